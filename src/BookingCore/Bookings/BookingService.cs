@@ -1,0 +1,148 @@
+using NodaTime;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.CheckIn;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.BookingCore.Store;
+
+namespace SmsBooking.BookingCore.Bookings;
+
+/// <summary>What the gateway asks of the domain: free days and times, holds, confirmations, cancellations.</summary>
+public sealed class BookingService
+{
+    private const int SecretAttempts = 8;
+
+    private readonly OfficeCalendar _calendar;
+    private readonly IBookingStore _store;
+    private readonly IClock _clock;
+    private readonly BookingOptions _options;
+
+    public BookingService(OfficeCalendar calendar, IBookingStore store, IClock clock, BookingOptions options)
+    {
+        _calendar = calendar;
+        _store = store;
+        _clock = clock;
+        _options = options;
+    }
+
+    public OfficeCalendar Calendar => _calendar;
+    public BookingOptions Options => _options;
+
+    /// <summary>Open days up to the horizon that still have a free slot for the agenda, soonest first.</summary>
+    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, LocalDate? from = null)
+    {
+        var start = from ?? _calendar.Today();
+        var dates = _calendar.OpenDates().Where(d => d >= start).ToList();
+        var free = await Task.WhenAll(dates.Select(async d => (await FreeSlotsAsync(agenda, d)).Count > 0));
+        return dates.Where((_, i) => free[i]).ToList();
+    }
+
+    /// <summary>The slots of the day that are bookable now and not filled by bookings and live holds.</summary>
+    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Agenda agenda, LocalDate date)
+    {
+        var slots = _calendar.BookableSlotsOn(agenda, date);
+        if (slots.Count == 0)
+        {
+            return slots;
+        }
+        var taken = await _store.GetTakenAsync(date, _clock.GetCurrentInstant());
+        return slots.Where(s => taken.GetValueOrDefault(s.Key) < agenda.Counters).ToList();
+    }
+
+    /// <summary>Holds the slot for the phone for <see cref="BookingOptions.HoldDuration"/>, replacing its previous hold.</summary>
+    public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time)
+    {
+        var slot = _calendar.BookableSlotsOn(agenda, date).FirstOrDefault(s => s.Start == time);
+        if (slot is null)
+        {
+            return new HoldResult(HoldOutcome.NotOffered);
+        }
+        if (await AtCapAsync(phone, agenda.Id))
+        {
+            return new HoldResult(HoldOutcome.TooManyBookings);
+        }
+        var now = _clock.GetCurrentInstant();
+        var hold = new Hold(Guid.NewGuid().ToString("N")[..16], phone, agenda.Id, activityId, date, time,
+            now + Duration.FromTimeSpan(_options.HoldDuration));
+        return await _store.TryPlaceHoldAsync(hold, agenda.Counters, now)
+            ? new HoldResult(HoldOutcome.Placed, hold)
+            : new HoldResult(HoldOutcome.SlotFull);
+    }
+
+    public Task<Hold?> CurrentHoldAsync(string phone) => _store.GetHoldAsync(phone, _clock.GetCurrentInstant());
+
+    public Task<Hold?> ReleaseHoldAsync(string phone) => _store.ReleaseHoldAsync(phone);
+
+    /// <summary>Confirms the phone's hold <paramref name="holdId"/> as a booking in <paramref name="name"/>.</summary>
+    public async Task<ConfirmResult> ConfirmAsync(string phone, string holdId, string name)
+    {
+        var now = _clock.GetCurrentInstant();
+        var hold = await _store.GetHoldAsync(phone, now);
+        if (hold is null || hold.Id != holdId)
+        {
+            // The pointer is gone once a hold is confirmed: a repeated confirmation finds the booking it made.
+            var earlier = (await _store.GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.HoldId == holdId);
+            return earlier is not null
+                ? new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier)
+                : new ConfirmResult(ConfirmOutcome.HoldLapsed);
+        }
+        if (await AtCapAsync(phone, hold.AgendaId))
+        {
+            return new ConfirmResult(ConfirmOutcome.TooManyBookings);
+        }
+        for (int attempt = 0; attempt < SecretAttempts; attempt++)
+        {
+            var draft = new Booking(BookingSecrets.NewCode(), BookingSecrets.NewPin(), phone, name, hold.AgendaId, hold.ActivityId,
+                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id);
+            var result = await _store.ConfirmAsync(hold, draft, now);
+            if (result is not null)
+            {
+                return result;
+            }
+        }
+        throw new InvalidOperationException("No free booking code or PIN found for the day; the PIN space is exhausted.");
+    }
+
+    /// <summary>Cancels the phone's booking by code; its slot is offered again after the cancel delay.</summary>
+    public Task<Booking?> CancelAsync(string phone, string code) =>
+        _store.CancelAsync(phone, BookingSecrets.NormalizeCode(code), _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay));
+
+    /// <summary>The phone's bookings that are still ahead (or inside their check-in window) and not cancelled.</summary>
+    public async Task<IReadOnlyList<Booking>> UpcomingAsync(string phone)
+    {
+        var since = _clock.GetCurrentInstant() - Duration.FromTimeSpan(_options.CheckInAfter);
+        var all = await _store.GetBookingsAsync(phone, since);
+        return all.Where(b => b.Status is BookingStatus.Booked or BookingStatus.CheckedIn).ToList();
+    }
+
+    public CheckInWindow WindowOf(Booking booking) =>
+        CheckInWindow.For(booking.Start, Duration.FromTimeSpan(_options.CheckInBefore), Duration.FromTimeSpan(_options.CheckInAfter));
+
+    /// <summary>The booking that this PIN checks in now, or null: unknown, cancelled and outside the window all look
+    /// the same to the caller, so a guesser learns nothing.</summary>
+    public async Task<Booking?> FindForCheckInAsync(string pin)
+    {
+        if (pin.Length != BookingSecrets.PinLength || !pin.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+        var now = _clock.GetCurrentInstant();
+        // The window can reach across midnight only for bookings near it; look at today and its neighbours.
+        var today = now.InZone(_calendar.Zone).Date;
+        foreach (var date in new[] { today, today.PlusDays(1), today.PlusDays(-1) })
+        {
+            var booking = await _store.FindByPinAsync(date, pin);
+            if (booking is not null && booking.Status != BookingStatus.Cancelled && WindowOf(booking).Contains(now))
+            {
+                return booking;
+            }
+        }
+        return null;
+    }
+
+    private async Task<bool> AtCapAsync(string phone, string agendaId)
+    {
+        var upcoming = await UpcomingAsync(phone);
+        return upcoming.Count(b => b.AgendaId == agendaId) >= _options.MaxUpcomingPerAgenda;
+    }
+}

@@ -1,0 +1,15 @@
+namespace SmsBooking.BookingCore.Holds;
+
+/// <summary>What became of an attempt to hold a slot.</summary>
+public enum HoldOutcome
+{
+    Placed,
+    /// <summary>Bookings and live holds already fill the slot's counters.</summary>
+    SlotFull,
+    /// <summary>The slot is not offered (closed day, past, beyond the horizon, not on the grid).</summary>
+    NotOffered,
+    /// <summary>The phone already has as many upcoming bookings for the agenda as allowed.</summary>
+    TooManyBookings,
+}
+
+public sealed record HoldResult(HoldOutcome Outcome, Hold? Hold = null);

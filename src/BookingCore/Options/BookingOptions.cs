@@ -1,0 +1,25 @@
+namespace SmsBooking.BookingCore.Options;
+
+/// <summary>Rules of holds, bookings and check-in, under <c>Booking</c>.</summary>
+public sealed class BookingOptions
+{
+    public const string SectionName = "Booking";
+
+    /// <summary>How long a chosen slot is held before it lapses unconfirmed.</summary>
+    public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Check-in opens this long before the booked start (inclusive).</summary>
+    public TimeSpan CheckInBefore { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Check-in closes this long after the booked start (inclusive).</summary>
+    public TimeSpan CheckInAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>At most this many upcoming bookings per phone and agenda.</summary>
+    public int MaxUpcomingPerAgenda { get; set; } = 2;
+
+    /// <summary>A cancelled slot is offered again only after this delay (against appointment trading).</summary>
+    public TimeSpan CancelReleaseDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A booking's personal data (name, phone) is deleted this many days after the visit.</summary>
+    public int RetentionDays { get; set; } = 30;
+}

@@ -1,0 +1,33 @@
+namespace SmsBooking.BookingCore.Options;
+
+/// <summary>The office as configured under <c>Office</c>: time zone, hours, closures and agendas.</summary>
+/// <remarks>Bound from configuration as plain strings; <see cref="OfficeSettings"/> is the validated, typed form.</remarks>
+public sealed class OfficeOptions
+{
+    public const string SectionName = "Office";
+
+    public string Name { get; set; } = "";
+    public Dictionary<string, string> Place { get; set; } = new();
+    public string TimeZone { get; set; } = "Europe/Prague";
+    public int HorizonDays { get; set; } = 60;
+    public Dictionary<string, string> Hours { get; set; } = new();
+    public List<string> Closures { get; set; } = new();
+    public List<AgendaOptions> Agendas { get; set; } = new();
+}
+
+public sealed class AgendaOptions
+{
+    public string Id { get; set; } = "";
+    /// <summary>Short codes citizens type in one-message bookings (e.g. <c>ZOP</c>).</summary>
+    public List<string> Codes { get; set; } = new();
+    public Dictionary<string, string> Name { get; set; } = new();
+    public int SlotMinutes { get; set; }
+    public int Counters { get; set; }
+    public List<ActivityOptions> Activities { get; set; } = new();
+}
+
+public sealed class ActivityOptions
+{
+    public string Id { get; set; } = "";
+    public Dictionary<string, string> Name { get; set; } = new();
+}

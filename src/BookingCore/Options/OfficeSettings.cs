@@ -1,0 +1,161 @@
+using NodaTime;
+using NodaTime.Text;
+using SmsBooking.BookingCore.Calendar;
+
+namespace SmsBooking.BookingCore.Options;
+
+/// <summary>The validated, typed form of <see cref="OfficeOptions"/>.</summary>
+public sealed class OfficeSettings
+{
+    private OfficeSettings(string name, LocalizedText place, DateTimeZone zone, int horizonDays,
+        IReadOnlyDictionary<IsoDayOfWeek, OpeningHours> hours, IReadOnlySet<LocalDate> closures, IReadOnlyList<Agenda> agendas)
+    {
+        Name = name;
+        Place = place;
+        Zone = zone;
+        HorizonDays = horizonDays;
+        Hours = hours;
+        Closures = closures;
+        Agendas = agendas;
+    }
+
+    public string Name { get; }
+    public LocalizedText Place { get; }
+    public DateTimeZone Zone { get; }
+    public int HorizonDays { get; }
+    public IReadOnlyDictionary<IsoDayOfWeek, OpeningHours> Hours { get; }
+    public IReadOnlySet<LocalDate> Closures { get; }
+    public IReadOnlyList<Agenda> Agendas { get; }
+
+    public Agenda? FindAgenda(string id) => Agendas.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Builds the settings, or lists every problem as <c>Key: problem</c>.</summary>
+    public static OfficeSettings Create(OfficeOptions options, out IReadOnlyList<string> errors)
+    {
+        var problems = new List<string>();
+        const string S = OfficeOptions.SectionName;
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone ?? "");
+        if (zone is null)
+        {
+            problems.Add($"{S}:TimeZone: '{options.TimeZone}' is not an IANA time zone (e.g. Europe/Prague)");
+        }
+        if (options.HorizonDays is < 0 or > 366)
+        {
+            problems.Add($"{S}:HorizonDays: {options.HorizonDays} must be between 0 and 366");
+        }
+
+        var hours = new Dictionary<IsoDayOfWeek, OpeningHours>();
+        foreach (var (dayName, range) in options.Hours)
+        {
+            if (!Enum.TryParse<IsoDayOfWeek>(dayName, ignoreCase: true, out var day) || day == IsoDayOfWeek.None || int.TryParse(dayName, out _))
+            {
+                problems.Add($"{S}:Hours:{dayName}: not a day of the week (Monday..Sunday)");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(range) || range.Trim().Equals("closed", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (!OpeningHours.TryParse(range, out var parsed))
+            {
+                problems.Add($"{S}:Hours:{dayName}: '{range}' is not a range like 08:00-17:00");
+                continue;
+            }
+            hours[day] = parsed;
+        }
+        if (hours.Count == 0 && problems.Count == 0)
+        {
+            problems.Add($"{S}:Hours: the office is never open; give at least one day, e.g. Monday: 08:00-17:00");
+        }
+
+        var closures = new HashSet<LocalDate>();
+        for (int i = 0; i < options.Closures.Count; i++)
+        {
+            var parsed = LocalDatePattern.Iso.Parse(options.Closures[i] ?? "");
+            if (parsed.Success)
+            {
+                closures.Add(parsed.Value);
+            }
+            else
+            {
+                problems.Add($"{S}:Closures:{i}: '{options.Closures[i]}' is not an ISO date (yyyy-MM-dd)");
+            }
+        }
+
+        var agendas = new List<Agenda>();
+        if (options.Agendas.Count == 0)
+        {
+            problems.Add($"{S}:Agendas: at least one agenda is required");
+        }
+        var seenIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seenCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < options.Agendas.Count; i++)
+        {
+            var a = options.Agendas[i];
+            var key = $"{S}:Agendas:{i}";
+            if (string.IsNullOrWhiteSpace(a.Id) || !a.Id.All(char.IsAsciiLetterOrDigit))
+            {
+                problems.Add($"{key}:Id: '{a.Id}' must be letters and digits (e.g. OP)");
+            }
+            else if (!seenIds.Add(a.Id))
+            {
+                problems.Add($"{key}:Id: '{a.Id}' is used twice");
+            }
+            var name = Localized(a.Name, $"{key}:Name", problems);
+            if (a.SlotMinutes is < 1 or > 480)
+            {
+                problems.Add($"{key}:SlotMinutes: {a.SlotMinutes} must be between 1 and 480");
+            }
+            if (a.Counters is < 1 or > 100)
+            {
+                problems.Add($"{key}:Counters: {a.Counters} must be between 1 and 100");
+            }
+            var codes = a.Codes.Count > 0 ? a.Codes : [a.Id];
+            foreach (var code in codes)
+            {
+                if (string.IsNullOrWhiteSpace(code) || !code.All(char.IsAsciiLetterOrDigit))
+                {
+                    problems.Add($"{key}:Codes: '{code}' must be letters and digits");
+                }
+                else if (!seenCodes.Add(code))
+                {
+                    problems.Add($"{key}:Codes: '{code}' is used by two agendas");
+                }
+            }
+            var activities = new List<Activity>();
+            if (a.Activities.Count == 0)
+            {
+                problems.Add($"{key}:Activities: at least one activity is required");
+            }
+            for (int j = 0; j < a.Activities.Count; j++)
+            {
+                var act = a.Activities[j];
+                if (string.IsNullOrWhiteSpace(act.Id))
+                {
+                    problems.Add($"{key}:Activities:{j}:Id: is required");
+                }
+                activities.Add(new Activity(act.Id, Localized(act.Name, $"{key}:Activities:{j}:Name", problems)));
+            }
+            agendas.Add(new Agenda(a.Id, codes.Select(c => c.ToUpperInvariant()).ToList(), name, a.SlotMinutes, a.Counters, activities));
+        }
+
+        var place = new LocalizedText(
+            options.Place.GetValueOrDefault("cs") ?? options.Name,
+            options.Place.GetValueOrDefault("en") ?? options.Place.GetValueOrDefault("cs") ?? options.Name);
+
+        errors = problems;
+        return new OfficeSettings(options.Name, place, zone ?? DateTimeZone.Utc, Math.Max(0, options.HorizonDays), hours, closures, agendas);
+    }
+
+    private static LocalizedText Localized(Dictionary<string, string> names, string key, List<string> problems)
+    {
+        var cs = names.GetValueOrDefault("cs");
+        var en = names.GetValueOrDefault("en");
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            problems.Add($"{key}:cs: a Czech name is required");
+        }
+        return new LocalizedText(cs ?? "", string.IsNullOrWhiteSpace(en) ? cs ?? "" : en);
+    }
+}

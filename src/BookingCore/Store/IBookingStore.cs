@@ -1,0 +1,42 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+
+namespace SmsBooking.BookingCore.Store;
+
+/// <summary>The atomic operations on slots, holds and bookings. Implemented on Redis and in process; one
+/// contract test suite runs against both.</summary>
+/// <remarks>The store knows nothing of calendars: the caller passes the slot's capacity and the instants.</remarks>
+public interface IBookingStore
+{
+    /// <summary>Places taken per slot key (bookings, live holds, cancelled slots still cooling down) on one day.</summary>
+    Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now);
+
+    /// <summary>Holds the slot if bookings and live holds leave room under <paramref name="capacity"/>; the phone's
+    /// previous hold, if any, is released.</summary>
+    Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now);
+
+    /// <summary>The phone's live hold, or null.</summary>
+    Task<Hold?> GetHoldAsync(string phone, Instant now);
+
+    /// <summary>Releases the phone's hold; returns the hold that was released (live or not), or null.</summary>
+    Task<Hold?> ReleaseHoldAsync(string phone);
+
+    /// <summary>Turns the live hold into <paramref name="draft"/> atomically. <see cref="ConfirmOutcome.AlreadyConfirmed"/>
+    /// returns the earlier booking; a clash of code or PIN with another booking of the day gives null so the caller
+    /// draws new ones.</summary>
+    Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now);
+
+    /// <summary>Cancels the phone's booking with that code, if it is still booked; the slot is free again after
+    /// <paramref name="releaseDelay"/>.</summary>
+    Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay);
+
+    /// <summary>The phone's bookings that start at or after <paramref name="since"/>, soonest first, any status.</summary>
+    Task<IReadOnlyList<Booking>> GetBookingsAsync(string phone, Instant since);
+
+    /// <summary>The booking of that day with that PIN (cancelled ones no longer own a PIN).</summary>
+    Task<Booking?> FindByPinAsync(LocalDate date, string pin);
+
+    /// <summary>True when the store answers.</summary>
+    Task<bool> PingAsync();
+}

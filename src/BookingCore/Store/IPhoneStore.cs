@@ -1,0 +1,21 @@
+namespace SmsBooking.BookingCore.Store;
+
+/// <summary>Per-phone state of the gateway: the conversation snapshot under an exclusive lease, and the opt-out.</summary>
+public interface IPhoneStore
+{
+    /// <summary>Takes the phone's lease (shared by every gateway replica) and loads its snapshot; null when another
+    /// message of the same phone holds the lease.</summary>
+    Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease);
+
+    /// <summary>Saves the snapshot (null deletes it) and gives the lease back. False when the lease had been lost.</summary>
+    Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry);
+
+    Task ReleaseAsync(PhoneLease lease);
+
+    Task SetOptedOutAsync(string phone, bool optedOut);
+
+    Task<bool> IsOptedOutAsync(string phone);
+}
+
+/// <summary>A held lease on one phone's conversation and the snapshot loaded with it.</summary>
+public sealed record PhoneLease(string Phone, string Token, string? Snapshot);

@@ -1,0 +1,156 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+
+namespace SmsBooking.BookingCore.Store.InMemory;
+
+/// <summary>The booking store in process memory, for trying the product with no Redis. Nothing survives a restart
+/// and nothing is shared between processes; one lock keeps it simple and correct.</summary>
+public sealed class InMemoryBookingStore : IBookingStore
+{
+    private readonly object _gate = new();
+    // Per day: live holds (with cancelled-slot cool-downs as pseudo-holds), bookings by code.
+    private readonly Dictionary<LocalDate, List<(string Slot, string Id, Instant Expires)>> _holds = new();
+    private readonly Dictionary<LocalDate, Dictionary<string, Booking>> _bookings = new();
+    private readonly Dictionary<LocalDate, Dictionary<string, string>> _holdCodes = new();
+    private readonly Dictionary<string, Hold> _phoneHolds = new();
+
+    public Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, int>>(TakenLocked(date, now));
+        }
+    }
+
+    private Dictionary<string, int> TakenLocked(LocalDate date, Instant now)
+    {
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var h in HoldsOf(date).Where(h => h.Expires > now))
+        {
+            taken[h.Slot] = taken.GetValueOrDefault(h.Slot) + 1;
+        }
+        foreach (var b in BookingsOf(date).Values.Where(b => b.Status != BookingStatus.Cancelled))
+        {
+            taken[b.SlotKey] = taken.GetValueOrDefault(b.SlotKey) + 1;
+        }
+        return taken;
+    }
+
+    public Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now)
+    {
+        lock (_gate)
+        {
+            if (TakenLocked(hold.Date, now).GetValueOrDefault(hold.SlotKey) >= capacity)
+            {
+                return Task.FromResult(false);
+            }
+            HoldsOf(hold.Date).Add((hold.SlotKey, hold.Id, hold.ExpiresAt));
+            if (_phoneHolds.TryGetValue(hold.Phone, out var old) && old.Id != hold.Id)
+            {
+                HoldsOf(old.Date).RemoveAll(h => h.Id == old.Id);
+            }
+            _phoneHolds[hold.Phone] = hold;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<Hold?> GetHoldAsync(string phone, Instant now)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_phoneHolds.TryGetValue(phone, out var h) && h.IsLiveAt(now) ? h : null);
+        }
+    }
+
+    public Task<Hold?> ReleaseHoldAsync(string phone)
+    {
+        lock (_gate)
+        {
+            if (!_phoneHolds.Remove(phone, out var hold))
+            {
+                return Task.FromResult<Hold?>(null);
+            }
+            HoldsOf(hold.Date).RemoveAll(h => h.Id == hold.Id);
+            return Task.FromResult<Hold?>(hold);
+        }
+    }
+
+    public Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now)
+    {
+        lock (_gate)
+        {
+            var codes = _holdCodes.TryGetValue(hold.Date, out var c) ? c : _holdCodes[hold.Date] = new();
+            var bookings = BookingsOf(hold.Date);
+            if (codes.TryGetValue(hold.Id, out var code))
+            {
+                return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, bookings[code]));
+            }
+            var holds = HoldsOf(hold.Date);
+            var live = holds.FindIndex(h => h.Id == hold.Id && h.Expires > now);
+            if (live < 0)
+            {
+                return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.HoldLapsed));
+            }
+            if (bookings.ContainsKey(draft.Code) || bookings.Values.Any(b => b.Pin == draft.Pin && b.Status != BookingStatus.Cancelled))
+            {
+                return Task.FromResult<ConfirmResult?>(null);
+            }
+            holds.RemoveAt(live);
+            bookings[draft.Code] = draft;
+            codes[hold.Id] = draft.Code;
+            if (_phoneHolds.TryGetValue(hold.Phone, out var current) && current.Id == hold.Id)
+            {
+                _phoneHolds.Remove(hold.Phone);
+            }
+            return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.Confirmed, draft));
+        }
+    }
+
+    public Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay)
+    {
+        lock (_gate)
+        {
+            foreach (var (date, bookings) in _bookings)
+            {
+                if (bookings.TryGetValue(code, out var b) && b.Phone == phone && b.Status == BookingStatus.Booked)
+                {
+                    var cancelled = b.WithStatus(BookingStatus.Cancelled);
+                    bookings[code] = cancelled;
+                    if (releaseDelay > Duration.Zero)
+                    {
+                        HoldsOf(date).Add((b.SlotKey, "cancel-" + code, now + releaseDelay));
+                    }
+                    return Task.FromResult<Booking?>(cancelled);
+                }
+            }
+            return Task.FromResult<Booking?>(null);
+        }
+    }
+
+    public Task<IReadOnlyList<Booking>> GetBookingsAsync(string phone, Instant since)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Booking> list = _bookings.Values.SelectMany(d => d.Values)
+                .Where(b => b.Phone == phone && b.Start >= since).OrderBy(b => b.Start).ToList();
+            return Task.FromResult(list);
+        }
+    }
+
+    public Task<Booking?> FindByPinAsync(LocalDate date, string pin)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(BookingsOf(date).Values.FirstOrDefault(b => b.Pin == pin && b.Status != BookingStatus.Cancelled));
+        }
+    }
+
+    public Task<bool> PingAsync() => Task.FromResult(true);
+
+    private List<(string Slot, string Id, Instant Expires)> HoldsOf(LocalDate date) =>
+        _holds.TryGetValue(date, out var list) ? list : _holds[date] = new();
+
+    private Dictionary<string, Booking> BookingsOf(LocalDate date) =>
+        _bookings.TryGetValue(date, out var map) ? map : _bookings[date] = new(StringComparer.Ordinal);
+}

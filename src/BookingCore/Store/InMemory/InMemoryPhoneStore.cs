@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using NodaTime;
+
+namespace SmsBooking.BookingCore.Store.InMemory;
+
+/// <summary>Conversation leases and opt-outs in process memory.</summary>
+public sealed class InMemoryPhoneStore : IPhoneStore
+{
+    private readonly IClock _clock;
+    private readonly ConcurrentDictionary<string, (string Token, Instant Until)> _leases = new();
+    private readonly ConcurrentDictionary<string, (string Snapshot, Instant Until)> _conversations = new();
+    private readonly ConcurrentDictionary<string, bool> _optOuts = new();
+
+    public InMemoryPhoneStore(IClock clock) => _clock = clock;
+
+    public Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
+    {
+        var now = _clock.GetCurrentInstant();
+        var token = Guid.NewGuid().ToString("N");
+        var entry = (token, now + Duration.FromTimeSpan(lease));
+        while (true)
+        {
+            if (_leases.TryGetValue(phone, out var current))
+            {
+                if (current.Until > now || !_leases.TryUpdate(phone, entry, current))
+                {
+                    return Task.FromResult<PhoneLease?>(null);
+                }
+            }
+            else if (!_leases.TryAdd(phone, entry))
+            {
+                continue;
+            }
+            var snapshot = _conversations.TryGetValue(phone, out var conv) && conv.Until > now ? conv.Snapshot : null;
+            return Task.FromResult<PhoneLease?>(new PhoneLease(phone, token, snapshot));
+        }
+    }
+
+    public Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)
+    {
+        if (!_leases.TryGetValue(lease.Phone, out var current) || current.Token != lease.Token)
+        {
+            return Task.FromResult(false);
+        }
+        if (snapshot is null)
+        {
+            _conversations.TryRemove(lease.Phone, out _);
+        }
+        else
+        {
+            _conversations[lease.Phone] = (snapshot, _clock.GetCurrentInstant() + Duration.FromTimeSpan(idleExpiry));
+        }
+        _leases.TryRemove(new KeyValuePair<string, (string, Instant)>(lease.Phone, current));
+        return Task.FromResult(true);
+    }
+
+    public Task ReleaseAsync(PhoneLease lease)
+    {
+        if (_leases.TryGetValue(lease.Phone, out var current) && current.Token == lease.Token)
+        {
+            _leases.TryRemove(new KeyValuePair<string, (string, Instant)>(lease.Phone, current));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task SetOptedOutAsync(string phone, bool optedOut)
+    {
+        if (optedOut)
+        {
+            _optOuts[phone] = true;
+        }
+        else
+        {
+            _optOuts.TryRemove(phone, out _);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsOptedOutAsync(string phone) => Task.FromResult(_optOuts.ContainsKey(phone));
+}

@@ -1,0 +1,202 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+using StackExchange.Redis;
+using static SmsBooking.BookingCore.Store.StoredRecords;
+
+namespace SmsBooking.BookingCore.Store.Redis;
+
+/// <summary>The booking store on Redis (single node or cluster).</summary>
+/// <remarks>
+/// Capacity, confirmation and cancellation are single Lua scripts on the day's hash tag, so no slot can exceed its
+/// counters whatever the concurrency. What also touches the phone's tag is done in two steps, ordered so that a crash
+/// between them heals by itself:
+/// <list type="bullet">
+/// <item>Hold: the day's script places the hold (with its expiry as score), then the phone's pointer is set. A crash
+/// in between leaves a hold nobody points to; it lapses by its own expiry and frees the place.</item>
+/// <item>Confirm: the phone's booking index gets the code first, then the day's script books. A crash in between
+/// leaves an index entry with no booking; readers skip entries whose booking does not exist.</item>
+/// </list>
+/// </remarks>
+public sealed class RedisBookingStore : IBookingStore
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisKeys _keys;
+    private readonly Duration _retention;
+
+    public RedisBookingStore(IConnectionMultiplexer redis, RedisKeys keys, Duration retention)
+    {
+        _redis = redis;
+        _keys = keys;
+        _retention = retention;
+    }
+
+    private IDatabase Db => _redis.GetDatabase();
+
+    /// <summary>Day keys live until the retention period after the day has passed, then personal data is gone.</summary>
+    private string ExpireAtMs(LocalDate date) =>
+        Ms(Instant.FromUtc(date.Year, date.Month, date.Day, 0, 0).Plus(Duration.FromDays(2)).Plus(_retention));
+
+    public async Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Taken,
+            [_keys.DayHolds(date), _keys.DayHeld(date), _keys.DayTaken(date)], [Ms(now)]))!;
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < result.Length;)
+        {
+            var field = (string)result[i]!;
+            if (field == "#")
+            {
+                i++;
+                continue;
+            }
+            var count = (int)result[i + 1];
+            taken[field] = taken.GetValueOrDefault(field) + count;
+            i += 2;
+        }
+        return taken;
+    }
+
+    public async Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now)
+    {
+        var placed = (int)await Db.ScriptEvaluateAsync(RedisScripts.PlaceHold,
+            [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date), _keys.DayTaken(hold.Date)],
+            [Ms(now), hold.SlotKey, Member(hold), Ms(hold.ExpiresAt), capacity, ExpireAtMs(hold.Date)]);
+        if (placed == 0)
+        {
+            return false;
+        }
+        var ttl = (hold.ExpiresAt - now).ToTimeSpan();
+        var previous = await Db.StringSetAndGetAsync(_keys.PhoneHold(hold.Phone), ToJson(hold), ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl);
+        if (!previous.IsNullOrEmpty)
+        {
+            var old = HoldFromJson(previous!);
+            if (old.Id != hold.Id)
+            {
+                await ReleaseInDayAsync(old);
+            }
+        }
+        return true;
+    }
+
+    public async Task<Hold?> GetHoldAsync(string phone, Instant now)
+    {
+        var json = await Db.StringGetAsync(_keys.PhoneHold(phone));
+        if (json.IsNullOrEmpty)
+        {
+            return null;
+        }
+        var hold = HoldFromJson(json!);
+        return hold.IsLiveAt(now) ? hold : null;
+    }
+
+    public async Task<Hold?> ReleaseHoldAsync(string phone)
+    {
+        var json = await Db.StringGetDeleteAsync(_keys.PhoneHold(phone));
+        if (json.IsNullOrEmpty)
+        {
+            return null;
+        }
+        var hold = HoldFromJson(json!);
+        await ReleaseInDayAsync(hold);
+        return hold;
+    }
+
+    private Task ReleaseInDayAsync(Hold hold) =>
+        Db.ScriptEvaluateAsync(RedisScripts.ReleaseHold, [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date)], [Member(hold), hold.SlotKey]);
+
+    public async Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now)
+    {
+        var index = _keys.PhoneBookings(hold.Phone);
+        var entry = IndexEntry(draft.Date, draft.Code);
+        // The pointer goes first; a crash before the booking leaves an entry that readers skip.
+        await Db.SortedSetAddAsync(index, entry, draft.Start.ToUnixTimeMilliseconds());
+        var d = hold.Date;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
+            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), ExpireAtMs(d)]))!;
+        var outcome = (string)result[0]!;
+        switch (outcome)
+        {
+            case "ok":
+                await Db.ScriptEvaluateAsync(RedisScripts.ClearHoldPointer, [_keys.PhoneHold(hold.Phone)], [hold.Id]);
+                return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
+            case "already":
+                await Db.SortedSetRemoveAsync(index, entry);
+                var earlier = BookingFromJson((string)result[1]!, ParseStatus((string?)result[2]));
+                await Db.SortedSetAddAsync(index, IndexEntry(earlier.Date, earlier.Code), earlier.Start.ToUnixTimeMilliseconds());
+                return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier);
+            case "lapsed":
+                await Db.SortedSetRemoveAsync(index, entry);
+                return new ConfirmResult(ConfirmOutcome.HoldLapsed);
+            default: // "secret": the code or PIN is taken that day
+                await Db.SortedSetRemoveAsync(index, entry);
+                return null;
+        }
+    }
+
+    public async Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay)
+    {
+        var booking = (await GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == code && b.Status == BookingStatus.Booked);
+        if (booking is null)
+        {
+            return null;
+        }
+        var d = booking.Date;
+        var cancelled = (int)await Db.ScriptEvaluateAsync(RedisScripts.Cancel,
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d)],
+            [Ms(now), code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds]);
+        return cancelled == 1 ? booking.WithStatus(BookingStatus.Cancelled) : null;
+    }
+
+    public async Task<IReadOnlyList<Booking>> GetBookingsAsync(string phone, Instant since)
+    {
+        var entries = await Db.SortedSetRangeByScoreAsync(_keys.PhoneBookings(phone), since.ToUnixTimeMilliseconds(), double.PositiveInfinity);
+        var lookups = entries.Select(e =>
+        {
+            var (date, code) = ParseIndexEntry(e!);
+            return LoadAsync(date, code);
+        }).ToList();
+        var found = await Task.WhenAll(lookups);
+        return found.Where(b => b is not null).Select(b => b!).OrderBy(b => b.Start).ToList();
+    }
+
+    public async Task<Booking?> FindByPinAsync(LocalDate date, string pin)
+    {
+        var code = await Db.HashGetAsync(_keys.DayPins(date), pin);
+        return code.IsNullOrEmpty ? null : await LoadAsync(date, code!);
+    }
+
+    private async Task<Booking?> LoadAsync(LocalDate date, string code)
+    {
+        var batch = Db.CreateBatch();
+        var json = batch.HashGetAsync(_keys.DayBookings(date), code);
+        var status = batch.HashGetAsync(_keys.DayStatus(date), code);
+        batch.Execute();
+        var j = await json;
+        return j.IsNullOrEmpty ? null : BookingFromJson(j!, ParseStatus(await status));
+    }
+
+    public async Task<bool> PingAsync()
+    {
+        try
+        {
+            await Db.PingAsync();
+            return true;
+        }
+        catch (RedisException)
+        {
+            return false;
+        }
+    }
+
+    private static string Member(Hold hold) => $"{hold.SlotKey}|{hold.Id}";
+
+    private static string IndexEntry(LocalDate date, string code) => $"{DayId(date)}|{code}";
+
+    private static (LocalDate Date, string Code) ParseIndexEntry(string entry)
+    {
+        var bar = entry.IndexOf('|');
+        return (NodaTime.Text.LocalDatePattern.Iso.Parse(entry[..bar]).Value, entry[(bar + 1)..]);
+    }
+}

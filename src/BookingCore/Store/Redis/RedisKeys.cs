@@ -1,0 +1,47 @@
+using NodaTime;
+using StackExchange.Redis;
+
+namespace SmsBooking.BookingCore.Store.Redis;
+
+/// <summary>Every Redis key of the product, built here and nowhere else.</summary>
+/// <remarks>
+/// Two families of hash tags, so that what one script touches lives in one cluster slot and load spreads:
+/// <list type="bullet">
+/// <item><c>{day:2026-12-01}</c>: one office day's holds, bookings, PINs and tickets (capacity checks, PIN uniqueness
+/// and the calling queue are atomic per day).</item>
+/// <item><c>{phone:+420601123456}</c>: one phone's conversation, lease, hold pointer, booking index and opt-out.</item>
+/// </list>
+/// No operation is atomic across the two: see <see cref="RedisBookingStore"/> for how a crash between them heals.
+/// </remarks>
+public sealed class RedisKeys
+{
+    private readonly string _prefix;
+
+    public RedisKeys(string prefix) => _prefix = prefix;
+
+    private string Day(LocalDate date) => $"{_prefix}{{day:{StoredRecords.DayId(date)}}}";
+    private string Phone(string phone) => $"{_prefix}{{phone:{phone}}}";
+
+    /// <summary>ZSET of holds: member <c>OP|08:30|holdId</c>, score the expiry in Unix ms.</summary>
+    public RedisKey DayHolds(LocalDate date) => Day(date) + ":holds";
+    /// <summary>HASH slot key → members of <see cref="DayHolds"/> for that slot (live or not yet swept).</summary>
+    public RedisKey DayHeld(LocalDate date) => Day(date) + ":held";
+    /// <summary>HASH slot key → confirmed bookings.</summary>
+    public RedisKey DayTaken(LocalDate date) => Day(date) + ":taken";
+    /// <summary>HASH code → booking JSON.</summary>
+    public RedisKey DayBookings(LocalDate date) => Day(date) + ":bookings";
+    /// <summary>HASH code → <see cref="Bookings.BookingStatus"/>.</summary>
+    public RedisKey DayStatus(LocalDate date) => Day(date) + ":status";
+    /// <summary>HASH PIN → code, for the day's bookings that can still check in.</summary>
+    public RedisKey DayPins(LocalDate date) => Day(date) + ":pins";
+    /// <summary>HASH hold id → code of the booking it became (makes confirmation idempotent).</summary>
+    public RedisKey DayHoldCodes(LocalDate date) => Day(date) + ":holdcodes";
+
+    /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
+    public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
+    /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>
+    public RedisKey PhoneBookings(string phone) => Phone(phone) + ":bookings";
+    public RedisKey PhoneConversation(string phone) => Phone(phone) + ":conv";
+    public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
+    public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";
+}

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using StackExchange.Redis;
+
+namespace SmsBooking.BookingCore.Store.Redis;
+
+/// <summary>Per-phone conversation leases and opt-outs on Redis; all keys of one phone share its hash tag.</summary>
+public sealed class RedisPhoneStore : IPhoneStore
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisKeys _keys;
+
+    public RedisPhoneStore(IConnectionMultiplexer redis, RedisKeys keys)
+    {
+        _redis = redis;
+        _keys = keys;
+    }
+
+    private IDatabase Db => _redis.GetDatabase();
+
+    public async Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
+    {
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.AcquireLease,
+            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone)], [token, (long)lease.TotalMilliseconds]))!;
+        if ((int)result[0] == 0)
+        {
+            return null;
+        }
+        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1]);
+    }
+
+    public async Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)
+    {
+        var saved = (int)await Db.ScriptEvaluateAsync(RedisScripts.SaveAndRelease,
+            [_keys.PhoneLease(lease.Phone), _keys.PhoneConversation(lease.Phone)],
+            [lease.Token, snapshot ?? "", (long)idleExpiry.TotalMilliseconds]);
+        return saved == 1;
+    }
+
+    public Task ReleaseAsync(PhoneLease lease) =>
+        Db.ScriptEvaluateAsync(RedisScripts.ReleaseLease, [_keys.PhoneLease(lease.Phone)], [lease.Token]);
+
+    public Task SetOptedOutAsync(string phone, bool optedOut) => optedOut
+        ? Db.StringSetAsync(_keys.PhoneOptOut(phone), "1")
+        : Db.KeyDeleteAsync(_keys.PhoneOptOut(phone));
+
+    public Task<bool> IsOptedOutAsync(string phone) => Db.KeyExistsAsync(_keys.PhoneOptOut(phone));
+}

@@ -1,0 +1,107 @@
+namespace SmsBooking.BookingCore.Store.Redis;
+
+/// <summary>The Lua scripts of the store; each touches keys of one hash tag only and runs in a few microseconds.</summary>
+internal static class RedisScripts
+{
+    /// <summary>Removes lapsed holds of the day and decrements their slots. Prepended to scripts that count.
+    /// KEYS[1] holds, KEYS[2] held; ARGV[1] now (ms).</summary>
+    private const string Sweep = """
+        local lapsed = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+        for _, m in ipairs(lapsed) do
+          local slot = string.match(m, '^(.*)|[^|]*$')
+          if redis.call('HINCRBY', KEYS[2], slot, -1) <= 0 then redis.call('HDEL', KEYS[2], slot) end
+        end
+        if #lapsed > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
+        """;
+
+    /// <summary>KEYS holds, held, taken; ARGV now, slot, member, expiry ms, capacity, keys' expire-at ms. 1 placed, 0 full.</summary>
+    public const string PlaceHold = Sweep + """
+
+        local used = tonumber(redis.call('HGET', KEYS[3], ARGV[2]) or '0') + tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0')
+        if used >= tonumber(ARGV[5]) then return 0 end
+        redis.call('ZADD', KEYS[1], ARGV[4], ARGV[3])
+        redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+        redis.call('PEXPIREAT', KEYS[1], ARGV[6])
+        redis.call('PEXPIREAT', KEYS[2], ARGV[6])
+        return 1
+        """;
+
+    /// <summary>KEYS holds, held, taken; ARGV now. Returns {taken fields/values..., '#', held fields/values...}.</summary>
+    public const string Taken = Sweep + """
+
+        local out = redis.call('HGETALL', KEYS[3])
+        table.insert(out, '#')
+        for _, v in ipairs(redis.call('HGETALL', KEYS[2])) do table.insert(out, v) end
+        return out
+        """;
+
+    /// <summary>KEYS holds, held; ARGV member, slot. 1 when the member was there.</summary>
+    public const string ReleaseHold = """
+        if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
+          if redis.call('HINCRBY', KEYS[2], ARGV[2], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
+          return 1
+        end
+        return 0
+        """;
+
+    /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes; ARGV now, member, slot, hold id, code, pin,
+    /// booking JSON, keys' expire-at ms. Returns {'ok'} | {'already', json, status} | {'lapsed'} | {'secret'}.</summary>
+    public const string Confirm = """
+        local code = redis.call('HGET', KEYS[7], ARGV[4])
+        if code then return {'already', redis.call('HGET', KEYS[4], code), redis.call('HGET', KEYS[5], code) or 'Booked'} end
+        local score = redis.call('ZSCORE', KEYS[1], ARGV[2])
+        if (not score) or tonumber(score) <= tonumber(ARGV[1]) then return {'lapsed'} end
+        if redis.call('HEXISTS', KEYS[6], ARGV[6]) == 1 or redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then return {'secret'} end
+        redis.call('ZREM', KEYS[1], ARGV[2])
+        if redis.call('HINCRBY', KEYS[2], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[3]) end
+        redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+        redis.call('HSET', KEYS[4], ARGV[5], ARGV[7])
+        redis.call('HSET', KEYS[5], ARGV[5], 'Booked')
+        redis.call('HSET', KEYS[6], ARGV[6], ARGV[5])
+        redis.call('HSET', KEYS[7], ARGV[4], ARGV[5])
+        for i = 1, 7 do redis.call('PEXPIREAT', KEYS[i], ARGV[8]) end
+        return {'ok'}
+        """;
+
+    /// <summary>KEYS holds, held, taken, status, pins; ARGV now, code, slot, pin, release delay ms. 1 cancelled.</summary>
+    public const string Cancel = """
+        if redis.call('HGET', KEYS[4], ARGV[2]) ~= 'Booked' then return 0 end
+        redis.call('HSET', KEYS[4], ARGV[2], 'Cancelled')
+        if redis.call('HGET', KEYS[5], ARGV[4]) == ARGV[2] then redis.call('HDEL', KEYS[5], ARGV[4]) end
+        if redis.call('HINCRBY', KEYS[3], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[3]) end
+        if tonumber(ARGV[5]) > 0 then
+          redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[5]), ARGV[3] .. '|cancel-' .. ARGV[2])
+          redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+        end
+        return 1
+        """;
+
+    /// <summary>KEYS pointer; ARGV hold id. Deletes the phone's hold pointer only if it still names that hold.</summary>
+    public const string ClearHoldPointer = """
+        local v = redis.call('GET', KEYS[1])
+        if v and string.find(v, '"Id":"' .. ARGV[1] .. '"', 1, true) then redis.call('DEL', KEYS[1]) return 1 end
+        return 0
+        """;
+
+    /// <summary>KEYS lease, conversation; ARGV token, lease ms. {1, snapshot|false} or {0}.</summary>
+    public const string AcquireLease = """
+        if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+          return {1, redis.call('GET', KEYS[2])}
+        end
+        return {0}
+        """;
+
+    /// <summary>KEYS lease, conversation; ARGV token, snapshot ('' deletes), idle ms. 1 saved, 0 lease lost.</summary>
+    public const string SaveAndRelease = """
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+        if ARGV[2] == '' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+        redis.call('DEL', KEYS[1])
+        return 1
+        """;
+
+    /// <summary>KEYS lease; ARGV token.</summary>
+    public const string ReleaseLease = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+
+namespace SmsBooking.BookingCore.Store;
+
+/// <summary>How bookings and holds are written as JSON in the store: plain strings and numbers, so that a Lua
+/// script or an operator with redis-cli can read them.</summary>
+internal static class StoredRecords
+{
+    private static readonly LocalDatePattern Date = LocalDatePattern.Iso;
+    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    internal static string DayId(LocalDate date) => Date.Format(date);
+
+    internal static string ToJson(Booking b) => JsonSerializer.Serialize(new BookingRecord(
+        b.Code, b.Pin, b.Phone, b.Name, b.AgendaId, b.ActivityId, Date.Format(b.Date), Time.Format(b.Time),
+        b.Start.ToUnixTimeMilliseconds(), b.CreatedAt.ToUnixTimeMilliseconds(), b.HoldId), RecordsJson.Default.BookingRecord);
+
+    internal static Booking BookingFromJson(string json, BookingStatus status, string? ticket = null)
+    {
+        var r = JsonSerializer.Deserialize(json, RecordsJson.Default.BookingRecord)!;
+        return new Booking(r.Code, r.Pin, r.Phone, r.Name, r.Agenda, r.Activity, Date.Parse(r.Date).Value, Time.Parse(r.Time).Value,
+            Instant.FromUnixTimeMilliseconds(r.StartMs), Instant.FromUnixTimeMilliseconds(r.CreatedMs), r.HoldId, status, ticket);
+    }
+
+    internal static string ToJson(Hold h) => JsonSerializer.Serialize(new HoldRecord(
+        h.Id, h.Phone, h.AgendaId, h.ActivityId, Date.Format(h.Date), Time.Format(h.Time), h.ExpiresAt.ToUnixTimeMilliseconds()),
+        RecordsJson.Default.HoldRecord);
+
+    internal static Hold HoldFromJson(string json)
+    {
+        var r = JsonSerializer.Deserialize(json, RecordsJson.Default.HoldRecord)!;
+        return new Hold(r.Id, r.Phone, r.Agenda, r.Activity, Date.Parse(r.Date).Value, Time.Parse(r.Time).Value,
+            Instant.FromUnixTimeMilliseconds(r.ExpiresMs));
+    }
+
+    internal static BookingStatus ParseStatus(string? text) =>
+        Enum.TryParse<BookingStatus>(text, out var s) ? s : BookingStatus.Booked;
+
+    internal static string Ms(Instant instant) => instant.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+}
+
+internal sealed record BookingRecord(string Code, string Pin, string Phone, string Name, string Agenda, string Activity,
+    string Date, string Time, long StartMs, long CreatedMs, string HoldId);
+
+internal sealed record HoldRecord(string Id, string Phone, string Agenda, string Activity, string Date, string Time, long ExpiresMs);
+
+[JsonSerializable(typeof(BookingRecord))]
+[JsonSerializable(typeof(HoldRecord))]
+internal sealed partial class RecordsJson : JsonSerializerContext;

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
+using SmsBooking.BookingCore.Hosting;
+
+namespace SmsBooking.SmsGateway.Hosting;
+
+/// <summary>Builds the gateway host; used by Program, the simulator and the tests alike.</summary>
+public static class GatewayApp
+{
+    public const string ConfigEnvironmentVariable = "SMSBOOKING_CONFIG";
+
+    /// <summary>Builds the application. <paramref name="configure"/> runs after the defaults, so a test can swap the
+    /// clock or add configuration.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AddExtraConfigFile(builder, args);
+
+        builder.Services.AddBookingCore();
+        builder.AddGatewayHealth();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapGatewayHealth();
+        return app;
+    }
+
+    /// <summary>Runs the gateway until it is stopped; a broken configuration ends it with one line naming the key.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var app = Create(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (StartupError.Describe(e) is { } line)
+        {
+            Console.Error.WriteLine(line);
+            return 2;
+        }
+    }
+
+    /// <summary>The optional JSON file named by <c>--config PATH</c> or <c>SMSBOOKING_CONFIG</c> sits above the
+    /// appsettings files and below environment variables and the command line.</summary>
+    private static void AddExtraConfigFile(WebApplicationBuilder builder, string[] args)
+    {
+        var path = ExtraConfigPath(args) ?? Environment.GetEnvironmentVariable(ConfigEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new OptionsValidationException("--config", typeof(object), [$"--config: the file '{full}' does not exist"]);
+        }
+        var sources = builder.Configuration.Sources;
+        var index = sources.Select((s, i) => (s, i)).Where(x => x.s is JsonConfigurationSource).Select(x => x.i + 1).DefaultIfEmpty(0).Max();
+        var source = new JsonConfigurationSource { Path = full, Optional = false, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        sources.Insert(index, source);
+    }
+
+    private static string? ExtraConfigPath(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--config" && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+            if (args[i].StartsWith("--config=", StringComparison.Ordinal))
+            {
+                return args[i]["--config=".Length..];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmsBooking.BookingCore.Store;
+
+namespace SmsBooking.SmsGateway.Hosting;
+
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (the store answers too).</summary>
+public static class HealthEndpoints
+{
+    public static WebApplicationBuilder AddGatewayHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapGatewayHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}
+
+internal sealed class StoreHealthCheck(IBookingStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await store.PingAsync() ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("the store does not answer");
+}

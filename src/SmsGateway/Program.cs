@@ -1,0 +1,3 @@
+using SmsBooking.SmsGateway.Hosting;
+
+return await GatewayApp.RunAsync(args);

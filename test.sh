@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real servers, on a fresh machine too:
+# installs redis-server when missing, starts it on a free loopback port, installs the npm peers
+# (twilio, prism) the protocol tests compare against, runs `dotnet test`, stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+run_dir="$root/.test-run"
+rm -rf "$run_dir"; mkdir -p "$run_dir"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "== installing redis-server"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server redis-tools >/dev/null
+fi
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+    || node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+port=$(free_port)
+mkdir -p "$run_dir/redis"
+redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$run_dir/redis" \
+  --logfile "$run_dir/redis/redis.log" --daemonize no &
+pids+=($!)
+for _ in $(seq 1 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+redis-cli -p "$port" ping >/dev/null
+export SMSBOOKING_TEST_REDIS="127.0.0.1:$port"
+echo "== redis-server on $SMSBOOKING_TEST_REDIS"
+
+if [ -f tests/peers/package.json ]; then
+  echo "== npm peers"
+  (cd tests/peers && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+echo "== dotnet test"
+set +e
+dotnet test SmsBooking.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$run_dir/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run: "N passed, N failed".
+read -r passed failed < <(awk '
+  /^ *(Passed|Failed)! / { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) } }
+  /^ +Passed: +[0-9]+ *$/ { p += $2 }
+  /^ +Failed: +[0-9]+ *$/ { f += $2 }
+  END { printf "%d %d\n", p, f }' "$run_dir/test.log")
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"

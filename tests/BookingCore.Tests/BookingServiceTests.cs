@@ -1,0 +1,141 @@
+using NodaTime;
+using NodaTime.Testing;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.BookingCore.Store.Redis;
+using SmsBooking.TestSupport;
+using static SmsBooking.TestSupport.TestOffice;
+
+namespace SmsBooking.BookingCore.Tests;
+
+/// <summary>The domain over real Redis with a fake clock.</summary>
+public class BookingServiceTests
+{
+    private const string Phone = "+420601123456";
+    private readonly FakeClock _clock = new(Prague(2026, 11, 30, 7, 0)); // a Monday morning
+    private readonly BookingService _service;
+    private readonly Agenda _cards;
+
+    public BookingServiceTests()
+    {
+        var office = Trutnov();
+        _cards = office.FindAgenda("OP")!;
+        var store = new RedisBookingStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30));
+        _service = new BookingService(new OfficeCalendar(office, _clock), store, _clock, new BookingOptions { CancelReleaseDelay = TimeSpan.Zero });
+    }
+
+    private static readonly LocalDate Tuesday = new(2026, 12, 1);
+
+    [Fact]
+    public async Task Confirm_GivesACodeWithoutLookAlikesAndASixDigitPin()
+    {
+        var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 0))).Hold!;
+        var booking = (await _service.ConfirmAsync(Phone, hold.Id, "Jana Nováková")).Booking!;
+        Assert.Matches("^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$", booking.Code);
+        Assert.Matches("^[0-9]{6}$", booking.Pin);
+        Assert.Equal(Prague(2026, 12, 1, 8, 0), booking.Start);
+    }
+
+    [Fact]
+    public async Task Confirm_AfterTheHoldDuration_FailsAsLapsed()
+    {
+        var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 0))).Hold!;
+        _clock.Advance(Duration.FromMinutes(15));
+        Assert.Equal(ConfirmOutcome.HoldLapsed, (await _service.ConfirmAsync(Phone, hold.Id, "Jana")).Outcome);
+        Assert.Empty(await _service.UpcomingAsync(Phone));
+    }
+
+    [Fact]
+    public async Task Confirm_Repeated_AnswersWithTheSameBooking()
+    {
+        var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 0))).Hold!;
+        var first = await _service.ConfirmAsync(Phone, hold.Id, "Jana");
+        var again = await _service.ConfirmAsync(Phone, hold.Id, "Jana");
+        Assert.Equal(ConfirmOutcome.AlreadyConfirmed, again.Outcome);
+        Assert.Equal(first.Booking!.Code, again.Booking!.Code);
+    }
+
+    [Fact]
+    public async Task Hold_BeyondTheCapOfUpcomingBookingsPerAgenda_IsRefused()
+    {
+        foreach (var hour in new[] { 8, 9 })
+        {
+            var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(hour, 0))).Hold!;
+            Assert.Equal(ConfirmOutcome.Confirmed, (await _service.ConfirmAsync(Phone, hold.Id, "Jana")).Outcome);
+        }
+        Assert.Equal(HoldOutcome.TooManyBookings, (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(10, 0))).Outcome);
+        var passports = _service.Calendar.Office.FindAgenda("CP")!;
+        Assert.Equal(HoldOutcome.Placed, (await _service.HoldAsync(Phone, passports, "zadost", Tuesday, new LocalTime(10, 0))).Outcome);
+    }
+
+    [Fact]
+    public async Task Hold_OnAClosedDayOrOffTheGrid_IsNotOffered()
+    {
+        Assert.Equal(HoldOutcome.NotOffered, (await _service.HoldAsync(Phone, _cards, "zadost", new LocalDate(2026, 12, 5), new LocalTime(8, 0))).Outcome);
+        Assert.Equal(HoldOutcome.NotOffered, (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 7))).Outcome);
+        Assert.Equal(HoldOutcome.NotOffered, (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(17, 0))).Outcome);
+    }
+
+    [Fact]
+    public async Task FreeSlots_CountBookingsAndHoldsAgainstCounters()
+    {
+        var eo = _service.Calendar.Office.FindAgenda("EO")!; // one counter
+        await _service.HoldAsync(Phone, eo, "pobyt", Tuesday, new LocalTime(8, 0));
+        var free = await _service.FreeSlotsAsync(eo, Tuesday);
+        Assert.DoesNotContain(free, s => s.Start == new LocalTime(8, 0));
+        Assert.Contains(free, s => s.Start == new LocalTime(8, 15));
+    }
+
+    [Fact]
+    public async Task FreeDays_SkipADayWhoseSlotsAreAllTaken()
+    {
+        var office = Trutnov(new Dictionary<string, string?> { ["Office:HorizonDays"] = "2" });
+        var eo = office.FindAgenda("EO")!;
+        var store = new RedisBookingStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30));
+        var service = new BookingService(new OfficeCalendar(office, _clock), store, _clock, new BookingOptions { MaxUpcomingPerAgenda = 100 });
+        var monday = new LocalDate(2026, 11, 30);
+        var i = 0;
+        foreach (var slot in service.Calendar.BookableSlotsOn(eo, monday))
+        {
+            Assert.Equal(HoldOutcome.Placed, (await service.HoldAsync($"+42060000{i++:0000}", eo, "pobyt", monday, slot.Start)).Outcome);
+        }
+        var days = await service.FreeDaysAsync(eo);
+        Assert.Equal([Tuesday, new LocalDate(2026, 12, 2)], days);
+    }
+
+    [Fact]
+    public async Task Cancel_FreesTheSlotForSomeoneElse()
+    {
+        var eo = _service.Calendar.Office.FindAgenda("EO")!;
+        var hold = (await _service.HoldAsync(Phone, eo, "pobyt", Tuesday, new LocalTime(8, 0))).Hold!;
+        var booking = (await _service.ConfirmAsync(Phone, hold.Id, "Jana")).Booking!;
+        Assert.NotNull(await _service.CancelAsync(Phone, booking.Code.ToLowerInvariant()));
+        Assert.Equal(HoldOutcome.Placed, (await _service.HoldAsync("+420602000000", eo, "pobyt", Tuesday, new LocalTime(8, 0))).Outcome);
+        Assert.Empty(await _service.UpcomingAsync(Phone));
+    }
+
+    [Theory]
+    [InlineData(7, 44, 59, false)]
+    [InlineData(7, 45, 0, true)]
+    [InlineData(8, 15, 0, true)]
+    [InlineData(8, 15, 1, false)]
+    public async Task FindForCheckIn_OnlyInsideTheWindow(int h, int m, int s, bool found)
+    {
+        var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 0))).Hold!;
+        var booking = (await _service.ConfirmAsync(Phone, hold.Id, "Jana")).Booking!;
+        _clock.Reset(Prague(2026, 12, 1, h, m, s));
+        Assert.Equal(found, await _service.FindForCheckInAsync(booking.Pin) is not null);
+    }
+
+    [Fact]
+    public async Task FindForCheckIn_CancelledBooking_IsInvalid()
+    {
+        var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 0))).Hold!;
+        var booking = (await _service.ConfirmAsync(Phone, hold.Id, "Jana")).Booking!;
+        await _service.CancelAsync(Phone, booking.Code);
+        _clock.Reset(Prague(2026, 12, 1, 8, 0));
+        Assert.Null(await _service.FindForCheckInAsync(booking.Pin));
+    }
+}

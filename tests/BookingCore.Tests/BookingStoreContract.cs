@@ -1,0 +1,214 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.BookingCore.Store.InMemory;
+using SmsBooking.BookingCore.Store.Redis;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.BookingCore.Tests;
+
+/// <summary>What every <see cref="IBookingStore"/> must do; run against real Redis and the in-process store.</summary>
+public abstract class BookingStoreContract
+{
+    protected static readonly LocalDate Day = new(2026, 12, 1);
+    protected static readonly Instant Now = Instant.FromUtc(2026, 11, 24, 9, 0);
+    private static readonly Duration HoldLife = Duration.FromMinutes(15);
+
+    protected abstract IBookingStore CreateStore();
+
+    private static Hold HoldFor(string phone, int hour = 8, int minute = 0, Instant? now = null, Duration? life = null) =>
+        new(Guid.NewGuid().ToString("N")[..16], phone, "OP", "zadost", Day, new LocalTime(hour, minute), (now ?? Now) + (life ?? HoldLife));
+
+    private static Booking DraftFor(Hold hold, string? pin = null, string? code = null) =>
+        new(code ?? BookingSecrets.NewCode(), pin ?? BookingSecrets.NewPin(), hold.Phone, "Jana Nováková", hold.AgendaId, hold.ActivityId,
+            hold.Date, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0).Plus(Duration.FromMinutes(hold.Time.Minute)), Now, hold.Id);
+
+    [Fact]
+    public async Task PlaceHold_200ConcurrentAttemptsOnATwoCounterSlot_ExactlyTwoSucceed()
+    {
+        var store = CreateStore();
+        var attempts = Enumerable.Range(0, 200).Select(i => Task.Run(() => store.TryPlaceHoldAsync(HoldFor($"+420600{i:000000}"), 2, Now)));
+        var results = await Task.WhenAll(attempts);
+        Assert.Equal(2, results.Count(r => r));
+        Assert.Equal(2, (await store.GetTakenAsync(Day, Now))["OP|08:00"]);
+    }
+
+    [Fact]
+    public async Task PlaceHold_FullSlot_IsRefusedButTheNextSlotIsFree()
+    {
+        var store = CreateStore();
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000001"), 1, Now));
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000002"), 1, Now));
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000002", 8, 15), 1, Now));
+    }
+
+    [Fact]
+    public async Task PlaceHold_LapsedHold_FreesItsPlaceWithNoWorker()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001", life: Duration.FromSeconds(2));
+        Assert.True(await store.TryPlaceHoldAsync(hold, 1, Now));
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000002"), 1, Now + Duration.FromSeconds(1)));
+        var later = Now + Duration.FromSeconds(2); // expiry is exclusive: at ExpiresAt the hold is gone
+        Assert.False((await store.GetTakenAsync(Day, later)).ContainsKey("OP|08:00"));
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000002", now: later), 1, later));
+    }
+
+    [Fact]
+    public async Task PlaceHold_SecondHoldOfAPhone_ReleasesTheFirst()
+    {
+        var store = CreateStore();
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000001", 8, 0), 1, Now));
+        var second = HoldFor("+420600000001", 9, 0);
+        Assert.True(await store.TryPlaceHoldAsync(second, 1, Now));
+        var taken = await store.GetTakenAsync(Day, Now);
+        Assert.False(taken.ContainsKey("OP|08:00"));
+        Assert.Equal(1, taken["OP|09:00"]);
+        Assert.Equal(second.Id, (await store.GetHoldAsync("+420600000001", Now))!.Id);
+    }
+
+    [Fact]
+    public async Task ReleaseHold_FreesThePlace()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001");
+        await store.TryPlaceHoldAsync(hold, 1, Now);
+        Assert.Equal(hold.Id, (await store.ReleaseHoldAsync(hold.Phone))!.Id);
+        Assert.Null(await store.GetHoldAsync(hold.Phone, Now));
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000002"), 1, Now));
+    }
+
+    [Fact]
+    public async Task Confirm_LiveHold_BooksAndKeepsThePlaceTaken()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001");
+        await store.TryPlaceHoldAsync(hold, 1, Now);
+        var result = await store.ConfirmAsync(hold, DraftFor(hold), Now + Duration.FromMinutes(1));
+        Assert.Equal(ConfirmOutcome.Confirmed, result!.Outcome);
+        Assert.Null(await store.GetHoldAsync(hold.Phone, Now));
+        Assert.Equal(1, (await store.GetTakenAsync(Day, Now + Duration.FromHours(1)))["OP|08:00"]);
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000002", now: Now + Duration.FromHours(1)), 1, Now + Duration.FromHours(1)));
+        var listed = Assert.Single(await store.GetBookingsAsync(hold.Phone, Instant.MinValue));
+        Assert.Equal(result.Booking!.Code, listed.Code);
+        Assert.Equal(result.Booking.Pin, listed.Pin);
+    }
+
+    [Fact]
+    public async Task Confirm_AfterTheHoldLapsed_FailsAndBooksNothing()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001", life: Duration.FromSeconds(2));
+        await store.TryPlaceHoldAsync(hold, 1, Now);
+        var result = await store.ConfirmAsync(hold, DraftFor(hold), Now + Duration.FromSeconds(2));
+        Assert.Equal(ConfirmOutcome.HoldLapsed, result!.Outcome);
+        Assert.Empty(await store.GetBookingsAsync(hold.Phone, Instant.MinValue));
+        Assert.False((await store.GetTakenAsync(Day, Now + Duration.FromSeconds(2))).ContainsKey("OP|08:00"));
+    }
+
+    [Fact]
+    public async Task Confirm_Twice_GivesTheSameBookingOnce()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001");
+        await store.TryPlaceHoldAsync(hold, 2, Now);
+        var first = await store.ConfirmAsync(hold, DraftFor(hold), Now);
+        var second = await store.ConfirmAsync(hold, DraftFor(hold), Now);
+        Assert.Equal(ConfirmOutcome.AlreadyConfirmed, second!.Outcome);
+        Assert.Equal(first!.Booking!.Code, second.Booking!.Code);
+        Assert.Single(await store.GetBookingsAsync(hold.Phone, Instant.MinValue));
+        Assert.Equal(1, (await store.GetTakenAsync(Day, Now))["OP|08:00"]);
+    }
+
+    [Fact]
+    public async Task Confirm_PinAlreadyUsedThatDay_IsRefusedSoTheCallerDrawsAgain()
+    {
+        var store = CreateStore();
+        var a = HoldFor("+420600000001", 8, 0);
+        var b = HoldFor("+420600000002", 9, 0);
+        await store.TryPlaceHoldAsync(a, 1, Now);
+        await store.TryPlaceHoldAsync(b, 1, Now);
+        await store.ConfirmAsync(a, DraftFor(a, pin: "123456"), Now);
+        Assert.Null(await store.ConfirmAsync(b, DraftFor(b, pin: "123456"), Now));
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(b, DraftFor(b, pin: "654321"), Now))!.Outcome);
+        Assert.Single(await store.GetBookingsAsync("+420600000002", Instant.MinValue)); // the refused draft left no index entry
+    }
+
+    [Fact]
+    public async Task Cancel_FreesThePlaceAndThePin()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001");
+        await store.TryPlaceHoldAsync(hold, 1, Now);
+        var booking = (await store.ConfirmAsync(hold, DraftFor(hold), Now))!.Booking!;
+        var cancelled = await store.CancelAsync(hold.Phone, booking.Code, Now, Duration.Zero);
+        Assert.Equal(BookingStatus.Cancelled, cancelled!.Status);
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000002"), 1, Now));
+        Assert.Null(await store.FindByPinAsync(Day, booking.Pin));
+        Assert.Equal(BookingStatus.Cancelled, Assert.Single(await store.GetBookingsAsync(hold.Phone, Instant.MinValue)).Status);
+    }
+
+    [Fact]
+    public async Task Cancel_WithReleaseDelay_OffersTheSlotOnlyAfterTheDelay()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001");
+        await store.TryPlaceHoldAsync(hold, 1, Now);
+        var booking = (await store.ConfirmAsync(hold, DraftFor(hold), Now))!.Booking!;
+        await store.CancelAsync(hold.Phone, booking.Code, Now, Duration.FromMinutes(10));
+        var justBefore = Now + Duration.FromMinutes(10) - Duration.FromSeconds(1);
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000002", now: justBefore), 1, justBefore));
+        var after = Now + Duration.FromMinutes(10);
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000002", now: after), 1, after));
+    }
+
+    [Fact]
+    public async Task Cancel_SomeoneElsesCode_DoesNothing()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001");
+        await store.TryPlaceHoldAsync(hold, 1, Now);
+        var booking = (await store.ConfirmAsync(hold, DraftFor(hold), Now))!.Booking!;
+        Assert.Null(await store.CancelAsync("+420600000099", booking.Code, Now, Duration.Zero));
+        Assert.Equal(BookingStatus.Booked, Assert.Single(await store.GetBookingsAsync(hold.Phone, Instant.MinValue)).Status);
+    }
+
+    [Fact]
+    public async Task FindByPin_FindsTheDaysBooking()
+    {
+        var store = CreateStore();
+        var hold = HoldFor("+420600000001");
+        await store.TryPlaceHoldAsync(hold, 1, Now);
+        var booking = (await store.ConfirmAsync(hold, DraftFor(hold), Now))!.Booking!;
+        Assert.Equal(booking.Code, (await store.FindByPinAsync(Day, booking.Pin))!.Code);
+        Assert.Null(await store.FindByPinAsync(Day.PlusDays(1), booking.Pin));
+    }
+}
+
+public sealed class RedisBookingStoreTests : BookingStoreContract
+{
+    protected override IBookingStore CreateStore() =>
+        new RedisBookingStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30));
+
+    [Fact]
+    public async Task Hold_InRealTime_LapsesAfterTwoSecondsAndItsPointerExpires()
+    {
+        var store = CreateStore();
+        var now = SystemClockNow();
+        var hold = new Hold("realtime", "+420600000001", "OP", "zadost", Day, new LocalTime(8, 0), now + Duration.FromSeconds(2));
+        Assert.True(await store.TryPlaceHoldAsync(hold, 1, now));
+        Assert.NotNull(await store.GetHoldAsync(hold.Phone, now));
+        await Task.Delay(TimeSpan.FromSeconds(2.3));
+        var later = SystemClockNow();
+        Assert.Null(await store.GetHoldAsync(hold.Phone, Instant.MinValue)); // gone by Redis TTL, whatever "now" says
+        Assert.False((await store.GetTakenAsync(Day, later)).ContainsKey("OP|08:00"));
+    }
+
+    private static Instant SystemClockNow() => NodaTime.SystemClock.Instance.GetCurrentInstant();
+}
+
+public sealed class InMemoryBookingStoreTests : BookingStoreContract
+{
+    protected override IBookingStore CreateStore() => new InMemoryBookingStore();
+}
