@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using SmsBooking.SmsGateway.Hosting;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests;
+
+/// <summary>The real gateway host on a free loopback port, against the test Redis (a key prefix of its own).</summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private GatewayHost(WebApplication app, Uri address, FakeClock clock, string keyPrefix)
+    {
+        App = app;
+        Address = address;
+        Clock = clock;
+        KeyPrefix = keyPrefix;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public WebApplication App { get; }
+    public Uri Address { get; }
+    public FakeClock Clock { get; }
+    public string KeyPrefix { get; }
+    public HttpClient Http { get; }
+
+    public const string AuthToken = "test-auth-token-0123456789abcdef";
+
+    /// <summary>Starts a gateway. The fake clock starts on Monday 2026-11-30 07:00 Prague unless given.</summary>
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true, string? keyPrefix = null)
+    {
+        var clock = new FakeClock(now ?? TestOffice.Prague(2026, 11, 30, 7, 0));
+        var prefix = keyPrefix ?? TestRedis.NewPrefix();
+        var config = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = redis ? TestRedis.Configuration : "",
+            ["Redis:KeyPrefix"] = prefix,
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:AccountSid"] = "AC" + new string('1', 32),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            config[k] = v;
+        }
+        var app = GatewayApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Services.AddSingleton<IClock>(clock);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GatewayHost(app, new Uri(address), clock, prefix);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
