@@ -1,0 +1,515 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.SmsGateway.Texts;
+using Stateless;
+using State = SmsBooking.SmsGateway.Conversation.ConversationState;
+using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>Reads one message against the phone's snapshot, fires the machine and writes the reply.</summary>
+/// <remarks>Not thread-safe per phone: the caller holds the phone's lease while this runs.</remarks>
+public sealed class ConversationEngine
+{
+    private const int MaxNameLength = 100;
+    private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    private readonly BookingService _booking;
+    private readonly OfficeSettings _office;
+    private readonly ConversationOptions _options;
+    private readonly IClock _clock;
+
+    public ConversationEngine(BookingService booking, OfficeSettings office, ConversationOptions options, IClock clock)
+    {
+        _booking = booking;
+        _office = office;
+        _options = options;
+        _clock = clock;
+    }
+
+    /// <summary>Handles one message; the snapshot is changed in place and the reply (unformatted for SMS) returned.</summary>
+    public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text)
+    {
+        var turn = new Turn(this, phone, snapshot);
+        return await turn.RunAsync(text);
+    }
+
+    private sealed class Turn : ConversationMachine.IEffects
+    {
+        private readonly ConversationEngine _e;
+        private readonly string _phone;
+        private readonly ConversationSnapshot _s;
+        private readonly StateMachine<State, Trigger> _machine;
+
+        public Turn(ConversationEngine engine, string phone, ConversationSnapshot snapshot)
+        {
+            _e = engine;
+            _phone = phone;
+            _s = snapshot;
+            _machine = ConversationMachine.Create(snapshot, this);
+        }
+
+        private ConversationTexts T => ConversationTexts.For(_s.Language);
+        private Agenda? Agenda => _s.AgendaId is null ? null : _e._office.FindAgenda(_s.AgendaId);
+        private LocalDate? Date => _s.Date is null ? null : LocalDatePattern.Iso.Parse(_s.Date).Value;
+
+        public bool AgendaHasSeveralActivities() => Agenda is { Activities.Count: > 1 };
+
+        public async Task ReleaseHoldAsync()
+        {
+            if (_s.HoldId is not null)
+            {
+                await _e._booking.ReleaseHoldAsync(_phone);
+                _s.ClearHold();
+            }
+        }
+
+        public async Task<string> RunAsync(string raw)
+        {
+            var input = InputText.Normalize(raw);
+            var (keyword, argument) = Keywords.Parse(input);
+
+            // A confirmed hold id is kept while idle only to answer a repeated ANO.
+            if (_s.State == State.Idle && keyword != Keyword.Yes && _s.HoldId is not null)
+            {
+                _s.ClearHold();
+            }
+
+            switch (keyword)
+            {
+                case Keyword.English:
+                case Keyword.Czech:
+                    _s.Language = keyword == Keyword.English ? Language.En : Language.Cs;
+                    return await PromptAsync();
+                case Keyword.Help:
+                    return T.Help();
+                case Keyword.MyBookings:
+                    return await MyBookingsAsync();
+                case Keyword.Restart:
+                    _s.ClearBooking();
+                    await FireAsync(Trigger.Restarted);
+                    return await PromptAsync();
+                case Keyword.Back when _machine.CanFire(Trigger.Back):
+                    await FireAsync(Trigger.Back);
+                    return await PromptAsync();
+                case Keyword.Cancel when argument.Length > 0:
+                    return await CancelByCodeAsync(argument);
+                case Keyword.Cancel:
+                    return await CancelAsync();
+                case Keyword.More when _s.State is State.ChoosingDay or State.ChoosingTime:
+                    return await PageOnAsync();
+            }
+
+            return _s.State switch
+            {
+                State.Idle when keyword == Keyword.Yes && _s.HoldId is not null => await RepeatConfirmAsync(),
+                State.Idle => await GreetAsync(),
+                State.ChoosingAgenda => await AgendaAsync(input),
+                State.ChoosingActivity => await ActivityAsync(input),
+                State.ChoosingDay => await DayAsync(input),
+                State.ChoosingTime => await TimeAsync(input),
+                State.EnteringName => await NameAsync(raw, keyword),
+                State.Confirming => await ConfirmAsync(keyword),
+                State.ChoosingCancellation => await CancellationChoiceAsync(input),
+                _ => await GreetAsync(),
+            };
+        }
+
+        private Task FireAsync(Trigger trigger) => _machine.FireAsync(trigger);
+
+        private async Task<string> GreetAsync()
+        {
+            _s.ClearBooking();
+            await FireAsync(Trigger.Greeted);
+            return T.Greeting(AgendaNames());
+        }
+
+        private IReadOnlyList<string> AgendaNames() => _e._office.Agendas.Select(a => a.Name.In(_s.Language)).ToList();
+
+        /// <summary>What the current step asks for, lists freshly computed.</summary>
+        private async Task<string> PromptAsync()
+        {
+            switch (_s.State)
+            {
+                case State.Idle:
+                    return T.Greeting(AgendaNames());
+                case State.ChoosingAgenda:
+                    return T.ChooseAgenda(AgendaNames());
+                case State.ChoosingActivity:
+                    return T.ChooseActivity(Agenda!.Name.In(_s.Language), Agenda.Activities.Select(a => a.Name.In(_s.Language)).ToList());
+                case State.ChoosingDay:
+                    return await DaysAsync("");
+                case State.ChoosingTime:
+                    return await TimesAsync("");
+                case State.EnteringName:
+                    return T.AskName(Date!.Value, HoldTime, HoldEnds);
+                case State.Confirming:
+                    return SummaryText();
+                case State.ChoosingCancellation:
+                    return await CancelAsync();
+                default:
+                    return T.Greeting(AgendaNames());
+            }
+        }
+
+        private async Task<string> AgendaAsync(string input)
+        {
+            var count = _e._office.Agendas.Count;
+            if (!TryNumber(input, count, out var index))
+            {
+                return Hint(T.HintNumber(count), T.ChooseAgenda(AgendaNames()));
+            }
+            _s.AgendaId = _e._office.Agendas[index].Id;
+            _s.ActivityId = Agenda!.Activities.Count == 1 ? Agenda.Activities[0].Id : null;
+            _s.Page = 0;
+            await FireAsync(Trigger.AgendaChosen);
+            return await PromptAsync();
+        }
+
+        private async Task<string> ActivityAsync(string input)
+        {
+            var activities = Agenda!.Activities;
+            if (!TryNumber(input, activities.Count, out var index))
+            {
+                return Hint(T.HintNumber(activities.Count), await PromptAsync());
+            }
+            _s.ActivityId = activities[index].Id;
+            _s.Page = 0;
+            await FireAsync(Trigger.ActivityChosen);
+            return await PromptAsync();
+        }
+
+        private async Task<string> DaysAsync(string prefix)
+        {
+            var days = await _e._booking.FreeDaysAsync(Agenda!);
+            var per = _e._options.DaysPerPage;
+            if (days.Count == 0)
+            {
+                _s.Options.Clear();
+                return prefix + T.NoFreeDays(Agenda!.Name.In(_s.Language));
+            }
+            if (_s.Page * per >= days.Count)
+            {
+                _s.Page = 0;
+            }
+            var page = days.Skip(_s.Page * per).Take(per).ToList();
+            _s.Options = page.Select(d => LocalDatePattern.Iso.Format(d)).ToList();
+            return prefix + T.ChooseDay(Agenda!.Name.In(_s.Language), page, days.Count > (_s.Page + 1) * per);
+        }
+
+        private async Task<string> DayAsync(string input)
+        {
+            LocalDate? chosen = null;
+            if (TryNumber(input, _s.Options.Count, out var index))
+            {
+                chosen = LocalDatePattern.Iso.Parse(_s.Options[index]).Value;
+            }
+            else if (TryTypedDate(input, out var typed))
+            {
+                chosen = typed;
+            }
+            if (chosen is null)
+            {
+                return Hint(T.HintDay(), await DaysAsync(""));
+            }
+            if ((await _e._booking.FreeSlotsAsync(Agenda!, chosen.Value)).Count == 0)
+            {
+                return await DaysAsync(T.NoFreeTimes(chosen.Value) + "\n");
+            }
+            _s.Date = LocalDatePattern.Iso.Format(chosen.Value);
+            _s.Page = 0;
+            await FireAsync(Trigger.DayChosen);
+            return await PromptAsync();
+        }
+
+        private async Task<string> TimesAsync(string prefix)
+        {
+            var slots = await _e._booking.FreeSlotsAsync(Agenda!, Date!.Value);
+            if (slots.Count == 0)
+            {
+                // Nothing left that day: back to the days, saying why.
+                _s.Page = 0;
+                await FireAsync(Trigger.Back);
+                return await DaysAsync(prefix + T.NoFreeTimes(Date!.Value) + "\n");
+            }
+            var per = _e._options.TimesPerPage;
+            if (_s.Page * per >= slots.Count)
+            {
+                _s.Page = 0;
+            }
+            var page = slots.Skip(_s.Page * per).Take(per).Select(s => s.Start).ToList();
+            _s.Options = page.Select(t => HourMinute.Format(t)).ToList();
+            return prefix + T.ChooseTime(Date!.Value, page, slots.Count > (_s.Page + 1) * per);
+        }
+
+        private async Task<string> TimeAsync(string input)
+        {
+            LocalTime? chosen = null;
+            if (TryNumber(input, _s.Options.Count, out var index))
+            {
+                chosen = HourMinute.Parse(_s.Options[index]).Value;
+            }
+            else if (TryTypedTime(input, out var typed))
+            {
+                chosen = typed;
+            }
+            if (chosen is null)
+            {
+                return Hint(T.HintTime(), await TimesAsync(""));
+            }
+            var result = await _e._booking.HoldAsync(_phone, Agenda!, _s.ActivityId!, Date!.Value, chosen.Value);
+            switch (result.Outcome)
+            {
+                case HoldOutcome.Placed:
+                    _s.HoldId = result.Hold!.Id;
+                    _s.HoldTime = HourMinute.Format(chosen.Value);
+                    _s.HoldExpiresMs = result.Hold.ExpiresAt.ToUnixTimeMilliseconds();
+                    await FireAsync(Trigger.TimeHeld);
+                    return await PromptAsync();
+                case HoldOutcome.SlotFull:
+                    _s.Page = 0;
+                    await FireAsync(Trigger.SlotTaken);
+                    return await TimesAsync(T.SlotTaken() + "\n");
+                case HoldOutcome.TooManyBookings:
+                    _s.ClearBooking();
+                    await FireAsync(Trigger.Abandoned);
+                    return T.TooManyBookings(_e._booking.Options.MaxUpcomingPerAgenda);
+                default:
+                    return Hint(T.HintTime(), await TimesAsync(""));
+            }
+        }
+
+        private LocalTime HoldTime => HourMinute.Parse(_s.HoldTime!).Value;
+
+        private LocalTime HoldEnds => Instant.FromUnixTimeMilliseconds(_s.HoldExpiresMs).InZone(_e._office.Zone).TimeOfDay;
+
+        private bool HoldLapsed => _e._clock.GetCurrentInstant() >= Instant.FromUnixTimeMilliseconds(_s.HoldExpiresMs);
+
+        private async Task<string> LapsedAsync()
+        {
+            _s.Page = 0;
+            await FireAsync(Trigger.HoldLapsed);
+            return await TimesAsync(T.HoldLapsed() + "\n");
+        }
+
+        private async Task<string> NameAsync(string raw, Keyword keyword)
+        {
+            if (HoldLapsed)
+            {
+                return await LapsedAsync();
+            }
+            if (keyword != Keyword.None || !TryName(raw, out var name))
+            {
+                return T.InvalidName();
+            }
+            _s.Name = name;
+            await FireAsync(Trigger.NameGiven);
+            return SummaryText();
+        }
+
+        private string SummaryText()
+        {
+            var agenda = Agenda!;
+            var activity = agenda.FindActivity(_s.ActivityId!)!;
+            return T.Summary(agenda.Name.In(_s.Language), activity.Name.In(_s.Language), Date!.Value, HoldTime, _s.Name!, HoldEnds);
+        }
+
+        private async Task<string> ConfirmAsync(Keyword keyword)
+        {
+            if (keyword == Keyword.No)
+            {
+                _s.ClearBooking();
+                await FireAsync(Trigger.Abandoned);
+                return T.HoldReleased();
+            }
+            if (keyword != Keyword.Yes)
+            {
+                return T.HintConfirm(); // the summary with a long name would not fit beside it
+            }
+            var result = await _e._booking.ConfirmAsync(_phone, _s.HoldId!, _s.Name!);
+            switch (result.Outcome)
+            {
+                case ConfirmOutcome.Confirmed:
+                case ConfirmOutcome.AlreadyConfirmed:
+                    var holdId = _s.HoldId;
+                    await FireAsync(Trigger.Confirmed);
+                    _s.ClearBooking();
+                    _s.HoldId = holdId; // answers a repeated ANO
+                    return ConfirmedText(result.Booking!);
+                case ConfirmOutcome.TooManyBookings:
+                    _s.ClearBooking();
+                    await FireAsync(Trigger.Abandoned);
+                    return T.TooManyBookings(_e._booking.Options.MaxUpcomingPerAgenda);
+                default:
+                    return await LapsedAsync();
+            }
+        }
+
+        private async Task<string> RepeatConfirmAsync()
+        {
+            var result = await _e._booking.ConfirmAsync(_phone, _s.HoldId!, "");
+            _s.ClearHold();
+            return result.Outcome == ConfirmOutcome.AlreadyConfirmed ? T.AlreadyConfirmed(result.Booking!) : await GreetAsync();
+        }
+
+        private string ConfirmedText(Booking booking)
+        {
+            var window = _e._booking.WindowOf(booking);
+            var zone = _e._office.Zone;
+            return T.Confirmed(booking, AgendaName(booking.AgendaId), _e._office.Place.In(_s.Language),
+                window.Opens.InZone(zone).TimeOfDay, window.Closes.InZone(zone).TimeOfDay);
+        }
+
+        private string AgendaName(string agendaId) => _e._office.FindAgenda(agendaId)?.Name.In(_s.Language) ?? agendaId;
+
+        private async Task<string> PageOnAsync()
+        {
+            await FireAsync(Trigger.PagedOn);
+            var next = _s.Page + 1;
+            _s.Page = next;
+            var text = _s.State == State.ChoosingDay ? await DaysAsync("") : await TimesAsync("");
+            // Paged past the end: the list starts over, and the citizen is told.
+            return _s.Page == next ? text : T.NoMorePages() + "\n" + text;
+        }
+
+        private async Task<string> MyBookingsAsync()
+        {
+            var bookings = await _e._booking.UpcomingAsync(_phone);
+            return bookings.Count == 0
+                ? T.NoBookings()
+                : T.MyBookings(bookings.Select(b => T.BookingLine(b, withPin: true)).ToList());
+        }
+
+        private async Task<string> CancelAsync()
+        {
+            if (_machine.IsInState(State.Booking))
+            {
+                _s.ClearBooking();
+                await FireAsync(Trigger.Abandoned);
+                return T.HoldReleased();
+            }
+            var bookings = await _e._booking.UpcomingAsync(_phone);
+            if (bookings.Count == 0)
+            {
+                if (_s.State == State.ChoosingCancellation)
+                {
+                    await FireAsync(Trigger.Abandoned);
+                }
+                return T.NothingToCancel();
+            }
+            _s.Options = bookings.Select(b => b.Code).ToList();
+            if (_s.State == State.Idle)
+            {
+                await FireAsync(Trigger.CancellationListed);
+            }
+            return T.ChooseCancellation(bookings.Select(b => T.BookingLine(b, withPin: false)).ToList());
+        }
+
+        private async Task<string> CancellationChoiceAsync(string input)
+        {
+            if (!TryNumber(input, _s.Options.Count, out var index))
+            {
+                return Hint(T.HintNumber(_s.Options.Count), await CancelAsync());
+            }
+            var code = _s.Options[index];
+            var cancelled = await _e._booking.CancelAsync(_phone, code);
+            _s.Options.Clear();
+            await FireAsync(Trigger.BookingCancelled);
+            return cancelled is null ? T.UnknownCode(code) : T.Cancelled(code);
+        }
+
+        private async Task<string> CancelByCodeAsync(string code)
+        {
+            var cancelled = await _e._booking.CancelAsync(_phone, code);
+            return cancelled is null ? T.UnknownCode(code.ToUpperInvariant()) : T.Cancelled(cancelled.Code);
+        }
+
+        private static string Hint(string hint, string prompt) => hint + "\n" + prompt;
+
+        private static bool TryNumber(string input, int count, out int index)
+        {
+            index = -1;
+            var trimmed = input.TrimEnd('.', ')');
+            if (trimmed.Length is 0 or > 3 || !int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > count)
+            {
+                return false;
+            }
+            index = n - 1;
+            return true;
+        }
+
+        /// <summary><c>15.12.</c>, <c>15.12</c> or <c>15.12.2026</c>; without a year, the next such day from today.</summary>
+        private bool TryTypedDate(string input, out LocalDate date)
+        {
+            date = default;
+            var parts = input.Replace(" ", "").Split('.', '/');
+            if (parts.Length < 2 || parts.Length > 3)
+            {
+                return false;
+            }
+            if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month))
+            {
+                return false;
+            }
+            var today = _e._booking.Calendar.Today();
+            var year = today.Year;
+            if (parts.Length == 3 && parts[2].Length > 0 && !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out year))
+            {
+                return false;
+            }
+            if (month is < 1 or > 12 || day < 1 || year < today.Year || year > today.Year + 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return false;
+            }
+            date = new LocalDate(year, month, day);
+            if (parts.Length == 2 || parts[2].Length == 0)
+            {
+                if (date < today && day <= CalendarSystem.Iso.GetDaysInMonth(year + 1, month))
+                {
+                    date = new LocalDate(year + 1, month, day);
+                }
+            }
+            return true;
+        }
+
+        /// <summary><c>9:30</c>, <c>09:30</c> or <c>9.30</c>.</summary>
+        private static bool TryTypedTime(string input, out LocalTime time)
+        {
+            time = default;
+            var parts = input.Replace(" ", "").Split(':', '.');
+            if (parts.Length != 2 || parts[1].Length != 2
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+                || h > 23 || m > 59)
+            {
+                return false;
+            }
+            time = new LocalTime(h, m);
+            return true;
+        }
+
+        /// <summary>2-100 letters, spaces, hyphens, apostrophes and dots; inner spaces collapsed.</summary>
+        private static bool TryName(string raw, out string name)
+        {
+            name = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (name.Length is < 2 or > MaxNameLength)
+            {
+                return false;
+            }
+            foreach (var c in name)
+            {
+                if (!(char.IsLetter(c) || c is ' ' or '-' or '\'' or '.' or '’'))
+                {
+                    return false;
+                }
+            }
+            return name.Any(char.IsLetter);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>How the conversation talks, under <c>Conversation</c>.</summary>
+public sealed class ConversationOptions
+{
+    public const string SectionName = "Conversation";
+
+    /// <summary>A conversation untouched this long starts fresh.</summary>
+    public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Czech with diacritics makes every SMS UCS-2 (70 characters a segment); off by default.</summary>
+    public bool UseDiacritics { get; set; }
+
+    public int DaysPerPage { get; set; } = 6;
+
+    public int TimesPerPage { get; set; } = 12;
+
+    /// <summary>How long a second message of the same phone waits for the first to finish.</summary>
+    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>A lease is given up by itself after this long, should its holder die.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+}

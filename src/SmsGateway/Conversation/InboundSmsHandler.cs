@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Sms;
+using SmsBooking.SmsGateway.Texts;
+using StackExchange.Redis;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>One inbound SMS, start to end: opt-out words, the phone's lease (one message of a phone at a time, across
+/// replicas), Twilio's repeated deliveries, the conversation, and the saved snapshot.</summary>
+public sealed class InboundSmsHandler
+{
+    private readonly IPhoneStore _phones;
+    private readonly ConversationEngine _engine;
+    private readonly ConversationOptions _options;
+    private readonly ILogger<InboundSmsHandler> _log;
+
+    public InboundSmsHandler(IPhoneStore phones, ConversationEngine engine, IOptions<ConversationOptions> options, ILogger<InboundSmsHandler> log)
+    {
+        _phones = phones;
+        _engine = engine;
+        _options = options.Value;
+        _log = log;
+    }
+
+    /// <summary>The reply to send back in TwiML, already fitted to SMS; null when nothing is to be said.</summary>
+    public async Task<string?> HandleAsync(string phone, string messageSid, string body, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await HandleCoreAsync(phone, messageSid, body, cancellationToken);
+        }
+        catch (RedisException e)
+        {
+            // Never a 500: Twilio would retry it into a doubled step. The citizen is asked to try again later.
+            _log.LogWarning(e, "Store unavailable for a message from {Phone}", PhoneMask.Mask(phone));
+            return Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TryAgainLater());
+        }
+    }
+
+    private async Task<string?> HandleCoreAsync(string phone, string messageSid, string body, CancellationToken cancellationToken)
+    {
+        var (keyword, _) = Keywords.Parse(InputText.Normalize(body));
+        if (keyword == Keyword.OptOut)
+        {
+            await _phones.SetOptedOutAsync(phone, true);
+            _log.LogInformation("Opt-out recorded for {Phone}", PhoneMask.Mask(phone));
+            return null;
+        }
+        if (await _phones.IsOptedOutAsync(phone))
+        {
+            if (keyword != Keyword.OptIn)
+            {
+                return null;
+            }
+            await _phones.SetOptedOutAsync(phone, false);
+            _log.LogInformation("Opt-in recorded for {Phone}", PhoneMask.Mask(phone));
+        }
+
+        var lease = await AcquireAsync(phone, cancellationToken);
+        if (lease is null)
+        {
+            _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
+            return Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TryAgainLater());
+        }
+        var saved = false;
+        try
+        {
+            var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
+            if (snapshot.HasSeen(messageSid))
+            {
+                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
+                return null;
+            }
+            var before = snapshot.State;
+            var reply = await _engine.HandleAsync(phone, snapshot, keyword == Keyword.OptIn ? "" : body);
+            snapshot.Remember(messageSid);
+            saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
+            if (!saved)
+            {
+                _log.LogError("Lease for {Phone} was lost before saving; the step was not saved", PhoneMask.Mask(phone));
+                return Fit(ConversationTexts.For(snapshot.Language).TryAgainLater());
+            }
+            _log.LogInformation("SMS from {Phone}: {Before} -> {After}", PhoneMask.Mask(phone), before, snapshot.State);
+            return Fit(reply);
+        }
+        finally
+        {
+            if (!saved)
+            {
+                await _phones.ReleaseAsync(lease);
+            }
+        }
+    }
+
+    private async Task<PhoneLease?> AcquireAsync(string phone, CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        var delay = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
+            if (lease is not null || waited >= _options.LeaseWait)
+            {
+                return lease;
+            }
+            await Task.Delay(delay, cancellationToken);
+            waited += delay;
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
+        }
+    }
+
+    /// <summary>Plain GSM-7 unless diacritics are configured on.</summary>
+    public string Fit(string text) => _options.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);
+}

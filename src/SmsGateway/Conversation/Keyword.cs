@@ -1,0 +1,87 @@
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>Words understood at every step (CONTRACT.md §4).</summary>
+public enum Keyword
+{
+    None,
+    Back,
+    Restart,
+    Cancel,
+    MyBookings,
+    Help,
+    English,
+    Czech,
+    More,
+    Yes,
+    No,
+    /// <summary>Twilio's opt-out words: record the opt-out and say nothing.</summary>
+    OptOut,
+    /// <summary>Twilio's opt-in words: lift the opt-out and open the menu.</summary>
+    OptIn,
+}
+
+/// <summary>Recognizes keywords in normalized input (see <see cref="InputText"/>).</summary>
+public static class Keywords
+{
+    /// <summary>Twilio's default opt-out words; Twilio blocks the number on them, so they mean nothing else here.</summary>
+    public static readonly IReadOnlySet<string> OptOutWords = new HashSet<string>
+    {
+        "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
+    };
+
+    /// <summary>Twilio's default opt-in words.</summary>
+    public static readonly IReadOnlySet<string> OptInWords = new HashSet<string> { "START", "UNSTOP", "YES" };
+
+    private static readonly Dictionary<string, Keyword> Words = new()
+    {
+        ["ZPET"] = Keyword.Back,
+        ["BACK"] = Keyword.Back,
+        ["ZNOVU"] = Keyword.Restart,
+        ["MENU"] = Keyword.Restart,
+        ["STORNO"] = Keyword.Cancel,
+        ["ZRUSIT"] = Keyword.Cancel,
+        ["MOJE"] = Keyword.MyBookings,
+        ["MY"] = Keyword.MyBookings,
+        ["POMOC"] = Keyword.Help,
+        ["HELP"] = Keyword.Help,
+        ["INFO"] = Keyword.Help,
+        ["EN"] = Keyword.English,
+        ["ENGLISH"] = Keyword.English,
+        ["CZ"] = Keyword.Czech,
+        ["CS"] = Keyword.Czech,
+        ["CESKY"] = Keyword.Czech,
+        ["DALSI"] = Keyword.More,
+        ["MORE"] = Keyword.More,
+        ["ANO"] = Keyword.Yes,
+        ["OK"] = Keyword.Yes,
+        ["NE"] = Keyword.No,
+        ["NO"] = Keyword.No,
+    };
+
+    /// <summary>The keyword and what follows it (<c>STORNO K7M3QX</c> → Cancel, "K7M3QX").</summary>
+    public static (Keyword Keyword, string Argument) Parse(string normalized)
+    {
+        if (OptOutWords.Contains(normalized))
+        {
+            return (Keyword.OptOut, "");
+        }
+        if (OptInWords.Contains(normalized))
+        {
+            return (Keyword.OptIn, "");
+        }
+        var space = normalized.IndexOf(' ');
+        var head = space < 0 ? normalized : normalized[..space];
+        var rest = space < 0 ? "" : normalized[(space + 1)..];
+        if (!Words.TryGetValue(head.TrimEnd('.', '!', '?'), out var keyword))
+        {
+            return (Keyword.None, "");
+        }
+        // Only STORNO takes an argument (a booking code). Any other keyword must be the whole message, so that a
+        // name such as "Ne Tran" typed at the name step is a name.
+        if (rest.Length > 0 && keyword != Keyword.Cancel)
+        {
+            return (Keyword.None, "");
+        }
+        return (keyword, rest);
+    }
+}
