@@ -3,9 +3,12 @@ namespace SmsBooking.BookingCore.Store;
 /// <summary>Per-phone state of the gateway: the conversation snapshot under an exclusive lease, and the opt-out.</summary>
 public interface IPhoneStore
 {
-    /// <summary>Takes the phone's lease (shared by every gateway replica) and loads its snapshot; null when another
-    /// message of the same phone holds the lease.</summary>
+    /// <summary>Takes the phone's lease (shared by every gateway replica) and loads its snapshot and opt-out; null
+    /// when another message of the same phone holds the lease.</summary>
     Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease);
+
+    /// <summary>Counts one more message of the phone in the current fixed window and returns the count so far.</summary>
+    Task<long> CountMessageAsync(string phone, TimeSpan window);
 
     /// <summary>Saves the snapshot (null deletes it) and gives the lease back. False when the lease had been lost.</summary>
     Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry);
@@ -18,4 +21,4 @@ public interface IPhoneStore
 }
 
 /// <summary>A held lease on one phone's conversation and the snapshot loaded with it.</summary>
-public sealed record PhoneLease(string Phone, string Token, string? Snapshot);
+public sealed record PhoneLease(string Phone, string Token, string? Snapshot, bool OptedOut = false);

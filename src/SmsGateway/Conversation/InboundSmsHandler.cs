@@ -13,13 +13,16 @@ public sealed class InboundSmsHandler
     private readonly IPhoneStore _phones;
     private readonly ConversationEngine _engine;
     private readonly ConversationOptions _options;
+    private readonly AbuseOptions _abuse;
     private readonly ILogger<InboundSmsHandler> _log;
 
-    public InboundSmsHandler(IPhoneStore phones, ConversationEngine engine, IOptions<ConversationOptions> options, ILogger<InboundSmsHandler> log)
+    public InboundSmsHandler(IPhoneStore phones, ConversationEngine engine, IOptions<ConversationOptions> options,
+        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log)
     {
         _phones = phones;
         _engine = engine;
         _options = options.Value;
+        _abuse = abuse.Value;
         _log = log;
     }
 
@@ -30,7 +33,7 @@ public sealed class InboundSmsHandler
         {
             return await HandleCoreAsync(phone, messageSid, body, cancellationToken);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
             // Never a 500: Twilio would retry it into a doubled step. The citizen is asked to try again later.
             _log.LogWarning(e, "Store unavailable for a message from {Phone}", PhoneMask.Mask(phone));
@@ -47,14 +50,20 @@ public sealed class InboundSmsHandler
             _log.LogInformation("Opt-out recorded for {Phone}", PhoneMask.Mask(phone));
             return null;
         }
-        if (await _phones.IsOptedOutAsync(phone))
+
+        var count = await _phones.CountMessageAsync(phone, _abuse.RateWindow);
+        if (count > _abuse.MaxMessagesPerWindow)
         {
-            if (keyword != Keyword.OptIn)
-            {
-                return null;
-            }
-            await _phones.SetOptedOutAsync(phone, false);
-            _log.LogInformation("Opt-in recorded for {Phone}", PhoneMask.Mask(phone));
+            // One notice when the limit is first passed, then silence until the window ends.
+            _log.LogWarning("Rate limit: message {Count} from {Phone} in the window", count, PhoneMask.Mask(phone));
+            return count == _abuse.MaxMessagesPerWindow + 1 && !await _phones.IsOptedOutAsync(phone)
+                ? Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TooManyMessages())
+                : null;
+        }
+        if (!_abuse.IsAllowed(phone))
+        {
+            _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
+            return await _phones.IsOptedOutAsync(phone) ? null : Fit(Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
         }
 
         var lease = await AcquireAsync(phone, cancellationToken);
@@ -66,6 +75,15 @@ public sealed class InboundSmsHandler
         var saved = false;
         try
         {
+            if (lease.OptedOut)
+            {
+                if (keyword != Keyword.OptIn)
+                {
+                    return null;
+                }
+                await _phones.SetOptedOutAsync(phone, false);
+                _log.LogInformation("Opt-in recorded for {Phone}", PhoneMask.Mask(phone));
+            }
             var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
             if (snapshot.HasSeen(messageSid))
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Hosting;
+using SmsBooking.SmsGateway.Conversation;
 
 namespace SmsBooking.SmsGateway.Hosting;
 
@@ -21,6 +22,7 @@ public static class GatewayApp
         AddExtraConfigFile(builder, args);
 
         builder.Services.AddBookingCore();
+        builder.AddConversation();
         builder.AddGatewayHealth();
         configure?.Invoke(builder);
 

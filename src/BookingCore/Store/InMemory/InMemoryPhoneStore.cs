@@ -10,6 +10,7 @@ public sealed class InMemoryPhoneStore : IPhoneStore
     private readonly ConcurrentDictionary<string, (string Token, Instant Until)> _leases = new();
     private readonly ConcurrentDictionary<string, (string Snapshot, Instant Until)> _conversations = new();
     private readonly ConcurrentDictionary<string, bool> _optOuts = new();
+    private readonly ConcurrentDictionary<string, (long Count, Instant Until)> _rates = new();
 
     public InMemoryPhoneStore(IClock clock) => _clock = clock;
 
@@ -32,7 +33,7 @@ public sealed class InMemoryPhoneStore : IPhoneStore
                 continue;
             }
             var snapshot = _conversations.TryGetValue(phone, out var conv) && conv.Until > now ? conv.Snapshot : null;
-            return Task.FromResult<PhoneLease?>(new PhoneLease(phone, token, snapshot));
+            return Task.FromResult<PhoneLease?>(new PhoneLease(phone, token, snapshot, _optOuts.ContainsKey(phone)));
         }
     }
 
@@ -61,6 +62,15 @@ public sealed class InMemoryPhoneStore : IPhoneStore
             _leases.TryRemove(new KeyValuePair<string, (string, Instant)>(lease.Phone, current));
         }
         return Task.CompletedTask;
+    }
+
+    public Task<long> CountMessageAsync(string phone, TimeSpan window)
+    {
+        var now = _clock.GetCurrentInstant();
+        var entry = _rates.AddOrUpdate(phone,
+            _ => (1, now + Duration.FromTimeSpan(window)),
+            (_, current) => current.Until > now ? (current.Count + 1, current.Until) : (1, now + Duration.FromTimeSpan(window)));
+        return Task.FromResult(entry.Count);
     }
 
     public Task SetOptedOutAsync(string phone, bool optedOut)

@@ -44,4 +44,6 @@ public sealed class RedisKeys
     public RedisKey PhoneConversation(string phone) => Phone(phone) + ":conv";
     public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
     public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";
+    /// <summary>STRING counter of messages in the current rate window (expires with it).</summary>
+    public RedisKey PhoneRate(string phone) => Phone(phone) + ":rate";
 }

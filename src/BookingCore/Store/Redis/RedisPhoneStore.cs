@@ -21,13 +21,16 @@ public sealed class RedisPhoneStore : IPhoneStore
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.AcquireLease,
-            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone)], [token, (long)lease.TotalMilliseconds]))!;
+            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone)], [token, (long)lease.TotalMilliseconds]))!;
         if ((int)result[0] == 0)
         {
             return null;
         }
-        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1]);
+        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1], (int)result[2] == 1);
     }
+
+    public async Task<long> CountMessageAsync(string phone, TimeSpan window) =>
+        (long)await Db.ScriptEvaluateAsync(RedisScripts.CountMessage, [_keys.PhoneRate(phone)], [(long)window.TotalMilliseconds]);
 
     public async Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)
     {

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>Wires the SMS conversation into the host.</summary>
+public static class ConversationRegistration
+{
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<AbuseOptions>().BindConfiguration(AbuseOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<AbuseOptions>, AbuseOptionsValidator>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
+        builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.AddSingleton<InboundSmsHandler>();
+        return builder;
+    }
+}
+
+internal sealed class ConversationOptionsValidator : IValidateOptions<ConversationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConversationOptions o)
+    {
+        const string S = ConversationOptions.SectionName;
+        var errors = new List<string>();
+        if (o.IdleExpiry < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{S}:IdleExpiry: {o.IdleExpiry} must be at least a second");
+        }
+        if (o.DaysPerPage is < 1 or > 9)
+        {
+            errors.Add($"{S}:DaysPerPage: {o.DaysPerPage} must be between 1 and 9 (a reply has 2 SMS segments)");
+        }
+        if (o.TimesPerPage is < 1 or > 16)
+        {
+            errors.Add($"{S}:TimesPerPage: {o.TimesPerPage} must be between 1 and 16 (a reply has 2 SMS segments)");
+        }
+        if (o.LeaseWait < TimeSpan.Zero || o.LeaseWait > TimeSpan.FromSeconds(14))
+        {
+            errors.Add($"{S}:LeaseWait: {o.LeaseWait} must be between 0 and 14 seconds (Twilio waits 15)");
+        }
+        if (o.LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{S}:LeaseDuration: {o.LeaseDuration} must be at least a second");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+internal sealed class AbuseOptionsValidator : IValidateOptions<AbuseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AbuseOptions o)
+    {
+        const string S = AbuseOptions.SectionName;
+        var errors = new List<string>();
+        if (o.MaxMessagesPerWindow < 1)
+        {
+            errors.Add($"{S}:MaxMessagesPerWindow: {o.MaxMessagesPerWindow} must be at least 1");
+        }
+        if (o.RateWindow < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{S}:RateWindow: {o.RateWindow} must be at least a second");
+        }
+        for (int i = 0; i < o.AllowedCountries.Count; i++)
+        {
+            if (o.AllowedCountries[i] != "*" && !AbuseOptions.CallingCodes.ContainsKey(o.AllowedCountries[i]))
+            {
+                errors.Add($"{S}:AllowedCountries:{i}: '{o.AllowedCountries[i]}' is not a known country code ({string.Join(", ", AbuseOptions.CallingCodes.Keys)})");
+            }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
