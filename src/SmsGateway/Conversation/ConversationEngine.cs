@@ -62,11 +62,8 @@ public sealed class ConversationEngine
 
         public async Task ReleaseHoldAsync()
         {
-            if (_s.HoldId is not null)
-            {
-                await _e._booking.ReleaseHoldAsync(_phone);
-                _s.ClearHold();
-            }
+            await _e._booking.ReleaseHoldAsync(_phone);
+            _s.ClearHold();
         }
 
         public async Task<string> RunAsync(string raw)
@@ -85,14 +82,14 @@ public sealed class ConversationEngine
                 case Keyword.English:
                 case Keyword.Czech:
                     _s.Language = keyword == Keyword.English ? Language.En : Language.Cs;
-                    return await PromptAsync();
+                    return _s.State == State.Idle ? await GreetAsync() : await PromptAsync();
                 case Keyword.Help:
                     return T.Help();
                 case Keyword.MyBookings:
                     return await MyBookingsAsync();
                 case Keyword.Restart:
-                    _s.ClearBooking();
                     await FireAsync(Trigger.Restarted);
+                    _s.ClearBooking();
                     return await PromptAsync();
                 case Keyword.Back when _machine.CanFire(Trigger.Back):
                     await FireAsync(Trigger.Back);
@@ -276,8 +273,8 @@ public sealed class ConversationEngine
                     await FireAsync(Trigger.SlotTaken);
                     return await TimesAsync(T.SlotTaken() + "\n");
                 case HoldOutcome.TooManyBookings:
-                    _s.ClearBooking();
                     await FireAsync(Trigger.Abandoned);
+                    _s.ClearBooking();
                     return T.TooManyBookings(_e._booking.Options.MaxUpcomingPerAgenda);
                 default:
                     return Hint(T.HintTime(), await TimesAsync(""));
@@ -323,8 +320,8 @@ public sealed class ConversationEngine
         {
             if (keyword == Keyword.No)
             {
-                _s.ClearBooking();
                 await FireAsync(Trigger.Abandoned);
+                _s.ClearBooking();
                 return T.HoldReleased();
             }
             if (keyword != Keyword.Yes)
@@ -342,8 +339,8 @@ public sealed class ConversationEngine
                     _s.HoldId = holdId; // answers a repeated ANO
                     return ConfirmedText(result.Booking!);
                 case ConfirmOutcome.TooManyBookings:
-                    _s.ClearBooking();
                     await FireAsync(Trigger.Abandoned);
+                    _s.ClearBooking();
                     return T.TooManyBookings(_e._booking.Options.MaxUpcomingPerAgenda);
                 default:
                     return await LapsedAsync();
@@ -389,8 +386,8 @@ public sealed class ConversationEngine
         {
             if (_machine.IsInState(State.Booking))
             {
-                _s.ClearBooking();
                 await FireAsync(Trigger.Abandoned);
+                _s.ClearBooking();
                 return T.HoldReleased();
             }
             var bookings = await _e._booking.UpcomingAsync(_phone);

@@ -50,6 +50,9 @@ public sealed class ConversationSnapshot
         Name = null;
     }
 
+    /// <summary>A fresh conversation that keeps only the language and the remembered messages.</summary>
+    public ConversationSnapshot StartedOver() => new() { Language = Language, RecentMessageSids = RecentMessageSids };
+
     public void ClearHold()
     {
         HoldId = null;

@@ -90,6 +90,11 @@ public sealed class InboundSmsHandler
                 _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
                 return null;
             }
+            if (keyword == Keyword.OptIn)
+            {
+                // START opens the menu again from the beginning; a hold from before STOP lapses by itself.
+                snapshot = snapshot.StartedOver();
+            }
             var before = snapshot.State;
             var reply = await _engine.HandleAsync(phone, snapshot, keyword == Keyword.OptIn ? "" : body);
             snapshot.Remember(messageSid);

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Hosting;
 using SmsBooking.SmsGateway.Conversation;
+using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsGateway.Webhooks;
 
 namespace SmsBooking.SmsGateway.Hosting;
 
@@ -22,12 +24,14 @@ public static class GatewayApp
         AddExtraConfigFile(builder, args);
 
         builder.Services.AddBookingCore();
+        builder.AddTwilio();
         builder.AddConversation();
         builder.AddGatewayHealth();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGatewayHealth();
+        app.MapTwilioWebhooks();
         return app;
     }
 

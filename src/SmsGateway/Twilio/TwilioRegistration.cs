@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace SmsBooking.SmsGateway.Twilio;
+
+/// <summary>Wires Twilio's options and webhook authentication into the host.</summary>
+public static class TwilioRegistration
+{
+    public static WebApplicationBuilder AddTwilio(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        builder.Services.AddSingleton<WebhookAuthenticator>();
+        return builder;
+    }
+}
+
+internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TwilioOptions o)
+    {
+        const string S = TwilioOptions.SectionName;
+        var errors = new List<string>();
+        if (o.ValidateSignatures && string.IsNullOrWhiteSpace(o.AuthToken))
+        {
+            errors.Add($"{S}:AuthToken: is required while {S}:ValidateSignatures is true");
+        }
+        if (!IsHttpUrl(o.ApiBaseUrl))
+        {
+            errors.Add($"{S}:ApiBaseUrl: '{o.ApiBaseUrl}' is not an absolute http(s) URL");
+        }
+        if (!string.IsNullOrWhiteSpace(o.PublicBaseUrl) && !IsHttpUrl(o.PublicBaseUrl))
+        {
+            errors.Add($"{S}:PublicBaseUrl: '{o.PublicBaseUrl}' is not an absolute http(s) URL like https://sms.example.cz");
+        }
+        if (string.IsNullOrWhiteSpace(o.From) && string.IsNullOrWhiteSpace(o.MessagingServiceSid))
+        {
+            errors.Add($"{S}:From: a sender is required (or {S}:MessagingServiceSid)");
+        }
+        if (o.MaxMessagesPerSecond <= 0)
+        {
+            errors.Add($"{S}:MaxMessagesPerSecond: {o.MaxMessagesPerSecond} must be more than 0");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,375 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.SmsGateway.Sms;
+
+namespace SmsBooking.SmsGateway.Tests.Conversation;
+
+/// <summary>The conversation over real HTTP against real Redis, as a citizen's phone sees it.</summary>
+public class ConversationFlowTests
+{
+    private static Task<IReadOnlyList<Booking>> BookingsOf(GatewayHost gateway, string phone) =>
+        gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
+
+    private static async Task<string> WalkToSummaryAsync(SmsPhone phone, string agenda = "1")
+    {
+        await phone.ExpectAsync("Dobry den", @"\n1 Obcanske prukazy\n2 Cestovni pasy\n3 Evidence obyvatel");
+        await phone.ExpectAsync(agenda, @"cinnost");
+        await phone.ExpectAsync("1", @"vyberte den");
+        await phone.ExpectAsync("1", @"Volne casy");
+        await phone.ExpectAsync("1", @"drzime do \d\d:\d\d");
+        return await phone.ExpectAsync("Jana Nováková", @"Souhrn: .*Jana Novakova.*ANO do \d\d:\d\d");
+    }
+
+    [Fact]
+    public async Task FullBooking_InCzech_EndsWithCodeAndPin()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        var greeting = await phone.SendAsync("Ahoj");
+        Assert.StartsWith("Dobry den", greeting);
+        await phone.ExpectAsync("1", @"Obcanske prukazy - poslete cislo cinnosti:\n1 Podani zadosti\n2 Prevzeti prukazu");
+        var days = await phone.ExpectAsync("1", @"vyberte den");
+        Assert.Contains("\n1 Po 30.11.", days); // Monday 07:00: today's slots are still ahead
+        var times = await phone.ExpectAsync("1", @"Volne casy Po 30.11.");
+        Assert.Contains("\n1 08:00\n2 08:15", times);
+        await phone.ExpectAsync("1", @"Termin Po 30.11. 08:00 drzime do 07:15");
+        await phone.ExpectAsync("Jana Nováková", @"Souhrn: Obcanske prukazy - Podani zadosti, Po 30.11.2026 08:00, Jana Novakova\. Potvrdte ANO do 07:15");
+        var confirmed = await phone.ExpectAsync("ano", @"Kod: [2-9A-HJ-NP-Z]{6}\n");
+        Assert.Matches(@"PIN: \d{6}$", confirmed);
+        Assert.Contains("Slovanske nam. 165", confirmed);
+        Assert.Contains("07:45-08:15", confirmed);
+        var booking = Assert.Single(await BookingsOf(gateway, phone.Number));
+        Assert.Contains($"Kod: {booking.Code}", confirmed);
+        Assert.Contains($"PIN: {booking.Pin}", confirmed);
+        Assert.Equal("Jana Nováková", booking.Name);
+        Assert.True(SmsEncoding.IsGsm7(confirmed));
+    }
+
+    [Fact]
+    public async Task FullBooking_InEnglish_EndsWithCodeAndPin()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway, "+421905123456");
+        await phone.ExpectAsync("EN", @"^Hello.*\n1 Identity cards\n2 Passports\n3 Population register");
+        await phone.ExpectAsync("2", @"Passports - send the number");
+        await phone.ExpectAsync("2", @"choose a day");
+        await phone.ExpectAsync("1", @"Free times Mon 30.11.");
+        await phone.ExpectAsync("3", @"Mon 30.11. 08:40 is held for you until 07:15");
+        await phone.ExpectAsync("John O'Neil-Smith Jr.", @"Summary: Passports - Passport collection, Mon 30.11.2026 08:40, John O'Neil-Smith Jr\.");
+        var confirmed = await phone.ExpectAsync("OK", @"^Booked\. Code: [2-9A-HJ-NP-Z]{6}\n");
+        Assert.Matches(@"PIN: \d{6}$", confirmed);
+        Assert.Single(await BookingsOf(gateway, phone.Number));
+    }
+
+    [Fact]
+    public async Task TypedDateAndTime_AreAccepted()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        await phone.SendAsync("3");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("2.12.", @"Volne casy St 2\.12\.");
+        await phone.ExpectAsync("9.30", @"Termin St 2\.12\. 09:30 drzime");
+        await phone.ExpectAsync("ZPET", @"Volne casy St 2\.12\.");
+        await phone.ExpectAsync("zpet", "vyberte den");
+        await phone.ExpectAsync("3.12.2026", @"Volne casy Ct 3\.12\.");
+    }
+
+    [Fact]
+    public async Task AnotherDayTyped_ThatIsClosed_GetsTheDaysAgain()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        await phone.SendAsync("3");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync("5.12.", @"So 5\.12\. uz neni volny cas.*\n.*vyberte den");
+        await phone.ExpectAsync("31.02.", @"^Poslete cislo dne ze seznamu nebo datum");
+    }
+
+    [Fact]
+    public async Task Keywords_AreCaseAndDiacriticsBlind()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        await phone.ExpectAsync("1", "cinnost");
+        await phone.ExpectAsync(" Zpět ", "^Poslete cislo agendy");
+        await phone.ExpectAsync("pomoc", "ZPET = krok zpet");
+        await phone.ExpectAsync("en", "^Send the number of an agenda");
+        await phone.ExpectAsync("help", "BACK = step back");
+        await phone.ExpectAsync("cz", "^Poslete cislo agendy");
+        await phone.ExpectAsync("1", "cinnost");
+        await phone.ExpectAsync("Znovu", "^Poslete cislo agendy");
+    }
+
+    [Fact]
+    public async Task Dalsi_PagesThroughDaysAndTimes()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        await phone.SendAsync("1");
+        var first = await phone.ExpectAsync("1", @"(?s)\n1 Po 30\.11\.\n2 Ut 1\.12\..*DALSI = dalsi dny");
+        var second = await phone.ExpectAsync("DALSI", @"\n1 Ut 8\.12\.");
+        Assert.NotEqual(first, second);
+        await phone.ExpectAsync("1", @"Volne casy Ut 8\.12\..*\n1 08:00\n");
+        await phone.ExpectAsync("dalsi", @"\n1 11:00\n");
+        await phone.ExpectAsync("1", @"Ut 8\.12\. 11:00 drzime");
+    }
+
+    [Fact]
+    public async Task Znovu_ReleasesTheHold()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Office:Agendas:2:Counters"] = "1" });
+        var phone = new SmsPhone(gateway);
+        var other = new SmsPhone(gateway, "+420602000002");
+        await phone.SendAsync("hi");
+        await phone.SendAsync("3");
+        await phone.SendAsync("1");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync("1", "08:00 drzime");
+        await other.SendAsync("hi");
+        await other.SendAsync("3");
+        await other.SendAsync("1");
+        await other.SendAsync("1");
+        await other.ExpectAsync("08:00", "Tento cas byl prave obsazen");
+        await phone.ExpectAsync("ZNOVU", "^Poslete cislo agendy");
+        await other.ExpectAsync("08:00", "08:00 drzime");
+    }
+
+    [Fact]
+    public async Task Storno_DuringBooking_ReleasesTheHold_AndWithNothingUnderWay_ListsBookings()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        await phone.ExpectAsync("STORNO", "Rezervace terminu zrusena");
+        Assert.Empty(await BookingsOf(gateway, phone.Number));
+        await phone.ExpectAsync("storno", "Nemate zadnou objednavku ke zruseni");
+
+        await WalkToSummaryAsync(phone);
+        var confirmed = await phone.ExpectAsync("ANO", "Kod: ");
+        var code = Regex.Match(confirmed, "Kod: (\\w{6})").Groups[1].Value;
+        await phone.ExpectAsync("moje", $"{code} Po 30.11. 08:00 OP PIN: \\d{{6}}");
+        await phone.ExpectAsync("STORNO", $"Kterou objednavku zrusit.*\n1 {code} Po 30.11. 08:00 OP");
+        await phone.ExpectAsync("1", $"Objednavka {code} je zrusena");
+        Assert.Empty(await BookingsOf(gateway, phone.Number));
+        await phone.ExpectAsync("MOJE", "Nemate zadnou nadchazejici objednavku");
+    }
+
+    [Fact]
+    public async Task StornoWithCode_CancelsThatBooking_OthersCodesAreUnknown()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        var code = Regex.Match(await phone.ExpectAsync("ANO", "Kod: "), "Kod: (\\w{6})").Groups[1].Value;
+        var stranger = new SmsPhone(gateway, "+420602999999");
+        await stranger.ExpectAsync($"STORNO {code}", $"Objednavku {code} nemate");
+        Assert.Single(await BookingsOf(gateway, phone.Number));
+        await phone.ExpectAsync($"storno {code.ToLowerInvariant()}", $"Objednavka {code} je zrusena");
+        Assert.Empty(await BookingsOf(gateway, phone.Number));
+    }
+
+    [Fact]
+    public async Task SecondAno_AnswersAlreadyConfirmed_WithTheSameBooking()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        var code = Regex.Match(await phone.ExpectAsync("ANO", "Kod: "), "Kod: (\\w{6})").Groups[1].Value;
+        await phone.ExpectAsync("ANO", $"Uz potvrzeno\\. Kod: {code}");
+        Assert.Single(await BookingsOf(gateway, phone.Number));
+    }
+
+    [Fact]
+    public async Task LapsedHold_TellsTheCitizenAndOffersTheNextTimes()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        gateway.Clock.Advance(Duration.FromMinutes(15));
+        await phone.ExpectAsync("ANO", @"^Cas na potvrzeni vyprsel a termin se uvolnil\.\nVolne casy Po 30\.11\.");
+        Assert.Empty(await BookingsOf(gateway, phone.Number));
+        await phone.ExpectAsync("1", "drzime do 07:30");
+    }
+
+    [Fact]
+    public async Task BadName_IsRefusedWithAHint()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        await phone.SendAsync("1");
+        await phone.SendAsync("1");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync("1", "jmeno a prijmeni");
+        await phone.ExpectAsync("J", "^Napiste jmeno a prijmeni \\(2-100");
+        await phone.ExpectAsync("<script>alert(1)</script>", "^Napiste jmeno a prijmeni \\(2-100");
+        await phone.ExpectAsync(new string('a', 101), "^Napiste jmeno a prijmeni \\(2-100");
+        await phone.ExpectAsync("Jan 2", "^Napiste jmeno a prijmeni \\(2-100");
+        await phone.ExpectAsync(new string('a', 100), "Souhrn");
+    }
+
+    [Fact]
+    public async Task TwoPhonesRacingForTheLastPlace_OneWinsTheOtherIsOfferedOtherTimes()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var a = new SmsPhone(gateway, "+420601000001");
+        var b = new SmsPhone(gateway, "+420601000002");
+        foreach (var p in new[] { a, b })
+        {
+            await p.SendAsync("hi");
+            await p.SendAsync("3"); // Evidence obyvatel: one counter
+            await p.SendAsync("1");
+            await p.SendAsync("1");
+        }
+        var replies = await Task.WhenAll(a.SendAsync("08:00"), b.SendAsync("08:00"));
+        Assert.Single(replies, r => r!.Contains("08:00 drzime"));
+        var loser = Assert.Single(replies, r => r!.StartsWith("Tento cas byl prave obsazen"));
+        Assert.DoesNotContain(" 08:00\n", loser);
+        Assert.Contains("\n1 08:15", loser);
+    }
+
+    [Fact]
+    public async Task TwoWebhooksOfOnePhoneAtOnce_AreHandledOneAfterTheOther()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        // Both say "1": one picks the agenda, the other (handled after it) picks the activity. Neither step is lost.
+        var replies = await Task.WhenAll(phone.SendAsync("1"), phone.SendAsync("1"));
+        Assert.Single(replies, r => r!.Contains("cinnosti"));
+        Assert.Single(replies, r => r!.Contains("vyberte den"));
+    }
+
+    [Fact]
+    public async Task RepeatedMessageSid_GetsAnEmptyResponseAndChangesNothing()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        Assert.Contains("cinnosti", await phone.SendAsync("1", "SM-duplicate-1"));
+        Assert.Null(await phone.SendAsync("1", "SM-duplicate-1"));
+        await phone.ExpectAsync("1", "vyberte den"); // still at the activity step: the repeat was not a step
+    }
+
+    [Fact]
+    public async Task ForgedOrUnsignedWebhook_Is403AndChangesNothing()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        var forged = await phone.PostAsync(SmsPhone.Form(phone.Number, "1", "SM1"), signature: "bm90IGEgc2lnbmF0dXJl");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        var unsigned = await phone.PostAsync(SmsPhone.Form(phone.Number, "1", "SM2"), sign: false);
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        var tampered = SmsPhone.Form(phone.Number, "1", "SM3");
+        var url = new Uri(gateway.Address, "/sms/inbound").ToString();
+        var signature = Twilio.SignatureValidator.Sign(GatewayHost.AuthToken, url, tampered);
+        tampered["Body"] = "2";
+        Assert.Equal(HttpStatusCode.Forbidden, (await phone.PostAsync(tampered, signature)).StatusCode);
+        await phone.ExpectAsync("1", "^Dobry den"); // nothing was under way
+    }
+
+    [Theory]
+    [InlineData("From")]
+    [InlineData("MessageSid")]
+    public async Task MissingFromOrMessageSid_Is400WithAReason(string field)
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        var form = SmsPhone.Form(phone.Number, "hi", "SM1");
+        form.Remove(field);
+        var response = await phone.PostAsync(form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("😀😀😀")]
+    [InlineData("\u0001\u0002\u001b[31m")]
+    [InlineData("<Response><Message>pwned</Message></Response>")]
+    [InlineData("]]>&amp;<!--")]
+    [InlineData("31.02.")]
+    [InlineData("25:99")]
+    [InlineData("-1")]
+    [InlineData("999999999999999999999")]
+    public async Task Garbage_AtEveryStep_Gets200AndAHint(string garbage)
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        Assert.StartsWith("Dobry den", await phone.SendAsync(garbage)); // nothing under way: the greeting
+        await phone.ExpectAsync(garbage, "^Poslete cislo 1 az 3");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync(garbage, "^Poslete cislo 1 az 3");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync(garbage, "^Poslete cislo dne");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync(garbage, "^Poslete cislo casu");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync(garbage, "^Napiste jmeno");
+        await phone.SendAsync("Jana Novakova");
+        await phone.ExpectAsync(garbage, "^Pro potvrzeni poslete ANO");
+        await phone.ExpectAsync("ANO", "Kod: ");
+    }
+
+    [Fact]
+    public async Task LongMessage_1600Characters_GetsAHint()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        await phone.ExpectAsync(new string('x', 1600), "^Poslete cislo 1 az 3");
+    }
+
+    [Fact]
+    public async Task OptOut_SilencesTheNumberUntilStart()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        Assert.Null(await phone.SendAsync("STOP"));
+        Assert.Null(await phone.SendAsync("1"));
+        Assert.Null(await phone.SendAsync("POMOC"));
+        await phone.ExpectAsync("START", "^Dobry den");
+        await phone.ExpectAsync("1", "cinnosti");
+    }
+
+    [Fact]
+    public async Task MessagesBeyondTheRateLimit_GetOneNoticeThenSilence()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerWindow"] = "3" });
+        var phone = new SmsPhone(gateway);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.NotNull(await phone.SendAsync("hi"));
+        }
+        await phone.ExpectAsync("hi", "Prilis mnoho zprav");
+        Assert.Null(await phone.SendAsync("hi"));
+    }
+
+    [Fact]
+    public async Task NumberFromAnotherCountry_GetsAHint()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway, "+4915112345678");
+        await phone.ExpectAsync("hi", "jen z ceskych a slovenskych cisel.*\nSMS booking accepts Czech and Slovak numbers only");
+    }
+
+    [Fact]
+    public async Task IdleConversation_ExpiresAndStartsFresh()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Conversation:IdleExpiry"] = "00:00:01" });
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("hi");
+        await phone.ExpectAsync("1", "cinnosti");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await phone.ExpectAsync("1", "^Dobry den");
+    }
+}

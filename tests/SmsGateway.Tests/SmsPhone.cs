@@ -1,0 +1,76 @@
+using System.Net;
+using System.Xml.Linq;
+using SmsBooking.SmsGateway.Twilio;
+
+namespace SmsBooking.SmsGateway.Tests;
+
+/// <summary>A citizen's phone in tests: posts signed webhooks to a running gateway, as Twilio does, and reads the TwiML.</summary>
+public sealed class SmsPhone
+{
+    private readonly GatewayHost _gateway;
+
+    public SmsPhone(GatewayHost gateway, string number = "+420601123456")
+    {
+        _gateway = gateway;
+        Number = number;
+    }
+
+    public string Number { get; }
+
+    public static Dictionary<string, string> Form(string from, string body, string? messageSid = null) => new()
+    {
+        ["ToCountry"] = "CZ",
+        ["ToState"] = "",
+        ["SmsMessageSid"] = messageSid ?? "",
+        ["NumMedia"] = "0",
+        ["FromCountry"] = "CZ",
+        ["SmsSid"] = messageSid ?? "",
+        ["Body"] = body,
+        ["To"] = "+420736000000",
+        ["From"] = from,
+        ["MessageSid"] = messageSid ?? "",
+        ["AccountSid"] = "AC" + new string('1', 32),
+        ["ApiVersion"] = "2010-04-01",
+        ["NumSegments"] = "1",
+    };
+
+    /// <summary>Sends a text and returns the reply, or null for an empty <c>&lt;Response/&gt;</c>.</summary>
+    public async Task<string?> SendAsync(string text, string? messageSid = null)
+    {
+        var sid = messageSid ?? $"SM{Guid.NewGuid():N}";
+        var response = await PostAsync(Form(Number, text, sid));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
+        return ParseTwiml(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Sends and asserts the reply matches.</summary>
+    public async Task<string> ExpectAsync(string text, string pattern)
+    {
+        var reply = await SendAsync(text);
+        Assert.NotNull(reply);
+        Assert.Matches(pattern, reply);
+        return reply!;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> form, string? signature = null, bool sign = true)
+    {
+        var url = new Uri(_gateway.Address, "/sms/inbound").ToString();
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        if (sign)
+        {
+            request.Headers.Add("X-Twilio-Signature", signature ?? SignatureValidator.Sign(GatewayHost.AuthToken, url, form));
+        }
+        return _gateway.Http.SendAsync(request);
+    }
+
+    /// <summary>The text of the single &lt;Message&gt;, or null; fails on anything that is not well-formed TwiML.</summary>
+    public static string? ParseTwiml(string xml)
+    {
+        var doc = XDocument.Parse(xml);
+        Assert.Equal("Response", doc.Root!.Name.LocalName);
+        var messages = doc.Root.Elements("Message").ToList();
+        Assert.True(messages.Count <= 1, "at most one <Message> per reply");
+        return messages.Count == 0 ? null : messages[0].Value;
+    }
+}
