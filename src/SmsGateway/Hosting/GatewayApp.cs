@@ -30,6 +30,10 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (!BookingCoreRegistration.UsesRedis(app.Services))
+        {
+            app.Logger.LogWarning("Redis:Configuration is empty: using the in-process store. Nothing survives a restart; never run an office on it.");
+        }
         app.MapGatewayHealth();
         app.MapTwilioWebhooks();
         return app;

@@ -1,0 +1,3 @@
+using SmsBooking.SmsSimulator;
+
+return await SimulatorApp.RunAsync(args, Console.In, Console.Out);

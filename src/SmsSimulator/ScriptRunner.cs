@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+
+namespace SmsBooking.SmsSimulator;
+
+/// <summary>Runs a conversation script: <c>&gt; text</c> sends, <c>@+420601123456 &gt; text</c> sends from another
+/// phone, <c>&lt; regex</c> expects the next received SMS to match, <c>/command</c> runs a chat command, <c>#</c>
+/// comments. Prints a transcript; stops at the first mismatch.</summary>
+public static class ScriptRunner
+{
+    private static readonly TimeSpan OutboundWait = TimeSpan.FromSeconds(10);
+
+    public abstract record Step(int Line);
+    public sealed record Send(int Line, string? From, string Text) : Step(Line);
+    public sealed record Expect(int Line, Regex Pattern) : Step(Line);
+    public sealed record Command(int Line, string Text) : Step(Line);
+
+    /// <summary>Parses the script, or names the first bad line.</summary>
+    public static IReadOnlyList<Step> Parse(string[] lines, out string? error)
+    {
+        error = null;
+        var steps = new List<Step>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var n = i + 1;
+            var line = lines[i].TrimEnd();
+            var trimmed = line.TrimStart();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                continue;
+            }
+            if (trimmed.StartsWith("> ", StringComparison.Ordinal) || trimmed == ">")
+            {
+                steps.Add(new Send(n, null, trimmed.Length > 2 ? trimmed[2..] : ""));
+            }
+            else if (trimmed.StartsWith('@') && trimmed.IndexOf(" > ", StringComparison.Ordinal) is var at and > 1)
+            {
+                steps.Add(new Send(n, trimmed[1..at].Trim(), trimmed[(at + 3)..]));
+            }
+            else if (trimmed.StartsWith("< ", StringComparison.Ordinal))
+            {
+                try
+                {
+                    steps.Add(new Expect(n, new Regex(trimmed[2..], RegexOptions.Singleline, TimeSpan.FromSeconds(1))));
+                }
+                catch (ArgumentException e)
+                {
+                    error = $"line {n}: bad regular expression: {e.Message}";
+                    return steps;
+                }
+            }
+            else if (trimmed.StartsWith('/'))
+            {
+                steps.Add(new Command(n, trimmed));
+            }
+            else
+            {
+                error = $"line {n}: expected '> text', '@+420... > text', '< regex', '/command' or '# comment', found: {line}";
+                return steps;
+            }
+        }
+        return steps;
+    }
+
+    /// <summary>Runs the steps; 0 when every expectation matched, 1 at the first mismatch.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<Step> steps, SimulatorSession session, TextWriter output)
+    {
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case Send send:
+                    output.WriteLine(send.From is null ? $"> {send.Text}" : $"@{send.From} > {send.Text}");
+                    await session.SendAsync(send.Text, send.From);
+                    break;
+                case Command command:
+                    output.WriteLine(command.Text);
+                    await ChatCommands.RunAsync(command.Text, session, output);
+                    break;
+                case Expect expect:
+                    using (var timeout = new CancellationTokenSource(OutboundWait))
+                    {
+                        ReceivedSms received;
+                        try
+                        {
+                            received = await session.Inbox.ReadAsync(timeout.Token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            output.WriteLine($"MISMATCH at line {expect.Line}: nothing received within {OutboundWait.TotalSeconds:0} s, expected /{expect.Pattern}/");
+                            return 1;
+                        }
+                        output.WriteLine(SimulatorSession.Describe(received));
+                        if (!expect.Pattern.IsMatch(received.Body))
+                        {
+                            output.WriteLine($"MISMATCH at line {expect.Line}: expected /{expect.Pattern}/");
+                            return 1;
+                        }
+                    }
+                    break;
+            }
+        }
+        output.WriteLine("Script passed.");
+        return 0;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.SmsGateway.Hosting;
+
+namespace SmsBooking.SmsSimulator;
+
+/// <summary>The simulator: a chat or a script against an in-process gateway or one at <c>--url</c>.</summary>
+public static class SimulatorApp
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output)
+    {
+        var options = SimulatorOptions.Parse(args, out var error);
+        if (options.Help || error is not null)
+        {
+            if (error is not null)
+            {
+                output.WriteLine($"error: {error}");
+            }
+            output.WriteLine(SimulatorOptions.Usage);
+            return error is null ? 0 : 2;
+        }
+
+        IReadOnlyList<ScriptRunner.Step>? script = null;
+        if (options.Script is not null)
+        {
+            if (!File.Exists(options.Script))
+            {
+                output.WriteLine($"error: the script {options.Script} does not exist");
+                return 2;
+            }
+            script = ScriptRunner.Parse(await File.ReadAllLinesAsync(options.Script), out var syntax);
+            if (syntax is not null)
+            {
+                output.WriteLine($"error: {options.Script}: {syntax}");
+                return 2;
+            }
+        }
+
+        WebApplication? gateway = null;
+        try
+        {
+            await using var standIn = await TwilioStandIn.StartAsync(options.Listen ?? "http://127.0.0.1:0");
+            SimulatorClock? clock = null;
+            Uri url;
+            string token;
+            var kioskKey = options.KioskKey;
+            DateTimeZone zone = DateTimeZoneProviders.Tzdb["Europe/Prague"];
+            if (options.Url is null)
+            {
+                clock = new SimulatorClock(SystemClock.Instance);
+                token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+                gateway = StartGateway(options, clock, token, standIn.Url);
+                await gateway.StartAsync();
+                url = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+                var config = gateway.Services.GetRequiredService<IConfiguration>();
+                kioskKey = kioskKey.Length > 0 ? kioskKey : config["Kiosk:ApiKeys:0"] ?? "";
+                zone = gateway.Services.GetRequiredService<OfficeSettings>().Zone;
+            }
+            else
+            {
+                url = new Uri(options.Url);
+                token = options.AuthToken!;
+            }
+
+            using var client = new GatewayClient(url, token);
+            var session = new SimulatorSession(client, options.Phone, clock, zone, kioskKey);
+            using var stop = new CancellationTokenSource();
+            var pump = session.PumpAsync(standIn.Received, stop.Token);
+            try
+            {
+                if (script is not null)
+                {
+                    output.WriteLine($"# script {options.Script} against {url} as {options.Phone}");
+                    return await ScriptRunner.RunAsync(script, session, output);
+                }
+                output.WriteLine($"SMS simulator: you are {options.Phone} texting the office at {url}" +
+                    (options.Url is null ? (options.Redis is null ? " (in-process gateway, in-memory store)" : $" (in-process gateway, Redis {options.Redis})") : "") +
+                    $"; outbound SMS arrive at {standIn.Url}.");
+                output.WriteLine("Type a message (try: Dobry den), or /help for commands.");
+                return await ChatAsync(session, input, output, stop.Token);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await pump;
+            }
+        }
+        catch (SimulatorException e)
+        {
+            output.WriteLine($"error: {e.Message}");
+            return 3;
+        }
+        catch (Exception e) when (StartupError.Describe(e) is { } line)
+        {
+            output.WriteLine(line);
+            return 2;
+        }
+        finally
+        {
+            if (gateway is not null)
+            {
+                await gateway.StopAsync();
+                await gateway.DisposeAsync();
+            }
+        }
+    }
+
+    private static WebApplication StartGateway(SimulatorOptions options, SimulatorClock clock, string token, string apiBaseUrl)
+    {
+        var args = new List<string> { "--urls", "http://127.0.0.1:0" };
+        if (options.Config is not null)
+        {
+            args.AddRange(["--config", options.Config]);
+        }
+        return GatewayApp.Create([.. args], builder =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Redis:Configuration"] = options.Redis ?? "",
+                ["Twilio:AuthToken"] = token,
+                ["Twilio:ApiBaseUrl"] = apiBaseUrl.TrimEnd('/'),
+                ["Twilio:PublicBaseUrl"] = "",
+                ["Twilio:ValidateSignatures"] = "true",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft"] = "Warning",
+            };
+            foreach (var (key, value) in options.Settings)
+            {
+                settings[key] = value;
+            }
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Services.AddSingleton<IClock>(clock);
+        });
+    }
+
+    private static async Task<int> ChatAsync(SimulatorSession session, TextReader input, TextWriter output, CancellationToken stop)
+    {
+        var gate = new object();
+        var printer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var sms in session.Inbox.ReadAllAsync(stop))
+                {
+                    lock (gate)
+                    {
+                        output.WriteLine(SimulatorSession.Describe(sms));
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
+
+        while (await input.ReadLineAsync(stop) is { } line)
+        {
+            try
+            {
+                if (line.StartsWith('/'))
+                {
+                    if (!await ChatCommands.RunAsync(line.Trim(), session, output))
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    await session.SendAsync(line);
+                }
+            }
+            catch (SimulatorException e)
+            {
+                lock (gate)
+                {
+                    output.WriteLine($"error: {e.Message}");
+                }
+            }
+            await Task.Delay(50, CancellationToken.None); // let the reply print before the next line is read
+        }
+        return 0;
+    }
+}

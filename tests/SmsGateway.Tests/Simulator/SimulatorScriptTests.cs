@@ -1,0 +1,110 @@
+using SmsBooking.SmsSimulator;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests.Simulator;
+
+/// <summary>The sample scripts in docs/scripts run as staff would run them, in-process and against Redis.</summary>
+public class SimulatorScriptTests
+{
+    public static TheoryData<string, bool> Scripts()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var file in Directory.GetFiles(Path.Combine(TestOffice.RepositoryRoot, "docs", "scripts"), "*.txt").Order())
+        {
+            data.Add(Path.GetFileName(file), false);
+            data.Add(Path.GetFileName(file), true);
+        }
+        return data;
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await SimulatorApp.RunAsync(args, TextReader.Null, output);
+        return (exit, output.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public async Task SampleScript_Passes(string script, bool redis)
+    {
+        var args = new List<string> { "--script", Path.Combine(TestOffice.RepositoryRoot, "docs", "scripts", script) };
+        if (redis)
+        {
+            args.AddRange(["--redis", TestRedis.Configuration, "--set", $"Redis:KeyPrefix={TestRedis.NewPrefix()}"]);
+        }
+        var (exit, output) = await RunAsync([.. args]);
+        Assert.True(exit == 0, output);
+        Assert.Contains("Script passed.", output);
+    }
+
+    [Fact]
+    public async Task ScriptMismatch_ExitsOneAndSaysWhere()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["# greeting expected in English", "> Dobry den", "< ^Hello"]);
+        var (exit, output) = await RunAsync("--script", file);
+        Assert.Equal(1, exit);
+        Assert.Contains("MISMATCH at line 3", output);
+    }
+
+    [Fact]
+    public async Task ScriptSyntaxError_NamesTheLine()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["> Dobry den", "< ^Dobry", "", "Dobry den without a marker"]);
+        var (exit, output) = await RunAsync("--script", file);
+        Assert.Equal(2, exit);
+        Assert.Contains("line 4:", output);
+    }
+
+    [Fact]
+    public async Task GatewayThatDoesNotAnswer_IsAClearError()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["> Dobry den", "< ."]);
+        var (exit, output) = await RunAsync("--script", file, "--url", $"http://127.0.0.1:{TestRedis.FreePort()}", "--auth-token", "x");
+        Assert.Equal(3, exit);
+        Assert.Contains("does not answer", output);
+    }
+
+    [Fact]
+    public async Task WrongAuthToken_IsExplainedFromTheGateways403()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["> Dobry den", "< ."]);
+        var (exit, output) = await RunAsync("--script", file, "--url", gateway.Address.ToString(), "--auth-token", "wrong-token");
+        Assert.Equal(3, exit);
+        Assert.Contains("refused the webhook's signature (403)", output);
+    }
+
+    [Fact]
+    public async Task RunningGateway_WithTheRightToken_Chats()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["> Dobry den", "< ^Dobry den", "> 1", "< cinnosti"]);
+        var (exit, output) = await RunAsync("--script", file, "--url", gateway.Address.ToString(), "--auth-token", GatewayHost.AuthToken);
+        Assert.True(exit == 0, output);
+    }
+
+    [Fact]
+    public async Task Chat_ReadsLinesAndShowsRepliesWithEncodingAndSegments()
+    {
+        using var output = new StringWriter();
+        var exit = await SimulatorApp.RunAsync([], new StringReader("Dobry den\n/time\n/quit\n"), output);
+        Assert.Equal(0, exit);
+        Assert.Contains("< [reply, GSM-7, 1 segment]\n  Dobry den", output.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("gateway time: ", output.ToString());
+    }
+
+    [Fact]
+    public async Task BadOption_PrintsUsage()
+    {
+        var (exit, output) = await RunAsync("--frobnicate");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown option --frobnicate", output);
+        Assert.Contains("--script FILE", output);
+    }
+}
