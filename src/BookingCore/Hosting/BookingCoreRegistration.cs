@@ -6,6 +6,7 @@ using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Options;
+using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.BookingCore.Store.InMemory;
 using SmsBooking.BookingCore.Store.Redis;
@@ -42,6 +43,9 @@ public static class BookingCoreRegistration
         services.AddSingleton<IPhoneStore>(sp => UsesRedis(sp)
             ? new RedisPhoneStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
             : new InMemoryPhoneStore(sp.GetRequiredService<IClock>()));
+        services.AddSingleton<IOutbox>(sp => UsesRedis(sp)
+            ? new RedisOutbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
+            : new InMemoryOutbox());
         return services;
     }
 

@@ -44,6 +44,17 @@ public sealed class RedisKeys
     public RedisKey PhoneConversation(string phone) => Phone(phone) + ":conv";
     public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
     public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";
+    /// <summary>STREAM of outbound messages of one shard, with the consumer group <c>senders</c>.</summary>
+    public RedisKey OutboxStream(int shard) => $"{_prefix}{{outbox:{shard}}}:stream";
+    /// <summary>STRING marking a dedupe key as queued (expires after a week).</summary>
+    public RedisKey OutboxDedupe(int shard, string dedupeKey) => $"{_prefix}{{outbox:{shard}}}:dedupe:{dedupeKey}";
+    /// <summary>HASH stream id → times handed out.</summary>
+    public RedisKey OutboxAttempts(int shard) => $"{_prefix}{{outbox:{shard}}}:attempts";
+    /// <summary>HASH token bucket of the send rate shared by every gateway.</summary>
+    public RedisKey OutboxRate() => $"{_prefix}{{outbox-rate}}";
+    /// <summary>HASH status, error, rank of one outbound message by Twilio's sid.</summary>
+    public RedisKey MessageStatus(string messageSid) => $"{_prefix}{{sid:{messageSid}}}:status";
+
     /// <summary>STRING counter of messages in the current rate window (expires with it).</summary>
     public RedisKey PhoneRate(string phone) => Phone(phone) + ":rate";
 }

@@ -1,0 +1,134 @@
+using NodaTime;
+using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Store.Redis;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.BookingCore.Tests;
+
+/// <summary>What every <see cref="IOutbox"/> must do; run against real Redis and in process.</summary>
+public abstract class OutboxContract
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 8, 0);
+
+    protected abstract IOutbox Create();
+
+    private static OutboundMessage Message(string dedupe, string to = "+420601123456") => new(to, "Text " + dedupe, "test", dedupe, Now);
+
+    [Fact]
+    public async Task Enqueue_SameDedupeKeyTwice_QueuesOneMessage()
+    {
+        var outbox = Create();
+        Assert.True(await outbox.EnqueueAsync(Message("lapse:1")));
+        Assert.False(await outbox.EnqueueAsync(Message("lapse:1")));
+        Assert.Single(await outbox.ClaimAsync("a", 10, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Claim_TwoSendersAtOnce_EachMessageGoesToOne()
+    {
+        var outbox = Create();
+        for (int i = 0; i < 40; i++)
+        {
+            await outbox.EnqueueAsync(Message($"m{i}", $"+42060100{i:0000}"));
+        }
+        var claims = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(c => Task.Run(async () =>
+            {
+                var mine = new List<string>();
+                for (int round = 0; round < 20; round++)
+                {
+                    mine.AddRange((await outbox.ClaimAsync($"c{c}", 3, TimeSpan.FromMinutes(1))).Select(e => e.Message.DedupeKey));
+                }
+                return mine;
+            })));
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(40, all.Count);
+        Assert.Equal(40, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task UnacknowledgedMessage_IsHandedToAnotherSenderAfterTheIdleTime()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("pin:1"));
+        var first = Assert.Single(await outbox.ClaimAsync("dies", 10, TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(1, first.Deliveries);
+        Assert.Empty(await outbox.ClaimAsync("survivor", 10, TimeSpan.FromMinutes(1))); // not idle long enough
+        await Task.Delay(400);
+        var again = Assert.Single(await outbox.ClaimAsync("survivor", 10, TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(2, again.Deliveries);
+        await outbox.AckAsync(again);
+        await Task.Delay(400);
+        Assert.Empty(await outbox.ClaimAsync("third", 10, TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task Stats_ShowBacklogAndOldestAge_UntilAcknowledged()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("a"));
+        await outbox.EnqueueAsync(Message("b") with { CreatedAt = Now + Duration.FromMinutes(1) });
+        var stats = await outbox.StatsAsync(Now + Duration.FromMinutes(5));
+        Assert.Equal(2, stats.Backlog);
+        Assert.Equal(Duration.FromMinutes(5), stats.OldestAge);
+        foreach (var entry in await outbox.ClaimAsync("a", 10, TimeSpan.FromMinutes(1)))
+        {
+            await outbox.AckAsync(entry);
+        }
+        Assert.Equal(0, (await outbox.StatsAsync(Now)).Backlog);
+    }
+
+    [Fact]
+    public async Task Claim_KeepsOnePhonesMessagesInOrder()
+    {
+        var outbox = Create();
+        for (int i = 0; i < 5; i++)
+        {
+            await outbox.EnqueueAsync(Message($"n{i}"));
+        }
+        var claimed = await outbox.ClaimAsync("a", 10, TimeSpan.FromMinutes(1));
+        Assert.Equal(["n0", "n1", "n2", "n3", "n4"], claimed.Select(e => e.Message.DedupeKey));
+    }
+
+    [Fact]
+    public async Task Status_LateSentNeverOverwritesDelivered()
+    {
+        var outbox = Create();
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+        await outbox.RecordStatusAsync(sid, "queued", null);
+        await outbox.RecordStatusAsync(sid, "delivered", null);
+        var kept = await outbox.RecordStatusAsync(sid, "sent", null);
+        Assert.Equal("delivered", kept.Status);
+        await outbox.RecordStatusAsync(sid, "delivered", null);
+        Assert.Equal(new MessageStatus("delivered", null), await outbox.GetStatusAsync(sid));
+    }
+
+    [Fact]
+    public async Task Status_FailedKeepsItsErrorCode()
+    {
+        var outbox = Create();
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+        await outbox.RecordStatusAsync(sid, "sent", null);
+        await outbox.RecordStatusAsync(sid, "undelivered", "30003");
+        Assert.Equal(new MessageStatus("undelivered", "30003"), await outbox.GetStatusAsync(sid));
+    }
+
+    [Fact]
+    public async Task SendToken_AtOnePerSecond_TheSecondMustWait()
+    {
+        var outbox = Create();
+        Assert.Equal(TimeSpan.Zero, await outbox.TakeSendTokenAsync(1));
+        Assert.True(await outbox.TakeSendTokenAsync(1) > TimeSpan.Zero);
+    }
+}
+
+public sealed class RedisOutboxTests : OutboxContract
+{
+    protected override IOutbox Create() => new RedisOutbox(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
+}
+
+public sealed class InMemoryOutboxTests : OutboxContract
+{
+    protected override IOutbox Create() => new InMemoryOutbox();
+}
