@@ -4,6 +4,9 @@ using SmsBooking.BookingCore.Holds;
 
 namespace SmsBooking.BookingCore.Store;
 
+/// <summary>A reminder that has come due: which booking, which of its reminders.</summary>
+public sealed record DueReminder(string Phone, LocalDate Date, string Code, string Name);
+
 /// <summary>The atomic operations on slots, holds and bookings. Implemented on Redis and in process; one
 /// contract test suite runs against both.</summary>
 /// <remarks>The store knows nothing of calendars: the caller passes the slot's capacity and the instants.</remarks>
@@ -36,6 +39,25 @@ public interface IBookingStore
 
     /// <summary>The booking of that day with that PIN (cancelled ones no longer own a PIN).</summary>
     Task<Booking?> FindByPinAsync(LocalDate date, string pin);
+
+    /// <summary>One booking by its day and code, or null.</summary>
+    Task<Booking?> GetBookingAsync(LocalDate date, string code);
+
+    /// <summary>Holds whose expiry has passed without a confirmation or a release, at most <paramref name="max"/>;
+    /// each is leased for <paramref name="lease"/> so that only one watcher notifies, and comes back after the lease
+    /// until <see cref="ForgetLapsedAsync"/> is called.</summary>
+    Task<IReadOnlyList<Hold>> TakeLapsedHoldsAsync(Instant now, int max, Duration lease);
+
+    Task ForgetLapsedAsync(Hold hold);
+
+    /// <summary>Registers reminders of a booking, each with its name and due instant.</summary>
+    Task ScheduleRemindersAsync(Booking booking, IEnumerable<(string Name, Instant Due)> reminders);
+
+    /// <summary>Reminders due by now, leased like <see cref="TakeLapsedHoldsAsync"/>.</summary>
+    Task<IReadOnlyList<DueReminder>> TakeDueRemindersAsync(Instant now, int max, Duration lease);
+
+    /// <summary>Moves a reminder (e.g. out of the night's quiet hours) or, with null, forgets it.</summary>
+    Task RescheduleReminderAsync(DueReminder reminder, Instant? due);
 
     /// <summary>True when the store answers.</summary>
     Task<bool> PingAsync();

@@ -15,6 +15,9 @@ public interface IPhoneStore
 
     Task ReleaseAsync(PhoneLease lease);
 
+    /// <summary>The phone's snapshot without taking the lease (to read its language), or null.</summary>
+    Task<string?> PeekSnapshotAsync(string phone);
+
     Task SetOptedOutAsync(string phone, bool optedOut);
 
     Task<bool> IsOptedOutAsync(string phone);

@@ -5,6 +5,7 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Options;
+using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Texts;
 using Stateless;
 using State = SmsBooking.SmsGateway.Conversation.ConversationState;
@@ -23,13 +24,15 @@ public sealed class ConversationEngine
     private readonly OfficeSettings _office;
     private readonly ConversationOptions _options;
     private readonly IClock _clock;
+    private readonly OutboundNotifications _notifications;
 
-    public ConversationEngine(BookingService booking, OfficeSettings office, ConversationOptions options, IClock clock)
+    public ConversationEngine(BookingService booking, OfficeSettings office, ConversationOptions options, IClock clock, OutboundNotifications notifications)
     {
         _booking = booking;
         _office = office;
         _options = options;
         _clock = clock;
+        _notifications = notifications;
     }
 
     /// <summary>Handles one message; the snapshot is changed in place and the reply (unformatted for SMS) returned.</summary>
@@ -333,6 +336,10 @@ public sealed class ConversationEngine
             {
                 case ConfirmOutcome.Confirmed:
                 case ConfirmOutcome.AlreadyConfirmed:
+                    if (result.Outcome == ConfirmOutcome.Confirmed)
+                    {
+                        await _e._notifications.BookingConfirmedAsync(result.Booking!);
+                    }
                     var holdId = _s.HoldId;
                     await FireAsync(Trigger.Confirmed);
                     _s.ClearBooking();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Hosting;
 using SmsBooking.SmsGateway.Conversation;
+using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Webhooks;
 
@@ -26,6 +27,7 @@ public static class GatewayApp
         builder.Services.AddBookingCore();
         builder.AddTwilio();
         builder.AddConversation();
+        builder.AddOutbound();
         builder.AddGatewayHealth();
         configure?.Invoke(builder);
 

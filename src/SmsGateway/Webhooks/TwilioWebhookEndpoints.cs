@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Twilio;
@@ -11,7 +13,39 @@ public static class TwilioWebhookEndpoints
     public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost("/sms/inbound", InboundAsync).DisableAntiforgery();
+        app.MapPost("/sms/status", StatusAsync).DisableAntiforgery();
         return app;
+    }
+
+    /// <summary>Twilio's status callback for an outbound message: signed like the inbound webhook.</summary>
+    private static async Task<IResult> StatusAsync(HttpContext http, WebhookAuthenticator authenticator, IOutbox outbox, IPhoneStore phones,
+        ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return TypedResults.Text("The callback expects application/x-www-form-urlencoded.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var log = logs.CreateLogger(typeof(TwilioWebhookEndpoints));
+        if (!authenticator.IsAuthentic(http.Request, form))
+        {
+            log.LogWarning("Rejected a status callback with a wrong or missing signature from {Remote}", http.Connection.RemoteIpAddress);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var sid = form["MessageSid"].ToString();
+        var status = form["MessageStatus"].ToString();
+        if (sid.Length == 0 || status.Length == 0)
+        {
+            return TypedResults.BadRequest(sid.Length == 0 ? "MessageSid is required." : "MessageStatus is required.");
+        }
+        var error = form["ErrorCode"].ToString();
+        var kept = await outbox.RecordStatusAsync(sid, status, error.Length == 0 ? null : error);
+        if (error == "21610" && form["To"].ToString() is { Length: > 0 } to)
+        {
+            await phones.SetOptedOutAsync(to, true); // the recipient unsubscribed at Twilio
+        }
+        log.LogInformation("Status of {Sid}: {Status} (kept {Kept})", sid, status, kept.Status);
+        return TypedResults.Ok();
     }
 
     private static async Task<IResult> InboundAsync(HttpContext http, InboundSmsHandler handler, WebhookAuthenticator authenticator,

@@ -14,6 +14,8 @@ public sealed class InMemoryBookingStore : IBookingStore
     private readonly Dictionary<LocalDate, Dictionary<string, Booking>> _bookings = new();
     private readonly Dictionary<LocalDate, Dictionary<string, string>> _holdCodes = new();
     private readonly Dictionary<string, Hold> _phoneHolds = new();
+    private readonly Dictionary<string, (Hold Hold, Instant Due)> _lapseWatch = new();
+    private readonly Dictionary<DueReminder, Instant> _reminders = new();
 
     public Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now)
     {
@@ -49,8 +51,10 @@ public sealed class InMemoryBookingStore : IBookingStore
             if (_phoneHolds.TryGetValue(hold.Phone, out var old) && old.Id != hold.Id)
             {
                 HoldsOf(old.Date).RemoveAll(h => h.Id == old.Id);
+                _lapseWatch.Remove(old.Id);
             }
             _phoneHolds[hold.Phone] = hold;
+            _lapseWatch[hold.Id] = (hold, hold.ExpiresAt);
             return Task.FromResult(true);
         }
     }
@@ -72,6 +76,7 @@ public sealed class InMemoryBookingStore : IBookingStore
                 return Task.FromResult<Hold?>(null);
             }
             HoldsOf(hold.Date).RemoveAll(h => h.Id == hold.Id);
+            _lapseWatch.Remove(hold.Id);
             return Task.FromResult<Hold?>(hold);
         }
     }
@@ -97,6 +102,7 @@ public sealed class InMemoryBookingStore : IBookingStore
                 return Task.FromResult<ConfirmResult?>(null);
             }
             holds.RemoveAt(live);
+            _lapseWatch.Remove(hold.Id);
             bookings[draft.Code] = draft;
             codes[hold.Id] = draft.Code;
             if (_phoneHolds.TryGetValue(hold.Phone, out var current) && current.Id == hold.Id)
@@ -144,6 +150,77 @@ public sealed class InMemoryBookingStore : IBookingStore
         {
             return Task.FromResult(BookingsOf(date).Values.FirstOrDefault(b => b.Pin == pin && b.Status != BookingStatus.Cancelled));
         }
+    }
+
+    public Task<Booking?> GetBookingAsync(LocalDate date, string code)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(BookingsOf(date).GetValueOrDefault(code));
+        }
+    }
+
+    public Task<IReadOnlyList<Hold>> TakeLapsedHoldsAsync(Instant now, int max, Duration lease)
+    {
+        lock (_gate)
+        {
+            var due = _lapseWatch.Values.Where(w => w.Due <= now).OrderBy(w => w.Due).Take(max).Select(w => w.Hold).ToList();
+            foreach (var hold in due)
+            {
+                _lapseWatch[hold.Id] = (hold, now + lease);
+            }
+            return Task.FromResult<IReadOnlyList<Hold>>(due);
+        }
+    }
+
+    public Task ForgetLapsedAsync(Hold hold)
+    {
+        lock (_gate)
+        {
+            _lapseWatch.Remove(hold.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ScheduleRemindersAsync(Booking booking, IEnumerable<(string Name, Instant Due)> reminders)
+    {
+        lock (_gate)
+        {
+            foreach (var (name, due) in reminders)
+            {
+                _reminders[new DueReminder(booking.Phone, booking.Date, booking.Code, name)] = due;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DueReminder>> TakeDueRemindersAsync(Instant now, int max, Duration lease)
+    {
+        lock (_gate)
+        {
+            var due = _reminders.Where(r => r.Value <= now).OrderBy(r => r.Value).Take(max).Select(r => r.Key).ToList();
+            foreach (var reminder in due)
+            {
+                _reminders[reminder] = now + lease;
+            }
+            return Task.FromResult<IReadOnlyList<DueReminder>>(due);
+        }
+    }
+
+    public Task RescheduleReminderAsync(DueReminder reminder, Instant? due)
+    {
+        lock (_gate)
+        {
+            if (due is null)
+            {
+                _reminders.Remove(reminder);
+            }
+            else
+            {
+                _reminders[reminder] = due.Value;
+            }
+        }
+        return Task.CompletedTask;
     }
 
     public Task<bool> PingAsync() => Task.FromResult(true);

@@ -73,6 +73,9 @@ public sealed class InMemoryPhoneStore : IPhoneStore
         return Task.FromResult(entry.Count);
     }
 
+    public Task<string?> PeekSnapshotAsync(string phone) =>
+        Task.FromResult(_conversations.TryGetValue(phone, out var conv) && conv.Until > _clock.GetCurrentInstant() ? conv.Snapshot : null);
+
     public Task SetOptedOutAsync(string phone, bool optedOut)
     {
         if (optedOut)

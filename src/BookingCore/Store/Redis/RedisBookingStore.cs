@@ -67,7 +67,10 @@ public sealed class RedisBookingStore : IBookingStore
             return false;
         }
         var ttl = (hold.ExpiresAt - now).ToTimeSpan();
-        var previous = await Db.StringSetAndGetAsync(_keys.PhoneHold(hold.Phone), ToJson(hold), ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl);
+        var json = ToJson(hold);
+        var previous = await Db.StringSetAndGetAsync(_keys.PhoneHold(hold.Phone), json, ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl);
+        // Third step: the lapse watch. A crash before it means no lapse notice for this hold, nothing worse.
+        await Db.SortedSetAddAsync(_keys.WatchLapses(Shard(hold.Phone)), json, hold.ExpiresAt.ToUnixTimeMilliseconds());
         if (!previous.IsNullOrEmpty)
         {
             var old = HoldFromJson(previous!);
@@ -78,6 +81,8 @@ public sealed class RedisBookingStore : IBookingStore
         }
         return true;
     }
+
+    private static int Shard(string phone) => Outbound.OutboxShards.Of(phone);
 
     public async Task<Hold?> GetHoldAsync(string phone, Instant now)
     {
@@ -102,8 +107,11 @@ public sealed class RedisBookingStore : IBookingStore
         return hold;
     }
 
-    private Task ReleaseInDayAsync(Hold hold) =>
-        Db.ScriptEvaluateAsync(RedisScripts.ReleaseHold, [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date)], [Member(hold), hold.SlotKey]);
+    private async Task ReleaseInDayAsync(Hold hold)
+    {
+        await Db.ScriptEvaluateAsync(RedisScripts.ReleaseHold, [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date)], [Member(hold), hold.SlotKey]);
+        await ForgetLapsedAsync(hold);
+    }
 
     public async Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now)
     {
@@ -120,6 +128,7 @@ public sealed class RedisBookingStore : IBookingStore
         {
             case "ok":
                 await Db.ScriptEvaluateAsync(RedisScripts.ClearHoldPointer, [_keys.PhoneHold(hold.Phone)], [hold.Id]);
+                await ForgetLapsedAsync(hold);
                 return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
             case "already":
                 await Db.SortedSetRemoveAsync(index, entry);
@@ -166,6 +175,63 @@ public sealed class RedisBookingStore : IBookingStore
         var code = await Db.HashGetAsync(_keys.DayPins(date), pin);
         return code.IsNullOrEmpty ? null : await LoadAsync(date, code!);
     }
+
+    public Task<Booking?> GetBookingAsync(LocalDate date, string code) => LoadAsync(date, code);
+
+    public async Task<IReadOnlyList<Hold>> TakeLapsedHoldsAsync(Instant now, int max, Duration lease)
+    {
+        var lapsed = new List<Hold>();
+        for (int shard = 0; shard < Outbound.OutboxShards.Count && lapsed.Count < max; shard++)
+        {
+            var key = _keys.WatchLapses(shard);
+            var due = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.TakeDue, [key],
+                [Ms(now), max - lapsed.Count, Ms(now + lease)]))!;
+            foreach (var member in due)
+            {
+                var hold = HoldFromJson((string)member!);
+                // Confirmed holds leave the watch in a second step; one that a crash left behind is skipped here.
+                if (await Db.HashExistsAsync(_keys.DayHoldCodes(hold.Date), hold.Id))
+                {
+                    await ForgetLapsedAsync(hold);
+                    continue;
+                }
+                lapsed.Add(hold);
+            }
+        }
+        return lapsed;
+    }
+
+    public Task ForgetLapsedAsync(Hold hold) => Db.SortedSetRemoveAsync(_keys.WatchLapses(Shard(hold.Phone)), ToJson(hold));
+
+    public Task ScheduleRemindersAsync(Booking booking, IEnumerable<(string Name, Instant Due)> reminders) =>
+        Db.SortedSetAddAsync(_keys.WatchReminders(Shard(booking.Phone)),
+            reminders.Select(r => new SortedSetEntry(ReminderMember(new DueReminder(booking.Phone, booking.Date, booking.Code, r.Name)), r.Due.ToUnixTimeMilliseconds())).ToArray());
+
+    public async Task<IReadOnlyList<DueReminder>> TakeDueRemindersAsync(Instant now, int max, Duration lease)
+    {
+        var due = new List<DueReminder>();
+        for (int shard = 0; shard < Outbound.OutboxShards.Count && due.Count < max; shard++)
+        {
+            var members = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.TakeDue, [_keys.WatchReminders(shard)],
+                [Ms(now), max - due.Count, Ms(now + lease)]))!;
+            foreach (var member in members)
+            {
+                var parts = ((string)member!).Split('|');
+                due.Add(new DueReminder(parts[0], NodaTime.Text.LocalDatePattern.Iso.Parse(parts[1]).Value, parts[2], parts[3]));
+            }
+        }
+        return due;
+    }
+
+    public Task RescheduleReminderAsync(DueReminder reminder, Instant? due)
+    {
+        var key = _keys.WatchReminders(Shard(reminder.Phone));
+        return due is null
+            ? Db.SortedSetRemoveAsync(key, ReminderMember(reminder))
+            : Db.SortedSetAddAsync(key, ReminderMember(reminder), due.Value.ToUnixTimeMilliseconds());
+    }
+
+    private static string ReminderMember(DueReminder r) => $"{r.Phone}|{DayId(r.Date)}|{r.Code}|{r.Name}";
 
     private async Task<Booking?> LoadAsync(LocalDate date, string code)
     {

@@ -55,6 +55,11 @@ public sealed class RedisKeys
     /// <summary>HASH status, error, rank of one outbound message by Twilio's sid.</summary>
     public RedisKey MessageStatus(string messageSid) => $"{_prefix}{{sid:{messageSid}}}:status";
 
+    /// <summary>ZSET of placed holds, member the hold JSON, score its expiry (then a watcher's lease) in Unix ms.</summary>
+    public RedisKey WatchLapses(int shard) => $"{_prefix}{{watch:{shard}}}:lapses";
+    /// <summary>ZSET of reminders, member <c>phone|date|code|name</c>, score when due in Unix ms.</summary>
+    public RedisKey WatchReminders(int shard) => $"{_prefix}{{watch:{shard}}}:reminders";
+
     /// <summary>STRING counter of messages in the current rate window (expires with it).</summary>
     public RedisKey PhoneRate(string phone) => Phone(phone) + ":rate";
 }

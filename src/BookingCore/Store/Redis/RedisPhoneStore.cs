@@ -43,6 +43,8 @@ public sealed class RedisPhoneStore : IPhoneStore
     public Task ReleaseAsync(PhoneLease lease) =>
         Db.ScriptEvaluateAsync(RedisScripts.ReleaseLease, [_keys.PhoneLease(lease.Phone)], [lease.Token]);
 
+    public async Task<string?> PeekSnapshotAsync(string phone) => await Db.StringGetAsync(_keys.PhoneConversation(phone));
+
     public Task SetOptedOutAsync(string phone, bool optedOut) => optedOut
         ? Db.StringSetAsync(_keys.PhoneOptOut(phone), "1")
         : Db.KeyDeleteAsync(_keys.PhoneOptOut(phone));

@@ -106,6 +106,13 @@ internal static class RedisScripts
         return 1
         """;
 
+    /// <summary>KEYS watch zset; ARGV now ms, max, lease-until ms. Due members, each pushed to the lease's end.</summary>
+    public const string TakeDue = """
+        local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+        for _, m in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[3], m) end
+        return due
+        """;
+
     /// <summary>KEYS lease; ARGV token.</summary>
     public const string ReleaseLease = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Conversation;
+using SmsBooking.SmsGateway.Sms;
+using SmsBooking.SmsGateway.Texts;
+
+namespace SmsBooking.SmsGateway.Outbound;
+
+/// <summary>Finds lapsed holds and due reminders in the store (not by keyspace notifications, which are lost while no
+/// gateway listens) and puts their SMS in the outbox. Every replica may run it: items are leased, and the outbox's
+/// dedupe keys make a repeat harmless.</summary>
+public sealed class NotificationWatcher : BackgroundService
+{
+    private static readonly Duration Lease = Duration.FromSeconds(60);
+
+    private readonly IBookingStore _store;
+    private readonly IPhoneStore _phones;
+    private readonly IOutbox _outbox;
+    private readonly BookingService _booking;
+    private readonly OfficeSettings _office;
+    private readonly ReminderSchedule _schedule;
+    private readonly ConversationOptions _conversation;
+    private readonly IClock _clock;
+    private readonly ILogger<NotificationWatcher> _log;
+    private readonly TimeSpan _interval;
+
+    public NotificationWatcher(IBookingStore store, IPhoneStore phones, IOutbox outbox, BookingService booking, OfficeSettings office,
+        ReminderSchedule schedule, ConversationOptions conversation, IOptions<OutboundOptions> options, IClock clock, ILogger<NotificationWatcher> log)
+    {
+        _store = store;
+        _phones = phones;
+        _outbox = outbox;
+        _booking = booking;
+        _office = office;
+        _schedule = schedule;
+        _conversation = conversation;
+        _clock = clock;
+        _log = log;
+        _interval = options.Value.PollInterval * 4;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync();
+                await Task.Delay(_interval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "Notification round failed; trying again shortly");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>One round: lapse notices, then reminders.</summary>
+    public async Task RunOnceAsync()
+    {
+        var now = _clock.GetCurrentInstant();
+        foreach (var hold in await _store.TakeLapsedHoldsAsync(now, 100, Lease))
+        {
+            var texts = await TextsForAsync(hold.Phone);
+            var body = Fit(texts.LapseNotice(hold.Date, hold.Time));
+            await _outbox.EnqueueAsync(new OutboundMessage(hold.Phone, body, "lapse", $"lapse:{hold.Id}", now));
+            await _store.ForgetLapsedAsync(hold);
+            _log.LogInformation("Lapse notice queued for {Phone}", PhoneMask.Mask(hold.Phone));
+        }
+        foreach (var reminder in await _store.TakeDueRemindersAsync(now, 100, Lease))
+        {
+            var booking = await _store.GetBookingAsync(reminder.Date, reminder.Code);
+            if (booking is null || booking.Status != BookingStatus.Booked)
+            {
+                await _store.RescheduleReminderAsync(reminder, null); // cancelled or already at the office
+                continue;
+            }
+            var allowed = _schedule.OutsideQuietHours(now);
+            if (allowed > now)
+            {
+                // Due in the night: the morning, if that is still before the visit.
+                await _store.RescheduleReminderAsync(reminder, allowed < booking.Start ? allowed : null);
+                continue;
+            }
+            var texts = await TextsForAsync(booking.Phone);
+            var window = _booking.WindowOf(booking);
+            var body = Fit(texts.Reminder(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId,
+                _office.Place.In(texts.Language), window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay));
+            await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, body, "reminder", $"reminder:{booking.Code}:{reminder.Name}", now));
+            await _store.RescheduleReminderAsync(reminder, null);
+            _log.LogInformation("Reminder {Name} queued for {Phone}", reminder.Name, PhoneMask.Mask(booking.Phone));
+        }
+    }
+
+    private async Task<ConversationTexts> TextsForAsync(string phone) =>
+        ConversationTexts.For(ConversationSnapshot.FromJson(await _phones.PeekSnapshotAsync(phone)).Language);
+
+    private string Fit(string text) => _conversation.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);
+}
