@@ -103,6 +103,10 @@ public sealed class ConversationEngine
                     return await CancelAsync();
                 case Keyword.More when _s.State is State.ChoosingDay or State.ChoosingTime:
                     return await PageOnAsync();
+                case Keyword.None when input == "OBJ" || input.StartsWith("OBJ ", StringComparison.Ordinal):
+                    return await QuickBookAsync(input, raw);
+                case Keyword.None when input == "VOLNO" || input.StartsWith("VOLNO ", StringComparison.Ordinal) || input.StartsWith("FREE ", StringComparison.Ordinal):
+                    return await FreeTimesAsync(input);
             }
 
             return _s.State switch
@@ -323,13 +327,15 @@ public sealed class ConversationEngine
         {
             if (keyword == Keyword.No)
             {
+                var quick = _s.Quick;
                 await FireAsync(Trigger.Abandoned);
                 _s.ClearBooking();
-                return T.HoldReleased();
+                return quick ? T.Declined() : T.HoldReleased();
             }
             if (keyword != Keyword.Yes)
             {
-                return T.HintConfirm(); // the summary with a long name would not fit beside it
+                // The summary with a long name would not fit beside the hint.
+                return _s.Quick ? T.QuickHintConfirm() : T.HintConfirm();
             }
             var result = await _e._booking.ConfirmAsync(_phone, _s.HoldId!, _s.Name!);
             switch (result.Outcome)
@@ -350,9 +356,163 @@ public sealed class ConversationEngine
                     _s.ClearBooking();
                     return T.TooManyBookings(_e._booking.Options.MaxUpcomingPerAgenda);
                 default:
-                    return await LapsedAsync();
+                    return _s.Quick ? await QuickLapsedAsync() : await LapsedAsync();
             }
         }
+
+        /// <summary>OBJ &lt;code&gt; [&lt;date&gt;] [&lt;time&gt;] &lt;name&gt;: holds the slot asked for, or the nearest free one, for ANO/NE.</summary>
+        private async Task<string> QuickBookAsync(string input, string raw)
+        {
+            var tokens = input.Split(' ');
+            var rawTokens = raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (tokens.Length < 2)
+            {
+                return T.QuickSyntax(AgendaCodes());
+            }
+            var agenda = FindByCode(tokens[1]);
+            if (agenda is null)
+            {
+                return T.UnknownAgendaCode(tokens[1], AgendaCodes());
+            }
+            var i = 2;
+            LocalDate? date = null;
+            LocalTime? time = null;
+            if (i < tokens.Length && TryTypedDate(tokens[i], out var d))
+            {
+                date = d;
+                i++;
+            }
+            if (i < tokens.Length && TryTypedTime(tokens[i], out var t))
+            {
+                time = t;
+                i++;
+            }
+            var nameTokens = rawTokens.Length == tokens.Length ? rawTokens.Skip(i) : tokens.Skip(i);
+            if (!TryName(string.Join(' ', nameTokens), out var name))
+            {
+                return T.QuickSyntax(AgendaCodes());
+            }
+            _s.ClearBooking();
+            _s.AgendaId = agenda.Id;
+            _s.ActivityId = agenda.Activities[0].Id;
+            _s.Name = name;
+            _s.Quick = true;
+            return await OfferNearestAsync(date, time, prefix: "");
+        }
+
+        /// <summary>Holds the requested slot if free, else the nearest free one (within 7 days when nothing was asked
+        /// for), and offers it.</summary>
+        private async Task<string> OfferNearestAsync(LocalDate? date, LocalTime? time, string prefix)
+        {
+            var agenda = Agenda!;
+            var calendar = _e._booking.Calendar;
+            var now = _e._clock.GetCurrentInstant();
+            var today = calendar.Today();
+            Instant target;
+            IEnumerable<LocalDate> days;
+            if (date is null && time is null)
+            {
+                target = now;
+                days = Enumerable.Range(0, 8).Select(n => today.PlusDays(n));
+            }
+            else
+            {
+                var day = date ?? (time is { } at && calendar.ToInstant(today, at) <= now ? today.PlusDays(1) : today);
+                target = calendar.ToInstant(day, time ?? LocalTime.Midnight);
+                days = Enumerable.Range(-7, 15).Select(n => day.PlusDays(n)).Where(x => x >= today && x <= calendar.LastBookableDate());
+            }
+            var free = new List<Slot>();
+            foreach (var day in days)
+            {
+                free.AddRange(await _e._booking.FreeSlotsAsync(agenda, day));
+            }
+            var candidates = free.OrderBy(s => Math.Abs((s.StartInstant - target).TotalTicks)).ThenBy(s => s.StartInstant).Take(3);
+            foreach (var slot in candidates)
+            {
+                var result = await _e._booking.HoldAsync(_phone, agenda, _s.ActivityId!, slot.Date, slot.Start);
+                if (result.Outcome == HoldOutcome.TooManyBookings)
+                {
+                    await AbandonIfBookingAsync();
+                    return prefix + T.TooManyBookings(_e._booking.Options.MaxUpcomingPerAgenda);
+                }
+                if (result.Outcome != HoldOutcome.Placed)
+                {
+                    continue; // taken a moment ago: the next nearest
+                }
+                var asked = date is not null && time is not null && slot.Date == date && slot.Start == time;
+                _s.Date = LocalDatePattern.Iso.Format(slot.Date);
+                _s.HoldId = result.Hold!.Id;
+                _s.HoldTime = HourMinute.Format(slot.Start);
+                _s.HoldExpiresMs = result.Hold.ExpiresAt.ToUnixTimeMilliseconds();
+                await FireAsync(Trigger.QuickHeld);
+                return prefix + T.QuickOffer(agenda.Name.In(_s.Language), slot.Date, slot.Start, _s.Name!, HoldEnds, asked || (date is null && time is null));
+            }
+            await AbandonIfBookingAsync();
+            return prefix + T.QuickNothingFree(agenda.Name.In(_s.Language), 7);
+        }
+
+        private async Task AbandonIfBookingAsync()
+        {
+            if (_machine.CanFire(Trigger.Abandoned))
+            {
+                await FireAsync(Trigger.Abandoned);
+            }
+            _s.ClearBooking();
+        }
+
+        /// <summary>ANO after the hold of a one-message booking lapsed: the same slot if it is still free, else the nearest.</summary>
+        private async Task<string> QuickLapsedAsync()
+        {
+            var agenda = Agenda!;
+            var date = Date!.Value;
+            var time = HoldTime;
+            var again = await _e._booking.HoldAsync(_phone, agenda, _s.ActivityId!, date, time);
+            if (again.Outcome == HoldOutcome.Placed)
+            {
+                _s.HoldId = again.Hold!.Id;
+                _s.HoldExpiresMs = again.Hold.ExpiresAt.ToUnixTimeMilliseconds();
+                return T.HoldLapsedButStillFree(HoldEnds);
+            }
+            return await OfferNearestAsync(date, time, T.TakenMeanwhile() + "\n");
+        }
+
+        /// <summary>VOLNO &lt;code&gt; [&lt;date&gt;]: the free times of that day (or the first day with any), soonest first.</summary>
+        private async Task<string> FreeTimesAsync(string input)
+        {
+            var tokens = input.Split(' ');
+            if (tokens.Length < 2)
+            {
+                return T.UnknownAgendaCode("", AgendaCodes());
+            }
+            var agenda = FindByCode(tokens[1]);
+            if (agenda is null)
+            {
+                return T.UnknownAgendaCode(tokens[1], AgendaCodes());
+            }
+            LocalDate? day = null;
+            if (tokens.Length > 2 && TryTypedDate(tokens[2], out var typed))
+            {
+                day = typed;
+            }
+            day ??= (await _e._booking.FreeDaysAsync(agenda)).Cast<LocalDate?>().FirstOrDefault();
+            if (day is null)
+            {
+                return T.NoFreeTimesAhead(agenda.Name.In(_s.Language));
+            }
+            var slots = await _e._booking.FreeSlotsAsync(agenda, day.Value);
+            return slots.Count == 0
+                ? T.NoFreeTimes(day.Value)
+                : T.FreeTimes(agenda.Name.In(_s.Language), day.Value, slots.Take(MaxFreeTimesListed).Select(s => s.Start).ToList());
+        }
+
+        /// <summary>As many times as fit two segments beside the longest agenda name.</summary>
+        private const int MaxFreeTimesListed = 40;
+
+        private Agenda? FindByCode(string code) =>
+            _e._office.Agendas.FirstOrDefault(a => a.Codes.Contains(code, StringComparer.OrdinalIgnoreCase) || string.Equals(a.Id, code, StringComparison.OrdinalIgnoreCase));
+
+        private string AgendaCodes() =>
+            string.Join(", ", _e._office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(_s.Language)}"));
 
         private async Task<string> RepeatConfirmAsync()
         {

@@ -26,11 +26,13 @@ public static class ConversationMachine
         machine.Configure(State.Idle)
             .Permit(Trigger.Greeted, State.ChoosingAgenda)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
-            .Permit(Trigger.CancellationListed, State.ChoosingCancellation);
+            .Permit(Trigger.CancellationListed, State.ChoosingCancellation)
+            .Permit(Trigger.QuickHeld, State.Confirming);
 
         machine.Configure(State.Booking)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
-            .Permit(Trigger.Abandoned, State.Idle);
+            .Permit(Trigger.Abandoned, State.Idle)
+            .Permit(Trigger.QuickHeld, State.Confirming);
 
         machine.Configure(State.ChoosingAgenda)
             .SubstateOf(State.Booking)
@@ -76,7 +78,8 @@ public static class ConversationMachine
             .Permit(Trigger.BookingCancelled, State.Idle)
             .Permit(Trigger.Back, State.Idle)
             .Permit(Trigger.Abandoned, State.Idle)
-            .Permit(Trigger.Restarted, State.ChoosingAgenda);
+            .Permit(Trigger.Restarted, State.ChoosingAgenda)
+            .Permit(Trigger.QuickHeld, State.Confirming);
 
         return machine;
     }

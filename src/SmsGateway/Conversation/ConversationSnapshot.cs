@@ -25,6 +25,8 @@ public sealed class ConversationSnapshot
     public string? HoldTime { get; set; }
     public long HoldExpiresMs { get; set; }
     public string? Name { get; set; }
+    /// <summary>The hold came from a one-message booking (<c>OBJ ...</c>): ANO confirms, NE declines.</summary>
+    public bool Quick { get; set; }
     public List<string> RecentMessageSids { get; set; } = new();
 
     public bool HasSeen(string messageSid) => RecentMessageSids.Contains(messageSid);
@@ -48,6 +50,7 @@ public sealed class ConversationSnapshot
         Options.Clear();
         ClearHold();
         Name = null;
+        Quick = false;
     }
 
     /// <summary>A fresh conversation that keeps only the language and the remembered messages.</summary>

@@ -18,4 +18,6 @@ public enum ConversationTrigger
     Abandoned,
     CancellationListed,
     BookingCancelled,
+    /// <summary>A one-message booking (OBJ) held a slot and offers it for ANO/NE.</summary>
+    QuickHeld,
 }

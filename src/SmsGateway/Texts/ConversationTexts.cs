@@ -49,6 +49,18 @@ public abstract class ConversationTexts
     public abstract string LapseNotice(LocalDate day, LocalTime time);
     public abstract string Reminder(Booking booking, string agenda, string place, LocalTime checkInFrom, LocalTime checkInTo);
 
+    // One-message booking (OBJ) and the free-times query (VOLNO), the syntax Trutnov's line already knows.
+    public abstract string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree);
+    public abstract string QuickNothingFree(string agenda, int days);
+    public abstract string QuickSyntax(string codes);
+    public abstract string UnknownAgendaCode(string code, string codes);
+    public abstract string FreeTimes(string agenda, LocalDate day, IReadOnlyList<LocalTime> times);
+    public abstract string NoFreeTimesAhead(string agenda);
+    public abstract string QuickHintConfirm();
+    public abstract string HoldLapsedButStillFree(LocalTime holdEnds);
+    public abstract string TakenMeanwhile();
+    public abstract string Declined();
+
     protected static string Numbered(IEnumerable<string> labels) =>
         string.Join("\n", labels.Select((label, i) => $"{i + 1} {label}"));
 

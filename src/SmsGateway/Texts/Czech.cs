@@ -72,7 +72,30 @@ public sealed class Czech : ConversationTexts
         $"{b.Code} {DayLabel(b.Date)} {Hm(b.Time)} {b.AgendaId}" + (withPin ? $" PIN: {b.Pin}" : "");
 
     public override string Help() =>
-        "Objednání SMS: pošlete číslo z nabídky. ZPET = krok zpět, ZNOVU = od začátku, STORNO = zrušit, MOJE = moje objednávky, EN = English, STOP = žádné SMS.";
+        "Pošlete číslo z nabídky. ZPET = zpět, ZNOVU = od začátku, STORNO = zrušit, MOJE = objednávky, EN = English, STOP = žádné SMS. Rychle: OBJ ZOP 10.8. 14:00 NOVAK, volné časy: VOLNO ZOP";
+
+    public override string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree) =>
+        (requestedWasFree ? "" : "Požadovaný termín není volný, nejbližší volný: ") +
+        $"{agenda}, {DayLabel(day)}{day.Year} {Hm(time)}, {name}. Potvrďte ANO do {Hm(holdEnds)}, odmítněte NE.";
+
+    public override string QuickNothingFree(string agenda, int days) => $"{agenda}: v příštích {days} dnech není volný termín. ZNOVU = nabídka dnů";
+
+    public override string QuickSyntax(string codes) => $"Objednání jednou SMS: OBJ kód [datum] [čas] jméno, např. OBJ ZOP 10.8. 14:00 NOVAK. Kódy: {codes}";
+
+    public override string UnknownAgendaCode(string code, string codes) => $"Neznámý kód agendy {code}. Kódy: {codes}. Např. OBJ ZOP 10.8. 14:00 NOVAK";
+
+    public override string FreeTimes(string agenda, LocalDate day, IReadOnlyList<LocalTime> times) =>
+        $"{agenda} volno {DayLabel(day)}: {string.Join(" ", times.Select(Hm))}";
+
+    public override string NoFreeTimesAhead(string agenda) => $"{agenda}: žádný volný termín v nabízeném období.";
+
+    public override string QuickHintConfirm() => "Pošlete ANO pro potvrzení, nebo NE pro odmítnutí.";
+
+    public override string HoldLapsedButStillFree(LocalTime holdEnds) => $"Čas na potvrzení vypršel, termín je ale stále volný a držíme ho do {Hm(holdEnds)}. Potvrďte ANO.";
+
+    public override string TakenMeanwhile() => "Termín byl mezitím obsazen.";
+
+    public override string Declined() => "Termín odmítnut, nic není objednáno. ZNOVU = nová objednávka.";
 
     public override string InvalidName() => "Napište jméno a příjmení (2-100 písmen, mezery, pomlčky, tečky).";
 

@@ -72,7 +72,30 @@ public sealed class English : ConversationTexts
         $"{b.Code} {DayLabel(b.Date)} {Hm(b.Time)} {b.AgendaId}" + (withPin ? $" PIN: {b.Pin}" : "");
 
     public override string Help() =>
-        "SMS booking: send a number from the list. BACK = step back, MENU = start over, STORNO = cancel, MY = my bookings, CZ = cesky, STOP = no SMS.";
+        "Send a number from the list. BACK = back, MENU = start over, STORNO = cancel, MY = my bookings, CZ = cesky, STOP = no SMS. Quick: OBJ ZOP 10.8. 14:00 NOVAK, free times: VOLNO ZOP";
+
+    public override string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree) =>
+        (requestedWasFree ? "" : "The time you asked for is not free; the nearest free one: ") +
+        $"{agenda}, {DayLabel(day)}{day.Year} {Hm(time)}, {name}. Reply OK by {Hm(holdEnds)}, or NO to decline.";
+
+    public override string QuickNothingFree(string agenda, int days) => $"{agenda}: no free time in the next {days} days. MENU = list of days";
+
+    public override string QuickSyntax(string codes) => $"Booking in one SMS: OBJ code [date] [time] name, e.g. OBJ ZOP 10.8. 14:00 NOVAK. Codes: {codes}";
+
+    public override string UnknownAgendaCode(string code, string codes) => $"Unknown agenda code {code}. Codes: {codes}. E.g. OBJ ZOP 10.8. 14:00 NOVAK";
+
+    public override string FreeTimes(string agenda, LocalDate day, IReadOnlyList<LocalTime> times) =>
+        $"{agenda} free {DayLabel(day)}: {string.Join(" ", times.Select(Hm))}";
+
+    public override string NoFreeTimesAhead(string agenda) => $"{agenda}: no free time in the booking period.";
+
+    public override string QuickHintConfirm() => "Reply OK to confirm or NO to decline.";
+
+    public override string HoldLapsedButStillFree(LocalTime holdEnds) => $"The time to confirm ran out, but the slot is still free and held until {Hm(holdEnds)}. Reply OK.";
+
+    public override string TakenMeanwhile() => "That time was taken meanwhile.";
+
+    public override string Declined() => "Declined, nothing is booked. MENU = new booking.";
 
     public override string InvalidName() => "Send your first name and surname (2-100 letters, spaces, hyphens, dots).";
 

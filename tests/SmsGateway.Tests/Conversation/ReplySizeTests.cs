@@ -61,6 +61,17 @@ public class ReplySizeTests
         yield return ("CountryNotServed", Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
         yield return ("LapseNotice", t.LapseNotice(day, time));
         yield return ("Reminder", t.Reminder(booking, longestAgenda, place, time, time));
+        var codes = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}"));
+        var manyTimes = Enumerable.Range(0, 40).Select(i => new LocalTime(8, 0).PlusMinutes(15 * i)).ToList();
+        yield return ("QuickOffer", t.TakenMeanwhile() + "\n" + t.QuickOffer(longestAgenda, day, time, LongName, time, requestedWasFree: false));
+        yield return ("QuickNothingFree", t.TakenMeanwhile() + "\n" + t.QuickNothingFree(longestAgenda, 7));
+        yield return ("QuickSyntax", t.QuickSyntax(codes));
+        yield return ("UnknownAgendaCode", t.UnknownAgendaCode(new string('X', 20), codes));
+        yield return ("FreeTimes", t.FreeTimes(longestAgenda, day, manyTimes));
+        yield return ("NoFreeTimesAhead", t.NoFreeTimesAhead(longestAgenda));
+        yield return ("QuickHintConfirm", t.QuickHintConfirm());
+        yield return ("HoldLapsedButStillFree", t.HoldLapsedButStillFree(time));
+        yield return ("Declined", t.Declined());
     }
 
     [Theory]
