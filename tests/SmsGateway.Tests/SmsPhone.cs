@@ -17,6 +17,10 @@ public sealed class SmsPhone
 
     public string Number { get; }
 
+    /// <summary>The public <c>scheme://host</c> Twilio calls when the gateway sits behind a TLS proxy; the signature
+    /// covers that URL, not the gateway's own.</summary>
+    public string? PublicBaseUrl { get; init; }
+
     public static Dictionary<string, string> Form(string from, string body, string? messageSid = null) => new()
     {
         ["ToCountry"] = "CZ",
@@ -56,10 +60,11 @@ public sealed class SmsPhone
     public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> form, string? signature = null, bool sign = true)
     {
         var url = new Uri(_gateway.Address, "/sms/inbound").ToString();
+        var signedUrl = PublicBaseUrl is null ? url : PublicBaseUrl.TrimEnd('/') + "/sms/inbound";
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         if (sign)
         {
-            request.Headers.Add("X-Twilio-Signature", signature ?? SignatureValidator.Sign(GatewayHost.AuthToken, url, form));
+            request.Headers.Add("X-Twilio-Signature", signature ?? SignatureValidator.Sign(GatewayHost.AuthToken, signedUrl, form));
         }
         return _gateway.Http.SendAsync(request);
     }

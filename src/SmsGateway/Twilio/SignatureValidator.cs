@@ -13,7 +13,8 @@ public static class SignatureValidator
     public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var data = new StringBuilder(url);
-        foreach (var (key, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
+        // A key sent twice with the same value counts once, as in Twilio's own helper libraries.
+        foreach (var (key, value) in parameters.Distinct().OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
         {
             data.Append(key).Append(value);
         }
@@ -21,8 +22,9 @@ public static class SignatureValidator
         return Convert.ToBase64String(mac);
     }
 
-    /// <summary>True when <paramref name="signature"/> is Twilio's for the URL, with or without the scheme's default
-    /// port (Twilio has signed both forms), compared in constant time.</summary>
+    /// <summary>True when <paramref name="signature"/> is Twilio's for the URL as received, without its port, or with
+    /// the scheme's default port added (Twilio has signed each form, and its helper libraries accept all three),
+    /// compared in constant time.</summary>
     public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters, string? signature)
     {
         if (string.IsNullOrEmpty(signature))
@@ -42,7 +44,7 @@ public static class SignatureValidator
         return false;
     }
 
-    /// <summary>The URL as given, and the same URL with the scheme's default port added or removed.</summary>
+    /// <summary>The URL as given, without its port, and with the scheme's default port when it has none.</summary>
     internal static IEnumerable<string> UrlVariants(string url)
     {
         yield return url;
@@ -57,10 +59,6 @@ public static class SignatureValidator
             "http" => "80",
             _ => null,
         };
-        if (defaultPort is null)
-        {
-            yield break;
-        }
         var authorityStart = schemeEnd + 3;
         var authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
         authorityEnd = authorityEnd < 0 ? url.Length : authorityEnd;
@@ -68,12 +66,9 @@ public static class SignatureValidator
         var colon = authority.LastIndexOf(':');
         if (colon > authority.LastIndexOf(']'))
         {
-            if (authority[(colon + 1)..] == defaultPort)
-            {
-                yield return url[..authorityStart] + authority[..colon] + url[authorityEnd..];
-            }
+            yield return url[..authorityStart] + authority[..colon] + url[authorityEnd..];
         }
-        else
+        else if (defaultPort is not null)
         {
             yield return url[..authorityStart] + authority + ":" + defaultPort + url[authorityEnd..];
         }

@@ -270,10 +270,22 @@ public class ConversationFlowTests
         Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
         var tampered = SmsPhone.Form(phone.Number, "1", "SM3");
         var url = new Uri(gateway.Address, "/sms/inbound").ToString();
-        var signature = Twilio.SignatureValidator.Sign(GatewayHost.AuthToken, url, tampered);
+        var signature = SmsBooking.SmsGateway.Twilio.SignatureValidator.Sign(GatewayHost.AuthToken, url, tampered);
         tampered["Body"] = "2";
         Assert.Equal(HttpStatusCode.Forbidden, (await phone.PostAsync(tampered, signature)).StatusCode);
         await phone.ExpectAsync("1", "^Dobry den"); // nothing was under way
+    }
+
+    [Fact]
+    public async Task BehindATlsProxy_TheSignatureCoversThePublicUrl()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Twilio:PublicBaseUrl"] = "https://sms.trutnov.example" });
+        var proxied = new SmsPhone(gateway) { PublicBaseUrl = "https://sms.trutnov.example" };
+        await proxied.ExpectAsync("hi", "^Dobry den");
+        var withDefaultPort = new SmsPhone(gateway, "+420601000099") { PublicBaseUrl = "https://sms.trutnov.example:443" };
+        await withDefaultPort.ExpectAsync("hi", "^Dobry den");
+        var direct = new SmsPhone(gateway, "+420601000098"); // signs the gateway's own http URL: not what Twilio called
+        Assert.Equal(HttpStatusCode.Forbidden, (await direct.PostAsync(SmsPhone.Form(direct.Number, "hi", "SM9"))).StatusCode);
     }
 
     [Theory]

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SmsBooking.SmsGateway.Twilio;
+
+namespace SmsBooking.SmsGateway.Tests.Twilio;
+
+/// <summary>Our X-Twilio-Signature against Twilio's own helper library (npm <c>twilio</c>): same signatures, and each
+/// side accepts what the other signs.</summary>
+public class SignatureAgainstTwilioLibraryTests
+{
+    private const string Token = "12345678901234567890123456789012";
+
+    private sealed record Vector(string Why, string Url, List<KeyValuePair<string, string>> Params, string? CheckUrl = null);
+
+    private static List<KeyValuePair<string, string>> P(params (string Key, string Value)[] pairs) => pairs.Select(p => new KeyValuePair<string, string>(p.Key, p.Value)).ToList();
+
+    private static readonly Vector[] Vectors =
+    [
+        new("a real inbound SMS", "https://sms.trutnov.example/sms/inbound",
+            P(("AccountSid", "AC0000"), ("Body", "Dobrý den"), ("From", "+420601123456"), ("MessageSid", "SM1"), ("To", "+420736000000"))),
+        new("Czech text with every diacritic", "https://sms.trutnov.example/sms/inbound",
+            P(("Body", "Příliš žluťoučký kůň úpěl ďábelské ódy ĚŠČŘŽÝÁÍÉŮÚŤĎŇ"), ("From", "+420601123456"))),
+        new("emoji and markup", "https://sms.trutnov.example/sms/inbound", P(("Body", "😀 <Response>&amp;</Response> \"'"), ("From", "+1"))),
+        new("empty values", "https://sms.trutnov.example/sms/inbound", P(("Body", ""), ("From", "+420601123456"), ("ToState", ""))),
+        new("keys a Czech culture sorts differently (Ch after H)", "https://sms.trutnov.example/sms/inbound",
+            P(("ChannelPrefix", "sms"), ("From", "+420601123456"), ("Hash", "x"), ("channel", "y"), ("CH", "z"), ("Body", "a"))),
+        new("a key repeated with different values", "https://sms.trutnov.example/sms/status", P(("MediaUrl", "b"), ("MediaUrl", "a"), ("From", "+1"))),
+        new("a key repeated with the same value", "https://sms.trutnov.example/sms/status", P(("Tag", "x"), ("Tag", "x"), ("From", "+1"))),
+        new("a query string", "https://sms.trutnov.example/sms/inbound?office=trutnov&x=1", P(("Body", "1"), ("From", "+1"))),
+        new("https signed without the port, checked with :443", "https://sms.trutnov.example/sms/inbound", P(("Body", "1")), "https://sms.trutnov.example:443/sms/inbound"),
+        new("https signed with :443, checked without", "https://sms.trutnov.example:443/sms/inbound", P(("Body", "1")), "https://sms.trutnov.example/sms/inbound"),
+        new("http on a non-default port", "http://127.0.0.1:5080/sms/inbound", P(("Body", "ANO"), ("From", "+420601123456"))),
+        new("a 1600-character body", "https://sms.trutnov.example/sms/inbound", P(("Body", new string('x', 1600)), ("From", "+1"))),
+    ];
+
+    private static async Task<JsonArray> NodeAsync(IEnumerable<object> vectors)
+    {
+        NodePeer.RequireInstalled("twilio");
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(vectors));
+        return JsonNode.Parse(await NodePeer.RunAsync("signature.js", file))!.AsArray();
+    }
+
+    /// <summary>The params as the npm library takes them: a repeated key becomes an array.</summary>
+    private static Dictionary<string, object> NodeParams(List<KeyValuePair<string, string>> pairs) =>
+        pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(p => p.Value).ToArray());
+
+    [Fact]
+    public async Task Sign_MatchesTheTwilioLibrary_EvenUnderACzechCulture()
+    {
+        var node = await NodeAsync(Vectors.Select(v => new { token = Token, url = v.Url, @params = NodeParams(v.Params) }));
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("cs-CZ");
+        try
+        {
+            for (int i = 0; i < Vectors.Length; i++)
+            {
+                Assert.True(node[i]!["expected"]!.GetValue<string>() == SignatureValidator.Sign(Token, Vectors[i].Url, Vectors[i].Params), Vectors[i].Why);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task EachSide_AcceptsWhatTheOtherSigns_AndBothRejectATamperedRequest()
+    {
+        foreach (var v in Vectors)
+        {
+            var checkUrl = v.CheckUrl ?? v.Url;
+            var ours = SignatureValidator.Sign(Token, v.Url, v.Params);
+            var tampered = v.Params.Select(p => p.Key == v.Params[0].Key ? new KeyValuePair<string, string>(p.Key, p.Value + "!") : p).ToList();
+            var node = await NodeAsync(
+            [
+                new { token = Token, url = v.Url, @params = NodeParams(v.Params), check = ours, checkUrl },
+                new { token = Token, url = v.Url, @params = NodeParams(tampered), check = ours, checkUrl },
+            ]);
+            Assert.True(node[0]!["accepts"]!.GetValue<bool>(), $"twilio library rejects our signature: {v.Why}");
+            Assert.False(node[1]!["accepts"]!.GetValue<bool>(), $"twilio library accepts a tampered request: {v.Why}");
+            var theirs = node[0]!["expected"]!.GetValue<string>();
+            Assert.True(SignatureValidator.IsValid(Token, checkUrl, v.Params, theirs), $"we reject the library's signature: {v.Why}");
+            Assert.False(SignatureValidator.IsValid(Token, checkUrl, tampered, theirs), $"we accept a tampered request: {v.Why}");
+            Assert.False(SignatureValidator.IsValid("another-token", checkUrl, v.Params, theirs), $"we accept another account's signature: {v.Why}");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Xml.Linq;
+using SmsBooking.SmsGateway.Twilio;
+
+namespace SmsBooking.SmsGateway.Tests.Twilio;
+
+public class TwimlWriterTests
+{
+    [Theory]
+    [InlineData("Tom & Jerry <b>\"quoted\" 'single'</b>")]
+    [InlineData("]]><![CDATA[x]]>")]
+    [InlineData("line 1\nline 2")]
+    [InlineData("😀 Příliš žluťoučký")]
+    public void Message_EscapesAndRoundTrips(string text)
+    {
+        var xml = TwimlWriter.Message(text);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>", xml);
+        Assert.Equal(text, XDocument.Parse(xml).Root!.Element("Message")!.Value);
+    }
+
+    [Fact]
+    public void Message_DropsCharactersXmlCannotCarry()
+    {
+        var xml = TwimlWriter.Message("a\u0001b\u001bc\uFFFEd");
+        Assert.Equal("abcd", XDocument.Parse(xml).Root!.Element("Message")!.Value);
+    }
+
+    [Fact]
+    public void Empty_IsAnEmptyResponse() =>
+        Assert.Empty(XDocument.Parse(TwimlWriter.Empty()).Root!.Elements());
+}
