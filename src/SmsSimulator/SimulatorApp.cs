@@ -56,6 +56,7 @@ public static class SimulatorApp
                 clock = new SimulatorClock(SystemClock.Instance);
                 token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
                 gateway = StartGateway(options, clock, token, standIn.Url);
+                gateway.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
                 await gateway.StartAsync();
                 url = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
                 var config = gateway.Services.GetRequiredService<IConfiguration>();

@@ -32,10 +32,13 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        if (!BookingCoreRegistration.UsesRedis(app.Services))
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            app.Logger.LogWarning("Redis:Configuration is empty: using the in-process store. Nothing survives a restart; never run an office on it.");
-        }
+            if (!BookingCoreRegistration.UsesRedis(app.Services))
+            {
+                app.Logger.LogWarning("Redis:Configuration is empty: using the in-process store. Nothing survives a restart; never run an office on it.");
+            }
+        });
         app.MapGatewayHealth();
         app.MapTwilioWebhooks();
         return app;
@@ -47,6 +50,8 @@ public static class GatewayApp
         try
         {
             var app = Create(args);
+            // Validate before the host starts, so a broken configuration is one line, not the host's stack trace.
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
             await app.RunAsync();
             return 0;
         }

@@ -100,6 +100,14 @@ public class SimulatorScriptTests
     }
 
     [Fact]
+    public async Task BrokenGatewaySetting_IsOneLineNamingTheKey()
+    {
+        var (exit, output) = await RunAsync("--set", "Office:Hours:Monday=8-25");
+        Assert.Equal(2, exit);
+        Assert.Equal("Configuration error: Office:Hours:Monday: '8-25' is not a range like 08:00-17:00", output.Trim());
+    }
+
+    [Fact]
     public async Task BadOption_PrintsUsage()
     {
         var (exit, output) = await RunAsync("--frobnicate");
