@@ -101,7 +101,7 @@ public class BookingServiceTests
         {
             Assert.Equal(HoldOutcome.Placed, (await service.HoldAsync($"+42060000{i++:0000}", eo, "pobyt", monday, slot.Start)).Outcome);
         }
-        var days = await service.FreeDaysAsync(eo);
+        var days = await service.FreeDaysAsync(eo, 10);
         Assert.Equal([Tuesday, new LocalDate(2026, 12, 2)], days);
     }
 

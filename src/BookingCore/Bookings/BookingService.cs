@@ -28,13 +28,23 @@ public sealed class BookingService
     public OfficeCalendar Calendar => _calendar;
     public BookingOptions Options => _options;
 
-    /// <summary>Open days up to the horizon that still have a free slot for the agenda, soonest first.</summary>
-    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, LocalDate? from = null)
+    /// <summary>The first <paramref name="count"/> open days up to the horizon that still have a free slot for the
+    /// agenda, soonest first.</summary>
+    /// <remarks>Days are looked at in small batches (one pipelined round trip each) and only as far as needed: a
+    /// page of days costs a handful of store calls, not one per day of the horizon.</remarks>
+    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count)
     {
-        var start = from ?? _calendar.Today();
-        var dates = _calendar.OpenDates().Where(d => d >= start).ToList();
-        var free = await Task.WhenAll(dates.Select(async d => (await FreeSlotsAsync(agenda, d)).Count > 0));
-        return dates.Where((_, i) => free[i]).ToList();
+        var free = new List<LocalDate>();
+        foreach (var batch in _calendar.OpenDates().Chunk(Math.Max(count, 4)))
+        {
+            var counts = await Task.WhenAll(batch.Select(async d => (await FreeSlotsAsync(agenda, d)).Count));
+            free.AddRange(batch.Where((_, i) => counts[i] > 0));
+            if (free.Count >= count)
+            {
+                return free.Take(count).ToList();
+            }
+        }
+        return free;
     }
 
     /// <summary>The slots of the day that are bookable now and not filled by bookings and live holds.</summary>

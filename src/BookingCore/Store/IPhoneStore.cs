@@ -7,8 +7,9 @@ public interface IPhoneStore
     /// when another message of the same phone holds the lease.</summary>
     Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease);
 
-    /// <summary>Counts one more message of the phone in the current fixed window and returns the count so far.</summary>
-    Task<long> CountMessageAsync(string phone, TimeSpan window);
+    /// <summary>Counts one more message of the phone in the current fixed <paramref name="window"/> and tries the
+    /// lease, in one round trip: the count so far, and the lease or null.</summary>
+    Task<(PhoneLease? Lease, long Count)> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window);
 
     /// <summary>Saves the snapshot (null deletes it) and gives the lease back. False when the lease had been lost.</summary>
     Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry);

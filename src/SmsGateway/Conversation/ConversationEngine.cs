@@ -190,8 +190,9 @@ public sealed class ConversationEngine
 
         private async Task<string> DaysAsync(string prefix)
         {
-            var days = await _e._booking.FreeDaysAsync(Agenda!);
             var per = _e._options.DaysPerPage;
+            // One more than the page shows, to know whether DALSI has anything to show.
+            var days = await _e._booking.FreeDaysAsync(Agenda!, ((_s.Page + 1) * per) + 1);
             if (days.Count == 0)
             {
                 _s.Options.Clear();
@@ -494,7 +495,7 @@ public sealed class ConversationEngine
             {
                 day = typed;
             }
-            day ??= (await _e._booking.FreeDaysAsync(agenda)).Cast<LocalDate?>().FirstOrDefault();
+            day ??= (await _e._booking.FreeDaysAsync(agenda, 1)).Cast<LocalDate?>().FirstOrDefault();
             if (day is null)
             {
                 return T.NoFreeTimesAhead(agenda.Name.In(_s.Language));

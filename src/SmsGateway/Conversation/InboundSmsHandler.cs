@@ -51,22 +51,17 @@ public sealed class InboundSmsHandler
             return null;
         }
 
-        var count = await _phones.CountMessageAsync(phone, _abuse.RateWindow);
-        if (count > _abuse.MaxMessagesPerWindow)
+        // One round trip counts the message against the phone's rate and tries its lease.
+        var (lease, count) = await _phones.CountAndTryAcquireAsync(phone, _options.LeaseDuration, _abuse.RateWindow);
+        if (count > _abuse.MaxMessagesPerWindow || !_abuse.IsAllowed(phone))
         {
-            // One notice when the limit is first passed, then silence until the window ends.
-            _log.LogWarning("Rate limit: message {Count} from {Phone} in the window", count, PhoneMask.Mask(phone));
-            return count == _abuse.MaxMessagesPerWindow + 1 && !await _phones.IsOptedOutAsync(phone)
-                ? Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TooManyMessages())
-                : null;
+            if (lease is not null)
+            {
+                await _phones.ReleaseAsync(lease);
+            }
+            return await RefuseAsync(phone, count);
         }
-        if (!_abuse.IsAllowed(phone))
-        {
-            _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
-            return await _phones.IsOptedOutAsync(phone) ? null : Fit(Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
-        }
-
-        var lease = await AcquireAsync(phone, cancellationToken);
+        lease ??= await AcquireAsync(phone, cancellationToken);
         if (lease is null)
         {
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
@@ -114,6 +109,21 @@ public sealed class InboundSmsHandler
                 await _phones.ReleaseAsync(lease);
             }
         }
+    }
+
+    /// <summary>Beyond the rate: one notice when the limit is first passed, then silence until the window ends.
+    /// Outside the allowed countries: a hint. Neither to an opted-out number.</summary>
+    private async Task<string?> RefuseAsync(string phone, long count)
+    {
+        if (count > _abuse.MaxMessagesPerWindow)
+        {
+            _log.LogWarning("Rate limit: message {Count} from {Phone} in the window", count, PhoneMask.Mask(phone));
+            return count == _abuse.MaxMessagesPerWindow + 1 && !await _phones.IsOptedOutAsync(phone)
+                ? Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TooManyMessages())
+                : null;
+        }
+        _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
+        return await _phones.IsOptedOutAsync(phone) ? null : Fit(Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
     }
 
     private async Task<PhoneLease?> AcquireAsync(string phone, CancellationToken cancellationToken)

@@ -64,13 +64,13 @@ public sealed class InMemoryPhoneStore : IPhoneStore
         return Task.CompletedTask;
     }
 
-    public Task<long> CountMessageAsync(string phone, TimeSpan window)
+    public async Task<(PhoneLease? Lease, long Count)> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window)
     {
         var now = _clock.GetCurrentInstant();
         var entry = _rates.AddOrUpdate(phone,
             _ => (1, now + Duration.FromTimeSpan(window)),
             (_, current) => current.Until > now ? (current.Count + 1, current.Until) : (1, now + Duration.FromTimeSpan(window)));
-        return Task.FromResult(entry.Count);
+        return (await TryAcquireAsync(phone, lease), entry.Count);
     }
 
     public Task<string?> PeekSnapshotAsync(string phone) =>

@@ -91,11 +91,15 @@ internal static class RedisScripts
         return {0}
         """;
 
-    /// <summary>KEYS counter; ARGV window ms. The count in this window.</summary>
-    public const string CountMessage = """
-        local n = redis.call('INCR', KEYS[1])
-        if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-        return n
+    /// <summary>KEYS lease, conversation, opt-out, rate counter; ARGV token, lease ms, window ms.
+    /// {count, 1, snapshot|false, opted out 0/1} or {count, 0}.</summary>
+    public const string CountAndAcquireLease = """
+        local n = redis.call('INCR', KEYS[4])
+        if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
+        if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+          return {n, 1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3])}
+        end
+        return {n, 0}
         """;
 
     /// <summary>KEYS lease, conversation; ARGV token, snapshot ('' deletes), idle ms. 1 saved, 0 lease lost.</summary>
