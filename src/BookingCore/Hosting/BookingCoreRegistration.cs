@@ -7,6 +7,7 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Queue;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.BookingCore.Store.InMemory;
 using SmsBooking.BookingCore.Store.Redis;
@@ -36,10 +37,15 @@ public static class BookingCoreRegistration
 
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
         services.TryAddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp.GetRequiredService<IOptions<RedisOptions>>().Value));
+        services.AddSingleton<InMemoryBookingStore>();
         services.AddSingleton<IBookingStore>(sp => UsesRedis(sp)
             ? new RedisBookingStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(),
                 Duration.FromDays(sp.GetRequiredService<BookingOptions>().RetentionDays))
-            : new InMemoryBookingStore());
+            : sp.GetRequiredService<InMemoryBookingStore>());
+        services.AddSingleton<IQueueStore>(sp => UsesRedis(sp)
+            ? new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
+            : new InMemoryQueueStore(sp.GetRequiredService<InMemoryBookingStore>()));
+        services.AddSingleton<QueueService>();
         services.AddSingleton<IPhoneStore>(sp => UsesRedis(sp)
             ? new RedisPhoneStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
             : new InMemoryPhoneStore(sp.GetRequiredService<IClock>()));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Hosting;
 using SmsBooking.SmsGateway.Conversation;
+using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Webhooks;
@@ -28,6 +29,7 @@ public static class GatewayApp
         builder.AddTwilio();
         builder.AddConversation();
         builder.AddOutbound();
+        builder.AddKiosk();
         builder.AddGatewayHealth();
         configure?.Invoke(builder);
 
@@ -41,6 +43,7 @@ public static class GatewayApp
         });
         app.MapGatewayHealth();
         app.MapTwilioWebhooks();
+        app.MapKioskApi();
         return app;
     }
 

@@ -69,7 +69,8 @@ public sealed class Czech : ConversationTexts
     public override string NoBookings() => "Nemáte žádnou nadcházející objednávku. ZNOVU = nová objednávka.";
 
     public override string BookingLine(Booking b, bool withPin) =>
-        $"{b.Code} {DayLabel(b.Date)} {Hm(b.Time)} {b.AgendaId}" + (withPin ? $" PIN: {b.Pin}" : "");
+        $"{b.Code} {DayLabel(b.Date)} {Hm(b.Time)} {b.AgendaId}"
+        + (b.Status == BookingStatus.CheckedIn ? " odbaveno" : withPin ? $" PIN: {b.Pin}" : "");
 
     public override string Help() =>
         "Pošlete číslo z nabídky. ZPET = zpět, ZNOVU = od začátku, STORNO = zrušit, MOJE = objednávky, EN = English, STOP = žádné SMS. Rychle: OBJ ZOP 10.8. 14:00 NOVAK, volné časy: VOLNO ZOP";

@@ -69,7 +69,8 @@ public sealed class English : ConversationTexts
     public override string NoBookings() => "You have no upcoming booking. MENU = new booking.";
 
     public override string BookingLine(Booking b, bool withPin) =>
-        $"{b.Code} {DayLabel(b.Date)} {Hm(b.Time)} {b.AgendaId}" + (withPin ? $" PIN: {b.Pin}" : "");
+        $"{b.Code} {DayLabel(b.Date)} {Hm(b.Time)} {b.AgendaId}"
+        + (b.Status == BookingStatus.CheckedIn ? " checked in" : withPin ? $" PIN: {b.Pin}" : "");
 
     public override string Help() =>
         "Send a number from the list. BACK = back, MENU = start over, STORNO = cancel, MY = my bookings, CZ = cesky, STOP = no SMS. Quick: OBJ ZOP 10.8. 14:00 NOVAK, free times: VOLNO ZOP";

@@ -32,7 +32,8 @@ public class ReplySizeTests
         var booking = new Booking("K7M3QX", "123456", "+420601123456", LongName, "EO", "zruseni", day, time,
             Instant.FromUtc(2026, 12, 30, 15, 45), Instant.FromUtc(2026, 12, 1, 10, 0), "h");
         var place = Office.Place.In(l);
-        var lines = Enumerable.Range(0, 2 * Office.Agendas.Count).Select(_ => t.BookingLine(booking, withPin: true)).ToList();
+        // The most a phone can hold: 2 upcoming bookings per agenda, each marked checked in (the longest line).
+        var lines = Enumerable.Range(0, 2 * Office.Agendas.Count).Select(_ => t.BookingLine(booking with { Status = BookingStatus.CheckedIn }, withPin: true)).ToList();
 
         yield return ("Greeting", t.Greeting(agendas));
         yield return ("ChooseAgenda", t.HintNumber(agendas.Count) + "\n" + t.ChooseAgenda(agendas));

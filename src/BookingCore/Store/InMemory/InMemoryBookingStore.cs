@@ -225,6 +225,25 @@ public sealed class InMemoryBookingStore : IBookingStore
 
     public Task<bool> PingAsync() => Task.FromResult(true);
 
+    /// <summary>The one lock of the in-process store; the in-process queue takes it too, so check-in and calling
+    /// change a booking's status atomically with the queue.</summary>
+    internal object Gate => _gate;
+
+    /// <summary>The day's booking by code (call under <see cref="Gate"/>).</summary>
+    internal Booking? BookingLocked(LocalDate date, string code) => BookingsOf(date).GetValueOrDefault(code);
+
+    /// <summary>Sets a booking's status (call under <see cref="Gate"/>).</summary>
+    internal void SetStatusLocked(LocalDate date, string code, BookingStatus status)
+    {
+        var bookings = BookingsOf(date);
+        if (bookings.TryGetValue(code, out var b))
+        {
+            bookings[code] = b.WithStatus(status);
+        }
+    }
+
+    internal IReadOnlyList<Booking> DayLocked(LocalDate date) => BookingsOf(date).Values.ToList();
+
     private List<(string Slot, string Id, Instant Expires)> HoldsOf(LocalDate date) =>
         _holds.TryGetValue(date, out var list) ? list : _holds[date] = new();
 

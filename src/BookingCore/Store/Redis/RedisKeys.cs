@@ -37,6 +37,24 @@ public sealed class RedisKeys
     /// <summary>HASH hold id → code of the booking it became (makes confirmation idempotent).</summary>
     public RedisKey DayHoldCodes(LocalDate date) => Day(date) + ":holdcodes";
 
+    /// <summary>HASH <c>P</c>/<c>A</c> → last ticket number of the day (priority, walk-in).</summary>
+    public RedisKey DayTicketNumbers(LocalDate date) => Day(date) + ":ticketno";
+    /// <summary>HASH PIN → priority ticket (the same PIN again gets the same ticket).</summary>
+    public RedisKey DayPinTickets(LocalDate date) => Day(date) + ":pintickets";
+    /// <summary>HASH ticket → <c>code|agenda|start ms|issued ms</c> (code empty for walk-ins).</summary>
+    public RedisKey DayTickets(LocalDate date) => Day(date) + ":tickets";
+    /// <summary>LIST of waiting priority tickets, in check-in order.</summary>
+    public RedisKey DayPriorityQueue(LocalDate date) => Day(date) + ":queue:p";
+    /// <summary>LIST of waiting walk-in tickets, in arrival order.</summary>
+    public RedisKey DayWalkInQueue(LocalDate date) => Day(date) + ":queue:a";
+    /// <summary>HASH counter → the ticket it is serving.</summary>
+    public RedisKey DayServing(LocalDate date) => Day(date) + ":serving";
+    /// <summary>LIST of recent calls <c>ticket|counter|ms</c>, newest first (the waiting-room board).</summary>
+    public RedisKey DayCalls(LocalDate date) => Day(date) + ":calls";
+
+    /// <summary>HASH failed PIN attempts of one kiosk key (by its hash): count, window start, locked-until.</summary>
+    public RedisKey KioskGuard(string keyHash) => $"{_prefix}{{kiosk:{keyHash}}}:guard";
+
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
     /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>

@@ -1,0 +1,28 @@
+using NodaTime;
+
+namespace SmsBooking.BookingCore.Queue;
+
+/// <summary>A ticket of the calling system: <c>P003</c> for a booked citizen who checked in (called first),
+/// <c>A004</c> for a walk-in.</summary>
+public sealed record Ticket(string Number, bool Priority, string AgendaId, Instant? Start, string? BookingCode);
+
+/// <summary>A ticket called to a counter.</summary>
+public sealed record Call(Ticket Ticket, string Counter, Instant At);
+
+/// <summary>What the kiosk made of a PIN.</summary>
+public enum CheckInOutcome
+{
+    CheckedIn,
+    /// <summary>Unknown, cancelled, outside its window or already called: one answer for all.</summary>
+    Invalid,
+    /// <summary>Too many wrong PINs from this kiosk key lately.</summary>
+    Throttled,
+}
+
+public sealed record CheckInResult(CheckInOutcome Outcome, Ticket? Ticket = null, Duration RetryAfter = default);
+
+/// <summary>The waiting-room board: who is called where, and the day's counts for the office.</summary>
+public sealed record Board(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, DayCounts Counts);
+
+/// <summary>The day's bookings by where they stand, and tickets waiting.</summary>
+public sealed record DayCounts(int Booked, int CheckedIn, int Called, int Done, int NoShow, int Cancelled, int Waiting);

@@ -1,0 +1,262 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests.Kiosk;
+
+/// <summary>The kiosk and the calling queue over HTTP against real Redis. The fake clock starts on Monday
+/// 2026-11-30 07:00 Prague; bookings are made through the SMS conversation's domain service.</summary>
+public class KioskApiTests
+{
+    private const string KioskKey = "kiosk-entrance";
+    private const string SecondKiosk = "kiosk-upstairs";
+    private const string CounterKey = "counter-terminals";
+
+    private static Task<GatewayHost> StartAsync(IDictionary<string, string?>? more = null, Instant? now = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kiosk:ApiKeys:0"] = KioskKey,
+            ["Kiosk:ApiKeys:1"] = SecondKiosk,
+            ["Kiosk:ApiKeys:2"] = CounterKey,
+            ["Booking:MaxUpcomingPerAgenda"] = "100",
+            ["Office:Agendas:0:Counters"] = "100",
+        };
+        foreach (var (k, v) in more ?? new Dictionary<string, string?>())
+        {
+            settings[k] = v;
+        }
+        return GatewayHost.StartAsync(settings, now);
+    }
+
+    private static async Task<Booking> BookAsync(GatewayHost gateway, string phone, LocalDate date, LocalTime time)
+    {
+        var service = gateway.App.Services.GetRequiredService<BookingService>();
+        var agenda = service.Calendar.Office.FindAgenda("OP")!;
+        var hold = (await service.HoldAsync(phone, agenda, "zadost", date, time)).Hold ?? throw new InvalidOperationException("no hold");
+        return (await service.ConfirmAsync(phone, hold.Id, "Jana Novakova")).Booking!;
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(GatewayHost gateway, string path, object body, string? key = KioskKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+        return gateway.Http.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task CheckIn_InTheWindow_GivesAPriorityTicket_AndTheSamePinGivesTheSameTicket()
+    {
+        await using var gateway = await StartAsync();
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 12, 1), new LocalTime(8, 0));
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
+        var first = await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var ticket = await JsonAsync(first);
+        Assert.Equal("P001", ticket.GetProperty("ticket").GetString());
+        Assert.True(ticket.GetProperty("priority").GetBoolean());
+        Assert.Equal("OP", ticket.GetProperty("agenda").GetString());
+        Assert.Equal("2026-12-01T08:00:00+01:00", ticket.GetProperty("start").GetString());
+        var again = await JsonAsync(await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin }));
+        Assert.Equal("P001", again.GetProperty("ticket").GetString());
+    }
+
+    [Theory]
+    [InlineData(7, 44, 59, false)]
+    [InlineData(7, 45, 0, true)]
+    [InlineData(8, 15, 0, true)]
+    [InlineData(8, 15, 1, false)]
+    public async Task CheckIn_WindowEdgesOfAn0800Booking(int h, int m, int s, bool valid)
+    {
+        await using var gateway = await StartAsync();
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 12, 1), new LocalTime(8, 0));
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, h, m, s));
+        var response = await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin });
+        Assert.Equal(valid ? HttpStatusCode.OK : HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(2, 44, 59, false)] // UTC: the 03:00 CET booking of 2026-10-25 starts at 02:00Z, right after the clocks went back
+    [InlineData(2, 45, 0, false)]
+    [InlineData(1, 45, 0, true)]
+    [InlineData(2, 15, 0, true)]
+    [InlineData(2, 15, 1, false)]
+    public async Task CheckIn_WindowEdgesOnTheFallBackDay(int utcH, int utcM, int utcS, bool valid)
+    {
+        await using var gateway = await StartAsync(new Dictionary<string, string?> { ["Office:Hours:Sunday"] = "03:00-05:00" },
+            now: Instant.FromUtc(2026, 10, 24, 12, 0));
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 10, 25), new LocalTime(3, 0));
+        Assert.Equal(Instant.FromUtc(2026, 10, 25, 2, 0), booking.Start);
+        gateway.Clock.Reset(Instant.FromUtc(2026, 10, 25, utcH, utcM, utcS));
+        var response = await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin });
+        Assert.Equal(valid ? HttpStatusCode.OK : HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CheckIn_UnknownCancelledOrCalled_AllGetTheSameInvalidCode()
+    {
+        await using var gateway = await StartAsync();
+        var cancelled = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 12, 1), new LocalTime(8, 0));
+        var called = await BookAsync(gateway, "+420601000002", new LocalDate(2026, 12, 1), new LocalTime(8, 0));
+        await gateway.App.Services.GetRequiredService<BookingService>().CancelAsync(cancelled.Phone, cancelled.Code);
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
+        await PostAsync(gateway, "/api/kiosk/checkin", new { pin = called.Pin });
+        await PostAsync(gateway, "/api/queue/next", new { counter = "1" }, CounterKey);
+        var answers = new List<string>();
+        foreach (var pin in new[] { cancelled.Pin, called.Pin, "000000", "12", "abcdef" })
+        {
+            var response = await PostAsync(gateway, "/api/kiosk/checkin", new { pin }, SecondKiosk);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+        Assert.Single(answers.Distinct());
+        Assert.Equal("""{"error":"invalid_code","message":"NEPLATNÝ KÓD"}""", answers[0]);
+    }
+
+    [Fact]
+    public async Task NoOrUnknownKey_Is401()
+    {
+        await using var gateway = await StartAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = "123456" }, key: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" }, key: "guess")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Http.GetAsync("/api/queue/board")).StatusCode);
+    }
+
+    [Fact]
+    public async Task FiveWrongPinsInAMinute_LockTheKeyForAMinute_OtherKiosksStillWork()
+    {
+        await using var gateway = await StartAsync();
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 11, 30), new LocalTime(8, 0));
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 46));
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = $"99999{i}" })).StatusCode);
+        }
+        var locked = await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin }); // even the right PIN
+        Assert.Equal((HttpStatusCode)429, locked.StatusCode);
+        Assert.NotNull(locked.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin }, SecondKiosk)).StatusCode);
+        gateway.Clock.Advance(Duration.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin })).StatusCode);
+    }
+
+    [Fact]
+    public async Task WalkIn_GivesOrdinaryTickets_UnknownAgendaIs400()
+    {
+        await using var gateway = await StartAsync();
+        var a = await JsonAsync(await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" }));
+        Assert.Equal("A001", a.GetProperty("ticket").GetString());
+        Assert.False(a.GetProperty("priority").GetBoolean());
+        Assert.Equal("A002", (await JsonAsync(await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "cp" }))).GetProperty("ticket").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "XX" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoKiosksCheckingInAtOnce_NeverShareATicketNumber()
+    {
+        await using var gateway = await StartAsync();
+        var bookings = new List<Booking>();
+        for (int i = 0; i < 40; i++)
+        {
+            bookings.Add(await BookAsync(gateway, $"+4206010000{i:00}", new LocalDate(2026, 12, 1), new LocalTime(8, 0)));
+        }
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
+        var responses = await Task.WhenAll(bookings.Select((b, i) => PostAsync(gateway, "/api/kiosk/checkin", new { pin = b.Pin }, i % 2 == 0 ? KioskKey : SecondKiosk)));
+        var tickets = new List<string>();
+        foreach (var r in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            tickets.Add((await JsonAsync(r)).GetProperty("ticket").GetString()!);
+        }
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => $"P{i:000}"), tickets.Order());
+    }
+
+    [Fact]
+    public async Task ThreeCountersCallingAtOnce_CallEveryTicketOnce_PriorityFirst_AndTheBoardShowsIt()
+    {
+        await using var gateway = await StartAsync();
+        var bookings = new List<Booking>();
+        for (int i = 0; i < 6; i++)
+        {
+            bookings.Add(await BookAsync(gateway, $"+4206010000{i:00}", new LocalDate(2026, 12, 1), new LocalTime(8, 0)));
+        }
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
+        for (int i = 0; i < 6; i++)
+        {
+            await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        }
+        foreach (var b in bookings)
+        {
+            await PostAsync(gateway, "/api/kiosk/checkin", new { pin = b.Pin });
+        }
+        var calls = await Task.WhenAll(Enumerable.Range(1, 3).Select(counter => Task.Run(async () =>
+        {
+            var mine = new List<string>();
+            while (true)
+            {
+                var r = await PostAsync(gateway, "/api/queue/next", new { counter = counter.ToString() }, CounterKey);
+                if (r.StatusCode == HttpStatusCode.NoContent)
+                {
+                    return mine;
+                }
+                var call = await JsonAsync(r);
+                Assert.Equal(counter.ToString(), call.GetProperty("counter").GetString());
+                mine.Add(call.GetProperty("ticket").GetString()!);
+            }
+        })));
+        var all = calls.SelectMany(c => c).ToList();
+        Assert.Equal(12, all.Count);
+        Assert.Equal(12, all.Distinct().Count());
+        Assert.All(calls, c => Assert.True(c.SkipWhile(t => t.StartsWith('P')).All(t => t.StartsWith('A')), string.Join(",", c)));
+
+        var boardRequest = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
+        boardRequest.Headers.Add("X-Api-Key", CounterKey);
+        var board = await JsonAsync(await gateway.Http.SendAsync(boardRequest));
+        Assert.Equal(0, board.GetProperty("calling").GetArrayLength()); // nobody waits: the counters asked for more and are idle
+        Assert.Equal(all.Order(), board.GetProperty("recent").EnumerateArray().Select(c => c.GetProperty("ticket").GetString()!).Order());
+        var counts = board.GetProperty("counts");
+        Assert.Equal(6, counts.GetProperty("booked").GetInt32());
+        Assert.Equal(6, counts.GetProperty("checkedIn").GetInt32());
+        Assert.Equal(0, counts.GetProperty("waiting").GetInt32());
+    }
+
+    [Fact]
+    public async Task Board_ShowsTheTicketACounterCalls_TheMomentItIsCalled()
+    {
+        await using var gateway = await StartAsync();
+        await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "EO" });
+        await PostAsync(gateway, "/api/queue/next", new { counter = "3" }, CounterKey);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
+        request.Headers.Add("X-Api-Key", CounterKey);
+        var calling = Assert.Single((await JsonAsync(await gateway.Http.SendAsync(request))).GetProperty("calling").EnumerateArray());
+        Assert.Equal(("A001", "3"), (calling.GetProperty("ticket").GetString(), calling.GetProperty("counter").GetString()));
+    }
+
+    [Fact]
+    public async Task Board_CountsANoShowOnceItsWindowHasPassed()
+    {
+        await using var gateway = await StartAsync();
+        await BookAsync(gateway, "+420601000001", new LocalDate(2026, 12, 1), new LocalTime(8, 0));
+        var request = () =>
+        {
+            var r = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
+            r.Headers.Add("X-Api-Key", CounterKey);
+            return r;
+        };
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 8, 15));
+        Assert.Equal(0, (await JsonAsync(await gateway.Http.SendAsync(request()))).GetProperty("counts").GetProperty("noShow").GetInt32());
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 8, 15, 1));
+        Assert.Equal(1, (await JsonAsync(await gateway.Http.SendAsync(request()))).GetProperty("counts").GetProperty("noShow").GetInt32());
+    }
+}
