@@ -37,6 +37,29 @@ redis-cli -p "$port" ping >/dev/null
 export SMSBOOKING_TEST_REDIS="127.0.0.1:$port"
 echo "== redis-server on $SMSBOOKING_TEST_REDIS"
 
+# A local 3-master Redis Cluster, so the store's contract and the conversation also run on a cluster.
+cluster_nodes=()
+for n in 1 2 3; do
+  p=$(free_port)
+  mkdir -p "$run_dir/cluster-$p"
+  redis-server --port "$p" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file "nodes-$p.conf" \
+    --cluster-node-timeout 2000 --save "" --appendonly no --dir "$run_dir/cluster-$p" \
+    --logfile "$run_dir/cluster-$p/redis.log" --daemonize no &
+  pids+=($!)
+  cluster_nodes+=("127.0.0.1:$p")
+done
+for node in "${cluster_nodes[@]}"; do
+  for _ in $(seq 1 100); do redis-cli -p "${node##*:}" ping >/dev/null 2>&1 && break; sleep 0.1; done
+done
+redis-cli --cluster create "${cluster_nodes[@]}" --cluster-replicas 0 --cluster-yes >"$run_dir/cluster-create.log" 2>&1
+for _ in $(seq 1 100); do
+  redis-cli -p "${cluster_nodes[0]##*:}" cluster info 2>/dev/null | grep -q 'cluster_state:ok' && break
+  sleep 0.1
+done
+redis-cli -p "${cluster_nodes[0]##*:}" cluster info | grep -q 'cluster_state:ok'
+export SMSBOOKING_TEST_REDIS_CLUSTER=$(IFS=,; echo "${cluster_nodes[*]}")
+echo "== redis cluster on $SMSBOOKING_TEST_REDIS_CLUSTER"
+
 if [ -f tests/peers/package.json ]; then
   echo "== npm peers"
   (cd tests/peers && npm ci --no-audit --no-fund --loglevel=error)

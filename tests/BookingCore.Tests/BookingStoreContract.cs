@@ -212,3 +212,10 @@ public sealed class InMemoryBookingStoreTests : BookingStoreContract
 {
     protected override IBookingStore CreateStore() => new InMemoryBookingStore();
 }
+
+/// <summary>The same contract on a 3-master Redis Cluster: every script's keys share a hash slot.</summary>
+public sealed class RedisClusterBookingStoreTests : BookingStoreContract
+{
+    protected override IBookingStore CreateStore() =>
+        new RedisBookingStore(TestRedis.ClusterMultiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30));
+}

@@ -132,3 +132,8 @@ public sealed class InMemoryOutboxTests : OutboxContract
 {
     protected override IOutbox Create() => new InMemoryOutbox();
 }
+
+public sealed class RedisClusterOutboxTests : OutboxContract
+{
+    protected override IOutbox Create() => new RedisOutbox(TestRedis.ClusterMultiplexer, new RedisKeys(TestRedis.NewPrefix()));
+}

@@ -185,3 +185,12 @@ public sealed class InMemoryQueueStoreTests : QueueStoreContract
         return (store, new InMemoryQueueStore(store));
     }
 }
+
+public sealed class RedisClusterQueueStoreTests : QueueStoreContract
+{
+    protected override (IBookingStore, IQueueStore) Create()
+    {
+        var keys = new RedisKeys(TestRedis.NewPrefix());
+        return (new RedisBookingStore(TestRedis.ClusterMultiplexer, keys, Duration.FromDays(30)), new RedisQueueStore(TestRedis.ClusterMultiplexer, keys));
+    }
+}

@@ -31,13 +31,15 @@ public sealed class GatewayHost : IAsyncDisposable
     public const string AuthToken = "test-auth-token-0123456789abcdef";
 
     /// <summary>Starts a gateway. The fake clock starts on Monday 2026-11-30 07:00 Prague unless given.</summary>
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true, string? keyPrefix = null)
+    /// <param name="redisConfiguration">Another Redis than the test server, e.g. <see cref="TestRedis.ClusterConfiguration"/>.</param>
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true,
+        string? keyPrefix = null, string? redisConfiguration = null)
     {
         var clock = new FakeClock(now ?? TestOffice.Prague(2026, 11, 30, 7, 0));
         var prefix = keyPrefix ?? TestRedis.NewPrefix();
         var config = new Dictionary<string, string?>
         {
-            ["Redis:Configuration"] = redis ? TestRedis.Configuration : "",
+            ["Redis:Configuration"] = redis ? redisConfiguration ?? TestRedis.Configuration : "",
             ["Redis:KeyPrefix"] = prefix,
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:AccountSid"] = "AC" + new string('1', 32),

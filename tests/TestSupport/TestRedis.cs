@@ -12,6 +12,7 @@ namespace SmsBooking.TestSupport;
 public static class TestRedis
 {
     public const string EnvironmentVariable = "SMSBOOKING_TEST_REDIS";
+    public const string ClusterEnvironmentVariable = "SMSBOOKING_TEST_REDIS_CLUSTER";
 
     private static readonly Lazy<string> Server = new(StartOrFind);
     private static readonly Lazy<ConnectionMultiplexer> Shared = new(() => ConnectionMultiplexer.Connect(Configuration));
@@ -20,6 +21,14 @@ public static class TestRedis
     public static string Configuration => Server.Value;
 
     public static IConnectionMultiplexer Multiplexer => Shared.Value;
+
+    private static readonly Lazy<string> Cluster = new(StartOrFindCluster);
+    private static readonly Lazy<ConnectionMultiplexer> SharedCluster = new(() => ConnectionMultiplexer.Connect(ClusterConfiguration));
+
+    /// <summary>The seed nodes of a local 3-master Redis Cluster.</summary>
+    public static string ClusterConfiguration => Cluster.Value;
+
+    public static IConnectionMultiplexer ClusterMultiplexer => SharedCluster.Value;
 
     /// <summary>A key prefix of its own for each test, so tests can share one server in parallel.</summary>
     public static string NewPrefix() => $"t{Guid.NewGuid():N}:";
@@ -55,6 +64,56 @@ public static class TestRedis
         var config = $"127.0.0.1:{port}";
         WaitUntilUp(port);
         return config;
+    }
+
+    private static string StartOrFindCluster()
+    {
+        var configured = Environment.GetEnvironmentVariable(ClusterEnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        var nodes = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            var port = FreePort();
+            var dir = Directory.CreateTempSubdirectory("smsbooking-cluster-").FullName;
+            var process = Start("redis-server", $"--port {port} --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file nodes-{port}.conf --cluster-node-timeout 2000 --save \"\" --appendonly no --dir {dir}");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { process.Kill(); } catch (InvalidOperationException) { }
+            };
+            WaitUntilUp(port);
+            nodes.Add($"127.0.0.1:{port}");
+        }
+        using (var create = Start("redis-cli", $"--cluster create {string.Join(' ', nodes)} --cluster-replicas 0 --cluster-yes"))
+        {
+            create.WaitForExit(30_000);
+        }
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < until)
+        {
+            using var info = Start("redis-cli", $"-p {nodes[0].Split(':')[1]} cluster info");
+            if (info.StandardOutput.ReadToEnd().Contains("cluster_state:ok", StringComparison.Ordinal))
+            {
+                return string.Join(",", nodes);
+            }
+            Thread.Sleep(100);
+        }
+        throw new InvalidOperationException("the local Redis Cluster did not become ready");
+    }
+
+    private static Process Start(string file, string arguments)
+    {
+        try
+        {
+            return Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"These tests need a real {file}: run ./test.sh, or set {EnvironmentVariable} / {ClusterEnvironmentVariable}, or install redis-server and redis-tools. ({e.Message})");
+        }
     }
 
     public static int FreePort()

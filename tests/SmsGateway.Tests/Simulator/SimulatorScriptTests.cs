@@ -6,13 +6,15 @@ namespace SmsBooking.SmsGateway.Tests.Simulator;
 /// <summary>The sample scripts in docs/scripts run as staff would run them, in-process and against Redis.</summary>
 public class SimulatorScriptTests
 {
-    public static TheoryData<string, bool> Scripts()
+    public static TheoryData<string, string> Scripts()
     {
-        var data = new TheoryData<string, bool>();
+        var data = new TheoryData<string, string>();
         foreach (var file in Directory.GetFiles(Path.Combine(TestOffice.RepositoryRoot, "docs", "scripts"), "*.txt").Order())
         {
-            data.Add(Path.GetFileName(file), false);
-            data.Add(Path.GetFileName(file), true);
+            foreach (var store in new[] { "in-process", "redis", "cluster" })
+            {
+                data.Add(Path.GetFileName(file), store);
+            }
         }
         return data;
     }
@@ -26,12 +28,12 @@ public class SimulatorScriptTests
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public async Task SampleScript_Passes(string script, bool redis)
+    public async Task SampleScript_Passes(string script, string store)
     {
         var args = new List<string> { "--script", Path.Combine(TestOffice.RepositoryRoot, "docs", "scripts", script) };
-        if (redis)
+        if (store != "in-process")
         {
-            args.AddRange(["--redis", TestRedis.Configuration, "--set", $"Redis:KeyPrefix={TestRedis.NewPrefix()}"]);
+            args.AddRange(["--redis", store == "cluster" ? TestRedis.ClusterConfiguration : TestRedis.Configuration, "--set", $"Redis:KeyPrefix={TestRedis.NewPrefix()}"]);
         }
         var (exit, output) = await RunAsync([.. args]);
         Assert.True(exit == 0, output);

@@ -1,0 +1,88 @@
+using NodaTime;
+using NodaTime.Testing;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.BookingCore.Store.InMemory;
+using SmsBooking.BookingCore.Store.Redis;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.BookingCore.Tests;
+
+/// <summary>What every <see cref="IPhoneStore"/> must do: one message of a phone at a time, snapshots, opt-outs, the rate.</summary>
+public abstract class PhoneStoreContract
+{
+    private const string Phone = "+420601123456";
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    protected abstract IPhoneStore Create();
+
+    [Fact]
+    public async Task Lease_IsExclusive_UntilSavedAndReleased()
+    {
+        var store = Create();
+        var first = await store.TryAcquireAsync(Phone, Lease);
+        Assert.NotNull(first);
+        Assert.Null(first.Snapshot);
+        Assert.Null(await store.TryAcquireAsync(Phone, Lease));
+        Assert.NotNull(await store.TryAcquireAsync("+420601999999", Lease)); // another phone is free
+        Assert.True(await store.SaveAndReleaseAsync(first, "{\"State\":\"ChoosingDay\"}", TimeSpan.FromHours(1)));
+        var second = await store.TryAcquireAsync(Phone, Lease);
+        Assert.Equal("{\"State\":\"ChoosingDay\"}", second!.Snapshot);
+    }
+
+    [Fact]
+    public async Task Lease_ManyAtOnce_OnlyOneWins()
+    {
+        var store = Create();
+        var leases = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => store.TryAcquireAsync(Phone, Lease))));
+        Assert.Single(leases, l => l is not null);
+    }
+
+    [Fact]
+    public async Task SaveWithAForeignToken_IsRefusedAndChangesNothing()
+    {
+        var store = Create();
+        var lease = (await store.TryAcquireAsync(Phone, Lease))!;
+        Assert.False(await store.SaveAndReleaseAsync(lease with { Token = "stolen" }, "x", TimeSpan.FromHours(1)));
+        Assert.Null(await store.TryAcquireAsync(Phone, Lease)); // still held by the real holder
+        await store.ReleaseAsync(lease);
+        Assert.Null((await store.TryAcquireAsync(Phone, Lease))!.Snapshot);
+    }
+
+    [Fact]
+    public async Task OptOut_IsRecordedAndLifted_AndReadWithTheLease()
+    {
+        var store = Create();
+        await store.SetOptedOutAsync(Phone, true);
+        Assert.True(await store.IsOptedOutAsync(Phone));
+        var lease = (await store.TryAcquireAsync(Phone, Lease))!;
+        Assert.True(lease.OptedOut);
+        await store.ReleaseAsync(lease);
+        await store.SetOptedOutAsync(Phone, false);
+        Assert.False(await store.IsOptedOutAsync(Phone));
+    }
+
+    [Fact]
+    public async Task CountAndTryAcquire_CountsEveryMessageInTheWindow()
+    {
+        var store = Create();
+        var (lease, count) = await store.CountAndTryAcquireAsync(Phone, Lease, TimeSpan.FromMinutes(1));
+        Assert.Equal((1L, true), (count, lease is not null));
+        var (second, count2) = await store.CountAndTryAcquireAsync(Phone, Lease, TimeSpan.FromMinutes(1));
+        Assert.Equal((2L, false), (count2, second is not null)); // counted even while the lease is held
+    }
+}
+
+public sealed class RedisPhoneStoreTests : PhoneStoreContract
+{
+    protected override IPhoneStore Create() => new RedisPhoneStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
+}
+
+public sealed class RedisClusterPhoneStoreTests : PhoneStoreContract
+{
+    protected override IPhoneStore Create() => new RedisPhoneStore(TestRedis.ClusterMultiplexer, new RedisKeys(TestRedis.NewPrefix()));
+}
+
+public sealed class InMemoryPhoneStoreTests : PhoneStoreContract
+{
+    protected override IPhoneStore Create() => new InMemoryPhoneStore(new FakeClock(Instant.FromUtc(2026, 11, 30, 8, 0)));
+}
