@@ -7,7 +7,8 @@ using StackExchange.Redis;
 
 namespace SmsBooking.BookingCore.Queue;
 
-/// <summary>The calling queue on Redis: every script touches one office day's hash tag (or one kiosk key's).</summary>
+/// <summary>The calling queue on Redis: every script touches one office day's hash tag (or one kiosk key's).
+/// Queue keys live 3 days: a queue is the day's business.</summary>
 public sealed class RedisQueueStore : IQueueStore
 {
     // KEYS status, pintickets, ticketno, tickets, priority queue; ARGV pin, code, agenda, start ms, now ms.
@@ -26,6 +27,7 @@ public sealed class RedisQueueStore : IQueueStore
         redis.call('HSET', KEYS[1], ARGV[2], 'CheckedIn')
         redis.call('HSET', KEYS[4], t, ARGV[2] .. '|' .. ARGV[3] .. '|' .. ARGV[4] .. '|' .. ARGV[5])
         redis.call('RPUSH', KEYS[5], t)
+        for i = 2, 5 do redis.call('PEXPIRE', KEYS[i], 259200000) end
         return {'new', t}
         """;
 
@@ -35,6 +37,7 @@ public sealed class RedisQueueStore : IQueueStore
         local t = string.format('A%03d', n)
         redis.call('HSET', KEYS[2], t, '|' .. ARGV[1] .. '||' .. ARGV[2])
         redis.call('RPUSH', KEYS[3], t)
+        for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], 259200000) end
         return t
         """;
 
@@ -57,6 +60,8 @@ public sealed class RedisQueueStore : IQueueStore
         redis.call('HSET', KEYS[5], ARGV[1], t .. '|' .. ARGV[2])
         redis.call('LPUSH', KEYS[6], t .. '|' .. ARGV[1] .. '|' .. ARGV[2])
         redis.call('LTRIM', KEYS[6], 0, 49)
+        redis.call('PEXPIRE', KEYS[5], 259200000)
+        redis.call('PEXPIRE', KEYS[6], 259200000)
         return {t, info}
         """;
 

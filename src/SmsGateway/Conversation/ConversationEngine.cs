@@ -5,6 +5,7 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Options;
+using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Texts;
 using Stateless;
@@ -271,6 +272,7 @@ public sealed class ConversationEngine
             switch (result.Outcome)
             {
                 case HoldOutcome.Placed:
+                    GatewayMetrics.HoldsPlaced.Add(1);
                     _s.HoldId = result.Hold!.Id;
                     _s.HoldTime = HourMinute.Format(chosen.Value);
                     _s.HoldExpiresMs = result.Hold.ExpiresAt.ToUnixTimeMilliseconds();
@@ -297,6 +299,7 @@ public sealed class ConversationEngine
 
         private async Task<string> LapsedAsync()
         {
+            GatewayMetrics.HoldsLapsed.Add(1);
             _s.Page = 0;
             await FireAsync(Trigger.HoldLapsed);
             return await TimesAsync(T.HoldLapsed() + "\n");
@@ -346,6 +349,7 @@ public sealed class ConversationEngine
                     if (result.Outcome == ConfirmOutcome.Confirmed)
                     {
                         await _e._notifications.BookingConfirmedAsync(result.Booking!);
+                        GatewayMetrics.BookingsConfirmed.Add(1, new KeyValuePair<string, object?>("agenda", result.Booking!.AgendaId));
                     }
                     var holdId = _s.HoldId;
                     await FireAsync(Trigger.Confirmed);
@@ -440,6 +444,7 @@ public sealed class ConversationEngine
                 {
                     continue; // taken a moment ago: the next nearest
                 }
+                GatewayMetrics.HoldsPlaced.Add(1);
                 var asked = date is not null && time is not null && slot.Date == date && slot.Start == time;
                 _s.Date = LocalDatePattern.Iso.Format(slot.Date);
                 _s.HoldId = result.Hold!.Id;
@@ -464,12 +469,14 @@ public sealed class ConversationEngine
         /// <summary>ANO after the hold of a one-message booking lapsed: the same slot if it is still free, else the nearest.</summary>
         private async Task<string> QuickLapsedAsync()
         {
+            GatewayMetrics.HoldsLapsed.Add(1);
             var agenda = Agenda!;
             var date = Date!.Value;
             var time = HoldTime;
             var again = await _e._booking.HoldAsync(_phone, agenda, _s.ActivityId!, date, time);
             if (again.Outcome == HoldOutcome.Placed)
             {
+                GatewayMetrics.HoldsPlaced.Add(1);
                 _s.HoldId = again.Hold!.Id;
                 _s.HoldExpiresMs = again.Hold.ExpiresAt.ToUnixTimeMilliseconds();
                 return T.HoldLapsedButStillFree(HoldEnds);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Texts;
 using StackExchange.Redis;
@@ -100,7 +101,10 @@ public sealed class InboundSmsHandler
                 return Fit(ConversationTexts.For(snapshot.Language).TryAgainLater());
             }
             _log.LogInformation("SMS from {Phone}: {Before} -> {After}", PhoneMask.Mask(phone), before, snapshot.State);
-            return Fit(reply);
+            var fitted = Fit(reply);
+            GatewayMetrics.Steps.Add(1, new KeyValuePair<string, object?>("state", snapshot.State.ToString()));
+            GatewayMetrics.Replies.Add(1, new KeyValuePair<string, object?>("segments", SmsEncoding.Measure(fitted).Segments));
+            return fitted;
         }
         finally
         {

@@ -25,12 +25,15 @@ public static class GatewayApp
         });
         AddExtraConfigFile(builder, args);
 
+        // Twilio waits 15 s for a webhook: a stopping gateway finishes the ones in flight.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddBookingCore();
         builder.AddTwilio();
         builder.AddConversation();
         builder.AddOutbound();
         builder.AddKiosk();
         builder.AddGatewayHealth();
+        builder.AddGatewayMetrics();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,6 +45,7 @@ public static class GatewayApp
             }
         });
         app.MapGatewayHealth();
+        app.MapGatewayMetrics();
         app.MapTwilioWebhooks();
         app.MapKioskApi();
         return app;

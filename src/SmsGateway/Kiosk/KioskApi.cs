@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Queue;
+using SmsBooking.SmsGateway.Hosting;
 
 namespace SmsBooking.SmsGateway.Kiosk;
 
@@ -56,6 +57,7 @@ public static class KioskApi
         switch (result.Outcome)
         {
             case CheckInOutcome.CheckedIn:
+                GatewayMetrics.CheckIns.Add(1);
                 var t = result.Ticket!;
                 return TypedResults.Ok(new TicketAnswer(t.Number, true, t.AgendaId, t.Start is { } s ? Iso(s, office) : null));
             case CheckInOutcome.Throttled:

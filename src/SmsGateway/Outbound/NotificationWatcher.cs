@@ -5,6 +5,7 @@ using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Conversation;
+using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Texts;
 
@@ -74,6 +75,7 @@ public sealed class NotificationWatcher : BackgroundService
             var body = Fit(texts.LapseNotice(hold.Date, hold.Time));
             await _outbox.EnqueueAsync(new OutboundMessage(hold.Phone, body, "lapse", $"lapse:{hold.Id}", now));
             await _store.ForgetLapsedAsync(hold);
+            GatewayMetrics.HoldsLapsed.Add(1);
             _log.LogInformation("Lapse notice queued for {Phone}", PhoneMask.Mask(hold.Phone));
         }
         foreach (var reminder in await _store.TakeDueRemindersAsync(now, 100, Lease))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
+using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Twilio;
 
 namespace SmsBooking.SmsGateway.Outbound;
@@ -43,7 +44,7 @@ internal sealed class OutboxHealthCheck(IOutbox outbox, IOptions<OutboundOptions
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var stats = await outbox.StatsAsync(clock.GetCurrentInstant());
-        OutboundMetrics.Observe(stats);
+        GatewayMetrics.Observe(stats);
         var data = new Dictionary<string, object> { ["backlog"] = stats.Backlog, ["oldestAgeSeconds"] = (long)stats.OldestAge.TotalSeconds };
         var o = options.Value;
         return stats.Backlog > o.MaxHealthyBacklog || stats.OldestAge.ToTimeSpan() > o.MaxHealthyAge

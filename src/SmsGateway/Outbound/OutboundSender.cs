@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Twilio;
 
@@ -94,7 +95,7 @@ public sealed class OutboundSender : BackgroundService
                     // The one window for a double send: Twilio has the message, and a crash before this line
                     // leaves it unacknowledged for another sender to send again.
                     await _outbox.AckAsync(entry);
-                    OutboundMetrics.Sent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
+                    GatewayMetrics.OutboundSent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
                     _log.LogInformation("Outbound {Kind} to {Phone} accepted as {Sid}", m.Kind, phone, accepted.Sid);
                     return;
                 case SendResult.Permanent permanent:
@@ -103,7 +104,7 @@ public sealed class OutboundSender : BackgroundService
                         await _phones.SetOptedOutAsync(m.To, true);
                     }
                     await _outbox.AckAsync(entry);
-                    OutboundMetrics.Failed.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
+                    GatewayMetrics.OutboundFailed.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
                     _log.LogWarning("Outbound {Kind} to {Phone} refused for good: {Code} {Reason}", m.Kind, phone, permanent.Code, permanent.Message);
                     return;
                 case SendResult.Retryable retryable when attempt < Retry.MaxAttempts:

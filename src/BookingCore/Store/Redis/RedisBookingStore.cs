@@ -34,8 +34,10 @@ public sealed class RedisBookingStore : IBookingStore
     private IDatabase Db => _redis.GetDatabase();
 
     /// <summary>Day keys live until the retention period after the day has passed, then personal data is gone.</summary>
-    private string ExpireAtMs(LocalDate date) =>
-        Ms(Instant.FromUtc(date.Year, date.Month, date.Day, 0, 0).Plus(Duration.FromDays(2)).Plus(_retention));
+    /// <remarks>A time to live from the caller's <paramref name="now"/>, not an absolute instant, so that the store
+    /// follows the injected clock like everything else.</remarks>
+    private static long TimeToLiveMs(LocalDate date, Instant now, Duration retention) =>
+        Math.Max(1, (long)(Instant.FromUtc(date.Year, date.Month, date.Day, 0, 0).Plus(Duration.FromDays(2)).Plus(retention) - now).TotalMilliseconds);
 
     public async Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now)
     {
@@ -61,7 +63,7 @@ public sealed class RedisBookingStore : IBookingStore
     {
         var placed = (int)await Db.ScriptEvaluateAsync(RedisScripts.PlaceHold,
             [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date), _keys.DayTaken(hold.Date)],
-            [Ms(now), hold.SlotKey, Member(hold), Ms(hold.ExpiresAt), capacity, ExpireAtMs(hold.Date)]);
+            [Ms(now), hold.SlotKey, Member(hold), Ms(hold.ExpiresAt), capacity, TimeToLiveMs(hold.Date, now, _retention)]);
         if (placed == 0)
         {
             return false;
@@ -119,10 +121,13 @@ public sealed class RedisBookingStore : IBookingStore
         var entry = IndexEntry(draft.Date, draft.Code);
         // The pointer goes first; a crash before the booking leaves an entry that readers skip.
         await Db.SortedSetAddAsync(index, entry, draft.Start.ToUnixTimeMilliseconds());
+        // The index outlives any booking it can hold (horizon at most a year, then the retention); readers skip
+        // entries whose booking has expired.
+        await Db.KeyExpireAsync(index, TimeSpan.FromDays(368) + _retention.ToTimeSpan());
         var d = hold.Date;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
-            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), ExpireAtMs(d)]))!;
+            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention)]))!;
         var outcome = (string)result[0]!;
         switch (outcome)
         {
@@ -250,7 +255,7 @@ public sealed class RedisBookingStore : IBookingStore
             await Db.PingAsync();
             return true;
         }
-        catch (RedisException)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
             return false;
         }

@@ -14,15 +14,15 @@ internal static class RedisScripts
         if #lapsed > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
         """;
 
-    /// <summary>KEYS holds, held, taken; ARGV now, slot, member, expiry ms, capacity, keys' expire-at ms. 1 placed, 0 full.</summary>
+    /// <summary>KEYS holds, held, taken; ARGV now, slot, member, expiry ms, capacity, keys' time to live ms. 1 placed, 0 full.</summary>
     public const string PlaceHold = Sweep + """
 
         local used = tonumber(redis.call('HGET', KEYS[3], ARGV[2]) or '0') + tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0')
         if used >= tonumber(ARGV[5]) then return 0 end
         redis.call('ZADD', KEYS[1], ARGV[4], ARGV[3])
         redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-        redis.call('PEXPIREAT', KEYS[1], ARGV[6])
-        redis.call('PEXPIREAT', KEYS[2], ARGV[6])
+        redis.call('PEXPIRE', KEYS[1], ARGV[6])
+        redis.call('PEXPIRE', KEYS[2], ARGV[6])
         return 1
         """;
 
@@ -45,7 +45,7 @@ internal static class RedisScripts
         """;
 
     /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes; ARGV now, member, slot, hold id, code, pin,
-    /// booking JSON, keys' expire-at ms. Returns {'ok'} | {'already', json, status} | {'lapsed'} | {'secret'}.</summary>
+    /// booking JSON, keys' time to live ms. Returns {'ok'} | {'already', json, status} | {'lapsed'} | {'secret'}.</summary>
     public const string Confirm = """
         local code = redis.call('HGET', KEYS[7], ARGV[4])
         if code then return {'already', redis.call('HGET', KEYS[4], code), redis.call('HGET', KEYS[5], code) or 'Booked'} end
@@ -59,7 +59,7 @@ internal static class RedisScripts
         redis.call('HSET', KEYS[5], ARGV[5], 'Booked')
         redis.call('HSET', KEYS[6], ARGV[6], ARGV[5])
         redis.call('HSET', KEYS[7], ARGV[4], ARGV[5])
-        for i = 1, 7 do redis.call('PEXPIREAT', KEYS[i], ARGV[8]) end
+        for i = 1, 7 do redis.call('PEXPIRE', KEYS[i], ARGV[8]) end
         return {'ok'}
         """;
 
