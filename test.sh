@@ -21,6 +21,21 @@ free_port() {
     || node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
+# A cluster node also listens on its port + 10000 (the cluster bus), so its port must leave room for that.
+free_cluster_port() {
+  python3 -c '
+import random, socket
+while True:
+    p = random.randint(20000, 45000)
+    try:
+        for q in (p, p + 10000):
+            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        print(p); break
+    except OSError:
+        pass' 2>/dev/null \
+    || node -e 'const net=require("net");const t=()=>{const p=20000+Math.floor(Math.random()*25000);const a=net.createServer().once("error",t).listen(p,"127.0.0.1",()=>{const b=net.createServer().once("error",()=>{a.close();t()}).listen(p+10000,"127.0.0.1",()=>{console.log(p);a.close();b.close()})})};t()'
+}
+
 pids=()
 cleanup() {
   for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
@@ -40,7 +55,7 @@ echo "== redis-server on $SMSBOOKING_TEST_REDIS"
 # A local 3-master Redis Cluster, so the store's contract and the conversation also run on a cluster.
 cluster_nodes=()
 for n in 1 2 3; do
-  p=$(free_port)
+  p=$(free_cluster_port)
   mkdir -p "$run_dir/cluster-$p"
   redis-server --port "$p" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file "nodes-$p.conf" \
     --cluster-node-timeout 2000 --save "" --appendonly no --dir "$run_dir/cluster-$p" \
@@ -56,7 +71,10 @@ for _ in $(seq 1 100); do
   redis-cli -p "${cluster_nodes[0]##*:}" cluster info 2>/dev/null | grep -q 'cluster_state:ok' && break
   sleep 0.1
 done
-redis-cli -p "${cluster_nodes[0]##*:}" cluster info | grep -q 'cluster_state:ok'
+redis-cli -p "${cluster_nodes[0]##*:}" cluster info 2>/dev/null | grep -q 'cluster_state:ok' || {
+  echo "the local Redis Cluster did not start: see $run_dir/cluster-create.log and $run_dir/cluster-*/redis.log" >&2
+  exit 1
+}
 export SMSBOOKING_TEST_REDIS_CLUSTER=$(IFS=,; echo "${cluster_nodes[*]}")
 echo "== redis cluster on $SMSBOOKING_TEST_REDIS_CLUSTER"
 
@@ -78,4 +96,7 @@ read -r passed failed < <(awk '
   /^ +Failed: +[0-9]+ *$/ { f += $2 }
   END { printf "%d %d\n", p, f }' "$run_dir/test.log")
 echo "${passed:-0} passed, ${failed:-0} failed"
+if [ "$status" != 0 ] && [ "${failed:-0}" = 0 ]; then
+  echo "dotnet test exited with $status: a project did not build or a test host aborted (see above)" >&2
+fi
 exit "$status"

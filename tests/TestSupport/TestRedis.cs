@@ -76,7 +76,7 @@ public static class TestRedis
         var nodes = new List<string>();
         for (int i = 0; i < 3; i++)
         {
-            var port = FreePort();
+            var port = FreeClusterPort();
             var dir = Directory.CreateTempSubdirectory("smsbooking-cluster-").FullName;
             var process = Start("redis-server", $"--port {port} --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file nodes-{port}.conf --cluster-node-timeout 2000 --save \"\" --appendonly no --dir {dir}");
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -113,6 +113,26 @@ public static class TestRedis
         {
             throw new InvalidOperationException(
                 $"These tests need a real {file}: run ./test.sh, or set {EnvironmentVariable} / {ClusterEnvironmentVariable}, or install redis-server and redis-tools. ({e.Message})");
+        }
+    }
+
+    /// <summary>A free port that leaves room for the cluster bus on port + 10000.</summary>
+    private static int FreeClusterPort()
+    {
+        while (true)
+        {
+            var port = Random.Shared.Next(20000, 45000);
+            try
+            {
+                using var a = new TcpListener(IPAddress.Loopback, port);
+                using var b = new TcpListener(IPAddress.Loopback, port + 10000);
+                a.Start();
+                b.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
         }
     }
 
