@@ -7,6 +7,7 @@ using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Texts;
 using Stateless;
 using State = SmsBooking.SmsGateway.Conversation.ConversationState;
@@ -377,7 +378,7 @@ public sealed class ConversationEngine
             var agenda = FindByCode(tokens[1]);
             if (agenda is null)
             {
-                return T.UnknownAgendaCode(tokens[1], AgendaCodes());
+                return T.UnknownAgendaCode(Echo(tokens[1]), AgendaCodes());
             }
             var i = 2;
             LocalDate? date = null;
@@ -495,7 +496,7 @@ public sealed class ConversationEngine
             var agenda = FindByCode(tokens[1]);
             if (agenda is null)
             {
-                return T.UnknownAgendaCode(tokens[1], AgendaCodes());
+                return T.UnknownAgendaCode(Echo(tokens[1]), AgendaCodes());
             }
             LocalDate? day = null;
             if (tokens.Length > 2 && TryTypedDate(tokens[2], out var typed))
@@ -598,7 +599,7 @@ public sealed class ConversationEngine
         private async Task<string> CancelByCodeAsync(string code)
         {
             var cancelled = await _e._booking.CancelAsync(_phone, code);
-            return cancelled is null ? T.UnknownCode(code.ToUpperInvariant()) : T.Cancelled(cancelled.Code);
+            return cancelled is null ? T.UnknownCode(Echo(code.ToUpperInvariant())) : T.Cancelled(cancelled.Code);
         }
 
         private static string Hint(string hint, string prompt) => hint + "\n" + prompt;
@@ -666,7 +667,14 @@ public sealed class ConversationEngine
             return true;
         }
 
-        /// <summary>2-100 letters, spaces, hyphens, apostrophes and dots; inner spaces collapsed.</summary>
+        /// <summary>What the citizen typed, repeated in a reply only when it is short and plain GSM-7: an emoji or a
+        /// long word would make the reply UCS-2 or longer than two segments.</summary>
+        private static string Echo(string typed) =>
+            typed.Length <= 12 && SmsEncoding.IsGsm7(SmsEncoding.ToGsmFriendly(typed)) ? typed : "?";
+
+        /// <summary>2-100 letters of the Latin script (with any diacritics), spaces, hyphens, apostrophes and dots;
+        /// inner spaces collapsed. Latin only: the office's records are, and a name in another script would turn every
+        /// SMS that repeats it into UCS-2, more than two segments.</summary>
         private static bool TryName(string raw, out string name)
         {
             name = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -676,7 +684,7 @@ public sealed class ConversationEngine
             }
             foreach (var c in name)
             {
-                if (!(char.IsLetter(c) || c is ' ' or '-' or '\'' or '.' or '’'))
+                if (!(char.IsLetter(c) && SmsEncoding.IsGsm7(SmsEncoding.ToGsmFriendly(c.ToString())) || c is ' ' or '-' or '\'' or '.' or '’'))
                 {
                     return false;
                 }

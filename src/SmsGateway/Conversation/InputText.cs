@@ -15,8 +15,8 @@ public static class InputText
         {
             return "";
         }
-        var text = raw.Length > MaxLength ? raw[..MaxLength] : raw;
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var text = raw.Length > MaxLength ? raw[..(char.IsHighSurrogate(raw[MaxLength - 1]) ? MaxLength - 1 : MaxLength)] : raw;
+        var decomposed = Decompose(text);
         var sb = new StringBuilder(decomposed.Length);
         var space = false;
         foreach (var c in decomposed)
@@ -38,6 +38,33 @@ public static class InputText
             }
             sb.Append(char.ToUpperInvariant(c));
         }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return Compose(sb.ToString());
+    }
+
+    /// <summary>Canonical decomposition; a lone surrogate (which no phone sends, but a forged or broken request may
+    /// hold) becomes U+FFFD first, as normalisation refuses it.</summary>
+    private static string Decompose(string text) => WellFormed(text).Normalize(NormalizationForm.FormD);
+
+    private static string Compose(string text) => WellFormed(text).Normalize(NormalizationForm.FormC);
+
+    private static string WellFormed(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new string(chars);
     }
 }

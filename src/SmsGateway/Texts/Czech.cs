@@ -98,7 +98,7 @@ public sealed class Czech : ConversationTexts
 
     public override string Declined() => "Termín odmítnut, nic není objednáno. ZNOVU = nová objednávka.";
 
-    public override string InvalidName() => "Napište jméno a příjmení (2-100 písmen, mezery, pomlčky, tečky).";
+    public override string InvalidName() => "Napište jméno a příjmení latinkou (2-100 písmen, mezery, pomlčky, tečky).";
 
     public override string HintNumber(int max) => max == 1 ? "Pošlete číslo 1." : $"Pošlete číslo 1 až {max}.";
 

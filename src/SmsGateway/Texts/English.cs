@@ -98,7 +98,7 @@ public sealed class English : ConversationTexts
 
     public override string Declined() => "Declined, nothing is booked. MENU = new booking.";
 
-    public override string InvalidName() => "Send your first name and surname (2-100 letters, spaces, hyphens, dots).";
+    public override string InvalidName() => "Send your first name and surname in Latin letters (2-100 letters, spaces, hyphens, dots).";
 
     public override string HintNumber(int max) => max == 1 ? "Send the number 1." : $"Send a number from 1 to {max}.";
 

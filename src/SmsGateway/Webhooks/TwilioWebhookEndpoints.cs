@@ -25,7 +25,10 @@ public static class TwilioWebhookEndpoints
         {
             return TypedResults.Text("The callback expects application/x-www-form-urlencoded.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        if (await TwilioForm.ReadAsync(http.Request, cancellationToken) is not { } form)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
         var log = logs.CreateLogger(typeof(TwilioWebhookEndpoints));
         if (!authenticator.IsAuthentic(http.Request, form))
         {
@@ -55,7 +58,10 @@ public static class TwilioWebhookEndpoints
         {
             return TypedResults.Text("The webhook expects application/x-www-form-urlencoded.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        if (await TwilioForm.ReadAsync(http.Request, cancellationToken) is not { } form)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
         if (!authenticator.IsAuthentic(http.Request, form))
         {
             logs.CreateLogger(typeof(TwilioWebhookEndpoints)).LogWarning("Rejected an inbound webhook with a wrong or missing signature from {Remote}",
