@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 using SmsBooking.SmsGateway.Hosting;
@@ -33,7 +34,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Starts a gateway. The fake clock starts on Monday 2026-11-30 07:00 Prague unless given.</summary>
     /// <param name="redisConfiguration">Another Redis than the test server, e.g. <see cref="TestRedis.ClusterConfiguration"/>.</param>
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true,
-        string? keyPrefix = null, string? redisConfiguration = null)
+        string? keyPrefix = null, string? redisConfiguration = null, CapturedLogs? logs = null)
     {
         var clock = new FakeClock(now ?? TestOffice.Prague(2026, 11, 30, 7, 0));
         var prefix = keyPrefix ?? TestRedis.NewPrefix();
@@ -53,6 +54,12 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton<IClock>(clock);
+            if (logs is not null)
+            {
+                // Every level, from every category, to the capture only (the console keeps its configured level).
+                builder.Logging.AddProvider(logs);
+                builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
+            }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -7,11 +7,19 @@ namespace SmsBooking.SmsGateway.Tests;
 /// <summary>A citizen's phone in tests: posts signed webhooks to a running gateway, as Twilio does, and reads the TwiML.</summary>
 public sealed class SmsPhone
 {
-    private readonly GatewayHost _gateway;
+    private readonly Uri _address;
+    private readonly HttpClient _http;
 
     public SmsPhone(GatewayHost gateway, string number = "+420601123456")
+        : this(gateway.Address, gateway.Http, number)
     {
-        _gateway = gateway;
+    }
+
+    /// <summary>A phone talking to any gateway, e.g. one running as its own process.</summary>
+    public SmsPhone(Uri address, HttpClient http, string number)
+    {
+        _address = address;
+        _http = http;
         Number = number;
     }
 
@@ -59,14 +67,14 @@ public sealed class SmsPhone
 
     public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> form, string? signature = null, bool sign = true)
     {
-        var url = new Uri(_gateway.Address, "/sms/inbound").ToString();
+        var url = new Uri(_address, "/sms/inbound").ToString();
         var signedUrl = PublicBaseUrl is null ? url : PublicBaseUrl.TrimEnd('/') + "/sms/inbound";
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         if (sign)
         {
             request.Headers.Add("X-Twilio-Signature", signature ?? SignatureValidator.Sign(GatewayHost.AuthToken, signedUrl, form));
         }
-        return _gateway.Http.SendAsync(request);
+        return _http.SendAsync(request);
     }
 
     /// <summary>The text of the single &lt;Message&gt;, or null; fails on anything that is not well-formed TwiML.</summary>

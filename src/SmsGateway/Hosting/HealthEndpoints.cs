@@ -15,9 +15,17 @@ public static class HealthEndpoints
     public static WebApplication MapGatewayHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteJsonAsync });
         return app;
     }
+
+    /// <summary>The overall status and each check's, with its reason: an operator sees why a gateway is not ready.</summary>
+    private static Task WriteJsonAsync(HttpContext http, HealthReport report) =>
+        http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
 }
 
 internal sealed class StoreHealthCheck(IBookingStore store) : IHealthCheck

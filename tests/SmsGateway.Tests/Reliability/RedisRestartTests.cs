@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace SmsBooking.SmsGateway.Tests.Reliability;
+
+/// <summary>Redis dies (SIGKILL) under a running gateway and comes back from its append-only file.</summary>
+public class RedisRestartTests
+{
+    [Theory]
+    [InlineData("always", 0)]
+    // everysec may lose the last second of writes on a crash; a booking older than that survives.
+    [InlineData("everysec", 2000)]
+    public async Task RedisKilledAndRestarted_BookingsSurvive_OutageIsPolite_GatewayRecoversByItself(string appendFsync, int settleMs)
+    {
+        using var redis = new PrivateRedis(appendFsync);
+        redis.Start();
+        await using var gateway = await GatewayHost.StartAsync(redisConfiguration: redis.Configuration);
+        var phone = new SmsPhone(gateway);
+        await phone.SendAsync("Dobry den");
+        await phone.SendAsync("1");
+        await phone.SendAsync("1");
+        await phone.SendAsync("1");
+        await phone.ExpectAsync("1", "drzime");
+        await phone.ExpectAsync("Jana Novakova", "Souhrn");
+        var confirmed = await phone.ExpectAsync("ANO", @"Kod: \w{6}");
+        var code = System.Text.RegularExpressions.Regex.Match(confirmed, @"Kod: (\w{6})").Groups[1].Value;
+
+        await Task.Delay(settleMs);
+        redis.Kill();
+
+        // During the outage: a 200 with a polite TwiML reply (a 500 would make Twilio retry into a doubled step)...
+        var during = await phone.SendAsync("MOJE");
+        Assert.Contains("Zkuste to prosim za par minut znovu", during);
+        var other = new SmsPhone(gateway, "+420601999888");
+        Assert.Contains("Zkuste to prosim za par minut znovu", await other.SendAsync("Dobry den"));
+        // ...and the gateway is not ready, so a load balancer sends traffic elsewhere.
+        using (var ready = await gateway.Http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Matches("\"store\":\\{\"status\":\"Unhealthy\"", await ready.Content.ReadAsStringAsync()); // and says why
+        }
+        using (var live = await gateway.Http.GetAsync("/health/live"))
+        {
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode); // alive: nobody should restart it for Redis' sake
+        }
+
+        redis.Start();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(200);
+            using var ready = await gateway.Http.GetAsync("/health/ready");
+            status = ready.StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < until);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // The booking came back from the append-only file, with its PIN.
+        Assert.Matches($@"{code} .* PIN: \d{{6}}", await phone.SendAsync("MOJE"));
+        // And the conversation goes on as before: another citizen books.
+        await other.ExpectAsync("Dobry den", "^Dobry den");
+        await other.ExpectAsync("1", "cinnosti");
+        await other.ExpectAsync("1", "vyberte den");
+        await other.ExpectAsync("1", "Volne casy");
+        await other.ExpectAsync("1", "drzime");
+        await other.ExpectAsync("Jana Novakova", "Souhrn");
+        await other.ExpectAsync("ANO", @"Kod: \w{6}");
+    }
+}
