@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
@@ -52,6 +53,7 @@ public static class BookingCoreRegistration
         services.AddSingleton<IOutbox>(sp => UsesRedis(sp)
             ? new RedisOutbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
             : new InMemoryOutbox());
+        services.AddHostedService<StoreWarmup>();
         return services;
     }
 
@@ -79,4 +81,26 @@ public static class BookingCoreRegistration
         config.AsyncTimeout = Math.Min(config.AsyncTimeout, 3000);
         return ConnectionMultiplexer.Connect(config);
     }
+}
+
+/// <summary>Builds the stores, and with them the Redis connection, before the server takes its first request.</summary>
+/// <remarks>Left to the first request, a gateway started under load (a rolling update in a rush) had every request of
+/// the first burst wait on one synchronous connect while the thread pool starved: seconds of stall. This runs in the
+/// host's "starting" phase, before Kestrel listens.</remarks>
+internal sealed class StoreWarmup(IServiceProvider services) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<IBookingStore>();
+        services.GetRequiredService<IPhoneStore>();
+        services.GetRequiredService<IQueueStore>();
+        services.GetRequiredService<IOutbox>();
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
