@@ -87,7 +87,11 @@ public sealed class BookingService
     public async Task<ConfirmResult> ConfirmAsync(string phone, string holdId, string name)
     {
         var now = _clock.GetCurrentInstant();
-        var hold = await _store.GetHoldAsync(phone, now);
+        // The hold and the phone's bookings (for the cap) are read together: one round trip.
+        var holdRead = _store.GetHoldAsync(phone, now);
+        var upcomingRead = UpcomingAsync(phone);
+        await Task.WhenAll(holdRead, upcomingRead);
+        var hold = await holdRead;
         if (hold is null || hold.Id != holdId)
         {
             // The pointer is gone once a hold is confirmed: a repeated confirmation finds the booking it made.
@@ -96,7 +100,7 @@ public sealed class BookingService
                 ? new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier)
                 : new ConfirmResult(ConfirmOutcome.HoldLapsed);
         }
-        if (await AtCapAsync(phone, hold.AgendaId))
+        if ((await upcomingRead).Count(b => b.AgendaId == hold.AgendaId) >= _options.MaxUpcomingPerAgenda)
         {
             return new ConfirmResult(ConfirmOutcome.TooManyBookings);
         }

@@ -224,19 +224,20 @@ public sealed class ConversationEngine
             {
                 return Hint(T.HintDay(), await DaysAsync(""));
             }
-            if ((await _e._booking.FreeSlotsAsync(Agenda!, chosen.Value)).Count == 0)
+            var slots = await _e._booking.FreeSlotsAsync(Agenda!, chosen.Value);
+            if (slots.Count == 0)
             {
                 return await DaysAsync(T.NoFreeTimes(chosen.Value) + "\n");
             }
             _s.Date = LocalDatePattern.Iso.Format(chosen.Value);
             _s.Page = 0;
             await FireAsync(Trigger.DayChosen);
-            return await PromptAsync();
+            return await TimesAsync("", slots); // the day's free times, read once for the check and the list
         }
 
-        private async Task<string> TimesAsync(string prefix)
+        private async Task<string> TimesAsync(string prefix, IReadOnlyList<Slot>? known = null)
         {
-            var slots = await _e._booking.FreeSlotsAsync(Agenda!, Date!.Value);
+            var slots = known ?? await _e._booking.FreeSlotsAsync(Agenda!, Date!.Value);
             if (slots.Count == 0)
             {
                 // Nothing left that day: back to the days, saying why.

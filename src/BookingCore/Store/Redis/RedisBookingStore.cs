@@ -70,9 +70,12 @@ public sealed class RedisBookingStore : IBookingStore
         }
         var ttl = (hold.ExpiresAt - now).ToTimeSpan();
         var json = ToJson(hold);
-        var previous = await Db.StringSetAndGetAsync(_keys.PhoneHold(hold.Phone), json, ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl);
-        // Third step: the lapse watch. A crash before it means no lapse notice for this hold, nothing worse.
-        await Db.SortedSetAddAsync(_keys.WatchLapses(Shard(hold.Phone)), json, hold.ExpiresAt.ToUnixTimeMilliseconds());
+        // Then the phone's pointer and the lapse watch, sent together (two tags, one round trip). A crash before either
+        // lands means a hold nobody points to (it lapses by itself) or no lapse notice for it, nothing worse.
+        var pointer = Db.StringSetAndGetAsync(_keys.PhoneHold(hold.Phone), json, ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl);
+        var watch = Db.SortedSetAddAsync(_keys.WatchLapses(Shard(hold.Phone)), json, hold.ExpiresAt.ToUnixTimeMilliseconds());
+        await Task.WhenAll(pointer, watch);
+        var previous = await pointer;
         if (!previous.IsNullOrEmpty)
         {
             var old = HoldFromJson(previous!);
@@ -119,11 +122,11 @@ public sealed class RedisBookingStore : IBookingStore
     {
         var index = _keys.PhoneBookings(hold.Phone);
         var entry = IndexEntry(draft.Date, draft.Code);
-        // The pointer goes first; a crash before the booking leaves an entry that readers skip.
-        await Db.SortedSetAddAsync(index, entry, draft.Start.ToUnixTimeMilliseconds());
-        // The index outlives any booking it can hold (horizon at most a year, then the retention); readers skip
-        // entries whose booking has expired.
-        await Db.KeyExpireAsync(index, TimeSpan.FromDays(368) + _retention.ToTimeSpan());
+        // The pointer goes first; a crash before the booking leaves an entry that readers skip. The index outlives
+        // any booking it can hold (horizon at most a year, then the retention); readers skip entries whose booking
+        // has expired.
+        await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index],
+            [draft.Start.ToUnixTimeMilliseconds(), entry, (long)(TimeSpan.FromDays(368) + _retention.ToTimeSpan()).TotalMilliseconds]);
         var d = hold.Date;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
@@ -132,8 +135,10 @@ public sealed class RedisBookingStore : IBookingStore
         switch (outcome)
         {
             case "ok":
-                await Db.ScriptEvaluateAsync(RedisScripts.ClearHoldPointer, [_keys.PhoneHold(hold.Phone)], [hold.Id]);
-                await ForgetLapsedAsync(hold);
+                // The booking stands; the pointer and the lapse watch are tidied together (two tags, one round trip).
+                await Task.WhenAll(
+                    Db.ScriptEvaluateAsync(RedisScripts.ClearHoldPointer, [_keys.PhoneHold(hold.Phone)], [hold.Id]),
+                    ForgetLapsedAsync(hold));
                 return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
             case "already":
                 await Db.SortedSetRemoveAsync(index, entry);

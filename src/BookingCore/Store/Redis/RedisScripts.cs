@@ -76,6 +76,14 @@ internal static class RedisScripts
         return 1
         """;
 
+    /// <summary>KEYS the phone's booking index; ARGV score, entry, index time to live ms. Adds the entry and keeps the
+    /// index alive, in one call.</summary>
+    public const string IndexBooking = """
+        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        return 1
+        """;
+
     /// <summary>KEYS pointer; ARGV hold id. Deletes the phone's hold pointer only if it still names that hold.</summary>
     public const string ClearHoldPointer = """
         local v = redis.call('GET', KEYS[1])
