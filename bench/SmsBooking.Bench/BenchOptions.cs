@@ -1,0 +1,68 @@
+namespace SmsBooking.Bench;
+
+/// <summary>What one run measures and how long.</summary>
+public sealed record BenchOptions
+{
+    public string Mode { get; init; } = "full";
+    /// <summary>An existing Redis (<c>host:port</c>); empty starts a private redis-server with <see cref="Aof"/>.</summary>
+    public string? Redis { get; init; }
+    public string Aof { get; init; } = "always";
+    public int[] Concurrency { get; init; } = [1, 4, 16, 64];
+    public TimeSpan LevelDuration { get; init; } = TimeSpan.FromSeconds(10);
+    public int RushPhones { get; init; } = 20_000;
+    public int RushPlacesPerSlot { get; init; } = 100;
+    public int RushSlots { get; init; } = 20;
+    public int RushConcurrency { get; init; } = 256;
+    public string Output { get; init; } = "bench/results/latest.md";
+
+    public static BenchOptions Full { get; } = new();
+
+    /// <summary>Under a minute: the same phases, shorter and smaller.</summary>
+    public static BenchOptions Quick { get; } = new()
+    {
+        Mode = "quick",
+        Concurrency = [1, 16, 64],
+        LevelDuration = TimeSpan.FromSeconds(3),
+        RushPhones = 2_000,
+        RushPlacesPerSlot = 10,
+        Output = "bench/results/quick.md",
+    };
+
+    /// <summary>What the test suite runs to keep the harness alive: correctness only, a few seconds.</summary>
+    public static BenchOptions Smoke { get; } = new()
+    {
+        Mode = "smoke",
+        Concurrency = [4],
+        LevelDuration = TimeSpan.FromSeconds(1),
+        RushPhones = 300,
+        RushPlacesPerSlot = 2,
+        RushSlots = 20,
+        RushConcurrency = 32,
+        Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-smoke.md"),
+    };
+
+    public int RushPlaces => RushPlacesPerSlot * RushSlots;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = Full;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--quick" => Quick with { Redis = options.Redis, Aof = options.Aof },
+                "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof },
+                "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
+                "--redis" => options with { Redis = Value() },
+                "--aof" => options with { Aof = CheckAof(Value()) },
+                "--out" => options with { Output = Value() },
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --redis host:port, --aof always|everysec|no, --out file"),
+            };
+        }
+        return options;
+    }
+
+    private static string CheckAof(string value) =>
+        value is "always" or "everysec" or "no" ? value : throw new ArgumentException("--aof is always, everysec or no");
+}

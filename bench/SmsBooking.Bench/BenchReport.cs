@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace SmsBooking.Bench;
+
+/// <summary>One run's numbers, and the markdown that bench/README.md quotes.</summary>
+public sealed class BenchReport(BenchOptions options, string redis, string aof)
+{
+    public BenchOptions Options { get; } = options;
+    public string Redis { get; } = redis;
+    public string Aof { get; } = aof;
+    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+    public List<LevelResult> Levels { get; } = [];
+    public PhaseResult? HalfPeak { get; set; }
+    public double HalfPeakRate { get; set; }
+    public double RushSeconds { get; set; }
+    public long RushSteps { get; set; }
+    public Percentiles RushLatency { get; set; } = new(0, 0, 0, 0);
+    public int RushPlaces { get; set; }
+    public int RushPhones { get; set; }
+    public int RushBookings { get; set; }
+    public int RushDoubleBookings { get; set; }
+    public int RushWinnersTold { get; set; }
+    public int RushLosersTold { get; set; }
+    public int RushUntold { get; set; }
+
+    public LevelResult Peak => Levels.MaxBy(l => l.Gateway.StepsPerSecond)!;
+
+    public string ToMarkdown()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return Markdown();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private string Markdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Benchmark results ({Options.Mode})");
+        md.AppendLine();
+        md.AppendLine($"{Started:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription.Trim()}, " +
+            $"{RuntimeInformation.ProcessArchitecture}), .NET {Environment.Version}; redis-server with AOF `{Aof}`; load generator, " +
+            "baseline and gateway in one process on the same cores (`bench/SmsBooking.Bench`, Release).");
+        md.AppendLine();
+        md.AppendLine("## Step throughput and latency (closed loop, full conversations: greeting to PIN, 7 steps)");
+        md.AppendLine();
+        md.AppendLine("| users | baseline steps/s | gateway steps/s | ratio | p50 ms | p90 ms | p99 ms | errors | Redis requests/step | Redis commands/step (in scripts too) | scripts/step | Redis CPU ms/step | process CPU ms/step, gateway / baseline | process alloc KB/step, gateway / baseline |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var l in Levels)
+        {
+            md.AppendLine($"| {l.Users} | {l.Baseline.StepsPerSecond:0} | {l.Gateway.StepsPerSecond:0} | **{l.Ratio:0.00}** | {l.Gateway.Latency.P50:0.0} | " +
+                $"{l.Gateway.Latency.P90:0.0} | {l.Gateway.Latency.P99:0.0} | {l.Gateway.Errors} | {l.RoundTripsPerStep:0.00} | {l.CommandsPerStep:0.0} | " +
+                $"{l.ScriptsPerStep:0.00} | {l.RedisCpuMsPerStep:0.000} | {l.Gateway.CpuMsPerStep:0.00} / {l.Baseline.CpuMsPerStep:0.00} | " +
+                $"{Kb(l.Gateway.AllocatedPerStep)} / {Kb(l.Baseline.AllocatedPerStep)} |");
+        }
+        md.AppendLine();
+        if (HalfPeak is { } h)
+        {
+            md.AppendLine($"At half the peak rate ({HalfPeakRate:0} steps/s, open loop, 64 users, latency from the scheduled start): " +
+                $"p50 {h.Latency.P50:0.0} ms, p90 {h.Latency.P90:0.0} ms, **p99 {h.Latency.P99:0.0} ms**, max {h.Latency.Max:0.0} ms, {h.Errors} errors.");
+            md.AppendLine();
+        }
+        md.AppendLine("## The rush");
+        md.AppendLine();
+        md.AppendLine($"{RushPhones:N0} phones at once ({Options.RushConcurrency} webhooks in flight) for {RushPlaces:N0} places " +
+            $"({Options.RushSlots} slots × {Options.RushPlacesPerSlot} counters of Evidence obyvatel on one day):");
+        md.AppendLine();
+        md.AppendLine("| drained in | steps | steps/s | p50 ms | p99 ms | bookings | double bookings | winners told | losers told | told nothing |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine($"| {RushSeconds:0.0} s | {RushSteps:N0} | {RushSteps / Math.Max(RushSeconds, 0.001):0} | {RushLatency.P50:0.0} | {RushLatency.P99:0.0} | " +
+            $"{RushBookings:N0} | **{RushDoubleBookings}** | {RushWinnersTold:N0} | {RushLosersTold:N0} | {RushUntold} |");
+        md.AppendLine();
+        md.AppendLine("## Targets");
+        md.AppendLine();
+        var peak = Peak;
+        var roundTrips = Levels.Max(l => l.RoundTripsPerStep);
+        md.AppendLine("| target | measured | met |");
+        md.AppendLine("| --- | --- | --- |");
+        md.AppendLine($"| steps/s ≥ 0.35 × the empty endpoint | {Levels.Max(l => l.Ratio):0.00} × (best level); {peak.Ratio:0.00} × at the gateway's peak ({peak.Users} users) | {Met(Levels.Max(l => l.Ratio) >= 0.35)} |");
+        md.AppendLine($"| p99 ≤ 20 ms at half the peak rate | {HalfPeak?.Latency.P99 ?? 0:0.0} ms | {Met(HalfPeak is not null && HalfPeak.Latency.P99 <= 20)} |");
+        md.AppendLine($"| ≤ 3 Redis round trips per step | {roundTrips:0.00} requests (worst level; requests sent together count one each) | {Met(roundTrips <= 3)} |");
+        md.AppendLine($"| the rush drains with 0 double bookings | {RushDoubleBookings} double, {RushBookings} of {RushPlaces} places booked | {Met(RushDoubleBookings == 0 && RushBookings == RushPlaces)} |");
+        return md.ToString();
+    }
+
+    /// <summary>The runtime's allocation counter is not always monotonic under the server GC over a short phase; a
+    /// negative difference is shown as such rather than as a number.</summary>
+    private static string Kb(double bytes) => bytes < 0 ? "n/a" : (bytes / 1024).ToString("0.0");
+
+    private static string Met(bool met) => met ? "yes" : "**no**";
+}

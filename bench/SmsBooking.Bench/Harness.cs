@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using SmsBooking.BookingCore.Bookings;
+using StackExchange.Redis;
+
+namespace SmsBooking.Bench;
+
+/// <summary>The benchmark: step throughput and latency against the baseline, cost per step, and the rush.</summary>
+public static class Harness
+{
+    public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log)
+    {
+        using var privateRedis = options.Redis is null ? PrivateRedis.Start(options.Aof) : null;
+        var redis = options.Redis ?? privateRedis!.Configuration;
+        using var stats = await ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
+        var report = new BenchReport(options, redis, privateRedis is null ? "(given)" : options.Aof);
+        log.WriteLine($"== {options.Mode} run: Redis {redis}, AOF {report.Aof}, {Environment.ProcessorCount} cores");
+
+        await using var baseline = await Server.StartBaselineAsync();
+        // Plenty of counters, so every conversation books the soonest slot: all phones on one office day, the hot spot
+        // of a real rush.
+        var open = new Dictionary<string, string?> { ["Office:Agendas:0:Counters"] = "100" };
+        long phoneBase = 0;
+
+        foreach (var users in options.Concurrency)
+        {
+            await using var gateway = await Server.StartGatewayAsync(redis, $"bench{Guid.NewGuid():N}:", open);
+            using var toBaseline = new Load(baseline.Url, users, phoneBase += 10_000_000);
+            using var toGateway = new Load(gateway.Url, users, phoneBase += 10_000_000);
+            await toBaseline.RunAsync(users, TimeSpan.FromSeconds(0.5)); // warm-up: JIT, connections
+            await toGateway.RunAsync(users, TimeSpan.FromSeconds(0.5));
+
+            var b = await toBaseline.RunAsync(users, options.LevelDuration);
+            var before = await RedisCounters.ReadAsync(stats, gateway);
+            var g = await toGateway.RunAsync(users, options.LevelDuration);
+            var after = await RedisCounters.ReadAsync(stats, gateway);
+            var level = new LevelResult(users, b, g, after - before);
+            report.Levels.Add(level);
+            log.WriteLine($"  {users,3} users: baseline {b.StepsPerSecond,7:0} steps/s, gateway {g.StepsPerSecond,7:0} steps/s " +
+                $"(x{level.Ratio:0.00}), p99 {g.Latency.P99:0.0} ms, {level.RoundTripsPerStep:0.00} Redis requests/step, errors {g.Errors}");
+        }
+
+        var peak = report.Levels.MaxBy(l => l.Gateway.StepsPerSecond)!;
+        await using (var gateway = await Server.StartGatewayAsync(redis, $"bench{Guid.NewGuid():N}:", open))
+        using (var load = new Load(gateway.Url, 64, phoneBase += 10_000_000))
+        {
+            var rate = peak.Gateway.StepsPerSecond / 2;
+            report.HalfPeak = await load.RunAsync(64, options.LevelDuration, rate);
+            report.HalfPeakRate = rate;
+            log.WriteLine($"  half peak ({rate:0} steps/s, open loop): p50 {report.HalfPeak.Latency.P50:0.0} ms, p99 {report.HalfPeak.Latency.P99:0.0} ms");
+        }
+
+        await RushAsync(options, redis, report, phoneBase += 10_000_000, log);
+        return report;
+    }
+
+    /// <summary>Every phone at once for far fewer places: all walk to the end; exactly the places are booked.</summary>
+    private static async Task RushAsync(BenchOptions options, string redis, BenchReport report, long phoneBase, TextWriter log)
+    {
+        var closes = new TimeSpan(8, 0, 0) + TimeSpan.FromMinutes(15 * options.RushSlots);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Office:HorizonDays"] = "0",
+            ["Office:Hours:Monday"] = $"08:00-{closes:hh\\:mm}",
+            ["Office:Agendas:2:Counters"] = options.RushPlacesPerSlot.ToString(),
+        };
+        await using var gateway = await Server.StartGatewayAsync(redis, $"rush{Guid.NewGuid():N}:", settings);
+        using var load = new Load(gateway.Url, options.RushConcurrency, phoneBase);
+        var phones = Enumerable.Range(0, options.RushPhones).Select(_ => load.NextPhone()).ToArray();
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var outcomes = new string[phones.Length];
+        using var throttle = new SemaphoreSlim(options.RushConcurrency);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(phones.Select(async (phone, i) =>
+        {
+            await throttle.WaitAsync();
+            try
+            {
+                outcomes[i] = await WalkAsync(load, phone, i, latencies);
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        }));
+        report.RushSeconds = clock.Elapsed.TotalSeconds;
+        report.RushSteps = latencies.Count;
+        report.RushLatency = Percentiles.Of(latencies);
+        report.RushPlaces = options.RushPlaces;
+        report.RushPhones = options.RushPhones;
+        report.RushWinnersTold = outcomes.Count(o => o.Contains("Kod: ", StringComparison.Ordinal));
+        report.RushLosersTold = outcomes.Count(o => Regex.IsMatch(o, LoserPattern));
+        report.RushUntold = phones.Length - report.RushWinnersTold - report.RushLosersTold;
+
+        // What the store holds, read back: bookings, and any phone or slot over its limit.
+        var service = gateway.App.Services.GetRequiredService<BookingService>();
+        var booked = new List<Booking>();
+        foreach (var chunk in phones.Chunk(500))
+        {
+            foreach (var list in await Task.WhenAll(chunk.Select(p => service.UpcomingAsync(p))))
+            {
+                booked.AddRange(list);
+            }
+        }
+        report.RushBookings = booked.Count;
+        report.RushDoubleBookings =
+            booked.GroupBy(b => b.Phone).Sum(g => g.Count() - 1)
+            + booked.GroupBy(b => (b.Date, b.Time)).Sum(g => Math.Max(0, g.Count() - options.RushPlacesPerSlot));
+        log.WriteLine($"  rush: {options.RushPhones} phones for {options.RushPlaces} places drained in {report.RushSeconds:0.0} s, " +
+            $"{report.RushBookings} bookings, {report.RushDoubleBookings} double, p99 {report.RushLatency.P99:0.0} ms, untold {report.RushUntold}");
+    }
+
+    public const string LoserPattern = "obsazen|zadny volny|uz neni volny";
+
+    /// <summary>One citizen books Evidence obyvatel, taking whatever is offered, until booked or told nothing is left.</summary>
+    private static async Task<string> WalkAsync(Load load, string phone, int aim, System.Collections.Concurrent.ConcurrentBag<double> latencies)
+    {
+        async Task<string> Send(string body)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var reply = await load.SendAsync(phone, body);
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            return reply;
+        }
+        await Send("Dobry den");
+        await Send("3");
+        var reply = await Send("1");
+        for (int step = 0; step < 12; step++)
+        {
+            if (reply.Contains("Kod: ", StringComparison.Ordinal) || reply.Contains("zadny volny", StringComparison.Ordinal))
+            {
+                return reply;
+            }
+            if (reply.Contains("drzime", StringComparison.Ordinal))
+            {
+                reply = await Send("Jan Novak");
+            }
+            else if (reply.Contains("Souhrn", StringComparison.Ordinal))
+            {
+                reply = await Send("ANO");
+            }
+            else if (reply.Contains("\n1 ", StringComparison.Ordinal))
+            {
+                var count = reply.Split('\n').Count(l => l.Length > 2 && char.IsDigit(l[0]) && l.Contains(' '));
+                reply = await Send((step < 4 ? aim % Math.Max(1, count) + 1 : 1).ToString());
+            }
+            else
+            {
+                return reply;
+            }
+        }
+        return reply;
+    }
+}
+
+/// <summary>Redis' own counts: commands (inside scripts too) and CPU from <c>INFO</c>, round trips from the gateway's
+/// connection.</summary>
+public sealed record RedisCounters(long Commands, long Scripts, double CpuSeconds, long RoundTrips)
+{
+    public static async Task<RedisCounters> ReadAsync(ConnectionMultiplexer stats, Server gateway)
+    {
+        var server = stats.GetServers().First();
+        long commands = 0, scripts = 0;
+        foreach (var pair in (await server.InfoAsync("commandstats")).SelectMany(g => g))
+        {
+            // cmdstat_evalsha: calls=12,usec=...
+            var calls = long.Parse(Regex.Match(pair.Value, @"calls=(\d+)").Groups[1].Value);
+            if (pair.Key is "cmdstat_info" or "cmdstat_ping")
+            {
+                continue;
+            }
+            commands += calls;
+            if (pair.Key is "cmdstat_evalsha" or "cmdstat_eval" or "cmdstat_evalsha_ro" or "cmdstat_eval_ro")
+            {
+                scripts += calls;
+            }
+        }
+        var cpu = (await server.InfoAsync("cpu")).SelectMany(g => g)
+            .Where(p => p.Key is "used_cpu_sys" or "used_cpu_user").Sum(p => double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
+        var mux = (ConnectionMultiplexer)gateway.App.Services.GetRequiredService<IConnectionMultiplexer>();
+        return new RedisCounters(commands, scripts, cpu, mux.GetCounters().Interactive.OperationCount);
+    }
+
+    public static RedisCounters operator -(RedisCounters a, RedisCounters b) =>
+        new(a.Commands - b.Commands, a.Scripts - b.Scripts, a.CpuSeconds - b.CpuSeconds, a.RoundTrips - b.RoundTrips);
+}
+
+public sealed record LevelResult(int Users, PhaseResult Baseline, PhaseResult Gateway, RedisCounters Redis)
+{
+    public double Ratio => Gateway.StepsPerSecond / Baseline.StepsPerSecond;
+    public double RoundTripsPerStep => (double)Redis.RoundTrips / Gateway.Steps;
+    public double CommandsPerStep => (double)Redis.Commands / Gateway.Steps;
+    public double ScriptsPerStep => (double)Redis.Scripts / Gateway.Steps;
+    public double RedisCpuMsPerStep => Redis.CpuSeconds * 1000 / Gateway.Steps;
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using SmsBooking.Bench;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke] [--redis host:port] [--aof always|everysec|no] [--out file]
+try
+{
+    var options = BenchOptions.Parse(args);
+    var report = await Harness.RunAsync(options, Console.Out);
+    var markdown = report.ToMarkdown();
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+    await File.WriteAllTextAsync(options.Output, markdown);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    Console.WriteLine($"written to {options.Output}");
+    return report.RushDoubleBookings == 0 && report.RushBookings == report.RushPlaces ? 0 : 1;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}

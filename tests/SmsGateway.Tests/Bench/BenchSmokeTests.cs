@@ -1,0 +1,32 @@
+using SmsBooking.Bench;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests.Bench;
+
+/// <summary>Keeps the benchmark harness alive: its smoke mode runs every phase for a moment. Only correctness is
+/// asserted; speed is the harness' business (bench/README.md), never a test's.</summary>
+public class BenchSmokeTests
+{
+    [Fact]
+    public async Task SmokeRun_EveryStepAnswered_TheRushBooksEveryPlaceOnce_AndTheReportIsWritten()
+    {
+        var options = BenchOptions.Smoke with { Redis = TestRedis.Configuration };
+        var report = await Harness.RunAsync(options, TextWriter.Null);
+
+        Assert.All(report.Levels, l =>
+        {
+            Assert.Equal(0, l.Baseline.Errors + l.Gateway.Errors);
+            Assert.True(l.Gateway.Bookings > 0, "the closed-loop phase completed no conversation");
+            Assert.True(l.Redis.RoundTrips > 0, "the round-trip counter read nothing");
+        });
+        Assert.NotNull(report.HalfPeak);
+        Assert.Equal(0, report.HalfPeak!.Errors);
+        Assert.Equal(options.RushPlaces, report.RushBookings);
+        Assert.Equal(0, report.RushDoubleBookings);
+        Assert.Equal(0, report.RushUntold);
+        Assert.Equal(options.RushPhones, report.RushWinnersTold + report.RushLosersTold);
+        var markdown = report.ToMarkdown();
+        Assert.Contains("## The rush", markdown);
+        Assert.Contains("| the rush drains with 0 double bookings |", markdown);
+    }
+}
