@@ -138,4 +138,55 @@ public class BookingServiceTests
         _clock.Reset(Prague(2026, 12, 1, 8, 0));
         Assert.Null(await _service.FindForCheckInAsync(booking.Pin));
     }
+
+    private BookingService WithFreeDaysCache(TimeSpan cacheTime) =>
+        new(_service.Calendar, new RedisBookingStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30)),
+            _clock, new BookingOptions { FreeDaysCacheTime = cacheTime });
+
+    /// <summary>Evidence obyvatel has one counter: a hold on each of Monday's slots fills the day.</summary>
+    private static async Task FillMondayAsync(BookingService service)
+    {
+        var register = service.Calendar.Office.FindAgenda("EO")!;
+        var monday = new LocalDate(2026, 11, 30);
+        var i = 0;
+        foreach (var slot in service.Calendar.BookableSlotsOn(register, monday))
+        {
+            Assert.Equal(HoldOutcome.Placed, (await service.HoldAsync($"+4206099{i++:00000}", register, "pobyt", monday, slot.Start)).Outcome);
+        }
+    }
+
+    [Fact]
+    public async Task FreeDays_WithinTheCacheTime_ReuseTheList_AfterItReadAfresh()
+    {
+        var service = WithFreeDaysCache(TimeSpan.FromMinutes(1));
+        var register = service.Calendar.Office.FindAgenda("EO")!;
+        var before = await service.FreeDaysAsync(register, 7);
+        Assert.Equal(new LocalDate(2026, 11, 30), before[0]);
+        await FillMondayAsync(service);
+
+        Assert.Equal(before, await service.FreeDaysAsync(register, 7)); // the offer may be a moment old
+        _clock.Advance(Duration.FromMinutes(1));
+        Assert.DoesNotContain(new LocalDate(2026, 11, 30), await service.FreeDaysAsync(register, 7));
+    }
+
+    [Fact]
+    public async Task FreeDays_ForgottenWhenACitizenFoundAListedDayFull()
+    {
+        var service = WithFreeDaysCache(TimeSpan.FromMinutes(1));
+        var register = service.Calendar.Office.FindAgenda("EO")!;
+        await service.FreeDaysAsync(register, 7);
+        await FillMondayAsync(service);
+        service.ForgetFreeDays(register);
+        Assert.DoesNotContain(new LocalDate(2026, 11, 30), await service.FreeDaysAsync(register, 7));
+    }
+
+    [Fact]
+    public async Task FreeDays_WithoutCache_ReadEveryTime()
+    {
+        var service = WithFreeDaysCache(TimeSpan.Zero);
+        var register = service.Calendar.Office.FindAgenda("EO")!;
+        Assert.Contains(new LocalDate(2026, 11, 30), await service.FreeDaysAsync(register, 7));
+        await FillMondayAsync(service);
+        Assert.DoesNotContain(new LocalDate(2026, 11, 30), await service.FreeDaysAsync(register, 7));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using NodaTime;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.CheckIn;
@@ -29,10 +31,49 @@ public sealed class BookingService
     public BookingOptions Options => _options;
 
     /// <summary>The first <paramref name="count"/> open days up to the horizon that still have a free slot for the
-    /// agenda, soonest first.</summary>
+    /// agenda, soonest first; reused for <see cref="BookingOptions.FreeDaysCacheTime"/>.</summary>
+    /// <remarks>The list is only an offer: a day shown may have filled meanwhile (choosing it says so and calls
+    /// <see cref="ForgetFreeDays"/>), and a day freed by a lapse shows up at most the cache time later. Reuse needs
+    /// both the real time (a monotonic timestamp) and the injected clock to be within the cache time, so a test's
+    /// clock moving on reads afresh.</remarks>
+    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count)
+    {
+        var ttl = _options.FreeDaysCacheTime;
+        if (ttl <= TimeSpan.Zero)
+        {
+            return await ReadFreeDaysAsync(agenda, count);
+        }
+        var now = _clock.GetCurrentInstant();
+        var key = (agenda.Id, count);
+        if (_freeDays.TryGetValue(key, out var hit) && Stopwatch.GetElapsedTime(hit.Timestamp) < ttl
+            && now >= hit.At && (now - hit.At).ToTimeSpan() < ttl)
+        {
+            return hit.Days;
+        }
+        var days = await ReadFreeDaysAsync(agenda, count);
+        _freeDays[key] = new FreeDays(days, now, Stopwatch.GetTimestamp());
+        return days;
+    }
+
+    /// <summary>Drops the agenda's cached day lists: a citizen just found a listed day full.</summary>
+    public void ForgetFreeDays(Agenda agenda)
+    {
+        foreach (var key in _freeDays.Keys)
+        {
+            if (key.Agenda == agenda.Id)
+            {
+                _freeDays.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed record FreeDays(IReadOnlyList<LocalDate> Days, Instant At, long Timestamp);
+
+    private readonly ConcurrentDictionary<(string Agenda, int Count), FreeDays> _freeDays = new();
+
     /// <remarks>Days are looked at in small batches (one pipelined round trip each) and only as far as needed: a
     /// page of days costs a handful of store calls, not one per day of the horizon.</remarks>
-    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count)
+    private async Task<IReadOnlyList<LocalDate>> ReadFreeDaysAsync(Agenda agenda, int count)
     {
         var free = new List<LocalDate>();
         foreach (var batch in _calendar.OpenDates().Chunk(Math.Max(count, 4)))

@@ -38,6 +38,10 @@ internal sealed class BookingOptionsValidator : IValidateOptions<BookingOptions>
         {
             errors.Add($"{S}:CancelReleaseDelay: {o.CancelReleaseDelay} must not be negative");
         }
+        if (o.FreeDaysCacheTime < TimeSpan.Zero || o.FreeDaysCacheTime > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{S}:FreeDaysCacheTime: {o.FreeDaysCacheTime} must be between 00:00:00 and 00:01:00");
+        }
         if (o.RetentionDays is < 0 or > 3650)
         {
             errors.Add($"{S}:RetentionDays: {o.RetentionDays} must be between 0 and 3650");

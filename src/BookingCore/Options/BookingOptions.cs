@@ -20,6 +20,11 @@ public sealed class BookingOptions
     /// <summary>A cancelled slot is offered again only after this delay (against appointment trading).</summary>
     public TimeSpan CancelReleaseDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long one gateway reuses an agenda's list of days with a free slot before reading the store again;
+    /// zero reads it every time. The list is only an offer (holding a slot is atomic in the store), and in a rush
+    /// every citizen asks for the same list.</summary>
+    public TimeSpan FreeDaysCacheTime { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A booking's personal data (name, phone) is deleted this many days after the visit.</summary>
     public int RetentionDays { get; set; } = 30;
 }

@@ -227,6 +227,7 @@ public sealed class ConversationEngine
             var slots = await _e._booking.FreeSlotsAsync(Agenda!, chosen.Value);
             if (slots.Count == 0)
             {
+                _e._booking.ForgetFreeDays(Agenda!); // the list offered a day that has filled: the next one is read afresh
                 return await DaysAsync(T.NoFreeTimes(chosen.Value) + "\n");
             }
             _s.Date = LocalDatePattern.Iso.Format(chosen.Value);
@@ -240,7 +241,8 @@ public sealed class ConversationEngine
             var slots = known ?? await _e._booking.FreeSlotsAsync(Agenda!, Date!.Value);
             if (slots.Count == 0)
             {
-                // Nothing left that day: back to the days, saying why.
+                // Nothing left that day: back to the days (read afresh), saying why.
+                _e._booking.ForgetFreeDays(Agenda!);
                 _s.Page = 0;
                 await FireAsync(Trigger.Back);
                 return await DaysAsync(prefix + T.NoFreeTimes(Date!.Value) + "\n");

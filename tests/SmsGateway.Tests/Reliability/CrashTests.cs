@@ -46,6 +46,20 @@ public class CrashTests
         return all;
     }
 
+    /// <summary>Identity cards, the first day and time offered; on the real clock the soonest day may fill up while a
+    /// test runs (the reply then offers the next days), so this takes the first offer until a time is held.</summary>
+    private static async Task HoldTheFirstFreeTimeAsync(SmsPhone phone)
+    {
+        await phone.ExpectAsync("hi", "^Dobry den");
+        await phone.ExpectAsync("1", "cinnosti");
+        var reply = await phone.SendAsync("1");
+        for (int attempt = 0; attempt < 8 && !reply!.Contains("drzime"); attempt++)
+        {
+            reply = await phone.SendAsync("1");
+        }
+        Assert.Contains("drzime", reply);
+    }
+
     [Fact]
     public async Task KilledMidConversation_EveryStepResumesAfterRestart()
     {
@@ -91,11 +105,7 @@ public class CrashTests
                 everyone.AddRange(phones);
                 foreach (var phone in phones)
                 {
-                    await phone.SendAsync("hi");
-                    await phone.SendAsync("1");
-                    await phone.SendAsync("1");
-                    await phone.SendAsync("1");
-                    await phone.ExpectAsync("1", "drzime");
+                    await HoldTheFirstFreeTimeAsync(phone);
                     await phone.ExpectAsync("Jana Novakova", "Souhrn");
                 }
                 var confirmations = phones.Select(async p =>
