@@ -4,6 +4,8 @@ namespace SmsBooking.Bench;
 public sealed record BenchOptions
 {
     public string Mode { get; init; } = "full";
+    /// <summary>Only the gateway, at 64 users, for a profiler to attach to (<c>dotnet-trace collect -p PID</c>).</summary>
+    public bool ProfileOnly { get; init; }
     /// <summary>An existing Redis (<c>host:port</c>); empty starts a private redis-server with <see cref="Aof"/>.</summary>
     public string? Redis { get; init; }
     public string Aof { get; init; } = "always";
@@ -55,9 +57,10 @@ public sealed record BenchOptions
                 "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof },
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
                 "--redis" => options with { Redis = Value() },
+                "--profile" => options with { ProfileOnly = true, LevelDuration = TimeSpan.FromSeconds(60) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;

@@ -16,6 +16,16 @@ public static class Harness
         var report = new BenchReport(options, redis, privateRedis is null ? "(given)" : options.Aof);
         log.WriteLine($"== {options.Mode} run: Redis {redis}, AOF {report.Aof}, {Environment.ProcessorCount} cores");
 
+        if (options.ProfileOnly)
+        {
+            await using var profiled = await Server.StartGatewayAsync(redis, $"bench{Guid.NewGuid():N}:", new Dictionary<string, string?> { ["Office:Agendas:0:Counters"] = "100" });
+            using var profileLoad = new Load(profiled.Url, 64, 1);
+            log.WriteLine($"== gateway only, 64 users, {options.LevelDuration.TotalSeconds:0} s: attach with dotnet-trace collect -p {Environment.ProcessId}");
+            var run = await profileLoad.RunAsync(64, options.LevelDuration);
+            log.WriteLine($"  {run.StepsPerSecond:0} steps/s, p99 {run.Latency.P99:0.0} ms");
+            return report;
+        }
+
         await using var baseline = await Server.StartBaselineAsync();
         // Plenty of counters, so every conversation books the soonest slot: all phones on one office day, the hot spot
         // of a real rush.

@@ -8,6 +8,10 @@ try
 {
     var options = BenchOptions.Parse(args);
     var report = await Harness.RunAsync(options, Console.Out);
+    if (options.ProfileOnly)
+    {
+        return 0;
+    }
     var markdown = report.ToMarkdown();
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
     await File.WriteAllTextAsync(options.Output, markdown);
