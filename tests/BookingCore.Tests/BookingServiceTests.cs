@@ -189,4 +189,36 @@ public class BookingServiceTests
         await FillMondayAsync(service);
         Assert.DoesNotContain(new LocalDate(2026, 11, 30), await service.FreeDaysAsync(register, 7));
     }
+
+    [Fact]
+    public async Task ConfirmByTheSnapshotsHold_BooksWithoutThePointer_AndARepeatFindsTheBooking()
+    {
+        var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 0), phoneHasBookings: false)).Hold!;
+        var first = await _service.ConfirmAsync(hold, "Jana", phoneHasBookings: false);
+        Assert.Equal(ConfirmOutcome.Confirmed, first.Outcome);
+        var again = await _service.ConfirmAsync(hold, "Jana");
+        Assert.Equal(ConfirmOutcome.AlreadyConfirmed, again.Outcome);
+        Assert.Equal(first.Booking!.Code, again.Booking!.Code);
+        Assert.Single(await _service.UpcomingAsync(Phone));
+    }
+
+    [Fact]
+    public async Task ConfirmByTheSnapshotsHold_AfterItLapsed_BooksNothing()
+    {
+        var hold = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(8, 0))).Hold!;
+        _clock.Advance(Duration.FromMinutes(15));
+        Assert.Equal(ConfirmOutcome.HoldLapsed, (await _service.ConfirmAsync(hold, "Jana")).Outcome);
+        Assert.Empty(await _service.UpcomingAsync(Phone));
+    }
+
+    [Fact]
+    public async Task ConfirmByTheSnapshotsHold_StillKeepsTheCapForAPhoneThatHasBooked()
+    {
+        for (int hour = 8; hour < 10; hour++)
+        {
+            var held = (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(hour, 0))).Hold!;
+            Assert.Equal(ConfirmOutcome.Confirmed, (await _service.ConfirmAsync(held, "Jana")).Outcome);
+        }
+        Assert.Equal(HoldOutcome.TooManyBookings, (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(11, 0))).Outcome);
+    }
 }

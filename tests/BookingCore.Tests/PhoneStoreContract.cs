@@ -75,11 +75,46 @@ public abstract class PhoneStoreContract
 public sealed class RedisPhoneStoreTests : PhoneStoreContract
 {
     protected override IPhoneStore Create() => new RedisPhoneStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
+
+    [Fact]
+    public Task Lease_SaysWhetherThePhoneHasEverBooked() => RedisLeases.SaysWhetherThePhoneHasEverBookedAsync(TestRedis.Multiplexer);
 }
 
 public sealed class RedisClusterPhoneStoreTests : PhoneStoreContract
 {
     protected override IPhoneStore Create() => new RedisPhoneStore(TestRedis.ClusterMultiplexer, new RedisKeys(TestRedis.NewPrefix()));
+
+    [Fact]
+    public Task Lease_SaysWhetherThePhoneHasEverBooked() => RedisLeases.SaysWhetherThePhoneHasEverBookedAsync(TestRedis.ClusterMultiplexer);
+}
+
+/// <summary>The lease read tells the conversation whether the phone has a booking index at all, so that a phone that
+/// never booked skips the cap check's reads; once it books, the cap is checked again.</summary>
+internal static class RedisLeases
+{
+    public static async Task SaysWhetherThePhoneHasEverBookedAsync(StackExchange.Redis.IConnectionMultiplexer redis)
+    {
+        const string phone = "+420601123456";
+        var keys = new RedisKeys(TestRedis.NewPrefix());
+        var phones = new RedisPhoneStore(redis, keys);
+        var bookings = new RedisBookingStore(redis, keys, Duration.FromDays(30));
+        var now = Instant.FromUtc(2026, 11, 30, 6, 0);
+
+        var (before, _) = await phones.CountAndTryAcquireAsync(phone, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1));
+        Assert.False(before!.HasBookings);
+        await phones.ReleaseAsync(before);
+
+        var day = new LocalDate(2026, 12, 1);
+        var hold = new Holds.Hold("h1", phone, "OP", "zadost", day, new LocalTime(8, 0), now + Duration.FromMinutes(15));
+        Assert.True(await bookings.TryPlaceHoldAsync(hold, 1, now));
+        var draft = new Bookings.Booking("ABCDEF", "123456", phone, "Jana", "OP", "zadost", day, new LocalTime(8, 0),
+            Instant.FromUtc(2026, 12, 1, 7, 0), now, hold.Id);
+        Assert.Equal(Bookings.ConfirmOutcome.Confirmed, (await bookings.ConfirmAsync(hold, draft, now))!.Outcome);
+
+        var after = await phones.TryAcquireAsync(phone, TimeSpan.FromSeconds(30));
+        Assert.True(after!.HasBookings);
+        Assert.Null(await bookings.GetHoldAsync(phone, now)); // and the pointer went with the index entry
+    }
 }
 
 public sealed class InMemoryPhoneStoreTests : PhoneStoreContract

@@ -45,14 +45,26 @@ public sealed class BookingService
         }
         var now = _clock.GetCurrentInstant();
         var key = (agenda.Id, count);
-        if (_freeDays.TryGetValue(key, out var hit) && Stopwatch.GetElapsedTime(hit.Timestamp) < ttl
-            && now >= hit.At && (now - hit.At).ToTimeSpan() < ttl)
+        FreeDays? entry;
+        // One read for all who miss at once (a rush misses together when the list expires).
+        lock (_freeDays)
         {
-            return hit.Days;
+            if (!_freeDays.TryGetValue(key, out entry) || Stopwatch.GetElapsedTime(entry.Timestamp) >= ttl
+                || now < entry.At || (now - entry.At).ToTimeSpan() >= ttl)
+            {
+                entry = new FreeDays(ReadFreeDaysAsync(agenda, count), now, Stopwatch.GetTimestamp());
+                _freeDays[key] = entry;
+            }
         }
-        var days = await ReadFreeDaysAsync(agenda, count);
-        _freeDays[key] = new FreeDays(days, now, Stopwatch.GetTimestamp());
-        return days;
+        try
+        {
+            return await entry.Days;
+        }
+        catch
+        {
+            _freeDays.TryRemove(KeyValuePair.Create(key, entry)); // a failed read (Redis down) is not kept
+            throw;
+        }
     }
 
     /// <summary>Drops the agenda's cached day lists: a citizen just found a listed day full.</summary>
@@ -67,7 +79,7 @@ public sealed class BookingService
         }
     }
 
-    private sealed record FreeDays(IReadOnlyList<LocalDate> Days, Instant At, long Timestamp);
+    private sealed record FreeDays(Task<IReadOnlyList<LocalDate>> Days, Instant At, long Timestamp);
 
     private readonly ConcurrentDictionary<(string Agenda, int Count), FreeDays> _freeDays = new();
 
@@ -101,14 +113,17 @@ public sealed class BookingService
     }
 
     /// <summary>Holds the slot for the phone for <see cref="BookingOptions.HoldDuration"/>, replacing its previous hold.</summary>
-    public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time)
+    /// <param name="phoneHasBookings">False when the caller knows the phone has never booked (read with its lease):
+    /// the cap on upcoming bookings then needs no read.</param>
+    public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time,
+        bool phoneHasBookings = true)
     {
         var slot = _calendar.BookableSlotsOn(agenda, date).FirstOrDefault(s => s.Start == time);
         if (slot is null)
         {
             return new HoldResult(HoldOutcome.NotOffered);
         }
-        if (await AtCapAsync(phone, agenda.Id))
+        if (phoneHasBookings && await AtCapAsync(phone, agenda.Id))
         {
             return new HoldResult(HoldOutcome.TooManyBookings);
         }
@@ -141,15 +156,38 @@ public sealed class BookingService
                 ? new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier)
                 : new ConfirmResult(ConfirmOutcome.HoldLapsed);
         }
-        if ((await upcomingRead).Count(b => b.AgendaId == hold.AgendaId) >= _options.MaxUpcomingPerAgenda)
+        return await ConfirmCheckedAsync(hold, name, await upcomingRead, now);
+    }
+
+    /// <summary>Confirms <paramref name="hold"/> as the caller knows it (the conversation keeps it in its snapshot),
+    /// without reading the phone's hold pointer: the store's confirmation checks the hold is still live in its day.</summary>
+    /// <param name="phoneHasBookings">As for <see cref="HoldAsync"/>.</param>
+    /// <param name="remindersFor">The reminders of the new booking, scheduled by the store with the confirmation.</param>
+    public async Task<ConfirmResult> ConfirmAsync(Hold hold, string name, bool phoneHasBookings = true,
+        Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null)
+    {
+        var now = _clock.GetCurrentInstant();
+        var upcoming = phoneHasBookings ? await UpcomingAsync(hold.Phone) : [];
+        if (upcoming.FirstOrDefault(b => b.HoldId == hold.Id) is { } earlier)
+        {
+            return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier);
+        }
+        return await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor);
+    }
+
+    private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
+        Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null)
+    {
+        if (upcoming.Count(b => b.AgendaId == hold.AgendaId) >= _options.MaxUpcomingPerAgenda)
         {
             return new ConfirmResult(ConfirmOutcome.TooManyBookings);
         }
+        var phone = hold.Phone;
         for (int attempt = 0; attempt < SecretAttempts; attempt++)
         {
             var draft = new Booking(BookingSecrets.NewCode(), BookingSecrets.NewPin(), phone, name, hold.AgendaId, hold.ActivityId,
                 hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id);
-            var result = await _store.ConfirmAsync(hold, draft, now);
+            var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft));
             if (result is not null)
             {
                 return result;

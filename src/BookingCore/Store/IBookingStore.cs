@@ -27,8 +27,9 @@ public interface IBookingStore
 
     /// <summary>Turns the live hold into <paramref name="draft"/> atomically. <see cref="ConfirmOutcome.AlreadyConfirmed"/>
     /// returns the earlier booking; a clash of code or PIN with another booking of the day gives null so the caller
-    /// draws new ones.</summary>
-    Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now);
+    /// draws new ones. With <paramref name="reminders"/>, a new booking's reminders are scheduled in the same step
+    /// that lets the hold's lapse watch go.</summary>
+    Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null);
 
     /// <summary>Cancels the phone's booking with that code, if it is still booked; the slot is free again after
     /// <paramref name="releaseDelay"/>.</summary>

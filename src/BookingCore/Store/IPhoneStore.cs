@@ -25,4 +25,6 @@ public interface IPhoneStore
 }
 
 /// <summary>A held lease on one phone's conversation and the snapshot loaded with it.</summary>
-public sealed record PhoneLease(string Phone, string Token, string? Snapshot, bool OptedOut = false);
+/// <param name="HasBookings">Whether the phone has ever booked (its booking index exists), read with the lease: when
+/// false, the cap on upcoming bookings needs no further read. A store that does not know says true.</param>
+public sealed record PhoneLease(string Phone, string Token, string? Snapshot, bool OptedOut = false, bool HasBookings = true);

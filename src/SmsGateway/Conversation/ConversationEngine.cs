@@ -38,9 +38,10 @@ public sealed class ConversationEngine
     }
 
     /// <summary>Handles one message; the snapshot is changed in place and the reply (unformatted for SMS) returned.</summary>
-    public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text)
+    /// <param name="phoneHasBookings">Read with the phone's lease; false spares the cap check its reads.</param>
+    public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text, bool phoneHasBookings = true)
     {
-        var turn = new Turn(this, phone, snapshot);
+        var turn = new Turn(this, phone, snapshot, phoneHasBookings);
         return await turn.RunAsync(text);
     }
 
@@ -50,12 +51,14 @@ public sealed class ConversationEngine
         private readonly string _phone;
         private readonly ConversationSnapshot _s;
         private readonly StateMachine<State, Trigger> _machine;
+        private readonly bool _phoneHasBookings;
 
-        public Turn(ConversationEngine engine, string phone, ConversationSnapshot snapshot)
+        public Turn(ConversationEngine engine, string phone, ConversationSnapshot snapshot, bool phoneHasBookings)
         {
             _e = engine;
             _phone = phone;
             _s = snapshot;
+            _phoneHasBookings = phoneHasBookings;
             _machine = ConversationMachine.Create(snapshot, this);
         }
 
@@ -272,7 +275,7 @@ public sealed class ConversationEngine
             {
                 return Hint(T.HintTime(), await TimesAsync(""));
             }
-            var result = await _e._booking.HoldAsync(_phone, Agenda!, _s.ActivityId!, Date!.Value, chosen.Value);
+            var result = await _e._booking.HoldAsync(_phone, Agenda!, _s.ActivityId!, Date!.Value, chosen.Value, _phoneHasBookings);
             switch (result.Outcome)
             {
                 case HoldOutcome.Placed:
@@ -345,14 +348,16 @@ public sealed class ConversationEngine
                 // The summary with a long name would not fit beside the hint.
                 return _s.Quick ? T.QuickHintConfirm() : T.HintConfirm();
             }
-            var result = await _e._booking.ConfirmAsync(_phone, _s.HoldId!, _s.Name!);
+            // The hold as the snapshot knows it: no read of the phone's hold pointer.
+            var hold = new Hold(_s.HoldId!, _phone, _s.AgendaId!, _s.ActivityId!, Date!.Value, HoldTime,
+                Instant.FromUnixTimeMilliseconds(_s.HoldExpiresMs));
+            var result = await _e._booking.ConfirmAsync(hold, _s.Name!, _phoneHasBookings, _e._notifications.RemindersFor);
             switch (result.Outcome)
             {
                 case ConfirmOutcome.Confirmed:
                 case ConfirmOutcome.AlreadyConfirmed:
                     if (result.Outcome == ConfirmOutcome.Confirmed)
                     {
-                        await _e._notifications.BookingConfirmedAsync(result.Booking!);
                         GatewayMetrics.BookingsConfirmed.Add(1, new KeyValuePair<string, object?>("agenda", result.Booking!.AgendaId));
                     }
                     var holdId = _s.HoldId;
@@ -438,7 +443,7 @@ public sealed class ConversationEngine
             var candidates = free.OrderBy(s => Math.Abs((s.StartInstant - target).TotalTicks)).ThenBy(s => s.StartInstant).Take(3);
             foreach (var slot in candidates)
             {
-                var result = await _e._booking.HoldAsync(_phone, agenda, _s.ActivityId!, slot.Date, slot.Start);
+                var result = await _e._booking.HoldAsync(_phone, agenda, _s.ActivityId!, slot.Date, slot.Start, _phoneHasBookings);
                 if (result.Outcome == HoldOutcome.TooManyBookings)
                 {
                     await AbandonIfBookingAsync();
@@ -477,7 +482,7 @@ public sealed class ConversationEngine
             var agenda = Agenda!;
             var date = Date!.Value;
             var time = HoldTime;
-            var again = await _e._booking.HoldAsync(_phone, agenda, _s.ActivityId!, date, time);
+            var again = await _e._booking.HoldAsync(_phone, agenda, _s.ActivityId!, date, time, _phoneHasBookings);
             if (again.Outcome == HoldOutcome.Placed)
             {
                 GatewayMetrics.HoldsPlaced.Add(1);

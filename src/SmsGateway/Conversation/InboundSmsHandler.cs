@@ -92,7 +92,7 @@ public sealed class InboundSmsHandler
                 snapshot = snapshot.StartedOver();
             }
             var before = snapshot.State;
-            var reply = await _engine.HandleAsync(phone, snapshot, keyword == Keyword.OptIn ? "" : body);
+            var reply = await _engine.HandleAsync(phone, snapshot, keyword == Keyword.OptIn ? "" : body, lease.HasBookings);
             snapshot.Remember(messageSid);
             saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
             if (!saved)

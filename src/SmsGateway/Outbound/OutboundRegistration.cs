@@ -32,11 +32,11 @@ public static class OutboundRegistration
     }
 }
 
-/// <summary>Reminders of a new booking go into the store's schedule.</summary>
-public sealed class OutboundNotifications(BookingCore.Store.IBookingStore store, ReminderSchedule schedule, IClock clock)
+/// <summary>The reminders of a new booking, which the store schedules with the confirmation.</summary>
+public sealed class OutboundNotifications(ReminderSchedule schedule, IClock clock)
 {
-    public Task BookingConfirmedAsync(BookingCore.Bookings.Booking booking) =>
-        store.ScheduleRemindersAsync(booking, schedule.For(booking.Date, booking.Start, clock.GetCurrentInstant()));
+    public IReadOnlyList<(string Name, Instant Due)> RemindersFor(BookingCore.Bookings.Booking booking) =>
+        schedule.For(booking.Date, booking.Start, clock.GetCurrentInstant()).ToList();
 }
 
 internal sealed class OutboxHealthCheck(IOutbox outbox, IOptions<OutboundOptions> options, IClock clock) : IHealthCheck

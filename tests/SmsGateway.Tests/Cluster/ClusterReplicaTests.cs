@@ -55,31 +55,11 @@ public class ClusterReplicaTests
         await using (b)
         {
             var phones = Enumerable.Range(0, 30).Select(i => new SmsPhone(i % 2 == 0 ? a : b, $"+4206020000{i:00}")).ToList();
-            var outcomes = await Task.WhenAll(phones.Select(async (phone, i) =>
-            {
-                await phone.SendAsync("hi");
-                await phone.SendAsync("3");
-                await phone.SendAsync("1");
-                var reply = await phone.SendAsync("1"); // the day's times
-                for (int attempt = 0; attempt < 6; attempt++)
-                {
-                    if (reply!.Contains("drzime"))
-                    {
-                        await phone.SendAsync("Jana Novakova");
-                        return await phone.SendAsync("ANO");
-                    }
-                    if (!reply.Contains("\n1 "))
-                    {
-                        return reply; // nothing left to offer
-                    }
-                    reply = await phone.SendAsync((i % 4 + 1).ToString()); // phones aim at different times, then at whatever is offered
-                }
-                return reply;
-            }));
+            var outcomes = await Task.WhenAll(phones.Select((phone, i) => Reliability.RaceTests.WalkAsync(phone, i)));
             Assert.Equal(4, outcomes.Count(o => o!.Contains("Kod: ")));
             var losers = outcomes.Where(o => !o!.Contains("Kod: ")).ToList();
             Assert.Equal(26, losers.Count);
-            Assert.All(losers, l => Assert.Matches("obsazen|zadny volny|uz neni volny", l!));
+            Assert.All(losers, l => Assert.Matches(Reliability.RaceTests.LoserPattern, l!));
             var service = a.App.Services.GetRequiredService<BookingService>();
             var booked = new List<Booking>();
             foreach (var p in phones)

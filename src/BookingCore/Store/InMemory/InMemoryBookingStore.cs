@@ -81,7 +81,7 @@ public sealed class InMemoryBookingStore : IBookingStore
         }
     }
 
-    public Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now)
+    public Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null)
     {
         lock (_gate)
         {
@@ -108,6 +108,11 @@ public sealed class InMemoryBookingStore : IBookingStore
             if (_phoneHolds.TryGetValue(hold.Phone, out var current) && current.Id == hold.Id)
             {
                 _phoneHolds.Remove(hold.Phone);
+            }
+            _lapseWatch.Remove(hold.Id);
+            foreach (var (name, due) in reminders ?? [])
+            {
+                _reminders[new DueReminder(draft.Phone, draft.Date, draft.Code, name)] = due;
             }
             return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.Confirmed, draft));
         }

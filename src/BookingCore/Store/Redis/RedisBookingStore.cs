@@ -118,15 +118,16 @@ public sealed class RedisBookingStore : IBookingStore
         await ForgetLapsedAsync(hold);
     }
 
-    public async Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now)
+    public async Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null)
     {
         var index = _keys.PhoneBookings(hold.Phone);
         var entry = IndexEntry(draft.Date, draft.Code);
-        // The pointer goes first; a crash before the booking leaves an entry that readers skip. The index outlives
-        // any booking it can hold (horizon at most a year, then the retention); readers skip entries whose booking
-        // has expired.
-        await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index],
-            [draft.Start.ToUnixTimeMilliseconds(), entry, (long)(TimeSpan.FromDays(368) + _retention.ToTimeSpan()).TotalMilliseconds]);
+        // The phone's side goes first, in one call: the index entry (a crash before the booking leaves an entry that
+        // readers skip) and the end of the hold pointer (a crash then leaves the hold in the day to be confirmed by a
+        // repeated ANO, which needs no pointer, or to lapse by itself). The index outlives any booking it can hold
+        // (horizon at most a year, then the retention); readers skip entries whose booking has expired.
+        await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index, _keys.PhoneHold(hold.Phone)],
+            [draft.Start.ToUnixTimeMilliseconds(), entry, (long)(TimeSpan.FromDays(368) + _retention.ToTimeSpan()).TotalMilliseconds, hold.Id]);
         var d = hold.Date;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
@@ -135,10 +136,24 @@ public sealed class RedisBookingStore : IBookingStore
         switch (outcome)
         {
             case "ok":
-                // The booking stands; the pointer and the lapse watch are tidied together (two tags, one round trip).
-                await Task.WhenAll(
-                    Db.ScriptEvaluateAsync(RedisScripts.ClearHoldPointer, [_keys.PhoneHold(hold.Phone)], [hold.Id]),
-                    ForgetLapsedAsync(hold));
+                // The booking stands; the lapse watch lets the hold go and the reminders are scheduled, one call on
+                // the phone's watch shard (a crash before leaves the hold to the watcher, which skips confirmed holds,
+                // and the booking without reminders).
+                if (reminders is { Count: > 0 })
+                {
+                    var shard = Shard(hold.Phone);
+                    var args = new List<RedisValue> { ToJson(hold) };
+                    foreach (var (name, due) in reminders)
+                    {
+                        args.Add(due.ToUnixTimeMilliseconds());
+                        args.Add(ReminderMember(new DueReminder(draft.Phone, draft.Date, draft.Code, name)));
+                    }
+                    await Db.ScriptEvaluateAsync(RedisScripts.WatchConfirmed, [_keys.WatchLapses(shard), _keys.WatchReminders(shard)], [.. args]);
+                }
+                else
+                {
+                    await ForgetLapsedAsync(hold);
+                }
                 return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
             case "already":
                 await Db.SortedSetRemoveAsync(index, entry);

@@ -21,24 +21,25 @@ public sealed class RedisPhoneStore : IPhoneStore
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.AcquireLease,
-            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone)], [token, (long)lease.TotalMilliseconds]))!;
+            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneBookings(phone)],
+            [token, (long)lease.TotalMilliseconds]))!;
         if ((int)result[0] == 0)
         {
             return null;
         }
-        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1], (int)result[2] == 1);
+        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1], (int)result[2] == 1, (int)result[3] == 1);
     }
 
     public async Task<(PhoneLease? Lease, long Count)> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.CountAndAcquireLease,
-            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneRate(phone)],
+            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneRate(phone), _keys.PhoneBookings(phone)],
             [token, (long)lease.TotalMilliseconds, (long)window.TotalMilliseconds]))!;
         var count = (long)result[0];
         return (int)result[1] == 0
             ? (null, count)
-            : (new PhoneLease(phone, token, result[2].IsNull ? null : (string?)result[2], (int)result[3] == 1), count);
+            : (new PhoneLease(phone, token, result[2].IsNull ? null : (string?)result[2], (int)result[3] == 1, (int)result[4] == 1), count);
     }
 
     public async Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)

@@ -76,36 +76,40 @@ internal static class RedisScripts
         return 1
         """;
 
-    /// <summary>KEYS the phone's booking index; ARGV score, entry, index time to live ms. Adds the entry and keeps the
-    /// index alive, in one call.</summary>
+    /// <summary>KEYS the phone's booking index, its hold pointer; ARGV score, entry, index time to live ms, hold id.
+    /// Adds the entry, keeps the index alive and drops the pointer if it names this hold, in one call.</summary>
     public const string IndexBooking = """
         redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        local v = redis.call('GET', KEYS[2])
+        if v and string.find(v, '"Id":"' .. ARGV[4] .. '"', 1, true) then redis.call('DEL', KEYS[2]) end
         return 1
         """;
 
-    /// <summary>KEYS pointer; ARGV hold id. Deletes the phone's hold pointer only if it still names that hold.</summary>
-    public const string ClearHoldPointer = """
-        local v = redis.call('GET', KEYS[1])
-        if v and string.find(v, '"Id":"' .. ARGV[1] .. '"', 1, true) then redis.call('DEL', KEYS[1]) return 1 end
-        return 0
+    /// <summary>KEYS lapse watch, reminders (one watch shard); ARGV the hold's lapse member, then due ms and member of
+    /// each reminder. A confirmed hold leaves the lapse watch and its booking's reminders are scheduled, in one call.</summary>
+    public const string WatchConfirmed = """
+        redis.call('ZREM', KEYS[1], ARGV[1])
+        for i = 2, #ARGV, 2 do redis.call('ZADD', KEYS[2], ARGV[i], ARGV[i + 1]) end
+        return 1
         """;
 
-    /// <summary>KEYS lease, conversation, opt-out; ARGV token, lease ms. {1, snapshot|false, opted out 0/1} or {0}.</summary>
+    /// <summary>KEYS lease, conversation, opt-out, booking index; ARGV token, lease ms.
+    /// {1, snapshot|false, opted out 0/1, has bookings 0/1} or {0}.</summary>
     public const string AcquireLease = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-          return {1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3])}
+          return {1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3]), redis.call('EXISTS', KEYS[4])}
         end
         return {0}
         """;
 
-    /// <summary>KEYS lease, conversation, opt-out, rate counter; ARGV token, lease ms, window ms.
-    /// {count, 1, snapshot|false, opted out 0/1} or {count, 0}.</summary>
+    /// <summary>KEYS lease, conversation, opt-out, rate counter, booking index; ARGV token, lease ms, window ms.
+    /// {count, 1, snapshot|false, opted out 0/1, has bookings 0/1} or {count, 0}.</summary>
     public const string CountAndAcquireLease = """
         local n = redis.call('INCR', KEYS[4])
         if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-          return {n, 1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3])}
+          return {n, 1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3]), redis.call('EXISTS', KEYS[5])}
         end
         return {n, 0}
         """;
