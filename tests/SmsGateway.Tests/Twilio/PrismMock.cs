@@ -13,15 +13,35 @@ public sealed class PrismMock : IAsyncLifetime
 
     public string Url { get; private set; } = "";
 
-    public static string SpecPath => Path.GetFullPath(Path.Combine(TestOffice.RepositoryRoot, "..", "shared", "twilio", "twilio_api_v2010.json"));
+    /// <summary>The description as the project received it, beside the repository.</summary>
+    public static string SharedSpecPath => Path.GetFullPath(Path.Combine(TestOffice.RepositoryRoot, "..", "shared", "twilio", "twilio_api_v2010.json"));
+
+    /// <summary>The same file, compressed, kept in the repository for a machine that has no <c>shared/</c> beside it
+    /// (a test checks the two are identical wherever both exist).</summary>
+    public static string VendoredSpecPath => Path.Combine(TestOffice.RepositoryRoot, "tests", "peers", "twilio_api_v2010.json.gz");
+
+    private static readonly Lazy<string> Spec = new(() =>
+    {
+        if (File.Exists(SharedSpecPath))
+        {
+            return SharedSpecPath;
+        }
+        if (!File.Exists(VendoredSpecPath))
+        {
+            throw new InvalidOperationException($"Twilio's OpenAPI description is neither at {SharedSpecPath} nor at {VendoredSpecPath}.");
+        }
+        var path = Path.Combine(Directory.CreateTempSubdirectory("smsbooking-twilio-oai-").FullName, "twilio_api_v2010.json");
+        using var source = new System.IO.Compression.GZipStream(File.OpenRead(VendoredSpecPath), System.IO.Compression.CompressionMode.Decompress);
+        using var target = File.Create(path);
+        source.CopyTo(target);
+        return path;
+    });
+
+    public static string SpecPath => Spec.Value;
 
     public async Task InitializeAsync()
     {
         NodePeer.RequireInstalled("@stoplight/prism-cli");
-        if (!File.Exists(SpecPath))
-        {
-            throw new InvalidOperationException($"Twilio's OpenAPI description is not at {SpecPath} (shared/ beside the repository).");
-        }
         var port = TestRedis.FreePort();
         var psi = new ProcessStartInfo("node") { WorkingDirectory = NodePeer.PeersDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "node_modules/@stoplight/prism-cli/dist/index.js", "mock", "-h", "127.0.0.1", "-p", port.ToString(), SpecPath })
