@@ -139,9 +139,31 @@ public class BookingServiceTests
         Assert.Null(await _service.FindForCheckInAsync(booking.Pin));
     }
 
+    private readonly ManualTimer _timer = new();
+
     private BookingService WithFreeDaysCache(TimeSpan cacheTime) =>
         new(_service.Calendar, new RedisBookingStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30)),
-            _clock, new BookingOptions { FreeDaysCacheTime = cacheTime });
+            _clock, new BookingOptions { FreeDaysCacheTime = cacheTime }, _timer);
+
+    /// <summary>The free-days reuse's monotonic timer, moved by hand.</summary>
+    private sealed class ManualTimer : TimeProvider
+    {
+        public long Ticks { get; set; }
+        public override long GetTimestamp() => Ticks;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+    }
+
+    [Fact]
+    public async Task FreeDays_AfterTheCacheTime_ReadAfresh_EvenWhileTheClockStandsStill()
+    {
+        var service = WithFreeDaysCache(TimeSpan.FromSeconds(1));
+        var register = service.Calendar.Office.FindAgenda("EO")!;
+        await service.FreeDaysAsync(register, 7);
+        await FillMondayAsync(service);
+        Assert.Contains(new LocalDate(2026, 11, 30), await service.FreeDaysAsync(register, 7));
+        _timer.Ticks += TimeSpan.FromSeconds(1).Ticks; // the office clock is frozen; real time moves on
+        Assert.DoesNotContain(new LocalDate(2026, 11, 30), await service.FreeDaysAsync(register, 7));
+    }
 
     /// <summary>Evidence obyvatel has one counter: a hold on each of Monday's slots fills the day.</summary>
     private static async Task FillMondayAsync(BookingService service)

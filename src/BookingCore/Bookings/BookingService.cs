@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using NodaTime;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.CheckIn;
@@ -19,13 +18,18 @@ public sealed class BookingService
     private readonly IClock _clock;
     private readonly BookingOptions _options;
 
-    public BookingService(OfficeCalendar calendar, IBookingStore store, IClock clock, BookingOptions options)
+    /// <param name="time">The monotonic timer behind the free-days reuse (real time even when <paramref name="clock"/>
+    /// is a test's frozen clock); <see cref="TimeProvider.System"/> unless given.</param>
+    public BookingService(OfficeCalendar calendar, IBookingStore store, IClock clock, BookingOptions options, TimeProvider? time = null)
     {
         _calendar = calendar;
         _store = store;
         _clock = clock;
         _options = options;
+        _time = time ?? TimeProvider.System;
     }
+
+    private readonly TimeProvider _time;
 
     public OfficeCalendar Calendar => _calendar;
     public BookingOptions Options => _options;
@@ -34,8 +38,8 @@ public sealed class BookingService
     /// agenda, soonest first; reused for <see cref="BookingOptions.FreeDaysCacheTime"/>.</summary>
     /// <remarks>The list is only an offer: a day shown may have filled meanwhile (choosing it says so and calls
     /// <see cref="ForgetFreeDays"/>), and a day freed by a lapse shows up at most the cache time later. Reuse needs
-    /// both the real time (a monotonic timestamp) and the injected clock to be within the cache time, so a test's
-    /// clock moving on reads afresh.</remarks>
+    /// both the injected timer and the injected clock to be within the cache time, so a test's clock moving on reads
+    /// afresh and a frozen test clock does not keep a list forever.</remarks>
     public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count)
     {
         var ttl = _options.FreeDaysCacheTime;
@@ -49,10 +53,10 @@ public sealed class BookingService
         // One read for all who miss at once (a rush misses together when the list expires).
         lock (_freeDays)
         {
-            if (!_freeDays.TryGetValue(key, out entry) || Stopwatch.GetElapsedTime(entry.Timestamp) >= ttl
+            if (!_freeDays.TryGetValue(key, out entry) || _time.GetElapsedTime(entry.Timestamp) >= ttl
                 || now < entry.At || (now - entry.At).ToTimeSpan() >= ttl)
             {
-                entry = new FreeDays(ReadFreeDaysAsync(agenda, count), now, Stopwatch.GetTimestamp());
+                entry = new FreeDays(ReadFreeDaysAsync(agenda, count), now, _time.GetTimestamp());
                 _freeDays[key] = entry;
             }
         }

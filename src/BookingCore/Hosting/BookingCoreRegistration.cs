@@ -31,6 +31,7 @@ public static class BookingCoreRegistration
 
         // The composition root is the one place that reads the real clock.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => OfficeSettings.Create(sp.GetRequiredService<IOptions<OfficeOptions>>().Value, out _));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BookingOptions>>().Value);
         services.AddSingleton<OfficeCalendar>();
