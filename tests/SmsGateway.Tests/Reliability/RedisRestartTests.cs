@@ -5,6 +5,21 @@ namespace SmsBooking.SmsGateway.Tests.Reliability;
 /// <summary>Redis dies (SIGKILL) under a running gateway and comes back from its append-only file.</summary>
 public class RedisRestartTests
 {
+    /// <summary>Polls readiness until it is 200 or the time is up; the last status.</summary>
+    private static async Task<HttpStatusCode> ReadinessWithinAsync(GatewayHost gateway, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(200);
+            using var ready = await gateway.Http.GetAsync("/health/ready");
+            status = ready.StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < until);
+        return status;
+    }
+
     [Theory]
     [InlineData("always", 0)]
     // everysec may lose the last second of writes on a crash; a booking older than that survives.
@@ -44,16 +59,7 @@ public class RedisRestartTests
         }
 
         redis.Start();
-        var until = DateTime.UtcNow.AddSeconds(30);
-        HttpStatusCode status;
-        do
-        {
-            await Task.Delay(200);
-            using var ready = await gateway.Http.GetAsync("/health/ready");
-            status = ready.StatusCode;
-        }
-        while (status != HttpStatusCode.OK && DateTime.UtcNow < until);
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.OK, await ReadinessWithinAsync(gateway, TimeSpan.FromSeconds(30)));
 
         // The booking came back from the append-only file, with its PIN.
         Assert.Matches($@"{code} .* PIN: \d{{6}}", await phone.SendAsync("MOJE"));
@@ -65,5 +71,24 @@ public class RedisRestartTests
         await other.ExpectAsync("1", "drzime");
         await other.ExpectAsync("Jana Novakova", "Souhrn");
         await other.ExpectAsync("ANO", @"Kod: \w{6}");
+    }
+
+    [Fact]
+    public async Task GatewayStartedWhileRedisIsDown_StartsNotReady_AnswersPolitely_AndRecoversWhenRedisComes()
+    {
+        using var redis = new PrivateRedis("always"); // not started yet
+        await using var gateway = await GatewayHost.StartAsync(redisConfiguration: redis.Configuration);
+        var phone = new SmsPhone(gateway);
+
+        Assert.Contains("Zkuste to prosim za par minut znovu", await phone.SendAsync("Dobry den"));
+        using (var ready = await gateway.Http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+
+        redis.Start();
+        Assert.Equal(HttpStatusCode.OK, await ReadinessWithinAsync(gateway, TimeSpan.FromSeconds(30)));
+        await phone.ExpectAsync("Dobry den", "^Dobry den");
+        await phone.ExpectAsync("1", "cinnosti");
     }
 }
