@@ -77,6 +77,8 @@ public static class BookingCoreRegistration
                 [$"{RedisOptions.SectionName}:Configuration: '{options.Configuration}' is not a StackExchange.Redis configuration ({e.Message})"]);
         }
         config.AbortOnConnectFail = false;
+        // Exception messages must not name keys: keys hold phone numbers, and messages reach logs and health output.
+        config.IncludeDetailInExceptions = false;
         config.ConnectTimeout = Math.Min(config.ConnectTimeout, 3000);
         config.SyncTimeout = Math.Min(config.SyncTimeout, 3000);
         config.AsyncTimeout = Math.Min(config.AsyncTimeout, 3000);

@@ -36,8 +36,15 @@ public sealed class InboundSmsHandler
         }
         catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
-            // Never a 500: Twilio would retry it into a doubled step. The citizen is asked to try again later.
-            _log.LogWarning(e, "Store unavailable for a message from {Phone}", PhoneMask.Mask(phone));
+            // Never a 500: Twilio would retry it into a doubled step. The citizen is asked to try again later. Only
+            // the exception's type is logged: a store's message can name a key, and keys hold phone numbers.
+            _log.LogWarning("Store unavailable ({Error}) for a message from {Phone}", e.GetType().Name, PhoneMask.Mask(phone));
+            return Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TryAgainLater());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect of ours must not become a 500 either; the stack trace says where, without the message's data.
+            _log.LogError("Unexpected {Error} for a message from {Phone} at {Where}", e.GetType().Name, PhoneMask.Mask(phone), e.StackTrace);
             return Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
     }

@@ -41,15 +41,15 @@ public static class InputText
         return Compose(sb.ToString());
     }
 
-    /// <summary>Canonical decomposition; a lone surrogate (which no phone sends, but a forged or broken request may
-    /// hold) becomes U+FFFD first, as normalisation refuses it.</summary>
+    /// <summary>Canonical decomposition; a lone surrogate or U+FFFE/U+FFFF (which no phone sends, but a broken request
+    /// may hold) becomes U+FFFD first, as normalisation refuses them.</summary>
     private static string Decompose(string text) => WellFormed(text).Normalize(NormalizationForm.FormD);
 
     private static string Compose(string text) => WellFormed(text).Normalize(NormalizationForm.FormC);
 
     private static string WellFormed(string text)
     {
-        if (!text.Any(char.IsSurrogate))
+        if (!text.Any(c => char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'))
         {
             return text;
         }
@@ -60,9 +60,9 @@ public static class InputText
             {
                 i++;
             }
-            else if (char.IsSurrogate(chars[i]))
+            else if (char.IsSurrogate(chars[i]) || chars[i] is '\uFFFE' or '\uFFFF')
             {
-                chars[i] = '\uFFFD';
+                chars[i] = '\uFFFD'; // normalisation refuses these noncharacters too
             }
         }
         return new string(chars);

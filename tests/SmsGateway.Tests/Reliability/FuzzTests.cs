@@ -36,7 +36,7 @@ public class FuzzTests
             ["Booking:MaxUpcomingPerAgenda"] = "1000",
         }, logs: logs);
         var phones = gateway.App.Services.GetRequiredService<IPhoneStore>();
-        var random = new Random(Seed + step.Length);
+        var random = new Random(Seed + step.Sum(c => c)); // a seed of its own per step, the same every run
         var target = Enum.Parse<ConversationState>(step);
         var fresh = 0;
 
@@ -96,7 +96,7 @@ public class FuzzTests
         "25:99", "24:00", "9:60", "-1:00", "9.30", "09:30:00", "7:00", "23:59", "12:", ":30",
         "OBJ", "OBJ ZOP", "OBJ XYZ 31.02. 25:99 <b>", "OBJ ZOP 31.02. 9:00 NOVAK", "OBJ ZOP 15.12. 25:99 NOVAK",
         "VOLNO", "VOLNO XYZ", "VOLNO ZOP 31.02.", "STORNO XXXXXX", "STORNO 123", "DALSI DALSI", "ZPET ZPET",
-        "😀", "👨‍👩‍👧", "Ř", "ŽLUŤOUČKÝ KŮŇ", "Привет", "你好", "مرحبا", "e\u0301", "ß", "ﬁ",
+        "😀", "👨‍👩‍👧", "Ř", "ŽLUŤOUČKÝ KŮŇ", "\uFFFE", "\uFFFF", "Привет", "你好", "مرحبا", "e\u0301", "ß", "ﬁ",
     ];
 
     private static string RandomBody(Random random)
@@ -125,7 +125,7 @@ public class FuzzTests
         (int From, int To)[] ranges =
         [
             (0x20, 0x7e), (0x00, 0x1f), (0xa0, 0x17f), (0x300, 0x36f), (0x400, 0x4ff), (0x600, 0x6ff),
-            (0x2000, 0x206f), (0x4e00, 0x4fff), (0xe000, 0xe0ff), (0xfff0, 0xfffd), (0x1f300, 0x1f6ff), (0x10000, 0x100ff),
+            (0x2000, 0x206f), (0x4e00, 0x4fff), (0xe000, 0xe0ff), (0xfff0, 0xffff), (0x1f300, 0x1f6ff), (0x10000, 0x100ff),
         ];
         var text = new StringBuilder();
         for (int i = 0; i < length; i++)

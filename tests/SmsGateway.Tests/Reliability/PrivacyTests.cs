@@ -106,6 +106,11 @@ public class PrivacyTests
             Assert.InRange(ttl, (visitDayEnds - now + Duration.FromDays(7)).ToTimeSpan() - TimeSpan.FromMinutes(1),
                 (visitDayEnds - now + Duration.FromDays(9)).ToTimeSpan());
         }
+        // The phone's list of booking codes (the number is in its key) goes with the day keys of its latest booking.
+        var index = (await db.KeyTimeToLiveAsync(keys.PhoneBookings(Phone))) ?? throw new Xunit.Sdk.XunitException("the booking index never expires");
+        Assert.InRange(index, (visitDayEnds - now + Duration.FromDays(7)).ToTimeSpan() - TimeSpan.FromMinutes(1),
+            (visitDayEnds - now + Duration.FromDays(9)).ToTimeSpan());
+
         var conversation = await db.KeyTimeToLiveAsync(keys.PhoneConversation(Phone));
         Assert.NotNull(conversation);
         Assert.True(conversation <= TimeSpan.FromHours(24));
@@ -122,5 +127,32 @@ public class PrivacyTests
             }
         }
         Assert.Equal([(string)keys.PhoneOptOut(other.Number)!], eternal);
+    }
+
+    [Fact]
+    public async Task LogsAndReadinessDuringARedisOutage_NameNoPhoneNumber()
+    {
+        var logs = new CapturedLogs();
+        using var redis = new PrivateRedis("always");
+        redis.Start();
+        await using var gateway = await GatewayHost.StartAsync(redisConfiguration: redis.Configuration, logs: logs);
+        var phone = new SmsPhone(gateway, Phone);
+        await BookAsync(phone);
+
+        redis.Kill();
+        foreach (var text in new[] { "MOJE", "Dobry den", "STOP", "STORNO ABCDEF" })
+        {
+            Assert.Contains("Zkuste to prosim", await phone.SendAsync(text) ?? "Zkuste to prosim"); // STOP answers nothing
+        }
+        using var ready = await gateway.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var health = await ready.Content.ReadAsStringAsync();
+
+        var lines = logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("Store unavailable") && l.Contains("***456")); // the outage was logged
+        var leaks = lines.Where(l => l.Contains("601123456")).ToList();
+        Assert.True(leaks.Count == 0, "phone numbers in the logs during the outage:\n" + string.Join("\n", leaks));
+        Assert.DoesNotContain("601123456", health);
+        Assert.DoesNotContain("phone:", health);
     }
 }

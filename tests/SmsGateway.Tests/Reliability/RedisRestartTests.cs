@@ -22,7 +22,8 @@ public class RedisRestartTests
 
     [Theory]
     [InlineData("always", 0)]
-    // everysec may lose the last second of writes on a crash; a booking older than that survives.
+    // everysec may lose the last second of writes when the machine crashes (a killed process alone loses nothing
+    // written before); the test shows a booking older than that second comes back.
     [InlineData("everysec", 2000)]
     public async Task RedisKilledAndRestarted_BookingsSurvive_OutageIsPolite_GatewayRecoversByItself(string appendFsync, int settleMs)
     {

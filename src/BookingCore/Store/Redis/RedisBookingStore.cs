@@ -124,10 +124,11 @@ public sealed class RedisBookingStore : IBookingStore
         var entry = IndexEntry(draft.Date, draft.Code);
         // The phone's side goes first, in one call: the index entry (a crash before the booking leaves an entry that
         // readers skip) and the end of the hold pointer (a crash then leaves the hold in the day to be confirmed by a
-        // repeated ANO, which needs no pointer, or to lapse by itself). The index outlives any booking it can hold
-        // (horizon at most a year, then the retention); readers skip entries whose booking has expired.
+        // repeated ANO, which needs no pointer, or to lapse by itself). The index lives as long as the day keys of the
+        // phone's latest booking (the visit, then the retention), no longer; readers skip entries whose booking has
+        // expired.
         await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index, _keys.PhoneHold(hold.Phone)],
-            [draft.Start.ToUnixTimeMilliseconds(), entry, (long)(TimeSpan.FromDays(368) + _retention.ToTimeSpan()).TotalMilliseconds, hold.Id]);
+            [draft.Start.ToUnixTimeMilliseconds(), entry, TimeToLiveMs(draft.Date, now, _retention), hold.Id]);
         var d = hold.Date;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],

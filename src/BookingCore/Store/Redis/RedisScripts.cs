@@ -77,10 +77,11 @@ internal static class RedisScripts
         """;
 
     /// <summary>KEYS the phone's booking index, its hold pointer; ARGV score, entry, index time to live ms, hold id.
-    /// Adds the entry, keeps the index alive and drops the pointer if it names this hold, in one call.</summary>
+    /// Adds the entry, keeps the index alive as long as its latest booking needs (never shortens it) and drops the
+    /// pointer if it names this hold, in one call.</summary>
     public const string IndexBooking = """
         redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
         local v = redis.call('GET', KEYS[2])
         if v and string.find(v, '"Id":"' .. ARGV[4] .. '"', 1, true) then redis.call('DEL', KEYS[2]) end
         return 1
