@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.TestSupport;
 using StackExchange.Redis;
 
 namespace SmsBooking.Bench;
@@ -10,7 +11,8 @@ public static class Harness
 {
     public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log)
     {
-        using var privateRedis = options.Redis is null ? PrivateRedis.Start(options.Aof) : null;
+        using var privateRedis = options.Redis is null ? new PrivateRedis(options.Aof) : null;
+        privateRedis?.Start();
         var redis = options.Redis ?? privateRedis!.Configuration;
         using var stats = await ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
         var report = new BenchReport(options, redis, privateRedis is null ? "(given)" : options.Aof);
@@ -99,7 +101,7 @@ public static class Harness
         report.RushPlaces = options.RushPlaces;
         report.RushPhones = options.RushPhones;
         report.RushWinnersTold = outcomes.Count(o => o.Contains("Kod: ", StringComparison.Ordinal));
-        report.RushLosersTold = outcomes.Count(o => Regex.IsMatch(o, LoserPattern));
+        report.RushLosersTold = outcomes.Count(o => Regex.IsMatch(o, RushCitizen.LoserPattern));
         report.RushUntold = phones.Length - report.RushWinnersTold - report.RushLosersTold;
 
         // What the store holds, read back: bookings, and any phone or slot over its limit.
@@ -120,47 +122,15 @@ public static class Harness
             $"{report.RushBookings} bookings, {report.RushDoubleBookings} double, p99 {report.RushLatency.P99:0.0} ms, untold {report.RushUntold}");
     }
 
-    public const string LoserPattern = "obsazen|zadny volny|uz neni volny";
-
-    /// <summary>One citizen books Evidence obyvatel, taking whatever is offered, until booked or told nothing is left.</summary>
-    private static async Task<string> WalkAsync(Load load, string phone, int aim, System.Collections.Concurrent.ConcurrentBag<double> latencies)
-    {
-        async Task<string> Send(string body)
+    /// <summary>One citizen of the rush, each step timed.</summary>
+    private static Task<string> WalkAsync(Load load, string phone, int aim, System.Collections.Concurrent.ConcurrentBag<double> latencies) =>
+        RushCitizen.WalkAsync(async body =>
         {
             var start = Stopwatch.GetTimestamp();
             var reply = await load.SendAsync(phone, body);
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             return reply;
-        }
-        await Send("Dobry den");
-        await Send("3");
-        var reply = await Send("1");
-        for (int step = 0; step < 12; step++)
-        {
-            if (reply.Contains("Kod: ", StringComparison.Ordinal) || reply.Contains("zadny volny", StringComparison.Ordinal))
-            {
-                return reply;
-            }
-            if (reply.Contains("drzime", StringComparison.Ordinal))
-            {
-                reply = await Send("Jan Novak");
-            }
-            else if (reply.Contains("Souhrn", StringComparison.Ordinal))
-            {
-                reply = await Send("ANO");
-            }
-            else if (reply.Contains("\n1 ", StringComparison.Ordinal))
-            {
-                var count = reply.Split('\n').Count(l => l.Length > 2 && char.IsDigit(l[0]) && l.Contains(' '));
-                reply = await Send((step < 4 ? aim % Math.Max(1, count) + 1 : 1).ToString());
-            }
-            else
-            {
-                return reply;
-            }
-        }
-        return reply;
-    }
+        }, aim);
 }
 
 /// <summary>Redis' own counts: commands (inside scripts too) and CPU from <c>INFO</c>, round trips from the gateway's

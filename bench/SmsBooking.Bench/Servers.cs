@@ -1,11 +1,11 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NodaTime;
+using NodaTime.Testing;
 using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Webhooks;
+using SmsBooking.TestSupport;
 
 namespace SmsBooking.Bench;
 
@@ -46,7 +46,7 @@ public sealed class Server : IAsyncDisposable
         var app = GatewayApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
-            builder.Services.AddSingleton<IClock>(new FrozenClock(Monday0700));
+            builder.Services.AddSingleton<IClock>(new FakeClock(TestOffice.Prague(2026, 11, 30, 7, 0)));
         });
         await app.StartAsync();
         return new Server(app);
@@ -76,87 +76,9 @@ public sealed class Server : IAsyncDisposable
         return new Server(app);
     }
 
-    public static readonly Instant Monday0700 =
-        new LocalDateTime(2026, 11, 30, 7, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Europe/Prague"]).ToInstant();
-
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    private sealed class FrozenClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
-}
-
-/// <summary>A redis-server of the bench's own, persisting as an office would.</summary>
-public sealed class PrivateRedis : IDisposable
-{
-    private readonly Process _process;
-    private readonly string _dir;
-
-    private PrivateRedis(Process process, string dir, int port)
-    {
-        _process = process;
-        _dir = dir;
-        Configuration = $"127.0.0.1:{port}";
-    }
-
-    public string Configuration { get; }
-
-    public static PrivateRedis Start(string aof)
-    {
-        var port = FreePort();
-        var dir = Directory.CreateTempSubdirectory("smsbooking-bench-").FullName;
-        var persistence = aof == "no" ? "--appendonly no" : $"--appendonly yes --appendfsync {aof}";
-        var process = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" {persistence} --dir {dir}")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("redis-server did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        for (int i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var client = new TcpClient("127.0.0.1", port);
-                return new PrivateRedis(process, dir, port);
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new InvalidOperationException($"redis-server did not answer on {port}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -65,6 +65,18 @@ public sealed class SmsPhone
         return reply!;
     }
 
+    /// <summary>From the list of agendas: identity cards, the first activity, day and time offered, the name, ANO.
+    /// Returns the confirmation.</summary>
+    public async Task<string> BookFromAgendaListAsync(string name = "Jana Novakova")
+    {
+        await ExpectAsync("1", "cinnosti");
+        await ExpectAsync("1", "vyberte den");
+        await ExpectAsync("1", "Volne casy");
+        await ExpectAsync("1", "drzime");
+        await ExpectAsync(name, "Souhrn");
+        return await ExpectAsync("ANO", @"Kod: \w{6}");
+    }
+
     public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> form, string? signature = null, bool sign = true)
     {
         var url = new Uri(_address, "/sms/inbound").ToString();

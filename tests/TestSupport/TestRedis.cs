@@ -143,7 +143,8 @@ public static class TestRedis
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void WaitUntilUp(int port)
+    /// <summary>Waits up to 10 s for a server to accept connections on the loopback port.</summary>
+    public static void WaitUntilUp(int port)
     {
         var until = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < until)

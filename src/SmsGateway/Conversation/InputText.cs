@@ -38,14 +38,12 @@ public static class InputText
             }
             sb.Append(char.ToUpperInvariant(c));
         }
-        return Compose(sb.ToString());
+        return sb.ToString().Normalize(NormalizationForm.FormC); // well-formed already: pairs were kept whole
     }
 
     /// <summary>Canonical decomposition; a lone surrogate or U+FFFE/U+FFFF (which no phone sends, but a broken request
     /// may hold) becomes U+FFFD first, as normalisation refuses them.</summary>
     private static string Decompose(string text) => WellFormed(text).Normalize(NormalizationForm.FormD);
-
-    private static string Compose(string text) => WellFormed(text).Normalize(NormalizationForm.FormC);
 
     private static string WellFormed(string text)
     {

@@ -99,7 +99,7 @@ public sealed class NotificationWatcher : BackgroundService
                 _office.Place.In(texts.Language), window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay));
             await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, body, "reminder", $"reminder:{booking.Code}:{reminder.Name}", now));
             await _store.RescheduleReminderAsync(reminder, null);
-            _log.LogInformation("Reminder {Name} queued for {Phone}", reminder.Name, PhoneMask.Mask(booking.Phone));
+            _log.LogInformation("Reminder {Reminder} queued for {Phone}", reminder.Name, PhoneMask.Mask(booking.Phone)); // the reminder's name (e.g. -1.16:00), not a person's
         }
     }
 

@@ -59,7 +59,7 @@ public class ClusterReplicaTests
             Assert.Equal(4, outcomes.Count(o => o!.Contains("Kod: ")));
             var losers = outcomes.Where(o => !o!.Contains("Kod: ")).ToList();
             Assert.Equal(26, losers.Count);
-            Assert.All(losers, l => Assert.Matches(Reliability.RaceTests.LoserPattern, l!));
+            Assert.All(losers, l => Assert.Matches(RushCitizen.LoserPattern, l!));
             var service = a.App.Services.GetRequiredService<BookingService>();
             var booked = new List<Booking>();
             foreach (var p in phones)

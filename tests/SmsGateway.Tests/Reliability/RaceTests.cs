@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Reliability;
 
@@ -14,42 +15,9 @@ public class RaceTests
         ["Office:Agendas:2:Counters"] = "1",
     };
 
-    /// <summary>What a losing citizen is told: the time was just taken, the day has no time left, nothing is free.</summary>
-    public const string LoserPattern = "obsazen|zadny volny|uz neni volny";
-
-    /// <summary>One citizen books Evidence obyvatel, taking whatever is offered, until booked or told nothing is left.</summary>
-    public static async Task<string> WalkAsync(SmsPhone phone, int aim)
-    {
-        await phone.SendAsync("Dobry den");
-        await phone.SendAsync("3");
-        var reply = await phone.SendAsync("1");
-        for (int step = 0; step < 12; step++)
-        {
-            if (reply is null || reply.Contains("Kod: ") || System.Text.RegularExpressions.Regex.IsMatch(reply, "zadny volny"))
-            {
-                return reply ?? "";
-            }
-            if (reply.Contains("drzime"))
-            {
-                reply = await phone.SendAsync("Jana Novakova");
-            }
-            else if (reply.Contains("Souhrn"))
-            {
-                reply = await phone.SendAsync("ANO");
-            }
-            else if (reply.Contains("\n1 "))
-            {
-                // Phones aim at different times first, then take the first one offered.
-                var count = reply.Split('\n').Count(l => l.Length > 2 && char.IsDigit(l[0]) && l.Contains(' '));
-                reply = await phone.SendAsync((step < 4 ? aim % Math.Max(1, count) + 1 : 1).ToString());
-            }
-            else
-            {
-                return reply;
-            }
-        }
-        return reply ?? "";
-    }
+    /// <summary>One citizen of the race, over signed webhooks.</summary>
+    public static Task<string> WalkAsync(SmsPhone phone, int aim) =>
+        RushCitizen.WalkAsync(async text => await phone.SendAsync(text) ?? "", aim);
 
     private static async Task RaceAsync(int phones, string hours, int places)
     {
@@ -73,7 +41,7 @@ public class RaceTests
         Assert.Equal(places, outcomes.Count(o => o.Contains("Kod: ")));
         var losers = outcomes.Where(o => !o.Contains("Kod: ")).ToList();
         Assert.Equal(phones - places, losers.Count);
-        Assert.All(losers, l => Assert.Matches(LoserPattern, l));
+        Assert.All(losers, l => Assert.Matches(RushCitizen.LoserPattern, l));
 
         var service = gateway.App.Services.GetRequiredService<BookingService>();
         var booked = new List<Booking>();

@@ -1,17 +1,16 @@
 using System.Diagnostics;
-using System.Net.Sockets;
-using SmsBooking.TestSupport;
 
-namespace SmsBooking.SmsGateway.Tests.Reliability;
+namespace SmsBooking.TestSupport;
 
-/// <summary>A redis-server of a test's own, with append-only persistence, that the test can kill (SIGKILL) and start
-/// again on the same port and data directory.</summary>
+/// <summary>A redis-server of its own (a test's, or the benchmark's), with append-only persistence, that can be killed
+/// (SIGKILL) and started again on the same port and data directory.</summary>
 public sealed class PrivateRedis : IDisposable
 {
     private readonly string _appendFsync;
     private readonly string _dir = Directory.CreateTempSubdirectory("smsbooking-aof-").FullName;
     private Process? _process;
 
+    /// <param name="appendFsync"><c>always</c>, <c>everysec</c>, or <c>no</c> for no append-only file at all.</param>
     public PrivateRedis(string appendFsync)
     {
         _appendFsync = appendFsync;
@@ -24,8 +23,8 @@ public sealed class PrivateRedis : IDisposable
 
     public void Start()
     {
-        var psi = new ProcessStartInfo("redis-server",
-            $"--port {Port} --bind 127.0.0.1 --save \"\" --appendonly yes --appendfsync {_appendFsync} --dir {_dir}")
+        var persistence = _appendFsync == "no" ? "--appendonly no" : $"--appendonly yes --appendfsync {_appendFsync}";
+        var psi = new ProcessStartInfo("redis-server", $"--port {Port} --bind 127.0.0.1 --save \"\" {persistence} --dir {_dir}")
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -33,21 +32,7 @@ public sealed class PrivateRedis : IDisposable
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < until)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new InvalidOperationException($"redis-server did not start on port {Port}");
+        TestRedis.WaitUntilUp(Port);
     }
 
     /// <summary>As a crash or power cut: no SHUTDOWN, no final fsync.</summary>
