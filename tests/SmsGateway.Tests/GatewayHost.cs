@@ -34,7 +34,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Starts a gateway. The fake clock starts on Monday 2026-11-30 07:00 Prague unless given.</summary>
     /// <param name="redisConfiguration">Another Redis than the test server, e.g. <see cref="TestRedis.ClusterConfiguration"/>.</param>
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true,
-        string? keyPrefix = null, string? redisConfiguration = null, CapturedLogs? logs = null)
+        string? keyPrefix = null, string? redisConfiguration = null, CapturedLogs? logs = null, string? environment = null)
     {
         var clock = new FakeClock(now ?? TestOffice.Prague(2026, 11, 30, 7, 0));
         var prefix = keyPrefix ?? TestRedis.NewPrefix();
@@ -50,7 +50,8 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             config[k] = v;
         }
-        var app = GatewayApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
+        string[] args = environment is null ? ["--urls", "http://127.0.0.1:0"] : ["--urls", "http://127.0.0.1:0", "--environment", environment];
+        var app = GatewayApp.Create(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton<IClock>(clock);

@@ -6,12 +6,17 @@ namespace SmsBooking.SmsGateway.Tests;
 /// naming the key.</summary>
 public class StartupConfigurationTests
 {
-    private static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayAsync(params string[] args)
+    /// <summary>Runs the gateway process in the Production environment with real-looking secrets (the shipped
+    /// placeholders would stop it), then <paramref name="args"/>, which win.</summary>
+    internal static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayAsync(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "SmsGateway.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         psi.ArgumentList.Add(dll);
-        foreach (var a in args.Append("--urls").Append("http://127.0.0.1:0"))
+        psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        string[] secrets = ["--Twilio:AuthToken=" + GatewayHost.AuthToken];
+        foreach (var a in secrets.Concat(args).Append("--urls").Append("http://127.0.0.1:0"))
         {
             psi.ArgumentList.Add(a);
         }

@@ -28,6 +28,7 @@ public static class GatewayApp
         // Twilio waits 15 s for a webhook: a stopping gateway finishes the ones in flight.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddBookingCore();
+        builder.AddNetworkExposure();
         builder.AddTwilio();
         builder.AddConversation();
         builder.AddOutbound();
@@ -35,6 +36,7 @@ public static class GatewayApp
         builder.AddGatewayHealth();
         builder.AddGatewayMetrics();
         configure?.Invoke(builder);
+        builder.ListenOnInternalUrls();
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -43,7 +45,12 @@ public static class GatewayApp
             {
                 app.Logger.LogWarning("Redis:Configuration is empty: using the in-process store. Nothing survives a restart; never run an office on it.");
             }
+            if (!app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.ValidateSignatures)
+            {
+                app.Logger.LogWarning("Twilio:ValidateSignatures is false: anyone can post webhooks as any phone (read its PINs, cancel its bookings). Development only.");
+            }
         });
+        app.UseNetworkExposure();
         app.MapGatewayHealth();
         app.MapGatewayMetrics();
         app.MapTwilioWebhooks();

@@ -16,6 +16,16 @@ public static class TwilioRegistration
 
 internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
 {
+    /// <summary>The token shipped in appsettings.json: a gateway that still carries it was never configured.</summary>
+    public const string ShippedPlaceholder = "change-me-to-the-account-auth-token";
+
+    /// <summary>Twilio's auth tokens are 32 hexadecimal characters; anything under 16 is no secret.</summary>
+    public const int MinimumSecretLength = 16;
+
+    private readonly IHostEnvironment _environment;
+
+    public TwilioOptionsValidator(IHostEnvironment environment) => _environment = environment;
+
     public ValidateOptionsResult Validate(string? name, TwilioOptions o)
     {
         const string S = TwilioOptions.SectionName;
@@ -23,6 +33,18 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         if (o.ValidateSignatures && string.IsNullOrWhiteSpace(o.AuthToken))
         {
             errors.Add($"{S}:AuthToken: is required while {S}:ValidateSignatures is true");
+        }
+        // Unsigned webhooks let anyone post as any phone (read its PINs with MOJE, cancel with STORNO): only a
+        // developer's machine may run that way.
+        if (!o.ValidateSignatures && !_environment.IsDevelopment())
+        {
+            errors.Add($"{S}:ValidateSignatures: false is allowed only in the Development environment; behind a TLS proxy set " +
+                $"{S}:PublicBaseUrl or Gateway:KnownProxies instead");
+        }
+        if (!_environment.IsDevelopment() && !string.IsNullOrWhiteSpace(o.AuthToken)
+            && (o.AuthToken.Trim() == ShippedPlaceholder || o.AuthToken.Trim().Length < MinimumSecretLength))
+        {
+            errors.Add($"{S}:AuthToken: the shipped placeholder or a value shorter than {MinimumSecretLength} characters; set the account's auth token");
         }
         if (!IsHttpUrl(o.ApiBaseUrl))
         {

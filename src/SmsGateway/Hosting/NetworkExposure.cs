@@ -1,0 +1,120 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace SmsBooking.SmsGateway.Hosting;
+
+/// <summary>What the gateway shows to whom: the internal surface (<c>/api/*</c>, <c>/metrics</c>) only on
+/// <c>Gateway:InternalUrls</c> when set, and forwarded headers only from known proxies.</summary>
+public static class NetworkExposure
+{
+    /// <summary>Paths served only on the internal addresses once they are configured.</summary>
+    private static readonly string[] InternalPaths = ["/api", "/metrics"];
+
+    public static WebApplicationBuilder AddNetworkExposure(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        return builder;
+    }
+
+    /// <summary>Adds <c>Gateway:InternalUrls</c> to the addresses Kestrel listens on. Runs after every configuration
+    /// source is in (a test's or the simulator's too).</summary>
+    public static WebApplicationBuilder ListenOnInternalUrls(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        var internalUrls = SplitUrls(options.InternalUrls);
+        if (internalUrls.Count > 0)
+        {
+            // Listen on the public addresses as configured (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS) and on the
+            // internal ones besides.
+            var publicUrls = SplitUrls(builder.Configuration["urls"]);
+            if (publicUrls.Count == 0)
+            {
+                publicUrls = SplitUrls(builder.Configuration["http_ports"]).Select(p => $"http://*:{p}").ToList();
+            }
+            if (publicUrls.Count == 0)
+            {
+                publicUrls = ["http://localhost:5000"];
+            }
+            builder.WebHost.UseUrls([.. publicUrls, .. internalUrls]);
+        }
+        return builder;
+    }
+
+    public static WebApplication UseNetworkExposure(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        if (options.KnownProxies.Count > 0 || options.KnownNetworks.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
+            };
+            // Only the configured proxies, not the loopback defaults.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
+            }
+            foreach (var network in options.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+            }
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        var internalPorts = SplitUrls(options.InternalUrls).Select(u => BindingAddress.Parse(u).Port).ToHashSet();
+        if (internalPorts.Count > 0)
+        {
+            // Decided by the port the connection arrived on, never by the Host header a client writes.
+            app.Use((http, next) =>
+                IsInternalPath(http.Request.Path) && !internalPorts.Contains(http.Connection.LocalPort)
+                    ? Results.NotFound().ExecuteAsync(http)
+                    : next(http));
+        }
+        return app;
+    }
+
+    private static bool IsInternalPath(PathString path) =>
+        InternalPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    internal static List<string> SplitUrls(string? urls) =>
+        (urls ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
+
+internal sealed partial class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^https?://(\[[^\]]+\]|[^/:\[\]]+):[1-9][0-9]{0,4}/?$")]
+    private static partial System.Text.RegularExpressions.Regex ExplicitPort();
+
+    public ValidateOptionsResult Validate(string? name, GatewayOptions o)
+    {
+        const string S = GatewayOptions.SectionName;
+        var errors = new List<string>();
+        foreach (var url in NetworkExposure.SplitUrls(o.InternalUrls))
+        {
+            // An explicit, non-zero port: the middleware tells the internal surface by the port a connection arrives on.
+            if (!ExplicitPort().IsMatch(url))
+            {
+                errors.Add($"{S}:InternalUrls: '{url}' is not an address with an explicit port like http://10.0.0.5:8081");
+            }
+        }
+        for (int i = 0; i < o.KnownProxies.Count; i++)
+        {
+            if (!IPAddress.TryParse(o.KnownProxies[i].Trim(), out _))
+            {
+                errors.Add($"{S}:KnownProxies:{i}: '{o.KnownProxies[i]}' is not an IP address");
+            }
+        }
+        for (int i = 0; i < o.KnownNetworks.Count; i++)
+        {
+            if (!System.Net.IPNetwork.TryParse(o.KnownNetworks[i].Trim(), out _))
+            {
+                errors.Add($"{S}:KnownNetworks:{i}: '{o.KnownNetworks[i]}' is not a network like 10.0.0.0/8");
+            }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
