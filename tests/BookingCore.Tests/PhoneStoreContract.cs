@@ -70,6 +70,32 @@ public abstract class PhoneStoreContract
         var (second, count2) = await store.CountAndTryAcquireAsync(Phone, Lease, TimeSpan.FromMinutes(1));
         Assert.Equal((2L, false), (count2, second is not null)); // counted even while the lease is held
     }
+
+    [Fact]
+    public async Task Finding9_HandledMessage_IsRememberedForTheReplayMemoryOnly()
+    {
+        var store = Create();
+        var t0 = Instant.FromUtc(2026, 11, 30, 8, 0);
+        var keep = Duration.FromDays(30);
+        var first = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM1", t0, keep)))!;
+        Assert.False(first.MessageSeen);
+        Assert.True(await store.SaveAndReleaseAsync(first, null, TimeSpan.FromHours(1))); // even with the conversation gone
+
+        var (again, _) = await store.CountAndTryAcquireAsync(Phone, Lease, TimeSpan.FromMinutes(1), new InboundMessage("SM1", t0 + Duration.FromDays(29), keep));
+        Assert.True(again!.MessageSeen);
+        await store.ReleaseAsync(again);
+
+        var other = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM2", t0, keep)))!;
+        Assert.False(other.MessageSeen);
+        await store.ReleaseAsync(other); // released without saving: not handled, so not remembered
+        Assert.False((await store.TryAcquireAsync("+420601999999", Lease, new InboundMessage("SM1", t0, keep)))!.MessageSeen); // per phone
+
+        var late = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM1", t0 + Duration.FromDays(31), keep)))!;
+        Assert.False(late.MessageSeen);
+        await store.ReleaseAsync(late);
+        var unsaved = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM2", t0, keep)))!;
+        Assert.False(unsaved.MessageSeen);
+    }
 }
 
 public sealed class RedisPhoneStoreTests : PhoneStoreContract

@@ -99,6 +99,12 @@ public sealed class ConversationEngine
                     await FireAsync(Trigger.Restarted);
                     _s.ClearBooking();
                     return await PromptAsync();
+                case Keyword.OptIn:
+                    // START (or an opt-in that lifted an opt-out): the greeting, from the beginning. Leaving the steps
+                    // that keep a hold releases it, like every other way of starting over.
+                    await FireAsync(Trigger.Restarted);
+                    _s.ClearBooking();
+                    return T.Greeting(AgendaNames());
                 case Keyword.Back when _machine.CanFire(Trigger.Back):
                     await FireAsync(Trigger.Back);
                     return await PromptAsync();

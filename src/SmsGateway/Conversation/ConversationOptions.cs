@@ -8,6 +8,11 @@ public sealed class ConversationOptions
     /// <summary>A conversation untouched this long starts fresh.</summary>
     public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long a phone's handled MessageSids are remembered: a captured webhook (a signed <c>START</c> or
+    /// <c>ANO</c>) replayed within this time is answered with nothing. Twilio's signature carries no timestamp, so this
+    /// memory is the replay protection.</summary>
+    public TimeSpan ReplayMemory { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Czech with diacritics makes every SMS UCS-2 (70 characters a segment); off by default.</summary>
     public bool UseDiacritics { get; set; }
 

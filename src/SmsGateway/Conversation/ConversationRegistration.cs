@@ -28,6 +28,10 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
         {
             errors.Add($"{S}:IdleExpiry: {o.IdleExpiry} must be at least a second");
         }
+        if (o.ReplayMemory < o.IdleExpiry)
+        {
+            errors.Add($"{S}:ReplayMemory: {o.ReplayMemory} must be at least {S}:IdleExpiry ({o.IdleExpiry})");
+        }
         if (o.DaysPerPage is < 1 or > 9)
         {
             errors.Add($"{S}:DaysPerPage: {o.DaysPerPage} must be between 1 and 9 (a reply has 2 SMS segments)");

@@ -8,9 +8,6 @@ namespace SmsBooking.SmsGateway.Conversation;
 /// around it for every message.</summary>
 public sealed class ConversationSnapshot
 {
-    /// <summary>How many recent MessageSids are remembered to drop Twilio's repeated deliveries.</summary>
-    public const int RememberedMessages = 20;
-
     public ConversationState State { get; set; } = ConversationState.Idle;
     public Language Language { get; set; } = Language.Cs;
     public string? AgendaId { get; set; }
@@ -27,20 +24,8 @@ public sealed class ConversationSnapshot
     public string? Name { get; set; }
     /// <summary>The hold came from a one-message booking (<c>OBJ ...</c>): ANO confirms, NE declines.</summary>
     public bool Quick { get; set; }
-    public List<string> RecentMessageSids { get; set; } = new();
 
-    public bool HasSeen(string messageSid) => RecentMessageSids.Contains(messageSid);
-
-    public void Remember(string messageSid)
-    {
-        RecentMessageSids.Add(messageSid);
-        if (RecentMessageSids.Count > RememberedMessages)
-        {
-            RecentMessageSids.RemoveRange(0, RecentMessageSids.Count - RememberedMessages);
-        }
-    }
-
-    /// <summary>Forgets the booking under way (keeps the language and the remembered messages).</summary>
+    /// <summary>Forgets the booking under way (keeps the language).</summary>
     public void ClearBooking()
     {
         AgendaId = null;
@@ -52,9 +37,6 @@ public sealed class ConversationSnapshot
         Name = null;
         Quick = false;
     }
-
-    /// <summary>A fresh conversation that keeps only the language and the remembered messages.</summary>
-    public ConversationSnapshot StartedOver() => new() { Language = Language, RecentMessageSids = RecentMessageSids };
 
     public void ClearHold()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NodaTime;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Sms;
@@ -16,10 +17,12 @@ public sealed class InboundSmsHandler
     private readonly ConversationOptions _options;
     private readonly AbuseOptions _abuse;
     private readonly ILogger<InboundSmsHandler> _log;
+    private readonly IClock _clock;
 
     public InboundSmsHandler(IPhoneStore phones, ConversationEngine engine, IOptions<ConversationOptions> options,
-        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log)
+        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock)
     {
+        _clock = clock;
         _phones = phones;
         _engine = engine;
         _options = options.Value;
@@ -51,7 +54,8 @@ public sealed class InboundSmsHandler
 
     private async Task<string?> HandleCoreAsync(string phone, string messageSid, string body, CancellationToken cancellationToken)
     {
-        var (keyword, _) = Keywords.Parse(InputText.Normalize(body));
+        var normalized = InputText.Normalize(body);
+        var (keyword, _) = Keywords.Parse(normalized);
         if (keyword == Keyword.OptOut)
         {
             await _phones.SetOptedOutAsync(phone, true);
@@ -60,7 +64,8 @@ public sealed class InboundSmsHandler
         }
 
         // One round trip counts the message against the phone's rate and tries its lease.
-        var (lease, count) = await _phones.CountAndTryAcquireAsync(phone, _options.LeaseDuration, _abuse.RateWindow);
+        var message = new InboundMessage(messageSid, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.ReplayMemory));
+        var (lease, count) = await _phones.CountAndTryAcquireAsync(phone, _options.LeaseDuration, _abuse.RateWindow, message);
         if (count > _abuse.MaxMessagesPerWindow || !_abuse.IsAllowed(phone))
         {
             if (lease is not null)
@@ -69,7 +74,7 @@ public sealed class InboundSmsHandler
             }
             return await RefuseAsync(phone, count);
         }
-        lease ??= await AcquireAsync(phone, cancellationToken);
+        lease ??= await AcquireAsync(phone, message, cancellationToken);
         if (lease is null)
         {
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
@@ -78,29 +83,28 @@ public sealed class InboundSmsHandler
         var saved = false;
         try
         {
+            // Twilio's retry of a message, or a captured webhook replayed (within Conversation:ReplayMemory): the
+            // first delivery was answered, this one gets nothing, before anything else is looked at.
+            if (lease.MessageSeen)
+            {
+                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
+                return null;
+            }
+            var text = body;
             if (lease.OptedOut)
             {
-                if (keyword != Keyword.OptIn)
+                if (!Keywords.OptInWords.Contains(normalized))
                 {
                     return null;
                 }
                 await _phones.SetOptedOutAsync(phone, false);
                 _log.LogInformation("Opt-in recorded for {Phone}", PhoneMask.Mask(phone));
+                // Any opt-in word (YES too) opens the menu from the beginning; it confirms nothing from before STOP.
+                text = "START";
             }
             var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            if (snapshot.HasSeen(messageSid))
-            {
-                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
-                return null;
-            }
-            if (keyword == Keyword.OptIn)
-            {
-                // START opens the menu again from the beginning; a hold from before STOP lapses by itself.
-                snapshot = snapshot.StartedOver();
-            }
             var before = snapshot.State;
-            var reply = await _engine.HandleAsync(phone, snapshot, keyword == Keyword.OptIn ? "" : body, lease.HasBookings);
-            snapshot.Remember(messageSid);
+            var reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
             saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
             if (!saved)
             {
@@ -137,13 +141,13 @@ public sealed class InboundSmsHandler
         return await _phones.IsOptedOutAsync(phone) ? null : Fit(Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
     }
 
-    private async Task<PhoneLease?> AcquireAsync(string phone, CancellationToken cancellationToken)
+    private async Task<PhoneLease?> AcquireAsync(string phone, InboundMessage message, CancellationToken cancellationToken)
     {
         var waited = TimeSpan.Zero;
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
-            var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
+            var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration, message);
             if (lease is not null || waited >= _options.LeaseWait)
             {
                 return lease;

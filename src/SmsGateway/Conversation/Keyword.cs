@@ -16,7 +16,7 @@ public enum Keyword
     No,
     /// <summary>Twilio's opt-out words: record the opt-out and say nothing.</summary>
     OptOut,
-    /// <summary>Twilio's opt-in words: lift the opt-out and open the menu.</summary>
+    /// <summary><c>START</c>, <c>UNSTOP</c>: lift an opt-out; otherwise open the menu from the start.</summary>
     OptIn,
 }
 
@@ -29,7 +29,8 @@ public static class Keywords
         "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
     };
 
-    /// <summary>Twilio's default opt-in words.</summary>
+    /// <summary>Twilio's default opt-in words: any of them lifts an opt-out. Only <c>START</c> and <c>UNSTOP</c> mean
+    /// "start over" otherwise; <c>YES</c> from a number that is not opted out is a plain yes (CONTRACT.md §4).</summary>
     public static readonly IReadOnlySet<string> OptInWords = new HashSet<string> { "START", "UNSTOP", "YES" };
 
     private static readonly Dictionary<string, Keyword> Words = new()
@@ -54,6 +55,10 @@ public static class Keywords
         ["MORE"] = Keyword.More,
         ["ANO"] = Keyword.Yes,
         ["OK"] = Keyword.Yes,
+        ["YES"] = Keyword.Yes,
+        ["Y"] = Keyword.Yes,
+        ["YEP"] = Keyword.Yes,
+        ["SURE"] = Keyword.Yes,
         ["NE"] = Keyword.No,
         ["NO"] = Keyword.No,
     };
@@ -65,7 +70,7 @@ public static class Keywords
         {
             return (Keyword.OptOut, "");
         }
-        if (OptInWords.Contains(normalized))
+        if (normalized is "START" or "UNSTOP")
         {
             return (Keyword.OptIn, "");
         }

@@ -11,10 +11,11 @@ public sealed class InMemoryPhoneStore : IPhoneStore
     private readonly ConcurrentDictionary<string, (string Snapshot, Instant Until)> _conversations = new();
     private readonly ConcurrentDictionary<string, bool> _optOuts = new();
     private readonly ConcurrentDictionary<string, (long Count, Instant Until)> _rates = new();
+    private readonly ConcurrentDictionary<(string Phone, string Sid), Instant> _messages = new();
 
     public InMemoryPhoneStore(IClock clock) => _clock = clock;
 
-    public Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
+    public Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease, InboundMessage? message = null)
     {
         var now = _clock.GetCurrentInstant();
         var token = Guid.NewGuid().ToString("N");
@@ -33,7 +34,8 @@ public sealed class InMemoryPhoneStore : IPhoneStore
                 continue;
             }
             var snapshot = _conversations.TryGetValue(phone, out var conv) && conv.Until > now ? conv.Snapshot : null;
-            return Task.FromResult<PhoneLease?>(new PhoneLease(phone, token, snapshot, _optOuts.ContainsKey(phone)));
+            var seen = message is not null && _messages.TryGetValue((phone, message.Sid), out var at) && at >= message.Now - message.Keep;
+            return Task.FromResult<PhoneLease?>(new PhoneLease(phone, token, snapshot, _optOuts.ContainsKey(phone), Message: message, MessageSeen: seen));
         }
     }
 
@@ -51,6 +53,14 @@ public sealed class InMemoryPhoneStore : IPhoneStore
         {
             _conversations[lease.Phone] = (snapshot, _clock.GetCurrentInstant() + Duration.FromTimeSpan(idleExpiry));
         }
+        if (lease.Message is { } m)
+        {
+            _messages[(lease.Phone, m.Sid)] = m.Now;
+            foreach (var old in _messages.Count < 10_000 ? [] : _messages.Where(e => e.Value < m.Now - m.Keep).Select(e => e.Key).ToList())
+            {
+                _messages.TryRemove(old, out _);
+            }
+        }
         _leases.TryRemove(new KeyValuePair<string, (string, Instant)>(lease.Phone, current));
         return Task.FromResult(true);
     }
@@ -64,13 +74,13 @@ public sealed class InMemoryPhoneStore : IPhoneStore
         return Task.CompletedTask;
     }
 
-    public async Task<(PhoneLease? Lease, long Count)> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window)
+    public async Task<(PhoneLease? Lease, long Count)> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
     {
         var now = _clock.GetCurrentInstant();
         var entry = _rates.AddOrUpdate(phone,
             _ => (1, now + Duration.FromTimeSpan(window)),
             (_, current) => current.Until > now ? (current.Count + 1, current.Until) : (1, now + Duration.FromTimeSpan(window)));
-        return (await TryAcquireAsync(phone, lease), entry.Count);
+        return (await TryAcquireAsync(phone, lease, message), entry.Count);
     }
 
     public Task<string?> PeekSnapshotAsync(string phone) =>

@@ -62,6 +62,9 @@ public sealed class RedisKeys
     public RedisKey PhoneConversation(string phone) => Phone(phone) + ":conv";
     public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
     public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";
+
+    /// <summary>Sorted set of the phone's handled MessageSids, scored by when they were handled.</summary>
+    public RedisKey PhoneMessages(string phone) => Phone(phone) + ":sids";
     /// <summary>STREAM of outbound messages of one shard, with the consumer group <c>senders</c>.</summary>
     public RedisKey OutboxStream(int shard) => $"{_prefix}{{outbox:{shard}}}:stream";
     /// <summary>STRING marking a dedupe key as queued (expires after a week).</summary>

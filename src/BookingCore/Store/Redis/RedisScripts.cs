@@ -95,30 +95,48 @@ internal static class RedisScripts
         return 1
         """;
 
-    /// <summary>KEYS lease, conversation, opt-out, booking index; ARGV token, lease ms.
-    /// {1, snapshot|false, opted out 0/1, has bookings 0/1} or {0}.</summary>
+    /// <summary>KEYS lease, conversation, opt-out, booking index, handled messages; ARGV token, lease ms, message sid
+    /// ('' none), oldest remembered ms. {1, snapshot|false, opted out 0/1, has bookings 0/1, seen 0/1} or {0}.</summary>
     public const string AcquireLease = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-          return {1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3]), redis.call('EXISTS', KEYS[4])}
+          local seen = 0
+          if ARGV[3] ~= '' then
+            local at = redis.call('ZSCORE', KEYS[5], ARGV[3])
+            if at and tonumber(at) >= tonumber(ARGV[4]) then seen = 1 end
+          end
+          return {1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3]), redis.call('EXISTS', KEYS[4]), seen}
         end
         return {0}
         """;
 
-    /// <summary>KEYS lease, conversation, opt-out, rate counter, booking index; ARGV token, lease ms, window ms.
-    /// {count, 1, snapshot|false, opted out 0/1, has bookings 0/1} or {count, 0}.</summary>
+    /// <summary>KEYS lease, conversation, opt-out, rate counter, booking index, handled messages; ARGV token, lease
+    /// ms, window ms, message sid ('' none), oldest remembered ms.
+    /// {count, 1, snapshot|false, opted out 0/1, has bookings 0/1, seen 0/1} or {count, 0}.</summary>
     public const string CountAndAcquireLease = """
         local n = redis.call('INCR', KEYS[4])
         if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-          return {n, 1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3]), redis.call('EXISTS', KEYS[5])}
+          local seen = 0
+          if ARGV[4] ~= '' then
+            local at = redis.call('ZSCORE', KEYS[6], ARGV[4])
+            if at and tonumber(at) >= tonumber(ARGV[5]) then seen = 1 end
+          end
+          return {n, 1, redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[3]), redis.call('EXISTS', KEYS[5]), seen}
         end
         return {n, 0}
         """;
 
-    /// <summary>KEYS lease, conversation; ARGV token, snapshot ('' deletes), idle ms. 1 saved, 0 lease lost.</summary>
+    /// <summary>KEYS lease, conversation, handled messages; ARGV token, snapshot ('' deletes), idle ms, message sid
+    /// ('' none), now ms, keep ms. 1 saved, 0 lease lost. The message is remembered in the same step as the snapshot
+    /// it led to, and what is older than the memory is dropped.</summary>
     public const string SaveAndRelease = """
         if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
         if ARGV[2] == '' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+        if ARGV[4] ~= '' then
+          redis.call('ZADD', KEYS[3], ARGV[5], ARGV[4])
+          redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', tonumber(ARGV[5]) - tonumber(ARGV[6]))
+          redis.call('PEXPIRE', KEYS[3], ARGV[6])
+        end
         redis.call('DEL', KEYS[1])
         return 1
         """;

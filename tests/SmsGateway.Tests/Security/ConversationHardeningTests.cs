@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+
+namespace SmsBooking.SmsGateway.Tests.Security;
+
+/// <summary>The review's findings 8 and 9 on the conversation, over real HTTP against real Redis: <c>YES</c> is a
+/// yes, every way of starting over releases the hold, and a captured webhook cannot be replayed.</summary>
+public class ConversationHardeningTests
+{
+    private static BookingService Booking(GatewayHost gateway) => gateway.App.Services.GetRequiredService<BookingService>();
+
+    private static async Task WalkToSummaryAsync(SmsPhone phone)
+    {
+        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
+        await phone.ExpectAsync("1", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("1", "Volne casy");
+        await phone.ExpectAsync("1", "drzime");
+        await phone.ExpectAsync("Jana Novakova", "Souhrn");
+    }
+
+    [Theory]
+    [InlineData("YES")]
+    [InlineData("yes")]
+    [InlineData("Y")]
+    [InlineData("Yep")]
+    [InlineData("sure")]
+    public async Task Finding8_YesAtTheSummary_Confirms(string yes)
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        await phone.ExpectAsync(yes, @"Kod: \w{6}");
+        Assert.Single(await Booking(gateway).UpcomingAsync(phone.Number));
+    }
+
+    [Fact]
+    public async Task Finding8_StartWhileHolding_OpensTheMenuAndReleasesTheHold()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        Assert.NotNull(await Booking(gateway).CurrentHoldAsync(phone.Number));
+        await phone.ExpectAsync("START", "^Dobry den");
+        Assert.Null(await Booking(gateway).CurrentHoldAsync(phone.Number));
+        Assert.Empty(await Booking(gateway).UpcomingAsync(phone.Number));
+    }
+
+    [Fact]
+    public async Task Finding8_ZnovuWhileHolding_ReleasesTheHold()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        await phone.SendAsync("ZNOVU");
+        Assert.Null(await Booking(gateway).CurrentHoldAsync(phone.Number));
+    }
+
+    [Fact]
+    public async Task Finding8_YesFromAnOptedOutNumber_LiftsTheOptOutAndConfirmsNothing()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        await WalkToSummaryAsync(phone);
+        Assert.Null(await phone.SendAsync("STOP"));
+        await phone.ExpectAsync("YES", "^Dobry den");
+        Assert.Empty(await Booking(gateway).UpcomingAsync(phone.Number));
+        Assert.Null(await Booking(gateway).CurrentHoldAsync(phone.Number));
+        await phone.ExpectAsync("1", "cinnosti"); // and the number is served again
+    }
+
+    [Fact]
+    public async Task Finding9_CapturedWebhookReplayedLater_IsIgnoredForThirtyDays()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerWindow"] = "1000" });
+        var phone = new SmsPhone(gateway);
+        var captured = "SM" + Guid.NewGuid().ToString("N");
+        Assert.NotNull(await phone.SendAsync("POMOC", captured));
+        // Many messages later (more than any short list of recent ids holds) and days later, the same signed webhook.
+        for (int i = 0; i < 25; i++)
+        {
+            Assert.NotNull(await phone.SendAsync("POMOC"));
+        }
+        gateway.Clock.Advance(Duration.FromDays(29));
+        Assert.Null(await phone.SendAsync("POMOC", captured));
+        // Past the memory (Conversation:ReplayMemory, 30 days) the id is forgotten.
+        gateway.Clock.Advance(Duration.FromDays(2));
+        Assert.NotNull(await phone.SendAsync("POMOC", captured));
+    }
+}
