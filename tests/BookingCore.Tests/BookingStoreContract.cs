@@ -206,6 +206,48 @@ public sealed class RedisBookingStoreTests : BookingStoreContract
     }
 
     private static Instant SystemClockNow() => NodaTime.SystemClock.Instance.GetCurrentInstant();
+
+    [Fact]
+    public async Task Finding9_CancelWithReleaseDelay_LeavesNoDayKeyWithoutATimeToLive()
+    {
+        var keys = new RedisKeys(TestRedis.NewPrefix());
+        var store = new RedisBookingStore(TestRedis.Multiplexer, keys, Duration.FromDays(30));
+        var hold = new Hold("ttl-hold", "+420600000001", "OP", "zadost", Day, new LocalTime(8, 0), Now + Duration.FromMinutes(15));
+        Assert.True(await store.TryPlaceHoldAsync(hold, 1, Now));
+        var draft = new Booking("TTLABC", "654321", hold.Phone, "Jana", "OP", "zadost", Day, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0), Now, hold.Id);
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(hold, draft, Now))!.Outcome);
+        // The confirmation emptied the day's holds: the cancel's delay creates them anew.
+        var db = TestRedis.Multiplexer.GetDatabase();
+        Assert.False(await db.KeyExistsAsync(keys.DayHolds(Day)));
+        Assert.NotNull(await store.CancelAsync(hold.Phone, draft.Code, Now, Duration.FromMinutes(10)));
+        foreach (var key in new[] { keys.DayHolds(Day), keys.DayHeld(Day) })
+        {
+            var ttl = await db.KeyTimeToLiveAsync(key);
+            Assert.NotNull(ttl); // null: the key lives for ever
+            Assert.True(ttl > TimeSpan.FromDays(30), $"{key} lives {ttl}");
+        }
+    }
+
+    [Fact]
+    public async Task Finding9_IndexEntryPointingAtAnotherPhonesBooking_NeitherShowsNorCancelsIt()
+    {
+        var keys = new RedisKeys(TestRedis.NewPrefix());
+        var store = new RedisBookingStore(TestRedis.Multiplexer, keys, Duration.FromDays(30));
+        var hold = new Hold("owner-hold", "+420600000001", "OP", "zadost", Day, new LocalTime(8, 0), Now + Duration.FromMinutes(15));
+        Assert.True(await store.TryPlaceHoldAsync(hold, 1, Now));
+        var draft = new Booking("OWNABC", "765432", hold.Phone, "Jana", "OP", "zadost", Day, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0), Now, hold.Id);
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(hold, draft, Now))!.Outcome);
+
+        // A stray entry in another phone's index (a stale index after a code was given again, a restore, a bug):
+        const string intruder = "+420600000002";
+        var entry = (await TestRedis.Multiplexer.GetDatabase().SortedSetRangeByRankAsync(keys.PhoneBookings(hold.Phone))).Single();
+        await TestRedis.Multiplexer.GetDatabase().SortedSetAddAsync(keys.PhoneBookings(intruder), entry, draft.Start.ToUnixTimeMilliseconds());
+
+        Assert.Empty(await store.GetBookingsAsync(intruder, Instant.MinValue));
+        Assert.Null(await store.CancelAsync(intruder, draft.Code, Now, Duration.Zero));
+        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, draft.Code))!.Status);
+        Assert.Single(await store.GetBookingsAsync(hold.Phone, Instant.MinValue));
+    }
 }
 
 public sealed class InMemoryBookingStoreTests : BookingStoreContract

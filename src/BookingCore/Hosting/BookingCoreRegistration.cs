@@ -73,8 +73,10 @@ public static class BookingCoreRegistration
         }
         catch (ArgumentException e)
         {
+            // Name only the keyword: the string (and the parser's message, which quotes the value) may hold a password.
+            var keyword = string.IsNullOrEmpty(e.ParamName) ? "" : $" '{e.ParamName}'";
             throw new OptionsValidationException(RedisOptions.SectionName, typeof(RedisOptions),
-                [$"{RedisOptions.SectionName}:Configuration: '{options.Configuration}' is not a StackExchange.Redis configuration ({e.Message})"]);
+                [$"{RedisOptions.SectionName}:Configuration: the option{keyword} is not valid in a StackExchange.Redis configuration (the value is not shown)"]);
         }
         config.AbortOnConnectFail = false;
         // Exception messages must not name keys: keys hold phone numbers, and messages reach logs and health output.

@@ -24,6 +24,9 @@ public interface IPhoneStore
 
     Task SetOptedOutAsync(string phone, bool optedOut);
 
+    /// <summary>Counts one more inbound message of any phone in the minute of <paramref name="now"/>: the count so far.</summary>
+    Task<long> CountInboundAsync(NodaTime.Instant now);
+
     Task<bool> IsOptedOutAsync(string phone);
 }
 

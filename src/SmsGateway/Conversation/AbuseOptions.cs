@@ -10,6 +10,11 @@ public sealed class AbuseOptions
 
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Messages a minute from all phones together beyond which a phone with nothing under way gets a short
+    /// "busy, try later" instead of a new conversation (conversations under way, <c>MOJE</c> and <c>STORNO</c> are
+    /// always served), so that a flood of numbers cannot hold every slot. 0: no limit.</summary>
+    public int MaxMessagesPerMinuteTotal { get; set; }
+
     /// <summary>ISO country codes whose numbers may book; others get a hint. Unset means CZ and SK; <c>*</c> allows
     /// every number.</summary>
     /// <remarks>Empty by default because the configuration binder appends to a list's defaults instead of replacing them.</remarks>

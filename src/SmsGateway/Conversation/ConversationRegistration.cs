@@ -62,6 +62,10 @@ internal sealed class AbuseOptionsValidator : IValidateOptions<AbuseOptions>
         {
             errors.Add($"{S}:MaxMessagesPerWindow: {o.MaxMessagesPerWindow} must be at least 1");
         }
+        if (o.MaxMessagesPerMinuteTotal < 0)
+        {
+            errors.Add($"{S}:MaxMessagesPerMinuteTotal: {o.MaxMessagesPerMinuteTotal} must be 0 (no limit) or more");
+        }
         if (o.RateWindow < TimeSpan.FromSeconds(1))
         {
             errors.Add($"{S}:RateWindow: {o.RateWindow} must be at least a second");

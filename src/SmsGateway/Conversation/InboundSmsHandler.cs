@@ -65,6 +65,8 @@ public sealed class InboundSmsHandler
 
         // One round trip counts the message against the phone's rate and tries its lease.
         var message = new InboundMessage(messageSid, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.ReplayMemory));
+        // The count of all phones rides along with the lease script (no extra wait), only when a limit is set.
+        var total = _abuse.MaxMessagesPerMinuteTotal > 0 ? CountInboundAsync(message.Now) : null;
         var (lease, count) = await _phones.CountAndTryAcquireAsync(phone, _options.LeaseDuration, _abuse.RateWindow, message);
         if (count > _abuse.MaxMessagesPerWindow || !_abuse.IsAllowed(phone))
         {
@@ -103,6 +105,13 @@ public sealed class InboundSmsHandler
                 text = "START";
             }
             var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
+            if (total is not null && await total > _abuse.MaxMessagesPerMinuteTotal && snapshot.State == ConversationState.Idle
+                && keyword is not (Keyword.MyBookings or Keyword.Cancel))
+            {
+                _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
+                GatewayMetrics.BusyRefusals.Add(1);
+                return lease.OptedOut ? null : Fit(ConversationTexts.For(snapshot.Language).Busy());
+            }
             var before = snapshot.State;
             var reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
             saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
@@ -139,6 +148,20 @@ public sealed class InboundSmsHandler
         }
         _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
         return await _phones.IsOptedOutAsync(phone) ? null : Fit(Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
+    }
+
+    /// <summary>The count of all phones' messages this minute; 0 when the store fails (the lease beside it fails too,
+    /// and that failure is the one answered), so that no fault of this count goes unobserved.</summary>
+    private async Task<long> CountInboundAsync(Instant now)
+    {
+        try
+        {
+            return await _phones.CountInboundAsync(now);
+        }
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
+        {
+            return 0;
+        }
     }
 
     private async Task<PhoneLease?> AcquireAsync(string phone, InboundMessage message, CancellationToken cancellationToken)

@@ -45,6 +45,8 @@ public abstract class ConversationTexts
     public abstract string NoMorePages();
     public abstract string TryAgainLater();
     public abstract string TooManyMessages();
+    /// <summary>Past <c>Abuse:MaxMessagesPerMinuteTotal</c>, to a phone with nothing under way.</summary>
+    public abstract string Busy();
     public abstract string CountryNotServed();
     public abstract string LapseNotice(LocalDate day, LocalTime time);
     public abstract string Reminder(Booking booking, string agenda, string place, LocalTime checkInFrom, LocalTime checkInTo);

@@ -114,6 +114,8 @@ public sealed class Czech : ConversationTexts
 
     public override string TooManyMessages() => "Příliš mnoho zpráv. Počkejte prosím minutu.";
 
+    public override string Busy() => "Objednávací linka je teď přetížená. Zkuste to prosím za pár minut znovu.";
+
     public override string CountryNotServed() => "Objednání SMS je jen z českých a slovenských čísel. Objednejte se prosím přes web nebo telefonem.";
 
     public override string LapseNotice(LocalDate day, LocalTime time) =>

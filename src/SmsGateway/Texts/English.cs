@@ -114,6 +114,8 @@ public sealed class English : ConversationTexts
 
     public override string TooManyMessages() => "Too many messages. Please wait a minute.";
 
+    public override string Busy() => "The booking line is very busy right now. Please try again in a few minutes.";
+
     public override string CountryNotServed() => "SMS booking accepts Czech and Slovak numbers only. Please book on the web or by phone.";
 
     public override string LapseNotice(LocalDate day, LocalTime time) =>

@@ -59,6 +59,7 @@ public class ReplySizeTests
         yield return ("InvalidName", t.InvalidName());
         yield return ("TryAgainLater", t.TryAgainLater());
         yield return ("TooManyMessages", t.TooManyMessages());
+        yield return ("Busy", t.Busy());
         yield return ("CountryNotServed", Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
         yield return ("LapseNotice", t.LapseNotice(day, time));
         yield return ("Reminder", t.Reminder(booking, longestAgenda, place, time, time));

@@ -88,4 +88,27 @@ public class ConversationHardeningTests
         gateway.Clock.Advance(Duration.FromDays(2));
         Assert.NotNull(await phone.SendAsync("POMOC", captured));
     }
+
+    [Fact]
+    public async Task Finding9_PastTheGlobalLimit_NewConversationsGetBusyAndThoseUnderWayGoOn()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerMinuteTotal"] = "4" });
+        var early = new SmsPhone(gateway, "+420601000001");
+        await early.ExpectAsync("Dobry den", "Obcanske prukazy"); // 1
+        await early.ExpectAsync("1", "cinnosti");                  // 2
+        await new SmsPhone(gateway, "+420601000002").ExpectAsync("Dobry den", "Obcanske prukazy"); // 3
+        await new SmsPhone(gateway, "+420601000003").ExpectAsync("Dobry den", "Obcanske prukazy"); // 4
+
+        // The fifth message of the minute, from a number with nothing under way: no conversation, no hold.
+        var late = new SmsPhone(gateway, "+420601000004");
+        await late.ExpectAsync("Dobry den", "pretizena");
+        await late.ExpectAsync("1", "pretizena");
+        // A conversation under way goes on, and MOJE is always answered.
+        await early.ExpectAsync("1", "vyberte den");
+        await late.ExpectAsync("MOJE", "^(?!.*pretizena)");
+
+        // The next minute serves new numbers again.
+        gateway.Clock.Advance(Duration.FromMinutes(1));
+        await late.ExpectAsync("Dobry den", "Obcanske prukazy");
+    }
 }

@@ -113,6 +113,18 @@ public class WebhookExposureTests
         }
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:6379,password=s3cret-redis-password,connectTimeout=soon", "'connectTimeout'")]
+    [InlineData("127.0.0.1:6379,password=s3cret-redis-password,colour=blue", "'colour'")]
+    public async Task Finding9_MalformedRedisConfiguration_NamesTheKeywordNotThePassword(string configuration, string keyword)
+    {
+        var (exit, stderr, stdout) = await StartupConfigurationTests.RunGatewayAsync("--Redis:Configuration=" + configuration);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuration error: Redis:Configuration: the option " + keyword + " is not valid", stderr);
+        Assert.DoesNotContain("s3cret", stderr + stdout);
+        Assert.DoesNotContain("soon", stderr + stdout);
+    }
+
     private static StringContent JsonPin() => new("{\"pin\":\"123456\"}", System.Text.Encoding.UTF8, "application/json");
 
     private static int FreePort()

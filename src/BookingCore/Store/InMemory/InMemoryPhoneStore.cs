@@ -12,6 +12,7 @@ public sealed class InMemoryPhoneStore : IPhoneStore
     private readonly ConcurrentDictionary<string, bool> _optOuts = new();
     private readonly ConcurrentDictionary<string, (long Count, Instant Until)> _rates = new();
     private readonly ConcurrentDictionary<(string Phone, string Sid), Instant> _messages = new();
+    private readonly ConcurrentDictionary<long, long> _inbound = new();
 
     public InMemoryPhoneStore(IClock clock) => _clock = clock;
 
@@ -100,4 +101,15 @@ public sealed class InMemoryPhoneStore : IPhoneStore
     }
 
     public Task<bool> IsOptedOutAsync(string phone) => Task.FromResult(_optOuts.ContainsKey(phone));
+
+    public Task<long> CountInboundAsync(Instant now)
+    {
+        var minute = now.ToUnixTimeMilliseconds() / 60_000;
+        var count = _inbound.AddOrUpdate(minute, 1, (_, n) => n + 1);
+        foreach (var old in _inbound.Keys.Where(m => m < minute - 1))
+        {
+            _inbound.TryRemove(old, out _);
+        }
+        return Task.FromResult(count);
+    }
 }

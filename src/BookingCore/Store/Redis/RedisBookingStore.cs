@@ -180,7 +180,7 @@ public sealed class RedisBookingStore : IBookingStore
         var d = booking.Date;
         var cancelled = (int)await Db.ScriptEvaluateAsync(RedisScripts.Cancel,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d)],
-            [Ms(now), code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds]);
+            [Ms(now), code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention)]);
         return cancelled == 1 ? booking.WithStatus(BookingStatus.Cancelled) : null;
     }
 
@@ -193,7 +193,9 @@ public sealed class RedisBookingStore : IBookingStore
             return LoadAsync(date, code);
         }).ToList();
         var found = await Task.WhenAll(lookups);
-        return found.Where(b => b is not null).Select(b => b!).OrderBy(b => b.Start).ToList();
+        // Only the phone's own: an index entry is a pointer, and what it points at must say the same phone before
+        // its PIN is shown or it is cancelled.
+        return found.Where(b => b is not null && b.Phone == phone).Select(b => b!).OrderBy(b => b.Start).ToList();
     }
 
     public async Task<Booking?> FindByPinAsync(LocalDate date, string pin)

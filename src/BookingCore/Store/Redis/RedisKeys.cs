@@ -63,6 +63,9 @@ public sealed class RedisKeys
     public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
     public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";
 
+    /// <summary>Counter of all inbound messages in one minute (minutes since the epoch), for the global limit.</summary>
+    public RedisKey InboundMinute(long minute) => $"{_prefix}inbound:{minute}";
+
     /// <summary>Sorted set of the phone's handled MessageSids, scored by when they were handled.</summary>
     public RedisKey PhoneMessages(string phone) => Phone(phone) + ":sids";
     /// <summary>STREAM of outbound messages of one shard, with the consumer group <c>senders</c>.</summary>

@@ -65,4 +65,7 @@ public sealed class RedisPhoneStore : IPhoneStore
         : Db.KeyDeleteAsync(_keys.PhoneOptOut(phone));
 
     public Task<bool> IsOptedOutAsync(string phone) => Db.KeyExistsAsync(_keys.PhoneOptOut(phone));
+
+    public async Task<long> CountInboundAsync(NodaTime.Instant now) =>
+        (long)await Db.ScriptEvaluateAsync(RedisScripts.CountInMinute, [_keys.InboundMinute(now.ToUnixTimeMilliseconds() / 60_000)], [120_000]);
 }

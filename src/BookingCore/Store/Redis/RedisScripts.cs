@@ -63,7 +63,8 @@ internal static class RedisScripts
         return {'ok'}
         """;
 
-    /// <summary>KEYS holds, held, taken, status, pins; ARGV now, code, slot, pin, release delay ms. 1 cancelled.</summary>
+    /// <summary>KEYS holds, held, taken, status, pins; ARGV now, code, slot, pin, release delay ms, keys' time to live
+    /// ms. 1 cancelled. The delay's hold may create the day's holds and held keys: they get the day's time to live.</summary>
     public const string Cancel = """
         if redis.call('HGET', KEYS[4], ARGV[2]) ~= 'Booked' then return 0 end
         redis.call('HSET', KEYS[4], ARGV[2], 'Cancelled')
@@ -72,6 +73,8 @@ internal static class RedisScripts
         if tonumber(ARGV[5]) > 0 then
           redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[5]), ARGV[3] .. '|cancel-' .. ARGV[2])
           redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+          redis.call('PEXPIRE', KEYS[1], ARGV[6])
+          redis.call('PEXPIRE', KEYS[2], ARGV[6])
         end
         return 1
         """;
@@ -146,6 +149,13 @@ internal static class RedisScripts
         local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
         for _, m in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[3], m) end
         return due
+        """;
+
+    /// <summary>KEYS counter; ARGV time to live ms. The count after this one.</summary>
+    public const string CountInMinute = """
+        local n = redis.call('INCR', KEYS[1])
+        if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return n
         """;
 
     /// <summary>KEYS lease; ARGV token.</summary>
