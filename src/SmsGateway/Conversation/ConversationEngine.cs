@@ -27,9 +27,12 @@ public sealed class ConversationEngine
     private readonly ConversationOptions _options;
     private readonly IClock _clock;
     private readonly OutboundNotifications _notifications;
+    private readonly TextCatalog _texts;
 
-    public ConversationEngine(BookingService booking, OfficeSettings office, ConversationOptions options, IClock clock, OutboundNotifications notifications)
+    public ConversationEngine(BookingService booking, OfficeSettings office, ConversationOptions options, IClock clock, OutboundNotifications notifications,
+        TextCatalog texts)
     {
+        _texts = texts;
         _booking = booking;
         _office = office;
         _options = options;
@@ -62,7 +65,7 @@ public sealed class ConversationEngine
             _machine = ConversationMachine.Create(snapshot, this);
         }
 
-        private ConversationTexts T => ConversationTexts.For(_s.Language);
+        private ConversationTexts T => _e._texts.For(_s.Language);
         private Agenda? Agenda => _s.AgendaId is null ? null : _e._office.FindAgenda(_s.AgendaId);
         private LocalDate? Date => _s.Date is null ? null : LocalDatePattern.Iso.Parse(_s.Date).Value;
 

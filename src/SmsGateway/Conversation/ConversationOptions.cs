@@ -13,6 +13,11 @@ public sealed class ConversationOptions
     /// memory is the replay protection.</summary>
     public TimeSpan ReplayMemory { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>The office's own wording: <c>Conversation:Texts:cs:Greeting</c> replaces the shipped Czech greeting
+    /// (<c>src/SmsGateway/Texts/Czech.resx</c> lists every name). An override uses exactly the shipped text's
+    /// placeholders; anything else stops start-up naming the key.</summary>
+    public Dictionary<string, Dictionary<string, string>> Texts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Czech with diacritics makes every SMS UCS-2 (70 characters a segment); off by default.</summary>
     public bool UseDiacritics { get; set; }
 

@@ -12,6 +12,7 @@ public static class ConversationRegistration
         builder.Services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<AbuseOptions>, AbuseOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
+        builder.Services.AddSingleton(sp => new Texts.TextCatalog(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<InboundSmsHandler>();
         return builder;
@@ -28,6 +29,7 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
         {
             errors.Add($"{S}:IdleExpiry: {o.IdleExpiry} must be at least a second");
         }
+        errors.AddRange(Texts.TextCatalog.Validate(o.Texts, $"{S}:Texts"));
         if (o.ReplayMemory < o.IdleExpiry)
         {
             errors.Add($"{S}:ReplayMemory: {o.ReplayMemory} must be at least {S}:IdleExpiry ({o.IdleExpiry})");

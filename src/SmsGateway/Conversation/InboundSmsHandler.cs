@@ -18,10 +18,12 @@ public sealed class InboundSmsHandler
     private readonly AbuseOptions _abuse;
     private readonly ILogger<InboundSmsHandler> _log;
     private readonly IClock _clock;
+    private readonly TextCatalog _texts;
 
     public InboundSmsHandler(IPhoneStore phones, ConversationEngine engine, IOptions<ConversationOptions> options,
-        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock)
+        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock, TextCatalog texts)
     {
+        _texts = texts;
         _clock = clock;
         _phones = phones;
         _engine = engine;
@@ -42,13 +44,13 @@ public sealed class InboundSmsHandler
             // Never a 500: Twilio would retry it into a doubled step. The citizen is asked to try again later. Only
             // the exception's type is logged: a store's message can name a key, and keys hold phone numbers.
             _log.LogWarning("Store unavailable ({Error}) for a message from {Phone}", e.GetType().Name, PhoneMask.Mask(phone));
-            return Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TryAgainLater());
+            return Fit(_texts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A defect of ours must not become a 500 either; the stack trace says where, without the message's data.
             _log.LogError("Unexpected {Error} for a message from {Phone} at {Where}", e.GetType().Name, PhoneMask.Mask(phone), e.StackTrace);
-            return Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TryAgainLater());
+            return Fit(_texts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
     }
 
@@ -80,7 +82,7 @@ public sealed class InboundSmsHandler
         if (lease is null)
         {
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
-            return Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TryAgainLater());
+            return Fit(_texts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
         var saved = false;
         try
@@ -110,7 +112,7 @@ public sealed class InboundSmsHandler
             {
                 _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
                 GatewayMetrics.BusyRefusals.Add(1);
-                return lease.OptedOut ? null : Fit(ConversationTexts.For(snapshot.Language).Busy());
+                return lease.OptedOut ? null : Fit(_texts.For(snapshot.Language).Busy());
             }
             var before = snapshot.State;
             var reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
@@ -118,7 +120,7 @@ public sealed class InboundSmsHandler
             if (!saved)
             {
                 _log.LogError("Lease for {Phone} was lost before saving; the step was not saved", PhoneMask.Mask(phone));
-                return Fit(ConversationTexts.For(snapshot.Language).TryAgainLater());
+                return Fit(_texts.For(snapshot.Language).TryAgainLater());
             }
             _log.LogInformation("SMS from {Phone}: {Before} -> {After}", PhoneMask.Mask(phone), before, snapshot.State);
             var fitted = Fit(reply);
@@ -143,11 +145,11 @@ public sealed class InboundSmsHandler
         {
             _log.LogWarning("Rate limit: message {Count} from {Phone} in the window", count, PhoneMask.Mask(phone));
             return count == _abuse.MaxMessagesPerWindow + 1 && !await _phones.IsOptedOutAsync(phone)
-                ? Fit(ConversationTexts.For(BookingCore.Options.Language.Cs).TooManyMessages())
+                ? Fit(_texts.For(BookingCore.Options.Language.Cs).TooManyMessages())
                 : null;
         }
         _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
-        return await _phones.IsOptedOutAsync(phone) ? null : Fit(Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
+        return await _phones.IsOptedOutAsync(phone) ? null : Fit(_texts.For(BookingCore.Options.Language.Cs).CountryNotServed() + "\n" + _texts.For(BookingCore.Options.Language.En).CountryNotServed());
     }
 
     /// <summary>The count of all phones' messages this minute; 0 when the store fails (the lease beside it fails too,

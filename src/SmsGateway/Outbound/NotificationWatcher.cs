@@ -28,10 +28,13 @@ public sealed class NotificationWatcher : BackgroundService
     private readonly IClock _clock;
     private readonly ILogger<NotificationWatcher> _log;
     private readonly TimeSpan _interval;
+    private readonly TextCatalog _texts;
 
     public NotificationWatcher(IBookingStore store, IPhoneStore phones, IOutbox outbox, BookingService booking, OfficeSettings office,
-        ReminderSchedule schedule, ConversationOptions conversation, IOptions<OutboundOptions> options, IClock clock, ILogger<NotificationWatcher> log)
+        ReminderSchedule schedule, ConversationOptions conversation, IOptions<OutboundOptions> options, IClock clock, ILogger<NotificationWatcher> log,
+        TextCatalog texts)
     {
+        _texts = texts;
         _store = store;
         _phones = phones;
         _outbox = outbox;
@@ -104,7 +107,7 @@ public sealed class NotificationWatcher : BackgroundService
     }
 
     private async Task<ConversationTexts> TextsForAsync(string phone) =>
-        ConversationTexts.For(ConversationSnapshot.FromJson(await _phones.PeekSnapshotAsync(phone)).Language);
+        _texts.For(ConversationSnapshot.FromJson(await _phones.PeekSnapshotAsync(phone)).Language);
 
     private string Fit(string text) => _conversation.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);
 }

@@ -4,73 +4,157 @@ using SmsBooking.BookingCore.Options;
 
 namespace SmsBooking.SmsGateway.Texts;
 
-/// <summary>Every sentence the gateway sends, in one language. Lists are numbered one option a line, number first.</summary>
+/// <summary>Every sentence the gateway sends, in one language: the templates of that language's resource file
+/// (<c>Texts/Czech.resx</c>, <c>Texts/English.resx</c>) with the office's overrides (<c>Conversation:Texts:cs:Name</c>),
+/// filled in. Lists are numbered one option a line, number first.</summary>
 /// <remarks>Written with diacritics; <see cref="Sms.SmsEncoding.ToGsmFriendly"/> strips them unless
-/// <c>Conversation:UseDiacritics</c> is on. Each reply must fit 2 SMS segments with the longest names.</remarks>
-public abstract class ConversationTexts
+/// <c>Conversation:UseDiacritics</c> is on. Each reply must fit 2 SMS segments with the longest values (the reply-size
+/// test fills every template of every language).</remarks>
+public sealed class ConversationTexts
 {
-    public static ConversationTexts For(Language language) => language == Language.En ? English.Instance : Czech.Instance;
+    private readonly IReadOnlyDictionary<string, string> _templates;
+    private readonly string[] _days;
 
-    public abstract Language Language { get; }
+    internal ConversationTexts(Language language, IReadOnlyDictionary<string, string> templates)
+    {
+        Language = language;
+        _templates = templates;
+        _days = ["", .. templates["DayNames"].Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+    }
 
-    public abstract string Greeting(IReadOnlyList<string> agendas);
-    public abstract string ChooseAgenda(IReadOnlyList<string> agendas);
-    public abstract string ChooseActivity(string agenda, IReadOnlyList<string> activities);
-    public abstract string ChooseDay(string agenda, IReadOnlyList<LocalDate> days, bool more);
-    public abstract string NoFreeDays(string agenda);
-    public abstract string ChooseTime(LocalDate day, IReadOnlyList<LocalTime> times, bool more);
-    public abstract string NoFreeTimes(LocalDate day);
-    public abstract string AskName(LocalDate day, LocalTime time, LocalTime holdEnds);
-    public abstract string Summary(string agenda, string activity, LocalDate day, LocalTime time, string name, LocalTime holdEnds);
-    public abstract string Confirmed(Booking booking, string agenda, string place, LocalTime checkInFrom, LocalTime checkInTo);
-    public abstract string AlreadyConfirmed(Booking booking);
-    public abstract string HoldLapsed();
-    public abstract string SlotTaken();
-    public abstract string TooManyBookings(int max);
-    public abstract string HoldReleased();
-    public abstract string NothingToCancel();
-    public abstract string ChooseCancellation(IReadOnlyList<string> bookings);
-    public abstract string Cancelled(string code);
-    public abstract string UnknownCode(string code);
-    public abstract string MyBookings(IReadOnlyList<string> bookings);
-    public abstract string NoBookings();
+    public Language Language { get; }
+
+    /// <summary>The template <paramref name="name"/> with its placeholders (<c>{agenda}</c>) filled.</summary>
+    public string Format(string name, params (string Name, string Value)[] values)
+    {
+        var text = _templates[name];
+        foreach (var (placeholder, value) in values)
+        {
+            text = text.Replace("{" + placeholder + "}", value, StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    public string DayLabel(LocalDate day) => $"{_days[(int)day.DayOfWeek]} {Dm(day)}";
+
+    private string DateLabel(LocalDate day) => DayLabel(day) + day.Year;
+
+    public string Greeting(IReadOnlyList<string> agendas) => Format("Greeting", ("agendas", Numbered(agendas)));
+
+    public string ChooseAgenda(IReadOnlyList<string> agendas) => Format("ChooseAgenda", ("agendas", Numbered(agendas)));
+
+    public string ChooseActivity(string agenda, IReadOnlyList<string> activities) =>
+        Format("ChooseActivity", ("agenda", agenda), ("activities", Numbered(activities)));
+
+    public string ChooseDay(string agenda, IReadOnlyList<LocalDate> days, bool more) =>
+        Format("ChooseDay", ("agenda", agenda), ("example", Dm(days[0])), ("days", Numbered(days.Select(DayLabel))),
+            ("more", more ? "\n" + Format("MoreDays") : ""));
+
+    public string NoFreeDays(string agenda) => Format("NoFreeDays", ("agenda", agenda));
+
+    public string ChooseTime(LocalDate day, IReadOnlyList<LocalTime> times, bool more) =>
+        Format("ChooseTime", ("day", DayLabel(day)), ("example", Hm(times[0])), ("times", Numbered(times.Select(Hm))),
+            ("more", more ? "\n" + Format("MoreTimes") : ""));
+
+    public string NoFreeTimes(LocalDate day) => Format("NoFreeTimes", ("day", DayLabel(day)));
+
+    public string AskName(LocalDate day, LocalTime time, LocalTime holdEnds) =>
+        Format("AskName", ("day", DayLabel(day)), ("time", Hm(time)), ("holdEnds", Hm(holdEnds)));
+
+    public string Summary(string agenda, string activity, LocalDate day, LocalTime time, string name, LocalTime holdEnds) =>
+        Format("Summary", ("agenda", agenda), ("activity", activity), ("date", DateLabel(day)), ("time", Hm(time)), ("name", name), ("holdEnds", Hm(holdEnds)));
+
+    public string Confirmed(Booking b, string agenda, string place, LocalTime from, LocalTime to) =>
+        Format("Confirmed", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
+            ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
+
+    public string AlreadyConfirmed(Booking b) =>
+        Format("AlreadyConfirmed", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("pin", b.Pin));
+
+    public string HoldLapsed() => Format("HoldLapsed");
+
+    public string SlotTaken() => Format("SlotTaken");
+
+    public string TooManyBookings(int max) => Format("TooManyBookings", ("max", max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public string HoldReleased() => Format("HoldReleased");
+
+    public string NothingToCancel() => Format("NothingToCancel");
+
+    public string ChooseCancellation(IReadOnlyList<string> bookings) => Format("ChooseCancellation", ("choices", Numbered(bookings)));
+
+    public string Cancelled(string code) => Format("Cancelled", ("code", code));
+
+    public string UnknownCode(string code) => Format("UnknownCode", ("code", code));
+
+    public string MyBookings(IReadOnlyList<string> bookings) => Format("MyBookings", ("bookings", string.Join("\n", bookings)));
+
+    public string NoBookings() => Format("NoBookings");
+
     /// <summary>One booking in a list; the agenda by its short id so that six lines fit two segments.</summary>
-    public abstract string BookingLine(Booking booking, bool withPin);
-    public abstract string Help();
-    public abstract string InvalidName();
-    public abstract string HintNumber(int max);
-    public abstract string HintDay();
-    public abstract string HintTime();
-    public abstract string HintConfirm();
-    public abstract string NoMorePages();
-    public abstract string TryAgainLater();
-    public abstract string TooManyMessages();
+    public string BookingLine(Booking b, bool withPin) =>
+        Format(b.Status == BookingStatus.CheckedIn ? "BookingLineCheckedIn" : withPin ? "BookingLineWithPin" : "BookingLine",
+            ("code", b.Code), ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", b.AgendaId), ("pin", b.Pin));
+
+    public string Help() => Format("Help");
+
+    public string InvalidName() => Format("InvalidName");
+
+    public string HintNumber(int max) =>
+        max == 1 ? Format("HintNumberOne") : Format("HintNumber", ("max", max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public string HintDay() => Format("HintDay");
+
+    public string HintTime() => Format("HintTime");
+
+    public string HintConfirm() => Format("HintConfirm");
+
+    public string NoMorePages() => Format("NoMorePages");
+
+    public string TryAgainLater() => Format("TryAgainLater");
+
+    public string TooManyMessages() => Format("TooManyMessages");
+
     /// <summary>Past <c>Abuse:MaxMessagesPerMinuteTotal</c>, to a phone with nothing under way.</summary>
-    public abstract string Busy();
-    public abstract string CountryNotServed();
-    public abstract string LapseNotice(LocalDate day, LocalTime time);
-    public abstract string Reminder(Booking booking, string agenda, string place, LocalTime checkInFrom, LocalTime checkInTo);
+    public string Busy() => Format("Busy");
+
+    public string CountryNotServed() => Format("CountryNotServed");
+
+    public string LapseNotice(LocalDate day, LocalTime time) => Format("LapseNotice", ("day", DayLabel(day)), ("time", Hm(time)));
+
+    public string Reminder(Booking b, string agenda, string place, LocalTime from, LocalTime to) =>
+        Format("Reminder", ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
+            ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
 
     // One-message booking (OBJ) and the free-times query (VOLNO), the syntax Trutnov's line already knows.
-    public abstract string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree);
-    public abstract string QuickNothingFree(string agenda, int days);
-    public abstract string QuickSyntax(string codes);
-    public abstract string UnknownAgendaCode(string code, string codes);
-    public abstract string FreeTimes(string agenda, LocalDate day, IReadOnlyList<LocalTime> times);
-    public abstract string NoFreeTimesAhead(string agenda);
-    public abstract string QuickHintConfirm();
-    public abstract string HoldLapsedButStillFree(LocalTime holdEnds);
-    public abstract string TakenMeanwhile();
-    public abstract string Declined();
+    public string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree) =>
+        Format(requestedWasFree ? "QuickOffer" : "QuickOfferNearest", ("agenda", agenda), ("date", DateLabel(day)), ("time", Hm(time)),
+            ("name", name), ("holdEnds", Hm(holdEnds)));
 
-    protected static string Numbered(IEnumerable<string> labels) =>
+    public string QuickNothingFree(string agenda, int days) =>
+        Format("QuickNothingFree", ("agenda", agenda), ("dayCount", days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public string QuickSyntax(string codes) => Format("QuickSyntax", ("codes", codes));
+
+    public string UnknownAgendaCode(string code, string codes) => Format("UnknownAgendaCode", ("code", code), ("codes", codes));
+
+    public string FreeTimes(string agenda, LocalDate day, IReadOnlyList<LocalTime> times) =>
+        Format("FreeTimes", ("agenda", agenda), ("day", DayLabel(day)), ("timeList", string.Join(" ", times.Select(Hm))));
+
+    public string NoFreeTimesAhead(string agenda) => Format("NoFreeTimesAhead", ("agenda", agenda));
+
+    public string QuickHintConfirm() => Format("QuickHintConfirm");
+
+    public string HoldLapsedButStillFree(LocalTime holdEnds) => Format("HoldLapsedButStillFree", ("holdEnds", Hm(holdEnds)));
+
+    public string TakenMeanwhile() => Format("TakenMeanwhile");
+
+    public string Declined() => Format("Declined");
+
+    private static string Numbered(IEnumerable<string> labels) =>
         string.Join("\n", labels.Select((label, i) => $"{i + 1} {label}"));
 
-    protected static string Hm(LocalTime t) => $"{t.Hour:00}:{t.Minute:00}";
+    private static string Hm(LocalTime t) => $"{t.Hour:00}:{t.Minute:00}";
 
-    protected static string Dm(LocalDate d) => $"{d.Day}.{d.Month}.";
-
-    protected static string Dmy(LocalDate d) => $"{d.Day}.{d.Month}.{d.Year}";
-
-    public abstract string DayLabel(LocalDate day);
+    private static string Dm(LocalDate d) => $"{d.Day}.{d.Month}.";
 }

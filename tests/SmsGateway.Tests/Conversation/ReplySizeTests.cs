@@ -8,8 +8,8 @@ using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Conversation;
 
-/// <summary>Every reply template, filled with the longest configured names and a 100-character name, stays plain
-/// GSM-7 and within 2 segments.</summary>
+/// <summary>Every text of every language's resource file, filled with the longest values the office's configuration
+/// and a 100-character name allow, stays plain GSM-7 and within 2 segments; so does every reply that joins texts.</summary>
 public class ReplySizeTests
 {
     private static readonly OfficeSettings Office = TestOffice.Trutnov();
@@ -60,7 +60,7 @@ public class ReplySizeTests
         yield return ("TryAgainLater", t.TryAgainLater());
         yield return ("TooManyMessages", t.TooManyMessages());
         yield return ("Busy", t.Busy());
-        yield return ("CountryNotServed", Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
+        yield return ("CountryNotServed", TextCatalog.Default.For(Language.Cs).CountryNotServed() + "\n" + TextCatalog.Default.For(Language.En).CountryNotServed());
         yield return ("LapseNotice", t.LapseNotice(day, time));
         yield return ("Reminder", t.Reminder(booking, longestAgenda, place, time, time));
         var codes = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}"));
@@ -80,12 +80,81 @@ public class ReplySizeTests
     [MemberData(nameof(Languages))]
     public void EveryReply_IsGsm7AndAtMostTwoSegments(Language language)
     {
-        foreach (var (template, text) in AllReplies(ConversationTexts.For(language)))
+        foreach (var (template, text) in AllReplies(TextCatalog.Default.For(language)))
         {
             var fitted = SmsEncoding.ToGsmFriendly(text);
             var size = SmsEncoding.Measure(fitted);
             Assert.True(size.IsGsm7, $"{template} is not GSM-7: {fitted}");
             Assert.True(size.Segments <= 2, $"{template} takes {size.Segments} segments ({size.Units} units): {fitted}");
+        }
+    }
+
+    /// <summary>The longest value each placeholder of the resource files can take; a text with a placeholder missing
+    /// here fails the test below, so a new text cannot escape the size check.</summary>
+    private static Dictionary<string, string> LongestValues(ConversationTexts t)
+    {
+        var l = t.Language;
+        string Numbered(IEnumerable<string> labels) => string.Join("\n", labels.Select((label, i) => $"{i + 1} {label}"));
+        var longestDay = Enumerable.Range(0, 7).Select(i => t.DayLabel(new LocalDate(2026, 12, 28).PlusDays(i))).MaxBy(d => d.Length)!;
+        var day = new LocalDate(2026, 12, 30);
+        var booking = new Booking("K7M3QX", "123456", "+420601123456", LongName, "EO", "zruseni", day, new LocalTime(16, 45),
+            Instant.FromUtc(2026, 12, 30, 15, 45), Instant.FromUtc(2026, 12, 1, 10, 0), "h", BookingStatus.CheckedIn);
+        var longestLine = new[] { t.BookingLine(booking, true), t.BookingLine(booking with { Status = BookingStatus.Booked }, true) }.MaxBy(x => x.Length)!;
+        return new Dictionary<string, string>
+        {
+            ["agendas"] = Numbered(Office.Agendas.Select(a => a.Name.In(l))),
+            ["agenda"] = Office.Agendas.Select(a => a.Name.In(l)).MaxBy(a => a.Length)!,
+            ["activities"] = Numbered(Office.Agendas.MaxBy(a => a.Activities.Count)!.Activities.Select(a => a.Name.In(l)).OrderByDescending(n => n.Length)),
+            ["activity"] = Office.Agendas.SelectMany(a => a.Activities).Select(a => a.Name.In(l)).MaxBy(a => a.Length)!,
+            ["example"] = "30.12.",
+            ["days"] = Numbered(Enumerable.Repeat(longestDay, Options.DaysPerPage)),
+            ["times"] = Numbered(Enumerable.Repeat("16:45", Options.TimesPerPage)),
+            ["more"] = "\n" + new[] { t.Format("MoreDays"), t.Format("MoreTimes") }.MaxBy(m => m.Length),
+            ["day"] = longestDay,
+            ["date"] = longestDay + "2026",
+            ["time"] = "16:45", ["holdEnds"] = "16:45", ["from"] = "16:30", ["to"] = "17:00",
+            ["name"] = LongName,
+            ["code"] = "K7M3QXK7M3QX", // an unknown code is echoed as typed, up to 12 characters
+            ["pin"] = "123456",
+            ["place"] = Office.Place.In(l),
+            ["max"] = "99",
+            ["bookings"] = string.Join("\n", Enumerable.Repeat(longestLine, 2 * Office.Agendas.Count)),
+            ["choices"] = Numbered(Enumerable.Repeat(t.BookingLine(booking with { Status = BookingStatus.Booked }, false), 2 * Office.Agendas.Count)),
+            ["codes"] = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}")),
+            ["dayCount"] = "14",
+            ["timeList"] = string.Join(" ", Enumerable.Repeat("16:45", 40)),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryTextOfTheResourceFile_WithItsLongestValues_IsGsm7AndAtMostTwoSegments(Language language)
+    {
+        var t = TextCatalog.Default.For(language);
+        var longest = LongestValues(t);
+        var templates = TextCatalog.ShippedTemplates(language);
+        Assert.True(templates.Count >= 50, $"only {templates.Count} texts were read from the resource file");
+        foreach (var (name, template) in templates)
+        {
+            var placeholders = TextCatalog.Placeholders(template);
+            var unknown = placeholders.Where(p => !longest.ContainsKey(p)).ToList();
+            Assert.True(unknown.Count == 0, $"{name}: no longest value for {string.Join(", ", unknown)}");
+            var text = t.Format(name, placeholders.Select(p => (p, longest[p])).ToArray());
+            var size = SmsEncoding.Measure(SmsEncoding.ToGsmFriendly(text));
+            Assert.True(size.IsGsm7, $"{name} is not GSM-7: {text}");
+            Assert.True(size.Segments <= 2, $"{name} takes {size.Segments} segments ({size.Units} units): {text}");
+        }
+    }
+
+    [Fact]
+    public void EveryLanguage_HasTheSameTextsWithTheSamePlaceholders()
+    {
+        var cs = TextCatalog.ShippedTemplates(Language.Cs);
+        var en = TextCatalog.ShippedTemplates(Language.En);
+        Assert.Equal(cs.Keys.Order(), en.Keys.Order());
+        foreach (var name in cs.Keys)
+        {
+            Assert.True(TextCatalog.Placeholders(cs[name]).SetEquals(TextCatalog.Placeholders(en[name])), $"{name} differs in its placeholders");
         }
     }
 
