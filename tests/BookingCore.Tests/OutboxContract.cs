@@ -63,6 +63,46 @@ public abstract class OutboxContract
         Assert.Empty(await outbox.ClaimAsync("third", 10, TimeSpan.FromMilliseconds(300)));
     }
 
+    // Issue 13, item 6: a sender renews its hold before every attempt; a renewal keeps other senders off for another
+    // idle period, and a sender whose message was taken over learns it before it sends.
+    [Fact]
+    public async Task Renew_ByTheSenderThatHoldsIt_KeepsOtherSendersOffForAnotherIdlePeriod()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("renew:1"));
+        var mine = Assert.Single(await outbox.ClaimAsync("slow", 1, TimeSpan.FromMilliseconds(300)));
+        await Task.Delay(400);
+        Assert.True(await outbox.RenewAsync(mine));
+        Assert.Empty(await outbox.ClaimAsync("other", 1, TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task Renew_AfterAnotherSenderTookTheMessageOver_IsRefused()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("renew:2"));
+        var slow = Assert.Single(await outbox.ClaimAsync("slow", 1, TimeSpan.FromMilliseconds(300)));
+        await Task.Delay(400);
+        var other = Assert.Single(await outbox.ClaimAsync("other", 1, TimeSpan.FromMilliseconds(300)));
+        Assert.False(await outbox.RenewAsync(slow));
+        Assert.True(await outbox.RenewAsync(other));
+        await outbox.AckAsync(other);
+        Assert.False(await outbox.RenewAsync(other)); // acknowledged: nobody holds it any more
+    }
+
+    // Issue 13, item 7: a hand-out Twilio refused for our own credentials does not bring the message nearer to being given up.
+    [Fact]
+    public async Task Return_DoesNotCountTheHandOut()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("return:1"));
+        var first = Assert.Single(await outbox.ClaimAsync("a", 1, TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(1, first.Deliveries);
+        await outbox.ReturnAsync(first);
+        await Task.Delay(400);
+        Assert.Equal(1, Assert.Single(await outbox.ClaimAsync("b", 1, TimeSpan.FromMilliseconds(300))).Deliveries);
+    }
+
     [Fact]
     public async Task Stats_ShowBacklogAndOldestAge_UntilAcknowledged()
     {

@@ -45,6 +45,9 @@ public class StartupConfigurationTests
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
+    // Issue 13, item 6: the longest hand-out (4 attempts of 10 s, 3 waits of up to 30 s, 4 send tokens) is longer than
+    // a minute, so a second sender would take a message over while the first still tries it.
+    [InlineData("--Outbound:ReclaimAfter=00:01:00", "Configuration error: Outbound:ReclaimAfter: 00:01:00 is shorter than the longest hand-out")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);

@@ -3,9 +3,11 @@ using NodaTime;
 namespace SmsBooking.BookingCore.Outbound;
 
 /// <summary>Outbound SMS that are never lost: written durably before sending, acknowledged only after Twilio accepted
-/// them, handed to another sender when one dies.</summary>
-/// <remarks>The one window where a message can go out twice: Twilio accepted it, and the sender died before
-/// <see cref="AckAsync"/>. After <c>reclaimIdle</c> another sender takes it and sends it again.</remarks>
+/// them, handed to another sender when one dies. Delivery is at least once.</summary>
+/// <remarks>A message can go out twice in two windows only: Twilio accepted a POST whose answer the sender never saw
+/// (a timeout or a broken connection) and the sender posts it again; or Twilio accepted it and the sender died (or lost
+/// Redis) before <see cref="AckAsync"/>, and after <c>reclaimIdle</c> another sender sends it again. A sender calls
+/// <see cref="RenewAsync"/> before every attempt, so a slow sender never sends a message another has taken over.</remarks>
 public interface IOutbox
 {
     /// <summary>Queues the message unless its dedupe key was queued before; true when queued now.</summary>
@@ -15,8 +17,19 @@ public interface IOutbox
     /// <paramref name="reclaimIdle"/> ago without acknowledging them.</summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(string consumer, int max, TimeSpan reclaimIdle);
 
-    /// <summary>Removes a message that has been dealt with (accepted by Twilio, or failed for good).</summary>
+    /// <summary>True when <see cref="OutboxEntry.Consumer"/> still holds the message, which then counts as freshly
+    /// taken: no other sender takes it over for another <c>reclaimIdle</c>. False when another sender took it over or it
+    /// was acknowledged meanwhile: the caller must not send it. Atomic.</summary>
+    Task<bool> RenewAsync(OutboxEntry entry);
+
+    /// <summary>Removes a message that has been dealt with (accepted by Twilio, or failed for good): the
+    /// acknowledgement, the body and its hand-out count go in one atomic step, so no body (it may hold a PIN) outlives
+    /// its send.</summary>
     Task AckAsync(OutboxEntry entry);
+
+    /// <summary>Leaves the message for a later hand-out without counting this one toward the limit of hand-outs:
+    /// Twilio refused our own account or credentials, which says nothing about the message.</summary>
+    Task ReturnAsync(OutboxEntry entry);
 
     Task<OutboxStats> StatsAsync(Instant now);
 

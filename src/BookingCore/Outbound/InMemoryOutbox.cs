@@ -52,9 +52,35 @@ public sealed class InMemoryOutbox : IOutbox
                 item.ClaimedAtMs = now;
                 item.Deliveries++;
             }
-            IReadOnlyList<OutboxEntry> entries = claimable.Select(i => new OutboxEntry(i.Id, OutboxShards.Of(i.Message.To), i.Message, i.Deliveries)).ToList();
+            IReadOnlyList<OutboxEntry> entries = claimable.Select(i => new OutboxEntry(i.Id, OutboxShards.Of(i.Message.To), i.Message, i.Deliveries, consumer)).ToList();
             return Task.FromResult(entries);
         }
+    }
+
+    public Task<bool> RenewAsync(OutboxEntry entry)
+    {
+        lock (_gate)
+        {
+            var item = _items.Find(i => i.Id == entry.Id);
+            if (item is null || item.Consumer != entry.Consumer)
+            {
+                return Task.FromResult(false);
+            }
+            item.ClaimedAtMs = Environment.TickCount64;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task ReturnAsync(OutboxEntry entry)
+    {
+        lock (_gate)
+        {
+            if (_items.Find(i => i.Id == entry.Id) is { Deliveries: > 0 } item)
+            {
+                item.Deliveries--;
+            }
+        }
+        return Task.CompletedTask;
     }
 
     public Task AckAsync(OutboxEntry entry)

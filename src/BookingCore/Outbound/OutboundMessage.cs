@@ -10,7 +10,8 @@ public sealed record OutboundMessage(string To, string Body, string Kind, string
 /// <summary>A message taken from the outbox by one sender, to be acknowledged once Twilio accepted it.</summary>
 /// <param name="Deliveries">How many times it has been handed out (1 the first time); a message handed out again
 /// was left unacknowledged by a sender that failed or died.</param>
-public sealed record OutboxEntry(string Id, int Shard, OutboundMessage Message, long Deliveries);
+/// <param name="Consumer">The sender that holds it: <see cref="IOutbox.RenewAsync"/> checks it still does.</param>
+public sealed record OutboxEntry(string Id, int Shard, OutboundMessage Message, long Deliveries, string Consumer);
 
 /// <summary>The outbox's backlog for health and metrics.</summary>
 public sealed record OutboxStats(long Backlog, Duration OldestAge);

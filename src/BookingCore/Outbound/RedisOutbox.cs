@@ -39,6 +39,29 @@ public sealed class RedisOutbox : IOutbox
         return wait
         """;
 
+    // Still ours? The pending entry list says who holds a message; XCLAIM to the same consumer with JUSTID resets its
+    // idle time (without counting a delivery), so nobody's XAUTOCLAIM takes it for another reclaimIdle.
+    private const string RenewScript = """
+        local held = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1, ARGV[3])
+        if #held == 0 then return 0 end
+        redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID')
+        return 1
+        """;
+
+    // One atomic step: a sender dying between separate commands would leave an acknowledged body (a PIN) in the
+    // stream for good, taken by nobody and deleted by nothing.
+    private const string AckScript = """
+        redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('XDEL', KEYS[1], ARGV[2])
+        redis.call('HDEL', KEYS[2], ARGV[2])
+        return 1
+        """;
+
+    private const string ReturnScript = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return redis.call('HINCRBY', KEYS[1], ARGV[1], -1) end
+        return 0
+        """;
+
     private const string StatusScript = """
         local rank = tonumber(redis.call('HGET', KEYS[1], 'rank') or '-1')
         if tonumber(ARGV[3]) > rank then redis.call('HSET', KEYS[1], 'status', ARGV[1], 'error', ARGV[2], 'rank', ARGV[3]) end
@@ -49,6 +72,7 @@ public sealed class RedisOutbox : IOutbox
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeys _keys;
     private readonly ConcurrentDictionary<int, bool> _groups = new();
+    private int _nextShard;
 
     public RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys)
     {
@@ -70,8 +94,11 @@ public sealed class RedisOutbox : IOutbox
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(string consumer, int max, TimeSpan reclaimIdle)
     {
         var claimed = new List<OutboxEntry>();
-        for (int shard = 0; shard < OutboxShards.Count && claimed.Count < max; shard++)
+        // A sender takes one message at a time: start each claim at the next shard, so a busy shard does not starve the others.
+        var start = (int)((uint)Interlocked.Increment(ref _nextShard) % OutboxShards.Count);
+        for (int i = 0; i < OutboxShards.Count && claimed.Count < max; i++)
         {
+            var shard = (start + i) % OutboxShards.Count;
             var stream = _keys.OutboxStream(shard);
             await EnsureGroupAsync(shard, stream);
             var room = max - claimed.Count;
@@ -87,19 +114,20 @@ public sealed class RedisOutbox : IOutbox
                     continue;
                 }
                 var attempts = await Db.HashIncrementAsync(_keys.OutboxAttempts(shard), (string)entry.Id!);
-                claimed.Add(new OutboxEntry(entry.Id!, shard, Parse(entry), attempts));
+                claimed.Add(new OutboxEntry(entry.Id!, shard, Parse(entry), attempts, consumer));
             }
         }
         return claimed;
     }
 
-    public async Task AckAsync(OutboxEntry entry)
-    {
-        var stream = _keys.OutboxStream(entry.Shard);
-        await Db.StreamAcknowledgeAsync(stream, Group, entry.Id);
-        await Db.StreamDeleteAsync(stream, [entry.Id]);
-        await Db.HashDeleteAsync(_keys.OutboxAttempts(entry.Shard), entry.Id);
-    }
+    public async Task<bool> RenewAsync(OutboxEntry entry) =>
+        (int)await Db.ScriptEvaluateAsync(RenewScript, [_keys.OutboxStream(entry.Shard)], [Group, entry.Id, entry.Consumer]) == 1;
+
+    public Task AckAsync(OutboxEntry entry) =>
+        Db.ScriptEvaluateAsync(AckScript, [_keys.OutboxStream(entry.Shard), _keys.OutboxAttempts(entry.Shard)], [Group, entry.Id]);
+
+    public Task ReturnAsync(OutboxEntry entry) =>
+        Db.ScriptEvaluateAsync(ReturnScript, [_keys.OutboxAttempts(entry.Shard)], [entry.Id]);
 
     public async Task<OutboxStats> StatsAsync(Instant now)
     {

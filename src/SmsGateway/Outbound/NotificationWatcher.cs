@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
@@ -100,7 +101,10 @@ public sealed class NotificationWatcher : BackgroundService
             var window = _booking.WindowOf(booking);
             var body = Fit(texts.Reminder(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId,
                 _office.Place.In(texts.Language), window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay));
-            await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, body, "reminder", $"reminder:{booking.Code}:{reminder.Name}", now));
+            // Codes are unique within a day only, and a moved visit may keep its code: the visit's date is part of
+            // what makes a reminder a repeat.
+            var dedupe = $"reminder:{booking.Code}:{LocalDatePattern.Iso.Format(booking.Date)}:{reminder.Name}";
+            await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, body, "reminder", dedupe, now));
             await _store.RescheduleReminderAsync(reminder, null);
             _log.LogInformation("Reminder {Reminder} queued for {Phone}", reminder.Name, PhoneMask.Mask(booking.Phone)); // the reminder's name (e.g. -1.16:00), not a person's
         }

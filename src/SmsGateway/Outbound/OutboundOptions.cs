@@ -12,10 +12,36 @@ public sealed class OutboundOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>A message taken by a sender and not acknowledged this long is taken over by another.</summary>
-    public TimeSpan ReclaimAfter { get; set; } = TimeSpan.FromSeconds(60);
+    /// <remarks>Must exceed <see cref="LongestHandOut"/>: a sender still trying a message when another takes it over
+    /// would send it twice. Checked at start-up.</remarks>
+    public TimeSpan ReclaimAfter { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>After this many hand-outs a message is given up and logged as failed.</summary>
     public int MaxDeliveries { get; set; } = 10;
+
+    /// <summary>How long one POST to Twilio may take before it counts as timed out.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>POSTs within one hand-out (429, 5xx and timeouts are tried again); after them the message waits for
+    /// the next hand-out, after <see cref="ReclaimAfter"/>.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>The longest wait between two attempts of one hand-out: the backoff's cap, and the most of Twilio's
+    /// <c>Retry-After</c> honoured.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What the Redis round trips of one hand-out (renewal, status, acknowledgement) are allowed on top of
+    /// the POSTs and waits.</summary>
+    public static readonly TimeSpan RedisAllowance = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest one hand-out can take: every attempt waits for a send token and then for its POST, with
+    /// the longest wait between attempts.</summary>
+    /// <param name="messagesPerSecond"><c>Twilio:MaxMessagesPerSecond</c>: one token's interval is a full wait when the
+    /// shared bucket is empty. (Under contention a token can take longer; the renewal after the wait covers that.)</param>
+    public TimeSpan LongestHandOut(double messagesPerSecond) =>
+        MaxAttempts * (SendTimeout + TimeSpan.FromSeconds(1 / messagesPerSecond))
+        + (MaxAttempts - 1) * MaxRetryDelay
+        + RedisAllowance;
 
     /// <summary>Readiness turns degraded when the backlog or its oldest message passes these bounds.</summary>
     public int MaxHealthyBacklog { get; set; } = 1000;

@@ -15,14 +15,17 @@ public static class OutboundRegistration
     {
         builder.Services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();
-        builder.Services.AddHttpClient<TwilioRestClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient<TwilioRestClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<OutboundOptions>>().Value.SendTimeout);
+        builder.Services.AddSingleton<TwilioAccountState>();
         builder.Services.AddSingleton(sp => new ReminderSchedule(sp.GetRequiredService<IOptions<OutboundOptions>>().Value, sp.GetRequiredService<OfficeSettings>().Zone));
         builder.Services.AddSingleton<OutboundNotifications>();
         builder.Services.AddSingleton<OutboundSender>();
         builder.Services.AddSingleton<NotificationWatcher>();
         builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<OutboundOptions>>().Value.Enabled ? sp.GetRequiredService<OutboundSender>() : new Idle());
         builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<OutboundOptions>>().Value.Enabled ? sp.GetRequiredService<NotificationWatcher>() : new Idle());
-        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"])
+            .AddCheck<TwilioAccountHealthCheck>("twilio", tags: ["ready"]);
         return builder;
     }
 
@@ -50,38 +53,5 @@ internal sealed class OutboxHealthCheck(IOutbox outbox, IOptions<OutboundOptions
         return stats.Backlog > o.MaxHealthyBacklog || stats.OldestAge.ToTimeSpan() > o.MaxHealthyAge
             ? HealthCheckResult.Degraded($"outbox backlog {stats.Backlog}, oldest {stats.OldestAge.TotalSeconds:0} s", data: data)
             : HealthCheckResult.Healthy($"outbox backlog {stats.Backlog}", data);
-    }
-}
-
-internal sealed class OutboundOptionsValidator : IValidateOptions<OutboundOptions>
-{
-    public ValidateOptionsResult Validate(string? name, OutboundOptions o)
-    {
-        const string S = OutboundOptions.SectionName;
-        var errors = new List<string>();
-        if (o.PollInterval <= TimeSpan.Zero)
-        {
-            errors.Add($"{S}:PollInterval: {o.PollInterval} must be more than zero");
-        }
-        if (o.ReclaimAfter < TimeSpan.FromSeconds(1))
-        {
-            errors.Add($"{S}:ReclaimAfter: {o.ReclaimAfter} must be at least a second");
-        }
-        if (o.MaxDeliveries < 1)
-        {
-            errors.Add($"{S}:MaxDeliveries: {o.MaxDeliveries} must be at least 1");
-        }
-        for (int i = 0; i < o.Reminders.Count; i++)
-        {
-            if (!ReminderSchedule.IsValidEntry(o.Reminders[i]))
-            {
-                errors.Add($"{S}:Reminders:{i}: '{o.Reminders[i]}' is neither a day and time like -1.16:00 nor a lead time like 02:00:00");
-            }
-        }
-        if (!ReminderSchedule.TryParseQuietHours(o.QuietHours, out _, out _))
-        {
-            errors.Add($"{S}:QuietHours: '{o.QuietHours}' is not a range like 21:00-07:00");
-        }
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

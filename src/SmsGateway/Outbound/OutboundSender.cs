@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
@@ -7,47 +8,63 @@ using SmsBooking.SmsGateway.Twilio;
 
 namespace SmsBooking.SmsGateway.Outbound;
 
-/// <summary>Drains the outbox to Twilio's REST API at the shared rate. A message is acknowledged only once Twilio
-/// accepted it or refused it for good; one that keeps failing is left for another sender to take over.</summary>
+/// <summary>Drains the outbox to Twilio's REST API at the shared rate, one message at a time. A message is acknowledged
+/// only once Twilio accepted it or refused its recipient for good; one that keeps failing is left for another hand-out.</summary>
+/// <remarks>At least once, never twice outside two windows: a POST Twilio accepted but whose answer never arrived (a
+/// timeout, a broken connection, a stop) is posted again; and a sender that dies (or loses Redis) between Twilio's
+/// 201 and the acknowledgement leaves the message for another sender after <see cref="OutboundOptions.ReclaimAfter"/>.
+/// A slow sender cannot add a third: it renews its hold right before every POST, and a whole hand-out fits in
+/// <see cref="OutboundOptions.ReclaimAfter"/> (checked at start-up).</remarks>
 public sealed class OutboundSender : BackgroundService
 {
     private readonly IOutbox _outbox;
     private readonly IPhoneStore _phones;
     private readonly TwilioRestClient _twilio;
+    private readonly TwilioAccountState _account;
     private readonly TwilioOptions _twilioOptions;
     private readonly OutboundOptions _options;
     private readonly ILogger<OutboundSender> _log;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    public OutboundSender(IOutbox outbox, IPhoneStore phones, TwilioRestClient twilio, IOptions<TwilioOptions> twilioOptions,
+    public OutboundSender(IOutbox outbox, IPhoneStore phones, TwilioRestClient twilio, TwilioAccountState account, IOptions<TwilioOptions> twilioOptions,
         IOptions<OutboundOptions> options, ILogger<OutboundSender> log)
     {
         _outbox = outbox;
         _phones = phones;
         _twilio = twilio;
+        _account = account;
         _twilioOptions = twilioOptions.Value;
         _options = options.Value;
         _log = log;
+        Retry = new RetryPolicy(RetryPolicy.Default.BaseDelay, _options.MaxRetryDelay, _options.MaxAttempts);
     }
 
     /// <summary>Retries within one hand-out; after them the message waits for <see cref="OutboundOptions.ReclaimAfter"/>.</summary>
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    public RetryPolicy Retry { get; init; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (string.IsNullOrWhiteSpace(_twilioOptions.PublicBaseUrl))
+        {
+            _log.LogWarning("Twilio:PublicBaseUrl is empty: outbound SMS go without a StatusCallback, so Twilio never reports " +
+                "whether they were delivered (nor a recipient's unsubscribe found on delivery). Set it to the public https URL Twilio calls");
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var entries = await _outbox.ClaimAsync(_consumer, 10, _options.ReclaimAfter);
+                // One message at a time: a batch would wait behind the send rate, outlive ReclaimAfter, and be sent
+                // by a second sender too.
+                var entries = await _outbox.ClaimAsync(_consumer, 1, _options.ReclaimAfter);
                 if (entries.Count == 0)
                 {
                     await Task.Delay(_options.PollInterval, stoppingToken);
                     continue;
                 }
-                foreach (var entry in entries)
+                if (!await SendAsync(entries[0], stoppingToken))
                 {
-                    await SendAsync(entry, stoppingToken);
+                    // Twilio refuses our account: one probe per ReclaimAfter, not the whole backlog at the send rate.
+                    await Task.Delay(_options.ReclaimAfter, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,8 +80,9 @@ public sealed class OutboundSender : BackgroundService
         }
     }
 
-    /// <summary>Sends one claimed message; acknowledges it unless it should be tried again later.</summary>
-    public async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>Sends one claimed message; acknowledges it unless it should be tried again later. False when Twilio
+    /// refused our account, so the caller slows down.</summary>
+    public async Task<bool> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var m = entry.Message;
         var phone = PhoneMask.Mask(m.To);
@@ -72,13 +90,14 @@ public sealed class OutboundSender : BackgroundService
         {
             _log.LogInformation("Outbound {Kind} to {Phone} dropped: the number opted out", m.Kind, phone);
             await _outbox.AckAsync(entry);
-            return;
+            return true;
         }
         if (entry.Deliveries > _options.MaxDeliveries)
         {
             _log.LogError("Outbound {Kind} to {Phone} given up after {Deliveries} hand-outs", m.Kind, phone, entry.Deliveries);
             await _outbox.AckAsync(entry);
-            return;
+            GatewayMetrics.OutboundFailed.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
+            return true;
         }
         for (int attempt = 1; ; attempt++)
         {
@@ -87,26 +106,46 @@ public sealed class OutboundSender : BackgroundService
             {
                 await Task.Delay(wait, cancellationToken);
             }
+            // Right before the POST, after every wait: still ours, and nobody takes it for another ReclaimAfter,
+            // which is longer than this POST may take.
+            if (!await _outbox.RenewAsync(entry))
+            {
+                _log.LogWarning("Outbound {Kind} to {Phone} was taken over by another sender before attempt {Attempt}; not sent here", m.Kind, phone, attempt);
+                return true;
+            }
             var result = await _twilio.SendAsync(m.To, m.Body, cancellationToken);
             switch (result)
             {
                 case SendResult.Accepted accepted:
-                    await _outbox.RecordStatusAsync(accepted.Sid, accepted.Status, null);
-                    // The one window for a double send: Twilio has the message, and a crash before this line
-                    // leaves it unacknowledged for another sender to send again.
+                    _account.Works();
+                    // The window for a double send: Twilio has the message, and a crash before the acknowledgement
+                    // leaves it for another sender to send again.
                     await _outbox.AckAsync(entry);
+                    await _outbox.RecordStatusAsync(accepted.Sid, accepted.Status, null);
                     GatewayMetrics.OutboundSent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
                     _log.LogInformation("Outbound {Kind} to {Phone} accepted as {Sid}", m.Kind, phone, accepted.Sid);
-                    return;
+                    return true;
                 case SendResult.Permanent permanent:
+                    _account.Works(); // Twilio judged the recipient, so it took our credentials
                     if (permanent.IsUnsubscribed)
                     {
                         await _phones.SetOptedOutAsync(m.To, true);
                     }
                     await _outbox.AckAsync(entry);
                     GatewayMetrics.OutboundFailed.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
-                    _log.LogWarning("Outbound {Kind} to {Phone} refused for good: {Code} {Reason}", m.Kind, phone, permanent.Code, permanent.Message);
-                    return;
+                    // Twilio's message text may quote the number: its code says enough.
+                    _log.LogWarning("Outbound {Kind} to {Phone} refused for good: Twilio error {Code}", m.Kind, phone, permanent.Code);
+                    return true;
+                case SendResult.Refused refused:
+                    _account.Refused(refused.HttpStatus, refused.Code);
+                    await _outbox.ReturnAsync(entry);
+                    var code = refused.Code?.ToString(CultureInfo.InvariantCulture) ?? "none";
+                    GatewayMetrics.OutboundRefused.Add(1, new KeyValuePair<string, object?>("status", refused.HttpStatus.ToString(CultureInfo.InvariantCulture)),
+                        new KeyValuePair<string, object?>("code", code));
+                    _log.LogError("Twilio refused outbound {Kind} to {Phone}: HTTP {HttpStatus}, Twilio error {Code}. The message stays in the outbox " +
+                        "and is tried again after {ReclaimAfter}; check Twilio:AccountSid, Twilio:AuthToken and the sender", m.Kind, phone, refused.HttpStatus, code,
+                        _options.ReclaimAfter);
+                    return false;
                 case SendResult.Retryable retryable when attempt < Retry.MaxAttempts:
                     var delay = Retry.DelayAfter(attempt, retryable.RetryAfter);
                     _log.LogWarning("Outbound {Kind} to {Phone} attempt {Attempt} failed ({Reason}); again in {Delay}", m.Kind, phone, attempt, retryable.Reason, delay);
@@ -114,7 +153,7 @@ public sealed class OutboundSender : BackgroundService
                     break;
                 case SendResult.Retryable retryable:
                     _log.LogWarning("Outbound {Kind} to {Phone} still failing ({Reason}); left for a later hand-out", m.Kind, phone, retryable.Reason);
-                    return;
+                    return true;
             }
         }
     }

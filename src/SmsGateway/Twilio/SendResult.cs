@@ -6,16 +6,22 @@ public abstract record SendResult
     /// <summary>Twilio took the message (201): it is Twilio's now.</summary>
     public sealed record Accepted(string Sid, string Status) : SendResult;
 
-    /// <summary>Worth trying again later: 429, 5xx, a timeout or a broken connection.</summary>
+    /// <summary>Worth trying again within this hand-out: 429, 5xx, a timeout or a broken connection.</summary>
     public sealed record Retryable(string Reason, TimeSpan? RetryAfter) : SendResult;
 
-    /// <summary>Trying again would fail the same way (a 4xx with Twilio's error code).</summary>
+    /// <summary>Trying again would fail the same way because of the recipient (<see cref="RecipientErrors"/>): the
+    /// message is dropped.</summary>
     public sealed record Permanent(int? Code, string Message) : SendResult
     {
         /// <summary>21211: the To number is not a valid phone number.</summary>
-        public bool IsInvalidNumber => Code == 21211;
+        public bool IsInvalidNumber => Code == RecipientErrors.InvalidToNumber;
 
         /// <summary>21610: the recipient replied STOP; Twilio will not deliver to them.</summary>
-        public bool IsUnsubscribed => Code == 21610;
+        public bool IsUnsubscribed => Code == RecipientErrors.Unsubscribed;
     }
+
+    /// <summary>Twilio refused the request for a reason of ours, not the recipient's: credentials (401, 20003), an
+    /// account that is not active (403), a wrong AccountSid (404, 20404), a sender it does not know, or anything else
+    /// it refuses with a 4xx. The message waits in the outbox until someone fixes the configuration.</summary>
+    public sealed record Refused(int HttpStatus, int? Code, string Message) : SendResult;
 }

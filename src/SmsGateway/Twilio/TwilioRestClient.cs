@@ -69,7 +69,10 @@ public sealed class TwilioRestClient
                 return new SendResult.Retryable($"HTTP {(int)response.StatusCode}", RetryAfter(response));
             }
             var (code, message) = ParseError(text);
-            return new SendResult.Permanent(code, message ?? $"HTTP {(int)response.StatusCode}");
+            message ??= $"HTTP {(int)response.StatusCode}";
+            return RecipientErrors.IsRecipientLevel(code)
+                ? new SendResult.Permanent(code, message)
+                : new SendResult.Refused((int)response.StatusCode, code, message);
         }
     }
 

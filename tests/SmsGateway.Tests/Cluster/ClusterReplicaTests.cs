@@ -123,7 +123,10 @@ public class ClusterReplicaTests
             ["Twilio:ApiBaseUrl"] = stub.Url,
             ["Twilio:MaxMessagesPerSecond"] = "200",
             ["Outbound:PollInterval"] = "00:00:00.020",
-            ["Outbound:ReclaimAfter"] = "00:00:01",
+            // A short takeover needs a short hand-out (checked at start-up): one POST of at most a second.
+            ["Outbound:ReclaimAfter"] = "00:00:03",
+            ["Outbound:SendTimeout"] = "00:00:01",
+            ["Outbound:MaxAttempts"] = "1",
         };
         // The killed replica's state in the cluster: it took the messages and never acknowledged them.
         var killed = new RedisOutbox(TestRedis.ClusterMultiplexer, new BookingCore.Store.Redis.RedisKeys(prefix));

@@ -72,7 +72,13 @@ public class OutboundTests
             Assert.Single(await outbox.ClaimAsync("dead-sender", 10, TimeSpan.FromMinutes(5)));
         }
         Assert.Empty(stub.Requests);
-        await using var restarted = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:ReclaimAfter"] = "00:00:01" }, prefix);
+        await using var restarted = await StartAsync(stub, new Dictionary<string, string?>
+        {
+            // A short takeover needs a short hand-out (checked at start-up): one POST of at most a second.
+            ["Outbound:ReclaimAfter"] = "00:00:03",
+            ["Outbound:SendTimeout"] = "00:00:01",
+            ["Outbound:MaxAttempts"] = "1",
+        }, prefix);
         var received = await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
         Assert.Equal("Zprava pin:ABC", Assert.Single(received).Form["Body"]);
         await Task.Delay(1500);

@@ -77,6 +77,20 @@ public class TwilioRestClientTests
         Assert.True(result.IsUnsubscribed);
     }
 
+    // Issue 13, item 7: our credentials, our account, our request: refused, so the message is kept, never dropped.
+    [Theory]
+    [InlineData(401, 20003)] // authentication failed
+    [InlineData(403, 20005)] // account not active
+    [InlineData(404, 20404)] // no such account (a wrong AccountSid)
+    [InlineData(400, 21606)] // the From number is not one of ours
+    public async Task Send_AuthAccountOrSenderError_IsRefusedNotPermanent(int status, int code)
+    {
+        await using var stub = await TwilioStub.StartAsync();
+        stub.Plan(TwilioStub.TwilioError(code, "refused", status));
+        var result = Assert.IsType<SendResult.Refused>(await Client(stub).SendAsync("+420601123456", "x", CancellationToken.None));
+        Assert.Equal((status, code), (result.HttpStatus, result.Code));
+    }
+
     [Fact]
     public async Task Send_WithMessagingService_SendsItInsteadOfFrom()
     {

@@ -33,6 +33,10 @@ public sealed class TwilioStub : IAsyncDisposable
 
     public IReadOnlyList<Received> Messages => Requests.ToList();
 
+    /// <summary>The requests answered with a 2xx in full: what Twilio would send. A request whose client gave up
+    /// (a timeout) while the stub delayed its answer is in <see cref="Requests"/> but not here.</summary>
+    public ConcurrentQueue<Received> Accepted { get; } = new();
+
     /// <summary>Answers to give, in order, before falling back to 201.</summary>
     public void Plan(params Answer[] answers)
     {
@@ -41,6 +45,10 @@ public sealed class TwilioStub : IAsyncDisposable
             _plan.Enqueue(a);
         }
     }
+
+    /// <summary>A 201 with a message resource, after <paramref name="delay"/>: Twilio accepting slowly.</summary>
+    public static Answer Accept(TimeSpan delay) =>
+        new(201, $$"""{"sid": "SM{{Guid.NewGuid():N}}", "status": "queued"}""", delay);
 
     public static Answer TwilioError(int code, string message, int status = 400) =>
         new(status, $$"""{"code": {{code}}, "message": "{{message}}", "more_info": "https://www.twilio.com/docs/errors/{{code}}", "status": {{status}}}""");
@@ -55,7 +63,8 @@ public sealed class TwilioStub : IAsyncDisposable
         app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", async (HttpContext http) =>
         {
             var form = (await http.Request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString());
-            stub!.Requests.Enqueue(new Received(http.Request.Path, form, http.Request.Headers.Authorization.ToString()));
+            var received = new Received(http.Request.Path, form, http.Request.Headers.Authorization.ToString());
+            stub!.Requests.Enqueue(received);
             if (stub._plan.TryDequeue(out var answer))
             {
                 if (answer.Delay > TimeSpan.Zero)
@@ -66,8 +75,13 @@ public sealed class TwilioStub : IAsyncDisposable
                 {
                     http.Response.Headers.RetryAfter = answer.RetryAfter;
                 }
+                if (answer.Status is >= 200 and < 300)
+                {
+                    stub.Accepted.Enqueue(received);
+                }
                 return Results.Content(answer.Body, "application/json", statusCode: answer.Status);
             }
+            stub.Accepted.Enqueue(received);
             var sid = $"SM{Interlocked.Increment(ref stub._sid):D32}";
             return Results.Json(new { sid, status = "queued", to = form.GetValueOrDefault("To"), body = form.GetValueOrDefault("Body") }, statusCode: 201);
         });

@@ -23,7 +23,10 @@ public class CrashTests
             ["Twilio:AccountSid"] = "AC" + new string('1', 32),
             ["Twilio:ApiBaseUrl"] = twilio.Url,
             ["Twilio:MaxMessagesPerSecond"] = "100",
-            ["Outbound:ReclaimAfter"] = "00:00:02",
+            // A short takeover needs a short hand-out (checked at start-up): one POST of at most a second.
+            ["Outbound:ReclaimAfter"] = "00:00:03",
+            ["Outbound:SendTimeout"] = "00:00:01",
+            ["Outbound:MaxAttempts"] = "1",
             // A lease left behind by the killed process frees itself after this long (default 30 s).
             ["Conversation:LeaseDuration"] = "00:00:03",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -52,7 +52,8 @@ public class OutboundAgainstTwilioSpecTests(PrismMock prism) : IClassFixture<Pri
         var anonymous = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["To"] = "+420601123456", ["From"] = "+420736000000", ["Body"] = "x" }) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(anonymous)).StatusCode);
         var badCallback = Client(o => o.PublicBaseUrl = "not a url");
-        Assert.IsType<SendResult.Permanent>(await badCallback.SendAsync("+420601123456", "x", CancellationToken.None));
+        // A request Twilio refuses as malformed is ours to fix, not the recipient's: refused, not dropped.
+        Assert.IsType<SendResult.Refused>(await badCallback.SendAsync("+420601123456", "x", CancellationToken.None));
     }
 
     [Fact]

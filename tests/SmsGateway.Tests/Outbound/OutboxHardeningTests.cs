@@ -1,0 +1,210 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests.Outbound;
+
+/// <summary>The outbox findings of the outside review (issue 13, items 6, 7, 9 and 10): real gateways, real Redis, a
+/// local stand-in for Twilio's REST API.</summary>
+public class OutboxHardeningTests
+{
+    private static Task<GatewayHost> StartAsync(TwilioStub stub, IDictionary<string, string?> more, string? keyPrefix = null, CapturedLogs? logs = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Twilio:ApiBaseUrl"] = stub.Url,
+            ["Twilio:MaxMessagesPerSecond"] = "100",
+            ["Outbound:PollInterval"] = "00:00:00.050",
+        };
+        foreach (var (k, v) in more)
+        {
+            settings[k] = v;
+        }
+        return GatewayHost.StartAsync(settings, keyPrefix: keyPrefix, logs: logs);
+    }
+
+    private static OutboundMessage Message(string to, string key) => new(to, "Zprava " + key, "test", key, SystemClock.Instance.GetCurrentInstant());
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+            await Task.Delay(100);
+        }
+        return await condition();
+    }
+
+    // Item 6: a first sender whose hand-out is slow (Twilio takes 6 s to answer its first POST) and a second sender
+    // that reclaims after 4 s. Today the first waits out the slow answer and both send. Now every POST is bounded by
+    // Outbound:SendTimeout, the whole hand-out fits in ReclaimAfter, and ownership is renewed before each attempt.
+    [Fact]
+    public async Task OutboxSendsTwice_SlowHandOutAndASecondSender_MessageIsSentExactlyOnce()
+    {
+        await using var stub = await TwilioStub.StartAsync();
+        stub.Plan(TwilioStub.Accept(TimeSpan.FromSeconds(6)));
+        var prefix = TestRedis.NewPrefix();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Outbound:ReclaimAfter"] = "00:00:04",
+            ["Outbound:SendTimeout"] = "00:00:01",
+            ["Outbound:MaxAttempts"] = "2",
+            ["Outbound:MaxRetryDelay"] = "00:00:00.200",
+        };
+        await using var first = await StartAsync(stub, settings, prefix);
+        await first.App.Services.GetRequiredService<IOutbox>().EnqueueAsync(Message("+420601100001", "slow"));
+        Assert.Single(await stub.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        await using var second = await StartAsync(stub, settings, prefix);
+        await Task.Delay(TimeSpan.FromSeconds(8)); // past the slow answer and two reclaim periods
+        Assert.Single(stub.Accepted);
+        Assert.Equal(0, (await first.App.Services.GetRequiredService<IOutbox>().StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog);
+    }
+
+    // Item 6: a batch queued behind a rate of 1 a second. Today a sender takes 10 at once, the last ones wait longer
+    // than ReclaimAfter for their turn, and a second sender takes them over while the first still sends them.
+    [Fact]
+    public async Task OutboxSendsTwice_BatchQueuedBehindTheRate_EachMessageIsSentExactlyOnce()
+    {
+        await using var stub = await TwilioStub.StartAsync();
+        var prefix = TestRedis.NewPrefix();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Twilio:MaxMessagesPerSecond"] = "1",
+            ["Outbound:ReclaimAfter"] = "00:00:04",
+            ["Outbound:SendTimeout"] = "00:00:01",
+            ["Outbound:MaxAttempts"] = "1",
+        };
+        await using var first = await StartAsync(stub, settings, prefix);
+        var outbox = first.App.Services.GetRequiredService<IOutbox>();
+        for (int i = 0; i < 7; i++)
+        {
+            await outbox.EnqueueAsync(Message($"+42060120000{i}", $"batch{i}"));
+        }
+        await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        await using var second = await StartAsync(stub, settings, prefix);
+        await stub.WaitForAsync(7, TimeSpan.FromSeconds(20));
+        await Task.Delay(TimeSpan.FromSeconds(5)); // a reclaim period more: nothing else may go out
+        var bodies = stub.Accepted.Select(r => r.Form["Body"]).ToList();
+        Assert.Equal(7, bodies.Distinct().Count());
+        Assert.Equal(7, bodies.Count);
+    }
+
+    // Item 7: a rotated token (401, 20003), a suspended account (403, 20005) or a wrong AccountSid (404, 20404) is our
+    // configuration, not the recipient: the message stays in the outbox and goes out once the account works again.
+    [Theory]
+    [InlineData(401, 20003)] // authentication failed: a rotated or wrong Twilio:AuthToken
+    [InlineData(403, 20005)] // the account is not active (suspended or closed)
+    [InlineData(404, 20404)] // the resource was not found: a wrong Twilio:AccountSid
+    public async Task MessagesLostOnConfigurationErrors_AuthOrAccountError_IsRetriedCountedLoggedAndDegradesReadiness(int status, int code)
+    {
+        await using var stub = await TwilioStub.StartAsync();
+        stub.Plan(TwilioStub.TwilioError(code, "refused", status));
+        var logs = new CapturedLogs();
+        await using var gateway = await StartAsync(stub, new Dictionary<string, string?>
+        {
+            ["Outbound:ReclaimAfter"] = "00:00:03",
+            ["Outbound:SendTimeout"] = "00:00:01",
+            ["Outbound:MaxAttempts"] = "1",
+        }, logs: logs);
+        var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync(Message("+420601300001", $"refused{code}"));
+        await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
+
+        Assert.True(await EventuallyAsync(async () => (await gateway.Http.GetStringAsync("/health/ready")).Contains("Degraded"), TimeSpan.FromSeconds(5)),
+            "readiness is not Degraded while Twilio refuses our credentials");
+        var ready = await gateway.Http.GetStringAsync("/health/ready");
+        Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), ready);
+        Assert.Equal(1, (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog); // not dropped
+        Assert.Contains(logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal) && l.Contains($"{code}", StringComparison.Ordinal));
+        var metrics = await gateway.Http.GetStringAsync("/metrics");
+        Assert.Matches(new Regex($@"(?m)^smsbooking_outbound_refused_total\{{[^}}]*code=""{code}""[^}}]*\}} [1-9]"), metrics);
+
+        // Fixed (here: the stub answers 201 again), the same message goes out on its next hand-out, once.
+        var requests = await stub.WaitForAsync(2, TimeSpan.FromSeconds(15));
+        Assert.Equal(2, requests.Count);
+        Assert.True(await EventuallyAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0, TimeSpan.FromSeconds(5)));
+        Assert.Single(stub.Accepted);
+        Assert.Contains("Healthy", await gateway.Http.GetStringAsync("/health/ready"));
+    }
+
+    // Item 7: only what is wrong with the recipient is permanent; those are dropped after one attempt.
+    [Theory]
+    [InlineData(21211)] // the To number is not a valid phone number
+    [InlineData(21408)] // sending to the To number's region is not enabled
+    [InlineData(21610)] // the recipient unsubscribed (STOP)
+    [InlineData(21612)] // the To number cannot be reached by SMS from this sender
+    [InlineData(21614)] // the To number is not a mobile number
+    public async Task MessagesLostOnConfigurationErrors_RecipientLevelError_IsDroppedAfterOneAttempt(int code)
+    {
+        await using var stub = await TwilioStub.StartAsync();
+        stub.Plan(TwilioStub.TwilioError(code, "refused"));
+        await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:ReclaimAfter"] = "00:00:03", ["Outbound:SendTimeout"] = "00:00:01", ["Outbound:MaxAttempts"] = "1" });
+        var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync(Message("+420601300002", $"recipient{code}"));
+        await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        Assert.True(await EventuallyAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0, TimeSpan.FromSeconds(5)));
+        await Task.Delay(TimeSpan.FromSeconds(4)); // a reclaim period: it is not sent again
+        Assert.Single(stub.Requests);
+        Assert.Contains("Healthy", await gateway.Http.GetStringAsync("/health/ready"));
+    }
+
+    // Item 9: booking codes are unique within a day only, so one citizen's two bookings on two dates can share one,
+    // and a moved or rebooked visit may keep its code. Today the reminder's dedupe key is code + reminder name, and
+    // the second visit's reminder is swallowed as a repeat of the first's.
+    [Fact]
+    public async Task ReminderDedupeKey_OnePhonesTwoBookingsWithOneCodeOnTwoDates_EachGetsItsReminder()
+    {
+        await using var stub = await TwilioStub.StartAsync();
+        await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:Reminders:0"] = "-1.16:00" });
+        var store = gateway.App.Services.GetRequiredService<IBookingStore>();
+        var reminders = gateway.App.Services.GetRequiredService<OutboundNotifications>();
+        var now = gateway.Clock.GetCurrentInstant();
+        async Task BookAsync(string phone, LocalDate date)
+        {
+            var hold = new Hold(Guid.NewGuid().ToString("N"), phone, "OP", "zadost", date, new LocalTime(8, 0), now + Duration.FromMinutes(15));
+            Assert.True(await store.TryPlaceHoldAsync(hold, 3, now));
+            var draft = new Booking("K7M3QX", phone[^6..], phone, "Jana Novakova", "OP", "zadost", date, hold.Time,
+                TestOffice.Prague(date.Year, date.Month, date.Day, 8, 0), now, hold.Id);
+            Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(hold, draft, now, reminders.RemindersFor(draft)))!.Outcome);
+        }
+        await BookAsync("+420601400001", new LocalDate(2026, 12, 1)); // Tuesday: reminded Monday 16:00
+        await BookAsync("+420601400001", new LocalDate(2026, 12, 2)); // Wednesday: reminded Tuesday 16:00
+
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 16, 0));
+        Assert.Matches(@"^Pripominka: Ut 1\.12\. 08:00", Assert.Single(await stub.WaitForAsync(1, TimeSpan.FromSeconds(10))).Form["Body"]);
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 16, 0));
+        var received = await stub.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        Assert.Equal(2, received.Count);
+        Assert.Matches(@"^Pripominka: St 2\.12\. 08:00", received[1].Form["Body"]);
+    }
+
+    // Item 10: with no public URL the gateway cannot give Twilio a StatusCallback; say so once at start-up.
+    [Theory]
+    [InlineData(true, "", true)]
+    [InlineData(true, "https://sms.trutnov.example", false)]
+    [InlineData(false, "", false)] // this instance sends nothing
+    public async Task NoStatusCallbackWithoutPublicBaseUrl_IsAWarningAtStartUp(bool outboundEnabled, string publicBaseUrl, bool warns)
+    {
+        await using var stub = await TwilioStub.StartAsync();
+        var logs = new CapturedLogs();
+        await using var gateway = await StartAsync(stub, new Dictionary<string, string?>
+        {
+            ["Outbound:Enabled"] = outboundEnabled ? "true" : "false",
+            ["Twilio:PublicBaseUrl"] = publicBaseUrl,
+        }, logs: logs);
+        await Task.Delay(300); // the hosted services have started with the host; give the log line a moment
+        var warnings = logs.Lines.Where(l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("Twilio:PublicBaseUrl", StringComparison.Ordinal)
+            && l.Contains("StatusCallback", StringComparison.Ordinal)).ToList();
+        Assert.Equal(warns ? 1 : 0, warnings.Count);
+    }
+}
