@@ -207,15 +207,22 @@ public sealed class RedisBookingStoreTests : BookingStoreContract
 
     private static Instant SystemClockNow() => NodaTime.SystemClock.Instance.GetCurrentInstant();
 
-    [Fact]
-    public async Task Finding9_CancelWithReleaseDelay_LeavesNoDayKeyWithoutATimeToLive()
+    /// <summary>A store of its own (the test reads its keys) with one confirmed booking at 08:00.</summary>
+    private static async Task<(RedisKeys Keys, RedisBookingStore Store, Hold Hold, Booking Draft)> ConfirmedBookingAsync()
     {
         var keys = new RedisKeys(TestRedis.NewPrefix());
         var store = new RedisBookingStore(TestRedis.Multiplexer, keys, Duration.FromDays(30));
-        var hold = new Hold("ttl-hold", "+420600000001", "OP", "zadost", Day, new LocalTime(8, 0), Now + Duration.FromMinutes(15));
+        var hold = new Hold("h-" + Guid.NewGuid().ToString("N")[..8], "+420600000001", "OP", "zadost", Day, new LocalTime(8, 0), Now + Duration.FromMinutes(15));
         Assert.True(await store.TryPlaceHoldAsync(hold, 1, Now));
         var draft = new Booking("TTLABC", "654321", hold.Phone, "Jana", "OP", "zadost", Day, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0), Now, hold.Id);
         Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(hold, draft, Now))!.Outcome);
+        return (keys, store, hold, draft);
+    }
+
+    [Fact]
+    public async Task Finding9_CancelWithReleaseDelay_LeavesNoDayKeyWithoutATimeToLive()
+    {
+        var (keys, store, hold, draft) = await ConfirmedBookingAsync();
         // The confirmation emptied the day's holds: the cancel's delay creates them anew.
         var db = TestRedis.Multiplexer.GetDatabase();
         Assert.False(await db.KeyExistsAsync(keys.DayHolds(Day)));
@@ -231,12 +238,7 @@ public sealed class RedisBookingStoreTests : BookingStoreContract
     [Fact]
     public async Task Finding9_IndexEntryPointingAtAnotherPhonesBooking_NeitherShowsNorCancelsIt()
     {
-        var keys = new RedisKeys(TestRedis.NewPrefix());
-        var store = new RedisBookingStore(TestRedis.Multiplexer, keys, Duration.FromDays(30));
-        var hold = new Hold("owner-hold", "+420600000001", "OP", "zadost", Day, new LocalTime(8, 0), Now + Duration.FromMinutes(15));
-        Assert.True(await store.TryPlaceHoldAsync(hold, 1, Now));
-        var draft = new Booking("OWNABC", "765432", hold.Phone, "Jana", "OP", "zadost", Day, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0), Now, hold.Id);
-        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(hold, draft, Now))!.Outcome);
+        var (keys, store, hold, draft) = await ConfirmedBookingAsync();
 
         // A stray entry in another phone's index (a stale index after a code was given again, a restore, a bug):
         const string intruder = "+420600000002";

@@ -65,6 +65,18 @@ public sealed class SmsPhone
         return reply!;
     }
 
+    /// <summary>From the greeting to the summary: the agenda, its first activity, the first day and time offered, a
+    /// name. Returns the summary.</summary>
+    public async Task<string> WalkToSummaryAsync(string agenda = "1")
+    {
+        await ExpectAsync("Dobry den", @"\n1 Obcanske prukazy\n2 Cestovni pasy\n3 Evidence obyvatel");
+        await ExpectAsync(agenda, @"cinnost");
+        await ExpectAsync("1", @"vyberte den");
+        await ExpectAsync("1", @"Volne casy");
+        await ExpectAsync("1", @"drzime do \d\d:\d\d");
+        return await ExpectAsync("Jana Nováková", @"Souhrn: .*Jana Novakova.*ANO do \d\d:\d\d");
+    }
+
     /// <summary>From the list of agendas: identity cards, the first activity, day and time offered, the name, ANO.
     /// Returns the confirmation.</summary>
     public async Task<string> BookFromAgendaListAsync(string name = "Jana Novakova")

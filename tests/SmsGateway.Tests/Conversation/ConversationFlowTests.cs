@@ -13,16 +13,6 @@ public class ConversationFlowTests
     private static Task<IReadOnlyList<Booking>> BookingsOf(GatewayHost gateway, string phone) =>
         gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
 
-    private static async Task<string> WalkToSummaryAsync(SmsPhone phone, string agenda = "1")
-    {
-        await phone.ExpectAsync("Dobry den", @"\n1 Obcanske prukazy\n2 Cestovni pasy\n3 Evidence obyvatel");
-        await phone.ExpectAsync(agenda, @"cinnost");
-        await phone.ExpectAsync("1", @"vyberte den");
-        await phone.ExpectAsync("1", @"Volne casy");
-        await phone.ExpectAsync("1", @"drzime do \d\d:\d\d");
-        return await phone.ExpectAsync("Jana Nováková", @"Souhrn: .*Jana Novakova.*ANO do \d\d:\d\d");
-    }
-
     [Fact]
     public async Task FullBooking_InCzech_EndsWithCodeAndPin()
     {
@@ -147,12 +137,12 @@ public class ConversationFlowTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         await phone.ExpectAsync("STORNO", "Rezervace terminu zrusena");
         Assert.Empty(await BookingsOf(gateway, phone.Number));
         await phone.ExpectAsync("storno", "Nemate zadnou objednavku ke zruseni");
 
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         var confirmed = await phone.ExpectAsync("ANO", "Kod: ");
         var code = Regex.Match(confirmed, "Kod: (\\w{6})").Groups[1].Value;
         await phone.ExpectAsync("moje", $"{code} Po 30.11. 08:00 OP PIN: \\d{{6}}");
@@ -167,7 +157,7 @@ public class ConversationFlowTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         var code = Regex.Match(await phone.ExpectAsync("ANO", "Kod: "), "Kod: (\\w{6})").Groups[1].Value;
         var stranger = new SmsPhone(gateway, "+420602999999");
         await stranger.ExpectAsync($"STORNO {code}", $"Objednavku {code} nemate");
@@ -181,7 +171,7 @@ public class ConversationFlowTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         var code = Regex.Match(await phone.ExpectAsync("ANO", "Kod: "), "Kod: (\\w{6})").Groups[1].Value;
         await phone.ExpectAsync("ANO", $"Uz potvrzeno\\. Kod: {code}");
         Assert.Single(await BookingsOf(gateway, phone.Number));
@@ -192,7 +182,7 @@ public class ConversationFlowTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         gateway.Clock.Advance(Duration.FromMinutes(15));
         await phone.ExpectAsync("ANO", @"^Cas na potvrzeni vyprsel a termin se uvolnil\.\nVolne casy Po 30\.11\.");
         Assert.Empty(await BookingsOf(gateway, phone.Number));

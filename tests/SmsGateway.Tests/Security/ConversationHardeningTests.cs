@@ -10,16 +10,6 @@ public class ConversationHardeningTests
 {
     private static BookingService Booking(GatewayHost gateway) => gateway.App.Services.GetRequiredService<BookingService>();
 
-    private static async Task WalkToSummaryAsync(SmsPhone phone)
-    {
-        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
-        await phone.ExpectAsync("1", "cinnosti");
-        await phone.ExpectAsync("1", "vyberte den");
-        await phone.ExpectAsync("1", "Volne casy");
-        await phone.ExpectAsync("1", "drzime");
-        await phone.ExpectAsync("Jana Novakova", "Souhrn");
-    }
-
     [Theory]
     [InlineData("YES")]
     [InlineData("yes")]
@@ -30,7 +20,7 @@ public class ConversationHardeningTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         await phone.ExpectAsync(yes, @"Kod: \w{6}");
         Assert.Single(await Booking(gateway).UpcomingAsync(phone.Number));
     }
@@ -40,7 +30,7 @@ public class ConversationHardeningTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         Assert.NotNull(await Booking(gateway).CurrentHoldAsync(phone.Number));
         await phone.ExpectAsync("START", "^Dobry den");
         Assert.Null(await Booking(gateway).CurrentHoldAsync(phone.Number));
@@ -52,7 +42,7 @@ public class ConversationHardeningTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         await phone.SendAsync("ZNOVU");
         Assert.Null(await Booking(gateway).CurrentHoldAsync(phone.Number));
     }
@@ -62,7 +52,7 @@ public class ConversationHardeningTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await WalkToSummaryAsync(phone);
+        await phone.WalkToSummaryAsync();
         Assert.Null(await phone.SendAsync("STOP"));
         await phone.ExpectAsync("YES", "^Dobry den");
         Assert.Empty(await Booking(gateway).UpcomingAsync(phone.Number));
