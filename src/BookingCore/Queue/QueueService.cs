@@ -53,8 +53,13 @@ public sealed class QueueService
         return _queue.WalkInAsync(Today(now), agendaId, now);
     }
 
+    /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>.</summary>
     public Task<Call?> NextAsync(string counter)
     {
+        if (!CounterName.IsValid(counter))
+        {
+            throw new ArgumentException($"a counter name is {CounterName.Rule}", nameof(counter));
+        }
         var now = _clock.GetCurrentInstant();
         return _queue.NextAsync(Today(now), counter, now);
     }

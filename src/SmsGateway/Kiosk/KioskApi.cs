@@ -88,7 +88,12 @@ public static class KioskApi
         {
             return TypedResults.BadRequest(new ErrorAnswer("counter_required", "counter is required, e.g. {\"counter\":\"3\"}"));
         }
-        var call = await queue.NextAsync(request.Counter.Trim());
+        var counter = request.Counter.Trim();
+        if (!CounterName.IsValid(counter))
+        {
+            return TypedResults.BadRequest(new ErrorAnswer("invalid_counter", $"counter must be {CounterName.Rule}"));
+        }
+        var call = await queue.NextAsync(counter);
         return call is null ? TypedResults.NoContent() : TypedResults.Ok(Answer(call, office));
     }
 

@@ -15,6 +15,7 @@ public class KioskApiTests
     private const string KioskKey = "kiosk-entrance";
     private const string SecondKiosk = "kiosk-upstairs";
     private const string CounterKey = "counter-terminals";
+    private const string BoardKey = "board-waiting-room";
 
     private static Task<GatewayHost> StartAsync(IDictionary<string, string?>? more = null, Instant? now = null)
     {
@@ -23,6 +24,7 @@ public class KioskApiTests
             ["Kiosk:ApiKeys:0"] = KioskKey,
             ["Kiosk:ApiKeys:1"] = SecondKiosk,
             ["Kiosk:ApiKeys:2"] = CounterKey,
+            ["Kiosk:ApiKeys:3"] = BoardKey,
             ["Booking:MaxUpcomingPerAgenda"] = "100",
             ["Office:Agendas:0:Counters"] = "100",
         };
@@ -48,6 +50,13 @@ public class KioskApiTests
         {
             request.Headers.Add("X-Api-Key", key);
         }
+        return gateway.Http.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> GetAsync(GatewayHost gateway, string path, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Api-Key", key);
         return gateway.Http.SendAsync(request);
     }
 
@@ -148,6 +157,25 @@ public class KioskApiTests
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin }, SecondKiosk)).StatusCode);
         gateway.Clock.Advance(Duration.FromSeconds(61));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin })).StatusCode);
+    }
+
+    [Fact]
+    public async Task CounterNames_WithAPipe_Are400_AndTheBoardStillAnswers()
+    {
+        await using var gateway = await StartAsync();
+        await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        foreach (var counter in new[] { "1|2", "3|x|y", "<b>3</b>", new string('9', 17), "tab\t3" })
+        {
+            var response = await PostAsync(gateway, "/api/queue/next", new { counter }, CounterKey);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("invalid_counter", (await JsonAsync(response)).GetProperty("error").GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(gateway, "/api/queue/board", BoardKey)).StatusCode);
+        var call = await JsonAsync(await PostAsync(gateway, "/api/queue/next", new { counter = "Přepážka 3-B" }, CounterKey));
+        Assert.Equal("Přepážka 3-B", call.GetProperty("counter").GetString());
+        var board = await GetAsync(gateway, "/api/queue/board", BoardKey);
+        Assert.Equal(HttpStatusCode.OK, board.StatusCode);
+        Assert.Equal("Přepážka 3-B", (await JsonAsync(board)).GetProperty("calling")[0].GetProperty("counter").GetString());
     }
 
     [Fact]
