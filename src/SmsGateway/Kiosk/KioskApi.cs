@@ -52,7 +52,7 @@ public static class KioskApi
         OfficeSettings office, ILoggerFactory logs)
     {
         var o = options.Value;
-        var result = await queue.CheckInAsync(http.Request.Headers["X-Api-Key"].ToString(), request.Pin ?? "",
+        var result = await queue.CheckInAsync(QueueService.KeyHash(http.Request.Headers["X-Api-Key"].ToString()), request.Pin ?? "",
             new PinGuard(o.MaxFailedPins, Duration.FromTimeSpan(o.FailureWindow), Duration.FromTimeSpan(o.LockoutDuration)));
         switch (result.Outcome)
         {
@@ -61,14 +61,23 @@ public static class KioskApi
                 var t = result.Ticket!;
                 return TypedResults.Ok(new TicketAnswer(t.Number, true, t.AgendaId, t.Start is { } s ? Iso(s, office) : null));
             case CheckInOutcome.Throttled:
-                logs.CreateLogger(typeof(KioskApi)).LogWarning("A kiosk key is locked out after wrong PINs for {Seconds} s more (from {Remote})",
-                    (int)result.RetryAfter.TotalSeconds, http.Connection.RemoteIpAddress);
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
                 return TypedResults.Json(new ErrorAnswer("too_many_attempts", "Příliš mnoho neplatných kódů, zkuste to za minutu."), statusCode: 429);
+            case CheckInOutcome.Busy:
+                http.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
+                return TypedResults.Json(new ErrorAnswer("busy", "Zkuste to prosím znovu."), statusCode: 429);
             default:
+                if (result.LockedOut)
+                {
+                    // Once per lockout, for the staff: a kiosk being guessed at. Never the PIN.
+                    logs.CreateLogger(typeof(KioskApi)).LogWarning("A kiosk key locked out for {Seconds} s after {MaxFailedPins} wrong PINs (from {Remote})",
+                        (long)result.RetryAfter.TotalSeconds, o.MaxFailedPins, http.Connection.RemoteIpAddress);
+                }
                 return TypedResults.Json(new ErrorAnswer("invalid_code", InvalidCodeMessage), statusCode: 422);
         }
     }
+
+    private static string Seconds(Duration d) => ((long)Math.Ceiling(d.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<IResult> WalkInAsync(WalkInRequest request, QueueService queue, OfficeSettings office)
     {

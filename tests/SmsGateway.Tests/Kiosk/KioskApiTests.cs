@@ -17,7 +17,7 @@ public class KioskApiTests
     private const string CounterKey = "counter-terminals";
     private const string BoardKey = "board-waiting-room";
 
-    private static Task<GatewayHost> StartAsync(IDictionary<string, string?>? more = null, Instant? now = null)
+    private static Task<GatewayHost> StartAsync(IDictionary<string, string?>? more = null, Instant? now = null, CapturedLogs? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,7 +32,7 @@ public class KioskApiTests
         {
             settings[k] = v;
         }
-        return GatewayHost.StartAsync(settings, now);
+        return GatewayHost.StartAsync(settings, now, logs: logs);
     }
 
     private static async Task<Booking> BookAsync(GatewayHost gateway, string phone, LocalDate date, LocalTime time)
@@ -144,7 +144,8 @@ public class KioskApiTests
     [Fact]
     public async Task FiveWrongPinsInAMinute_LockTheKeyForAMinute_OtherKiosksStillWork()
     {
-        await using var gateway = await StartAsync();
+        var logs = new CapturedLogs();
+        await using var gateway = await StartAsync(logs: logs);
         var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 11, 30), new LocalTime(8, 0));
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 46));
         for (int i = 0; i < 5; i++)
@@ -157,6 +158,62 @@ public class KioskApiTests
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin }, SecondKiosk)).StatusCode);
         gateway.Clock.Advance(Duration.FromSeconds(61));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin })).StatusCode);
+        // One warning for the staff per lockout, not one per refused request.
+        var warning = Assert.Single(logs.Lines, l => l.Contains("locked out", StringComparison.Ordinal));
+        Assert.StartsWith("Warning", warning);
+        Assert.Contains("locked out for 60 s after 5 wrong PINs", warning);
+    }
+
+    [Fact]
+    public async Task PinLockoutRace_200ParallelPins_EvaluateExactlyMaxFailedPinsWrongOnes()
+    {
+        await using var gateway = await StartAsync();
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 11, 30), new LocalTime(8, 0));
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 46));
+        // 199 wrong PINs and the one valid one, all at once from one key (the clock stands still: one window).
+        var wrong = Enumerable.Range(900000, 400).Select(n => $"{n}").Where(p => p != booking.Pin).ToList();
+        var pins = wrong.Take(199).Append(booking.Pin).OrderBy(_ => Random.Shared.Next()).ToList();
+        var volley = await Task.WhenAll(pins.Select(async pin => (pin, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin })).StatusCode)));
+        var wrongEvaluated = volley.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity);
+        Assert.All(volley, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity, (HttpStatusCode)429 }));
+        Assert.True(wrongEvaluated <= 5, $"{wrongEvaluated} wrong PINs were evaluated in one window, at most 5 may be");
+        // A PIN answered 429 was never looked up: the valid one is checked in exactly when it was answered 200.
+        var validAnswer = volley.Single(r => r.pin == booking.Pin).StatusCode;
+        var board = await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey));
+        Assert.Equal(validAnswer == HttpStatusCode.OK ? 1 : 0, board.GetProperty("counts").GetProperty("checkedIn").GetInt32());
+        // Whatever the interleaving, the window holds exactly 5 wrong PINs before the lock: a valid PIN that was
+        // evaluated in the volley gave its reserved attempt back.
+        for (int i = 0; i < 10 && (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = wrong[200 + i] })).StatusCode == HttpStatusCode.UnprocessableEntity; i++)
+        {
+            wrongEvaluated++;
+        }
+        Assert.Equal(5, wrongEvaluated);
+        Assert.Equal((HttpStatusCode)429, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = wrong[300] })).StatusCode);
+    }
+
+    [Fact]
+    public async Task EscalatingLockout_APersistentGuesserGets45GuessesIn8Hours()
+    {
+        await using var gateway = await StartAsync();
+        var start = gateway.Clock.GetCurrentInstant();
+        var evaluated = 0;
+        var lockouts = new List<long>();
+        for (int i = 0; gateway.Clock.GetCurrentInstant() < start + Duration.FromHours(8); i++)
+        {
+            // A script at the kiosk: one guess a second, and back the moment the lockout ends.
+            var response = await PostAsync(gateway, "/api/kiosk/checkin", new { pin = $"{900000 + (i % 100000)}" });
+            if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
+            {
+                evaluated++;
+                gateway.Clock.Advance(Duration.FromSeconds(1));
+                continue;
+            }
+            Assert.Equal((HttpStatusCode)429, response.StatusCode);
+            var wait = (long)response.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+            lockouts.Add(wait);
+            gateway.Clock.Advance(Duration.FromSeconds(wait));
+        }
+        Assert.True(evaluated == 45, $"{evaluated} guesses evaluated in 8 hours; lockouts (s): {string.Join(", ", lockouts)}");
     }
 
     [Fact]
@@ -199,7 +256,22 @@ public class KioskApiTests
             bookings.Add(await BookAsync(gateway, $"+4206010000{i:00}", new LocalDate(2026, 12, 1), new LocalTime(8, 0)));
         }
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
-        var responses = await Task.WhenAll(bookings.Select((b, i) => PostAsync(gateway, "/api/kiosk/checkin", new { pin = b.Pin }, i % 2 == 0 ? KioskKey : SecondKiosk)));
+        // Twenty at once from each kiosk is more than a key may have looked up at once (Kiosk:MaxFailedPins): a kiosk
+        // told "busy" tries again, as the real one does after its Retry-After.
+        async Task<HttpResponseMessage> CheckInAsync(string pin, string key)
+        {
+            while (true)
+            {
+                var response = await PostAsync(gateway, "/api/kiosk/checkin", new { pin }, key);
+                if (response.StatusCode != (HttpStatusCode)429)
+                {
+                    return response;
+                }
+                Assert.Equal("busy", (await JsonAsync(response)).GetProperty("error").GetString());
+                await Task.Yield();
+            }
+        }
+        var responses = await Task.WhenAll(bookings.Select((b, i) => CheckInAsync(b.Pin, i % 2 == 0 ? KioskKey : SecondKiosk)));
         var tickets = new List<string>();
         foreach (var r in responses)
         {
