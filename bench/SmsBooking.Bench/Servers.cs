@@ -39,6 +39,10 @@ public sealed class Server : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Abuse:MaxMessagesPerWindow"] = "1000",
         };
+        foreach (var (k, v) in TestKioskKeys.Settings)
+        {
+            config[k] = v;
+        }
         foreach (var (k, v) in settings)
         {
             config[k] = v;

@@ -60,7 +60,7 @@ public static class SimulatorApp
                 await gateway.StartAsync();
                 url = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
                 var config = gateway.Services.GetRequiredService<IConfiguration>();
-                kioskKey = kioskKey.Length > 0 ? kioskKey : config["Kiosk:ApiKeys:0"] ?? "";
+                kioskKey = kioskKey.Length > 0 ? kioskKey : FirstKioskKey(config);
                 zone = gateway.Services.GetRequiredService<OfficeSettings>().Zone;
             }
             else
@@ -112,9 +112,20 @@ public static class SimulatorApp
         }
     }
 
+    /// <summary>The key of the first device with the <c>kiosk</c> role, for <c>/checkin</c> (a legacy
+    /// <c>Kiosk:ApiKeys</c> key may check in too).</summary>
+    private static string FirstKioskKey(IConfiguration config)
+    {
+        var kiosk = config.GetSection("Kiosk:Keys").GetChildren()
+            .FirstOrDefault(k => string.Equals(k["Role"]?.Trim(), "kiosk", StringComparison.OrdinalIgnoreCase));
+        return kiosk?["Key"] ?? config["Kiosk:ApiKeys:0"] ?? "";
+    }
+
     private static WebApplication StartGateway(SimulatorOptions options, SimulatorClock clock, string token, string apiBaseUrl)
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0" };
+        // The staff's own gateway on this machine runs as Development: the shipped placeholder kiosk keys are fine here,
+        // and refused by a gateway outside Development.
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Development" };
         if (options.Config is not null)
         {
             args.AddRange(["--config", options.Config]);

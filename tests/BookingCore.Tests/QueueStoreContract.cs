@@ -121,20 +121,35 @@ public abstract class QueueStoreContract
         Assert.Equal("P050", tickets.Max(t => t!.Number));
     }
 
+    private static readonly PinGuard Guard = new(5, Duration.FromMinutes(1), Duration.FromMinutes(1));
+
+    /// <summary>A wrong PIN as the kiosk API spends it: reserve an attempt, then settle it as a failure. Null when the
+    /// attempt was refused (locked out or busy), else the lockout's end or <see cref="Instant.MinValue"/> when not
+    /// locked.</summary>
+    private static async Task<Instant?> WrongPinAsync(IQueueStore queue, string key, Instant t)
+    {
+        if (!(await queue.ReservePinAttemptAsync(key, t, Guard)).Reserved)
+        {
+            return null;
+        }
+        return await queue.FailPinAttemptAsync(key, t, Guard) ?? Instant.MinValue;
+    }
+
     [Fact]
     public async Task FailedPins_LockTheKeyAfterTheLimit_UntilTheLockoutEnds()
     {
         var (_, queue) = Create();
-        var window = Duration.FromMinutes(1);
-        var lockout = Duration.FromMinutes(1);
         for (int i = 1; i < 5; i++)
         {
-            Assert.Null(await queue.RecordFailedPinAsync("k1", Now + Duration.FromSeconds(i), 5, window, lockout));
+            Assert.Equal(Instant.MinValue, await WrongPinAsync(queue, "k1", Now + Duration.FromSeconds(i)));
         }
-        Assert.NotNull(await queue.RecordFailedPinAsync("k1", Now + Duration.FromSeconds(5), 5, window, lockout));
-        Assert.NotNull(await queue.LockedUntilAsync("k1", Now + Duration.FromSeconds(64)));
-        Assert.Null(await queue.LockedUntilAsync("k1", Now + Duration.FromSeconds(65)));
-        Assert.Null(await queue.LockedUntilAsync("k2", Now + Duration.FromSeconds(6))); // another kiosk is not affected
+        Assert.Equal(Now + Duration.FromSeconds(65), await WrongPinAsync(queue, "k1", Now + Duration.FromSeconds(5)));
+        var refused = await queue.ReservePinAttemptAsync("k1", Now + Duration.FromSeconds(64), Guard);
+        Assert.False(refused.Reserved);
+        Assert.False(refused.Busy);
+        Assert.Equal(Now + Duration.FromSeconds(65), refused.RetryAt);
+        Assert.True((await queue.ReservePinAttemptAsync("k1", Now + Duration.FromSeconds(65), Guard)).Reserved);
+        Assert.True((await queue.ReservePinAttemptAsync("k2", Now + Duration.FromSeconds(6), Guard)).Reserved); // another kiosk is not affected
     }
 
     [Fact]
@@ -149,7 +164,7 @@ public abstract class QueueStoreContract
             for (int i = 0; i < 5; i++)
             {
                 t += Duration.FromSeconds(1);
-                until = await queue.RecordFailedPinAsync("k1", t, 5, Duration.FromMinutes(1), Duration.FromMinutes(1));
+                until = await WrongPinAsync(queue, "k1", t);
             }
             lengths.Add(until!.Value - t);
             t = until.Value;
@@ -163,8 +178,106 @@ public abstract class QueueStoreContract
         var (_, queue) = Create();
         for (int i = 0; i < 10; i++)
         {
-            Assert.Null(await queue.RecordFailedPinAsync("k1", Now + Duration.FromSeconds(20 * i), 5, Duration.FromMinutes(1), Duration.FromMinutes(1)));
+            Assert.Equal(Instant.MinValue, await WrongPinAsync(queue, "k1", Now + Duration.FromSeconds(20 * i)));
         }
+    }
+
+    [Fact]
+    public async Task PinLockoutRace_200AttemptsAtOnce_ExactlyMaxFailuresAreReserved()
+    {
+        var (_, queue) = Create();
+        // 200 wrong PINs from one key in one instant, as 200 requests on several gateways would send them.
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => WrongPinAsync(queue, "k1", Now))));
+        Assert.Equal(5, results.Count(r => r is not null));
+        Assert.Equal(Now + Duration.FromMinutes(1), Assert.Single(results, r => r is { } u && u != Instant.MinValue));
+        Assert.False((await queue.ReservePinAttemptAsync("k1", Now + Duration.FromSeconds(59), Guard)).Reserved);
+    }
+
+    [Fact]
+    public async Task PinLockoutRace_AttemptsStillBeingLookedUp_CountAgainstTheWindowUntilSettled()
+    {
+        var (_, queue) = Create();
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.True((await queue.ReservePinAttemptAsync("k1", Now, Guard)).Reserved);
+        }
+        var busy = await queue.ReservePinAttemptAsync("k1", Now, Guard);
+        Assert.False(busy.Reserved);
+        Assert.True(busy.Busy);
+        Assert.Equal(Now + PinGuard.BusyRetry, busy.RetryAt); // not a lockout: a moment, until the five are settled
+        await queue.RefundPinAttemptAsync("k1"); // a valid PIN gives its attempt back
+        Assert.True((await queue.ReservePinAttemptAsync("k1", Now, Guard)).Reserved);
+        // Never settled (their gateway died): forgotten once the window is over.
+        Assert.True((await queue.ReservePinAttemptAsync("k1", Now + Duration.FromSeconds(61), Guard)).Reserved);
+    }
+
+    [Fact]
+    public async Task PinLockoutRace_AValidPinDoesNotCountAsAFailure()
+    {
+        var (_, queue) = Create();
+        for (int i = 0; i < 4; i++)
+        {
+            await WrongPinAsync(queue, "k1", Now);
+        }
+        Assert.True((await queue.ReservePinAttemptAsync("k1", Now, Guard)).Reserved);
+        await queue.RefundPinAttemptAsync("k1");
+        Assert.Equal(Now + Duration.FromMinutes(1), await WrongPinAsync(queue, "k1", Now)); // the fifth wrong one locks, not the fourth
+    }
+
+    [Fact]
+    public async Task EscalatingLockout_APersistentGuesserGets45GuessesIn8Hours()
+    {
+        var (_, queue) = Create();
+        var (t, end, evaluated) = (Now, Now + Duration.FromHours(8), 0);
+        while (t < end)
+        {
+            // One guess a second, and back the moment the lockout ends.
+            var attempt = await queue.ReservePinAttemptAsync("k1", t, Guard);
+            if (!attempt.Reserved)
+            {
+                t = attempt.RetryAt;
+                continue;
+            }
+            evaluated++;
+            await queue.FailPinAttemptAsync("k1", t, Guard);
+            t += Duration.FromSeconds(1);
+        }
+        // Lockouts of 1, 2, 4 ... 128 minutes (255 in all) after 8 rounds of 5; the ninth round's lockout of 256 minutes
+        // outlasts the day. The quiet hour that forgives counts from a lockout's end, so no lockout forgives itself.
+        Assert.Equal(45, evaluated);
+    }
+
+    [Fact]
+    public async Task EscalatingLockout_AQuietHourAfterTheLockoutsEnd_Forgives()
+    {
+        var (_, queue) = Create();
+        var t = Now;
+        Instant until = default;
+        for (int round = 0; round < 7; round++) // lockouts of 1, 2 ... 64 minutes
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                until = (await WrongPinAsync(queue, "k1", t))!.Value;
+            }
+            t = until;
+        }
+        Assert.Equal(Duration.FromMinutes(64), until - (t - Duration.FromMinutes(64)));
+        // 59 minutes after the 64-minute lockout ended (123 after the last failure): still the eighth lockout in a row.
+        var next = await FiveWrongPinsAsync(queue, t + Duration.FromMinutes(59));
+        Assert.Equal(Duration.FromMinutes(128), next.Until - next.At);
+        // A quiet hour and a second after that one ended: forgiven, back to a minute.
+        var forgiven = await FiveWrongPinsAsync(queue, next.Until + Duration.FromMinutes(60) + Duration.FromSeconds(1));
+        Assert.Equal(Duration.FromMinutes(1), forgiven.Until - forgiven.At);
+    }
+
+    private static async Task<(Instant At, Instant Until)> FiveWrongPinsAsync(IQueueStore queue, Instant at)
+    {
+        Instant? until = null;
+        for (int i = 0; i < 5; i++)
+        {
+            until = await WrongPinAsync(queue, "k1", at);
+        }
+        return (at, until!.Value);
     }
 }
 

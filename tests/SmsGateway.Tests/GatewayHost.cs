@@ -46,6 +46,10 @@ public sealed class GatewayHost : IAsyncDisposable
             ["Twilio:AccountSid"] = "AC" + new string('1', 32),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (k, v) in TestKioskKeys.Settings)
+        {
+            config[k] = v;
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             config[k] = v;

@@ -6,21 +6,30 @@ namespace SmsBooking.SmsGateway.Tests;
 /// naming the key.</summary>
 public class StartupConfigurationTests
 {
-    /// <summary>Runs the gateway process in the Production environment with real-looking secrets (the shipped
-    /// placeholders would stop it), then <paramref name="args"/>, which win.</summary>
-    internal static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayAsync(params string[] args)
+    /// <summary>Runs the gateway in Development, where the shipped placeholder secrets are accepted, so that each case
+    /// meets only the error it is about.</summary>
+    internal static Task<(int Exit, string StdErr, string StdOut)> RunGatewayAsync(params string[] args) => RunGatewayInAsync("Development", args);
+
+    /// <summary>Runs the gateway as an office would (Production) with real-looking secrets; <paramref name="args"/> win.</summary>
+    internal static Task<(int Exit, string StdErr, string StdOut)> RunProductionAsync(params string[] args) =>
+        RunGatewayInAsync("Production", [.. RealSecrets, .. args]);
+
+    private static ProcessStartInfo Gateway(string environment, string urls, string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "SmsGateway.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        psi.ArgumentList.Add(dll);
-        psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        string[] secrets = ["--Twilio:AuthToken=" + GatewayHost.AuthToken];
-        foreach (var a in secrets.Concat(args).Append("--urls").Append("http://127.0.0.1:0"))
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmsGateway.dll"));
+        foreach (var a in args.Append("--urls").Append(urls))
         {
             psi.ArgumentList.Add(a);
         }
-        using var process = Process.Start(psi)!;
+        psi.Environment.Remove("DOTNET_ENVIRONMENT");
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        return psi;
+    }
+
+    private static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayInAsync(string environment, params string[] args)
+    {
+        using var process = Process.Start(Gateway(environment, "http://127.0.0.1:0", args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -45,9 +54,6 @@ public class StartupConfigurationTests
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
-    // Issue 13, item 6: the longest hand-out (4 attempts of 10 s, 3 waits of up to 30 s, 4 send tokens) is longer than
-    // a minute, so a second sender would take a message over while the first still tries it.
-    [InlineData("--Outbound:ReclaimAfter=00:01:00", "Configuration error: Outbound:ReclaimAfter: 00:01:00 is shorter than the longest hand-out")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);
@@ -63,5 +69,93 @@ public class StartupConfigurationTests
         var (exit, stderr, _) = await RunGatewayAsync("--config", "/nonexistent/office.json");
         Assert.Equal(2, exit);
         Assert.Equal("Configuration error: --config: the file '/nonexistent/office.json' does not exist", stderr);
+    }
+
+    /// <summary>Real-looking secrets for the keys the shipped file leaves as placeholders, so that a production start
+    /// meets only the error a case is about.</summary>
+    private static readonly string[] RealSecrets =
+    [
+        "--Twilio:AuthToken=0123456789abcdef0123456789abcdef",
+        "--Kiosk:Keys:0:Key=entrance-kiosk-1f8e3c5a9b",
+        "--Kiosk:Keys:1:Key=counter-terminals-7d2b4e6f0a",
+        "--Kiosk:Keys:2:Key=waiting-room-board-3a9c1e7b5d",
+    ];
+
+    [Fact]
+    public async Task PlaceholderKeys_OutsideDevelopment_StopStartUpNamingEachKey()
+    {
+        // The shipped appsettings.json as it is, but for a real Twilio token: its kiosk keys are placeholders.
+        var (exit, stderr, stdout) = await RunGatewayInAsync("Production", RealSecrets[0]);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuration error: Kiosk:Keys:0:Key: still the shipped placeholder; outside Development every key must be a random secret of at least 16 characters", stderr);
+        Assert.Contains("Kiosk:Keys:1:Key: still the shipped placeholder", stderr);
+        Assert.Contains("Kiosk:Keys:2:Key: still the shipped placeholder", stderr);
+        Assert.DoesNotContain("change-me", stderr); // a key, even a placeholder, is never printed
+        Assert.DoesNotContain('\n', stderr);
+        Assert.Empty(stdout);
+    }
+
+    [Theory]
+    [InlineData("--Kiosk:Keys:1:Key=counter-15chars", "Configuration error: Kiosk:Keys:1:Key: shorter than 16 characters")]
+    [InlineData("--Kiosk:ApiKeys:0=kiosk-entrance", "Configuration error: Kiosk:ApiKeys:0: shorter than 16 characters")] // the legacy form too
+    [InlineData("--Kiosk:ApiKeys:0=change-me-kiosk-key", "Configuration error: Kiosk:ApiKeys:0: still the shipped placeholder")]
+    public async Task PlaceholderKeys_AShortKeyOutsideDevelopment_StopsStartUp(string setting, string line)
+    {
+        var (exit, stderr, _) = await RunGatewayInAsync("Production", [.. RealSecrets, setting]);
+        Assert.Equal(2, exit);
+        Assert.StartsWith(line, stderr);
+        Assert.DoesNotContain('\n', stderr);
+    }
+
+    [Theory]
+    [InlineData("Development")] // the shipped placeholders as they are: the simulator and a developer's machine
+    [InlineData("Production")] // with real secrets
+    public async Task PlaceholderKeys_InDevelopment_OrReplaced_TheGatewayStarts(string environment)
+    {
+        var port = SmsBooking.TestSupport.TestRedis.FreePort();
+        using var process = Process.Start(Gateway(environment, $"http://127.0.0.1:{port}", environment == "Production" ? RealSecrets : []))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        try
+        {
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (!process.HasExited && DateTime.UtcNow < until)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/health/live")).IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                await Task.Delay(100);
+            }
+            Assert.Fail(process.HasExited ? $"the gateway exited with {process.ExitCode}: {await stderr}" : "the gateway did not answer in 30 s");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("--Kiosk:Keys:2:Role=admin", "Configuration error: Kiosk:Keys:2:Role: 'admin' is not one of kiosk, counter, board, staff")]
+    [InlineData("--Kiosk:Keys:3:Key=another-key-0123456789", "Configuration error: Kiosk:Keys:3:Role: missing; one of kiosk, counter, board, staff")]
+    [InlineData("--Kiosk:Keys:3:Role=board", "Configuration error: Kiosk:Keys:3:Key: empty; every key needs a value")]
+    [InlineData("--Kiosk:ApiKeys:0=change-me-entrance-kiosk-key", "Configuration error: Kiosk:ApiKeys:0: the same key as Kiosk:Keys:0:Key; give every device a key of its own")]
+    [InlineData("--Kiosk:Keys:1:Name=3|4", "Configuration error: Kiosk:Keys:1:Name: '3|4' is not a counter name")]
+    public async Task KeyRoles_ABrokenKeyEntry_StopsStartUpNamingIt(string setting, string line)
+    {
+        var (exit, stderr, stdout) = await RunGatewayAsync(setting);
+        Assert.Equal(2, exit);
+        Assert.StartsWith(line, stderr);
+        Assert.DoesNotContain('\n', stderr);
+        Assert.Empty(stdout);
     }
 }

@@ -18,16 +18,23 @@ public interface IQueueStore
 
     Task<(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, int Waiting)> BoardAsync(LocalDate date);
 
-    /// <summary>A kiosk key with no wrong PIN for this long starts again from the shortest lockout.</summary>
-    static readonly Duration ForgivenAfter = Duration.FromHours(1);
+    /// <summary>Takes one of the kiosk key's attempts of the window before its PIN is looked up, in one atomic step
+    /// with the check of its lockout: refused while the key is locked out, or while the window's wrong PINs and the
+    /// attempts still being looked up already make <see cref="PinGuard.MaxFailures"/>. So at most that many wrong PINs
+    /// are ever evaluated per window, however many requests arrive at once.</summary>
+    /// <remarks>The guard lives on the kiosk key's hash tag, the bookings on the day's: reserving first and settling
+    /// after the lookup keeps every script on one cluster slot. An attempt that is never settled (its gateway died)
+    /// is forgotten when the window ends.</remarks>
+    Task<PinAttempt> ReservePinAttemptAsync(string keyHash, Instant now, PinGuard guard);
 
-    /// <summary>Records a wrong PIN from a kiosk key; returns until when the key is locked out (null: not locked).
-    /// The <paramref name="maxFailures"/>th failure within <paramref name="window"/> locks it for <paramref name="lockout"/>,
-    /// doubled for each lockout in a row (forgiven after an hour without failures).</summary>
-    Task<Instant?> RecordFailedPinAsync(string keyHash, Instant now, int maxFailures, Duration window, Duration lockout);
+    /// <summary>Settles a reserved attempt whose PIN was wrong: it counts as a failure, and the window's
+    /// <see cref="PinGuard.MaxFailures"/>th locks the key (each lockout in a row twice as long; forgiven after
+    /// <see cref="PinGuard.ForgivenAfter"/> without failures, counted from the end of the lockout). Returns until when
+    /// the key is locked out, or null.</summary>
+    Task<Instant?> FailPinAttemptAsync(string keyHash, Instant now, PinGuard guard);
 
-    /// <summary>Until when the kiosk key is locked out, or null.</summary>
-    Task<Instant?> LockedUntilAsync(string keyHash, Instant now);
+    /// <summary>Gives a reserved attempt back: its PIN was valid, or the lookup did not happen.</summary>
+    Task RefundPinAttemptAsync(string keyHash);
 
     /// <summary>Every booking of the day with its status, for the day's counts.</summary>
     Task<IReadOnlyList<Bookings.Booking>> BookingsOfDayAsync(LocalDate date);

@@ -21,7 +21,18 @@ public sealed class InMemoryQueueStore : IQueueStore
 
     private readonly InMemoryBookingStore _bookings;
     private readonly Dictionary<LocalDate, Day> _days = new();
-    private readonly Dictionary<string, (int Count, Instant Since, Instant Until, int Strikes, Instant Last)> _guards = new();
+    /// <summary>A kiosk key's guard, as <see cref="RedisQueueStore"/> keeps it.</summary>
+    private sealed class Guard
+    {
+        public int Failed;
+        public int Pending;
+        public Instant Since;
+        public Instant Until;
+        public int Strikes;
+        public Instant Quiet;
+    }
+
+    private readonly Dictionary<string, Guard> _guards = new();
 
     public InMemoryQueueStore(InMemoryBookingStore bookings) => _bookings = bookings;
 
@@ -99,35 +110,65 @@ public sealed class InMemoryQueueStore : IQueueStore
         }
     }
 
-    public Task<Instant?> RecordFailedPinAsync(string keyHash, Instant now, int maxFailures, Duration window, Duration lockout)
+    public Task<PinAttempt> ReservePinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {
         lock (_bookings.Gate)
         {
-            var (count, since, until, strikes, last) = _guards.GetValueOrDefault(keyHash, (0, now, Instant.MinValue, 0, now));
-            if (now - last > IQueueStore.ForgivenAfter)
+            if (!_guards.TryGetValue(keyHash, out var g))
             {
-                strikes = 0;
+                g = _guards[keyHash] = new Guard { Since = Instant.MinValue, Until = Instant.MinValue, Quiet = now };
             }
-            if (now - since > window)
+            if (g.Until > now)
             {
-                (count, since) = (0, now);
+                return Task.FromResult(PinAttempt.LockedUntil(g.Until));
             }
-            count++;
-            if (count >= maxFailures)
+            if (now - g.Since > guard.Window)
             {
-                strikes++;
-                (count, since, until) = (0, now, now + (lockout * Math.Pow(2, Math.Min(strikes - 1, 10))));
+                (g.Failed, g.Pending, g.Since) = (0, 0, now);
             }
-            _guards[keyHash] = (count, since, until, strikes, now);
-            return Task.FromResult<Instant?>(until > now ? until : null);
+            if (g.Failed + g.Pending >= guard.MaxFailures)
+            {
+                return Task.FromResult(PinAttempt.BusyUntil(now + PinGuard.BusyRetry));
+            }
+            g.Pending++;
+            return Task.FromResult(PinAttempt.Granted);
         }
     }
 
-    public Task<Instant?> LockedUntilAsync(string keyHash, Instant now)
+    public Task<Instant?> FailPinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {
         lock (_bookings.Gate)
         {
-            return Task.FromResult<Instant?>(_guards.TryGetValue(keyHash, out var g) && g.Until > now ? g.Until : null);
+            if (!_guards.TryGetValue(keyHash, out var g))
+            {
+                g = _guards[keyHash] = new Guard { Since = Instant.MinValue, Until = Instant.MinValue, Quiet = now };
+            }
+            g.Failed++;
+            g.Pending = Math.Max(g.Pending - 1, 0);
+            if (now - g.Quiet > PinGuard.ForgivenAfter)
+            {
+                g.Strikes = 0;
+            }
+            g.Quiet = Instant.Max(g.Quiet, now);
+            if (g.Failed >= guard.MaxFailures && g.Until <= now)
+            {
+                g.Strikes++;
+                g.Until = now + (guard.Lockout * Math.Pow(2, Math.Min(g.Strikes - 1, 10)));
+                (g.Failed, g.Pending, g.Since, g.Quiet) = (0, 0, Instant.MinValue, g.Until); // the next attempt opens a window
+            }
+            return Task.FromResult<Instant?>(g.Until > now ? g.Until : null);
+        }
+    }
+
+    public Task RefundPinAttemptAsync(string keyHash)
+    {
+        lock (_bookings.Gate)
+        {
+            if (_guards.TryGetValue(keyHash, out var g))
+            {
+                g.Pending = Math.Max(g.Pending - 1, 0);
+            }
+            return Task.CompletedTask;
         }
     }
 

@@ -5,10 +5,6 @@ using SmsBooking.BookingCore.Bookings;
 
 namespace SmsBooking.BookingCore.Queue;
 
-/// <summary>Limits on wrong PINs per kiosk key: after <paramref name="MaxFailures"/> within <paramref name="Window"/>
-/// the key is refused for <paramref name="Lockout"/>.</summary>
-public sealed record PinGuard(int MaxFailures, Duration Window, Duration Lockout);
-
 /// <summary>The office's kiosk and calling system: PIN check-in to a priority ticket, walk-in tickets, counters
 /// calling the next ticket, the waiting-room board.</summary>
 public sealed class QueueService
@@ -26,25 +22,52 @@ public sealed class QueueService
 
     private LocalDate Today(Instant now) => now.InZone(_booking.Calendar.Zone).Date;
 
-    /// <summary>Checks a PIN in for the kiosk that holds <paramref name="apiKey"/>. Unknown, cancelled, outside the
-    /// window and already called all answer <see cref="CheckInOutcome.Invalid"/>, and count against the key.</summary>
-    public async Task<CheckInResult> CheckInAsync(string apiKey, string pin, PinGuard guard)
+    /// <summary>Checks a PIN in for the kiosk whose key hashes to <paramref name="keyHash"/> (see <see cref="KeyHash"/>).
+    /// Unknown, cancelled, outside the window and already called all answer <see cref="CheckInOutcome.Invalid"/> and
+    /// count against the key.</summary>
+    /// <remarks>An attempt is reserved on the key's guard before the PIN is looked up and given back when the PIN is
+    /// valid: the lockout cannot be raced by many requests at once (<see cref="IQueueStore.ReservePinAttemptAsync"/>).</remarks>
+    public async Task<CheckInResult> CheckInAsync(string keyHash, string pin, PinGuard guard)
     {
         var now = _clock.GetCurrentInstant();
-        var key = KeyHash(apiKey);
-        if (await _queue.LockedUntilAsync(key, now) is { } locked)
+        var attempt = await _queue.ReservePinAttemptAsync(keyHash, now, guard);
+        if (!attempt.Reserved)
         {
-            return new CheckInResult(CheckInOutcome.Throttled, RetryAfter: locked - now);
+            return new CheckInResult(attempt.Busy ? CheckInOutcome.Busy : CheckInOutcome.Throttled, RetryAfter: attempt.RetryAt - now);
         }
-        var booking = await _booking.FindForCheckInAsync(pin.Trim());
-        var ticket = booking is null ? null
-            : await _queue.CheckInAsync(booking.Date, booking.Pin, booking.Code, booking.AgendaId, booking.Start, now);
+        Ticket? ticket;
+        try
+        {
+            var booking = await _booking.FindForCheckInAsync(pin.Trim());
+            ticket = booking is null ? null
+                : await _queue.CheckInAsync(booking.Date, booking.Pin, booking.Code, booking.AgendaId, booking.Start, now);
+        }
+        catch
+        {
+            await RefundAfterFailureAsync(keyHash);
+            throw;
+        }
         if (ticket is null)
         {
-            await _queue.RecordFailedPinAsync(key, now, guard.MaxFailures, guard.Window, guard.Lockout);
-            return new CheckInResult(CheckInOutcome.Invalid);
+            var locked = await _queue.FailPinAttemptAsync(keyHash, now, guard);
+            return new CheckInResult(CheckInOutcome.Invalid, RetryAfter: locked is { } until ? until - now : Duration.Zero, LockedOut: locked is not null);
         }
+        await _queue.RefundPinAttemptAsync(keyHash);
         return new CheckInResult(CheckInOutcome.CheckedIn, ticket);
+    }
+
+    /// <summary>The store failed mid-lookup: the attempt was not evaluated, so it is given back. Should the refund
+    /// fail as well (Redis is down), the end of the window forgets the attempt; the lookup's error is the one to
+    /// report.</summary>
+    private async Task RefundAfterFailureAsync(string keyHash)
+    {
+        try
+        {
+            await _queue.RefundPinAttemptAsync(keyHash);
+        }
+        catch (Exception)
+        {
+        }
     }
 
     public Task<Ticket> WalkInAsync(string agendaId)
@@ -53,8 +76,13 @@ public sealed class QueueService
         return _queue.WalkInAsync(Today(now), agendaId, now);
     }
 
+    /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>.</summary>
     public Task<Call?> NextAsync(string counter)
     {
+        if (!CounterName.IsValid(counter))
+        {
+            throw new ArgumentException($"a counter name is {CounterName.Rule}", nameof(counter));
+        }
         var now = _clock.GetCurrentInstant();
         return _queue.NextAsync(Today(now), counter, now);
     }
@@ -80,6 +108,6 @@ public sealed class QueueService
         return new Board(serving, recent, counts);
     }
 
-    /// <summary>Kiosk keys are remembered by a hash, never as they are.</summary>
-    private static string KeyHash(string apiKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)))[..16];
+    /// <summary>Kiosk keys are remembered by a hash, never as they are: the name of the key's guard in the store.</summary>
+    public static string KeyHash(string apiKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)))[..16];
 }

@@ -65,27 +65,57 @@ public sealed class RedisQueueStore : IQueueStore
         return {t, info}
         """;
 
-    // KEYS guard; ARGV now ms, max failures, window ms, lockout ms, quiet ms. Locked-until ms, or 0.
-    // Each lockout in a row lasts twice the one before; a quiet hour without failures forgives them.
+    // The kiosk key's guard, a hash: failed (wrong PINs of the window), pending (attempts reserved and still being
+    // looked up), since (the window's start; 0 after a lockout, so the next attempt opens a window), until (end of the
+    // lockout), strikes (lockouts in a row), quiet (when the quiet time that forgives the strikes started: the last
+    // failure or the end of the last lockout, whichever is later).
+
+    // KEYS guard; ARGV now ms, max failures, window ms, busy retry ms.
+    // {1, 0} reserved, {0, locked-until ms} locked out, {2, retry-at ms} busy (the window's attempts all in flight).
+    private const string ReserveScript = """
+        local now = tonumber(ARGV[1])
+        local v = redis.call('HMGET', KEYS[1], 'failed', 'pending', 'since', 'until')
+        local locked = tonumber(v[4]) or 0
+        if locked > now then return {0, locked} end
+        local failed = tonumber(v[1]) or 0
+        local pending = tonumber(v[2]) or 0
+        local since = tonumber(v[3]) or now
+        if now - since > tonumber(ARGV[3]) then failed = 0; pending = 0; since = now end
+        if failed + pending >= tonumber(ARGV[2]) then return {2, now + tonumber(ARGV[4])} end
+        redis.call('HSET', KEYS[1], 'failed', failed, 'pending', pending + 1, 'since', since)
+        if redis.call('PTTL', KEYS[1]) < 86400000 then redis.call('PEXPIRE', KEYS[1], 86400000) end
+        return {1, 0}
+        """;
+
+    // KEYS guard; ARGV now ms, max failures, lockout ms, quiet ms. Locked-until ms, or 0.
+    // Each lockout in a row lasts twice the one before; a quiet hour after the lockout's end forgives them.
     private const string FailScript = """
         local now = tonumber(ARGV[1])
-        local v = redis.call('HMGET', KEYS[1], 'count', 'since', 'until', 'strikes', 'last')
-        local count = tonumber(v[1]) or 0
-        local since = tonumber(v[2]) or now
-        local locked = tonumber(v[3]) or 0
-        local strikes = tonumber(v[4]) or 0
-        if now - (tonumber(v[5]) or now) > tonumber(ARGV[5]) then strikes = 0 end
-        if now - since > tonumber(ARGV[3]) then count = 0; since = now end
-        count = count + 1
-        if count >= tonumber(ARGV[2]) then
+        local v = redis.call('HMGET', KEYS[1], 'failed', 'pending', 'since', 'until', 'strikes', 'quiet')
+        local failed = (tonumber(v[1]) or 0) + 1
+        local pending = math.max((tonumber(v[2]) or 0) - 1, 0)
+        local since = tonumber(v[3]) or now
+        local locked = tonumber(v[4]) or 0
+        local strikes = tonumber(v[5]) or 0
+        local quiet = tonumber(v[6]) or now
+        if now - quiet > tonumber(ARGV[4]) then strikes = 0 end
+        quiet = math.max(quiet, now)
+        if failed >= tonumber(ARGV[2]) and locked <= now then
           strikes = strikes + 1
-          locked = now + tonumber(ARGV[4]) * 2 ^ math.min(strikes - 1, 10)
-          count = 0; since = now
+          locked = now + tonumber(ARGV[3]) * 2 ^ math.min(strikes - 1, 10)
+          failed = 0; pending = 0; since = 0; quiet = locked
         end
-        redis.call('HSET', KEYS[1], 'count', count, 'since', since, 'until', locked, 'strikes', strikes, 'last', now)
-        redis.call('PEXPIRE', KEYS[1], 86400000)
+        redis.call('HSET', KEYS[1], 'failed', failed, 'pending', pending, 'since', since, 'until', locked, 'strikes', strikes, 'quiet', quiet)
+        redis.call('PEXPIRE', KEYS[1], math.max(86400000, quiet - now + tonumber(ARGV[4])))
         if locked > now then return locked end
         return 0
+        """;
+
+    // KEYS guard. Gives one reserved attempt back.
+    private const string RefundScript = """
+        local pending = tonumber(redis.call('HGET', KEYS[1], 'pending')) or 0
+        if pending > 0 then redis.call('HSET', KEYS[1], 'pending', pending - 1) end
+        return pending
         """;
 
     private readonly IConnectionMultiplexer _redis;
@@ -147,18 +177,27 @@ public sealed class RedisQueueStore : IQueueStore
         return (now, recent, (int)(await waitingP + await waitingA));
     }
 
-    public async Task<Instant?> RecordFailedPinAsync(string keyHash, Instant now, int maxFailures, Duration window, Duration lockout)
+    public async Task<PinAttempt> ReservePinAttemptAsync(string keyHash, Instant now, PinGuard guard)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ReserveScript, [_keys.KioskGuard(keyHash)],
+            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Window.TotalMilliseconds, (long)PinGuard.BusyRetry.TotalMilliseconds]))!;
+        var retryAt = Instant.FromUnixTimeMilliseconds((long)result[1]);
+        return (long)result[0] switch
+        {
+            1 => PinAttempt.Granted,
+            2 => PinAttempt.BusyUntil(retryAt),
+            _ => PinAttempt.LockedUntil(retryAt),
+        };
+    }
+
+    public async Task<Instant?> FailPinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {
         var until = (long)await Db.ScriptEvaluateAsync(FailScript, [_keys.KioskGuard(keyHash)],
-            [now.ToUnixTimeMilliseconds(), maxFailures, (long)window.TotalMilliseconds, (long)lockout.TotalMilliseconds, (long)IQueueStore.ForgivenAfter.TotalMilliseconds]);
+            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Lockout.TotalMilliseconds, (long)PinGuard.ForgivenAfter.TotalMilliseconds]);
         return until == 0 ? null : Instant.FromUnixTimeMilliseconds(until);
     }
 
-    public async Task<Instant?> LockedUntilAsync(string keyHash, Instant now)
-    {
-        var until = await Db.HashGetAsync(_keys.KioskGuard(keyHash), "until");
-        return until.TryParse(out long ms) && ms > now.ToUnixTimeMilliseconds() ? Instant.FromUnixTimeMilliseconds(ms) : null;
-    }
+    public Task RefundPinAttemptAsync(string keyHash) => Db.ScriptEvaluateAsync(RefundScript, [_keys.KioskGuard(keyHash)]);
 
     public async Task<IReadOnlyList<Booking>> BookingsOfDayAsync(LocalDate date)
     {

@@ -17,9 +17,13 @@ public enum CheckInOutcome
     Invalid,
     /// <summary>Too many wrong PINs from this kiosk key lately.</summary>
     Throttled,
+    /// <summary>Every attempt this kiosk key has left in the window is still being looked up: try again in a moment.</summary>
+    Busy,
 }
 
-public sealed record CheckInResult(CheckInOutcome Outcome, Ticket? Ticket = null, Duration RetryAfter = default);
+/// <summary>What the kiosk made of a PIN; <paramref name="LockedOut"/> when this wrong PIN locked the key (for
+/// <paramref name="RetryAfter"/>).</summary>
+public sealed record CheckInResult(CheckInOutcome Outcome, Ticket? Ticket = null, Duration RetryAfter = default, bool LockedOut = false);
 
 /// <summary>The waiting-room board: who is called where, and the day's counts for the office.</summary>
 public sealed record Board(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, DayCounts Counts);

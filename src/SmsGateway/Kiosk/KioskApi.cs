@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
@@ -27,32 +26,47 @@ public static class KioskApi
     {
         builder.Services.AddOptions<KioskOptions>().BindConfiguration(KioskOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<KioskOptions>, KioskOptionsValidator>();
+        builder.Services.AddSingleton<KioskKeyring>();
+        builder.Services.AddHostedService<LegacyKioskKeysWarning>();
         return builder;
     }
 
+    /// <summary>The API, each endpoint for one role: a key of another role gets 403, an unknown or missing key 401.</summary>
     public static IEndpointRouteBuilder MapKioskApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter(RequireApiKey).DisableAntiforgery();
-        api.MapPost("/kiosk/checkin", CheckInAsync);
-        api.MapPost("/kiosk/walkin", WalkInAsync);
-        api.MapPost("/queue/next", NextAsync);
-        api.MapGet("/queue/board", BoardAsync);
+        var api = app.MapGroup("/api").AddEndpointFilter(RequireKeyInRole).DisableAntiforgery();
+        api.MapPost("/kiosk/checkin", CheckInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk));
+        api.MapPost("/kiosk/walkin", WalkInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk));
+        api.MapPost("/queue/next", NextAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
+        api.MapGet("/queue/board", BoardAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Board));
         return app;
     }
 
-    private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> RequireKeyInRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var keys = context.HttpContext.RequestServices.GetRequiredService<IOptions<KioskOptions>>().Value.ApiKeys;
-        var given = Encoding.UTF8.GetBytes(context.HttpContext.Request.Headers["X-Api-Key"].ToString());
-        var known = given.Length > 0 && keys.Any(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), given));
-        return known ? await next(context) : TypedResults.Json(new ErrorAnswer("unauthorized", "X-Api-Key missing or unknown"), statusCode: 401);
+        var http = context.HttpContext;
+        var device = http.RequestServices.GetRequiredService<KioskKeyring>().Find(http.Request.Headers["X-Api-Key"].ToString());
+        if (device is null)
+        {
+            return TypedResults.Json(new ErrorAnswer("unauthorized", "X-Api-Key missing or unknown"), statusCode: 401);
+        }
+        // An endpoint that names no role accepts no key: a new endpoint is closed until it says who may use it.
+        var required = http.GetEndpoint()?.Metadata.GetMetadata<KioskRoleRequirement>()?.Role ?? KioskRole.None;
+        if (required == KioskRole.None || (device.Roles & required) == 0)
+        {
+            return TypedResults.Json(new ErrorAnswer("forbidden",
+                $"this key's role ({KioskRoles.Describe(device.Roles)}) may not use this endpoint; it needs a {KioskRoles.Describe(required)} key"), statusCode: 403);
+        }
+        http.Features.Set(device);
+        return await next(context);
     }
 
     private static async Task<IResult> CheckInAsync(CheckInRequest request, HttpContext http, QueueService queue, IOptions<KioskOptions> options,
         OfficeSettings office, ILoggerFactory logs)
     {
         var o = options.Value;
-        var result = await queue.CheckInAsync(http.Request.Headers["X-Api-Key"].ToString(), request.Pin ?? "",
+        var device = http.Features.GetRequiredFeature<KioskDevice>();
+        var result = await queue.CheckInAsync(device.KeyHash, request.Pin ?? "",
             new PinGuard(o.MaxFailedPins, Duration.FromTimeSpan(o.FailureWindow), Duration.FromTimeSpan(o.LockoutDuration)));
         switch (result.Outcome)
         {
@@ -61,14 +75,23 @@ public static class KioskApi
                 var t = result.Ticket!;
                 return TypedResults.Ok(new TicketAnswer(t.Number, true, t.AgendaId, t.Start is { } s ? Iso(s, office) : null));
             case CheckInOutcome.Throttled:
-                logs.CreateLogger(typeof(KioskApi)).LogWarning("A kiosk key is locked out after wrong PINs for {Seconds} s more (from {Remote})",
-                    (int)result.RetryAfter.TotalSeconds, http.Connection.RemoteIpAddress);
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
                 return TypedResults.Json(new ErrorAnswer("too_many_attempts", "Příliš mnoho neplatných kódů, zkuste to za minutu."), statusCode: 429);
+            case CheckInOutcome.Busy:
+                http.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
+                return TypedResults.Json(new ErrorAnswer("busy", "Zkuste to prosím znovu."), statusCode: 429);
             default:
+                if (result.LockedOut)
+                {
+                    // Once per lockout, for the staff: a kiosk being guessed at. Never the PIN.
+                    logs.CreateLogger(typeof(KioskApi)).LogWarning("Kiosk key {Device} locked out for {Seconds} s after {MaxFailedPins} wrong PINs (from {Remote})",
+                        device.Label, (long)result.RetryAfter.TotalSeconds, o.MaxFailedPins, http.Connection.RemoteIpAddress);
+                }
                 return TypedResults.Json(new ErrorAnswer("invalid_code", InvalidCodeMessage), statusCode: 422);
         }
     }
+
+    private static string Seconds(Duration d) => ((long)Math.Ceiling(d.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<IResult> WalkInAsync(WalkInRequest request, QueueService queue, OfficeSettings office)
     {
@@ -82,13 +105,20 @@ public static class KioskApi
         return TypedResults.Ok(new TicketAnswer(ticket.Number, false, ticket.AgendaId));
     }
 
-    private static async Task<IResult> NextAsync(NextRequest request, QueueService queue, OfficeSettings office)
+    /// <summary>A counter key with a <c>Name</c> calls to that counter when the request names none; a request that names
+    /// a counter is taken at its word (one key may serve several terminals).</summary>
+    private static async Task<IResult> NextAsync(NextRequest request, HttpContext http, QueueService queue, OfficeSettings office)
     {
-        if (string.IsNullOrWhiteSpace(request.Counter))
+        var counter = string.IsNullOrWhiteSpace(request.Counter) ? http.Features.GetRequiredFeature<KioskDevice>().Name : request.Counter.Trim();
+        if (counter is null)
         {
             return TypedResults.BadRequest(new ErrorAnswer("counter_required", "counter is required, e.g. {\"counter\":\"3\"}"));
         }
-        var call = await queue.NextAsync(request.Counter.Trim());
+        if (!CounterName.IsValid(counter))
+        {
+            return TypedResults.BadRequest(new ErrorAnswer("invalid_counter", $"counter must be {CounterName.Rule}"));
+        }
+        var call = await queue.NextAsync(counter);
         return call is null ? TypedResults.NoContent() : TypedResults.Ok(Answer(call, office));
     }
 
@@ -104,30 +134,4 @@ public static class KioskApi
     private static readonly OffsetDateTimePattern IsoSeconds = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
 
     private static string Iso(Instant instant, OfficeSettings office) => IsoSeconds.Format(instant.InZone(office.Zone).ToOffsetDateTime());
-}
-
-internal sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
-{
-    public ValidateOptionsResult Validate(string? name, KioskOptions o)
-    {
-        const string S = KioskOptions.SectionName;
-        var errors = new List<string>();
-        if (o.ApiKeys.Count == 0 || o.ApiKeys.Any(string.IsNullOrWhiteSpace))
-        {
-            errors.Add($"{S}:ApiKeys: at least one non-empty key is required");
-        }
-        if (o.MaxFailedPins < 1)
-        {
-            errors.Add($"{S}:MaxFailedPins: {o.MaxFailedPins} must be at least 1");
-        }
-        if (o.FailureWindow <= TimeSpan.Zero)
-        {
-            errors.Add($"{S}:FailureWindow: {o.FailureWindow} must be more than zero");
-        }
-        if (o.LockoutDuration <= TimeSpan.Zero)
-        {
-            errors.Add($"{S}:LockoutDuration: {o.LockoutDuration} must be more than zero");
-        }
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 }

@@ -5,7 +5,11 @@ public sealed class KioskOptions
 {
     public const string SectionName = "Kiosk";
 
-    /// <summary>Keys accepted in <c>X-Api-Key</c>: one per kiosk, counter terminal and board display.</summary>
+    /// <summary>One key per device, each with its role: the entrance kiosks, the counter terminals, the board.</summary>
+    public List<KioskKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>Legacy keys without a role (CONTRACT.md still names them): each may check in, hand out tickets, call and
+    /// read the board, never use the staff's endpoints. A warning at every start asks to move them to <see cref="Keys"/>.</summary>
     public List<string> ApiKeys { get; set; } = [];
 
     /// <summary>Wrong PINs a kiosk key may enter within <see cref="FailureWindow"/> before it is locked out.</summary>

@@ -12,17 +12,27 @@ namespace SmsBooking.SmsGateway.Tests.Kiosk;
 /// 2026-11-30 07:00 Prague; bookings are made through the SMS conversation's domain service.</summary>
 public class KioskApiTests
 {
-    private const string KioskKey = "kiosk-entrance";
-    private const string SecondKiosk = "kiosk-upstairs";
-    private const string CounterKey = "counter-terminals";
+    private const string KioskKey = "kiosk-entrance-7f3a9c2e51";
+    private const string SecondKiosk = "kiosk-upstairs-4b8d1e6a07";
+    private const string CounterKey = "counter-terminals-9e2c5f7188";
+    private const string BoardKey = "board-waiting-room-3d6a8b0492";
+    private const string StaffKey = "staff-console-5c1e9a7d3f60";
 
-    private static Task<GatewayHost> StartAsync(IDictionary<string, string?>? more = null, Instant? now = null)
+    private static Task<GatewayHost> StartAsync(IDictionary<string, string?>? more = null, Instant? now = null, CapturedLogs? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Kiosk:ApiKeys:0"] = KioskKey,
-            ["Kiosk:ApiKeys:1"] = SecondKiosk,
-            ["Kiosk:ApiKeys:2"] = CounterKey,
+            ["Kiosk:Keys:0:Key"] = KioskKey,
+            ["Kiosk:Keys:0:Role"] = "kiosk",
+            ["Kiosk:Keys:0:Name"] = "entrance",
+            ["Kiosk:Keys:1:Key"] = CounterKey,
+            ["Kiosk:Keys:1:Role"] = "counter",
+            ["Kiosk:Keys:2:Key"] = BoardKey,
+            ["Kiosk:Keys:2:Role"] = "board",
+            ["Kiosk:Keys:3:Key"] = SecondKiosk,
+            ["Kiosk:Keys:3:Role"] = "Kiosk", // roles are read without regard to case
+            ["Kiosk:Keys:4:Key"] = StaffKey,
+            ["Kiosk:Keys:4:Role"] = "staff",
             ["Booking:MaxUpcomingPerAgenda"] = "100",
             ["Office:Agendas:0:Counters"] = "100",
         };
@@ -30,7 +40,7 @@ public class KioskApiTests
         {
             settings[k] = v;
         }
-        return GatewayHost.StartAsync(settings, now);
+        return GatewayHost.StartAsync(settings, now, logs: logs);
     }
 
     private static async Task<Booking> BookAsync(GatewayHost gateway, string phone, LocalDate date, LocalTime time)
@@ -48,6 +58,13 @@ public class KioskApiTests
         {
             request.Headers.Add("X-Api-Key", key);
         }
+        return gateway.Http.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> GetAsync(GatewayHost gateway, string path, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Api-Key", key);
         return gateway.Http.SendAsync(request);
     }
 
@@ -123,6 +140,101 @@ public class KioskApiTests
         Assert.Equal("""{"error":"invalid_code","message":"NEPLATNÝ KÓD"}""", answers[0]);
     }
 
+    public static TheoryData<string, string, string, object?> EveryEndpoint => new()
+    {
+        { "POST", "/api/kiosk/checkin", "kiosk", new { pin = "123456" } },
+        { "POST", "/api/kiosk/walkin", "kiosk", new { agenda = "OP" } },
+        { "POST", "/api/queue/next", "counter", new { counter = "1" } },
+        { "GET", "/api/queue/board", "board", null },
+    };
+
+    private static readonly Dictionary<string, string> KeyOfRole = new()
+    {
+        ["kiosk"] = KioskKey,
+        ["counter"] = CounterKey,
+        ["board"] = BoardKey,
+        ["staff"] = StaffKey,
+    };
+
+    private static Task<HttpResponseMessage> CallAsync(GatewayHost gateway, string method, string path, object? body, string key) =>
+        method == "GET" ? GetAsync(gateway, path, key) : PostAsync(gateway, path, body!, key);
+
+    [Theory]
+    [MemberData(nameof(EveryEndpoint))]
+    public async Task KeyRoles_AKeyOutsideItsRole_Is403_InItsRoleItPasses(string method, string path, string role, object? body)
+    {
+        await using var gateway = await StartAsync();
+        foreach (var (other, key) in KeyOfRole.Where(r => r.Key != role))
+        {
+            var refused = await CallAsync(gateway, method, path, body, key);
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"a {other} key on {path}: {refused.StatusCode}");
+            var error = await JsonAsync(refused);
+            Assert.Equal("forbidden", error.GetProperty("error").GetString());
+            Assert.Contains(role, error.GetProperty("message").GetString());
+        }
+        var allowed = await CallAsync(gateway, method, path, body, KeyOfRole[role]);
+        Assert.NotEqual(HttpStatusCode.Forbidden, allowed.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, allowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyRoles_TheBoardsKeyCannotCheckInAPin_NorCallATicket()
+    {
+        await using var gateway = await StartAsync();
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 12, 1), new LocalTime(8, 0));
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin }, BoardKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(gateway, "/api/queue/next", new { counter = "1" }, BoardKey)).StatusCode);
+        var counts = (await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey))).GetProperty("counts");
+        Assert.Equal(0, counts.GetProperty("checkedIn").GetInt32()); // the refused check-in changed nothing
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin })).StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyRoles_LegacyApiKeys_StillUseEveryDeviceEndpoint_AndAWarningSaysSoAtStart()
+    {
+        const string legacy = "legacy-shared-key-0123456789";
+        var logs = new CapturedLogs();
+        await using var gateway = await StartAsync(new Dictionary<string, string?> { ["Kiosk:ApiKeys:0"] = legacy }, logs: logs);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" }, legacy)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = "123456" }, legacy)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/queue/next", new { counter = "1" }, legacy)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(gateway, "/api/queue/board", legacy)).StatusCode);
+        var warning = Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Kiosk:ApiKeys"));
+        Assert.Contains("Kiosk:Keys", warning);
+        Assert.DoesNotContain(legacy, string.Join("\n", logs.Lines));
+    }
+
+    [Fact]
+    public async Task KeyRoles_NoLegacyKeys_NoWarning()
+    {
+        var logs = new CapturedLogs();
+        await using var gateway = await StartAsync(logs: logs);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("Kiosk:ApiKeys"));
+    }
+
+    [Fact]
+    public async Task KeyRoles_ACounterKeyWithAName_CallsToItsCounterWhenTheRequestNamesNone()
+    {
+        const string counter3 = "counter-three-key-0123456789";
+        await using var gateway = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Kiosk:Keys:5:Key"] = counter3,
+            ["Kiosk:Keys:5:Role"] = "counter",
+            ["Kiosk:Keys:5:Name"] = "Prepazka 3",
+        });
+        await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        var call = await JsonAsync(await PostAsync(gateway, "/api/queue/next", new { }, counter3));
+        Assert.Equal(("A001", "Prepazka 3"), (call.GetProperty("ticket").GetString(), call.GetProperty("counter").GetString()));
+        var named = await JsonAsync(await PostAsync(gateway, "/api/queue/next", new { counter = "4" }, counter3)); // a request's own counter wins
+        Assert.Equal("4", named.GetProperty("counter").GetString());
+        // A counter key without a name still has to say which counter calls.
+        var response = await PostAsync(gateway, "/api/queue/next", new { }, CounterKey);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("counter_required", (await JsonAsync(response)).GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task NoOrUnknownKey_Is401()
     {
@@ -135,7 +247,8 @@ public class KioskApiTests
     [Fact]
     public async Task FiveWrongPinsInAMinute_LockTheKeyForAMinute_OtherKiosksStillWork()
     {
-        await using var gateway = await StartAsync();
+        var logs = new CapturedLogs();
+        await using var gateway = await StartAsync(logs: logs);
         var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 11, 30), new LocalTime(8, 0));
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 46));
         for (int i = 0; i < 5; i++)
@@ -148,6 +261,81 @@ public class KioskApiTests
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin }, SecondKiosk)).StatusCode);
         gateway.Clock.Advance(Duration.FromSeconds(61));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin })).StatusCode);
+        // One warning for the staff per lockout, naming the device, not one per refused request.
+        var warning = Assert.Single(logs.Lines, l => l.Contains("locked out", StringComparison.Ordinal));
+        Assert.StartsWith("Warning", warning);
+        Assert.Contains("Kiosk key entrance locked out for 60 s after 5 wrong PINs", warning);
+    }
+
+    [Fact]
+    public async Task PinLockoutRace_200ParallelPins_EvaluateExactlyMaxFailedPinsWrongOnes()
+    {
+        await using var gateway = await StartAsync();
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 11, 30), new LocalTime(8, 0));
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 46));
+        // 199 wrong PINs and the one valid one, all at once from one key (the clock stands still: one window).
+        var wrong = Enumerable.Range(900000, 400).Select(n => $"{n}").Where(p => p != booking.Pin).ToList();
+        var pins = wrong.Take(199).Append(booking.Pin).OrderBy(_ => Random.Shared.Next()).ToList();
+        var volley = await Task.WhenAll(pins.Select(async pin => (pin, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin })).StatusCode)));
+        var wrongEvaluated = volley.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity);
+        Assert.All(volley, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity, (HttpStatusCode)429 }));
+        Assert.True(wrongEvaluated <= 5, $"{wrongEvaluated} wrong PINs were evaluated in one window, at most 5 may be");
+        // A PIN answered 429 was never looked up: the valid one is checked in exactly when it was answered 200.
+        var validAnswer = volley.Single(r => r.pin == booking.Pin).StatusCode;
+        var board = await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey));
+        Assert.Equal(validAnswer == HttpStatusCode.OK ? 1 : 0, board.GetProperty("counts").GetProperty("checkedIn").GetInt32());
+        // Whatever the interleaving, the window holds exactly 5 wrong PINs before the lock: a valid PIN that was
+        // evaluated in the volley gave its reserved attempt back.
+        for (int i = 0; i < 10 && (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = wrong[200 + i] })).StatusCode == HttpStatusCode.UnprocessableEntity; i++)
+        {
+            wrongEvaluated++;
+        }
+        Assert.Equal(5, wrongEvaluated);
+        Assert.Equal((HttpStatusCode)429, (await PostAsync(gateway, "/api/kiosk/checkin", new { pin = wrong[300] })).StatusCode);
+    }
+
+    [Fact]
+    public async Task EscalatingLockout_APersistentGuesserGets45GuessesIn8Hours()
+    {
+        await using var gateway = await StartAsync();
+        var start = gateway.Clock.GetCurrentInstant();
+        var evaluated = 0;
+        var lockouts = new List<long>();
+        for (int i = 0; gateway.Clock.GetCurrentInstant() < start + Duration.FromHours(8); i++)
+        {
+            // A script at the kiosk: one guess a second, and back the moment the lockout ends.
+            var response = await PostAsync(gateway, "/api/kiosk/checkin", new { pin = $"{900000 + (i % 100000)}" });
+            if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
+            {
+                evaluated++;
+                gateway.Clock.Advance(Duration.FromSeconds(1));
+                continue;
+            }
+            Assert.Equal((HttpStatusCode)429, response.StatusCode);
+            var wait = (long)response.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+            lockouts.Add(wait);
+            gateway.Clock.Advance(Duration.FromSeconds(wait));
+        }
+        Assert.True(evaluated == 45, $"{evaluated} guesses evaluated in 8 hours; lockouts (s): {string.Join(", ", lockouts)}");
+    }
+
+    [Fact]
+    public async Task CounterNames_WithAPipe_Are400_AndTheBoardStillAnswers()
+    {
+        await using var gateway = await StartAsync();
+        await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        foreach (var counter in new[] { "1|2", "3|x|y", "<b>3</b>", new string('9', 17), "tab\t3" })
+        {
+            var response = await PostAsync(gateway, "/api/queue/next", new { counter }, CounterKey);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("invalid_counter", (await JsonAsync(response)).GetProperty("error").GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(gateway, "/api/queue/board", BoardKey)).StatusCode);
+        var call = await JsonAsync(await PostAsync(gateway, "/api/queue/next", new { counter = "Přepážka 3-B" }, CounterKey));
+        Assert.Equal("Přepážka 3-B", call.GetProperty("counter").GetString());
+        var board = await GetAsync(gateway, "/api/queue/board", BoardKey);
+        Assert.Equal(HttpStatusCode.OK, board.StatusCode);
+        Assert.Equal("Přepážka 3-B", (await JsonAsync(board)).GetProperty("calling")[0].GetProperty("counter").GetString());
     }
 
     [Fact]
@@ -171,7 +359,22 @@ public class KioskApiTests
             bookings.Add(await BookAsync(gateway, $"+4206010000{i:00}", new LocalDate(2026, 12, 1), new LocalTime(8, 0)));
         }
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
-        var responses = await Task.WhenAll(bookings.Select((b, i) => PostAsync(gateway, "/api/kiosk/checkin", new { pin = b.Pin }, i % 2 == 0 ? KioskKey : SecondKiosk)));
+        // Twenty at once from each kiosk is more than a key may have looked up at once (Kiosk:MaxFailedPins): a kiosk
+        // told "busy" tries again, as the real one does after its Retry-After.
+        async Task<HttpResponseMessage> CheckInAsync(string pin, string key)
+        {
+            while (true)
+            {
+                var response = await PostAsync(gateway, "/api/kiosk/checkin", new { pin }, key);
+                if (response.StatusCode != (HttpStatusCode)429)
+                {
+                    return response;
+                }
+                Assert.Equal("busy", (await JsonAsync(response)).GetProperty("error").GetString());
+                await Task.Yield();
+            }
+        }
+        var responses = await Task.WhenAll(bookings.Select((b, i) => CheckInAsync(b.Pin, i % 2 == 0 ? KioskKey : SecondKiosk)));
         var tickets = new List<string>();
         foreach (var r in responses)
         {
@@ -219,9 +422,7 @@ public class KioskApiTests
         Assert.Equal(12, all.Distinct().Count());
         Assert.All(calls, c => Assert.True(c.SkipWhile(t => t.StartsWith('P')).All(t => t.StartsWith('A')), string.Join(",", c)));
 
-        var boardRequest = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
-        boardRequest.Headers.Add("X-Api-Key", CounterKey);
-        var board = await JsonAsync(await gateway.Http.SendAsync(boardRequest));
+        var board = await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey));
         Assert.Equal(0, board.GetProperty("calling").GetArrayLength()); // nobody waits: the counters asked for more and are idle
         Assert.Equal(all.Order(), board.GetProperty("recent").EnumerateArray().Select(c => c.GetProperty("ticket").GetString()!).Order());
         var counts = board.GetProperty("counts");
@@ -237,9 +438,7 @@ public class KioskApiTests
         await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
         await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "EO" });
         await PostAsync(gateway, "/api/queue/next", new { counter = "3" }, CounterKey);
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
-        request.Headers.Add("X-Api-Key", CounterKey);
-        var calling = Assert.Single((await JsonAsync(await gateway.Http.SendAsync(request))).GetProperty("calling").EnumerateArray());
+        var calling = Assert.Single((await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey))).GetProperty("calling").EnumerateArray());
         Assert.Equal(("A001", "3"), (calling.GetProperty("ticket").GetString(), calling.GetProperty("counter").GetString()));
     }
 
@@ -248,15 +447,9 @@ public class KioskApiTests
     {
         await using var gateway = await StartAsync();
         await BookAsync(gateway, "+420601000001", new LocalDate(2026, 12, 1), new LocalTime(8, 0));
-        var request = () =>
-        {
-            var r = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
-            r.Headers.Add("X-Api-Key", CounterKey);
-            return r;
-        };
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 8, 15));
-        Assert.Equal(0, (await JsonAsync(await gateway.Http.SendAsync(request()))).GetProperty("counts").GetProperty("noShow").GetInt32());
+        Assert.Equal(0, (await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey))).GetProperty("counts").GetProperty("noShow").GetInt32());
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 8, 15, 1));
-        Assert.Equal(1, (await JsonAsync(await gateway.Http.SendAsync(request()))).GetProperty("counts").GetProperty("noShow").GetInt32());
+        Assert.Equal(1, (await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey))).GetProperty("counts").GetProperty("noShow").GetInt32());
     }
 }

@@ -40,7 +40,12 @@ public sealed class GatewayProcess : IAsyncDisposable
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmsGateway.dll"));
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add(Address.ToString());
+        var settings = TestKioskKeys.Settings.ToDictionary(s => s.Key, s => s.Value ?? "");
         foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in settings)
         {
             psi.ArgumentList.Add($"--{key}={value}");
         }

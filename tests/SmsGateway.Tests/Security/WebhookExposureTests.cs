@@ -11,7 +11,7 @@ public class WebhookExposureTests
     [Fact]
     public async Task Finding1_SignaturesOff_OutsideDevelopment_RefusesToStartNamingTheKey()
     {
-        var (exit, stderr, stdout) = await StartupConfigurationTests.RunGatewayAsync("--Twilio:ValidateSignatures=false");
+        var (exit, stderr, stdout) = await StartupConfigurationTests.RunProductionAsync("--Twilio:ValidateSignatures=false");
         Assert.Equal(2, exit);
         Assert.StartsWith("Configuration error: ", stderr);
         Assert.Contains("Twilio:ValidateSignatures: false is allowed only in the Development environment", stderr);
@@ -36,7 +36,7 @@ public class WebhookExposureTests
     [InlineData("short-token")]
     public async Task Finding2_PlaceholderOrShortAuthToken_OutsideDevelopment_RefusesToStart(string token)
     {
-        var (exit, stderr, _) = await StartupConfigurationTests.RunGatewayAsync("--Twilio:AuthToken=" + token);
+        var (exit, stderr, _) = await StartupConfigurationTests.RunProductionAsync("--Twilio:AuthToken=" + token);
         Assert.Equal(2, exit);
         Assert.Contains("Twilio:AuthToken: the shipped placeholder or a value shorter than 16 characters", stderr);
         Assert.DoesNotContain(token, stderr); // a secret, even a bad one, is not echoed

@@ -52,7 +52,8 @@ public sealed class RedisKeys
     /// <summary>LIST of recent calls <c>ticket|counter|ms</c>, newest first (the waiting-room board).</summary>
     public RedisKey DayCalls(LocalDate date) => Day(date) + ":calls";
 
-    /// <summary>HASH failed PIN attempts of one kiosk key (by its hash): count, window start, locked-until.</summary>
+    /// <summary>HASH the PIN guard of one kiosk key (by its hash): wrong PINs and reserved attempts of the window, its
+    /// start, locked-until, lockouts in a row, start of the quiet time (see <see cref="Queue.RedisQueueStore"/>).</summary>
     public RedisKey KioskGuard(string keyHash) => $"{_prefix}{{kiosk:{keyHash}}}:guard";
 
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
