@@ -5,6 +5,7 @@ using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsGateway.Web;
 using SmsBooking.SmsGateway.Webhooks;
 
 namespace SmsBooking.SmsGateway.Hosting;
@@ -22,6 +23,8 @@ public static class GatewayApp
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // The gateway's name whoever starts it (the tests, the simulator): its pages and static assets are found by it.
+            ApplicationName = typeof(GatewayApp).Assembly.GetName().Name,
         });
         AddExtraConfigFile(builder, args);
 
@@ -35,6 +38,7 @@ public static class GatewayApp
         builder.AddKiosk();
         builder.AddGatewayHealth();
         builder.AddGatewayMetrics();
+        builder.AddWebPages();
         configure?.Invoke(builder);
         builder.ListenOnInternalUrls();
 
@@ -55,6 +59,7 @@ public static class GatewayApp
         app.MapGatewayMetrics();
         app.MapTwilioWebhooks();
         app.MapKioskApi();
+        app.MapWebPages();
         return app;
     }
 

@@ -1,0 +1,21 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SmsBooking.SmsGateway.Tests.Browser;
+
+/// <summary>axe-core (Deque's, bundled with its Playwright package) run inside the page: no serious or critical
+/// violation of WCAG 2.2 A/AA.</summary>
+public static class AccessibilityCheck
+{
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+}
