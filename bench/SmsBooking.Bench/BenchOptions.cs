@@ -12,8 +12,13 @@ public sealed record BenchOptions
     public int[] Concurrency { get; init; } = [1, 4, 16, 64];
     public TimeSpan LevelDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int RushPhones { get; init; } = 20_000;
-    public int RushPlacesPerSlot { get; init; } = 100;
+    /// <summary>Counters of Evidence obyvatel in the rush.</summary>
+    public int RushCounters { get; init; } = 400;
+    /// <summary>Slots of 15 minutes from 08:00: 20 are five hours.</summary>
     public int RushSlots { get; init; } = 20;
+    /// <summary>The activity's bookings per counter and hour (<c>BookablePerHour</c>, Trutnov's 1): the rush's places
+    /// are bound by this quota, as the office's are, not by its slots.</summary>
+    public int RushBookablePerHour { get; init; } = 1;
     public int RushConcurrency { get; init; } = 256;
     public string Output { get; init; } = "bench/results/latest.md";
 
@@ -26,7 +31,7 @@ public sealed record BenchOptions
         Concurrency = [1, 16, 64],
         LevelDuration = TimeSpan.FromSeconds(3),
         RushPhones = 2_000,
-        RushPlacesPerSlot = 10,
+        RushCounters = 40,
         Output = "bench/results/quick.md",
     };
 
@@ -37,13 +42,15 @@ public sealed record BenchOptions
         Concurrency = [4],
         LevelDuration = TimeSpan.FromSeconds(1),
         RushPhones = 300,
-        RushPlacesPerSlot = 2,
+        RushCounters = 8,
         RushSlots = 20,
         RushConcurrency = 32,
         Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-smoke.md"),
     };
 
-    public int RushPlaces => RushPlacesPerSlot * RushSlots;
+    /// <summary>Each hour takes counters × the quota, never more than its slots × counters.</summary>
+    public int RushPlaces => Enumerable.Range(0, (RushSlots + 3) / 4)
+        .Sum(hour => RushCounters * Math.Min(RushBookablePerHour, Math.Min(4, RushSlots - (hour * 4))));
 
     public static BenchOptions Parse(string[] args)
     {

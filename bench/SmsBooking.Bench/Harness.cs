@@ -74,7 +74,8 @@ public static class Harness
         {
             ["Office:HorizonDays"] = "0",
             ["Office:Hours:Monday"] = $"08:00-{closes:hh\\:mm}",
-            ["Office:Agendas:2:Counters"] = options.RushPlacesPerSlot.ToString(),
+            ["Office:Agendas:2:Counters"] = options.RushCounters.ToString(),
+            ["Office:Agendas:2:Activities:0:BookablePerHour"] = options.RushBookablePerHour.ToString(),
         };
         await using var gateway = await Server.StartGatewayAsync(redis, $"rush{Guid.NewGuid():N}:", settings);
         using var load = new Load(gateway.Url, options.RushConcurrency, phoneBase);
@@ -117,7 +118,8 @@ public static class Harness
         report.RushBookings = booked.Count;
         report.RushDoubleBookings =
             booked.GroupBy(b => b.Phone).Sum(g => g.Count() - 1)
-            + booked.GroupBy(b => (b.Date, b.Time)).Sum(g => Math.Max(0, g.Count() - options.RushPlacesPerSlot));
+            + booked.GroupBy(b => (b.Date, b.Time)).Sum(g => Math.Max(0, g.Count() - options.RushCounters))
+            + booked.GroupBy(b => (b.Date, b.Time.Hour, b.ActivityId)).Sum(g => Math.Max(0, g.Count() - (options.RushCounters * options.RushBookablePerHour)));
         log.WriteLine($"  rush: {options.RushPhones} phones for {options.RushPlaces} places drained in {report.RushSeconds:0.0} s, " +
             $"{report.RushBookings} bookings, {report.RushDoubleBookings} double, p99 {report.RushLatency.P99:0.0} ms, untold {report.RushUntold}");
     }

@@ -18,9 +18,13 @@ public class BookingServiceTests
     private readonly BookingService _service;
     private readonly Agenda _cards;
 
+    /// <summary>Evidence obyvatel's first activity may take every slot of an hour (4 of 15 minutes), so that holds on
+    /// every slot fill a day; the shipped quota (1 an hour) is tested on identity cards.</summary>
+    private static readonly Dictionary<string, string?> RegisterWithoutQuota = new() { ["Office:Agendas:2:Activities:0:BookablePerHour"] = "4" };
+
     public BookingServiceTests()
     {
-        var office = Trutnov();
+        var office = Trutnov(RegisterWithoutQuota);
         _cards = office.FindAgenda("OP")!;
         var store = new RedisBookingStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30));
         _service = new BookingService(new OfficeCalendar(office, _clock), store, _clock, new BookingOptions { CancelReleaseDelay = TimeSpan.Zero });
@@ -36,6 +40,24 @@ public class BookingServiceTests
         Assert.Matches("^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$", booking.Code);
         Assert.Matches("^[0-9]{6}$", booking.Pin);
         Assert.Equal(Prague(2026, 12, 1, 8, 0), booking.Start);
+    }
+
+    [Fact]
+    public async Task FreeSlots_AnActivityHourAtItsQuota_IsNoLongerOffered_ForThatActivityOnly()
+    {
+        // Shipped: 3 counters, one application per counter and hour. Three applications at 09:00, 09:15, 09:30.
+        for (int i = 0; i < 3; i++)
+        {
+            var phone = $"+42060100000{i}";
+            var hold = (await _service.HoldAsync(phone, _cards, "zadost", Tuesday, new LocalTime(9, 15 * i))).Hold!;
+            Assert.Equal(ConfirmOutcome.Confirmed, (await _service.ConfirmAsync(phone, hold.Id, "Jana")).Outcome);
+        }
+        var applications = await _service.FreeSlotsAsync(_cards, Tuesday, "zadost");
+        Assert.DoesNotContain(applications, s => s.Start.Hour == 9);
+        Assert.Contains(applications, s => s.Start == new LocalTime(10, 0));
+        var collections = await _service.FreeSlotsAsync(_cards, Tuesday, "prevzeti");
+        Assert.Contains(collections, s => s.Start == new LocalTime(9, 45));
+        Assert.Equal(HoldOutcome.SlotFull, (await _service.HoldAsync("+420601000009", _cards, "zadost", Tuesday, new LocalTime(9, 45))).Outcome);
     }
 
     [Fact]
@@ -91,7 +113,7 @@ public class BookingServiceTests
     [Fact]
     public async Task FreeDays_SkipADayWhoseSlotsAreAllTaken()
     {
-        var office = Trutnov(new Dictionary<string, string?> { ["Office:HorizonDays"] = "2" });
+        var office = Trutnov(new Dictionary<string, string?>(RegisterWithoutQuota) { ["Office:HorizonDays"] = "2" });
         var eo = office.FindAgenda("EO")!;
         var store = new RedisBookingStore(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30));
         var service = new BookingService(new OfficeCalendar(office, _clock), store, _clock, new BookingOptions { MaxUpcomingPerAgenda = 100 });

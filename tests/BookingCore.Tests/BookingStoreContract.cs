@@ -1,5 +1,6 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.BookingCore.Store.InMemory;
@@ -17,8 +18,69 @@ public abstract class BookingStoreContract
 
     protected abstract IBookingStore CreateStore();
 
-    private static Hold HoldFor(string phone, int hour = 8, int minute = 0, Instant? now = null, Duration? life = null) =>
-        new(Guid.NewGuid().ToString("N")[..16], phone, "OP", "zadost", Day, new LocalTime(hour, minute), (now ?? Now) + (life ?? HoldLife));
+    private static Hold HoldFor(string phone, int hour = 8, int minute = 0, Instant? now = null, Duration? life = null, string activity = "zadost") =>
+        new(Guid.NewGuid().ToString("N")[..16], phone, "OP", activity, Day, new LocalTime(hour, minute), (now ?? Now) + (life ?? HoldLife));
+
+    /// <summary>Trutnov's rule: 3 counters, one booking of an activity per counter and hour.</summary>
+    private static readonly HoldLimits Trutnov = new(3, 1);
+
+    [Fact]
+    public async Task PlaceHold_200ConcurrentAttemptsOnOneActivityHour_StopAtItsQuota()
+    {
+        var store = CreateStore();
+        // Spread over the hour's four slots, each with room for 3: without the quota 12 would be placed.
+        var attempts = Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            store.TryPlaceHoldAsync(HoldFor($"+420600{i:000000}", 8, 15 * (i % 4)), Trutnov, Now)));
+        var results = await Task.WhenAll(attempts);
+        Assert.Equal(3, results.Count(r => r));
+        Assert.Equal(3, (await store.GetTakenAsync(Day, Now))[QuotaKey.Of("OP", "zadost", new LocalTime(8, 0))]);
+    }
+
+    [Fact]
+    public async Task PlaceHold_ActivityHourAtItsQuota_LeavesOtherActivitiesAndHoursOpen()
+    {
+        var store = CreateStore();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(await store.TryPlaceHoldAsync(HoldFor($"+42060000000{i}", 8, 15 * i), Trutnov, Now));
+        }
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000009", 8, 45), Trutnov, Now));
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000010", 8, 45, activity: "prevzeti"), Trutnov, Now));
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000011", 9, 0), Trutnov, Now));
+    }
+
+    [Fact]
+    public async Task PlaceHold_QuotaPlacesComeBack_WhenAHoldIsReleasedOrLapses_AndStayWithAConfirmedBooking()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(1, 1); // one counter: one booking of the activity an hour
+        var released = HoldFor("+420600000001", 8, 0);
+        Assert.True(await store.TryPlaceHoldAsync(released, limits, Now));
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000002", 8, 30), limits, Now));
+        await store.ReleaseHoldAsync(released.Phone);
+        var lapsing = HoldFor("+420600000002", 8, 30, life: Duration.FromSeconds(2));
+        Assert.True(await store.TryPlaceHoldAsync(lapsing, limits, Now));
+        var later = Now + Duration.FromSeconds(2);
+        var confirmed = HoldFor("+420600000003", 8, 45, now: later);
+        Assert.True(await store.TryPlaceHoldAsync(confirmed, limits, later));
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(confirmed, DraftFor(confirmed), later))!.Outcome);
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000004", 8, 15, now: later), limits, later));
+        Assert.Equal(1, (await store.GetTakenAsync(Day, later))[QuotaKey.Of("OP", "zadost", new LocalTime(8, 0))]);
+    }
+
+    [Fact]
+    public async Task Cancel_GivesTheActivityHourItsPlaceBack_AfterTheReleaseDelay()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(1, 1);
+        var hold = HoldFor("+420600000001", 8, 0);
+        Assert.True(await store.TryPlaceHoldAsync(hold, limits, Now));
+        var booking = (await store.ConfirmAsync(hold, DraftFor(hold), Now))!.Booking!;
+        Assert.NotNull(await store.CancelAsync(hold.Phone, booking.Code, Now, Duration.FromMinutes(10)));
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000002", 8, 30), limits, Now + Duration.FromMinutes(9)));
+        var after = Now + Duration.FromMinutes(10);
+        Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000002", 8, 30, now: after), limits, after));
+    }
 
     private static Booking DraftFor(Hold hold, string? pin = null, string? code = null) =>
         new(code ?? BookingSecrets.NewCode(), pin ?? BookingSecrets.NewPin(), hold.Phone, "Jana Nováková", hold.AgendaId, hold.ActivityId,

@@ -14,6 +14,9 @@ public class OfficeOptionsTests
         Assert.Equal(["OP", "CP", "EO"], office.Agendas.Select(a => a.Id));
         Assert.Equal("Občanské průkazy", office.Agendas[0].Name.Cs);
         Assert.Equal(5, office.Hours.Count);
+        // Trutnov's booking page: one booking per counter, activity and hour; the rest is for walk-ins.
+        Assert.All(office.Agendas.SelectMany(a => a.Activities), a => Assert.Equal(1, a.BookablePerHour));
+        Assert.All(office.Agendas, a => Assert.True(a.WalkInDailyCap > 0));
     }
 
     [Theory]
@@ -26,6 +29,8 @@ public class OfficeOptionsTests
     [InlineData("Office:Agendas:0:SlotMinutes", "-5", "Office:Agendas:0:SlotMinutes")]
     [InlineData("Office:Agendas:2:Id", "OP", "Office:Agendas:2:Id")] // duplicate id
     [InlineData("Office:HorizonDays", "-1", "Office:HorizonDays")]
+    [InlineData("Office:Agendas:0:Activities:1:BookablePerHour", "-1", "Office:Agendas:0:Activities:1:BookablePerHour")]
+    [InlineData("Office:Agendas:2:WalkInDailyCap", "-3", "Office:Agendas:2:WalkInDailyCap")]
     public void Create_BadValue_NamesTheKey(string key, string value, string named)
     {
         OfficeSettings.Create(TestOffice.Options(new Dictionary<string, string?> { [key] = value }), out var errors);

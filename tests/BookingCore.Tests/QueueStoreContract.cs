@@ -61,6 +61,18 @@ public abstract class QueueStoreContract
     }
 
     [Fact]
+    public async Task WalkIn_ThirtyAtOnceForADailyCapOfTen_ExactlyTenTickets_OtherAgendasUnaffected()
+    {
+        var (_, queue) = Create();
+        var tickets = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => queue.TryWalkInAsync(Day, "EO", Now, 10))));
+        Assert.Equal(10, tickets.Count(t => t is not null));
+        Assert.Equal(10, tickets.Where(t => t is not null).Select(t => t!.Number).Distinct().Count());
+        Assert.Null(await queue.TryWalkInAsync(Day, "EO", Now, 10));
+        Assert.NotNull(await queue.TryWalkInAsync(Day, "OP", Now, 10));
+        Assert.NotNull(await queue.TryWalkInAsync(Day.PlusDays(1), "EO", Now, 10)); // a day's cap
+    }
+
+    [Fact]
     public async Task Next_PriorityTicketsFirstInCheckInOrder_ThenWalkInsInArrivalOrder()
     {
         var (store, queue) = Create();

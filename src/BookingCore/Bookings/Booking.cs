@@ -21,6 +21,9 @@ public sealed record Booking(
 {
     public string SlotKey => Calendar.SlotKey.Of(AgendaId, Time);
 
+    /// <summary>The activity's hour this booking counts in (<see cref="Capacity.QuotaKey"/>).</summary>
+    public string QuotaKey => Capacity.QuotaKey.Of(AgendaId, ActivityId, Time);
+
     public Booking WithStatus(BookingStatus status) => this with { Status = status };
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.CheckIn;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Options;
@@ -35,20 +36,21 @@ public sealed class BookingService
     public BookingOptions Options => _options;
 
     /// <summary>The first <paramref name="count"/> open days up to the horizon that still have a free slot for the
-    /// agenda, soonest first; reused for <see cref="BookingOptions.FreeDaysCacheTime"/>.</summary>
+    /// agenda's <paramref name="activityId"/> (any activity when null), soonest first; reused for
+    /// <see cref="BookingOptions.FreeDaysCacheTime"/>.</summary>
     /// <remarks>The list is only an offer: a day shown may have filled meanwhile (choosing it says so and calls
     /// <see cref="ForgetFreeDays"/>), and a day freed by a lapse shows up at most the cache time later. Reuse needs
     /// both the injected timer and the injected clock to be within the cache time, so a test's clock moving on reads
     /// afresh and a frozen test clock does not keep a list forever.</remarks>
-    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count)
+    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count, string? activityId = null)
     {
         var ttl = _options.FreeDaysCacheTime;
         if (ttl <= TimeSpan.Zero)
         {
-            return await ReadFreeDaysAsync(agenda, count);
+            return await ReadFreeDaysAsync(agenda, count, activityId);
         }
         var now = _clock.GetCurrentInstant();
-        var key = (agenda.Id, count);
+        var key = (agenda.Id, count, activityId ?? "");
         FreeDays? entry;
         // One read for all who miss at once (a rush misses together when the list expires).
         lock (_freeDays)
@@ -56,7 +58,7 @@ public sealed class BookingService
             if (!_freeDays.TryGetValue(key, out entry) || _time.GetElapsedTime(entry.Timestamp) >= ttl
                 || now < entry.At || (now - entry.At).ToTimeSpan() >= ttl)
             {
-                entry = new FreeDays(ReadFreeDaysAsync(agenda, count), now, _time.GetTimestamp());
+                entry = new FreeDays(ReadFreeDaysAsync(agenda, count, activityId), now, _time.GetTimestamp());
                 _freeDays[key] = entry;
             }
         }
@@ -85,16 +87,16 @@ public sealed class BookingService
 
     private sealed record FreeDays(Task<IReadOnlyList<LocalDate>> Days, Instant At, long Timestamp);
 
-    private readonly ConcurrentDictionary<(string Agenda, int Count), FreeDays> _freeDays = new();
+    private readonly ConcurrentDictionary<(string Agenda, int Count, string Activity), FreeDays> _freeDays = new();
 
     /// <remarks>Days are looked at in small batches (one pipelined round trip each) and only as far as needed: a
     /// page of days costs a handful of store calls, not one per day of the horizon.</remarks>
-    private async Task<IReadOnlyList<LocalDate>> ReadFreeDaysAsync(Agenda agenda, int count)
+    private async Task<IReadOnlyList<LocalDate>> ReadFreeDaysAsync(Agenda agenda, int count, string? activityId)
     {
         var free = new List<LocalDate>();
         foreach (var batch in _calendar.OpenDates().Chunk(Math.Max(count, 4)))
         {
-            var counts = await Task.WhenAll(batch.Select(async d => (await FreeSlotsAsync(agenda, d)).Count));
+            var counts = await Task.WhenAll(batch.Select(async d => (await FreeSlotsAsync(agenda, d, activityId)).Count));
             free.AddRange(batch.Where((_, i) => counts[i] > 0));
             if (free.Count >= count)
             {
@@ -104,16 +106,19 @@ public sealed class BookingService
         return free;
     }
 
-    /// <summary>The slots of the day that are bookable now and not filled by bookings and live holds.</summary>
-    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Agenda agenda, LocalDate date)
+    /// <summary>The slots of the day that are bookable now for the agenda's <paramref name="activityId"/> (for any of
+    /// its activities when null): an open counter left after bookings, live holds and closed counters, and the
+    /// activity's hour under its quota (<see cref="Activity.BookablePerHour"/> per open counter).</summary>
+    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Agenda agenda, LocalDate date, string? activityId = null)
     {
         var slots = _calendar.BookableSlotsOn(agenda, date);
-        if (slots.Count == 0)
+        var activities = activityId is null ? agenda.Activities : agenda.Activities.Where(a => a.Id == activityId).ToList();
+        if (slots.Count == 0 || activities.Count == 0)
         {
-            return slots;
+            return [];
         }
-        var taken = await _store.GetTakenAsync(date, _clock.GetCurrentInstant());
-        return slots.Where(s => taken.GetValueOrDefault(s.Key) < agenda.Counters).ToList();
+        var use = await _store.GetDayUseAsync(date, _clock.GetCurrentInstant());
+        return slots.Where(s => activities.Any(a => use.HasRoom(agenda, a, s))).ToList();
     }
 
     /// <summary>Holds the slot for the phone for <see cref="BookingOptions.HoldDuration"/>, replacing its previous hold.</summary>
@@ -123,7 +128,8 @@ public sealed class BookingService
         bool phoneHasBookings = true)
     {
         var slot = _calendar.BookableSlotsOn(agenda, date).FirstOrDefault(s => s.Start == time);
-        if (slot is null)
+        var activity = agenda.FindActivity(activityId);
+        if (slot is null || activity is null)
         {
             return new HoldResult(HoldOutcome.NotOffered);
         }
@@ -134,7 +140,7 @@ public sealed class BookingService
         var now = _clock.GetCurrentInstant();
         var hold = new Hold(Guid.NewGuid().ToString("N")[..16], phone, agenda.Id, activityId, date, time,
             now + Duration.FromTimeSpan(_options.HoldDuration));
-        return await _store.TryPlaceHoldAsync(hold, agenda.Counters, now)
+        return await _store.TryPlaceHoldAsync(hold, new HoldLimits(agenda.Counters, activity.BookablePerHour), now)
             ? new HoldResult(HoldOutcome.Placed, hold)
             : new HoldResult(HoldOutcome.SlotFull);
     }

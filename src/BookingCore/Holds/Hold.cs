@@ -7,5 +7,8 @@ public sealed record Hold(string Id, string Phone, string AgendaId, string Activ
 {
     public string SlotKey => Calendar.SlotKey.Of(AgendaId, Time);
 
+    /// <summary>The activity's hour this hold counts in (<see cref="Capacity.QuotaKey"/>).</summary>
+    public string QuotaKey => Capacity.QuotaKey.Of(AgendaId, ActivityId, Time);
+
     public bool IsLiveAt(Instant now) => now < ExpiresAt;
 }

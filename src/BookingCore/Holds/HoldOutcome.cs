@@ -4,7 +4,7 @@ namespace SmsBooking.BookingCore.Holds;
 public enum HoldOutcome
 {
     Placed,
-    /// <summary>Bookings and live holds already fill the slot's counters.</summary>
+    /// <summary>Bookings and live holds already fill the slot's open counters, or the activity's hour is at its quota.</summary>
     SlotFull,
     /// <summary>The slot is not offered (closed day, past, beyond the horizon, not on the grid).</summary>
     NotOffered,

@@ -24,10 +24,18 @@ public sealed class AgendaOptions
     public int SlotMinutes { get; set; }
     public int Counters { get; set; }
     public List<ActivityOptions> Activities { get; set; } = new();
+
+    /// <summary>Walk-in tickets the kiosk hands out for this agenda a day; past it the kiosk says the office serves no
+    /// more clients without a booking today. 0: no cap.</summary>
+    public int WalkInDailyCap { get; set; }
 }
 
 public sealed class ActivityOptions
 {
     public string Id { get; set; } = "";
     public Dictionary<string, string> Name { get; set; } = new();
+
+    /// <summary>Bookings of this activity each counter takes per clock hour (Trutnov: 1); the rest of the counters'
+    /// time is for clients who come without booking. Unset: only the slots' counters limit it; 0: walk-in only.</summary>
+    public int? BookablePerHour { get; set; }
 }

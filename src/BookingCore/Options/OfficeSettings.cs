@@ -135,9 +135,20 @@ public sealed class OfficeSettings
                 {
                     problems.Add($"{key}:Activities:{j}:Id: is required");
                 }
-                activities.Add(new Activity(act.Id, Localized(act.Name, $"{key}:Activities:{j}:Name", problems)));
+                if (act.BookablePerHour is < 0 or > 100)
+                {
+                    problems.Add($"{key}:Activities:{j}:BookablePerHour: {act.BookablePerHour} must be between 0 and 100 (bookings per counter and hour)");
+                }
+                activities.Add(new Activity(act.Id, Localized(act.Name, $"{key}:Activities:{j}:Name", problems)) { BookablePerHour = act.BookablePerHour });
             }
-            agendas.Add(new Agenda(a.Id, codes.Select(c => c.ToUpperInvariant()).ToList(), name, a.SlotMinutes, a.Counters, activities));
+            if (a.WalkInDailyCap is < 0 or > 100_000)
+            {
+                problems.Add($"{key}:WalkInDailyCap: {a.WalkInDailyCap} must be between 0 (no cap) and 100000");
+            }
+            agendas.Add(new Agenda(a.Id, codes.Select(c => c.ToUpperInvariant()).ToList(), name, a.SlotMinutes, a.Counters, activities)
+            {
+                WalkInDailyCap = a.WalkInDailyCap,
+            });
         }
 
         var place = new LocalizedText(

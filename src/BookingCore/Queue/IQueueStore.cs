@@ -10,7 +10,12 @@ public interface IQueueStore
     /// while it waits. Null when the booking is not (or no longer) booked or waiting.</summary>
     Task<Ticket?> CheckInAsync(LocalDate date, string pin, string bookingCode, string agendaId, Instant start, Instant now);
 
-    Task<Ticket> WalkInAsync(LocalDate date, string agendaId, Instant now);
+    /// <summary>A walk-in ticket for the agenda, with no daily cap.</summary>
+    async Task<Ticket> WalkInAsync(LocalDate date, string agendaId, Instant now) => (await TryWalkInAsync(date, agendaId, now, 0))!;
+
+    /// <summary>A walk-in ticket for the agenda, unless <paramref name="dailyCap"/> (when above 0) tickets of the agenda
+    /// were handed out that day already: then null. Atomic, so a crowd at several kiosks stops at the cap exactly.</summary>
+    Task<Ticket?> TryWalkInAsync(LocalDate date, string agendaId, Instant now, int dailyCap);
 
     /// <summary>The next ticket for the counter (priority first in check-in order, then walk-ins in arrival order);
     /// the ticket the counter served before is done. Null when nobody waits.</summary>

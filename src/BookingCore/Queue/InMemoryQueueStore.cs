@@ -11,6 +11,7 @@ public sealed class InMemoryQueueStore : IQueueStore
     {
         public int Priority;
         public int WalkIn;
+        public readonly Dictionary<string, int> WalkInsByAgenda = new();
         public readonly Dictionary<string, string> PinTickets = new();
         public readonly Dictionary<string, Ticket> Tickets = new();
         public readonly Queue<string> PriorityQueue = new();
@@ -61,15 +62,21 @@ public sealed class InMemoryQueueStore : IQueueStore
         }
     }
 
-    public Task<Ticket> WalkInAsync(LocalDate date, string agendaId, Instant now)
+    public Task<Ticket?> TryWalkInAsync(LocalDate date, string agendaId, Instant now, int dailyCap)
     {
         lock (_bookings.Gate)
         {
             var day = Of(date);
+            var issued = day.WalkInsByAgenda.GetValueOrDefault(agendaId);
+            if (dailyCap > 0 && issued >= dailyCap)
+            {
+                return Task.FromResult<Ticket?>(null);
+            }
+            day.WalkInsByAgenda[agendaId] = issued + 1;
             var ticket = new Ticket($"A{++day.WalkIn:000}", false, agendaId, null, null);
             day.Tickets[ticket.Number] = ticket;
             day.WalkInQueue.Enqueue(ticket.Number);
-            return Task.FromResult(ticket);
+            return Task.FromResult<Ticket?>(ticket);
         }
     }
 

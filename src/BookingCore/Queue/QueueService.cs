@@ -70,10 +70,13 @@ public sealed class QueueService
         }
     }
 
-    public Task<Ticket> WalkInAsync(string agendaId)
+    /// <summary>A walk-in ticket for the agenda, or null once the agenda's <see cref="Calendar.Agenda.WalkInDailyCap"/>
+    /// tickets of the day have been handed out.</summary>
+    public Task<Ticket?> WalkInAsync(string agendaId)
     {
         var now = _clock.GetCurrentInstant();
-        return _queue.WalkInAsync(Today(now), agendaId, now);
+        var cap = _booking.Calendar.Office.FindAgenda(agendaId)?.WalkInDailyCap ?? 0;
+        return _queue.TryWalkInAsync(Today(now), agendaId, now, cap);
     }
 
     /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>.</summary>

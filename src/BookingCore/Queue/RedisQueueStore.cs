@@ -31,8 +31,12 @@ public sealed class RedisQueueStore : IQueueStore
         return {'new', t}
         """;
 
-    // KEYS ticketno, tickets, walk-in queue; ARGV agenda, now ms. The ticket.
+    // KEYS ticketno, tickets, walk-in queue; ARGV agenda, now ms, the agenda's daily cap (0: none). The ticket, or ''
+    // past the cap. Tickets are numbered across agendas (A001...), and counted per agenda under 'A:<agenda>'.
     private const string WalkInScript = """
+        local cap = tonumber(ARGV[3])
+        if cap > 0 and tonumber(redis.call('HGET', KEYS[1], 'A:' .. ARGV[1]) or '0') >= cap then return '' end
+        redis.call('HINCRBY', KEYS[1], 'A:' .. ARGV[1], 1)
         local n = redis.call('HINCRBY', KEYS[1], 'A', 1)
         local t = string.format('A%03d', n)
         redis.call('HSET', KEYS[2], t, '|' .. ARGV[1] .. '||' .. ARGV[2])
@@ -137,11 +141,11 @@ public sealed class RedisQueueStore : IQueueStore
         return (string)result[0]! == "invalid" ? null : new Ticket((string)result[1]!, true, agendaId, start, bookingCode);
     }
 
-    public async Task<Ticket> WalkInAsync(LocalDate date, string agendaId, Instant now)
+    public async Task<Ticket?> TryWalkInAsync(LocalDate date, string agendaId, Instant now, int dailyCap)
     {
         var number = (string)(await Db.ScriptEvaluateAsync(WalkInScript,
-            [_keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayWalkInQueue(date)], [agendaId, now.ToUnixTimeMilliseconds()]))!;
-        return new Ticket(number, false, agendaId, null, null);
+            [_keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayWalkInQueue(date)], [agendaId, now.ToUnixTimeMilliseconds(), dailyCap]))!;
+        return number.Length == 0 ? null : new Ticket(number, false, agendaId, null, null);
     }
 
     public async Task<Call?> NextAsync(LocalDate date, string counter, Instant now)

@@ -1,5 +1,6 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Holds;
 
 namespace SmsBooking.BookingCore.Store;
@@ -12,11 +13,19 @@ public sealed record DueReminder(string Phone, LocalDate Date, string Code, stri
 /// <remarks>The store knows nothing of calendars: the caller passes the slot's capacity and the instants.</remarks>
 public interface IBookingStore
 {
-    /// <summary>Places taken per slot key (bookings, live holds, cancelled slots still cooling down) on one day.</summary>
+    /// <summary>Places taken per slot key and per quota key (bookings, live holds, cancelled slots still cooling down)
+    /// and counters closed per slot key on one day, in one read.</summary>
+    Task<DayUse> GetDayUseAsync(LocalDate date, Instant now);
+
+    /// <summary>Places taken per slot key and quota key on one day (<see cref="GetDayUseAsync"/>).</summary>
     Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now);
 
-    /// <summary>Holds the slot if bookings and live holds leave room under <paramref name="capacity"/>; the phone's
-    /// previous hold, if any, is released.</summary>
+    /// <summary>Holds the slot if bookings and live holds leave room under the slot's open counters and the activity's
+    /// hour under its quota, in one atomic step; the phone's previous hold, if any, is released.</summary>
+    Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now);
+
+    /// <summary>Holds the slot if bookings and live holds leave room under <paramref name="capacity"/> counters, with
+    /// no hourly quota.</summary>
     Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now);
 
     /// <summary>The phone's live hold, or null.</summary>

@@ -206,7 +206,7 @@ public sealed class ConversationEngine
         {
             var per = _e._options.DaysPerPage;
             // One more than the page shows, to know whether DALSI has anything to show.
-            var days = await _e._booking.FreeDaysAsync(Agenda!, ((_s.Page + 1) * per) + 1);
+            var days = await _e._booking.FreeDaysAsync(Agenda!, ((_s.Page + 1) * per) + 1, _s.ActivityId);
             if (days.Count == 0)
             {
                 _s.Options.Clear();
@@ -236,7 +236,7 @@ public sealed class ConversationEngine
             {
                 return Hint(T.HintDay(), await DaysAsync(""));
             }
-            var slots = await _e._booking.FreeSlotsAsync(Agenda!, chosen.Value);
+            var slots = await _e._booking.FreeSlotsAsync(Agenda!, chosen.Value, _s.ActivityId);
             if (slots.Count == 0)
             {
                 _e._booking.ForgetFreeDays(Agenda!); // the list offered a day that has filled: the next one is read afresh
@@ -250,7 +250,7 @@ public sealed class ConversationEngine
 
         private async Task<string> TimesAsync(string prefix, IReadOnlyList<Slot>? known = null)
         {
-            var slots = known ?? await _e._booking.FreeSlotsAsync(Agenda!, Date!.Value);
+            var slots = known ?? await _e._booking.FreeSlotsAsync(Agenda!, Date!.Value, _s.ActivityId);
             if (slots.Count == 0)
             {
                 // Nothing left that day: back to the days (read afresh), saying why.
@@ -447,7 +447,7 @@ public sealed class ConversationEngine
             var free = new List<Slot>();
             foreach (var day in days)
             {
-                free.AddRange(await _e._booking.FreeSlotsAsync(agenda, day));
+                free.AddRange(await _e._booking.FreeSlotsAsync(agenda, day, _s.ActivityId));
             }
             var candidates = free.OrderBy(s => Math.Abs((s.StartInstant - target).TotalTicks)).ThenBy(s => s.StartInstant).Take(3);
             foreach (var slot in candidates)
@@ -520,12 +520,12 @@ public sealed class ConversationEngine
             {
                 day = typed;
             }
-            day ??= (await _e._booking.FreeDaysAsync(agenda, 1)).Cast<LocalDate?>().FirstOrDefault();
+            day ??= (await _e._booking.FreeDaysAsync(agenda, 1, agenda.Activities[0].Id)).Cast<LocalDate?>().FirstOrDefault();
             if (day is null)
             {
                 return T.NoFreeTimesAhead(agenda.Name.In(_s.Language));
             }
-            var slots = await _e._booking.FreeSlotsAsync(agenda, day.Value);
+            var slots = await _e._booking.FreeSlotsAsync(agenda, day.Value, agenda.Activities[0].Id); // the activity OBJ with this code books
             return slots.Count == 0
                 ? T.NoFreeTimes(day.Value)
                 : T.FreeTimes(agenda.Name.In(_s.Language), day.Value, slots.Take(MaxFreeTimesListed).Select(s => s.Start).ToList());

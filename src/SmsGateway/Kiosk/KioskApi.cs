@@ -22,6 +22,9 @@ public static class KioskApi
     /// <summary>The kiosk's one answer to every PIN it does not accept, as the seed's office shows it.</summary>
     public const string InvalidCodeMessage = "NEPLATNÝ KÓD";
 
+    /// <summary>What the kiosk says once the agenda's walk-in tickets of the day are gone (<c>WalkInDailyCap</c>).</summary>
+    public const string WalkInsFullMessage = "Dnes už bez objednání neobsloužíme.";
+
     public static WebApplicationBuilder AddKiosk(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<KioskOptions>().BindConfiguration(KioskOptions.SectionName).ValidateOnStart();
@@ -102,7 +105,9 @@ public static class KioskApi
             return TypedResults.BadRequest(new ErrorAnswer("unknown_agenda", $"agenda must be one of {string.Join(", ", office.Agendas.Select(a => a.Id))}"));
         }
         var ticket = await queue.WalkInAsync(agenda.Id);
-        return TypedResults.Ok(new TicketAnswer(ticket.Number, false, ticket.AgendaId));
+        return ticket is null
+            ? TypedResults.Json(new ErrorAnswer("walkins_full", WalkInsFullMessage), statusCode: 409)
+            : TypedResults.Ok(new TicketAnswer(ticket.Number, false, ticket.AgendaId));
     }
 
     /// <summary>A counter key with a <c>Name</c> calls to that counter when the request names none; a request that names

@@ -16,6 +16,7 @@ public class ClusterReplicaTests
         ["Office:HorizonDays"] = "0",
         ["Office:Hours:Monday"] = "08:00-09:00",
         ["Office:Agendas:2:Counters"] = "1",
+        ["Office:Agendas:2:Activities:0:BookablePerHour"] = "4", // every slot bookable: the race is for the slots
         ["Abuse:MaxMessagesPerWindow"] = "1000",
     };
 

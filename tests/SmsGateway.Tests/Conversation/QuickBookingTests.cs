@@ -99,7 +99,8 @@ public class QuickBookingTests
         var other = new SmsPhone(gateway, "+420601000009");
         await other.ExpectAsync("OBJ EO 1.12. 08:15 Novak", "08:15");
         await other.ExpectAsync("ANO", "Kod: ");
-        await phone.ExpectAsync("VOLNO EO 1.12.", @"^Evidence obyvatel volno Ut 1\.12\.: 08:00 08:30 08:45 ");
+        // 08:15 took the first activity's one booking of the hour (Trutnov's quota): the hour is not offered for it.
+        await phone.ExpectAsync("VOLNO EO 1.12.", @"^Evidence obyvatel volno Ut 1\.12\.: 09:00 09:15 09:30 09:45 10:00 ");
         await phone.ExpectAsync("volno eo", @"^Evidence obyvatel volno Po 30\.11\.: 08:00 08:15 ");
         await phone.ExpectAsync("VOLNO XX", "^Neznamy kod agendy XX");
     }

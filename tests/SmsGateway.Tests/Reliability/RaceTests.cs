@@ -13,6 +13,9 @@ public class RaceTests
         ["Office:HorizonDays"] = "0",
         ["Office:Hours:Monday"] = hours,
         ["Office:Agendas:2:Counters"] = "1",
+        // Every slot of the hour bookable (the shipped quota is 1 an hour): the race is for the slots here; the quota's
+        // race is Capacity/CapacityTests.
+        ["Office:Agendas:2:Activities:0:BookablePerHour"] = "4",
     };
 
     /// <summary>One citizen of the race, over signed webhooks.</summary>

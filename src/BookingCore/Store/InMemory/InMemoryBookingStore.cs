@@ -1,5 +1,6 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Holds;
 
 namespace SmsBooking.BookingCore.Store.InMemory;
@@ -9,19 +10,25 @@ namespace SmsBooking.BookingCore.Store.InMemory;
 public sealed class InMemoryBookingStore : IBookingStore
 {
     private readonly object _gate = new();
-    // Per day: live holds (with cancelled-slot cool-downs as pseudo-holds), bookings by code.
+    // Per day: live holds (with cancelled-slot cool-downs as pseudo-holds), bookings by code. A hold is two entries of
+    // one id, as in Redis: its slot key and its activity's quota key.
     private readonly Dictionary<LocalDate, List<(string Slot, string Id, Instant Expires)>> _holds = new();
+    private readonly Dictionary<LocalDate, Dictionary<string, int>> _closed = new();
     private readonly Dictionary<LocalDate, Dictionary<string, Booking>> _bookings = new();
     private readonly Dictionary<LocalDate, Dictionary<string, string>> _holdCodes = new();
     private readonly Dictionary<string, Hold> _phoneHolds = new();
     private readonly Dictionary<string, (Hold Hold, Instant Due)> _lapseWatch = new();
     private readonly Dictionary<DueReminder, Instant> _reminders = new();
 
-    public Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now)
+    public async Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now) => (await GetDayUseAsync(date, now)).Taken;
+
+    public Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now) => TryPlaceHoldAsync(hold, new HoldLimits(capacity), now);
+
+    public Task<DayUse> GetDayUseAsync(LocalDate date, Instant now)
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, int>>(TakenLocked(date, now));
+            return Task.FromResult(new DayUse(TakenLocked(date, now), new Dictionary<string, int>(ClosedOf(date))));
         }
     }
 
@@ -35,19 +42,25 @@ public sealed class InMemoryBookingStore : IBookingStore
         foreach (var b in BookingsOf(date).Values.Where(b => b.Status != BookingStatus.Cancelled))
         {
             taken[b.SlotKey] = taken.GetValueOrDefault(b.SlotKey) + 1;
+            taken[b.QuotaKey] = taken.GetValueOrDefault(b.QuotaKey) + 1;
         }
         return taken;
     }
 
-    public Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now)
+    public Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now)
     {
+        limits.Validated();
         lock (_gate)
         {
-            if (TakenLocked(hold.Date, now).GetValueOrDefault(hold.SlotKey) >= capacity)
+            var taken = TakenLocked(hold.Date, now);
+            var open = limits.Counters - ClosedOf(hold.Date).GetValueOrDefault(hold.SlotKey);
+            if (taken.GetValueOrDefault(hold.SlotKey) >= open
+                || (limits.PerCounterPerHour is { } per && taken.GetValueOrDefault(hold.QuotaKey) >= per * open))
             {
                 return Task.FromResult(false);
             }
             HoldsOf(hold.Date).Add((hold.SlotKey, hold.Id, hold.ExpiresAt));
+            HoldsOf(hold.Date).Add((hold.QuotaKey, hold.Id, hold.ExpiresAt));
             if (_phoneHolds.TryGetValue(hold.Phone, out var old) && old.Id != hold.Id)
             {
                 HoldsOf(old.Date).RemoveAll(h => h.Id == old.Id);
@@ -101,7 +114,7 @@ public sealed class InMemoryBookingStore : IBookingStore
             {
                 return Task.FromResult<ConfirmResult?>(null);
             }
-            holds.RemoveAt(live);
+            holds.RemoveAll(h => h.Id == hold.Id);
             _lapseWatch.Remove(hold.Id);
             bookings[draft.Code] = draft;
             codes[hold.Id] = draft.Code;
@@ -131,6 +144,7 @@ public sealed class InMemoryBookingStore : IBookingStore
                     if (releaseDelay > Duration.Zero)
                     {
                         HoldsOf(date).Add((b.SlotKey, "cancel-" + code, now + releaseDelay));
+                        HoldsOf(date).Add((b.QuotaKey, "cancel-" + code, now + releaseDelay));
                     }
                     return Task.FromResult<Booking?>(cancelled);
                 }
@@ -251,6 +265,9 @@ public sealed class InMemoryBookingStore : IBookingStore
 
     private List<(string Slot, string Id, Instant Expires)> HoldsOf(LocalDate date) =>
         _holds.TryGetValue(date, out var list) ? list : _holds[date] = new();
+
+    private Dictionary<string, int> ClosedOf(LocalDate date) =>
+        _closed.TryGetValue(date, out var map) ? map : _closed[date] = new(StringComparer.Ordinal);
 
     private Dictionary<string, Booking> BookingsOf(LocalDate date) =>
         _bookings.TryGetValue(date, out var map) ? map : _bookings[date] = new(StringComparer.Ordinal);

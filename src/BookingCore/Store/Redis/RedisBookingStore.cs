@@ -1,5 +1,6 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Holds;
 using StackExchange.Redis;
 using static SmsBooking.BookingCore.Store.StoredRecords;
@@ -39,31 +40,41 @@ public sealed class RedisBookingStore : IBookingStore
     private static long TimeToLiveMs(LocalDate date, Instant now, Duration retention) =>
         Math.Max(1, (long)(Instant.FromUtc(date.Year, date.Month, date.Day, 0, 0).Plus(Duration.FromDays(2)).Plus(retention) - now).TotalMilliseconds);
 
-    public async Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now)
+    public async Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now) => (await GetDayUseAsync(date, now)).Taken;
+
+    public Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now) => TryPlaceHoldAsync(hold, new HoldLimits(capacity), now);
+
+    public async Task<DayUse> GetDayUseAsync(LocalDate date, Instant now)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Taken,
-            [_keys.DayHolds(date), _keys.DayHeld(date), _keys.DayTaken(date)], [Ms(now)]))!;
+            [_keys.DayHolds(date), _keys.DayHeld(date), _keys.DayTaken(date), _keys.DayClosed(date)], [Ms(now)]))!;
         var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        var closed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var section = 0; // taken, held (both count as taken), closed
         for (int i = 0; i < result.Length;)
         {
             var field = (string)result[i]!;
             if (field == "#")
             {
+                section++;
                 i++;
                 continue;
             }
             var count = (int)result[i + 1];
-            taken[field] = taken.GetValueOrDefault(field) + count;
+            var into = section < 2 ? taken : closed;
+            into[field] = into.GetValueOrDefault(field) + count;
             i += 2;
         }
-        return taken;
+        return new DayUse(taken, closed);
     }
 
-    public async Task<bool> TryPlaceHoldAsync(Hold hold, int capacity, Instant now)
+    public async Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now)
     {
+        limits.Validated();
         var placed = (int)await Db.ScriptEvaluateAsync(RedisScripts.PlaceHold,
-            [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date), _keys.DayTaken(hold.Date)],
-            [Ms(now), hold.SlotKey, Member(hold), Ms(hold.ExpiresAt), capacity, TimeToLiveMs(hold.Date, now, _retention)]);
+            [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date), _keys.DayTaken(hold.Date), _keys.DayClosed(hold.Date)],
+            [Ms(now), hold.SlotKey, Member(hold), Ms(hold.ExpiresAt), limits.Counters, TimeToLiveMs(hold.Date, now, _retention),
+                hold.QuotaKey, QuotaMember(hold), limits.PerCounterPerHour ?? -1]);
         if (placed == 0)
         {
             return false;
@@ -114,7 +125,8 @@ public sealed class RedisBookingStore : IBookingStore
 
     private async Task ReleaseInDayAsync(Hold hold)
     {
-        await Db.ScriptEvaluateAsync(RedisScripts.ReleaseHold, [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date)], [Member(hold), hold.SlotKey]);
+        await Db.ScriptEvaluateAsync(RedisScripts.ReleaseHold, [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date)],
+            [Member(hold), hold.SlotKey, QuotaMember(hold), hold.QuotaKey]);
         await ForgetLapsedAsync(hold);
     }
 
@@ -132,7 +144,8 @@ public sealed class RedisBookingStore : IBookingStore
         var d = hold.Date;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
-            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention)]))!;
+            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention),
+                QuotaMember(hold), hold.QuotaKey]))!;
         var outcome = (string)result[0]!;
         switch (outcome)
         {
@@ -180,7 +193,7 @@ public sealed class RedisBookingStore : IBookingStore
         var d = booking.Date;
         var cancelled = (int)await Db.ScriptEvaluateAsync(RedisScripts.Cancel,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d)],
-            [Ms(now), code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention)]);
+            [Ms(now), code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), booking.QuotaKey]);
         return cancelled == 1 ? booking.WithStatus(BookingStatus.Cancelled) : null;
     }
 
@@ -285,6 +298,8 @@ public sealed class RedisBookingStore : IBookingStore
     }
 
     private static string Member(Hold hold) => $"{hold.SlotKey}|{hold.Id}";
+
+    private static string QuotaMember(Hold hold) => $"{hold.QuotaKey}|{hold.Id}";
 
     private static string IndexEntry(LocalDate date, string code) => $"{DayId(date)}|{code}";
 

@@ -22,11 +22,14 @@ public sealed class RedisKeys
     private string Day(LocalDate date) => $"{_prefix}{{day:{StoredRecords.DayId(date)}}}";
     private string Phone(string phone) => $"{_prefix}{{phone:{phone}}}";
 
-    /// <summary>ZSET of holds: member <c>OP|08:30|holdId</c>, score the expiry in Unix ms.</summary>
+    /// <summary>ZSET of holds: members <c>OP|08:30|holdId</c> and <c>OP|zadost|h08|holdId</c> (the slot and the
+    /// activity's hour), score the expiry in Unix ms.</summary>
     public RedisKey DayHolds(LocalDate date) => Day(date) + ":holds";
-    /// <summary>HASH slot key → members of <see cref="DayHolds"/> for that slot (live or not yet swept).</summary>
+    /// <summary>HASH slot key and quota key → members of <see cref="DayHolds"/> under it (live or not yet swept).</summary>
     public RedisKey DayHeld(LocalDate date) => Day(date) + ":held";
-    /// <summary>HASH slot key → confirmed bookings.</summary>
+    /// <summary>HASH slot key → counters closed at run time (the sum of the day's closures that cover the slot).</summary>
+    public RedisKey DayClosed(LocalDate date) => Day(date) + ":closed";
+    /// <summary>HASH slot key and quota key (<c>OP|zadost|h09</c>) → confirmed bookings.</summary>
     public RedisKey DayTaken(LocalDate date) => Day(date) + ":taken";
     /// <summary>HASH code → booking JSON.</summary>
     public RedisKey DayBookings(LocalDate date) => Day(date) + ":bookings";

@@ -14,29 +14,46 @@ internal static class RedisScripts
         if #lapsed > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
         """;
 
-    /// <summary>KEYS holds, held, taken; ARGV now, slot, member, expiry ms, capacity, keys' time to live ms. 1 placed, 0 full.</summary>
+    /// <summary>KEYS holds, held, taken, closed; ARGV now, slot, member, expiry ms, counters, keys' time to live ms,
+    /// quota key, quota member, bookings per open counter and hour (-1: no quota). 1 placed, 0 full.</summary>
+    /// <remarks>A hold is two members of the day's holds: the slot's and its activity hour's, both swept alike. The
+    /// counters closed at the slot are read here, so a closure and a hold cannot race.</remarks>
     public const string PlaceHold = Sweep + """
 
+        local open = tonumber(ARGV[5]) - tonumber(redis.call('HGET', KEYS[4], ARGV[2]) or '0')
         local used = tonumber(redis.call('HGET', KEYS[3], ARGV[2]) or '0') + tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0')
-        if used >= tonumber(ARGV[5]) then return 0 end
+        if used >= open then return 0 end
+        local per = tonumber(ARGV[9])
+        if per >= 0 then
+          local q = tonumber(redis.call('HGET', KEYS[3], ARGV[7]) or '0') + tonumber(redis.call('HGET', KEYS[2], ARGV[7]) or '0')
+          if q >= per * open then return 0 end
+        end
         redis.call('ZADD', KEYS[1], ARGV[4], ARGV[3])
         redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+        redis.call('ZADD', KEYS[1], ARGV[4], ARGV[8])
+        redis.call('HINCRBY', KEYS[2], ARGV[7], 1)
         redis.call('PEXPIRE', KEYS[1], ARGV[6])
         redis.call('PEXPIRE', KEYS[2], ARGV[6])
         return 1
         """;
 
-    /// <summary>KEYS holds, held, taken; ARGV now. Returns {taken fields/values..., '#', held fields/values...}.</summary>
+    /// <summary>KEYS holds, held, taken, closed; ARGV now. Returns {taken fields/values..., '#', held fields/values...,
+    /// '#', closed fields/values...}.</summary>
     public const string Taken = Sweep + """
 
         local out = redis.call('HGETALL', KEYS[3])
         table.insert(out, '#')
         for _, v in ipairs(redis.call('HGETALL', KEYS[2])) do table.insert(out, v) end
+        table.insert(out, '#')
+        for _, v in ipairs(redis.call('HGETALL', KEYS[4])) do table.insert(out, v) end
         return out
         """;
 
-    /// <summary>KEYS holds, held; ARGV member, slot. 1 when the member was there.</summary>
+    /// <summary>KEYS holds, held; ARGV member, slot, quota member, quota key. 1 when the member was there.</summary>
     public const string ReleaseHold = """
+        if redis.call('ZREM', KEYS[1], ARGV[3]) == 1 then
+          if redis.call('HINCRBY', KEYS[2], ARGV[4], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[4]) end
+        end
         if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
           if redis.call('HINCRBY', KEYS[2], ARGV[2], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
           return 1
@@ -45,7 +62,8 @@ internal static class RedisScripts
         """;
 
     /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes; ARGV now, member, slot, hold id, code, pin,
-    /// booking JSON, keys' time to live ms. Returns {'ok'} | {'already', json, status} | {'lapsed'} | {'secret'}.</summary>
+    /// booking JSON, keys' time to live ms, quota member, quota key. Returns {'ok'} | {'already', json, status} |
+    /// {'lapsed'} | {'secret'}. The booking counts in its activity's hour from now on.</summary>
     public const string Confirm = """
         local code = redis.call('HGET', KEYS[7], ARGV[4])
         if code then return {'already', redis.call('HGET', KEYS[4], code), redis.call('HGET', KEYS[5], code) or 'Booked'} end
@@ -54,7 +72,11 @@ internal static class RedisScripts
         if redis.call('HEXISTS', KEYS[6], ARGV[6]) == 1 or redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then return {'secret'} end
         redis.call('ZREM', KEYS[1], ARGV[2])
         if redis.call('HINCRBY', KEYS[2], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[3]) end
+        if redis.call('ZREM', KEYS[1], ARGV[9]) == 1 then
+          if redis.call('HINCRBY', KEYS[2], ARGV[10], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[10]) end
+        end
         redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+        redis.call('HINCRBY', KEYS[3], ARGV[10], 1)
         redis.call('HSET', KEYS[4], ARGV[5], ARGV[7])
         redis.call('HSET', KEYS[5], ARGV[5], 'Booked')
         redis.call('HSET', KEYS[6], ARGV[6], ARGV[5])
@@ -64,15 +86,19 @@ internal static class RedisScripts
         """;
 
     /// <summary>KEYS holds, held, taken, status, pins; ARGV now, code, slot, pin, release delay ms, keys' time to live
-    /// ms. 1 cancelled. The delay's hold may create the day's holds and held keys: they get the day's time to live.</summary>
+    /// ms, quota key. 1 cancelled. The delay's hold may create the day's holds and held keys: they get the day's time
+    /// to live. The slot and the activity's hour cool down alike.</summary>
     public const string Cancel = """
         if redis.call('HGET', KEYS[4], ARGV[2]) ~= 'Booked' then return 0 end
         redis.call('HSET', KEYS[4], ARGV[2], 'Cancelled')
         if redis.call('HGET', KEYS[5], ARGV[4]) == ARGV[2] then redis.call('HDEL', KEYS[5], ARGV[4]) end
         if redis.call('HINCRBY', KEYS[3], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[3]) end
+        if redis.call('HINCRBY', KEYS[3], ARGV[7], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[7]) end
         if tonumber(ARGV[5]) > 0 then
           redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[5]), ARGV[3] .. '|cancel-' .. ARGV[2])
           redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+          redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[5]), ARGV[7] .. '|cancel-' .. ARGV[2])
+          redis.call('HINCRBY', KEYS[2], ARGV[7], 1)
           redis.call('PEXPIRE', KEYS[1], ARGV[6])
           redis.call('PEXPIRE', KEYS[2], ARGV[6])
         end
