@@ -1,6 +1,7 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Capacity;
+using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.BookingCore.Store.InMemory;
@@ -85,6 +86,83 @@ public abstract class BookingStoreContract
     private static Booking DraftFor(Hold hold, string? pin = null, string? code = null) =>
         new(code ?? BookingSecrets.NewCode(), pin ?? BookingSecrets.NewPin(), hold.Phone, "Jana Nováková", hold.AgendaId, hold.ActivityId,
             hold.Date, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0).Plus(Duration.FromMinutes(hold.Time.Minute)), Now, hold.Id);
+
+    private static Closure ClosureOf(string id, int? counters = 1) =>
+        new(id, Day, new LocalTime(8, 0), new LocalTime(9, 0), "OP", counters, "nemoc", "test", Now);
+
+    private async Task<Booking> BookAsync(IBookingStore store, string phone, int minute, HoldLimits limits, Instant? at = null)
+    {
+        var hold = HoldFor(phone, 8, minute, now: at);
+        Assert.True(await store.TryPlaceHoldAsync(hold, limits, at ?? Now));
+        return (await store.ConfirmAsync(hold, DraftFor(hold) with { CreatedAt = at ?? Now }, at ?? Now))!.Booking!;
+    }
+
+    [Fact]
+    public async Task Closure_OneCounterOfThree_DropsTheHoldBeyondTheOpenCounters_AndReportsTheBookingOver()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(3);
+        await BookAsync(store, "+420600000001", 0, limits);
+        await BookAsync(store, "+420600000002", 0, limits);
+        var held = HoldFor("+420600000003");
+        Assert.True(await store.TryPlaceHoldAsync(held, limits, Now));
+        await BookAsync(store, "+420600000004", 15, limits);
+
+        // One counter closes at 08:00: two bookings fit the two left, the live hold goes; 08:15 has room.
+        var over = await store.AddClosureAsync(ClosureOf("c1"), [new ClosedSlot("OP|08:00", 1, 3), new ClosedSlot("OP|08:15", 1, 3)], Now);
+        Assert.Empty(over);
+        var use = await store.GetDayUseAsync(Day, Now);
+        Assert.Equal(2, use.Taken["OP|08:00"]);
+        Assert.Equal(1, use.Closed["OP|08:00"]);
+        Assert.Equal(3, use.Taken[QuotaKey.Of("OP", "zadost", new LocalTime(8, 0))]); // the dropped hold left the hour too
+        Assert.Equal(ConfirmOutcome.HoldLapsed, (await store.ConfirmAsync(held, DraftFor(held), Now))!.Outcome);
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000005"), limits, Now)); // 2 booked, 2 open
+
+        // A second counter closes: one booking too many, which the caller cancels only while the slot is over.
+        over = await store.AddClosureAsync(ClosureOf("c2"), [new ClosedSlot("OP|08:00", 1, 3)], Now);
+        Assert.Equal([("OP|08:00", 1)], over);
+        var bookings = (await store.GetDayBookingsAsync(Day)).Where(b => b.SlotKey == "OP|08:00").ToList();
+        Assert.Equal(OverCapacity.Cancelled, await store.CancelIfOverAsync(bookings[0], 3, Now));
+        Assert.Equal(OverCapacity.Fits, await store.CancelIfOverAsync(bookings[1], 3, Now));
+        Assert.Equal(OverCapacity.NotBooked, await store.CancelIfOverAsync(bookings[0], 3, Now));
+        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, bookings[1].Code))!.Status);
+    }
+
+    [Fact]
+    public async Task Closure_RetriedWithTheSameId_ClosesNothingTwice_AndReopeningOpensTheCountersAgain()
+    {
+        var store = CreateStore();
+        var closure = ClosureOf("c1");
+        ClosedSlot[] slots = [new("OP|08:00", 1, 3)];
+        await store.AddClosureAsync(closure, slots, Now);
+        await store.AddClosureAsync(closure, slots, Now);
+        Assert.Equal(1, (await store.GetDayUseAsync(Day, Now)).Closed["OP|08:00"]);
+        Assert.Equal("nemoc", Assert.Single(await store.GetClosuresAsync(Day)).Reason);
+        await store.SaveClosureAsync(closure with { Cancelled = 2, NotTold = ["K7M3QX"] }, Now);
+        Assert.Equal(["K7M3QX"], Assert.Single(await store.GetClosuresAsync(Day)).NotTold);
+
+        Assert.True(await store.RemoveClosureAsync(closure, slots));
+        Assert.False(await store.RemoveClosureAsync(closure, slots));
+        Assert.Empty(await store.GetClosuresAsync(Day));
+        Assert.False((await store.GetDayUseAsync(Day, Now)).Closed.ContainsKey("OP|08:00"));
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(await store.TryPlaceHoldAsync(HoldFor($"+42060000001{i}"), new HoldLimits(3), Now));
+        }
+    }
+
+    [Fact]
+    public async Task Closure_WholeAgenda_RacingHolds_NoHoldSurvivesInAClosedSlot()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(3);
+        var holds = Enumerable.Range(0, 100).Select(i => Task.Run(() => store.TryPlaceHoldAsync(HoldFor($"+420600{i:000000}", life: Duration.FromHours(1)), limits, Now))).ToList();
+        var closing = Task.Run(() => store.AddClosureAsync(ClosureOf("all", counters: null), [new ClosedSlot("OP|08:00", 3, 3)], Now));
+        await Task.WhenAll(holds);
+        await closing;
+        Assert.Equal(0, (await store.GetDayUseAsync(Day, Now)).Taken.GetValueOrDefault("OP|08:00"));
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600999999"), limits, Now));
+    }
 
     [Fact]
     public async Task PlaceHold_200ConcurrentAttemptsOnATwoCounterSlot_ExactlyTwoSucceed()

@@ -121,6 +121,18 @@ public sealed class BookingService
         return slots.Where(s => activities.Any(a => use.HasRoom(agenda, a, s))).ToList();
     }
 
+    /// <summary>The free slots of the activity nearest to <paramref name="target"/> (soonest first among equals), from
+    /// <paramref name="daysAround"/> days before to as many after its day, never before now nor past the horizon.</summary>
+    public async Task<IReadOnlyList<Slot>> NearestFreeSlotsAsync(Agenda agenda, string activityId, Instant target, int max = 3, int daysAround = 7)
+    {
+        var today = _calendar.Today();
+        var day = target.InZone(_calendar.Zone).Date;
+        var days = Enumerable.Range(-daysAround, (2 * daysAround) + 1).Select(n => day.PlusDays(n))
+            .Where(d => d >= today && d <= _calendar.LastBookableDate() && _calendar.IsOpenOn(d)).ToList();
+        var free = await Task.WhenAll(days.Select(d => FreeSlotsAsync(agenda, d, activityId)));
+        return free.SelectMany(x => x).OrderBy(s => Math.Abs((s.StartInstant - target).TotalTicks)).ThenBy(s => s.StartInstant).Take(max).ToList();
+    }
+
     /// <summary>Holds the slot for the phone for <see cref="BookingOptions.HoldDuration"/>, replacing its previous hold.</summary>
     /// <param name="phoneHasBookings">False when the caller knows the phone has never booked (read with its lease):
     /// the cap on upcoming bookings then needs no read.</param>

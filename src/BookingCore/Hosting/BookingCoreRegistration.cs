@@ -36,6 +36,7 @@ public static class BookingCoreRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BookingOptions>>().Value);
         services.AddSingleton<OfficeCalendar>();
         services.AddSingleton<BookingService>();
+        services.AddSingleton<Closures.ClosureService>();
 
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
         services.TryAddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp.GetRequiredService<IOptions<RedisOptions>>().Value));

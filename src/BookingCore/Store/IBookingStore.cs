@@ -1,6 +1,7 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Capacity;
+using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
 
 namespace SmsBooking.BookingCore.Store;
@@ -68,6 +69,30 @@ public interface IBookingStore
 
     /// <summary>Moves a reminder (e.g. out of the night's quiet hours) or, with null, forgets it.</summary>
     Task RescheduleReminderAsync(DueReminder reminder, Instant? due);
+
+    /// <summary>Cancels a booking known by its day and code (the staff's cancel), if it is still booked.</summary>
+    Task<Booking?> CancelBookingAsync(Booking booking, Instant now, Duration releaseDelay);
+
+    /// <summary>Every booking of the day, any status.</summary>
+    Task<IReadOnlyList<Booking>> GetDayBookingsAsync(LocalDate date);
+
+    /// <summary>Stores the closure and closes its counters at <paramref name="slots"/>, in one atomic step that also
+    /// drops live holds (and cancelled places cooling down) beyond the counters left open. Returns the slots whose
+    /// bookings still exceed their open counters, with by how many. Applying a closure id twice closes nothing twice.</summary>
+    Task<IReadOnlyList<(string SlotKey, int Over)>> AddClosureAsync(Closure closure, IReadOnlyList<ClosedSlot> slots, Instant now);
+
+    /// <summary>Cancels the booking only while its slot has more bookings than open counters (the closure's cancel,
+    /// one booking at a time, so that a citizen's own cancel meanwhile is never followed by one too many).</summary>
+    Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now);
+
+    /// <summary>Rewrites a stored closure's record (what its notices achieved).</summary>
+    Task SaveClosureAsync(Closure closure, Instant now);
+
+    /// <summary>Removes the closure and opens its counters at <paramref name="slots"/> again; false when it was not there.</summary>
+    Task<bool> RemoveClosureAsync(Closure closure, IReadOnlyList<ClosedSlot> slots);
+
+    /// <summary>The day's closures, in the order they were made.</summary>
+    Task<IReadOnlyList<Closure>> GetClosuresAsync(LocalDate date);
 
     /// <summary>True when the store answers.</summary>
     Task<bool> PingAsync();

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
 
 namespace SmsBooking.BookingCore.Store;
@@ -39,6 +40,21 @@ internal static class StoredRecords
             Instant.FromUnixTimeMilliseconds(r.ExpiresMs));
     }
 
+    internal static string ToJson(Closure c) => JsonSerializer.Serialize(new ClosureRecord(
+        c.Id, Date.Format(c.Date), c.From is { } f ? Time.Format(f) : null, c.To is { } t ? Time.Format(t) : null, c.AgendaId, c.Counters,
+        c.Reason, c.By, c.At.ToUnixTimeMilliseconds(), c.Cancelled, [.. c.NotTold]), RecordsJson.Default.ClosureRecord);
+
+    internal static Closure ClosureFromJson(string json)
+    {
+        var r = JsonSerializer.Deserialize(json, RecordsJson.Default.ClosureRecord)!;
+        return new Closure(r.Id, Date.Parse(r.Date).Value, r.From is null ? null : Time.Parse(r.From).Value, r.To is null ? null : Time.Parse(r.To).Value,
+            r.Agenda, r.Counters, r.Reason, r.By, Instant.FromUnixTimeMilliseconds(r.AtMs))
+        {
+            Cancelled = r.Cancelled,
+            NotTold = r.NotTold ?? [],
+        };
+    }
+
     internal static BookingStatus ParseStatus(string? text) =>
         Enum.TryParse<BookingStatus>(text, out var s) ? s : BookingStatus.Booked;
 
@@ -50,6 +66,10 @@ internal sealed record BookingRecord(string Code, string Pin, string Phone, stri
 
 internal sealed record HoldRecord(string Id, string Phone, string Agenda, string Activity, string Date, string Time, long ExpiresMs);
 
+internal sealed record ClosureRecord(string Id, string Date, string? From, string? To, string? Agenda, int? Counters, string Reason,
+    string By, long AtMs, int Cancelled, List<string>? NotTold);
+
 [JsonSerializable(typeof(BookingRecord))]
+[JsonSerializable(typeof(ClosureRecord))]
 [JsonSerializable(typeof(HoldRecord))]
 internal sealed partial class RecordsJson : JsonSerializerContext;

@@ -4,6 +4,7 @@ using SmsBooking.BookingCore.Hosting;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.SmsGateway.Staff;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Web;
 using SmsBooking.SmsGateway.Webhooks;
@@ -36,6 +37,7 @@ public static class GatewayApp
         builder.AddConversation();
         builder.AddOutbound();
         builder.AddKiosk();
+        builder.AddStaff();
         builder.AddGatewayHealth();
         builder.AddGatewayMetrics();
         builder.AddWebPages();

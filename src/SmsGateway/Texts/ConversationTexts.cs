@@ -151,6 +151,18 @@ public sealed class ConversationTexts
 
     public string Declined() => Format("Declined");
 
+    // What the office tells a citizen unasked: a cancellation by the office, with a way to book again.
+    public string ClosureNotice(Booking b, string agenda, string reason, string rebook) =>
+        Format("ClosureNotice", ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("reason", reason), ("rebook", rebook));
+
+    public string ClosureNoticeOffer(Booking b, string agenda, string reason, LocalDate offerDate, LocalTime offerTime, LocalTime holdEnds) =>
+        Format("ClosureNoticeOffer", ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("reason", reason),
+            ("offerDate", DateLabel(offerDate)), ("offerTime", Hm(offerTime)), ("holdEnds", Hm(holdEnds)));
+
+    /// <summary>How to book the activity again: its one-message code when it has one, else the guided way.</summary>
+    public string Rebook(string? agendaCode, string name) =>
+        agendaCode is null ? Format("RebookGuided") : Format("RebookByCode", ("agendaCode", agendaCode), ("name", name));
+
     private static string Numbered(IEnumerable<string> labels) =>
         string.Join("\n", labels.Select((label, i) => $"{i + 1} {label}"));
 

@@ -15,6 +15,7 @@ public class ReplySizeTests
     private static readonly OfficeSettings Office = TestOffice.Trutnov();
     private static readonly ConversationOptions Options = new();
     private static readonly string LongName = ("Marie-Antonie Žofie Ďáblová-" + new string('Ř', 100))[..100];
+    private static readonly string LongestCode = Office.Agendas.SelectMany(a => a.Codes).MaxBy(c => c.Length)!;
 
     public static TheoryData<Language> Languages => new() { Language.Cs, Language.En };
 
@@ -123,6 +124,11 @@ public class ReplySizeTests
             ["codes"] = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}")),
             ["dayCount"] = "14",
             ["timeList"] = string.Join(" ", Enumerable.Repeat("16:45", 40)),
+            ["reason"] = new string('R', BookingCore.Closures.ClosureService.MaxReasonLength),
+            ["agendaCode"] = LongestCode,
+            ["rebook"] = new[] { t.Rebook(LongestCode, LongName), t.Rebook(null, LongName) }.MaxBy(r => r.Length)!,
+            ["offerDate"] = longestDay + "2026",
+            ["offerTime"] = "16:45",
         };
     }
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Capacity;
+using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
 
 namespace SmsBooking.BookingCore.Store.InMemory;
@@ -14,6 +15,7 @@ public sealed class InMemoryBookingStore : IBookingStore
     // one id, as in Redis: its slot key and its activity's quota key.
     private readonly Dictionary<LocalDate, List<(string Slot, string Id, Instant Expires)>> _holds = new();
     private readonly Dictionary<LocalDate, Dictionary<string, int>> _closed = new();
+    private readonly Dictionary<LocalDate, Dictionary<string, Closure>> _closures = new();
     private readonly Dictionary<LocalDate, Dictionary<string, Booking>> _bookings = new();
     private readonly Dictionary<LocalDate, Dictionary<string, string>> _holdCodes = new();
     private readonly Dictionary<string, Hold> _phoneHolds = new();
@@ -139,17 +141,132 @@ public sealed class InMemoryBookingStore : IBookingStore
             {
                 if (bookings.TryGetValue(code, out var b) && b.Phone == phone && b.Status == BookingStatus.Booked)
                 {
-                    var cancelled = b.WithStatus(BookingStatus.Cancelled);
-                    bookings[code] = cancelled;
-                    if (releaseDelay > Duration.Zero)
-                    {
-                        HoldsOf(date).Add((b.SlotKey, "cancel-" + code, now + releaseDelay));
-                        HoldsOf(date).Add((b.QuotaKey, "cancel-" + code, now + releaseDelay));
-                    }
-                    return Task.FromResult<Booking?>(cancelled);
+                    return Task.FromResult<Booking?>(CancelLocked(b, now, releaseDelay));
                 }
             }
             return Task.FromResult<Booking?>(null);
+        }
+    }
+
+    public Task<Booking?> CancelBookingAsync(Booking booking, Instant now, Duration releaseDelay)
+    {
+        lock (_gate)
+        {
+            var b = BookingsOf(booking.Date).GetValueOrDefault(booking.Code);
+            return Task.FromResult(b is { Status: BookingStatus.Booked } ? CancelLocked(b, now, releaseDelay) : null);
+        }
+    }
+
+    private Booking CancelLocked(Booking b, Instant now, Duration releaseDelay)
+    {
+        var cancelled = b.WithStatus(BookingStatus.Cancelled);
+        BookingsOf(b.Date)[b.Code] = cancelled;
+        if (releaseDelay > Duration.Zero)
+        {
+            HoldsOf(b.Date).Add((b.SlotKey, "cancel-" + b.Code, now + releaseDelay));
+            HoldsOf(b.Date).Add((b.QuotaKey, "cancel-" + b.Code, now + releaseDelay));
+        }
+        return cancelled;
+    }
+
+    public Task<IReadOnlyList<Booking>> GetDayBookingsAsync(LocalDate date)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<Booking>>(BookingsOf(date).Values.ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<(string SlotKey, int Over)>> AddClosureAsync(Closure closure, IReadOnlyList<ClosedSlot> slots, Instant now)
+    {
+        lock (_gate)
+        {
+            var closures = _closures.TryGetValue(closure.Date, out var c) ? c : _closures[closure.Date] = new();
+            var fresh = closures.TryAdd(closure.Id, closure);
+            var closed = ClosedOf(closure.Date);
+            var holds = HoldsOf(closure.Date);
+            var over = new List<(string, int)>();
+            foreach (var slot in slots)
+            {
+                if (fresh)
+                {
+                    closed[slot.SlotKey] = closed.GetValueOrDefault(slot.SlotKey) + slot.Closed;
+                }
+                var open = Math.Max(0, slot.Counters - closed.GetValueOrDefault(slot.SlotKey));
+                var booked = BookingsOf(closure.Date).Values.Count(b => b.Status != BookingStatus.Cancelled && b.SlotKey == slot.SlotKey);
+                var live = holds.Where(h => h.Slot == slot.SlotKey && h.Expires > now).Select(h => h.Id).ToList();
+                foreach (var id in live.Take(Math.Max(0, booked + live.Count - open)))
+                {
+                    holds.RemoveAll(h => h.Id == id);
+                }
+                if (booked > open)
+                {
+                    over.Add((slot.SlotKey, booked - open));
+                }
+            }
+            return Task.FromResult<IReadOnlyList<(string, int)>>(over);
+        }
+    }
+
+    public Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now)
+    {
+        lock (_gate)
+        {
+            var b = BookingsOf(booking.Date).GetValueOrDefault(booking.Code);
+            if (b is not { Status: BookingStatus.Booked })
+            {
+                return Task.FromResult(OverCapacity.NotBooked);
+            }
+            var open = Math.Max(0, counters - ClosedOf(b.Date).GetValueOrDefault(b.SlotKey));
+            if (TakenLocked(b.Date, now).GetValueOrDefault(b.SlotKey) <= open)
+            {
+                return Task.FromResult(OverCapacity.Fits);
+            }
+            CancelLocked(b, now, Duration.Zero);
+            return Task.FromResult(OverCapacity.Cancelled);
+        }
+    }
+
+    public Task SaveClosureAsync(Closure closure, Instant now)
+    {
+        lock (_gate)
+        {
+            if (_closures.TryGetValue(closure.Date, out var closures) && closures.ContainsKey(closure.Id))
+            {
+                closures[closure.Id] = closure;
+            }
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> RemoveClosureAsync(Closure closure, IReadOnlyList<ClosedSlot> slots)
+    {
+        lock (_gate)
+        {
+            if (!_closures.TryGetValue(closure.Date, out var closures) || !closures.Remove(closure.Id))
+            {
+                return Task.FromResult(false);
+            }
+            var closed = ClosedOf(closure.Date);
+            foreach (var slot in slots)
+            {
+                if ((closed[slot.SlotKey] = closed.GetValueOrDefault(slot.SlotKey) - slot.Closed) <= 0)
+                {
+                    closed.Remove(slot.SlotKey);
+                }
+            }
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<Closure>> GetClosuresAsync(LocalDate date)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Closure> list = _closures.TryGetValue(date, out var closures)
+                ? closures.Values.OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal).ToList()
+                : [];
+            return Task.FromResult(list);
         }
     }
 

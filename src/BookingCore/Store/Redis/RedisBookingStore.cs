@@ -1,6 +1,7 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Capacity;
+using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
 using StackExchange.Redis;
 using static SmsBooking.BookingCore.Store.StoredRecords;
@@ -186,16 +187,75 @@ public sealed class RedisBookingStore : IBookingStore
     public async Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay)
     {
         var booking = (await GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == code && b.Status == BookingStatus.Booked);
-        if (booking is null)
-        {
-            return null;
-        }
+        return booking is null ? null : await CancelBookingAsync(booking, now, releaseDelay);
+    }
+
+    public async Task<Booking?> CancelBookingAsync(Booking booking, Instant now, Duration releaseDelay)
+    {
         var d = booking.Date;
         var cancelled = (int)await Db.ScriptEvaluateAsync(RedisScripts.Cancel,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d)],
-            [Ms(now), code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), booking.QuotaKey]);
+            [Ms(now), booking.Code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), booking.QuotaKey]);
         return cancelled == 1 ? booking.WithStatus(BookingStatus.Cancelled) : null;
     }
+
+    public async Task<IReadOnlyList<Booking>> GetDayBookingsAsync(LocalDate date)
+    {
+        var batch = Db.CreateBatch();
+        var bookings = batch.HashGetAllAsync(_keys.DayBookings(date));
+        var statuses = batch.HashGetAllAsync(_keys.DayStatus(date));
+        batch.Execute();
+        var status = (await statuses).ToDictionary(e => (string)e.Name!, e => (string?)e.Value);
+        return (await bookings).Select(e => BookingFromJson(e.Value!, ParseStatus(status.GetValueOrDefault(e.Name!)))).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string SlotKey, int Over)>> AddClosureAsync(Closure closure, IReadOnlyList<ClosedSlot> slots, Instant now)
+    {
+        var d = closure.Date;
+        var args = new List<RedisValue> { Ms(now), closure.Id, ToJson(closure), TimeToLiveMs(d, now, _retention) };
+        foreach (var slot in slots)
+        {
+            args.AddRange([slot.SlotKey, slot.Closed, slot.Counters]);
+        }
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.AddClosure,
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayClosed(d), _keys.DayClosures(d)], [.. args]))!;
+        var over = new List<(string, int)>();
+        for (int i = 0; i + 1 < result.Length; i += 2)
+        {
+            over.Add(((string)result[i]!, (int)result[i + 1]));
+        }
+        return over;
+    }
+
+    public async Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now)
+    {
+        var d = booking.Date;
+        var result = (int)await Db.ScriptEvaluateAsync(RedisScripts.CancelIfOver,
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayClosed(d)],
+            [Ms(now), booking.Code, booking.SlotKey, booking.Pin, booking.QuotaKey, counters]);
+        return result switch
+        {
+            1 => OverCapacity.Cancelled,
+            2 => OverCapacity.Fits,
+            _ => OverCapacity.NotBooked,
+        };
+    }
+
+    public Task SaveClosureAsync(Closure closure, Instant now) =>
+        Db.ScriptEvaluateAsync(RedisScripts.SaveClosure, [_keys.DayClosures(closure.Date)], [closure.Id, ToJson(closure)]);
+
+    public async Task<bool> RemoveClosureAsync(Closure closure, IReadOnlyList<ClosedSlot> slots)
+    {
+        var args = new List<RedisValue> { closure.Id };
+        foreach (var slot in slots)
+        {
+            args.AddRange([slot.SlotKey, slot.Closed]);
+        }
+        return (int)await Db.ScriptEvaluateAsync(RedisScripts.RemoveClosure, [_keys.DayClosed(closure.Date), _keys.DayClosures(closure.Date)], [.. args]) == 1;
+    }
+
+    public async Task<IReadOnlyList<Closure>> GetClosuresAsync(LocalDate date) =>
+        (await Db.HashGetAllAsync(_keys.DayClosures(date))).Select(e => ClosureFromJson(e.Value!)).OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
 
     public async Task<IReadOnlyList<Booking>> GetBookingsAsync(string phone, Instant since)
     {

@@ -29,6 +29,8 @@ public sealed class RedisKeys
     public RedisKey DayHeld(LocalDate date) => Day(date) + ":held";
     /// <summary>HASH slot key → counters closed at run time (the sum of the day's closures that cover the slot).</summary>
     public RedisKey DayClosed(LocalDate date) => Day(date) + ":closed";
+    /// <summary>HASH closure id → closure JSON, the day's closures made at run time.</summary>
+    public RedisKey DayClosures(LocalDate date) => Day(date) + ":closures";
     /// <summary>HASH slot key and quota key (<c>OP|zadost|h09</c>) → confirmed bookings.</summary>
     public RedisKey DayTaken(LocalDate date) => Day(date) + ":taken";
     /// <summary>HASH code → booking JSON.</summary>

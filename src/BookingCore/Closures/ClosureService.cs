@@ -1,0 +1,124 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Store;
+
+namespace SmsBooking.BookingCore.Closures;
+
+/// <summary>Closures at run time: a day, a part of it, an agenda or some of its counters. The counters close in the
+/// store's script of the day (so no hold races them), then the bookings that no longer fit are cancelled, latest
+/// booked first. Telling the citizens is the caller's (the texts live in the gateway).</summary>
+public sealed class ClosureService
+{
+    /// <summary>How long a reason may be: it goes into an SMS beside the cancelled visit and a way to book again.</summary>
+    public const int MaxReasonLength = 60;
+
+    private readonly OfficeCalendar _calendar;
+    private readonly IBookingStore _store;
+    private readonly IClock _clock;
+
+    public ClosureService(OfficeCalendar calendar, IBookingStore store, IClock clock)
+    {
+        _calendar = calendar;
+        _store = store;
+        _clock = clock;
+    }
+
+    /// <summary>A new closure's id: 8 letters and digits, unique enough within a day.</summary>
+    public static string NewId() => BookingSecrets.NewCode() + BookingSecrets.NewCode()[..2];
+
+    /// <summary>What is wrong with a closure before it is made, or null: a day in the past or more than a year ahead,
+    /// an empty range, an unknown agenda, more counters than the agenda has, counters without an agenda, a missing or
+    /// long reason.</summary>
+    public string? Problem(Closure closure)
+    {
+        var today = _calendar.Today();
+        if (closure.Date < today || closure.Date > today.PlusDays(366))
+        {
+            return "date: a day from today to a year ahead";
+        }
+        if (closure.From is { } from && closure.To is { } to && to <= from)
+        {
+            return "to: must be later than from";
+        }
+        var agenda = closure.AgendaId is null ? null : _calendar.Office.FindAgenda(closure.AgendaId);
+        if (closure.AgendaId is not null && agenda is null)
+        {
+            return $"agenda: one of {string.Join(", ", _calendar.Office.Agendas.Select(a => a.Id))}";
+        }
+        if (closure.Counters is { } n && (agenda is null || n < 1 || n > agenda.Counters))
+        {
+            return agenda is null ? "counters: name the agenda whose counters close" : $"counters: 1 to {agenda.Counters} for {agenda.Id}";
+        }
+        if (string.IsNullOrWhiteSpace(closure.Reason) || closure.Reason.Length > MaxReasonLength || closure.Reason.Any(char.IsControl))
+        {
+            return $"reason: 1 to {MaxReasonLength} characters on one line";
+        }
+        return null;
+    }
+
+    /// <summary>The slots the closure covers, each with the counters it closes there.</summary>
+    public IReadOnlyList<ClosedSlot> SlotsOf(Closure closure) =>
+        _calendar.Office.Agendas.Where(closure.Applies)
+            .SelectMany(a => _calendar.SlotsOn(a, closure.Date).Where(closure.Covers).Select(s => new ClosedSlot(s.Key, closure.CountersOf(a), a.Counters)))
+            .ToList();
+
+    /// <summary>Closes the counters and cancels what no longer fits: in each slot over its open counters, the bookings
+    /// still ahead, latest booked first, until the slot fits (a citizen who checked in is never cancelled).</summary>
+    public async Task<ClosureOutcome> CloseAsync(Closure closure)
+    {
+        if (Problem(closure) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(closure));
+        }
+        var now = _clock.GetCurrentInstant();
+        var slots = SlotsOf(closure);
+        var over = await _store.AddClosureAsync(closure, slots, now);
+        var cancelled = new List<Booking>();
+        if (over.Count > 0)
+        {
+            var day = await _store.GetDayBookingsAsync(closure.Date);
+            var counters = slots.ToDictionary(s => s.SlotKey, s => s.Counters);
+            foreach (var (slotKey, _) in over)
+            {
+                var candidates = day.Where(b => b.SlotKey == slotKey && b.Status == BookingStatus.Booked && b.Start > now)
+                    .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Code, StringComparer.Ordinal);
+                foreach (var booking in candidates)
+                {
+                    var result = await _store.CancelIfOverAsync(booking, counters[slotKey], now);
+                    if (result == OverCapacity.Fits)
+                    {
+                        break;
+                    }
+                    if (result == OverCapacity.Cancelled)
+                    {
+                        cancelled.Add(booking.WithStatus(BookingStatus.Cancelled));
+                    }
+                }
+            }
+        }
+        var stored = closure with { Cancelled = cancelled.Count };
+        await _store.SaveClosureAsync(stored, now);
+        return new ClosureOutcome(stored, cancelled.OrderBy(b => b.Start).ThenBy(b => b.Code, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Records who of the cancelled could not be told.</summary>
+    public Task SaveAsync(Closure closure) => _store.SaveClosureAsync(closure, _clock.GetCurrentInstant());
+
+    public Task<IReadOnlyList<Closure>> ClosuresAsync(LocalDate date) => _store.GetClosuresAsync(date);
+
+    /// <summary>The closures from today for <paramref name="days"/> days, soonest first.</summary>
+    public async Task<IReadOnlyList<Closure>> UpcomingAsync(int days)
+    {
+        var today = _calendar.Today();
+        var lists = await Task.WhenAll(Enumerable.Range(0, days + 1).Select(n => _store.GetClosuresAsync(today.PlusDays(n))));
+        return lists.SelectMany(l => l).ToList();
+    }
+
+    /// <summary>Opens the closure's counters again (cancelled bookings stay cancelled); false when there was none.</summary>
+    public async Task<Closure?> ReopenAsync(LocalDate date, string id)
+    {
+        var closure = (await _store.GetClosuresAsync(date)).FirstOrDefault(c => c.Id == id);
+        return closure is not null && await _store.RemoveClosureAsync(closure, SlotsOf(closure)) ? closure : null;
+    }
+}

@@ -1,0 +1,101 @@
+using NodaTime;
+using NodaTime.Text;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Hosting;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>A slot the office holds for a citizen unasked (after cancelling their visit, or when their document is
+/// ready) so that one <c>ANO</c> books it: the hold is placed through <see cref="BookingService"/> like any other, and
+/// the phone's conversation is left exactly where a one-message booking (<c>OBJ ...</c>) leaves it
+/// (<see cref="ConversationState.Confirming"/> with <see cref="ConversationSnapshot.Quick"/>), so the engine's own
+/// ANO and NE confirm or decline it, a lapse offers it again, and nothing else in the conversation changes.</summary>
+/// <remarks>Only a phone with nothing under way gets an offer: a conversation in the middle of a booking is never
+/// overwritten, and a phone whose lease is busy (the citizen is texting right now) gets none. The caller then sends
+/// the way to book again as text. No lapse notice follows an offer: its SMS already said until when it is held.</remarks>
+public sealed class OfferedHold
+{
+    private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    private readonly BookingService _booking;
+    private readonly IBookingStore _store;
+    private readonly IPhoneStore _phones;
+    private readonly ConversationOptions _options;
+
+    public OfferedHold(BookingService booking, IBookingStore store, IPhoneStore phones, ConversationOptions options)
+    {
+        _booking = booking;
+        _store = store;
+        _phones = phones;
+        _options = options;
+    }
+
+    /// <summary>What was held, and the language the phone's conversation speaks.</summary>
+    public sealed record Offer(Hold Hold, Language Language);
+
+    /// <summary>Holds the free slot of the activity nearest to <paramref name="target"/> for the phone, for
+    /// <paramref name="name"/>, and leaves the conversation waiting for ANO. Null when no offer can be made: the phone
+    /// is opted out or busy, a booking is under way, nothing is free within a week either side, or the phone is at
+    /// its cap of bookings.</summary>
+    public async Task<Offer?> TryOfferAsync(string phone, Agenda agenda, string activityId, string name, Instant target)
+    {
+        var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
+        if (lease is null)
+        {
+            return null;
+        }
+        var saved = false;
+        try
+        {
+            var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
+            if (lease.OptedOut || snapshot.State != ConversationState.Idle)
+            {
+                return null;
+            }
+            foreach (var slot in await _booking.NearestFreeSlotsAsync(agenda, activityId, target))
+            {
+                var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, lease.HasBookings);
+                if (result.Outcome == HoldOutcome.TooManyBookings)
+                {
+                    return null;
+                }
+                if (result.Outcome != HoldOutcome.Placed)
+                {
+                    continue; // taken a moment ago: the next nearest
+                }
+                var hold = result.Hold!;
+                snapshot.ClearBooking();
+                snapshot.AgendaId = agenda.Id;
+                snapshot.ActivityId = activityId;
+                snapshot.Name = name;
+                snapshot.Quick = true;
+                snapshot.Date = LocalDatePattern.Iso.Format(hold.Date);
+                snapshot.HoldId = hold.Id;
+                snapshot.HoldTime = HourMinute.Format(hold.Time);
+                snapshot.HoldExpiresMs = hold.ExpiresAt.ToUnixTimeMilliseconds();
+                snapshot.State = ConversationState.Confirming;
+                saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
+                if (!saved)
+                {
+                    await _booking.ReleaseHoldAsync(phone); // the lease ran out: nobody would know of this hold
+                    return null;
+                }
+                await _store.ForgetLapsedAsync(hold);
+                GatewayMetrics.HoldsPlaced.Add(1);
+                return new Offer(hold, snapshot.Language);
+            }
+            return null;
+        }
+        finally
+        {
+            if (!saved)
+            {
+                await _phones.ReleaseAsync(lease);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Conversation;
+using SmsBooking.SmsGateway.Sms;
+using SmsBooking.SmsGateway.Texts;
+
+namespace SmsBooking.SmsGateway.Notices;
+
+/// <summary>The SMS the office sends a citizen unasked after the staff acted: one per citizen and occasion, through the
+/// outbox (durable, at least once, deduplicated by its key), in the language of the citizen's conversation; nothing to
+/// an opted-out number or to a booking without a phone.</summary>
+public sealed class CitizenNotices
+{
+    private readonly IOutbox _outbox;
+    private readonly IPhoneStore _phones;
+    private readonly OfferedHold _offers;
+    private readonly OfficeSettings _office;
+    private readonly TextCatalog _texts;
+    private readonly ConversationOptions _options;
+    private readonly IClock _clock;
+    private readonly ILogger<CitizenNotices> _log;
+
+    public CitizenNotices(IOutbox outbox, IPhoneStore phones, OfferedHold offers, OfficeSettings office, TextCatalog texts,
+        ConversationOptions options, IClock clock, ILogger<CitizenNotices> log)
+    {
+        _outbox = outbox;
+        _phones = phones;
+        _offers = offers;
+        _office = office;
+        _texts = texts;
+        _options = options;
+        _clock = clock;
+        _log = log;
+    }
+
+    /// <summary>Tells the citizen that the office cancelled <paramref name="booking"/> and why; with
+    /// <paramref name="offer"/>, the nearest free slot of the same activity is held for them (ANO takes it), else (or
+    /// when none can be held) they are told how to book again.</summary>
+    public async Task<NoticeResult> CancelledAsync(Booking booking, string reason, bool offer, string dedupeKey)
+    {
+        var phone = booking.Phone;
+        if (NoPhone.Is(phone))
+        {
+            return new NoticeResult(booking, Told.NoPhone);
+        }
+        if (await _phones.IsOptedOutAsync(phone))
+        {
+            _log.LogInformation("Cancellation of a booking of {Phone} not told: the number opted out", PhoneMask.Mask(phone));
+            return new NoticeResult(booking, Told.OptedOut);
+        }
+        var agenda = _office.FindAgenda(booking.AgendaId);
+        var offered = offer && agenda is not null
+            ? await _offers.TryOfferAsync(phone, agenda, booking.ActivityId, booking.Name, booking.Start)
+            : null;
+        var texts = offered is not null ? _texts.For(offered.Language) : await TextsForAsync(phone);
+        var agendaName = agenda?.Name.In(texts.Language) ?? booking.AgendaId;
+        string body;
+        if (offered is not null)
+        {
+            var hold = offered.Hold;
+            body = texts.ClosureNoticeOffer(booking, agendaName, reason, hold.Date, hold.Time, hold.ExpiresAt.InZone(_office.Zone).TimeOfDay);
+        }
+        else
+        {
+            body = texts.ClosureNotice(booking, agendaName, reason, texts.Rebook(agenda?.CodeFor(booking.ActivityId), booking.Name));
+        }
+        await _outbox.EnqueueAsync(new OutboundMessage(phone, Fit(body), "cancellation", dedupeKey, _clock.GetCurrentInstant()));
+        var told = offered is null ? Told.Sms : Told.Offer;
+        _log.LogInformation("Cancellation notice ({Told}) queued for {Phone}", told, PhoneMask.Mask(phone));
+        return new NoticeResult(booking, told, offered?.Hold);
+    }
+
+    private async Task<ConversationTexts> TextsForAsync(string phone) =>
+        _texts.For(ConversationSnapshot.FromJson(await _phones.PeekSnapshotAsync(phone)).Language);
+
+    private string Fit(string text) => _options.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);
+}

@@ -1,0 +1,14 @@
+namespace SmsBooking.SmsGateway.Notices;
+
+/// <summary>How a citizen was told of something the office did to their booking.</summary>
+public enum Told
+{
+    /// <summary>An SMS with a way to book again.</summary>
+    Sms,
+    /// <summary>An SMS offering a slot held for them: <c>ANO</c> books it.</summary>
+    Offer,
+    /// <summary>Not told: the number opted out of SMS.</summary>
+    OptedOut,
+    /// <summary>Not told: the booking was made by the staff for a caller who gave no number.</summary>
+    NoPhone,
+}

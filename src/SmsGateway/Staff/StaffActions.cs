@@ -1,0 +1,90 @@
+using NodaTime;
+using NodaTime.Text;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Closures;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Notices;
+using SmsBooking.SmsGateway.Sms;
+
+namespace SmsBooking.SmsGateway.Staff;
+
+/// <summary>What the staff do to the office's day, whether from the console or the API: close and reopen, cancel with a
+/// notice. Each action tells the citizens it touches.</summary>
+public sealed class StaffActions
+{
+    private readonly ClosureService _closures;
+    private readonly IBookingStore _store;
+    private readonly CitizenNotices _notices;
+    private readonly IClock _clock;
+
+    public StaffActions(ClosureService closures, IBookingStore store, CitizenNotices notices, IClock clock)
+    {
+        _closures = closures;
+        _store = store;
+        _notices = notices;
+        _clock = clock;
+    }
+
+    /// <summary>A closure and what each citizen it cancelled was told.</summary>
+    public sealed record ClosureReport(Closure Closure, IReadOnlyList<NoticeResult> Notices)
+    {
+        public IReadOnlyList<NoticeResult> NotTold => Notices.Where(n => !n.WasTold).ToList();
+    }
+
+    /// <summary>The reason goes into an SMS: short, one line, plain GSM-7 once diacritics are stripped (an emoji would
+    /// make the notice UCS-2 and three segments long).</summary>
+    public static string? ReasonProblem(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ClosureService.MaxReasonLength || reason.Any(char.IsControl))
+        {
+            return $"reason: 1 to {ClosureService.MaxReasonLength} characters on one line";
+        }
+        return SmsEncoding.IsGsm7(SmsEncoding.ToGsmFriendly(reason)) ? null : "reason: letters, digits and punctuation only (no emoji)";
+    }
+
+    /// <summary>Closes, cancels what no longer fits, and tells each citizen (with an offer of the nearest free slot when
+    /// <paramref name="offer"/>); records who could not be told.</summary>
+    public async Task<ClosureReport> CloseAsync(Closure closure, bool offer)
+    {
+        closure = closure with { Reason = closure.Reason?.Trim() ?? "" };
+        if ((ReasonProblem(closure.Reason) ?? _closures.Problem(closure)) is { } problem)
+        {
+            throw new StaffRequestException(problem);
+        }
+        var outcome = await _closures.CloseAsync(closure);
+        var day = LocalDatePattern.Iso.Format(closure.Date);
+        var notices = new List<NoticeResult>();
+        foreach (var booking in outcome.Cancelled)
+        {
+            notices.Add(await _notices.CancelledAsync(booking, closure.Reason, offer, $"closure:{day}:{closure.Id}:{booking.Code}"));
+        }
+        var stored = outcome.Closure with { NotTold = notices.Where(n => !n.WasTold).Select(n => n.Booking.Code).ToList() };
+        await _closures.SaveAsync(stored);
+        return new ClosureReport(stored, notices);
+    }
+
+    /// <summary>Cancels one booking (still booked) and tells the citizen why; null when there is no such booking still
+    /// booked.</summary>
+    public async Task<NoticeResult?> CancelAsync(LocalDate date, string code, string reason, bool offer)
+    {
+        reason = reason?.Trim() ?? "";
+        if (ReasonProblem(reason) is { } problem)
+        {
+            throw new StaffRequestException(problem);
+        }
+        var booking = await _store.GetBookingAsync(date, BookingSecrets.NormalizeCode(code));
+        if (booking is null || booking.Status != BookingStatus.Booked)
+        {
+            return null;
+        }
+        var cancelled = await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero);
+        if (cancelled is null)
+        {
+            return null;
+        }
+        return await _notices.CancelledAsync(cancelled, reason, offer, $"cancel:{LocalDatePattern.Iso.Format(date)}:{cancelled.Code}");
+    }
+
+    /// <summary>Opens a closure's counters again; the bookings it cancelled stay cancelled.</summary>
+    public Task<Closure?> ReopenAsync(LocalDate date, string id) => _closures.ReopenAsync(date, id);
+}
