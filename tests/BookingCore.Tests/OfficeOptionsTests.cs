@@ -31,6 +31,7 @@ public class OfficeOptionsTests
     [InlineData("Office:HorizonDays", "-1", "Office:HorizonDays")]
     [InlineData("Office:Agendas:0:Activities:1:BookablePerHour", "-1", "Office:Agendas:0:Activities:1:BookablePerHour")]
     [InlineData("Office:Agendas:2:WalkInDailyCap", "-3", "Office:Agendas:2:WalkInDailyCap")]
+    [InlineData("Office:Agendas:1:PickupActivity", "vyzvednuti", "Office:Agendas:1:PickupActivity")]
     public void Create_BadValue_NamesTheKey(string key, string value, string named)
     {
         OfficeSettings.Create(TestOffice.Options(new Dictionary<string, string?> { [key] = value }), out var errors);

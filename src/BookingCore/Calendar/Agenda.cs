@@ -10,6 +10,9 @@ public sealed record Agenda(string Id, IReadOnlyList<string> Codes, LocalizedTex
     /// <summary>Walk-in tickets a day for this agenda; 0: no cap.</summary>
     public int WalkInDailyCap { get; init; }
 
+    /// <summary>The activity a "document ready" notice offers (the pickup), or null: the agenda sends none.</summary>
+    public Activity? PickupActivity { get; init; }
+
     /// <summary>The code that books <paramref name="activityId"/> in one SMS (<c>OBJ ZOP NOVAK</c>), or null when no
     /// code books it: an agenda's codes book its first activity.</summary>
     public string? CodeFor(string activityId) =>

@@ -28,6 +28,10 @@ public sealed class AgendaOptions
     /// <summary>Walk-in tickets the kiosk hands out for this agenda a day; past it the kiosk says the office serves no
     /// more clients without a booking today. 0: no cap.</summary>
     public int WalkInDailyCap { get; set; }
+
+    /// <summary>The activity a "document ready" notice invites the citizen to book (the pickup, e.g. <c>prevzeti</c>);
+    /// empty: the agenda sends no ready notices.</summary>
+    public string PickupActivity { get; set; } = "";
 }
 
 public sealed class ActivityOptions

@@ -145,9 +145,19 @@ public sealed class OfficeSettings
             {
                 problems.Add($"{key}:WalkInDailyCap: {a.WalkInDailyCap} must be between 0 (no cap) and 100000");
             }
+            Activity? pickup = null;
+            if (!string.IsNullOrWhiteSpace(a.PickupActivity))
+            {
+                pickup = activities.FirstOrDefault(x => x.Id == a.PickupActivity.Trim());
+                if (pickup is null)
+                {
+                    problems.Add($"{key}:PickupActivity: '{a.PickupActivity}' is not one of the agenda's activities ({string.Join(", ", activities.Select(x => x.Id))})");
+                }
+            }
             agendas.Add(new Agenda(a.Id, codes.Select(c => c.ToUpperInvariant()).ToList(), name, a.SlotMinutes, a.Counters, activities)
             {
                 WalkInDailyCap = a.WalkInDailyCap,
+                PickupActivity = pickup,
             });
         }
 

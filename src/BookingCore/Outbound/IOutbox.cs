@@ -13,6 +13,10 @@ public interface IOutbox
     /// <summary>Queues the message unless its dedupe key was queued before; true when queued now.</summary>
     Task<bool> EnqueueAsync(OutboundMessage message);
 
+    /// <summary>True when a message for <paramref name="to"/> with this dedupe key was queued before (within the dedupe
+    /// keys' life): lets a caller skip work whose only purpose is that message (an offer held for a notice).</summary>
+    Task<bool> WasQueuedAsync(string to, string dedupeKey);
+
     /// <summary>Up to <paramref name="max"/> messages for this sender: new ones, and ones another sender took more than
     /// <paramref name="reclaimIdle"/> ago without acknowledging them.</summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(string consumer, int max, TimeSpan reclaimIdle);

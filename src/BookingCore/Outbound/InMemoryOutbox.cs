@@ -36,6 +36,14 @@ public sealed class InMemoryOutbox : IOutbox
         }
     }
 
+    public Task<bool> WasQueuedAsync(string to, string dedupeKey)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_dedupe.Contains(dedupeKey));
+        }
+    }
+
     public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(string consumer, int max, TimeSpan reclaimIdle)
     {
         var now = Environment.TickCount64;

@@ -91,6 +91,8 @@ public sealed class RedisOutbox : IOutbox
         return queued == 1;
     }
 
+    public Task<bool> WasQueuedAsync(string to, string dedupeKey) => Db.KeyExistsAsync(_keys.OutboxDedupe(OutboxShards.Of(to), dedupeKey));
+
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(string consumer, int max, TimeSpan reclaimIdle)
     {
         var claimed = new List<OutboxEntry>();

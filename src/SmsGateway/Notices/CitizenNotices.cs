@@ -1,5 +1,6 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
@@ -51,6 +52,10 @@ public sealed class CitizenNotices
             _log.LogInformation("Cancellation of a booking of {Phone} not told: the number opted out", PhoneMask.Mask(phone));
             return new NoticeResult(booking, Told.OptedOut);
         }
+        if (await _outbox.WasQueuedAsync(phone, dedupeKey))
+        {
+            return new NoticeResult(booking, Told.AlreadyTold);
+        }
         var agenda = _office.FindAgenda(booking.AgendaId);
         var offered = offer && agenda is not null
             ? await _offers.TryOfferAsync(phone, agenda, booking.ActivityId, booking.Name, booking.Start)
@@ -71,6 +76,37 @@ public sealed class CitizenNotices
         var told = offered is null ? Told.Sms : Told.Offer;
         _log.LogInformation("Cancellation notice ({Told}) queued for {Phone}", told, PhoneMask.Mask(phone));
         return new NoticeResult(booking, told, offered?.Hold);
+    }
+
+    /// <summary>Tells the citizen that their document of <paramref name="agenda"/> is ready; with
+    /// <paramref name="offer"/>, the nearest free slot of the agenda's pickup activity is held for them (ANO takes it),
+    /// else (or when none can be held) they are told how to book the pickup.</summary>
+    public async Task<ReadyResult> ReadyAsync(string phone, Agenda agenda, string name, bool offer, string dedupeKey, string? applicationCode = null)
+    {
+        var pickup = agenda.PickupActivity ?? throw new ArgumentException($"{agenda.Id} has no pickup activity", nameof(agenda));
+        if (NoPhone.Is(phone))
+        {
+            return new ReadyResult(phone, agenda.Id, Told.NoPhone, ApplicationCode: applicationCode);
+        }
+        if (await _phones.IsOptedOutAsync(phone))
+        {
+            _log.LogInformation("Ready notice for {Phone} not sent: the number opted out", PhoneMask.Mask(phone));
+            return new ReadyResult(phone, agenda.Id, Told.OptedOut, ApplicationCode: applicationCode);
+        }
+        if (await _outbox.WasQueuedAsync(phone, dedupeKey))
+        {
+            return new ReadyResult(phone, agenda.Id, Told.AlreadyTold, ApplicationCode: applicationCode);
+        }
+        var offered = offer ? await _offers.TryOfferAsync(phone, agenda, pickup.Id, name, _clock.GetCurrentInstant()) : null;
+        var texts = offered is not null ? _texts.For(offered.Language) : await TextsForAsync(phone);
+        var agendaName = agenda.Name.In(texts.Language);
+        var body = offered is { Hold: var hold }
+            ? texts.ReadyNoticeOffer(agendaName, hold.Date, hold.Time, hold.ExpiresAt.InZone(_office.Zone).TimeOfDay)
+            : texts.ReadyNotice(agendaName, texts.Rebook(agenda.CodeFor(pickup.Id), name));
+        await _outbox.EnqueueAsync(new OutboundMessage(phone, Fit(body), "ready", dedupeKey, _clock.GetCurrentInstant()));
+        var told = offered is null ? Told.Sms : Told.Offer;
+        _log.LogInformation("Ready notice ({Told}) queued for {Phone}", told, PhoneMask.Mask(phone));
+        return new ReadyResult(phone, agenda.Id, told, offered?.Hold, applicationCode);
     }
 
     private async Task<ConversationTexts> TextsForAsync(string phone) =>

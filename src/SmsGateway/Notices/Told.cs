@@ -11,4 +11,6 @@ public enum Told
     OptedOut,
     /// <summary>Not told: the booking was made by the staff for a caller who gave no number.</summary>
     NoPhone,
+    /// <summary>Told before (the same notice was queued already): no second SMS, no second offer.</summary>
+    AlreadyTold,
 }

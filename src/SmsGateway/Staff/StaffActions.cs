@@ -15,13 +15,15 @@ public sealed class StaffActions
     private readonly ClosureService _closures;
     private readonly IBookingStore _store;
     private readonly CitizenNotices _notices;
+    private readonly BookingService _booking;
     private readonly IClock _clock;
 
-    public StaffActions(ClosureService closures, IBookingStore store, CitizenNotices notices, IClock clock)
+    public StaffActions(ClosureService closures, IBookingStore store, CitizenNotices notices, BookingService booking, IClock clock)
     {
         _closures = closures;
         _store = store;
         _notices = notices;
+        _booking = booking;
         _clock = clock;
     }
 
@@ -83,6 +85,51 @@ public sealed class StaffActions
             return null;
         }
         return await _notices.CancelledAsync(cancelled, reason, offer, $"cancel:{LocalDatePattern.Iso.Format(date)}:{cancelled.Code}");
+    }
+
+    /// <summary>The application visit with this code: the latest day with a booking of that code, looked for from today
+    /// back through the days whose bookings are still kept (<c>Booking:RetentionDays</c>). Codes are unique within a
+    /// day only, so the latest wins.</summary>
+    public async Task<Booking?> FindApplicationAsync(string code)
+    {
+        code = BookingSecrets.NormalizeCode(code);
+        var today = _booking.Calendar.Today();
+        var days = Enumerable.Range(0, _booking.Options.RetentionDays + 3).Select(n => today.PlusDays(-n)).ToList();
+        var found = await Task.WhenAll(days.Select(d => _store.GetBookingAsync(d, code)));
+        return found.FirstOrDefault(b => b is not null);
+    }
+
+    /// <summary>Tells a citizen their document is ready, named by the code of their application visit (its phone, name
+    /// and agenda) or by phone, name and agenda; with <paramref name="offer"/> the nearest pickup slot is held for
+    /// them. Once per phone, agenda and day: marking it twice sends one SMS.</summary>
+    public async Task<ReadyResult> ReadyAsync(string? code, string? phone, string? name, string? agendaId, bool offer)
+    {
+        string number;
+        Booking? application = null;
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            application = await FindApplicationAsync(code) ?? throw new StaffRequestException(
+                $"code: no booking {BookingSecrets.NormalizeCode(code)} in the last {_booking.Options.RetentionDays} days; name the citizen by phone instead");
+            number = application.Phone;
+            name = application.Name;
+            agendaId = application.AgendaId;
+        }
+        else if (!PhoneInput.TryNormalize(phone, out number))
+        {
+            throw new StaffRequestException(PhoneInput.Rule);
+        }
+        var agenda = agendaId is null ? null : _booking.Calendar.Office.FindAgenda(agendaId);
+        if (agenda?.PickupActivity is null)
+        {
+            throw new StaffRequestException($"agenda: one with documents to collect ({string.Join(", ", _booking.Calendar.Office.Agendas.Where(a => a.PickupActivity is not null).Select(a => a.Id))})");
+        }
+        name = string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length is < 2 or > 100)
+        {
+            throw new StaffRequestException("name: the citizen's name and surname (2-100 characters), for the pickup booking");
+        }
+        var today = LocalDatePattern.Iso.Format(_booking.Calendar.Today());
+        return await _notices.ReadyAsync(number, agenda, name, offer, $"ready:{agenda.Id}:{number}:{today}", application?.Code);
     }
 
     /// <summary>Opens a closure's counters again; the bookings it cancelled stay cancelled.</summary>

@@ -159,6 +159,11 @@ public sealed class ConversationTexts
         Format("ClosureNoticeOffer", ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("reason", reason),
             ("offerDate", DateLabel(offerDate)), ("offerTime", Hm(offerTime)), ("holdEnds", Hm(holdEnds)));
 
+    public string ReadyNotice(string agenda, string rebook) => Format("ReadyNotice", ("agenda", agenda), ("rebook", rebook));
+
+    public string ReadyNoticeOffer(string agenda, LocalDate offerDate, LocalTime offerTime, LocalTime holdEnds) =>
+        Format("ReadyNoticeOffer", ("agenda", agenda), ("offerDate", DateLabel(offerDate)), ("offerTime", Hm(offerTime)), ("holdEnds", Hm(holdEnds)));
+
     /// <summary>How to book the activity again: its one-message code when it has one, else the guided way.</summary>
     public string Rebook(string? agendaCode, string name) =>
         agendaCode is null ? Format("RebookGuided") : Format("RebookByCode", ("agendaCode", agendaCode), ("name", name));
