@@ -1,6 +1,7 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.CheckIn;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
@@ -107,6 +108,29 @@ public sealed class CitizenNotices
         var told = offered is null ? Told.Sms : Told.Offer;
         _log.LogInformation("Ready notice ({Told}) queued for {Phone}", told, PhoneMask.Mask(phone));
         return new ReadyResult(phone, agenda.Id, told, offered?.Hold, applicationCode);
+    }
+
+    /// <summary>Sends the PIN of a booking the staff made for a caller, with the place and the kiosk's window, as the
+    /// SMS confirmation would; nothing to an opted-out number or a booking without a phone (the console shows the PIN
+    /// to read out then).</summary>
+    public async Task<Told> BookedForCallerAsync(Booking booking, CheckInWindow window)
+    {
+        if (NoPhone.Is(booking.Phone))
+        {
+            return Told.NoPhone;
+        }
+        if (await _phones.IsOptedOutAsync(booking.Phone))
+        {
+            _log.LogInformation("PIN of a booking made by the staff not sent to {Phone}: the number opted out", PhoneMask.Mask(booking.Phone));
+            return Told.OptedOut;
+        }
+        var texts = await TextsForAsync(booking.Phone);
+        var body = texts.StaffBooked(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId, _office.Place.In(texts.Language),
+            window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay);
+        var queued = await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, Fit(body), "staffbooking",
+            $"staffbooking:{NodaTime.Text.LocalDatePattern.Iso.Format(booking.Date)}:{booking.Code}", _clock.GetCurrentInstant()));
+        _log.LogInformation("PIN of a booking made by the staff queued for {Phone}", PhoneMask.Mask(booking.Phone));
+        return queued ? Told.Sms : Told.AlreadyTold;
     }
 
     private async Task<ConversationTexts> TextsForAsync(string phone) =>

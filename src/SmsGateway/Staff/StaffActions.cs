@@ -2,8 +2,10 @@ using NodaTime;
 using NodaTime.Text;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Closures;
+using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Notices;
+using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Sms;
 
 namespace SmsBooking.SmsGateway.Staff;
@@ -16,15 +18,72 @@ public sealed class StaffActions
     private readonly IBookingStore _store;
     private readonly CitizenNotices _notices;
     private readonly BookingService _booking;
+    private readonly OutboundNotifications _reminders;
     private readonly IClock _clock;
 
-    public StaffActions(ClosureService closures, IBookingStore store, CitizenNotices notices, BookingService booking, IClock clock)
+    public StaffActions(ClosureService closures, IBookingStore store, CitizenNotices notices, BookingService booking, OutboundNotifications reminders,
+        IClock clock)
     {
         _closures = closures;
         _store = store;
         _notices = notices;
         _booking = booking;
+        _reminders = reminders;
         _clock = clock;
+    }
+
+    /// <summary>A booking made for a caller, and whether its PIN went by SMS (else the console reads it out).</summary>
+    public sealed record CallerBooking(Booking Booking, Told Told)
+    {
+        public bool PinSent => Told is Told.Sms or Told.AlreadyTold;
+    }
+
+    /// <summary>Books for someone who phones or stands at the counter, with the same rules as an SMS booking (the
+    /// slot's counters, the activity's quota, the phone's cap). With a phone number the PIN goes by SMS and reminders
+    /// follow; without one the booking has a placeholder phone of its own and the PIN is shown to be read out.</summary>
+    /// <remarks>A hold the caller's own phone had under way in a conversation is released, as a second hold of a phone
+    /// always releases the first.</remarks>
+    public async Task<CallerBooking> BookForCallerAsync(string? agendaId, string? activityId, LocalDate date, LocalTime time, string? name, string? phone)
+    {
+        var agenda = _booking.Calendar.Office.FindAgenda(agendaId ?? "")
+            ?? throw new StaffRequestException($"agenda: one of {string.Join(", ", _booking.Calendar.Office.Agendas.Select(a => a.Id))}");
+        var activity = agenda.FindActivity(activityId ?? "")
+            ?? throw new StaffRequestException($"activity: one of {string.Join(", ", agenda.Activities.Select(a => a.Id))}");
+        name = string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length is < 2 or > 100 || !name.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.' or '’') || !SmsEncoding.IsGsm7(SmsEncoding.ToGsmFriendly(name)))
+        {
+            throw new StaffRequestException("name: 2-100 letters of the Latin script, spaces, hyphens, apostrophes and dots");
+        }
+        string number;
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            number = NoPhone.New();
+        }
+        else if (!PhoneInput.TryNormalize(phone, out number))
+        {
+            throw new StaffRequestException(PhoneInput.Rule);
+        }
+        var held = await _booking.HoldAsync(number, agenda, activity.Id, date, time);
+        switch (held.Outcome)
+        {
+            case HoldOutcome.NotOffered:
+                throw new StaffRequestException("time: not a bookable time of that day (past, closed, off the agenda's grid or beyond the horizon)");
+            case HoldOutcome.SlotFull:
+                throw new StaffRequestException("time: taken, closed, or the activity's hour is at its quota; choose another");
+            case HoldOutcome.TooManyBookings:
+                throw new StaffRequestException($"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}");
+        }
+        var withPhone = !NoPhone.Is(number);
+        var result = await _booking.ConfirmAsync(held.Hold!, name, phoneHasBookings: withPhone, remindersFor: withPhone ? _reminders.RemindersFor : null);
+        if (result.Outcome is not (ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed))
+        {
+            await _booking.ReleaseHoldAsync(number);
+            throw new StaffRequestException(result.Outcome == ConfirmOutcome.TooManyBookings
+                ? $"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}"
+                : "time: the slot was lost while booking it; try again");
+        }
+        var booking = result.Booking!;
+        return new CallerBooking(booking, await _notices.BookedForCallerAsync(booking, _booking.WindowOf(booking)));
     }
 
     /// <summary>A closure and what each citizen it cancelled was told.</summary>

@@ -159,6 +159,10 @@ public sealed class ConversationTexts
         Format("ClosureNoticeOffer", ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("reason", reason),
             ("offerDate", DateLabel(offerDate)), ("offerTime", Hm(offerTime)), ("holdEnds", Hm(holdEnds)));
 
+    public string StaffBooked(Booking b, string agenda, string place, LocalTime from, LocalTime to) =>
+        Format("StaffBooked", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
+            ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
+
     public string ReadyNotice(string agenda, string rebook) => Format("ReadyNotice", ("agenda", agenda), ("rebook", rebook));
 
     public string ReadyNoticeOffer(string agenda, LocalDate offerDate, LocalTime offerTime, LocalTime holdEnds) =>
