@@ -41,6 +41,9 @@ public interface IQueueStore
     /// <summary>Gives a reserved attempt back: its PIN was valid, or the lookup did not happen.</summary>
     Task RefundPinAttemptAsync(string keyHash);
 
+    /// <summary>The day's walk-in tickets per agenda and the waits of the tickets called so far.</summary>
+    Task<QueueFigures> FiguresAsync(LocalDate date);
+
     /// <summary>Every booking of the day with its status, for the day's counts.</summary>
     Task<IReadOnlyList<Bookings.Booking>> BookingsOfDayAsync(LocalDate date);
 }

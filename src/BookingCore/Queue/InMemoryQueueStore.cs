@@ -12,6 +12,8 @@ public sealed class InMemoryQueueStore : IQueueStore
         public int Priority;
         public int WalkIn;
         public readonly Dictionary<string, int> WalkInsByAgenda = new();
+        public readonly Dictionary<bool, (int Called, Duration Waited)> Waits = new();
+        public readonly Dictionary<string, Instant> Issued = new();
         public readonly Dictionary<string, string> PinTickets = new();
         public readonly Dictionary<string, Ticket> Tickets = new();
         public readonly Queue<string> PriorityQueue = new();
@@ -54,6 +56,7 @@ public sealed class InMemoryQueueStore : IQueueStore
                 return Task.FromResult<Ticket?>(null);
             }
             var ticket = new Ticket($"P{++day.Priority:000}", true, agendaId, start, bookingCode);
+            day.Issued[ticket.Number] = now;
             day.PinTickets[pin] = ticket.Number;
             day.Tickets[ticket.Number] = ticket;
             day.PriorityQueue.Enqueue(ticket.Number);
@@ -74,6 +77,7 @@ public sealed class InMemoryQueueStore : IQueueStore
             }
             day.WalkInsByAgenda[agendaId] = issued + 1;
             var ticket = new Ticket($"A{++day.WalkIn:000}", false, agendaId, null, null);
+            day.Issued[ticket.Number] = now;
             day.Tickets[ticket.Number] = ticket;
             day.WalkInQueue.Enqueue(ticket.Number);
             return Task.FromResult<Ticket?>(ticket);
@@ -95,6 +99,8 @@ public sealed class InMemoryQueueStore : IQueueStore
                 return Task.FromResult<Call?>(null);
             }
             var call = new Call(day.Tickets[number], counter, now);
+            var (called, waited) = day.Waits.GetValueOrDefault(call.Ticket.Priority);
+            day.Waits[call.Ticket.Priority] = (called + 1, waited + Duration.Max(Duration.Zero, now - day.Issued.GetValueOrDefault(number, now)));
             if (call.Ticket.BookingCode is { } code)
             {
                 _bookings.SetStatusLocked(date, code, BookingStatus.Called);
@@ -176,6 +182,17 @@ public sealed class InMemoryQueueStore : IQueueStore
                 g.Pending = Math.Max(g.Pending - 1, 0);
             }
             return Task.CompletedTask;
+        }
+    }
+
+    public Task<QueueFigures> FiguresAsync(LocalDate date)
+    {
+        lock (_bookings.Gate)
+        {
+            var day = Of(date);
+            var p = day.Waits.GetValueOrDefault(true);
+            var a = day.Waits.GetValueOrDefault(false);
+            return Task.FromResult(new QueueFigures(new Dictionary<string, int>(day.WalkInsByAgenda), p.Called, p.Waited, a.Called, a.Waited));
         }
     }
 

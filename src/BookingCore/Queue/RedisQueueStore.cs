@@ -45,8 +45,9 @@ public sealed class RedisQueueStore : IQueueStore
         return t
         """;
 
-    // KEYS priority queue, walk-in queue, tickets, status, serving, calls; ARGV counter, now ms.
-    // {ticket, info} or {} when nobody waits. The counter's previous ticket is done.
+    // KEYS priority queue, walk-in queue, tickets, status, serving, calls, ticketno; ARGV counter, now ms.
+    // {ticket, info} or {} when nobody waits. The counter's previous ticket is done. The wait from check-in (or the
+    // walk-in ticket) to this call is added up per kind in ticketno, for the day's average.
     private const string NextScript = """
         local prev = redis.call('HGET', KEYS[5], ARGV[1])
         if prev then
@@ -62,6 +63,12 @@ public sealed class RedisQueueStore : IQueueStore
         local code = string.match(info, '^([^|]*)|')
         if code ~= '' then redis.call('HSET', KEYS[4], code, 'Called') end
         redis.call('HSET', KEYS[5], ARGV[1], t .. '|' .. ARGV[2])
+        local issued = tonumber(string.match(info, '|([^|]*)$'))
+        if issued then
+          local kind = string.sub(t, 1, 1)
+          redis.call('HINCRBY', KEYS[7], 'called:' .. kind, 1)
+          redis.call('HINCRBY', KEYS[7], 'waited:' .. kind, math.max(0, tonumber(ARGV[2]) - issued))
+        end
         redis.call('LPUSH', KEYS[6], t .. '|' .. ARGV[1] .. '|' .. ARGV[2])
         redis.call('LTRIM', KEYS[6], 0, 49)
         redis.call('PEXPIRE', KEYS[5], 259200000)
@@ -151,7 +158,8 @@ public sealed class RedisQueueStore : IQueueStore
     public async Task<Call?> NextAsync(LocalDate date, string counter, Instant now)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(NextScript,
-            [_keys.DayPriorityQueue(date), _keys.DayWalkInQueue(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayServing(date), _keys.DayCalls(date)],
+            [_keys.DayPriorityQueue(date), _keys.DayWalkInQueue(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayServing(date), _keys.DayCalls(date),
+                _keys.DayTicketNumbers(date)],
             [counter, now.ToUnixTimeMilliseconds()]))!;
         return result.Length == 0 ? null : new Call(ParseTicket((string)result[0]!, (string)result[1]!), counter, now);
     }
@@ -211,6 +219,14 @@ public sealed class RedisQueueStore : IQueueStore
         batch.Execute();
         var status = (await statuses).ToDictionary(e => (string)e.Name!, e => (string?)e.Value);
         return (await bookings).Select(e => StoredRecords.BookingFromJson(e.Value!, StoredRecords.ParseStatus(status.GetValueOrDefault(e.Name!)))).ToList();
+    }
+
+    public async Task<QueueFigures> FiguresAsync(LocalDate date)
+    {
+        var fields = (await Db.HashGetAllAsync(_keys.DayTicketNumbers(date))).ToDictionary(e => (string)e.Name!, e => (long)e.Value);
+        long Field(string name) => fields.GetValueOrDefault(name);
+        var walkIns = fields.Where(f => f.Key.StartsWith("A:", StringComparison.Ordinal)).ToDictionary(f => f.Key[2..], f => (int)f.Value);
+        return new QueueFigures(walkIns, (int)Field("called:P"), Duration.FromMilliseconds(Field("waited:P")), (int)Field("called:A"), Duration.FromMilliseconds(Field("waited:A")));
     }
 
     /// <summary>From <c>code|agenda|start ms|issued ms</c>.</summary>

@@ -61,6 +61,7 @@ public static class GatewayApp
         app.MapGatewayMetrics();
         app.MapTwilioWebhooks();
         app.MapKioskApi();
+        app.MapStaffApi();
         app.MapWebPages();
         return app;
     }

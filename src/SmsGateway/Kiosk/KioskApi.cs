@@ -45,7 +45,7 @@ public static class KioskApi
         return app;
     }
 
-    private static async ValueTask<object?> RequireKeyInRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireKeyInRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var device = http.RequestServices.GetRequiredService<KioskKeyring>().Find(http.Request.Headers["X-Api-Key"].ToString());

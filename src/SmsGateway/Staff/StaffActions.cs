@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using SmsBooking.BookingCore.Audit;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
@@ -11,7 +12,8 @@ using SmsBooking.SmsGateway.Sms;
 namespace SmsBooking.SmsGateway.Staff;
 
 /// <summary>What the staff do to the office's day, whether from the console or the API: close and reopen, cancel with a
-/// notice. Each action tells the citizens it touches.</summary>
+/// notice, mark a document ready, book for a caller. Each action tells the citizens it touches and is written to the
+/// audit log (who, what, when; phones by their last digits, never a PIN or a name).</summary>
 public sealed class StaffActions
 {
     private readonly ClosureService _closures;
@@ -19,11 +21,13 @@ public sealed class StaffActions
     private readonly CitizenNotices _notices;
     private readonly BookingService _booking;
     private readonly OutboundNotifications _reminders;
+    private readonly IAuditLog _audit;
     private readonly IClock _clock;
 
     public StaffActions(ClosureService closures, IBookingStore store, CitizenNotices notices, BookingService booking, OutboundNotifications reminders,
-        IClock clock)
+        IAuditLog audit, IClock clock)
     {
+        _audit = audit;
         _closures = closures;
         _store = store;
         _notices = notices;
@@ -43,7 +47,8 @@ public sealed class StaffActions
     /// follow; without one the booking has a placeholder phone of its own and the PIN is shown to be read out.</summary>
     /// <remarks>A hold the caller's own phone had under way in a conversation is released, as a second hold of a phone
     /// always releases the first.</remarks>
-    public async Task<CallerBooking> BookForCallerAsync(string? agendaId, string? activityId, LocalDate date, LocalTime time, string? name, string? phone)
+    public async Task<CallerBooking> BookForCallerAsync(string? agendaId, string? activityId, LocalDate date, LocalTime time, string? name, string? phone,
+        string who)
     {
         var agenda = _booking.Calendar.Office.FindAgenda(agendaId ?? "")
             ?? throw new StaffRequestException($"agenda: one of {string.Join(", ", _booking.Calendar.Office.Agendas.Select(a => a.Id))}");
@@ -83,7 +88,10 @@ public sealed class StaffActions
                 : "time: the slot was lost while booking it; try again");
         }
         var booking = result.Booking!;
-        return new CallerBooking(booking, await _notices.BookedForCallerAsync(booking, _booking.WindowOf(booking)));
+        var made = new CallerBooking(booking, await _notices.BookedForCallerAsync(booking, _booking.WindowOf(booking)));
+        await AuditAsync(who, "book", $"{Day(booking.Date)} {Hm(booking.Time)} {agenda.Id} {activity.Id} {booking.Code} for {PhoneOf(booking.Phone)}: " +
+            (made.PinSent ? "PIN sent by SMS" : $"PIN read out ({made.Told})"));
+        return made;
     }
 
     /// <summary>A closure and what each citizen it cancelled was told.</summary>
@@ -121,12 +129,14 @@ public sealed class StaffActions
         }
         var stored = outcome.Closure with { NotTold = notices.Where(n => !n.WasTold).Select(n => n.Booking.Code).ToList() };
         await _closures.SaveAsync(stored);
+        await AuditAsync(closure.By, "close", $"{Describe(stored)} \"{stored.Reason}\"{(offer ? ", with offers" : "")}: {stored.Cancelled} cancelled, " +
+            $"{stored.NotTold.Count} not told{(stored.NotTold.Count > 0 ? " (" + string.Join(", ", stored.NotTold) + ")" : "")}; closure {stored.Id}");
         return new ClosureReport(stored, notices);
     }
 
     /// <summary>Cancels one booking (still booked) and tells the citizen why; null when there is no such booking still
     /// booked.</summary>
-    public async Task<NoticeResult?> CancelAsync(LocalDate date, string code, string reason, bool offer)
+    public async Task<NoticeResult?> CancelAsync(LocalDate date, string code, string reason, bool offer, string who)
     {
         reason = reason?.Trim() ?? "";
         if (ReasonProblem(reason) is { } problem)
@@ -143,7 +153,10 @@ public sealed class StaffActions
         {
             return null;
         }
-        return await _notices.CancelledAsync(cancelled, reason, offer, $"cancel:{LocalDatePattern.Iso.Format(date)}:{cancelled.Code}");
+        var told = await _notices.CancelledAsync(cancelled, reason, offer, $"cancel:{LocalDatePattern.Iso.Format(date)}:{cancelled.Code}");
+        await AuditAsync(who, "cancel", $"{Day(date)} {Hm(cancelled.Time)} {cancelled.AgendaId} {cancelled.Code} of {PhoneOf(cancelled.Phone)} \"{reason}\": {told.Told}" +
+            (told.Offered is { } o ? $" {Day(o.Date)} {Hm(o.Time)}" : ""));
+        return told;
     }
 
     /// <summary>The application visit with this code: the latest day with a booking of that code, looked for from today
@@ -161,7 +174,7 @@ public sealed class StaffActions
     /// <summary>Tells a citizen their document is ready, named by the code of their application visit (its phone, name
     /// and agenda) or by phone, name and agenda; with <paramref name="offer"/> the nearest pickup slot is held for
     /// them. Once per phone, agenda and day: marking it twice sends one SMS.</summary>
-    public async Task<ReadyResult> ReadyAsync(string? code, string? phone, string? name, string? agendaId, bool offer)
+    public async Task<ReadyResult> ReadyAsync(string? code, string? phone, string? name, string? agendaId, bool offer, string who)
     {
         string number;
         Booking? application = null;
@@ -188,9 +201,34 @@ public sealed class StaffActions
             throw new StaffRequestException("name: the citizen's name and surname (2-100 characters), for the pickup booking");
         }
         var today = LocalDatePattern.Iso.Format(_booking.Calendar.Today());
-        return await _notices.ReadyAsync(number, agenda, name, offer, $"ready:{agenda.Id}:{number}:{today}", application?.Code);
+        var result = await _notices.ReadyAsync(number, agenda, name, offer, $"ready:{agenda.Id}:{number}:{today}", application?.Code);
+        await AuditAsync(who, "ready", $"{agenda.Id} for {PhoneOf(number)}{(application is null ? "" : $" (application {application.Code})")}: {result.Told}" +
+            (result.Offered is { } o ? $" {Day(o.Date)} {Hm(o.Time)}" : ""));
+        return result;
     }
 
     /// <summary>Opens a closure's counters again; the bookings it cancelled stay cancelled.</summary>
-    public Task<Closure?> ReopenAsync(LocalDate date, string id) => _closures.ReopenAsync(date, id);
+    public async Task<Closure?> ReopenAsync(LocalDate date, string id, string who)
+    {
+        var closure = await _closures.ReopenAsync(date, id);
+        if (closure is not null)
+        {
+            await AuditAsync(who, "reopen", $"{Describe(closure)}; closure {closure.Id}");
+        }
+        return closure;
+    }
+
+    /// <summary>A closure in a few words: <c>2026-12-01 10:00-11:00 OP 1 counter</c>.</summary>
+    public static string Describe(Closure c) =>
+        $"{Day(c.Date)} {(c.WholeDay ? "whole day" : $"{(c.From is { } f ? Hm(f) : "")}-{(c.To is { } t ? Hm(t) : "")}")} " +
+        $"{c.AgendaId ?? "all agendas"} {(c.Counters is { } n ? $"{n} counter{(n == 1 ? "" : "s")}" : "all counters")}";
+
+    private Task AuditAsync(string who, string action, string detail) =>
+        _audit.WriteAsync(new AuditEntry(_clock.GetCurrentInstant(), who, action, detail));
+
+    private static string Day(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string Hm(LocalTime time) => $"{time.Hour:00}:{time.Minute:00}";
+
+    private static string PhoneOf(string phone) => NoPhone.Is(phone) ? "no phone" : PhoneMask.Mask(phone);
 }

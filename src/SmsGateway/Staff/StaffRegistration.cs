@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SmsBooking.BookingCore.Audit;
+using SmsBooking.BookingCore.Hosting;
+using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Notices;
 
@@ -8,6 +13,16 @@ public static class StaffRegistration
 {
     public static WebApplicationBuilder AddStaff(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
+        builder.Services.AddSingleton<IAuditLog>(sp =>
+        {
+            var retention = Duration.FromTimeSpan(sp.GetRequiredService<IOptions<StaffOptions>>().Value.AuditRetention);
+            return BookingCoreRegistration.UsesRedis(sp)
+                ? new RedisAuditLog(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), retention)
+                : new InMemoryAuditLog(retention);
+        });
+        builder.Services.AddSingleton<StaffQueries>();
         builder.Services.AddSingleton<OfferedHold>();
         builder.Services.AddSingleton<CitizenNotices>();
         builder.Services.AddSingleton<StaffActions>();

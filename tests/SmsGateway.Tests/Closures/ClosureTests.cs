@@ -130,10 +130,10 @@ public class ClosureTests
         var a = Assert.Single(await service.UpcomingAsync(english.Number));
         var b = Assert.Single(await service.UpcomingAsync(silent.Number));
 
-        Assert.Equal(Told.Sms, (await actions.CancelAsync(Tuesday, a.Code.ToLowerInvariant(), "vypadek systemu", offer: false))!.Told);
-        Assert.Equal(Told.OptedOut, (await actions.CancelAsync(Tuesday, b.Code, "vypadek systemu", offer: false))!.Told);
-        Assert.Null(await actions.CancelAsync(Tuesday, b.Code, "vypadek systemu", offer: false)); // already cancelled
-        Assert.Throws<StaffRequestException>(() => actions.CancelAsync(Tuesday, a.Code, "🙂", offer: false).GetAwaiter().GetResult());
+        Assert.Equal(Told.Sms, (await actions.CancelAsync(Tuesday, a.Code.ToLowerInvariant(), "vypadek systemu", offer: false, "test"))!.Told);
+        Assert.Equal(Told.OptedOut, (await actions.CancelAsync(Tuesday, b.Code, "vypadek systemu", offer: false, "test"))!.Told);
+        Assert.Null(await actions.CancelAsync(Tuesday, b.Code, "vypadek systemu", offer: false, "test")); // already cancelled
+        Assert.Throws<StaffRequestException>(() => actions.CancelAsync(Tuesday, a.Code, "🙂", offer: false, "test").GetAwaiter().GetResult());
 
         var sms = Assert.Single(await OutboxAsync(gateway));
         Assert.Equal("Sorry, your appointment Tue 1.12.2026 09:00 (Identity cards) is cancelled: vypadek systemu. To book again: send OBJ ZOP Jana Novakova", sms.Body);

@@ -28,7 +28,7 @@ public class ReadyNoticeTests
         var code = System.Text.RegularExpressions.Regex.Match(await citizen.ExpectAsync("ANO", "Kod: "), @"Kod: (\w{6})").Groups[1].Value;
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 2, 10, 5)); // two days later, the card is ready
 
-        var result = await gateway.App.Services.GetRequiredService<StaffActions>().ReadyAsync(code.ToLowerInvariant(), null, null, null, offer: true);
+        var result = await gateway.App.Services.GetRequiredService<StaffActions>().ReadyAsync(code.ToLowerInvariant(), null, null, null, offer: true, "test");
 
         Assert.Equal((Told.Offer, code, "OP"), (result.Told, result.ApplicationCode, result.AgendaId));
         var offered = result.Offered!;
@@ -50,8 +50,8 @@ public class ReadyNoticeTests
         await citizen.ExpectAsync("EN", "Hello");
         var actions = gateway.App.Services.GetRequiredService<StaffActions>();
 
-        var first = await actions.ReadyAsync(null, "604 000 002", "Petr Svoboda", "CP", offer: false);
-        var again = await actions.ReadyAsync(null, "+420604000002", "Petr Svoboda", "CP", offer: true);
+        var first = await actions.ReadyAsync(null, "604 000 002", "Petr Svoboda", "CP", offer: false, "test");
+        var again = await actions.ReadyAsync(null, "+420604000002", "Petr Svoboda", "CP", offer: true, "test");
 
         Assert.Equal((Told.Sms, "+420604000002"), (first.Told, first.Phone));
         Assert.Equal(Told.AlreadyTold, again.Told);
@@ -69,10 +69,10 @@ public class ReadyNoticeTests
         await citizen.SendAsync("STOP");
         var actions = gateway.App.Services.GetRequiredService<StaffActions>();
 
-        Assert.Equal(Told.OptedOut, (await actions.ReadyAsync(null, citizen.Number, "Eva Mala", "OP", offer: true)).Told);
+        Assert.Equal(Told.OptedOut, (await actions.ReadyAsync(null, citizen.Number, "Eva Mala", "OP", offer: true, "test")).Told);
         Assert.Empty(await OutboxAsync(gateway));
-        Assert.StartsWith("code: no booking ZZZZZZ", (await Assert.ThrowsAsync<StaffRequestException>(() => actions.ReadyAsync("zzzzzz", null, null, null, true))).Message);
-        Assert.StartsWith("phone:", (await Assert.ThrowsAsync<StaffRequestException>(() => actions.ReadyAsync(null, "12", "Eva Mala", "OP", true))).Message);
-        Assert.StartsWith("agenda: one with documents to collect (OP, CP)", (await Assert.ThrowsAsync<StaffRequestException>(() => actions.ReadyAsync(null, citizen.Number, "Eva Mala", "EO", true))).Message);
+        Assert.StartsWith("code: no booking ZZZZZZ", (await Assert.ThrowsAsync<StaffRequestException>(() => actions.ReadyAsync("zzzzzz", null, null, null, true, "test"))).Message);
+        Assert.StartsWith("phone:", (await Assert.ThrowsAsync<StaffRequestException>(() => actions.ReadyAsync(null, "12", "Eva Mala", "OP", true, "test"))).Message);
+        Assert.StartsWith("agenda: one with documents to collect (OP, CP)", (await Assert.ThrowsAsync<StaffRequestException>(() => actions.ReadyAsync(null, citizen.Number, "Eva Mala", "EO", true, "test"))).Message);
     }
 }

@@ -28,7 +28,7 @@ public class CallerBookingTests
         await using var gateway = await StartAsync();
         var actions = gateway.App.Services.GetRequiredService<StaffActions>();
 
-        var made = await actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(9, 30), "Jan  Dvorak", "601 555 111");
+        var made = await actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(9, 30), "Jan  Dvorak", "601 555 111", "test");
 
         Assert.True(made.PinSent);
         Assert.Equal(("+420601555111", "Jan Dvorak", BookingStatus.Booked), (made.Booking.Phone, made.Booking.Name, made.Booking.Status));
@@ -45,7 +45,7 @@ public class CallerBookingTests
         await using var gateway = await StartAsync();
         var actions = gateway.App.Services.GetRequiredService<StaffActions>();
 
-        var made = await actions.BookForCallerAsync("EO", "vypis", Tuesday, new LocalTime(8, 0), "Eva Mala", null);
+        var made = await actions.BookForCallerAsync("EO", "vypis", Tuesday, new LocalTime(8, 0), "Eva Mala", null, "test");
 
         Assert.Equal(Told.NoPhone, made.Told);
         Assert.False(made.PinSent);
@@ -64,19 +64,19 @@ public class CallerBookingTests
         var actions = gateway.App.Services.GetRequiredService<StaffActions>();
         for (int i = 0; i < 3; i++)
         {
-            await actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(10, 15 * i), "Jan Dvorak", null);
+            await actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(10, 15 * i), "Jan Dvorak", null, "test");
         }
         // The hour has its three applications (one per counter): a fourth is refused, a collection is not.
         Assert.StartsWith("time: taken", (await Assert.ThrowsAsync<StaffRequestException>(() =>
-            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(10, 45), "Jan Dvorak", null))).Message);
-        await actions.BookForCallerAsync("OP", "prevzeti", Tuesday, new LocalTime(10, 45), "Jan Dvorak", null);
+            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(10, 45), "Jan Dvorak", null, "test"))).Message);
+        await actions.BookForCallerAsync("OP", "prevzeti", Tuesday, new LocalTime(10, 45), "Jan Dvorak", null, "test");
         Assert.StartsWith("time: not a bookable", (await Assert.ThrowsAsync<StaffRequestException>(() =>
-            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(10, 7), "Jan Dvorak", null))).Message);
+            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(10, 7), "Jan Dvorak", null, "test"))).Message);
         Assert.StartsWith("activity:", (await Assert.ThrowsAsync<StaffRequestException>(() =>
-            actions.BookForCallerAsync("OP", "pobyt", Tuesday, new LocalTime(11, 0), "Jan Dvorak", null))).Message);
+            actions.BookForCallerAsync("OP", "pobyt", Tuesday, new LocalTime(11, 0), "Jan Dvorak", null, "test"))).Message);
         Assert.StartsWith("name:", (await Assert.ThrowsAsync<StaffRequestException>(() =>
-            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(11, 0), "J", null))).Message);
+            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(11, 0), "J", null, "test"))).Message);
         Assert.StartsWith("phone:", (await Assert.ThrowsAsync<StaffRequestException>(() =>
-            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(11, 0), "Jan Dvorak", "abc"))).Message);
+            actions.BookForCallerAsync("OP", "zadost", Tuesday, new LocalTime(11, 0), "Jan Dvorak", "abc", "test"))).Message);
     }
 }

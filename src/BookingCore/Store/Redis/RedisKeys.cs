@@ -90,6 +90,9 @@ public sealed class RedisKeys
     /// <summary>ZSET of reminders, member <c>phone|date|code|name</c>, score when due in Unix ms.</summary>
     public RedisKey WatchReminders(int shard) => $"{_prefix}{{watch:{shard}}}:reminders";
 
+    /// <summary>STREAM of the staff's actions (who, what, when), trimmed by age on every write.</summary>
+    public RedisKey StaffAudit() => $"{_prefix}{{audit}}:stream";
+
     /// <summary>STRING counter of messages in the current rate window (expires with it).</summary>
     public RedisKey PhoneRate(string phone) => Phone(phone) + ":rate";
 }
