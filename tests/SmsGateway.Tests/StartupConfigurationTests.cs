@@ -54,6 +54,9 @@ public class StartupConfigurationTests
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
+    [InlineData("--Office:Agendas:0:Activities:0:BookablePerHour=-1", "Configuration error: Office:Agendas:0:Activities:0:BookablePerHour: ")]
+    [InlineData("--Staff:Users:0:Name=petra", "Configuration error: Staff:Users:0:PasswordHash: not a password hash; make one with `SmsGateway --hash-password`")]
+    [InlineData("--Staff:OpenIdConnect:Authority=https://login.example.cz/realms/office", "Configuration error: Staff:OpenIdConnect:ClientId: required with an Authority")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);

@@ -41,7 +41,8 @@ public sealed class OfferedHold
     /// <paramref name="name"/>, and leaves the conversation waiting for ANO. Null when no offer can be made: the phone
     /// is opted out or busy, a booking is under way, nothing is free within a week either side, or the phone is at
     /// its cap of bookings.</summary>
-    public async Task<Offer?> TryOfferAsync(string phone, Agenda agenda, string activityId, string name, Instant target)
+    /// <param name="notAt">A slot not to offer: the one just cancelled, which a staff cancel frees at once.</param>
+    public async Task<Offer?> TryOfferAsync(string phone, Agenda agenda, string activityId, string name, Instant target, (LocalDate Date, LocalTime Time)? notAt = null)
     {
         var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
         if (lease is null)
@@ -56,7 +57,7 @@ public sealed class OfferedHold
             {
                 return null;
             }
-            foreach (var slot in await _booking.NearestFreeSlotsAsync(agenda, activityId, target))
+            foreach (var slot in (await _booking.NearestFreeSlotsAsync(agenda, activityId, target, max: 4)).Where(s => (s.Date, s.Start) != notAt).Take(3))
             {
                 var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, lease.HasBookings);
                 if (result.Outcome == HoldOutcome.TooManyBookings)

@@ -43,6 +43,7 @@ public static class GatewayApp
         builder.AddWebPages();
         configure?.Invoke(builder);
         builder.ListenOnInternalUrls();
+        builder.AddStaffDirectory();
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -57,6 +58,7 @@ public static class GatewayApp
             }
         });
         app.UseNetworkExposure();
+        app.UseStaffConsole();
         app.MapGatewayHealth();
         app.MapGatewayMetrics();
         app.MapTwilioWebhooks();

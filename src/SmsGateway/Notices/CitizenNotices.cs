@@ -59,7 +59,7 @@ public sealed class CitizenNotices
         }
         var agenda = _office.FindAgenda(booking.AgendaId);
         var offered = offer && agenda is not null
-            ? await _offers.TryOfferAsync(phone, agenda, booking.ActivityId, booking.Name, booking.Start)
+            ? await _offers.TryOfferAsync(phone, agenda, booking.ActivityId, booking.Name, booking.Start, (booking.Date, booking.Time))
             : null;
         var texts = offered is not null ? _texts.For(offered.Language) : await TextsForAsync(phone);
         var agendaName = agenda?.Name.In(texts.Language) ?? booking.AgendaId;

@@ -119,6 +119,19 @@ public class ClosureTests
     }
 
     [Fact]
+    public async Task StaffCancelWithAnOffer_NeverOffersTheSlotJustCancelled()
+    {
+        await using var gateway = await StartAsync();
+        var citizen = await BookAsync(gateway, "+420603300001", "09:00");
+        var booking = Assert.Single(await gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(citizen.Number));
+
+        var told = await gateway.App.Services.GetRequiredService<StaffActions>().CancelAsync(Tuesday, booking.Code, "porucha", offer: true, "test");
+
+        Assert.Equal(Told.Offer, told!.Told);
+        Assert.NotEqual((Tuesday, new LocalTime(9, 0)), (told.Offered!.Date, told.Offered.Time)); // freed at once, but not what the office just took away
+    }
+
+    [Fact]
     public async Task StaffCancel_TellsTheCitizenWhy_InTheirLanguage_AndNothingToAnOptedOutNumber()
     {
         await using var gateway = await StartAsync();
