@@ -7,6 +7,10 @@ public static class ChatCommands
         /phone +420601999888   play another phone number
         /lang en | /lang cz    switch the conversation's language (sends EN or CZ)
         /checkin 123456        enter a PIN at the office kiosk
+        /close 1.12.2026 nemoc close a whole day (the staff): every booking cancelled, each citizen told why and offered a time
+        /cancel 1.12. K7M3QX porucha   cancel one booking (the staff), with a reason and an offer
+        /ready K7M3QX          a document is ready (the staff), named by the application's booking code
+        /ready +420601123456 OP Jana Novakova   ... or by phone, agenda and name
         /time                  show the gateway's current time
         /advance 16m           move the in-process gateway's clock forward (s, m, h, d)
         /help                  this list
@@ -34,6 +38,18 @@ public static class ChatCommands
                 break;
             case "/checkin" when argument.Length > 0:
                 output.WriteLine($"kiosk: {await session.CheckInAsync(argument)}");
+                break;
+            case "/close" when argument.Split(' ', 2) is [var day, var reason] && session.TryParseDate(day, out var closeDate):
+                output.WriteLine($"office: {await session.CloseAsync(closeDate, reason.Trim())}");
+                break;
+            case "/cancel" when argument.Split(' ', 3) is [var day, var code, var reason] && session.TryParseDate(day, out var cancelDate):
+                output.WriteLine($"office: {await session.CancelAsync(cancelDate, code, reason.Trim())}");
+                break;
+            case "/ready" when argument.Split(' ', 3) is [var phone, var agenda, var name] && phone.StartsWith('+'):
+                output.WriteLine($"office: {await session.ReadyAsync("", phone, agenda, name.Trim())}");
+                break;
+            case "/ready" when argument.Length > 0 && !argument.Contains(' '):
+                output.WriteLine($"office: {await session.ReadyAsync(argument)}");
                 break;
             case "/time":
                 output.WriteLine($"gateway time: {session.Now()}");

@@ -92,6 +92,24 @@ public sealed class GatewayClient : IDisposable
         }
     }
 
+    /// <summary>Calls the staff API (<c>/api/staff/...</c>) with a staff key; the status and the JSON answer.</summary>
+    public async Task<(int Status, System.Text.Json.JsonElement Body)> StaffAsync(HttpMethod method, string path, object? body, string apiKey)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent(body) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        try
+        {
+            using var response = await _http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            var json = text.Length == 0 ? default : System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+            return ((int)response.StatusCode, json);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            throw new SimulatorException($"The gateway at {_http.BaseAddress} does not answer: {e.Message}");
+        }
+    }
+
     private static StringContent JsonContent(object value) =>
         new(System.Text.Json.JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
 

@@ -4,9 +4,13 @@ namespace SmsBooking.SmsSimulator;
 
 /// <summary>Runs a conversation script: <c>&gt; text</c> sends, <c>@+420601123456 &gt; text</c> sends from another
 /// phone, <c>&lt; regex</c> expects the next received SMS to match, <c>/command</c> runs a chat command, <c>#</c>
-/// comments. Prints a transcript; stops at the first mismatch.</summary>
-public static class ScriptRunner
+/// comments. A named group of an expectation (<c>Kod: (?&lt;code&gt;\w{6})</c>) is remembered, and <c>{code}</c> in a
+/// later message or command stands for it (<c>/ready {code}</c>). Prints a transcript; stops at the first mismatch.</summary>
+public static partial class ScriptRunner
 {
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
+
     private static readonly TimeSpan OutboundWait = TimeSpan.FromSeconds(10);
 
     public abstract record Step(int Line);
@@ -64,17 +68,21 @@ public static class ScriptRunner
     /// <summary>Runs the steps; 0 when every expectation matched, 1 at the first mismatch.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<Step> steps, SimulatorSession session, TextWriter output)
     {
+        var captured = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Fill(string text) => Placeholder().Replace(text, m => captured.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
         foreach (var step in steps)
         {
             switch (step)
             {
                 case Send send:
-                    output.WriteLine(send.From is null ? $"> {send.Text}" : $"@{send.From} > {send.Text}");
-                    await session.SendAsync(send.Text, send.From);
+                    var text = Fill(send.Text);
+                    output.WriteLine(send.From is null ? $"> {text}" : $"@{send.From} > {text}");
+                    await session.SendAsync(text, send.From);
                     break;
                 case Command command:
-                    output.WriteLine(command.Text);
-                    await ChatCommands.RunAsync(command.Text, session, output);
+                    var line = Fill(command.Text);
+                    output.WriteLine(line);
+                    await ChatCommands.RunAsync(line, session, output);
                     break;
                 case Expect expect:
                     using (var timeout = new CancellationTokenSource(OutboundWait))
@@ -90,10 +98,15 @@ public static class ScriptRunner
                             return 1;
                         }
                         output.WriteLine(SimulatorSession.Describe(received));
-                        if (!expect.Pattern.IsMatch(received.Body))
+                        var match = expect.Pattern.Match(received.Body);
+                        if (!match.Success)
                         {
                             output.WriteLine($"MISMATCH at line {expect.Line}: expected /{expect.Pattern}/");
                             return 1;
+                        }
+                        foreach (var name in expect.Pattern.GetGroupNames().Where(n => !int.TryParse(n, out _)))
+                        {
+                            captured[name] = match.Groups[name].Value;
                         }
                     }
                     break;

@@ -50,12 +50,14 @@ public static class SimulatorApp
             Uri url;
             string token;
             var kioskKey = options.KioskKey;
+            var staffKey = options.StaffKey;
             DateTimeZone zone = DateTimeZoneProviders.Tzdb["Europe/Prague"];
             if (options.Url is null)
             {
                 clock = new SimulatorClock(SystemClock.Instance);
                 token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-                gateway = StartGateway(options, clock, token, standIn.Url);
+                staffKey = staffKey.Length > 0 ? staffKey : "simulator-staff-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+                gateway = StartGateway(options, clock, token, standIn.Url, staffKey);
                 gateway.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
                 await gateway.StartAsync();
                 url = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -70,7 +72,7 @@ public static class SimulatorApp
             }
 
             using var client = new GatewayClient(url, token);
-            var session = new SimulatorSession(client, options.Phone, clock, zone, kioskKey);
+            var session = new SimulatorSession(client, options.Phone, clock, zone, kioskKey, staffKey);
             using var stop = new CancellationTokenSource();
             var pump = session.PumpAsync(standIn.Received, stop.Token);
             try
@@ -121,7 +123,9 @@ public static class SimulatorApp
         return kiosk?["Key"] ?? config["Kiosk:ApiKeys:0"] ?? "";
     }
 
-    private static WebApplication StartGateway(SimulatorOptions options, SimulatorClock clock, string token, string apiBaseUrl)
+    /// <param name="staffKey">A key of the staff role for the staff commands (<c>/close</c>, <c>/ready</c>), added beside
+    /// the configured keys.</param>
+    private static WebApplication StartGateway(SimulatorOptions options, SimulatorClock clock, string token, string apiBaseUrl, string staffKey)
     {
         // The staff's own gateway on this machine runs as Development: the shipped placeholder kiosk keys are fine here,
         // and refused by a gateway outside Development.
@@ -141,6 +145,10 @@ public static class SimulatorApp
                 ["Twilio:ValidateSignatures"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft"] = "Warning",
+                // After any key an office's file may configure (a list binds its entries in order, whatever the index).
+                ["Kiosk:Keys:99:Key"] = staffKey,
+                ["Kiosk:Keys:99:Role"] = "staff",
+                ["Kiosk:Keys:99:Name"] = "simulator",
             };
             foreach (var (key, value) in options.Settings)
             {

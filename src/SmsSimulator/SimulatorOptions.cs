@@ -11,6 +11,8 @@ public sealed record SimulatorOptions
     public string Phone { get; init; } = "+420601123456";
     public string? Config { get; init; }
     public string KioskKey { get; init; } = "";
+    /// <summary><c>X-Api-Key</c> of a <c>staff</c> key for the staff commands against a running gateway.</summary>
+    public string StaffKey { get; init; } = "";
     /// <summary>Extra settings for the in-process gateway, <c>Key=Value</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
     public bool Help { get; init; }
@@ -27,6 +29,7 @@ public sealed record SimulatorOptions
           --auth-token TOKEN    the gateway's Twilio:AuthToken, to sign webhooks
           --listen URL          where the stand-in for Twilio's REST API listens (the gateway's Twilio:ApiBaseUrl)
           --kiosk-key KEY       X-Api-Key for /checkin against a running gateway
+          --staff-key KEY       X-Api-Key of a staff key for /close, /ready, /cancel against a running gateway
           --set KEY=VALUE       a setting of the in-process gateway, e.g. --set Booking:HoldDuration=00:02:00
           --phone NUMBER        the phone number to play (default +420601123456)
           --script FILE         run a script instead of a chat; exit 1 on the first mismatch
@@ -71,6 +74,7 @@ public sealed record SimulatorOptions
                     "--phone" => options with { Phone = Next() },
                     "--config" => options with { Config = Next() },
                     "--kiosk-key" => options with { KioskKey = Next() },
+                    "--staff-key" => options with { StaffKey = Next() },
                     "--set" => options with { Settings = [.. options.Settings, Setting(Next())] },
                     "-h" or "--help" => options with { Help = true },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),

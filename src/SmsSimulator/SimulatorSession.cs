@@ -13,14 +13,16 @@ public sealed class SimulatorSession
     private readonly SimulatorClock? _clock;
     private readonly DateTimeZone _zone;
     private readonly string _kioskKey;
+    private readonly string _staffKey;
 
-    public SimulatorSession(GatewayClient client, string phone, SimulatorClock? clock, DateTimeZone zone, string kioskKey)
+    public SimulatorSession(GatewayClient client, string phone, SimulatorClock? clock, DateTimeZone zone, string kioskKey, string staffKey = "")
     {
         _client = client;
         Phone = phone;
         _clock = clock;
         _zone = zone;
         _kioskKey = kioskKey;
+        _staffKey = staffKey;
     }
 
     public string Phone { get; set; }
@@ -53,6 +55,85 @@ public sealed class SimulatorSession
     }
 
     public Task<string> CheckInAsync(string pin) => _client.CheckInAsync(pin, _kioskKey);
+
+    /// <summary>The staff closing a whole day (every agenda, every counter) with a reason, offering each citizen the
+    /// nearest free time; what the office's answer says, in one line.</summary>
+    public async Task<string> CloseAsync(LocalDate date, string reason)
+    {
+        var (status, body) = await StaffAsync(HttpMethod.Post, "/api/staff/closures",
+            new Dictionary<string, object> { ["date"] = NodaTime.Text.LocalDatePattern.Iso.Format(date), ["reason"] = reason, ["offer"] = true });
+        if (status != 201)
+        {
+            return $"{status} {Message(body)}";
+        }
+        var closure = body.GetProperty("closure");
+        var notTold = closure.GetProperty("notTold").EnumerateArray().Select(c => c.GetString()).ToList();
+        return $"closed {closure.GetProperty("date").GetString()} (closure {closure.GetProperty("id").GetString()}): {closure.GetProperty("cancelled").GetInt32()} cancelled" +
+            (notTold.Count == 0 ? ", every citizen told" : $", not told: {string.Join(", ", notTold)}");
+    }
+
+    /// <summary>The staff marking a document ready: by the application's booking code, or by phone, agenda and name.</summary>
+    public async Task<string> ReadyAsync(string code, string? phone = null, string? agenda = null, string? name = null)
+    {
+        var request = phone is null
+            ? new Dictionary<string, object?> { ["code"] = code, ["offer"] = true }
+            : new Dictionary<string, object?> { ["phone"] = phone, ["agenda"] = agenda, ["name"] = name, ["offer"] = true };
+        var (status, body) = await StaffAsync(HttpMethod.Post, "/api/staff/ready", request);
+        return status != 200
+            ? $"{status} {Message(body)}"
+            : $"ready notice to {body.GetProperty("phone").GetString()} ({body.GetProperty("agenda").GetString()}): {body.GetProperty("told").GetString()}" +
+              (body.GetProperty("offeredDate").GetString() is { } d ? $" {d} {body.GetProperty("offeredTime").GetString()}" : "");
+    }
+
+    /// <summary>The staff cancelling one booking with a reason (and an offer of the nearest free time).</summary>
+    public async Task<string> CancelAsync(LocalDate date, string code, string reason)
+    {
+        var (status, body) = await StaffAsync(HttpMethod.Post, $"/api/staff/bookings/{NodaTime.Text.LocalDatePattern.Iso.Format(date)}/{Uri.EscapeDataString(code)}/cancel",
+            new Dictionary<string, object> { ["reason"] = reason, ["offer"] = true });
+        return status != 200 ? $"{status} {Message(body)}" : $"cancelled {code}: {body.GetProperty("told").GetString()}";
+    }
+
+    private Task<(int Status, System.Text.Json.JsonElement Body)> StaffAsync(HttpMethod method, string path, object body)
+    {
+        if (_staffKey.Length == 0)
+        {
+            throw new SimulatorException("The staff commands need a staff key: run without --url, or give --staff-key.");
+        }
+        return _client.StaffAsync(method, path, body, _staffKey);
+    }
+
+    private static string Message(System.Text.Json.JsonElement body) =>
+        body.ValueKind == System.Text.Json.JsonValueKind.Object && body.TryGetProperty("message", out var m) ? m.GetString() ?? "" : body.ToString();
+
+    /// <summary>A day as the staff type it: <c>2026-12-01</c>, <c>1.12.2026</c> or <c>1.12.</c> (this year, or the next
+    /// when that day has passed).</summary>
+    public bool TryParseDate(string text, out LocalDate date)
+    {
+        date = default;
+        var iso = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
+        if (iso.Success)
+        {
+            date = iso.Value;
+            return true;
+        }
+        var parts = text.Split('.', StringSplitOptions.TrimEntries);
+        if (parts.Length is < 2 or > 3 || !int.TryParse(parts[0], out var day) || !int.TryParse(parts[1], out var month) || month is < 1 or > 12)
+        {
+            return false;
+        }
+        var today = (_clock ?? (IClock)SystemClock.Instance).GetCurrentInstant().InZone(_zone).Date;
+        var year = parts.Length == 3 && parts[2].Length > 0 ? (int.TryParse(parts[2], out var y) ? y : -1) : today.Year;
+        if (year < 1 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+        date = new LocalDate(year, month, day);
+        if ((parts.Length == 2 || parts[2].Length == 0) && date < today)
+        {
+            date = date.PlusYears(1);
+        }
+        return true;
+    }
 
     public string Now()
     {

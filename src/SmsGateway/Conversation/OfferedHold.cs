@@ -57,7 +57,12 @@ public sealed class OfferedHold
             {
                 return null;
             }
-            foreach (var slot in (await _booking.NearestFreeSlotsAsync(agenda, activityId, target, max: 4)).Where(s => (s.Date, s.Start) != notAt).Take(3))
+            // Never a time the citizen is already due at another counter.
+            var busy = lease.HasBookings ? await _booking.UpcomingAsync(phone) : [];
+            bool Clashes(Slot slot) => busy.Any(b => b.Date == slot.Date
+                && b.Time < slot.End && slot.Start < b.Time.PlusMinutes(_booking.Calendar.Office.FindAgenda(b.AgendaId)?.SlotMinutes ?? 0));
+            var nearest = await _booking.NearestFreeSlotsAsync(agenda, activityId, target, max: 8);
+            foreach (var slot in nearest.Where(s => (s.Date, s.Start) != notAt && !Clashes(s)).Take(3))
             {
                 var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, lease.HasBookings);
                 if (result.Outcome == HoldOutcome.TooManyBookings)

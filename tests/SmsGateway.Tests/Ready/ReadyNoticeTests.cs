@@ -43,6 +43,20 @@ public class ReadyNoticeTests
     }
 
     [Fact]
+    public async Task TheOfferedPickup_NeverClashesWithTheCitizensOtherVisit()
+    {
+        await using var gateway = await StartAsync();
+        var citizen = new SmsPhone(gateway, "+420604000004");
+        await citizen.ExpectAsync("OBJ EO 30.11. 08:00 Jana Novakova", "Po 30\\.11\\.2026 08:00");
+        await citizen.ExpectAsync("ANO", "Kod: ");
+
+        var result = await gateway.App.Services.GetRequiredService<StaffActions>().ReadyAsync(null, citizen.Number, "Jana Novakova", "OP", offer: true, "test");
+
+        // 08:00 is the nearest pickup, but the citizen is at the register's counter then.
+        Assert.Equal((new LocalDate(2026, 11, 30), new LocalTime(8, 15)), (result.Offered!.Date, result.Offered.Time));
+    }
+
+    [Fact]
     public async Task ReadyByPhone_WithoutAnOffer_SaysHowToBookThePickup_InTheCitizensLanguage_OnceADay()
     {
         await using var gateway = await StartAsync();

@@ -92,6 +92,22 @@ public class SimulatorScriptTests
     }
 
     [Fact]
+    public async Task RunningGateway_StaffCommandsNeedAStaffKey_AndWithOneTheyAct()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" });
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["/ready +420601123456 CP Jana Novakova"]);
+        var (exit, output) = await RunAsync("--script", file, "--url", gateway.Address.ToString(), "--auth-token", GatewayHost.AuthToken);
+        Assert.Equal(3, exit);
+        Assert.Contains("The staff commands need a staff key", output);
+
+        (exit, output) = await RunAsync("--script", file, "--url", gateway.Address.ToString(), "--auth-token", GatewayHost.AuthToken,
+            "--staff-key", TestKioskKeys.Staff);
+        Assert.True(exit == 0, output);
+        Assert.Contains("office: ready notice to +420601123456 (CP): Offer ", output);
+    }
+
+    [Fact]
     public async Task Chat_ReadsLinesAndShowsRepliesWithEncodingAndSegments()
     {
         using var output = new StringWriter();
