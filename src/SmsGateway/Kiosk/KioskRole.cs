@@ -16,7 +16,7 @@ public enum KioskRole
     /// <summary>The waiting-room display: reads the board.</summary>
     Board = 4,
 
-    /// <summary>The staff console of a later issue; no device endpoint accepts it today.</summary>
+    /// <summary>The staff's API (<c>/api/staff/*</c>); no device endpoint accepts it.</summary>
     Staff = 8,
 
     /// <summary>What a legacy <c>Kiosk:ApiKeys</c> key may do: every device endpoint, never the staff's.</summary>

@@ -62,7 +62,8 @@ public class CapacityTests
         await guided.ExpectAsync("Dobry den", "Obcanske prukazy");
         await guided.ExpectAsync("1", "cinnosti");
         await guided.ExpectAsync("1", "vyberte den");
-        var times = await guided.ExpectAsync("1.12.", "Volne casy");
+        // The race may have filled Tuesday's applications altogether: then the day has no time at all to offer.
+        var times = await guided.ExpectAsync("1.12.", "Volne casy|uz neni volny cas");
         Assert.DoesNotMatch(@"\b09:\d\d\b", times);
     }
 
