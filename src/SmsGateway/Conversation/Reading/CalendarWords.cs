@@ -126,11 +126,16 @@ internal static class CalendarWords
 
     public static bool TryMinuteWord(string word, out int minute) => MinuteWords.TryGetValue(word, out minute);
 
+    private static readonly HashSet<string> AllWords =
+    [
+        .. Weekdays.Keys, .. Months.Keys, .. DayWords.Keys, .. HourWords.Keys, .. HalfHourWords.Keys, .. TimeMarkers, .. DayMarkers,
+        .. HourSuffixes, .. NextWords, .. WeekWords, .. NoonWords, "PUL", "CTVRT", "AM", "PM",
+    ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AllWordsLookup = AllWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True for any word of these lists, exactly as written: what a glued word (<c>vpondeli</c>) may be cut into.</summary>
-    public static bool Knows(string word) =>
-        Weekdays.ContainsKey(word) || Months.ContainsKey(word) || DayWords.ContainsKey(word) || HourWords.ContainsKey(word)
-        || HalfHourWords.ContainsKey(word) || TimeMarkers.Contains(word) || DayMarkers.Contains(word) || HourSuffixes.Contains(word)
-        || NextWords.Contains(word) || WeekWords.Contains(word) || NoonWords.Contains(word) || word is "PUL" or "CTVRT" or "AM" or "PM";
+    public static bool Knows(ReadOnlySpan<char> word) => AllWordsLookup.Contains(word);
 
     /// <summary>Exact first; else the one form within a typo (none when two forms of different meaning are as near).</summary>
     private static bool TryForm<T>(Dictionary<string, T> forms, string word, out T value) where T : struct

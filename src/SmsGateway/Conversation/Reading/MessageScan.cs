@@ -8,7 +8,12 @@ internal sealed class MessageScan
 {
     private static readonly HashSet<string> GluePrepositions = ["V", "VE", "NA", "K", "KE", "O", "AT", "ON", "IN"];
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GluePrepositionLookup = GluePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly Lexicon _lexicon;
+
+    /// <summary>Each typed word compared with the lexicon once per message.</summary>
+    private readonly Dictionary<string, MatchQuality[]> _qualities = new(StringComparer.Ordinal);
 
     public MessageScan(List<Token> tokens, ReadingContext context, Lexicon lexicon)
     {
@@ -33,7 +38,7 @@ internal sealed class MessageScan
             }
             else
             {
-                (length, var meanings) = _lexicon.Match(Tokens, i);
+                (length, var meanings) = _lexicon.Match(Tokens, i, _qualities);
                 if (length > 0)
                 {
                     Apply(meanings, i, length);
@@ -77,7 +82,7 @@ internal sealed class MessageScan
 
     public bool Has(TokenRole role) => Roles.Contains(role);
 
-    private bool IsPartOfDay(int at) => _lexicon.Match(Tokens, at).Meanings.Any(m => m.Kind == MeaningKind.PartOfDay);
+    private bool IsPartOfDay(int at) => _lexicon.Match(Tokens, at, _qualities).Meanings.Exists(m => m.Kind == MeaningKind.PartOfDay);
 
     private void Mark(int at, int length, TokenRole role)
     {
@@ -191,7 +196,7 @@ internal sealed class MessageScan
     private bool KnownAsWritten(string word) => _lexicon.Knows(word) || CalendarWords.Knows(word);
 
     private bool Known(string word) =>
-        _lexicon.Match([new Token(word, 0, 0, false)], 0).Length > 0
+        _lexicon.Match([new Token(word, 0, 0, false)], 0, _qualities).Length > 0
         || CalendarWords.Knows(word) || CalendarWords.TryWeekday(word, out _) || CalendarWords.TryMonth(word, out _) || CalendarWords.TryDayWord(word, out _);
 
     /// <summary>Cuts <paramref name="word"/> from <paramref name="from"/> into at most three known pieces, each a
@@ -209,14 +214,18 @@ internal sealed class MessageScan
         }
         for (var end = word.Length; end > from; end--)
         {
-            var piece = word[from..end];
-            var fits = GluePrepositions.Contains(piece) && (end < word.Length || numberFollows)
-                || piece.Length >= 3 && (_lexicon.Knows(piece) || CalendarWords.Knows(piece));
-            if (!fits || end - from == word.Length)
+            if (end - from == word.Length)
             {
                 continue;
             }
-            pieces.Add(piece);
+            var piece = word.AsSpan(from, end - from);
+            var fits = GluePrepositionLookup.Contains(piece) && (end < word.Length || numberFollows)
+                || piece.Length >= 3 && (_lexicon.Knows(piece) || CalendarWords.Knows(piece));
+            if (!fits)
+            {
+                continue;
+            }
+            pieces.Add(piece.ToString());
             if (Segment(word, end, numberFollows, pieces))
             {
                 return true;

@@ -115,6 +115,10 @@ internal static class TimeReader
         var trimmed = text.TrimEnd('.');
         if (separator > 0 && separator < trimmed.Length)
         {
+            if (text[separator] == '.' && text.EndsWith('.') && !marker)
+            {
+                return false; // "15.13." is a date written wrong, not 15:13 ("v 9.30." at a sentence's end is a time)
+            }
             var hourPart = trimmed[..separator];
             var minutePart = trimmed[(separator + 1)..];
             if (minutePart.Length != 2 || !Int(hourPart, out h) || !Int(minutePart, out min))

@@ -7,40 +7,46 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// most four letters (for a stem of three letters only a real case ending, so that <c>pas</c> does not match
 /// <c>pasek</c>). Words of five letters or more also match with one typo (Damerau: one letter wrong, missing, extra, or
 /// two neighbours swapped). Words of two letters (<c>OP</c>, <c>ID</c>) match only exactly.
+/// (docs/conversation-reading.md, "How messages are written".)
 /// </remarks>
 internal static class WordMatcher
 {
-    private static readonly HashSet<string> ShortStemEndings =
+    /// <summary>Czech case endings (and spoken <c>-ej</c>, English <c>-s</c>, <c>-ed</c>) a three-letter stem may take.</summary>
+    public static readonly HashSet<string> ShortStemEndings =
     [
         "U", "Y", "E", "A", "I", "O", "OU", "EM", "ECH", "OVI", "AMI", "ACH", "UM", "EHO", "EMU", "YM", "YCH", "YMI", "EJ", "S", "ES", "ED",
     ];
 
-    public static MatchQuality Match(string typed, string known, bool inflected)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortStemEndingLookup = ShortStemEndings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static MatchQuality Match(string typed, string known, bool inflected) => Match(typed, known, Stem(known), inflected);
+
+    /// <param name="stem">The known word's <see cref="Stem"/>, computed once by the caller.</param>
+    public static MatchQuality Match(string typed, string known, string stem, bool inflected)
     {
         if (typed == known)
         {
             return MatchQuality.Exact;
         }
-        if (!inflected || known.Length <= 2 || typed.Length <= 2 || !typed.All(char.IsLetter))
+        if (!inflected || known.Length <= 2 || typed.Length <= 2 || !IsLetters(typed))
         {
             return MatchQuality.None;
         }
-        var stem = Stem(known);
-        if (typed.StartsWith(stem, StringComparison.Ordinal) && EndingFits(stem, typed.AsSpan(stem.Length)))
+        if (typed.StartsWith(stem, StringComparison.Ordinal) && EndingFits(stem.Length, typed.AsSpan(stem.Length)))
         {
             return MatchQuality.Inflected;
         }
         if (known.Length >= 5)
         {
-            if (Math.Abs(typed.Length - known.Length) <= 1 && Distance(typed, known) <= 1)
+            if (Math.Abs(typed.Length - known.Length) <= 1 && WithinOneTypo(typed, known))
             {
                 return MatchQuality.Typo;
             }
-            if (stem.Length >= 5)
+            if (stem.Length >= 5 && stem.Length < known.Length)
             {
                 for (var k = stem.Length - 1; k <= stem.Length + 1 && k <= typed.Length; k++)
                 {
-                    if (EndingFits(stem, typed.AsSpan(k)) && Distance(typed[..k], stem) <= 1)
+                    if (EndingFits(stem.Length, typed.AsSpan(k)) && WithinOneTypo(typed.AsSpan(0, k), stem))
                     {
                         return MatchQuality.Typo;
                     }
@@ -58,7 +64,7 @@ internal static class WordMatcher
         {
             return MatchQuality.Exact;
         }
-        return known.Length >= 5 && typed.All(char.IsLetter) && Math.Abs(typed.Length - known.Length) <= 1 && Distance(typed, known) <= 1
+        return known.Length >= 5 && Math.Abs(typed.Length - known.Length) <= 1 && IsLetters(typed) && WithinOneTypo(typed, known)
             ? MatchQuality.Typo
             : MatchQuality.None;
     }
@@ -74,7 +80,8 @@ internal static class WordMatcher
         return word[..end];
     }
 
-    private static bool EndingFits(string stem, ReadOnlySpan<char> ending)
+    /// <summary>Whether <paramref name="ending"/> may follow a stem of <paramref name="stemLength"/> letters.</summary>
+    public static bool EndingFits(int stemLength, ReadOnlySpan<char> ending)
     {
         if (ending.Length == 0)
         {
@@ -87,33 +94,47 @@ internal static class WordMatcher
                 return false;
             }
         }
-        return stem.Length >= 4 ? ending.Length <= 4 : ShortStemEndings.Contains(ending.ToString());
+        return stemLength >= 4 ? ending.Length <= 4 : ShortStemEndingLookup.Contains(ending);
     }
 
-    /// <summary>Optimal string alignment distance (Levenshtein with swaps of neighbours).</summary>
-    public static int Distance(string a, string b)
+    public static bool IsLetters(ReadOnlySpan<char> text)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        foreach (var c in text)
         {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
+            if (!char.IsLetter(c))
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
+                return false;
             }
         }
-        return d[a.Length, b.Length];
+        return true;
+    }
+
+    /// <summary>Optimal string alignment distance at most one (Levenshtein with swaps of neighbours), without
+    /// allocating: one letter wrong, missing or extra, or two neighbours swapped.</summary>
+    public static bool WithinOneTypo(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+        if (prefix == a.Length && prefix == b.Length)
+        {
+            return true;
+        }
+        var restA = a[prefix..];
+        var restB = b[prefix..];
+        if (a.Length == b.Length)
+        {
+            // one letter wrong, or two neighbours swapped
+            return restA[1..].SequenceEqual(restB[1..])
+                || restA.Length >= 2 && restA[0] == restB[1] && restA[1] == restB[0] && restA[2..].SequenceEqual(restB[2..]);
+        }
+        // one letter missing or extra
+        return a.Length > b.Length ? restA[1..].SequenceEqual(restB) : restA.SequenceEqual(restB[1..]);
     }
 }

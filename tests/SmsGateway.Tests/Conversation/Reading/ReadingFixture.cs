@@ -48,4 +48,8 @@ public static class ReadingFixture
     }
 
     public static string Read(string message, string step = "Idle") => ReadingDescription.Of(Reader.Read(message, Context(step)));
+
+    /// <summary>The reading on another day than <see cref="Today"/>.</summary>
+    public static string ReadOn(LocalDate today, string message, string step = "Idle") =>
+        ReadingDescription.Of(Reader.Read(message, Context(step) with { Today = today }));
 }
