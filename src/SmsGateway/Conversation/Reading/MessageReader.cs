@@ -23,7 +23,7 @@ public sealed class MessageReader
     /// that a name keeps its diacritics and capitals).</param>
     public MessageReading Read(string? text, ReadingContext context)
     {
-        var raw = Tokenizer.WithPlainMeridians(text ?? "");
+        var raw = Tokenizer.WithPlainMeridians(Capped(text ?? ""));
         var folded = InputText.Normalize(raw);
         var bare = folded.TrimEnd('.', '!', '?', ' ');
         if (bare.Length == 0)
@@ -71,6 +71,10 @@ public sealed class MessageReader
         }
         return context.Step == ConversationState.EnteringName ? ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
     }
+
+    /// <summary>No longer than <see cref="InputText.MaxLength"/> (what Twilio delivers at most), a surrogate pair kept whole.</summary>
+    private static string Capped(string text) =>
+        text.Length <= InputText.MaxLength ? text : text[..(char.IsHighSurrogate(text[InputText.MaxLength - 1]) ? InputText.MaxLength - 1 : InputText.MaxLength)];
 
     /// <summary>At the name step what is not wholly understood as something else is the name: <c>Ne Tran</c> is a name,
     /// <c>ne</c> is no, <c>patek</c> is Friday but <c>Jan Patek</c> a name; <c>Jmenuji se Jan Novak</c> is
@@ -378,11 +382,8 @@ public sealed class MessageReader
             return (code.Agenda, code.Activity);
         }
         var (length, meanings) = _lexicon.Match([new Token(word, 0, 0, false)], 0);
-        return length == 0 ? (null, null) : ResolveOffice([meanings.Where(m => m.Kind is MeaningKind.Agenda or MeaningKind.Activity).ToList()], context.Agenda) switch
-        {
-            var (a, _) when a is null => (null, null),
-            var found => found,
-        };
+        var office = meanings.Where(m => m.Kind is MeaningKind.Agenda or MeaningKind.Activity).ToList();
+        return length == 0 || office.Count == 0 ? (null, null) : ResolveOffice([office], context.Agenda);
     }
 
     /// <summary><c>STORNO</c> alone cancels what is under way or lists the bookings; <c>STORNO K7M3QX</c> cancels that

@@ -10,6 +10,9 @@ internal sealed class MessageScan
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GluePrepositionLookup = GluePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Longer words are not cut: three known words run together are shorter, and the cutting is cubic.</summary>
+    private const int MaxGluedLength = 32;
+
     private readonly Lexicon _lexicon;
 
     /// <summary>Each typed word compared with the lexicon once per message.</summary>
@@ -180,7 +183,7 @@ internal sealed class MessageScan
             }
             var pieces = new List<string>();
             var numberFollows = i + 1 < tokens.Count && tokens[i + 1].IsNumber && !tokens[i + 1].Break;
-            if (token.Text.Length >= 4 && token.Text.All(char.IsLetter) && Segment(token.Text, 0, numberFollows, pieces))
+            if (token.Text.Length is >= 4 and <= MaxGluedLength && token.Text.All(char.IsLetter) && Segment(token.Text, 0, numberFollows, pieces))
             {
                 for (var p = 0; p < pieces.Count; p++)
                 {
