@@ -48,6 +48,7 @@ public class StartupConfigurationTests
     [Theory]
     [InlineData("--Office:Hours:Monday=08:00-25:00", "Configuration error: Office:Hours:Monday: '08:00-25:00' is not a range like 08:00-17:00")]
     [InlineData("--Office:TimeZone=Europe/Praha", "Configuration error: Office:TimeZone: 'Europe/Praha' is not an IANA time zone")]
+    [InlineData("--Office:Agendas:1:Activities:0:Codes:0=ZOP", "Configuration error: Office:Agendas:1:Activities:0:Codes: 'ZOP' is already a code of Office:Agendas:0:Activities:0")]
     [InlineData("--Booking:HoldDuration=00:00:00", "Configuration error: Booking:HoldDuration: ")]
     [InlineData("--Booking:HoldDuration=soon", "Configuration error: Booking:HoldDuration: 'soon' is not a valid TimeSpan")]
     [InlineData("--Twilio:ApiBaseUrl=ftp://x", "Configuration error: Twilio:ApiBaseUrl: ")]

@@ -3,10 +3,21 @@ using SmsBooking.BookingCore.Options;
 namespace SmsBooking.BookingCore.Calendar;
 
 /// <summary>An agenda of the office (identity cards, passports, ...) with its activities.</summary>
-public sealed record Agenda(string Id, IReadOnlyList<string> Codes, LocalizedText Name, int SlotMinutes, int Counters, IReadOnlyList<Activity> Activities)
+/// <param name="Codes">Every code that names the agenda, upper case: its own (<c>Office:Agendas:N:Codes</c>) first, then
+/// its activities' (<c>Activities:M:Codes</c>), because a citizen who types an activity's code (<c>OBJ ZOP</c>) has named
+/// its agenda too. Unique across the office.</param>
+/// <param name="Words">Words and phrases citizens use for the agenda, in <see cref="WordForm"/>.</param>
+public sealed record Agenda(string Id, IReadOnlyList<string> Codes, LocalizedText Name, int SlotMinutes, int Counters,
+    IReadOnlyList<Activity> Activities, IReadOnlyList<string> Words)
 {
     public Activity? FindActivity(string id) => Activities.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>The activity a code names (<c>ZOP</c>), or null when the code is the agenda's own or unknown.</summary>
+    public Activity? FindActivityByCode(string code) =>
+        Activities.FirstOrDefault(a => a.Codes.Contains(code, StringComparer.OrdinalIgnoreCase));
 }
 
 /// <summary>What the citizen comes for within an agenda (application, collection, ...).</summary>
-public sealed record Activity(string Id, LocalizedText Name);
+/// <param name="Codes">The codes that name this activity, upper case (Trutnov's <c>ZOP</c>, <c>POP</c>, ...).</param>
+/// <param name="Words">Words and phrases citizens use for the activity, in <see cref="WordForm"/>.</param>
+public sealed record Activity(string Id, LocalizedText Name, IReadOnlyList<string> Codes, IReadOnlyList<string> Words);
