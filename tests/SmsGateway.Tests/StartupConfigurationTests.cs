@@ -27,9 +27,13 @@ public class StartupConfigurationTests
         return psi;
     }
 
-    private static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayInAsync(string environment, params string[] args)
+    private static Task<(int Exit, string StdErr, string StdOut)> RunGatewayInAsync(string environment, params string[] args) =>
+        RunGatewayOnAsync(environment, "http://127.0.0.1:0", args);
+
+    /// <summary>Runs the gateway with its public address <paramref name="urls"/>, until it exits by itself.</summary>
+    internal static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayOnAsync(string environment, string urls, params string[] args)
     {
-        using var process = Process.Start(Gateway(environment, "http://127.0.0.1:0", args))!;
+        using var process = Process.Start(Gateway(environment, urls, args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

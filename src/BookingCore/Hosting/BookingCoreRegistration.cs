@@ -78,6 +78,11 @@ public static class BookingCoreRegistration
             throw new OptionsValidationException(RedisOptions.SectionName, typeof(RedisOptions),
                 [$"{RedisOptions.SectionName}:Configuration: the option{keyword} is not valid in a StackExchange.Redis configuration (the value is not shown)"]);
         }
+        if (config.EndPoints.Count == 0)
+        {
+            throw new OptionsValidationException(RedisOptions.SectionName, typeof(RedisOptions),
+                [$"{RedisOptions.SectionName}:Configuration: names no server; give host:port (the value is not shown)"]);
+        }
         config.AbortOnConnectFail = false;
         // Exception messages must not name keys: keys hold phone numbers, and messages reach logs and health output.
         config.IncludeDetailInExceptions = false;

@@ -37,6 +37,14 @@ public static class NetworkExposure
             {
                 publicUrls = ["http://localhost:5000"];
             }
+            // The internal surface is told by the port a connection arrives on: a port shared with a public address
+            // (on another interface) would put the internet on the internal side.
+            var publicPorts = publicUrls.Select(PortOf).ToHashSet();
+            if (internalUrls.Select(PortOf).FirstOrDefault(publicPorts.Contains) is var shared and > 0)
+            {
+                throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions),
+                    [$"{GatewayOptions.SectionName}:InternalUrls: port {shared} is also a public address's port; give the internal surface a port of its own"]);
+            }
             builder.WebHost.UseUrls([.. publicUrls, .. internalUrls]);
         }
         return builder;
@@ -79,6 +87,18 @@ public static class NetworkExposure
 
     private static bool IsInternalPath(PathString path) =>
         InternalPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    private static int PortOf(string url)
+    {
+        try
+        {
+            return BindingAddress.Parse(url).Port;
+        }
+        catch (FormatException)
+        {
+            return -1; // the validator names it
+        }
+    }
 
     internal static List<string> SplitUrls(string? urls) =>
         (urls ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -42,8 +42,10 @@ public static class TwilioWebhookEndpoints
             return TypedResults.BadRequest(sid.Length == 0 ? "MessageSid is required." : "MessageStatus is required.");
         }
         var error = form["ErrorCode"].ToString();
+        // A callback seen before (a replay of a captured one) must not opt the number out again after its START.
+        var previous = error == "21610" ? await outbox.GetStatusAsync(sid) : null;
         var kept = await outbox.RecordStatusAsync(sid, status, error.Length == 0 ? null : error);
-        if (error == "21610" && form["To"].ToString() is { Length: > 0 } to)
+        if (error == "21610" && previous?.ErrorCode != "21610" && form["To"].ToString() is { Length: > 0 } to)
         {
             await phones.SetOptedOutAsync(to, true); // the recipient unsubscribed at Twilio
         }
