@@ -247,6 +247,36 @@ public abstract class QueueStoreContract
         Assert.Equal(45, evaluated);
     }
 
+    [Theory]
+    [InlineData(4, 60)]  // four a minute, never five: under the minute's limit for ever
+    [InlineData(1, 60)]  // one a minute
+    [InlineData(4, 61)]  // four, then a pause just past the window
+    public async Task PacedGuesser_StillMeetsLockouts_AndGetsFewGuessesIn8Hours(int perRound, int pauseSeconds)
+    {
+        var (_, queue) = Create();
+        var (t, end, evaluated) = (Now, Now + Duration.FromHours(8), 0);
+        while (t < end)
+        {
+            for (int i = 0; i < perRound && t < end; i++)
+            {
+                var attempt = await queue.ReservePinAttemptAsync("k1", t, Guard);
+                if (!attempt.Reserved)
+                {
+                    t = attempt.RetryAt;
+                    continue;
+                }
+                evaluated++;
+                await queue.FailPinAttemptAsync("k1", t, Guard);
+                t += Duration.FromSeconds(1);
+            }
+            t += Duration.FromSeconds(pauseSeconds);
+        }
+        // The hour's budget (20 wrong PINs) locks a paced guesser too, and lockouts in a row double as for a fast one:
+        // 20 a round, lockouts of 1, 2, 4 ... minutes. Without the hour's budget four a minute made 1,892 in 8 hours.
+        Console.WriteLine($"Paced guesser ({perRound} per {pauseSeconds} s): {evaluated} wrong PINs evaluated in 8 hours");
+        Assert.InRange(evaluated, 1, 200);
+    }
+
     [Fact]
     public async Task EscalatingLockout_AQuietHourAfterTheLockoutsEnd_Forgives()
     {

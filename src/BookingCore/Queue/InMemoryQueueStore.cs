@@ -30,6 +30,8 @@ public sealed class InMemoryQueueStore : IQueueStore
         public Instant Until;
         public int Strikes;
         public Instant Quiet;
+        public int HourFailed;
+        public Instant HourSince;
     }
 
     private readonly Dictionary<string, Guard> _guards = new();
@@ -126,7 +128,11 @@ public sealed class InMemoryQueueStore : IQueueStore
             {
                 (g.Failed, g.Pending, g.Since) = (0, 0, now);
             }
-            if (g.Failed + g.Pending >= guard.MaxFailures)
+            if (now - g.HourSince > PinGuard.Hour)
+            {
+                (g.HourFailed, g.HourSince) = (0, now);
+            }
+            if (g.Failed + g.Pending >= guard.MaxFailures || g.HourFailed + g.Pending >= guard.MaxFailuresPerHour)
             {
                 return Task.FromResult(PinAttempt.BusyUntil(now + PinGuard.BusyRetry));
             }
@@ -144,17 +150,23 @@ public sealed class InMemoryQueueStore : IQueueStore
                 g = _guards[keyHash] = new Guard { Since = Instant.MinValue, Until = Instant.MinValue, Quiet = now };
             }
             g.Failed++;
+            if (now - g.HourSince > PinGuard.Hour)
+            {
+                (g.HourFailed, g.HourSince) = (0, now);
+            }
+            g.HourFailed++;
             g.Pending = Math.Max(g.Pending - 1, 0);
             if (now - g.Quiet > PinGuard.ForgivenAfter)
             {
                 g.Strikes = 0;
             }
             g.Quiet = Instant.Max(g.Quiet, now);
-            if (g.Failed >= guard.MaxFailures && g.Until <= now)
+            if ((g.Failed >= guard.MaxFailures || g.HourFailed >= guard.MaxFailuresPerHour) && g.Until <= now)
             {
                 g.Strikes++;
                 g.Until = now + (guard.Lockout * Math.Pow(2, Math.Min(g.Strikes - 1, 10)));
                 (g.Failed, g.Pending, g.Since, g.Quiet) = (0, 0, Instant.MinValue, g.Until); // the next attempt opens a window
+                (g.HourFailed, g.HourSince) = (0, g.Until);
             }
             return Task.FromResult<Instant?>(g.Until > now ? g.Until : null);
         }

@@ -70,28 +70,36 @@ public sealed class RedisQueueStore : IQueueStore
     // lockout), strikes (lockouts in a row), quiet (when the quiet time that forgives the strikes started: the last
     // failure or the end of the last lockout, whichever is later).
 
-    // KEYS guard; ARGV now ms, max failures, window ms, busy retry ms.
+    // KEYS guard; ARGV now ms, max failures, window ms, busy retry ms, max failures an hour, hour ms.
     // {1, 0} reserved, {0, locked-until ms} locked out, {2, retry-at ms} busy (the window's attempts all in flight).
+    // hfailed/hsince are the hour's wrong PINs and the hour's start, the second budget.
     private const string ReserveScript = """
         local now = tonumber(ARGV[1])
-        local v = redis.call('HMGET', KEYS[1], 'failed', 'pending', 'since', 'until')
+        local v = redis.call('HMGET', KEYS[1], 'failed', 'pending', 'since', 'until', 'hfailed', 'hsince')
         local locked = tonumber(v[4]) or 0
         if locked > now then return {0, locked} end
         local failed = tonumber(v[1]) or 0
         local pending = tonumber(v[2]) or 0
         local since = tonumber(v[3]) or now
+        local hfailed = tonumber(v[5]) or 0
+        local hsince = tonumber(v[6]) or now
         if now - since > tonumber(ARGV[3]) then failed = 0; pending = 0; since = now end
-        if failed + pending >= tonumber(ARGV[2]) then return {2, now + tonumber(ARGV[4])} end
-        redis.call('HSET', KEYS[1], 'failed', failed, 'pending', pending + 1, 'since', since)
+        if now - hsince > tonumber(ARGV[6]) then hfailed = 0; hsince = now end
+        if failed + pending >= tonumber(ARGV[2]) or hfailed + pending >= tonumber(ARGV[5]) then return {2, now + tonumber(ARGV[4])} end
+        redis.call('HSET', KEYS[1], 'failed', failed, 'pending', pending + 1, 'since', since, 'hfailed', hfailed, 'hsince', hsince)
         if redis.call('PTTL', KEYS[1]) < 86400000 then redis.call('PEXPIRE', KEYS[1], 86400000) end
         return {1, 0}
         """;
 
-    // KEYS guard; ARGV now ms, max failures, lockout ms, quiet ms. Locked-until ms, or 0.
+    // KEYS guard; ARGV now ms, max failures, lockout ms, quiet ms, max failures an hour, hour ms. Locked-until ms, or 0.
     // Each lockout in a row lasts twice the one before; a quiet hour after the lockout's end forgives them.
     private const string FailScript = """
         local now = tonumber(ARGV[1])
-        local v = redis.call('HMGET', KEYS[1], 'failed', 'pending', 'since', 'until', 'strikes', 'quiet')
+        local v = redis.call('HMGET', KEYS[1], 'failed', 'pending', 'since', 'until', 'strikes', 'quiet', 'hfailed', 'hsince')
+        local hsince = tonumber(v[8]) or now
+        local hfailed = tonumber(v[7]) or 0
+        if now - hsince > tonumber(ARGV[6]) then hfailed = 0; hsince = now end
+        hfailed = hfailed + 1
         local failed = (tonumber(v[1]) or 0) + 1
         local pending = math.max((tonumber(v[2]) or 0) - 1, 0)
         local since = tonumber(v[3]) or now
@@ -100,12 +108,13 @@ public sealed class RedisQueueStore : IQueueStore
         local quiet = tonumber(v[6]) or now
         if now - quiet > tonumber(ARGV[4]) then strikes = 0 end
         quiet = math.max(quiet, now)
-        if failed >= tonumber(ARGV[2]) and locked <= now then
+        if (failed >= tonumber(ARGV[2]) or hfailed >= tonumber(ARGV[5])) and locked <= now then
           strikes = strikes + 1
           locked = now + tonumber(ARGV[3]) * 2 ^ math.min(strikes - 1, 10)
-          failed = 0; pending = 0; since = 0; quiet = locked
+          failed = 0; pending = 0; since = 0; quiet = locked; hfailed = 0; hsince = locked
         end
-        redis.call('HSET', KEYS[1], 'failed', failed, 'pending', pending, 'since', since, 'until', locked, 'strikes', strikes, 'quiet', quiet)
+        redis.call('HSET', KEYS[1], 'failed', failed, 'pending', pending, 'since', since, 'until', locked, 'strikes', strikes, 'quiet', quiet,
+          'hfailed', hfailed, 'hsince', hsince)
         redis.call('PEXPIRE', KEYS[1], math.max(86400000, quiet - now + tonumber(ARGV[4])))
         if locked > now then return locked end
         return 0
@@ -180,7 +189,8 @@ public sealed class RedisQueueStore : IQueueStore
     public async Task<PinAttempt> ReservePinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ReserveScript, [_keys.KioskGuard(keyHash)],
-            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Window.TotalMilliseconds, (long)PinGuard.BusyRetry.TotalMilliseconds]))!;
+            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Window.TotalMilliseconds, (long)PinGuard.BusyRetry.TotalMilliseconds,
+                guard.MaxFailuresPerHour, (long)PinGuard.Hour.TotalMilliseconds]))!;
         var retryAt = Instant.FromUnixTimeMilliseconds((long)result[1]);
         return (long)result[0] switch
         {
@@ -193,7 +203,8 @@ public sealed class RedisQueueStore : IQueueStore
     public async Task<Instant?> FailPinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {
         var until = (long)await Db.ScriptEvaluateAsync(FailScript, [_keys.KioskGuard(keyHash)],
-            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Lockout.TotalMilliseconds, (long)PinGuard.ForgivenAfter.TotalMilliseconds]);
+            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Lockout.TotalMilliseconds, (long)PinGuard.ForgivenAfter.TotalMilliseconds,
+                guard.MaxFailuresPerHour, (long)PinGuard.Hour.TotalMilliseconds]);
         return until == 0 ? null : Instant.FromUnixTimeMilliseconds(until);
     }
 

@@ -67,7 +67,7 @@ public static class KioskApi
         var o = options.Value;
         var device = http.Features.GetRequiredFeature<KioskDevice>();
         var result = await queue.CheckInAsync(device.KeyHash, request.Pin ?? "",
-            new PinGuard(o.MaxFailedPins, Duration.FromTimeSpan(o.FailureWindow), Duration.FromTimeSpan(o.LockoutDuration)));
+            new PinGuard(o.MaxFailedPins, Duration.FromTimeSpan(o.FailureWindow), Duration.FromTimeSpan(o.LockoutDuration), o.MaxFailedPinsPerHour));
         switch (result.Outcome)
         {
             case CheckInOutcome.CheckedIn:

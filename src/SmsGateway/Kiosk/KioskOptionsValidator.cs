@@ -74,6 +74,10 @@ internal sealed class KioskOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:Keys: at least one key is required ({S}:Keys:0:Key and {S}:Keys:0:Role)");
         }
+        if (o.MaxFailedPinsPerHour < o.MaxFailedPins)
+        {
+            errors.Add($"{S}:MaxFailedPinsPerHour: {o.MaxFailedPinsPerHour} must be at least {S}:MaxFailedPins ({o.MaxFailedPins})");
+        }
         if (o.MaxFailedPins < 1)
         {
             errors.Add($"{S}:MaxFailedPins: {o.MaxFailedPins} must be at least 1");
