@@ -4,6 +4,7 @@ using NodaTime;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Outbound;
@@ -197,7 +198,7 @@ public class OutboundTests
         {
             var form = new Dictionary<string, string> { ["MessageSid"] = "SM42", ["MessageStatus"] = status, ["To"] = "+420601000006", ["AccountSid"] = "AC1" };
             var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", forge ? "Zm9yZ2Vk" : SignatureValidator.Sign(GatewayHost.AuthToken, url, form));
+            request.Headers.Add("X-Twilio-Signature", forge ? "Zm9yZ2Vk" : TwilioSignature.Sign(GatewayHost.AuthToken, url, form));
             return (await gateway.Http.SendAsync(request)).StatusCode;
         }
         Assert.Equal(HttpStatusCode.OK, await Post("delivered"));

@@ -8,6 +8,7 @@ using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.SmsGateway.Tests.Outbound;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
 using StackExchange.Redis;
 
@@ -53,7 +54,7 @@ public class PrivacyTests
         var statusForm = new Dictionary<string, string> { ["MessageSid"] = "SM" + new string('7', 32), ["MessageStatus"] = "delivered", ["To"] = Phone, ["AccountSid"] = "AC" + new string('1', 32) };
         var statusUrl = new Uri(gateway.Address, "/sms/status").ToString();
         var status = new HttpRequestMessage(HttpMethod.Post, statusUrl) { Content = new FormUrlEncodedContent(statusForm) };
-        status.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(GatewayHost.AuthToken, statusUrl, statusForm));
+        status.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(GatewayHost.AuthToken, statusUrl, statusForm));
         Assert.Equal(HttpStatusCode.OK, (await gateway.Http.SendAsync(status)).StatusCode);
 
         // At the kiosk: a wrong PIN, then the right one in its window.
