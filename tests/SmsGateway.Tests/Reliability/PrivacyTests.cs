@@ -30,8 +30,8 @@ public class PrivacyTests
     public async Task LogsOfAFullBooking_MaskPhoneNumbers_AndNeverHoldAPinOrAName()
     {
         var logs = new CapturedLogs();
-        await using var twilio = await TwilioStub.StartAsync();
-        twilio.Plan(new TwilioStub.Answer(500, "{}")); // the PIN SMS is retried once: the retry is logged too
+        await using var twilio = await TwilioStandIn.StartAsync();
+        twilio.Plan(new TwilioStandIn.Answer(500, "{}")); // the PIN SMS is retried once: the retry is logged too
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
         {
             ["Twilio:ApiBaseUrl"] = twilio.Url,
