@@ -30,11 +30,25 @@ public sealed class TwilioLibraryWire : ITwilioWebhookWire, IDisposable
     /// validator's "key + value" is Twilio's "key + value1 + key + value2".</summary>
     public static IDictionary<string, string> ForValidator(IEnumerable<KeyValuePair<string, string>> parameters)
     {
+        var list = parameters as IReadOnlyList<KeyValuePair<string, string>> ?? parameters.ToList();
+        var folded = new Dictionary<string, string>(list.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in list)
+        {
+            if (!folded.TryAdd(key, value) && folded[key] != value)
+            {
+                return Folded(list); // a key with two values: rare (Twilio sends each once), so grouped only then
+            }
+        }
+        return folded;
+    }
+
+    private static Dictionary<string, string> Folded(IEnumerable<KeyValuePair<string, string>> parameters)
+    {
         var folded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in parameters.GroupBy(p => p.Key, p => p.Value, StringComparer.Ordinal))
         {
             var values = group.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            folded[group.Key] = values.Count == 1 ? values[0] : values[0] + string.Concat(values.Skip(1).Select(v => group.Key + v));
+            folded[group.Key] = values[0] + string.Concat(values.Skip(1).Select(v => group.Key + v));
         }
         return folded;
     }
@@ -43,16 +57,25 @@ public sealed class TwilioLibraryWire : ITwilioWebhookWire, IDisposable
     /// Any other port stays: Twilio signs it.</summary>
     public static string WithoutDefaultPort(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsDefaultPort)
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
         {
             return url;
         }
-        var authorityStart = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var authorityStart = schemeEnd + 3;
         var authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
         authorityEnd = authorityEnd < 0 ? url.Length : authorityEnd;
-        var authority = url[authorityStart..authorityEnd];
+        var authority = url.AsSpan(authorityStart, authorityEnd - authorityStart);
         var colon = authority.LastIndexOf(':');
-        return colon > authority.LastIndexOf(']') ? url[..authorityStart] + authority[..colon] + url[authorityEnd..] : url;
+        if (colon <= authority.LastIndexOf(']'))
+        {
+            return url; // no port (a colon inside [..] is an IPv6 address)
+        }
+        var port = authority[(colon + 1)..];
+        var scheme = url.AsSpan(0, schemeEnd);
+        var isDefault = (scheme.Equals("https", StringComparison.OrdinalIgnoreCase) && port.SequenceEqual("443"))
+            || (scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && port.SequenceEqual("80"));
+        return isDefault ? string.Concat(url.AsSpan(0, authorityStart + colon), url.AsSpan(authorityEnd)) : url;
     }
 
     public void Dispose() => _validator.Dispose();

@@ -98,4 +98,15 @@ public class SignatureAgainstTwilioLibraryTests
             Assert.False(GatewayAccepts("another-token", checkUrl, v.Params, theirs), $"the gateway accepts another account's signature: {v.Why}");
         }
     }
+
+    [Theory]
+    [InlineData("https://sms.trutnov.example:443/sms/inbound?x=1", "https://sms.trutnov.example/sms/inbound?x=1")]
+    [InlineData("http://sms.trutnov.example:80/sms/inbound", "http://sms.trutnov.example/sms/inbound")]
+    [InlineData("http://127.0.0.1:5080/sms/inbound", "http://127.0.0.1:5080/sms/inbound")] // Twilio signs a port of its own
+    [InlineData("https://sms.trutnov.example:80/sms/inbound", "https://sms.trutnov.example:80/sms/inbound")] // not https' default
+    [InlineData("https://[::1]:443/sms/inbound", "https://[::1]/sms/inbound")]
+    [InlineData("https://[::1]/sms/inbound", "https://[::1]/sms/inbound")] // the colons of an IPv6 address are no port
+    [InlineData("https://sms.trutnov.example", "https://sms.trutnov.example")]
+    public void WithoutDefaultPort_DropsOnlyTheSchemesDefaultPort(string url, string expected) =>
+        Assert.Equal(expected, TwilioLibraryWire.WithoutDefaultPort(url));
 }
