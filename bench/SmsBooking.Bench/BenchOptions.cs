@@ -63,10 +63,11 @@ public sealed record BenchOptions
                 "--redis" => options with { Redis = Value() },
                 "--profile" => options with { ProfileOnly = true, LevelDuration = TimeSpan.FromSeconds(60) },
                 "--wire" => options with { CompareWire = true, Output = options.Output.Replace(".md", "-wire.md", StringComparison.Ordinal) },
+                "--users" => options with { Concurrency = Value().Split(',').Select(u => int.Parse(u, System.Globalization.CultureInfo.InvariantCulture)).ToArray() },
                 "--rounds" => options with { WireRounds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --wire [--rounds N], --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --wire [--rounds N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;

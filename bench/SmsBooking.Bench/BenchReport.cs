@@ -13,6 +13,13 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
     public List<LevelResult> Levels { get; } = [];
     public List<WireComparison.Result> Wire { get; } = [];
+    /// <summary>The machine's 1-minute load average when the run started and ended (Linux): on a shared machine it says
+    /// how far to trust steps/s.</summary>
+    public string LoadAtStart { get; } = LoadAverage();
+    public string LoadAtEnd { get; set; } = "";
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
     public PhaseResult? HalfPeak { get; set; }
     public double HalfPeakRate { get; set; }
     public double RushSeconds { get; set; }
@@ -103,7 +110,8 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         md.AppendLine();
         md.AppendLine($"{Started:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription.Trim()}), " +
             $".NET {Environment.Version}; redis-server with AOF `{Aof}`; {Options.WireRounds} rounds of {Options.LevelDuration.TotalSeconds:0} s " +
-            "per variant and level, variants in a rotating order; closed loop, full conversations (7 steps).");
+            $"per variant and level, variants in a rotating order; closed loop, full conversations (7 steps). Load average (1 min) " +
+            $"{LoadAtStart} at the start, {LoadAtEnd} at the end, on {Environment.ProcessorCount} cores.");
         md.AppendLine();
         md.AppendLine("| users | variant | steps/s | vs before | p99 ms | alloc KB/step | process CPU ms/step |");
         md.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");

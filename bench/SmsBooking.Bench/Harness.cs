@@ -32,6 +32,7 @@ public static class Harness
         {
             log.WriteLine($"== wire comparison: {options.WireRounds} rounds of {options.LevelDuration.TotalSeconds:0} s per variant and level");
             report.Wire.AddRange(await WireComparison.RunAsync(options, redis, log));
+            report.LoadAtEnd = BenchReport.LoadAverage();
             return report;
         }
 
