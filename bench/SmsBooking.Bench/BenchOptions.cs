@@ -16,6 +16,10 @@ public sealed record BenchOptions
     public int RushSlots { get; init; } = 20;
     public int RushConcurrency { get; init; } = 256;
     public string Output { get; init; } = "bench/results/latest.md";
+    /// <summary>Only the wire comparison (issue 14): Twilio's library against the hand-written wire it replaced.</summary>
+    public bool CompareWire { get; init; }
+    /// <summary>Rounds of the wire comparison: each variant runs once a round at each level, in a rotating order.</summary>
+    public int WireRounds { get; init; } = 3;
 
     public static BenchOptions Full { get; } = new();
 
@@ -58,9 +62,12 @@ public sealed record BenchOptions
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
                 "--redis" => options with { Redis = Value() },
                 "--profile" => options with { ProfileOnly = true, LevelDuration = TimeSpan.FromSeconds(60) },
+                "--wire" => options with { CompareWire = true, Output = options.Output.Replace(".md", "-wire.md", StringComparison.Ordinal) },
+                "--users" => options with { Concurrency = Value().Split(',').Select(u => int.Parse(u, System.Globalization.CultureInfo.InvariantCulture)).ToArray() },
+                "--rounds" => options with { WireRounds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --wire [--rounds N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;

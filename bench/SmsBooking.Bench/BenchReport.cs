@@ -12,6 +12,14 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
     public string Aof { get; } = aof;
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
     public List<LevelResult> Levels { get; } = [];
+    public List<WireComparison.Result> Wire { get; } = [];
+    /// <summary>The machine's 1-minute load average when the run started and ended (Linux): on a shared machine it says
+    /// how far to trust steps/s.</summary>
+    public string LoadAtStart { get; } = LoadAverage();
+    public string LoadAtEnd { get; set; } = "";
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
     public PhaseResult? HalfPeak { get; set; }
     public double HalfPeakRate { get; set; }
     public double RushSeconds { get; set; }
@@ -43,6 +51,10 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
 
     private string Markdown()
     {
+        if (Wire.Count > 0)
+        {
+            return WireMarkdown();
+        }
         var md = new StringBuilder();
         md.AppendLine($"# Benchmark results ({Options.Mode})");
         md.AppendLine();
@@ -88,6 +100,32 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         md.AppendLine($"| p99 ≤ 20 ms at half the peak rate | {HalfPeak?.Latency.P99 ?? 0:0.0} ms | {Met(HalfPeak is not null && HalfPeak.Latency.P99 <= 20)} |");
         md.AppendLine($"| ≤ 3 Redis round trips per step | {roundTrips:0.00} requests (worst level; requests sent together count one each) | {Met(roundTrips <= 3)} |");
         md.AppendLine($"| the rush drains with 0 double bookings | {RushDoubleBookings} double, {RushBookings} of {RushPlaces} places booked | {Met(RushDoubleBookings == 0 && RushBookings == RushPlaces)} |");
+        return md.ToString();
+    }
+
+    private string WireMarkdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Wire comparison ({Options.Mode}): Twilio's library against the hand-written wire");
+        md.AppendLine();
+        md.AppendLine($"{Started:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription.Trim()}), " +
+            $".NET {Environment.Version}; redis-server with AOF `{Aof}`; {Options.WireRounds} rounds of {Options.LevelDuration.TotalSeconds:0} s " +
+            $"per variant and level, variants in a rotating order; closed loop, full conversations (7 steps). Load average (1 min) " +
+            $"{LoadAtStart} at the start, {LoadAtEnd} at the end, on {Environment.ProcessorCount} cores.");
+        md.AppendLine();
+        md.AppendLine("| users | variant | steps/s | vs before | p99 ms | alloc KB/step | process CPU ms/step |");
+        md.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var level in Wire.GroupBy(w => w.Users))
+        {
+            var before = level.First(w => w.Variant.Contains("before", StringComparison.Ordinal) && w.Variant.StartsWith("baseline", StringComparison.Ordinal));
+            var gatewayBefore = level.First(w => w.Variant.Contains("before", StringComparison.Ordinal) && w.Variant.StartsWith("gateway", StringComparison.Ordinal));
+            foreach (var w in level)
+            {
+                var reference = w.Variant.StartsWith("baseline", StringComparison.Ordinal) ? before : gatewayBefore;
+                md.AppendLine($"| {w.Users} | {w.Variant} | {w.StepsPerSecond:0} | {(w.StepsPerSecond / reference.StepsPerSecond - 1) * 100:+0.0;-0.0;0.0} % | " +
+                    $"{w.P99:0.0} | {Kb(w.AllocatedPerStep)} | {w.CpuMsPerStep:0.000} |");
+            }
+        }
         return md.ToString();
     }
 

@@ -28,6 +28,14 @@ public static class Harness
             return report;
         }
 
+        if (options.CompareWire)
+        {
+            log.WriteLine($"== wire comparison: {options.WireRounds} rounds of {options.LevelDuration.TotalSeconds:0} s per variant and level");
+            report.Wire.AddRange(await WireComparison.RunAsync(options, redis, log));
+            report.LoadAtEnd = BenchReport.LoadAverage();
+            return report;
+        }
+
         await using var baseline = await Server.StartBaselineAsync();
         // Plenty of counters, so every conversation books the soonest slot: all phones on one office day, the hot spot
         // of a real rush.

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Xml.Linq;
-using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 
 namespace SmsBooking.Bench;
 
@@ -45,7 +45,7 @@ public sealed class Load : IDisposable
         };
         form["SmsMessageSid"] = form["MessageSid"];
         using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(Server.AuthToken, _url, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(Server.AuthToken, _url, form));
         using var response = await _http.SendAsync(request);
         var xml = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)

@@ -25,7 +25,8 @@ public sealed class Server : IAsyncDisposable
 
     /// <summary>The real gateway, built by <see cref="GatewayApp.Create"/> as in production, on a clock frozen at Monday
     /// 2026-11-30 07:00 Prague (so the office is open and the run does not depend on today's date).</summary>
-    public static async Task<Server> StartGatewayAsync(string redis, string keyPrefix, IDictionary<string, string?> settings)
+    /// <param name="wire">The webhook wire to run instead of Twilio's library (the wire comparison's "before").</param>
+    public static async Task<Server> StartGatewayAsync(string redis, string keyPrefix, IDictionary<string, string?> settings, ITwilioWebhookWire? wire = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -51,6 +52,10 @@ public sealed class Server : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton<IClock>(new FakeClock(TestOffice.Prague(2026, 11, 30, 7, 0)));
+            if (wire is not null)
+            {
+                builder.Services.AddSingleton(wire);
+            }
         });
         await app.StartAsync();
         return new Server(app);
@@ -58,23 +63,26 @@ public sealed class Server : IAsyncDisposable
 
     /// <summary>The baseline: the same route, hosted the same way, reading the same form with the same reader and
     /// checking the same signature, answering fixed TwiML; no conversation and no Redis.</summary>
-    public static async Task<Server> StartBaselineAsync()
+    /// <param name="wire">The webhook wire; Twilio's library, as the gateway's, unless given.</param>
+    public static async Task<Server> StartBaselineAsync(ITwilioWebhookWire? wire = null)
     {
+        wire ??= new TwilioLibraryWire(Microsoft.Extensions.Options.Options.Create(new TwilioOptions { AuthToken = AuthToken }));
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var reply = TwimlWriter.Message("Dobry den. Poslete cislo agendy: 1 Obcanske prukazy, 2 Cestovni pasy, 3 Evidence obyvatel");
+        const string Reply = "Dobry den. Poslete cislo agendy: 1 Obcanske prukazy, 2 Cestovni pasy, 3 Evidence obyvatel";
         app.MapPost("/sms/inbound", async (HttpContext http) =>
         {
             var form = await TwilioForm.ReadAsync(http.Request, http.RequestAborted);
             var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}";
             var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
-            if (form is null || !SignatureValidator.IsValid(AuthToken, url, form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))), signature))
+            if (form is null || !wire.IsSignedByTwilio(url, form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))), signature))
             {
                 return Results.StatusCode(403);
             }
-            return Results.Content(reply, TwimlWriter.ContentType);
+            // Written per request, as the gateway writes each reply.
+            return Results.Content(wire.Twiml(Reply), TwimlWriter.ContentType);
         });
         await app.StartAsync();
         return new Server(app);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 
 namespace SmsBooking.SmsGateway.Tests;
 
@@ -96,7 +97,7 @@ public sealed class SmsPhone
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         if (sign)
         {
-            request.Headers.Add("X-Twilio-Signature", signature ?? SignatureValidator.Sign(GatewayHost.AuthToken, signedUrl, form));
+            request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignature.Sign(GatewayHost.AuthToken, signedUrl, form));
         }
         return _http.SendAsync(request);
     }

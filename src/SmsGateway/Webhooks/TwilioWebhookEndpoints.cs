@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Conversation;
@@ -54,7 +53,7 @@ public static class TwilioWebhookEndpoints
     }
 
     private static async Task<IResult> InboundAsync(HttpContext http, InboundSmsHandler handler, WebhookAuthenticator authenticator,
-        ILoggerFactory logs, CancellationToken cancellationToken)
+        ITwilioWebhookWire wire, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -77,9 +76,6 @@ public static class TwilioWebhookEndpoints
             return TypedResults.BadRequest(from.Length == 0 ? "From is required." : "MessageSid is required.");
         }
         var reply = await handler.HandleAsync(from, messageSid, form["Body"].ToString(), cancellationToken);
-        return Twiml(reply);
+        return TypedResults.Content(wire.Twiml(reply), TwimlWriter.ContentType);
     }
-
-    private static ContentHttpResult Twiml(string? message) =>
-        TypedResults.Content(message is null ? TwimlWriter.Empty() : TwimlWriter.Message(message), TwimlWriter.ContentType);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.SmsGateway.Tests.Outbound;
+using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Reliability;
@@ -11,9 +12,9 @@ namespace SmsBooking.SmsGateway.Tests.Reliability;
 /// <remarks>The process runs on the real clock, so the slots are whatever the office has free from today on.</remarks>
 public class CrashTests
 {
-    private static async Task<(GatewayProcess Gateway, TwilioStub Twilio, string Prefix)> StartAsync()
+    private static async Task<(GatewayProcess Gateway, TwilioStandIn Twilio, string Prefix)> StartAsync()
     {
-        var twilio = await TwilioStub.StartAsync();
+        var twilio = await TwilioStandIn.StartAsync();
         var prefix = TestRedis.NewPrefix();
         var gateway = new GatewayProcess(new Dictionary<string, string>
         {

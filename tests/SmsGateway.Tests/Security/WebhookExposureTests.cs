@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 
 namespace SmsBooking.SmsGateway.Tests.Security;
 
@@ -96,7 +96,7 @@ public class WebhookExposureTests
         async Task<HttpStatusCode> PostThroughProxyAsync(GatewayHost gateway)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/sms/inbound") { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(GatewayHost.AuthToken, publicUrl, form));
+            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(GatewayHost.AuthToken, publicUrl, form));
             request.Headers.Add("X-Forwarded-Proto", "https");
             request.Headers.Add("X-Forwarded-Host", "sms.example.cz");
             return (await gateway.Http.SendAsync(request)).StatusCode;
@@ -157,7 +157,7 @@ public class WebhookExposureTests
         async Task PostAsync()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(GatewayHost.AuthToken, url, form));
+            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(GatewayHost.AuthToken, url, form));
             Assert.Equal(HttpStatusCode.OK, (await gateway.Http.SendAsync(request)).StatusCode);
         }
         await PostAsync();
