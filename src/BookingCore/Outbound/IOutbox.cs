@@ -8,7 +8,9 @@ namespace SmsBooking.BookingCore.Outbound;
 /// <see cref="AckAsync"/>. After <c>reclaimIdle</c> another sender takes it and sends it again.</remarks>
 public interface IOutbox
 {
-    /// <summary>Queues the message unless its dedupe key was queued before; true when queued now.</summary>
+    /// <summary>Queues the message unless its dedupe key was queued before; true when queued now. Throws
+    /// <see cref="Store.ReplicasBehindException"/> when the store waits for replicas and they do not acknowledge:
+    /// the caller keeps what caused the message and enqueues it again later (the dedupe key makes that safe).</summary>
     Task<bool> EnqueueAsync(OutboundMessage message);
 
     /// <summary>Up to <paramref name="max"/> messages for this sender: new ones, and ones another sender took more than

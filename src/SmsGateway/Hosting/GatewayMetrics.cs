@@ -18,6 +18,7 @@ public static class GatewayMetrics
     public static readonly Counter<long> BookingsConfirmed = Meter.CreateCounter<long>("smsbooking.bookings.confirmed", description: "Bookings made");
     public static readonly Counter<long> CheckIns = Meter.CreateCounter<long>("smsbooking.checkins", description: "PINs accepted at the kiosk");
     public static readonly Counter<long> OutboundSent = Meter.CreateCounter<long>("smsbooking.outbound.sent", description: "Outbound SMS accepted by Twilio");
+    public static readonly Counter<long> ReplicaAcksMissed = Meter.CreateCounter<long>("smsbooking.replica_acks.missed", description: "Steps not told to the citizen because Redis replicas did not acknowledge them in time, by step");
     public static readonly Counter<long> OutboundFailed = Meter.CreateCounter<long>("smsbooking.outbound.failed", description: "Outbound SMS refused for good");
 
     private static long _backlog;

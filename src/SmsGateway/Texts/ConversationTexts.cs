@@ -44,6 +44,9 @@ public abstract class ConversationTexts
     public abstract string HintConfirm();
     public abstract string NoMorePages();
     public abstract string TryAgainLater();
+    /// <summary>The step was made but is not yet safe on a second server (Redis replicas did not acknowledge it): the
+    /// same message again in a minute gives the same result, never a second booking.</summary>
+    public abstract string NotSavedTryAgain();
     public abstract string TooManyMessages();
     public abstract string CountryNotServed();
     public abstract string LapseNotice(LocalDate day, LocalTime time);

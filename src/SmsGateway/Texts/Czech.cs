@@ -112,6 +112,8 @@ public sealed class Czech : ConversationTexts
 
     public override string TryAgainLater() => "Omlouváme se, systém je chvíli nedostupný. Zkuste to prosím za pár minut znovu. / Please try again in a few minutes.";
 
+    public override string NotSavedTryAgain() => "Omlouváme se, vaši zprávu se teď nepodařilo bezpečně uložit. Pošlete ji prosím za minutu znovu, stejně.";
+
     public override string TooManyMessages() => "Příliš mnoho zpráv. Počkejte prosím minutu.";
 
     public override string CountryNotServed() => "Objednání SMS je jen z českých a slovenských čísel. Objednejte se prosím přes web nebo telefonem.";

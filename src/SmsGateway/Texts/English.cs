@@ -112,6 +112,8 @@ public sealed class English : ConversationTexts
 
     public override string TryAgainLater() => "Sorry, the system is briefly unavailable. Please try again in a few minutes. / Zkuste to prosim za par minut.";
 
+    public override string NotSavedTryAgain() => "Sorry, we could not save your message safely just now. Please send the same message again in a minute.";
+
     public override string TooManyMessages() => "Too many messages. Please wait a minute.";
 
     public override string CountryNotServed() => "SMS booking accepts Czech and Slovak numbers only. Please book on the web or by phone.";

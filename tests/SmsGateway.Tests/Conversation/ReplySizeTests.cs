@@ -58,6 +58,7 @@ public class ReplySizeTests
         yield return ("Help", t.Help());
         yield return ("InvalidName", t.InvalidName());
         yield return ("TryAgainLater", t.TryAgainLater());
+        yield return ("NotSavedTryAgain", t.NotSavedTryAgain());
         yield return ("TooManyMessages", t.TooManyMessages());
         yield return ("CountryNotServed", Czech.Instance.CountryNotServed() + "\n" + English.Instance.CountryNotServed());
         yield return ("LapseNotice", t.LapseNotice(day, time));
