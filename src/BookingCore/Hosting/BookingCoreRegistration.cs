@@ -93,6 +93,10 @@ public static class BookingCoreRegistration
         config.ConnectTimeout = Math.Min(config.ConnectTimeout, 3000);
         config.SyncTimeout = Math.Min(config.SyncTimeout, 3000);
         config.AsyncTimeout = Math.Min(config.AsyncTimeout, 3000);
+        // After a failover the client re-reads who serves what when connecting to the dead master keeps failing, at
+        // most once per ConfigCheckSeconds (60 s by default). The first re-read comes before the replica is promoted;
+        // with the default, a cluster gateway then kept sending one shard's keys to the dead node for up to a minute.
+        config.ConfigCheckSeconds = Math.Min(config.ConfigCheckSeconds, 2);
         if (!string.IsNullOrEmpty(config.ServiceName))
         {
             // The client follows a Sentinel failover in event handlers that block pool threads while they
