@@ -20,13 +20,15 @@ public sealed class PrivateReplicaSet : IDisposable
     {
         // No 5 s pause before a full synchronisation (Redis' default waits for more replicas to share it).
         Nodes = Enumerable.Range(0, 1 + replicas).Select(_ => new PrivateRedis(appendFsync, "--repl-diskless-sync-delay 0")).ToList();
-        SentinelPorts = sentinels ? Enumerable.Range(0, 3).Select(_ => TestRedis.FreePort()).ToList() : [];
+        _sentinelPorts = sentinels ? Enumerable.Range(0, 3).Select(_ => TestRedis.FreePort()).ToList() : [];
     }
 
     /// <summary>The first master, then its replicas.</summary>
     public IReadOnlyList<PrivateRedis> Nodes { get; }
 
-    public IReadOnlyList<int> SentinelPorts { get; }
+    private readonly List<int> _sentinelPorts;
+
+    public IReadOnlyList<int> SentinelPorts => _sentinelPorts;
 
     /// <summary>Through the Sentinels (<c>serviceName=</c>), as a deployment that follows failovers connects.</summary>
     public string SentinelConfiguration =>
@@ -42,25 +44,57 @@ public sealed class PrivateReplicaSet : IDisposable
             replica.Start();
         }
         WaitForReplicasOf(master, Nodes.Count - 1, TimeSpan.FromSeconds(15));
-        foreach (var port in SentinelPorts)
+        for (int i = 0; i < _sentinelPorts.Count; i++)
         {
-            var conf = Path.Combine(_dir, $"sentinel-{port}.conf");
-            File.WriteAllText(conf, string.Join('\n',
-                $"port {port}",
-                "bind 127.0.0.1",
-                $"dir {_dir}",
-                $"sentinel monitor {ServiceName} 127.0.0.1 {master.Port} 2",
-                $"sentinel down-after-milliseconds {ServiceName} 1000",
-                $"sentinel failover-timeout {ServiceName} 2000",
-                $"sentinel parallel-syncs {ServiceName} 2",
-                ""));
-            var process = Process.Start(new ProcessStartInfo("redis-server", $"{conf} --sentinel --logfile {Log(port)}") { RedirectStandardOutput = true, UseShellExecute = false })!;
-            process.OutputDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            _sentinels.Add(process);
-            TestRedis.WaitUntilUp(port);
+            // A free port can be taken by another process before the Sentinel binds it (the machine is shared):
+            // then this Sentinel exits, or something else answers; it gets another port.
+            for (int attempt = 0; ; attempt++)
+            {
+                var process = StartSentinel(_sentinelPorts[i], master);
+                if (TestRedis.Cli(_sentinelPorts[i], "sentinel", "myid").Trim().Length == 40 && !process.HasExited)
+                {
+                    _sentinels.Add(process);
+                    break;
+                }
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                }
+                process.Dispose();
+                if (attempt == 3)
+                {
+                    throw new InvalidOperationException($"no Sentinel could be started (last port {_sentinelPorts[i]})");
+                }
+                _sentinelPorts[i] = TestRedis.FreePort();
+            }
         }
         WaitSettled(master, TimeSpan.FromSeconds(15));
+    }
+
+    private Process StartSentinel(int port, PrivateRedis master)
+    {
+        var conf = Path.Combine(_dir, $"sentinel-{port}.conf");
+        File.WriteAllText(conf, string.Join('\n',
+            $"port {port}",
+            "bind 127.0.0.1",
+            $"dir {_dir}",
+            $"sentinel monitor {ServiceName} 127.0.0.1 {master.Port} 2",
+            $"sentinel down-after-milliseconds {ServiceName} 1000",
+            $"sentinel failover-timeout {ServiceName} 2000",
+            $"sentinel parallel-syncs {ServiceName} 2",
+            ""));
+        var process = Process.Start(new ProcessStartInfo("redis-server", $"{conf} --sentinel --logfile {Log(port)}") { RedirectStandardOutput = true, UseShellExecute = false })!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        try
+        {
+            TestRedis.WaitUntilUp(port);
+        }
+        catch (InvalidOperationException)
+        {
+            // reported by the caller's check
+        }
+        return process;
     }
 
     /// <summary>Waits until every Sentinel names <paramref name="master"/>, knows the other two Sentinels, has no
@@ -83,7 +117,8 @@ public sealed class PrivateReplicaSet : IDisposable
                     && info.GetValueOrDefault("num-other-sentinels") == "2"
                     // each replica's flags line says just "slave" (not s_down, not disconnected)
                     && seen.Count(p => p.Name == "flags" && p.Value == "slave") >= replicas;
-            }, within, () => $"Sentinel on {port} did not settle on the master {master.Port} with {replicas} replicas: {last}\n{Events()}");
+            }, within, () => $"Sentinel on {port} did not settle on the master {master.Port} with {replicas} replicas: {last}; " +
+                $"Sentinel processes exited: {string.Join(", ", _sentinels.Select(p => p.HasExited))}\n{Events()}");
         }
     }
 

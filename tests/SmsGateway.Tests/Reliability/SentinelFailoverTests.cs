@@ -5,24 +5,42 @@ using Xunit.Abstractions;
 namespace SmsBooking.SmsGateway.Tests.Reliability;
 
 /// <summary>A master with two replicas and three Sentinels of the test's own; the gateway connects through the
-/// Sentinels (<c>serviceName=</c>). The master is SIGKILLed 0, 5 and 20 ms into a volley of 50 confirmations, a
-/// replica is promoted, and the killed node comes back as a replica before the next round.</summary>
+/// Sentinels (<c>serviceName=</c>). The master is SIGKILLed 0, 5, 20 and 50 ms into a volley of 50 confirmations, a
+/// replica is promoted, and the killed node comes back as a replica before the next round. A last round plays replicas
+/// that lag: their links are cut (and they are paused, so they cannot reconnect) just before the volley, and resumed
+/// when the master is killed 50 ms into it.</summary>
 public class SentinelFailoverTests(ITestOutputHelper output)
 {
-    private static readonly int[] KillAfterMs = [0, 5, 20, 50];
+    private static readonly (int KillAfterMs, bool ReplicasCutOff)[] Rounds = [(0, false), (5, false), (20, false), (50, false), (50, true)];
 
     private async Task<IReadOnlyList<VolleyOutcome>> RunAsync(int minReplicaAcks, string phoneBase)
     {
         using var set = new PrivateReplicaSet(replicas: 2, sentinels: true);
         set.Start();
         var outcomes = new List<VolleyOutcome>();
-        foreach (var (delay, round) in KillAfterMs.Select((d, r) => (d, r)))
+        foreach (var ((delay, cutOff), round) in Rounds.Select((r, i) => (r, i)))
         {
             var master = set.Master();
+            var replicas = set.Nodes.Where(n => n != master).ToList();
             var outcome = await FailoverVolley.RunAsync(set.SentinelConfiguration, minReplicaAcks, new LocalDate(2027, 1, 4 + round),
                 $"{phoneBase}{round}", delay,
-                settled: () => set.WaitSettled(master, TimeSpan.FromSeconds(30)),
-                kill: master.Kill,
+                settled: () =>
+                {
+                    set.WaitSettled(master, TimeSpan.FromSeconds(30));
+                    if (cutOff)
+                    {
+                        replicas.ForEach(r => r.Pause());
+                        TestRedis.Cli(master.Port, "client", "kill", "type", "replica");
+                    }
+                },
+                kill: () =>
+                {
+                    master.Kill();
+                    if (cutOff)
+                    {
+                        replicas.ForEach(r => r.Resume());
+                    }
+                },
                 failedOver: () =>
                 {
                     var promoted = set.WaitForPromotion(master, TimeSpan.FromSeconds(20));
@@ -31,7 +49,8 @@ public class SentinelFailoverTests(ITestOutputHelper output)
                     return Task.CompletedTask;
                 },
                 output);
-            FailoverVolley.Report(output, outcome.Describe("Sentinel (master + 2 replicas)", minReplicaAcks, delay));
+            FailoverVolley.Report(output, outcome.Describe(cutOff ? "Sentinel (master + 2 replicas), replicas cut off before the volley" : "Sentinel (master + 2 replicas)",
+                minReplicaAcks, delay));
             outcomes.Add(outcome);
         }
         return outcomes;
