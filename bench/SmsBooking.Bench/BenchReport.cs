@@ -11,6 +11,26 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
     public string Redis { get; } = redis;
     public string Aof { get; } = aof;
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The machine's load average when the run began (Linux), since other work on a shared machine moves
+    /// every number here.</summary>
+    public string LoadAtStart { get; } = LoadAverage();
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
     public List<LevelResult> Levels { get; } = [];
     public PhaseResult? HalfPeak { get; set; }
     public double HalfPeakRate { get; set; }
@@ -24,6 +44,9 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
     public int RushWinnersTold { get; set; }
     public int RushLosersTold { get; set; }
     public int RushUntold { get; set; }
+    public List<ReplicaLevel> ReplicaLevels { get; } = [];
+    public double ReplicaHalfPeakRate { get; set; }
+    public (PhaseResult Off, PhaseResult On)? ReplicaHalfPeak { get; set; }
 
     public LevelResult Peak => Levels.MaxBy(l => l.Gateway.StepsPerSecond)!;
 
@@ -48,8 +71,14 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         md.AppendLine();
         md.AppendLine($"{Started:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription.Trim()}, " +
             $"{RuntimeInformation.ProcessArchitecture}), .NET {Environment.Version}; redis-server with AOF `{Aof}`; load generator, " +
-            "baseline and gateway in one process on the same cores (`bench/SmsBooking.Bench`, Release).");
+            "baseline and gateway in one process on the same cores (`bench/SmsBooking.Bench`, Release); the machine's load average " +
+            $"was {LoadAtStart} at the start and {LoadAverage()} at the end.");
         md.AppendLine();
+        if (Options.ReplicaOnly)
+        {
+            ReplicaMarkdown(md);
+            return md.ToString();
+        }
         md.AppendLine("## Step throughput and latency (closed loop, full conversations: greeting to PIN, 7 steps)");
         md.AppendLine();
         md.AppendLine("| users | baseline steps/s | gateway steps/s | ratio | p50 ms | p90 ms | p99 ms | errors | Redis requests/step | Redis commands/step (in scripts too) | scripts/step | Redis CPU ms/step | process CPU ms/step, gateway / baseline | process alloc KB/step, gateway / baseline |");
@@ -88,7 +117,35 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         md.AppendLine($"| p99 ≤ 20 ms at half the peak rate | {HalfPeak?.Latency.P99 ?? 0:0.0} ms | {Met(HalfPeak is not null && HalfPeak.Latency.P99 <= 20)} |");
         md.AppendLine($"| ≤ 3 Redis round trips per step | {roundTrips:0.00} requests (worst level; requests sent together count one each) | {Met(roundTrips <= 3)} |");
         md.AppendLine($"| the rush drains with 0 double bookings | {RushDoubleBookings} double, {RushBookings} of {RushPlaces} places booked | {Met(RushDoubleBookings == 0 && RushBookings == RushPlaces)} |");
+        if (ReplicaLevels.Count > 0)
+        {
+            md.AppendLine();
+            ReplicaMarkdown(md);
+        }
         return md.ToString();
+    }
+
+    private void ReplicaMarkdown(StringBuilder md)
+    {
+        md.AppendLine("## Replica acknowledgements (`Redis:MinReplicaAcks` 0 against 1)");
+        md.AppendLine();
+        md.AppendLine($"A private master with one replica on the same machine (AOF `{Aof}` on both); the same closed loop of full " +
+            "conversations against a gateway without and one with a replica's acknowledgement before a confirmation is told, " +
+            "in alternating slices of the same run (only `ANO`, one step in seven, waits).");
+        md.AppendLine();
+        md.AppendLine("| users | steps/s, 0 | steps/s, 1 | ratio | p50 ms, 0 | p50 ms, 1 | p99 ms, 0 | p99 ms, 1 | errors | bookings, 0 / 1 |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var l in ReplicaLevels)
+        {
+            md.AppendLine($"| {l.Users} | {l.Off.StepsPerSecond:0} | {l.On.StepsPerSecond:0} | **{l.Ratio:0.00}** | {l.Off.Latency.P50:0.0} | {l.On.Latency.P50:0.0} | " +
+                $"{l.Off.Latency.P99:0.0} | **{l.On.Latency.P99:0.0}** | {l.Off.Errors + l.On.Errors} | {l.Off.Bookings} / {l.On.Bookings} |");
+        }
+        if (ReplicaHalfPeak is var (off, on))
+        {
+            md.AppendLine();
+            md.AppendLine($"At the same open-loop rate ({ReplicaHalfPeakRate:0} steps/s, half the peak without acknowledgements, {ReplicaLevels.Max(l => l.Users)} users): " +
+                $"p50 {off.Latency.P50:0.0} → {on.Latency.P50:0.0} ms, p99 {off.Latency.P99:0.0} → **{on.Latency.P99:0.0} ms**, errors {off.Errors} / {on.Errors}.");
+        }
     }
 
     /// <summary>The runtime's allocation counter is not always monotonic under the server GC over a short phase; a
