@@ -133,12 +133,12 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
             "conversations against a gateway without and one with a replica's acknowledgement before a confirmation is told, " +
             "in alternating slices of the same run (only `ANO`, one step in seven, waits).");
         md.AppendLine();
-        md.AppendLine("| users | steps/s, 0 | steps/s, 1 | ratio | p50 ms, 0 | p50 ms, 1 | p99 ms, 0 | p99 ms, 1 | errors | bookings, 0 / 1 |");
-        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| users | steps/s, 0 | steps/s, 1 | ratio | p50 ms, 0 | p50 ms, 1 | p99 ms, 0 | p99 ms, 1 | errors | bookings, 0 / 1 | WAITs per booking |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var l in ReplicaLevels)
         {
             md.AppendLine($"| {l.Users} | {l.Off.StepsPerSecond:0} | {l.On.StepsPerSecond:0} | **{l.Ratio:0.00}** | {l.Off.Latency.P50:0.0} | {l.On.Latency.P50:0.0} | " +
-                $"{l.Off.Latency.P99:0.0} | **{l.On.Latency.P99:0.0}** | {l.Off.Errors + l.On.Errors} | {l.Off.Bookings} / {l.On.Bookings} |");
+                $"{l.Off.Latency.P99:0.0} | **{l.On.Latency.P99:0.0}** | {l.Off.Errors + l.On.Errors} | {l.Off.Bookings} / {l.On.Bookings} | {l.WaitsPerBooking:0.00} |");
         }
         if (ReplicaHalfPeak is var (off, on))
         {

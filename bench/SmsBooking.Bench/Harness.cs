@@ -90,9 +90,17 @@ public static class Harness
         Dictionary<string, string?> With(int acks) => new(open) { ["Redis:MinReplicaAcks"] = acks.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var order = Enumerable.Range(0, options.ReplicaSlices).SelectMany(i => i % 2 == 0 ? new[] { 0, 1 } : [1, 0]).ToArray();
         var slice = options.LevelDuration / options.ReplicaSlices;
+        using var admin = await ConnectionMultiplexer.ConnectAsync(master + ",allowAdmin=true");
+        async Task<long> WaitsAsync()
+        {
+            var stats = await admin.GetServers()[0].InfoRawAsync("commandstats") ?? "";
+            return Regex.Match(stats, @"cmdstat_wait:calls=(\d+)") is { Success: true } m ? long.Parse(m.Groups[1].Value) : 0;
+        }
+        long waits = 0;
 
         async Task<(PhaseResult Off, PhaseResult On)> CompareAsync(int users, double? rate)
         {
+            waits = 0;
             await using var off = await Server.StartGatewayAsync(master, $"acks{Guid.NewGuid():N}:", With(0));
             await using var on = await Server.StartGatewayAsync(master, $"acks{Guid.NewGuid():N}:", With(1));
             using var toOff = new Load(off.Url, users, phoneBase += 10_000_000);
@@ -103,7 +111,9 @@ public static class Harness
             var latencies = new[] { new List<double>(), new List<double>() };
             foreach (var acks in order)
             {
+                var before = await WaitsAsync();
                 runs[acks].Add(await (acks == 0 ? toOff : toOn).RunAsync(users, slice, rate, latencies[acks]));
+                waits += acks == 1 ? await WaitsAsync() - before : 0;
             }
             return (PhaseResult.Pool(runs[0], latencies[0]), PhaseResult.Pool(runs[1], latencies[1]));
         }
@@ -111,7 +121,7 @@ public static class Harness
         foreach (var users in options.ReplicaConcurrency)
         {
             var (off, on) = await CompareAsync(users, null);
-            report.ReplicaLevels.Add(new ReplicaLevel(users, off, on));
+            report.ReplicaLevels.Add(new ReplicaLevel(users, off, on, waits));
             log.WriteLine($"  {users,3} users: MinReplicaAcks 0 {off.StepsPerSecond,7:0} steps/s p99 {off.Latency.P99:0.0} ms; " +
                 $"1 {on.StepsPerSecond,7:0} steps/s p99 {on.Latency.P99:0.0} ms; errors {off.Errors + on.Errors}");
         }
@@ -222,9 +232,12 @@ public sealed record RedisCounters(long Commands, long Scripts, double CpuSecond
 }
 
 /// <summary>One concurrency of the replica acknowledgement comparison: the same load without and with.</summary>
-public sealed record ReplicaLevel(int Users, PhaseResult Off, PhaseResult On)
+/// <param name="Waits">WAIT commands the master ran during the slices with acknowledgements (shared rounds: fewer
+/// than the confirmations once many confirm at once).</param>
+public sealed record ReplicaLevel(int Users, PhaseResult Off, PhaseResult On, long Waits)
 {
     public double Ratio => On.StepsPerSecond / Off.StepsPerSecond;
+    public double WaitsPerBooking => On.Bookings == 0 ? 0 : (double)Waits / On.Bookings;
 }
 
 public sealed record LevelResult(int Users, PhaseResult Baseline, PhaseResult Gateway, RedisCounters Redis)
