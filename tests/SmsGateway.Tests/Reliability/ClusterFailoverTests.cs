@@ -59,7 +59,7 @@ public class ClusterFailoverTests(ITestOutputHelper output)
         cluster.Start();
         var keys = new RedisKeys(TestRedis.NewPrefix());
         using var data = await ConnectionMultiplexer.ConnectAsync(cluster.Configuration);
-        using var acks = new ReplicaAcks(data, () => ConnectionMultiplexer.Connect(cluster.Configuration), keys, 1, TimeSpan.FromMilliseconds(200));
+        using var acks = new ReplicaAcks(data, () => ConnectionMultiplexer.Connect(cluster.Configuration), keys, 1, TimeSpan.FromSeconds(1));
         var day = new LocalDate(2026, 12, 1);
         var lagging = cluster.MasterOf(cluster.SlotOf($"{{day:{day:yyyy-MM-dd}}}"));
         var phone = Enumerable.Range(0, 100).Select(i => $"+420601{i:000000}")
