@@ -21,6 +21,18 @@ public sealed record BenchOptions
     /// <summary>Rounds of the wire comparison: each variant runs once a round at each level, in a rotating order.</summary>
     public int WireRounds { get; init; } = 3;
 
+    /// <summary>Only the cost of <c>Redis:MinReplicaAcks=1</c>: a private master with a local replica, the gateway with
+    /// 0 and with 1 at each of <see cref="ReplicaConcurrency"/>, in the same run.</summary>
+    public bool ReplicaOnly { get; init; }
+
+    /// <summary>Also measure replica acknowledgements after the other phases (the smoke run does, briefly).</summary>
+    public bool WithReplicaPhase { get; init; }
+
+    public int[] ReplicaConcurrency { get; init; } = [1, 16, 64];
+
+    /// <summary>Each setting's time at a level is cut in this many slices, alternated with the other's (0 1, 1 0, ...).</summary>
+    public int ReplicaSlices { get; init; } = 3;
+
     public static BenchOptions Full { get; } = new();
 
     /// <summary>Under a minute: the same phases, shorter and smaller.</summary>
@@ -44,7 +56,19 @@ public sealed record BenchOptions
         RushPlacesPerSlot = 2,
         RushSlots = 20,
         RushConcurrency = 32,
+        WithReplicaPhase = true,
+        ReplicaConcurrency = [4],
+        ReplicaSlices = 1,
         Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-smoke.md"),
+    };
+
+    /// <summary>The replica acknowledgement comparison alone, about a minute and a half (<c>--replica-acks</c>).</summary>
+    public static BenchOptions ReplicaAcks { get; } = new()
+    {
+        Mode = "replica-acks",
+        ReplicaOnly = true,
+        LevelDuration = TimeSpan.FromSeconds(10),
+        Output = "bench/results/replica-acks.md",
     };
 
     public int RushPlaces => RushPlacesPerSlot * RushSlots;
@@ -60,6 +84,7 @@ public sealed record BenchOptions
                 "--quick" => Quick with { Redis = options.Redis, Aof = options.Aof },
                 "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof },
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
+                "--replica-acks" => ReplicaAcks with { Aof = options.Aof },
                 "--redis" => options with { Redis = Value() },
                 "--profile" => options with { ProfileOnly = true, LevelDuration = TimeSpan.FromSeconds(60) },
                 "--wire" => options with { CompareWire = true, Output = options.Output.Replace(".md", "-wire.md", StringComparison.Ordinal) },
@@ -67,7 +92,7 @@ public sealed record BenchOptions
                 "--rounds" => options with { WireRounds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --wire [--rounds N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;

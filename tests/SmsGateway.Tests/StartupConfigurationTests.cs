@@ -59,6 +59,12 @@ public class StartupConfigurationTests
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
+    [InlineData("--Redis:MinReplicaAcks=-1", "Configuration error: Redis:MinReplicaAcks: -1 must be between 0 (off) and 5")]
+    [InlineData("--Redis:MinReplicaAcks=one", "Configuration error: Redis:MinReplicaAcks: 'one' is not a valid Int32")]
+    // WAIT with timeout 0 would block for ever
+    [InlineData("--Redis:ReplicaAckTimeout=00:00:00", "Configuration error: Redis:ReplicaAckTimeout: 00:00:00 must be between 00:00:00.001 and 00:00:02")]
+    // longer than the Redis client waits for any answer
+    [InlineData("--Redis:ReplicaAckTimeout=00:00:05", "Configuration error: Redis:ReplicaAckTimeout: 00:00:05 must be between")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);

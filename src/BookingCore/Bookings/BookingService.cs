@@ -157,10 +157,10 @@ public sealed class BookingService
             // The pointer is gone once a hold is confirmed: a repeated confirmation finds the booking it made.
             var earlier = (await _store.GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.HoldId == holdId);
             return earlier is not null
-                ? new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier)
+                ? await DurableAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier))
                 : new ConfirmResult(ConfirmOutcome.HoldLapsed);
         }
-        return await ConfirmCheckedAsync(hold, name, await upcomingRead, now);
+        return await DurableAsync(await ConfirmCheckedAsync(hold, name, await upcomingRead, now));
     }
 
     /// <summary>Confirms <paramref name="hold"/> as the caller knows it (the conversation keeps it in its snapshot),
@@ -174,9 +174,22 @@ public sealed class BookingService
         var upcoming = phoneHasBookings ? await UpcomingAsync(hold.Phone) : [];
         if (upcoming.FirstOrDefault(b => b.HoldId == hold.Id) is { } earlier)
         {
-            return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier);
+            // Also the retry of a confirmation whose replicas did not answer: the same booking, waited for again.
+            return await DurableAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier));
         }
-        return await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor);
+        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor));
+    }
+
+    /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
+    /// waits for; otherwise <see cref="Store.ReplicasBehindException"/> goes up and the citizen is asked to confirm
+    /// again, which gives this same booking (confirmation is idempotent per hold).</summary>
+    private async Task<ConfirmResult> DurableAsync(ConfirmResult result)
+    {
+        if (result.Booking is { } booking)
+        {
+            await _store.EnsureDurableAsync("confirmation", booking.Phone, booking.Date);
+        }
+        return result;
     }
 
     private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
@@ -201,8 +214,33 @@ public sealed class BookingService
     }
 
     /// <summary>Cancels the phone's booking by code; its slot is offered again after the cancel delay.</summary>
-    public Task<Booking?> CancelAsync(string phone, string code) =>
-        _store.CancelAsync(phone, BookingSecrets.NormalizeCode(code), _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay));
+    /// <remarks>The cancellation is told only once it is on the replicas the store waits for (as a booking is). A
+    /// repeated cancellation of the phone's own code (the retry the citizen was asked for when the replicas did not
+    /// answer) finds it cancelled and says so again.</remarks>
+    public async Task<Booking?> CancelAsync(string phone, string code)
+    {
+        var normalized = BookingSecrets.NormalizeCode(code);
+        var cancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay))
+            ?? (await _store.GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == normalized && b.Status == BookingStatus.Cancelled);
+        if (cancelled is not null)
+        {
+            await _store.EnsureDurableAsync("cancellation", null, cancelled.Date);
+        }
+        return cancelled;
+    }
+
+    /// <summary>The phone's upcoming bookings to show it with their PINs (<c>MOJE</c>): like
+    /// <see cref="UpcomingAsync"/>, and only once what was read is on the replicas the store waits for, so that a PIN
+    /// read from a confirmation still unacknowledged is not told either.</summary>
+    public async Task<IReadOnlyList<Booking>> MyBookingsAsync(string phone)
+    {
+        var upcoming = await UpcomingAsync(phone);
+        if (upcoming.Count > 0)
+        {
+            await _store.EnsureDurableAsync("bookings", phone, [.. upcoming.Select(b => b.Date).Distinct()]);
+        }
+        return upcoming;
+    }
 
     /// <summary>The phone's bookings that are still ahead (or inside their check-in window) and not cancelled.</summary>
     public async Task<IReadOnlyList<Booking>> UpcomingAsync(string phone)

@@ -10,7 +10,9 @@ namespace SmsBooking.BookingCore.Outbound;
 /// <see cref="RenewAsync"/> before every attempt, so a slow sender never sends a message another has taken over.</remarks>
 public interface IOutbox
 {
-    /// <summary>Queues the message unless its dedupe key was queued before; true when queued now.</summary>
+    /// <summary>Queues the message unless its dedupe key was queued before; true when queued now. Throws
+    /// <see cref="Store.ReplicasBehindException"/> when the store waits for replicas and they do not acknowledge:
+    /// the caller keeps what caused the message and enqueues it again later (the dedupe key makes that safe).</summary>
     Task<bool> EnqueueAsync(OutboundMessage message);
 
     /// <summary>Up to <paramref name="max"/> messages for this sender: new ones, and ones another sender took more than

@@ -569,7 +569,7 @@ public sealed class ConversationEngine
 
         private async Task<string> MyBookingsAsync()
         {
-            var bookings = await _e._booking.UpcomingAsync(_phone);
+            var bookings = await _e._booking.MyBookingsAsync(_phone);
             return bookings.Count == 0
                 ? T.NoBookings()
                 : T.MyBookings(bookings.Select(b => T.BookingLine(b, withPin: true)).ToList());

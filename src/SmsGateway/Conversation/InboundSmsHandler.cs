@@ -120,7 +120,21 @@ public sealed class InboundSmsHandler
                 return Fit(_texts.For(snapshot.Language).Busy());
             }
             var before = snapshot.State;
-            var reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
+            string reply;
+            try
+            {
+                reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
+            }
+            catch (ReplicasBehindException e)
+            {
+                // The step is on the master only: a failover now could take it back, so the citizen is not told it.
+                // The snapshot is not saved (the lease is released as it was), so the same message again repeats the
+                // step, which finds what was written and waits for the replicas once more.
+                GatewayMetrics.ReplicaAcksMissed.Add(1, new KeyValuePair<string, object?>("step", e.Step));
+                _log.LogWarning("Redis replicas acknowledged {Acknowledged} of {Required} within {Timeout} ms for a {Step} of {Phone}; asked to send it again",
+                    e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, e.Step, PhoneMask.Mask(phone));
+                return Fit(_texts.For(snapshot.Language).NotSavedTryAgain());
+            }
             saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
             if (!saved)
             {

@@ -113,6 +113,10 @@ public sealed class ConversationTexts
 
     public string TryAgainLater() => Format("TryAgainLater");
 
+    /// <summary>The step was made but is not yet safe on a second server (Redis replicas did not acknowledge it): the
+    /// same message again in a minute gives the same result, never a second booking.</summary>
+    public string NotSavedTryAgain() => Format("NotSavedTryAgain");
+
     public string TooManyMessages() => Format("TooManyMessages");
 
     /// <summary>Past <c>Abuse:MaxMessagesPerMinuteTotal</c>, to a phone with nothing under way.</summary>

@@ -58,6 +58,7 @@ public class ReplySizeTests
         yield return ("Help", t.Help());
         yield return ("InvalidName", t.InvalidName());
         yield return ("TryAgainLater", t.TryAgainLater());
+        yield return ("NotSavedTryAgain", t.NotSavedTryAgain());
         yield return ("TooManyMessages", t.TooManyMessages());
         yield return ("Busy", t.Busy());
         yield return ("CountryNotServed", TextCatalog.Default.For(Language.Cs).CountryNotServed() + "\n" + TextCatalog.Default.For(Language.En).CountryNotServed());

@@ -80,6 +80,10 @@ public sealed class RedisKeys
     /// <summary>HASH status, error, rank of one outbound message by Twilio's sid.</summary>
     public RedisKey MessageStatus(string messageSid) => $"{_prefix}{{sid:{messageSid}}}:status";
 
+    /// <summary>STRING written right before a replica-acknowledgement <c>WAIT</c> on the node that owns its slot
+    /// (<see cref="ReplicaAcks"/>); <paramref name="n"/> picks a slot of the node on a cluster. Expires in a minute.</summary>
+    public RedisKey AckMarker(int n) => $"{_prefix}{{ack:{n}}}:marker";
+
     /// <summary>ZSET of placed holds, member the hold JSON, score its expiry (then a watcher's lease) in Unix ms.</summary>
     public RedisKey WatchLapses(int shard) => $"{_prefix}{{watch:{shard}}}:lapses";
     /// <summary>ZSET of reminders, member <c>phone|date|code|name</c>, score when due in Unix ms.</summary>
