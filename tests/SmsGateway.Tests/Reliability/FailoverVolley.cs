@@ -35,7 +35,7 @@ public static class FailoverVolley
 {
     public const int Phones = 50;
     public const int Counters = 2;
-    private const string KioskKey = "kiosk-failover";
+    private const string KioskKey = TestKioskKeys.Kiosk; // GatewayHost configures it with the kiosk role
 
     private static readonly Regex Told = new(@"Kod: (\w{6})[\s\S]*?PIN: (\d{6})");
     private static readonly Regex MineLine = new(@"^(\w{6}) .* PIN: (\d{6})$", RegexOptions.Multiline);
@@ -59,7 +59,6 @@ public static class FailoverVolley
         // A lease left by a request the kill cut off frees itself soon (default 30 s).
         ["Conversation:LeaseDuration"] = "00:00:03",
         ["Outbound:Enabled"] = "false",
-        ["Kiosk:ApiKeys:0"] = KioskKey,
     };
 
     /// <param name="settled">Returns once the topology is whole again after an earlier round (before the volley).</param>
