@@ -24,6 +24,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Channel<ReceivedSms> _received;
     private readonly ConcurrentQueue<Answer> _plan = new();
+    private readonly ConcurrentDictionary<string, Answer> _byRecipient = new();
     private int _sid;
 
     private TwilioStandIn(WebApplication app, Channel<ReceivedSms> received, string url)
@@ -54,6 +55,10 @@ public sealed class TwilioStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers every POST to <paramref name="to"/> with <paramref name="answer"/>, before the plan: Twilio
+    /// refusing one message (say 21266, To equals From) while it takes every other.</summary>
+    public void AnswerFor(string to, Answer answer) => _byRecipient[to] = answer;
+
     /// <summary>A 201 with a message resource, after <paramref name="delay"/>: Twilio accepting slowly.</summary>
     public static Answer Accept(TimeSpan delay) =>
         new(201, $$"""{"sid": "SM{{Guid.NewGuid():N}}", "status": "queued"}""", delay);
@@ -77,7 +82,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
             standIn!.Requests.Enqueue(request);
             var to = form.GetValueOrDefault("To") ?? "";
             var body = form.GetValueOrDefault("Body") ?? "";
-            if (standIn._plan.TryDequeue(out var answer))
+            if (standIn._byRecipient.TryGetValue(to, out var answer) || standIn._plan.TryDequeue(out answer))
             {
                 if (answer.Delay > TimeSpan.Zero)
                 {

@@ -30,7 +30,8 @@ public interface IOutbox
     Task AckAsync(OutboxEntry entry);
 
     /// <summary>Leaves the message for a later hand-out without counting this one toward the limit of hand-outs:
-    /// Twilio refused our own account or credentials, which says nothing about the message.</summary>
+    /// Twilio refused our own account or credentials, which says nothing about the message. Only for that: a refusal
+    /// of the message itself leaves it unacknowledged, so that hand-out counts and the message is given up in the end.</summary>
     Task ReturnAsync(OutboxEntry entry);
 
     Task<OutboxStats> StatsAsync(Instant now);

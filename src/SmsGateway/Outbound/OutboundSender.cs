@@ -26,6 +26,12 @@ public sealed class OutboundSender : BackgroundService
     private readonly ILogger<OutboundSender> _log;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
+    /// <summary>The last message Twilio refused with a code of neither list, until a message goes through: a second
+    /// recipient refused the same way right after it says the refusal is the account's after all.</summary>
+    private MessageRefusal? _lastMessageRefusal;
+
+    private sealed record MessageRefusal(int HttpStatus, int? Code, string To);
+
     public OutboundSender(IOutbox outbox, IPhoneStore phones, TwilioSmsClient twilio, TwilioAccountState account, IOptions<TwilioOptions> twilioOptions,
         IOptions<OutboundOptions> options, ILogger<OutboundSender> log)
     {
@@ -107,6 +113,7 @@ public sealed class OutboundSender : BackgroundService
         {
             case SendResult.Accepted accepted:
                 _account.Works();
+                Volatile.Write(ref _lastMessageRefusal, null);
                 // The window for a double send: Twilio has the message, and a crash before the acknowledgement
                 // leaves it for another sender to send again.
                 await _outbox.AckAsync(entry);
@@ -116,6 +123,7 @@ public sealed class OutboundSender : BackgroundService
                 return TimeSpan.Zero;
             case SendResult.Permanent permanent:
                 _account.Works(); // Twilio judged the recipient, so it took our credentials
+                Volatile.Write(ref _lastMessageRefusal, null);
                 if (permanent.IsUnsubscribed)
                 {
                     await _phones.SetOptedOutAsync(m.To, true);
@@ -126,15 +134,27 @@ public sealed class OutboundSender : BackgroundService
                 _log.LogWarning("Outbound {Kind} to {Phone} refused for good: Twilio error {Code}", m.Kind, phone, permanent.Code);
                 return TimeSpan.Zero;
             case SendResult.Refused refused:
-                _account.Refused(refused.HttpStatus, refused.Code);
-                await _outbox.ReturnAsync(entry);
-                var code = refused.Code?.ToString(CultureInfo.InvariantCulture) ?? "none";
+                return await AccountRefusedAsync(entry, refused.HttpStatus, refused.Code);
+            case SendResult.MessageRefused refused:
+            {
+                var last = Volatile.Read(ref _lastMessageRefusal);
+                if (last is not null && last.HttpStatus == refused.HttpStatus && last.Code == refused.Code && last.To != m.To)
+                {
+                    // Two different recipients in a row, refused the same way: not one message's fault.
+                    return await AccountRefusedAsync(entry, refused.HttpStatus, refused.Code);
+                }
+                Volatile.Write(ref _lastMessageRefusal, new MessageRefusal(refused.HttpStatus, refused.Code, m.To));
+                var code = CodeOf(refused.Code);
                 GatewayMetrics.OutboundRefused.Add(1, new KeyValuePair<string, object?>("status", refused.HttpStatus.ToString(CultureInfo.InvariantCulture)),
                     new KeyValuePair<string, object?>("code", code));
-                _log.LogError("Twilio refused outbound {Kind} to {Phone}: HTTP {HttpStatus}, Twilio error {Code}. The message stays in the outbox " +
-                    "and is tried again after {ReclaimAfter}; check Twilio:AccountSid, Twilio:AuthToken and the sender", m.Kind, phone, refused.HttpStatus, code,
-                    _options.ReclaimAfter);
-                return _options.ReclaimAfter;
+                // Neither acknowledged nor returned: the message stays, this hand-out counts toward MaxDeliveries, and
+                // another sender (or this one) takes it again after ReclaimAfter. The sender goes on at once.
+                _log.LogError("Twilio refused outbound {Kind} to {Phone}: HTTP {HttpStatus}, Twilio error {Code}, a refusal of this message, not of " +
+                    "the account. The message stays in the outbox and is tried again after {ReclaimAfter}, given up after {MaxDeliveries} hand-outs " +
+                    "(this was hand-out {Deliveries}); the other messages go on", m.Kind, phone, refused.HttpStatus, code, _options.ReclaimAfter,
+                    _options.MaxDeliveries, entry.Deliveries);
+                return TimeSpan.Zero;
+            }
             case SendResult.TakenOver:
                 _log.LogWarning("Outbound {Kind} to {Phone} was taken over by another sender before attempt {Attempt}; not sent here", m.Kind, phone, handOut.Attempts + 1);
                 return TimeSpan.Zero;
@@ -154,4 +174,21 @@ public sealed class OutboundSender : BackgroundService
                 throw new InvalidOperationException($"unknown send result {result.GetType().Name}");
         }
     }
+
+    /// <summary>Twilio refused our account: readiness says so, the message goes back without counting the hand-out
+    /// (it says nothing about the message), and the sender pauses for one probe per <see cref="OutboundOptions.ReclaimAfter"/>.</summary>
+    private async Task<TimeSpan> AccountRefusedAsync(OutboxEntry entry, int httpStatus, int? twilioCode)
+    {
+        _account.Refused(httpStatus, twilioCode);
+        await _outbox.ReturnAsync(entry);
+        var code = CodeOf(twilioCode);
+        GatewayMetrics.OutboundRefused.Add(1, new KeyValuePair<string, object?>("status", httpStatus.ToString(CultureInfo.InvariantCulture)),
+            new KeyValuePair<string, object?>("code", code));
+        _log.LogError("Twilio refused outbound {Kind} to {Phone}: HTTP {HttpStatus}, Twilio error {Code}. The message stays in the outbox " +
+            "and is tried again after {ReclaimAfter}; check Twilio:AccountSid, Twilio:AuthToken and the sender", entry.Message.Kind,
+            PhoneMask.Mask(entry.Message.To), httpStatus, code, _options.ReclaimAfter);
+        return _options.ReclaimAfter;
+    }
+
+    private static string CodeOf(int? code) => code?.ToString(CultureInfo.InvariantCulture) ?? "none";
 }

@@ -71,9 +71,13 @@ public sealed class TwilioSmsClient
         catch (ApiException e) when (e.Status is >= 400 and < 500)
         {
             int? code = e.Code == 0 ? null : e.Code;
-            return RecipientErrors.IsRecipientLevel(code)
-                ? new SendResult.Permanent(code, e.Message)
-                : new SendResult.Refused(e.Status, code, e.Message);
+            if (RecipientErrors.IsRecipientLevel(code))
+            {
+                return new SendResult.Permanent(code, e.Message);
+            }
+            return AccountErrors.IsAccountLevel(e.Status, code)
+                ? new SendResult.Refused(e.Status, code, e.Message)
+                : new SendResult.MessageRefused(e.Status, code, e.Message);
         }
         catch (ApiException)
         {

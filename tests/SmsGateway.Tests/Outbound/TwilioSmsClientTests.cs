@@ -109,7 +109,8 @@ public class TwilioSmsClientTests
     [InlineData(401, 20003)] // authentication failed
     [InlineData(403, 20005)] // account not active
     [InlineData(404, 20404)] // no such account (a wrong AccountSid)
-    [InlineData(400, 21606)] // the From number is not one of ours
+    [InlineData(400, 21212)] // the From number is not valid
+    [InlineData(400, 21660)] // the From number belongs to another account
     public async Task Send_AuthAccountOrSenderError_IsRefusedNotPermanent(int status, int code)
     {
         await using var standIn = await TwilioStandIn.StartAsync();
@@ -117,6 +118,21 @@ public class TwilioSmsClientTests
         using var services = Services(standIn);
         var result = Assert.IsType<SendResult.Refused>(await services.GetRequiredService<TwilioSmsClient>().SendAsync("+420601123456", "x"));
         Assert.Equal((status, code), (result.HttpStatus, result.Code));
+    }
+
+    // Finding M4: a 4xx of neither list refuses one message, not the account, so it must not pause the whole outbox.
+    [Theory]
+    [InlineData(400, 21266)] // To and From are the same
+    [InlineData(400, 21608)] // a trial account's unverified number
+    [InlineData(400, 21606)] // the From number cannot send to this destination
+    [InlineData(400, 20404)] // a 20404 without a 404 is not the account's own resource (that one is above)
+    public async Task Send_MessageLevelError_IsMessageRefusedNotTheAccount(int status, int code)
+    {
+        await using var standIn = await TwilioStandIn.StartAsync();
+        standIn.Plan(TwilioStandIn.TwilioError(code, "refused", status));
+        using var services = Services(standIn);
+        var result = Assert.IsType<SendResult.MessageRefused>(await services.GetRequiredService<TwilioSmsClient>().SendAsync("+420601123456", "x"));
+        Assert.Equal(code, result.Code);
     }
 
     [Fact]

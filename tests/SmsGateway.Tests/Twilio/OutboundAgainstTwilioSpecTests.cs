@@ -56,9 +56,11 @@ public class OutboundAgainstTwilioSpecTests(PrismMock prism) : IClassFixture<Pri
         var anonymous = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["To"] = "+420601123456", ["From"] = "+420736000000", ["Body"] = "x" }) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(anonymous)).StatusCode);
         // Sent by the library: an AccountSid the spec's path pattern does not allow, which Prism refuses with a 4xx. A
-        // request Twilio refuses as malformed is ours to fix, not the recipient's: refused, not dropped.
+        // request Twilio refuses as malformed is not the recipient's fault: kept, not dropped (Prism's answer carries none
+        // of the account-level codes, so it refuses this message; a second recipient refused the same way pauses the sender).
         using var badAccount = Client(o => o.AccountSid = "AC-not-an-account");
-        Assert.IsType<SendResult.Refused>(await badAccount.GetRequiredService<TwilioSmsClient>().SendAsync("+420601123456", "x"));
+        var result = await badAccount.GetRequiredService<TwilioSmsClient>().SendAsync("+420601123456", "x");
+        Assert.True(result is SendResult.Refused or SendResult.MessageRefused, $"dropped or misread: {result}");
     }
 
     [Fact]
