@@ -5,11 +5,14 @@ using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>The conversation's graph. A fresh machine is built around the snapshot for every message; the state
-/// lives in the snapshot, which the caller saves after <c>FireAsync</c> returns.</summary>
-public static class ConversationMachine
+/// <summary>The conversation's graph (docs/conversation.md). A machine is built around a phone's snapshot for each
+/// message; the state lives in the snapshot, which the caller saves after the message is handled. Triggers carry what
+/// the citizen said (<see cref="AgendaChosenAsync"/>, <see cref="DayChosenAsync"/>, ...) and the states' entry actions
+/// put it into the snapshot and clear what no longer holds, so no caller writes the snapshot's booking data itself.</summary>
+/// <remarks>Not thread-safe: one phone's messages are handled one at a time (the phone's lease).</remarks>
+public sealed class ConversationMachine
 {
-    /// <summary>What the machine needs from outside: a guard's facts and the hold to release.</summary>
+    /// <summary>What the machine needs from outside: a guard's fact and the hold to give back.</summary>
     public interface IEffects
     {
         /// <summary>True when the chosen agenda has more than one activity to choose from.</summary>
@@ -19,34 +22,86 @@ public static class ConversationMachine
         Task ReleaseHoldAsync();
     }
 
-    public static StateMachine<State, Trigger> Create(ConversationSnapshot snapshot, IEffects effects)
+    private readonly StateMachine<State, Trigger> _machine;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<OfficeChoice> _agendaChosen;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<BookingCore.Calendar.Activity> _activityChosen;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<NodaTime.LocalDate> _dayChosen;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<HeldSlot> _timeHeld;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _nameGiven;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<HeldSlot> _confirmed;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _cancellationListed;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<QuickOffer> _quickHeld;
+
+    public ConversationMachine(ConversationSnapshot snapshot, IEffects effects)
     {
-        var machine = new StateMachine<State, Trigger>(() => snapshot.State, s => snapshot.State = s);
+        var s = snapshot;
+        var machine = new StateMachine<State, Trigger>(() => s.State, state => s.State = state);
+        _machine = machine;
+        _agendaChosen = machine.SetTriggerParameters<OfficeChoice>(Trigger.AgendaChosen);
+        _activityChosen = machine.SetTriggerParameters<BookingCore.Calendar.Activity>(Trigger.ActivityChosen);
+        _dayChosen = machine.SetTriggerParameters<NodaTime.LocalDate>(Trigger.DayChosen);
+        _timeHeld = machine.SetTriggerParameters<HeldSlot>(Trigger.TimeHeld);
+        _nameGiven = machine.SetTriggerParameters<string>(Trigger.NameGiven);
+        _confirmed = machine.SetTriggerParameters<HeldSlot>(Trigger.Confirmed);
+        _cancellationListed = machine.SetTriggerParameters<List<string>>(Trigger.CancellationListed);
+        _quickHeld = machine.SetTriggerParameters<QuickOffer>(Trigger.QuickHeld);
 
         machine.Configure(State.Idle)
+            .OnEntry(s.ClearBooking, "forget the booking")
             .Permit(Trigger.Greeted, State.ChoosingAgenda)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.CancellationListed, State.ChoosingCancellation)
-            .Permit(Trigger.QuickHeld, State.Confirming);
+            .Permit(Trigger.QuickHeld, State.QuickConfirming);
+
+        machine.Configure(State.JustBooked)
+            .OnEntryFrom(_confirmed, held =>
+            {
+                s.ClearBooking();
+                s.ConfirmedHoldId = held.Id;
+            }, "keep the confirmed hold's id")
+            .Permit(Trigger.MovedOn, State.Idle);
 
         machine.Configure(State.Booking)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.Abandoned, State.Idle)
-            .Permit(Trigger.QuickHeld, State.Confirming);
+            .Permit(Trigger.QuickHeld, State.QuickConfirming);
 
         machine.Configure(State.ChoosingAgenda)
             .SubstateOf(State.Booking)
-            .PermitIf(Trigger.AgendaChosen, State.ChoosingActivity, effects.AgendaHasSeveralActivities, "several activities")
-            .PermitIf(Trigger.AgendaChosen, State.ChoosingDay, () => !effects.AgendaHasSeveralActivities(), "one activity")
+            .OnEntry(s.ClearBooking, "forget the booking")
+            .PermitIf(_agendaChosen, State.ChoosingActivity, c => c.NeedsActivity, "activity to ask")
+            .PermitIf(_agendaChosen, State.ChoosingDay, c => !c.NeedsActivity, "activity known")
             .PermitReentry(Trigger.Back);
 
         machine.Configure(State.ChoosingActivity)
             .SubstateOf(State.Booking)
+            .OnEntry(() =>
+            {
+                s.ActivityId = null;
+                s.Day = null;
+                s.ClearShown();
+            }, "forget the activity")
+            .OnEntryFrom(_agendaChosen, c => s.AgendaId = c.Agenda.Id, "set the agenda")
+            // Another agenda named outright at this step (pas at the identity cards' activities).
+            .PermitReentryIf(_agendaChosen, c => c.NeedsActivity, "activity to ask")
+            .PermitIf(_agendaChosen, State.ChoosingDay, c => !c.NeedsActivity, "activity known")
             .Permit(Trigger.ActivityChosen, State.ChoosingDay)
             .Permit(Trigger.Back, State.ChoosingAgenda);
 
         machine.Configure(State.ChoosingDay)
             .SubstateOf(State.Booking)
+            .OnEntry(t =>
+            {
+                s.Day = null;
+                s.Page = t.Trigger == Trigger.PagedOn ? s.Page + 1 : 0;
+                s.ClearShown();
+            }, "forget the day; DALSI turns the page")
+            .OnEntryFrom(_agendaChosen, c =>
+            {
+                s.AgendaId = c.Agenda.Id;
+                s.ActivityId = c.Known!.Id;
+            }, "set the agenda and activity")
+            .OnEntryFrom(_activityChosen, a => s.ActivityId = a.Id, "set the activity")
             .Permit(Trigger.DayChosen, State.ChoosingTime)
             .PermitReentry(Trigger.PagedOn)
             .PermitIf(Trigger.Back, State.ChoosingActivity, effects.AgendaHasSeveralActivities, "several activities")
@@ -54,50 +109,116 @@ public static class ConversationMachine
 
         machine.Configure(State.ChoosingTime)
             .SubstateOf(State.Booking)
+            .OnEntry(t =>
+            {
+                s.Hold = null;
+                s.Page = t.Trigger == Trigger.PagedOn ? s.Page + 1 : 0;
+                s.ClearShown();
+            }, "no hold; DALSI turns the page")
+            .OnEntryFrom(Trigger.HoldLapsed, () => s.Name = null, "forget the name")
+            .OnEntryFrom(_dayChosen, day =>
+            {
+                s.Day = day;
+                s.WantedFrom = null;
+                s.WantedTo = null;
+            }, "set the day")
             .Permit(Trigger.TimeHeld, State.EnteringName)
             .PermitReentry(Trigger.PagedOn)
             .PermitReentry(Trigger.SlotTaken)
             .Permit(Trigger.Back, State.ChoosingDay);
 
-        // Both steps that keep a hold give it back when the talk leaves them for anything but each other.
+        // The steps that keep a hold give it back when the talk leaves them for anything but each other.
         machine.Configure(State.EnteringName)
             .SubstateOf(State.Booking)
-            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects))
+            .OnEntryFrom(_timeHeld, held =>
+            {
+                s.Hold = held;
+                s.WantedTime = null;
+                s.WantedPart = null;
+                s.ClearShown();
+            }, "keep the hold")
+            .OnEntryFrom(Trigger.Back, () => s.Name = null, "forget the name")
+            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.NameGiven, State.Confirming)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
             .Permit(Trigger.Back, State.ChoosingTime);
 
         machine.Configure(State.Confirming)
             .SubstateOf(State.Booking)
-            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects))
-            .Permit(Trigger.Confirmed, State.Idle)
+            .OnEntryFrom(_nameGiven, name => s.Name = name, "set the name")
+            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
+            .Permit(Trigger.Confirmed, State.JustBooked)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
             .Permit(Trigger.Back, State.EnteringName);
 
+        machine.Configure(State.QuickConfirming)
+            .SubstateOf(State.Booking)
+            .OnEntryFrom(_quickHeld, offer =>
+            {
+                s.ClearBooking();
+                s.AgendaId = offer.Agenda.Id;
+                s.ActivityId = offer.Activity.Id;
+                s.Day = offer.Hold.Day;
+                s.Hold = offer.Hold;
+                s.Name = offer.Name;
+            }, "keep the offer")
+            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
+            .Permit(Trigger.Confirmed, State.JustBooked)
+            .PermitReentry(Trigger.QuickHeld);
+
         machine.Configure(State.ChoosingCancellation)
+            .OnEntryFrom(_cancellationListed, codes =>
+            {
+                s.ClearBooking();
+                s.ShownCodes = codes;
+            }, "keep the listed codes")
+            .PermitReentry(Trigger.CancellationListed)
             .Permit(Trigger.BookingCancelled, State.Idle)
             .Permit(Trigger.Back, State.Idle)
             .Permit(Trigger.Abandoned, State.Idle)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
-            .Permit(Trigger.QuickHeld, State.Confirming);
-
-        return machine;
+            .Permit(Trigger.QuickHeld, State.QuickConfirming);
     }
+
+    public State State => _machine.State;
+
+    public bool IsInState(State state) => _machine.IsInState(state);
+
+    public bool CanFire(Trigger trigger) => _machine.CanFire(trigger);
+
+    /// <summary>Fires a trigger that carries nothing.</summary>
+    public Task FireAsync(Trigger trigger) => _machine.FireAsync(trigger);
+
+    public Task AgendaChosenAsync(OfficeChoice choice) => _machine.FireAsync(_agendaChosen, choice);
+
+    public Task ActivityChosenAsync(BookingCore.Calendar.Activity activity) => _machine.FireAsync(_activityChosen, activity);
+
+    public Task DayChosenAsync(NodaTime.LocalDate day) => _machine.FireAsync(_dayChosen, day);
+
+    public Task TimeHeldAsync(HeldSlot held) => _machine.FireAsync(_timeHeld, held);
+
+    public Task NameGivenAsync(string name) => _machine.FireAsync(_nameGiven, name);
+
+    public Task ConfirmedAsync(HeldSlot held) => _machine.FireAsync(_confirmed, held);
+
+    public Task CancellationListedAsync(List<string> codes) => _machine.FireAsync(_cancellationListed, codes);
+
+    /// <summary>Offers a slot already held for the phone: the conversation waits for ANO (books it for the offer's name)
+    /// or NE. The one method for "offer this held slot, ANO takes it": the one-message booking uses it, and so may the
+    /// office's own tools. A hold under way that is not the offer's is released (the store keeps one hold a phone).</summary>
+    public Task OfferHeldAsync(QuickOffer offer) => _machine.FireAsync(_quickHeld, offer);
 
     private static Task ReleaseUnlessHoldStays(StateMachine<State, Trigger>.Transition t, IEffects effects)
     {
-        var holdStays = t.Destination is State.EnteringName or State.Confirming || t.Trigger == Trigger.Confirmed;
+        var holdStays = t.Destination is State.EnteringName or State.Confirming or State.QuickConfirming || t.Trigger == Trigger.Confirmed;
         return holdStays ? Task.CompletedTask : effects.ReleaseHoldAsync();
     }
 
     /// <summary>The diagram kept in docs/conversation.md.</summary>
-    public static string Diagram()
-    {
-        var machine = Create(new ConversationSnapshot(), new DiagramEffects());
-        return MermaidGraph.Format(machine.GetInfo());
-    }
+    public static string Diagram() =>
+        MermaidGraph.Format(new ConversationMachine(new ConversationSnapshot(), new NoEffects())._machine.GetInfo());
 
-    private sealed class DiagramEffects : IEffects
+    private sealed class NoEffects : IEffects
     {
         public bool AgendaHasSeveralActivities() => true;
 

@@ -107,7 +107,7 @@ public sealed class InboundSmsHandler
                 text = "START";
             }
             var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            if (total is not null && await total > _abuse.MaxMessagesPerMinuteTotal && snapshot.State == ConversationState.Idle
+            if (total is not null && await total > _abuse.MaxMessagesPerMinuteTotal && snapshot.State is ConversationState.Idle or ConversationState.JustBooked
                 && keyword is not (Keyword.MyBookings or Keyword.Cancel))
             {
                 _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
