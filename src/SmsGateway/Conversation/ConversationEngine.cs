@@ -47,7 +47,14 @@ public sealed class ConversationEngine
     public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text, bool phoneHasBookings = true)
     {
         var t = new Turn(phone, snapshot, phoneHasBookings, _booking, _office, _texts);
-        var reading = _reader.Read(text, ContextOf(t));
+        var reply = await AnswerAsync(t, _reader.Read(text, ContextOf(t)));
+        t.Machine.Return(); // only after a message handled in full: see ConversationMachine.Return
+        return reply;
+    }
+
+    private async Task<string> AnswerAsync(Turn t, MessageReading reading)
+    {
+        var snapshot = t.Snapshot;
         if (t.State == State.JustBooked)
         {
             if (IsPlainYes(reading))

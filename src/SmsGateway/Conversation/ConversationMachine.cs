@@ -9,9 +9,21 @@ namespace SmsBooking.SmsGateway.Conversation;
 /// message; the state lives in the snapshot, which the caller saves after the message is handled. Triggers carry what
 /// the citizen said (<see cref="AgendaChosenAsync"/>, <see cref="DayChosenAsync"/>, ...) and the states' entry actions
 /// put it into the snapshot and clear what no longer holds, so no caller writes the snapshot's booking data itself.</summary>
-/// <remarks>Not thread-safe: one phone's messages are handled one at a time (the phone's lease).</remarks>
+/// <remarks>Not thread-safe: one phone's messages are handled one at a time (the phone's lease). Building the graph
+/// costs more than the rest of a message (about 27 KB), so machines are kept in a pool and bound to the message's
+/// snapshot (<see cref="Rent"/>, <see cref="Return"/>): the graph reads the snapshot and the effects through the machine,
+/// never through a captured variable, and holds nothing else between messages.</remarks>
 public sealed class ConversationMachine
 {
+    private const int PoolSize = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentBag<ConversationMachine> Pool = new();
+
+    /// <summary>What an unbound machine reads (Stateless reads the state when the machine is built).</summary>
+    private static readonly ConversationSnapshot Unbound = new();
+
+    private ConversationSnapshot _s = Unbound;
+    private IEffects _effects = null!;
+
     /// <summary>What the machine needs from outside: a guard's fact and the hold to give back.</summary>
     public interface IEffects
     {
@@ -32,10 +44,42 @@ public sealed class ConversationMachine
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _cancellationListed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<QuickOffer> _quickHeld;
 
+    /// <summary>A machine of its own around <paramref name="snapshot"/> (a test, a tool).</summary>
     public ConversationMachine(ConversationSnapshot snapshot, IEffects effects)
+        : this()
     {
-        var s = snapshot;
-        var machine = new StateMachine<State, Trigger>(() => s.State, state => s.State = state);
+        _s = snapshot;
+        _effects = effects;
+    }
+
+    /// <summary>A machine from the pool, bound to this message's snapshot; give it back with <see cref="Return"/>.</summary>
+    public static ConversationMachine Rent(ConversationSnapshot snapshot, IEffects effects)
+    {
+        if (!Pool.TryTake(out var machine))
+        {
+            machine = new ConversationMachine();
+        }
+        machine._s = snapshot;
+        machine._effects = effects;
+        return machine;
+    }
+
+    /// <summary>Gives the machine back once the message is handled. A message that failed half-way does not give its
+    /// machine back (it is left to the garbage collector), so a pooled machine never carries a firing cut short.</summary>
+    public void Return()
+    {
+        _s = Unbound;
+        _effects = null!;
+        if (Pool.Count < PoolSize)
+        {
+            Pool.Add(this);
+        }
+    }
+
+    private ConversationMachine()
+    {
+        var machine = new StateMachine<State, Trigger>(() => _s.State, state => _s.State = state);
+        var effects = new BoundEffects(this);
         _machine = machine;
         _agendaChosen = machine.SetTriggerParameters<OfficeChoice>(Trigger.AgendaChosen);
         _activityChosen = machine.SetTriggerParameters<BookingCore.Calendar.Activity>(Trigger.ActivityChosen);
@@ -47,7 +91,7 @@ public sealed class ConversationMachine
         _quickHeld = machine.SetTriggerParameters<QuickOffer>(Trigger.QuickHeld);
 
         machine.Configure(State.Idle)
-            .OnEntry(s.ClearBooking, "forget the booking")
+            .OnEntry(() => _s.ClearBooking(), "forget the booking")
             .Permit(Trigger.Greeted, State.ChoosingAgenda)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.CancellationListed, State.ChoosingCancellation)
@@ -56,8 +100,8 @@ public sealed class ConversationMachine
         machine.Configure(State.JustBooked)
             .OnEntryFrom(_confirmed, held =>
             {
-                s.ClearBooking();
-                s.ConfirmedHoldId = held.Id;
+                _s.ClearBooking();
+                _s.ConfirmedHoldId = held.Id;
             }, "keep the confirmed hold's id")
             .Permit(Trigger.MovedOn, State.Idle);
 
@@ -68,7 +112,7 @@ public sealed class ConversationMachine
 
         machine.Configure(State.ChoosingAgenda)
             .SubstateOf(State.Booking)
-            .OnEntry(s.ClearBooking, "forget the booking")
+            .OnEntry(() => _s.ClearBooking(), "forget the booking")
             .PermitIf(_agendaChosen, State.ChoosingActivity, c => c.NeedsActivity, "activity to ask")
             .PermitIf(_agendaChosen, State.ChoosingDay, c => !c.NeedsActivity, "activity known")
             .PermitReentry(Trigger.Back);
@@ -77,11 +121,11 @@ public sealed class ConversationMachine
             .SubstateOf(State.Booking)
             .OnEntry(() =>
             {
-                s.ActivityId = null;
-                s.Day = null;
-                s.ClearShown();
+                _s.ActivityId = null;
+                _s.Day = null;
+                _s.ClearShown();
             }, "forget the activity")
-            .OnEntryFrom(_agendaChosen, c => s.AgendaId = c.Agenda.Id, "set the agenda")
+            .OnEntryFrom(_agendaChosen, c => _s.AgendaId = c.Agenda.Id, "set the agenda")
             // Another agenda named outright at this step (pas at the identity cards' activities).
             .PermitReentryIf(_agendaChosen, c => c.NeedsActivity, "activity to ask")
             .PermitIf(_agendaChosen, State.ChoosingDay, c => !c.NeedsActivity, "activity known")
@@ -92,16 +136,16 @@ public sealed class ConversationMachine
             .SubstateOf(State.Booking)
             .OnEntry(t =>
             {
-                s.Day = null;
-                s.Page = t.Trigger == Trigger.PagedOn ? s.Page + 1 : 0;
-                s.ClearShown();
+                _s.Day = null;
+                _s.Page = t.Trigger == Trigger.PagedOn ? _s.Page + 1 : 0;
+                _s.ClearShown();
             }, "forget the day; DALSI turns the page")
             .OnEntryFrom(_agendaChosen, c =>
             {
-                s.AgendaId = c.Agenda.Id;
-                s.ActivityId = c.Known!.Id;
+                _s.AgendaId = c.Agenda.Id;
+                _s.ActivityId = c.Known!.Id;
             }, "set the agenda and activity")
-            .OnEntryFrom(_activityChosen, a => s.ActivityId = a.Id, "set the activity")
+            .OnEntryFrom(_activityChosen, a => _s.ActivityId = a.Id, "set the activity")
             .Permit(Trigger.DayChosen, State.ChoosingTime)
             .PermitReentry(Trigger.PagedOn)
             .PermitIf(Trigger.Back, State.ChoosingActivity, effects.AgendaHasSeveralActivities, "several activities")
@@ -111,16 +155,16 @@ public sealed class ConversationMachine
             .SubstateOf(State.Booking)
             .OnEntry(t =>
             {
-                s.Hold = null;
-                s.Page = t.Trigger == Trigger.PagedOn ? s.Page + 1 : 0;
-                s.ClearShown();
+                _s.Hold = null;
+                _s.Page = t.Trigger == Trigger.PagedOn ? _s.Page + 1 : 0;
+                _s.ClearShown();
             }, "no hold; DALSI turns the page")
-            .OnEntryFrom(Trigger.HoldLapsed, () => s.Name = null, "forget the name")
+            .OnEntryFrom(Trigger.HoldLapsed, () => _s.Name = null, "forget the name")
             .OnEntryFrom(_dayChosen, day =>
             {
-                s.Day = day;
-                s.WantedFrom = null;
-                s.WantedTo = null;
+                _s.Day = day;
+                _s.WantedFrom = null;
+                _s.WantedTo = null;
             }, "set the day")
             .Permit(Trigger.TimeHeld, State.EnteringName)
             .PermitReentry(Trigger.PagedOn)
@@ -132,12 +176,12 @@ public sealed class ConversationMachine
             .SubstateOf(State.Booking)
             .OnEntryFrom(_timeHeld, held =>
             {
-                s.Hold = held;
-                s.WantedTime = null;
-                s.WantedPart = null;
-                s.ClearShown();
+                _s.Hold = held;
+                _s.WantedTime = null;
+                _s.WantedPart = null;
+                _s.ClearShown();
             }, "keep the hold")
-            .OnEntryFrom(Trigger.Back, () => s.Name = null, "forget the name")
+            .OnEntryFrom(Trigger.Back, () => _s.Name = null, "forget the name")
             .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.NameGiven, State.Confirming)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
@@ -145,7 +189,7 @@ public sealed class ConversationMachine
 
         machine.Configure(State.Confirming)
             .SubstateOf(State.Booking)
-            .OnEntryFrom(_nameGiven, name => s.Name = name, "set the name")
+            .OnEntryFrom(_nameGiven, name => _s.Name = name, "set the name")
             .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.Confirmed, State.JustBooked)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
@@ -155,12 +199,12 @@ public sealed class ConversationMachine
             .SubstateOf(State.Booking)
             .OnEntryFrom(_quickHeld, offer =>
             {
-                s.ClearBooking();
-                s.AgendaId = offer.Agenda.Id;
-                s.ActivityId = offer.Activity.Id;
-                s.Day = offer.Hold.Day;
-                s.Hold = offer.Hold;
-                s.Name = offer.Name;
+                _s.ClearBooking();
+                _s.AgendaId = offer.Agenda.Id;
+                _s.ActivityId = offer.Activity.Id;
+                _s.Day = offer.Hold.Day;
+                _s.Hold = offer.Hold;
+                _s.Name = offer.Name;
             }, "keep the offer")
             .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.Confirmed, State.JustBooked)
@@ -169,8 +213,8 @@ public sealed class ConversationMachine
         machine.Configure(State.ChoosingCancellation)
             .OnEntryFrom(_cancellationListed, codes =>
             {
-                s.ClearBooking();
-                s.ShownCodes = codes;
+                _s.ClearBooking();
+                _s.ShownCodes = codes;
             }, "keep the listed codes")
             .PermitReentry(Trigger.CancellationListed)
             .Permit(Trigger.BookingCancelled, State.Idle)
@@ -207,6 +251,14 @@ public sealed class ConversationMachine
     /// or NE. The one method for "offer this held slot, ANO takes it": the one-message booking uses it, and so may the
     /// office's own tools. A hold under way that is not the offer's is released (the store keeps one hold a phone).</summary>
     public Task OfferHeldAsync(QuickOffer offer) => _machine.FireAsync(_quickHeld, offer);
+
+    /// <summary>The effects of the message the machine is bound to.</summary>
+    private sealed class BoundEffects(ConversationMachine machine) : IEffects
+    {
+        public bool AgendaHasSeveralActivities() => machine._effects.AgendaHasSeveralActivities();
+
+        public Task ReleaseHoldAsync() => machine._effects.ReleaseHoldAsync();
+    }
 
     private static Task ReleaseUnlessHoldStays(StateMachine<State, Trigger>.Transition t, IEffects effects)
     {

@@ -20,6 +20,7 @@ public static class ConversationRegistration
         builder.Services.AddSingleton<Cancellation>();
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<InboundSmsHandler>();
+        builder.Services.AddHostedService<ConversationWarmUp>();
         return builder;
     }
 }

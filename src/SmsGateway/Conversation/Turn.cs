@@ -23,7 +23,7 @@ public sealed class Turn : ConversationMachine.IEffects
         _booking = booking;
         _office = office;
         _texts = texts;
-        Machine = new ConversationMachine(snapshot, this);
+        Machine = ConversationMachine.Rent(snapshot, this);
     }
 
     public string Phone { get; }
