@@ -116,6 +116,53 @@ public sealed class BookingService
         return slots.Where(s => taken.GetValueOrDefault(s.Key) < agenda.Counters).ToList();
     }
 
+    /// <summary>The free slots nearest to <paramref name="target"/> (the day and time a citizen asked for), nearest
+    /// first and, of two as near, the earlier; looked for on the target's day and up to <paramref name="reachDays"/>
+    /// days either side that can be booked (never before today nor past the horizon); at most
+    /// <paramref name="count"/>. One search for every "that is not free, the nearest is": a one-message booking's slot
+    /// (<c>OBJ</c>), a taken time (reach 0: that day only) and, through <see cref="NearestFreeDaysAsync"/>, a day that
+    /// is closed or full.</summary>
+    /// <remarks>The days are read together (one pipelined round trip), not one after another.</remarks>
+    public async Task<IReadOnlyList<Slot>> NearestFreeSlotsAsync(Agenda agenda, LocalDateTime target, int reachDays, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(reachDays);
+        var today = _calendar.Today();
+        var last = _calendar.LastBookableDate();
+        var days = new List<LocalDate>();
+        for (var n = -reachDays; n <= reachDays; n++)
+        {
+            var day = target.Date.PlusDays(n);
+            if (day >= today && day <= last && _calendar.IsOpenOn(day))
+            {
+                days.Add(day);
+            }
+        }
+        if (days.Count == 0 || count <= 0)
+        {
+            return [];
+        }
+        var free = await Task.WhenAll(days.Select(d => FreeSlotsAsync(agenda, d)));
+        var at = _calendar.ToInstant(target.Date, target.TimeOfDay);
+        return free.SelectMany(slots => slots)
+            .OrderBy(s => Math.Abs((s.StartInstant - at).TotalTicks))
+            .ThenBy(s => s.StartInstant)
+            .Take(count)
+            .ToList();
+    }
+
+    /// <summary>The free days nearest to <paramref name="day"/> (a day that is closed or full), at most
+    /// <paramref name="reachDays"/> days either side, in calendar order; at most <paramref name="count"/>, the nearest.</summary>
+    public async Task<IReadOnlyList<LocalDate>> NearestFreeDaysAsync(Agenda agenda, LocalDate day, int reachDays, int count)
+    {
+        var slots = await NearestFreeSlotsAsync(agenda, day.At(LocalTime.Noon), reachDays, int.MaxValue);
+        return slots.Select(s => s.Date).Distinct()
+            .OrderBy(d => Math.Abs(Period.Between(day, d, PeriodUnits.Days).Days))
+            .ThenBy(d => d)
+            .Take(count)
+            .Order()
+            .ToList();
+    }
+
     /// <summary>Holds the slot for the phone for <see cref="BookingOptions.HoldDuration"/>, replacing its previous hold.</summary>
     /// <param name="phoneHasBookings">False when the caller knows the phone has never booked (read with its lease):
     /// the cap on upcoming bookings then needs no read.</param>

@@ -111,7 +111,7 @@ public sealed class InboundSmsHandler
                 text = "START";
             }
             var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            if (_abuse.MaxMessagesPerMinuteTotal > 0 && snapshot.State == ConversationState.Idle && !lease.OptedOut
+            if (_abuse.MaxMessagesPerMinuteTotal > 0 && snapshot.State is ConversationState.Idle or ConversationState.JustBooked && !lease.OptedOut
                 && keyword is not (Keyword.MyBookings or Keyword.Cancel)
                 && !await _phones.TryAdmitConversationAsync(message.Now, _abuse.MaxMessagesPerMinuteTotal))
             {

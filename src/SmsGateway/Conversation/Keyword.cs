@@ -1,6 +1,6 @@
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>Words understood at every step (CONTRACT.md §4).</summary>
+/// <summary>Words understood at every step (docs/conversation-reading.md, "Words for every step").</summary>
 public enum Keyword
 {
     None,
@@ -30,7 +30,7 @@ public static class Keywords
     };
 
     /// <summary>Twilio's default opt-in words: any of them lifts an opt-out. Only <c>START</c> and <c>UNSTOP</c> mean
-    /// "start over" otherwise; <c>YES</c> from a number that is not opted out is a plain yes (CONTRACT.md §4).</summary>
+    /// "start over" otherwise; <c>YES</c> from a number that is not opted out is a plain yes (docs/conversation-reading.md, "How a message is read").</summary>
     public static readonly IReadOnlySet<string> OptInWords = new HashSet<string> { "START", "UNSTOP", "YES" };
 
     private static readonly Dictionary<string, Keyword> Words = new()

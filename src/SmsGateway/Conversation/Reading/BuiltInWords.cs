@@ -52,7 +52,7 @@ internal static class BuiltInWords
         }
     }
 
-    /// <summary>The words of the contract (CONTRACT.md §4) and a few that citizens write for them. A keyword counts only
+    /// <summary>The words of every step (docs/conversation-reading.md, "Words for every step") and a few that citizens write for them. A keyword counts only
     /// when it is all the message says (fillers aside): <c>my passport</c> is not <c>MY</c>.</summary>
     private static readonly Dictionary<Keyword, string[]> Keywords = new()
     {

@@ -10,6 +10,9 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// context), one instance per office, safe to share. The rules, with examples, are docs/conversation-reading.md.</summary>
 public sealed class MessageReader
 {
+    /// <summary>Characters of markup and code that no name holds.</summary>
+    private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("<>&{}[]=$#*\\|`~^%@_");
+
     private static readonly HashSet<string> QuickHelpWords = ["HELP", "POMOC", "INFO", "NAPOVEDA", "?"];
 
     private readonly Lexicon _lexicon;
@@ -58,7 +61,7 @@ public sealed class MessageReader
         {
             return new MessageReading { Keyword = scan.Keywords[0] };
         }
-        if (LoneNumber(scan) is { } number)
+        if (LoneNumber(raw, scan) is { } number)
         {
             if (context.Shown.Pick(number) is { } picked)
             {
@@ -82,6 +85,11 @@ public sealed class MessageReader
     private MessageReading ReadAtNameStep(string raw, MessageScan scan, ReadingContext context)
     {
         var tokens = scan.Tokens;
+        if (raw.AsSpan().IndexOfAny(Markup) >= 0)
+        {
+            // No name holds these; a message with them is read as any other (in "]]>&amp;<!--" "amp" is no name).
+            return Compose(raw, scan, context, withName: true);
+        }
         var introEnd = scan.SelfIntroEnd > 0 ? scan.SelfIntroEnd : scan.IntroEnd > 0 && scan.Roles.Take(scan.IntroEnd).All(r => r is TokenRole.Intro or TokenRole.Filler) ? scan.IntroEnd : -1;
         if (introEnd > 0 && introEnd < tokens.Count && NameRule.TryName(Cut(raw, tokens, introEnd, NameEnd(scan, introEnd)), out var introduced))
         {
@@ -95,9 +103,11 @@ public sealed class MessageReader
         {
             return new MessageReading { Name = name };
         }
-        // "Jan Novák, 15.3.1980": the name is the first part, what follows it is something else.
+        // "Jan Novák, 15.3.1980": the name is the first part, what follows it is something else; only when the message
+        // starts with it (in "<script>alert(1)</script>" the first part is no name).
         var firstBreak = Enumerable.Range(1, Math.Max(0, tokens.Count - 1)).FirstOrDefault(k => tokens[k].Break);
-        if (firstBreak > 0 && Enumerable.Range(0, firstBreak).All(k => scan.Roles[k] is TokenRole.Unknown or TokenRole.Meaning)
+        if (firstBreak > 0 && string.IsNullOrWhiteSpace(raw[..tokens[0].Start])
+            && Enumerable.Range(0, firstBreak).All(k => scan.Roles[k] is TokenRole.Unknown or TokenRole.Meaning)
             && NameRule.TryName(Cut(raw, tokens, 0, firstBreak), out var first))
         {
             return Compose(raw, scan, context, withName: false) with { Name = first };
@@ -273,10 +283,11 @@ public sealed class MessageReader
     }
 
     /// <summary>A number alone (fillers aside: <c>2</c>, <c>2.</c>, <c>cislo 2</c>, <c>druhy</c>): a pick from the list.</summary>
-    private static int? LoneNumber(MessageScan scan)
+    private static int? LoneNumber(string raw, MessageScan scan)
     {
         var others = Enumerable.Range(0, scan.Tokens.Count).Where(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro)).ToList();
-        if (others.Count == 1 && scan.Roles[others[0]] == TokenRole.Number && scan.Tokens[others[0]].IsPlainNumber(out var n))
+        if (others.Count == 1 && scan.Roles[others[0]] == TokenRole.Number && scan.Tokens[others[0]].IsPlainNumber(out var n)
+            && !Signed(raw, scan.Tokens[others[0]]))
         {
             return n;
         }
@@ -287,6 +298,9 @@ public sealed class MessageReader
         }
         return null;
     }
+
+    /// <summary>A sign written before the number (<c>-1</c>, <c>+2</c>): no list has such an item.</summary>
+    private static bool Signed(string raw, Token token) => token.Start > 0 && raw[token.Start - 1] is '-' or '+' or '\u2212';
 
     /// <summary><c>OBJ &lt;code&gt; [d.m.] [h:mm] &lt;name&gt;</c>, <c>OBJ HELP</c>, <c>OBJ POMOC</c>, <c>OBJ</c>.
     /// Only written dates and times (and <c>dnes</c>, <c>zitra</c>) are read after the code: the rest is the name, and

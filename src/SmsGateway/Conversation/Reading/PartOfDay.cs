@@ -20,6 +20,16 @@ public sealed record PartOfDay(string Name, LocalTime From, LocalTime Until)
     /// <summary><c>vecer</c>, <c>pozde odpoledne</c>, <c>evening</c>: from 15:00, the office's last hours.</summary>
     public static readonly PartOfDay Late = new("Late", new LocalTime(15, 0), LocalTime.Midnight);
 
+    /// <summary>The part of this <see cref="Name"/> (as a snapshot keeps it), or null.</summary>
+    public static PartOfDay? Named(string name) => name switch
+    {
+        "Early" => Early,
+        "Morning" => Morning,
+        "Afternoon" => Afternoon,
+        "Late" => Late,
+        _ => null,
+    };
+
     /// <summary>True when <paramref name="time"/> falls in this part: <c>[From, Until)</c>.</summary>
     public bool Contains(LocalTime time) => time >= From && (Until == LocalTime.Midnight || time < Until);
 
