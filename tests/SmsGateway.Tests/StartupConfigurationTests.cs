@@ -54,6 +54,7 @@ public class StartupConfigurationTests
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
+    [InlineData("--Kiosk:MaxCalls=0", "Configuration error: Kiosk:MaxCalls: 0 must be between 1 and 9")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);
