@@ -73,14 +73,11 @@ public static class KioskApi
     private static async Task<IResult> CheckInAsync(CheckInRequest request, HttpContext http, QueueService queue, IOptions<KioskOptions> options,
         OfficeSettings office, ILoggerFactory logs)
     {
-        var o = options.Value;
-        var device = http.Features.GetRequiredFeature<KioskDevice>();
-        var result = await queue.CheckInAsync(device.KeyHash, request.Pin ?? "",
-            new PinGuard(o.MaxFailedPins, Duration.FromTimeSpan(o.FailureWindow), Duration.FromTimeSpan(o.LockoutDuration)));
+        var result = await KioskCheckIn.RunAsync(queue, http.Features.GetRequiredFeature<KioskDevice>(), request.Pin ?? "", options.Value, logs,
+            http.Connection.RemoteIpAddress);
         switch (result.Outcome)
         {
             case CheckInOutcome.CheckedIn:
-                GatewayMetrics.CheckIns.Add(1);
                 var t = result.Ticket!;
                 return TypedResults.Ok(new TicketAnswer(t.Number, true, t.AgendaId, t.Start is { } s ? Iso(s, office) : null));
             case CheckInOutcome.Throttled:
@@ -90,12 +87,6 @@ public static class KioskApi
                 http.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
                 return TypedResults.Json(new ErrorAnswer("busy", "Zkuste to prosím znovu."), statusCode: 429);
             default:
-                if (result.LockedOut)
-                {
-                    // Once per lockout, for the staff: a kiosk being guessed at. Never the PIN.
-                    logs.CreateLogger(typeof(KioskApi)).LogWarning("Kiosk key {Device} locked out for {Seconds} s after {MaxFailedPins} wrong PINs (from {Remote})",
-                        device.Label, (long)result.RetryAfter.TotalSeconds, o.MaxFailedPins, http.Connection.RemoteIpAddress);
-                }
                 return TypedResults.Json(new ErrorAnswer("invalid_code", InvalidCodeMessage), statusCode: 422);
         }
     }
