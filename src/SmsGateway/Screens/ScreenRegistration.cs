@@ -29,6 +29,9 @@ public static class ScreenRegistration
         board.MapGet("/events", (BoardFeed feed, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
             TypedResults.ServerSentEvents(feed.EventsAsync(aborted, lifetime.ApplicationStopping)));
         board.MapGet("/state", async (BoardViews views) => TypedResults.Json(await views.ReadAsync(), BoardViews.Json));
+        // The counter screen's waiting counts between two clicks.
+        app.MapGet("/counter/state", async (BoardViews views) => TypedResults.Json(new { (await views.ReadAsync()).Waiting }, BoardViews.Json))
+            .AddEndpointFilter(RequireScreenKey(KioskRole.Counter));
         return app;
     }
 
