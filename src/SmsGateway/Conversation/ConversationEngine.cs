@@ -28,11 +28,13 @@ public sealed class ConversationEngine
     private readonly IClock _clock;
     private readonly OutboundNotifications _notifications;
     private readonly TextCatalog _texts;
+    private readonly Queue.QueueStatus _queueStatus;
 
     public ConversationEngine(BookingService booking, OfficeSettings office, ConversationOptions options, IClock clock, OutboundNotifications notifications,
-        TextCatalog texts)
+        TextCatalog texts, Queue.QueueStatus queueStatus)
     {
         _texts = texts;
+        _queueStatus = queueStatus;
         _booking = booking;
         _office = office;
         _options = options;
@@ -98,6 +100,8 @@ public sealed class ConversationEngine
                     return T.Help();
                 case Keyword.MyBookings:
                     return await MyBookingsAsync();
+                case Keyword.Queue:
+                    return await _e._queueStatus.SmsAsync(T);
                 case Keyword.Restart:
                     await FireAsync(Trigger.Restarted);
                     _s.ClearBooking();

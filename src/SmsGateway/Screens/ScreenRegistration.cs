@@ -13,6 +13,7 @@ public static class ScreenRegistration
         builder.Services.AddSingleton<ScreenDevices>();
         builder.Services.AddSingleton<AgendaNames>();
         builder.Services.AddSingleton<CheckInHours>();
+        builder.Services.AddSingleton<Queue.QueueStatus>();
         builder.Services.AddSingleton<BoardViews>();
         builder.Services.AddSingleton<BoardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardFeed>());

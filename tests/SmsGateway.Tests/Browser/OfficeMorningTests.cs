@@ -9,7 +9,8 @@ namespace SmsBooking.SmsGateway.Tests.Browser;
 /// <summary>A whole morning at the office, every screen in one browser against one gateway on real Redis: a citizen
 /// books by SMS and checks in on the kiosk at the right time, a walk-in takes a ticket, the counter calls the priority
 /// ticket first and the board shows it within a second, recall and no-show follow the three-call rule, a transfer
-/// moves a ticket to another agenda, a wrong PIN gets NEPLATNÝ KÓD. Screenshots of each screen for docs/screens.md.</summary>
+/// moves a ticket to another agenda, a wrong PIN gets NEPLATNÝ KÓD, and the public page shows the queue. Screenshots
+/// of each screen for docs/screens.md.</summary>
 [Collection(BrowserCollection.Name)]
 public class OfficeMorningTests(Chromium chromium, ITestOutputHelper output)
 {
@@ -106,6 +107,12 @@ public class OfficeMorningTests(Chromium chromium, ITestOutputHelper output)
         await Expect(counter.Locator(".message")).ToHaveTextAsync("A002 předáno do agendy Cestovní pasy.");
         await Expect(board.Locator("[data-waiting] li[data-agenda='CP'] .count")).ToHaveTextAsync("1");
         await Expect(board.Locator("[data-waiting] li[data-agenda='OP'] .count")).ToHaveTextAsync("0");
+
+        // The public page tells anyone the same.
+        var status = await chromium.NewPageAsync(390, 844);
+        await status.GotoAsync(Screens.Url(gateway, "/fronta"));
+        await Expect(status.Locator("tr[data-agenda='CP'] .waiting")).ToHaveTextAsync("1");
+        await Expect(status.Locator("tr[data-agenda='OP'] .waiting")).ToHaveTextAsync("0");
     }
 
     /// <summary>Clicks on one page and measures, in the browser's own clock, how long until the other page shows the

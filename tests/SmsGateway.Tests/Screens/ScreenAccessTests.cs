@@ -85,7 +85,7 @@ public class ScreenAccessTests
     }
 
     [Fact]
-    public async Task InternalUrls_ServeTheKioskCounterAndBoardOnlyThere()
+    public async Task InternalUrls_ServeTheKioskCounterAndBoardOnlyThere_AndTheQueuePageEverywhere()
     {
         int internalPort;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -104,5 +104,7 @@ public class ScreenAccessTests
         }
         Assert.Equal(HttpStatusCode.OK, (await inside.GetAsync("/kiosk")).StatusCode); // its pairing form
         Assert.Equal(HttpStatusCode.OK, (await inside.GetAsync("/board")).StatusCode);
+        // The public queue page is for everyone.
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Http.GetAsync("/fronta")).StatusCode);
     }
 }
