@@ -27,8 +27,12 @@ public static class ScreenRegistration
     public static WebApplication MapScreens(this WebApplication app)
     {
         var board = app.MapGroup("/board").AddEndpointFilter(RequireScreenKey(KioskRole.Board));
-        board.MapGet("/events", (BoardFeed feed, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
-            TypedResults.ServerSentEvents(feed.EventsAsync(aborted, lifetime.ApplicationStopping)));
+        board.MapGet("/events", (HttpContext http, BoardFeed feed, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
+        {
+            // nginx buffers a response unless told not to; a buffered event reaches the board late or never.
+            http.Response.Headers["X-Accel-Buffering"] = "no";
+            return TypedResults.ServerSentEvents(feed.EventsAsync(aborted, lifetime.ApplicationStopping));
+        });
         board.MapGet("/state", async (BoardViews views) => TypedResults.Json(await views.ReadAsync(), BoardViews.Json));
         // The counter screen's waiting counts between two clicks.
         app.MapGet("/counter/state", async (BoardViews views) => TypedResults.Json(new { (await views.ReadAsync()).Waiting }, BoardViews.Json))
