@@ -17,6 +17,24 @@ public sealed record BenchOptions
     public int RushConcurrency { get; init; } = 256;
     public string Output { get; init; } = "bench/results/latest.md";
 
+    /// <summary>The board run (<c>--board</c>): boards connected at once, calls made, and the pause between two calls.</summary>
+    public int BoardConnections { get; init; } = 200;
+    public int BoardCalls { get; init; } = 40;
+    public TimeSpan BoardCallInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The board run with 200 boards (<c>--board</c>).</summary>
+    public static BenchOptions Board { get; } = new() { Mode = "board", Output = "bench/results/board.md" };
+
+    /// <summary>What the test suite runs of the board run: correctness only, a few boards, a few calls.</summary>
+    public static BenchOptions BoardSmoke { get; } = new()
+    {
+        Mode = "board-smoke",
+        BoardConnections = 10,
+        BoardCalls = 3,
+        BoardCallInterval = TimeSpan.FromMilliseconds(100),
+        Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-board-smoke.md"),
+    };
+
     public static BenchOptions Full { get; } = new();
 
     /// <summary>Under a minute: the same phases, shorter and smaller.</summary>
@@ -56,15 +74,21 @@ public sealed record BenchOptions
                 "--quick" => Quick with { Redis = options.Redis, Aof = options.Aof },
                 "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof },
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
+                "--board" => Board with { Redis = options.Redis, Aof = options.Aof },
+                "--boards" => options with { BoardConnections = Count(Value()) },
+                "--calls" => options with { BoardCalls = Count(Value()) },
                 "--redis" => options with { Redis = Value() },
                 "--profile" => options with { ProfileOnly = true, LevelDuration = TimeSpan.FromSeconds(60) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --board [--boards N] [--calls N], --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;
     }
+
+    private static int Count(string value) =>
+        int.TryParse(value, out var n) && n > 0 ? n : throw new ArgumentException($"'{value}' is not a positive number");
 
     private static string CheckAof(string value) =>
         value is "always" or "everysec" or "no" ? value : throw new ArgumentException("--aof is always, everysec or no");

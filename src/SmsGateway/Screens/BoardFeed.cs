@@ -5,7 +5,8 @@ using SmsBooking.BookingCore.Queue;
 namespace SmsBooking.SmsGateway.Screens;
 
 /// <summary>The boards' live feed: one reader per gateway watches the day's queue version and reads the board once per
-/// change, however many boards are connected; each connected board gets every new state as a server-sent event.</summary>
+/// change and writes its JSON once, however many boards are connected; each connected board gets every new state as a
+/// server-sent event.</summary>
 /// <remarks>
 /// A change made through this gateway wakes the reader at once (<see cref="QueueChanges"/>); a change made through
 /// another replica is seen at the next look at the version in the store, every <see cref="PollInterval"/>, so a board on
@@ -22,7 +23,10 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
     /// <summary>How soon a board whose connection broke tries again (the <c>retry:</c> field of each event).</summary>
     public static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
 
-    private BoardView? _latest;
+    /// <summary>The latest board and its JSON, written once per change for every connected board.</summary>
+    private sealed record Published(BoardView View, string Json);
+
+    private Published? _latest;
     private TaskCompletionSource _published = NewSignal();
     private TaskCompletionSource _subscribed = NewSignal();
     private int _boards;
@@ -79,7 +83,7 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
 
     /// <summary>The board's states for one connection, from the latest one on, until the board goes away or the gateway
     /// stops (the board then reconnects, to this gateway when it is back or to another).</summary>
-    public async IAsyncEnumerable<SseItem<BoardView>> EventsAsync([EnumeratorCancellation] CancellationToken aborted, CancellationToken stopping)
+    public async IAsyncEnumerable<SseItem<string>> EventsAsync([EnumeratorCancellation] CancellationToken aborted, CancellationToken stopping)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
         var token = linked.Token;
@@ -87,7 +91,7 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
         Interlocked.Exchange(ref _subscribed, NewSignal()).TrySetResult();
         try
         {
-            BoardView? sent = null;
+            Published? sent = null;
             var sentAt = time.GetUtcNow();
             while (!token.IsCancellationRequested)
             {
@@ -95,7 +99,11 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
                 var latest = Volatile.Read(ref _latest);
                 if (latest is not null && (!ReferenceEquals(latest, sent) || time.GetUtcNow() - sentAt >= Heartbeat))
                 {
-                    yield return new SseItem<BoardView>(latest, "board") { EventId = latest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ReconnectionInterval = Reconnect };
+                    yield return new SseItem<string>(latest.Json, "board")
+                    {
+                        EventId = latest.View.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ReconnectionInterval = Reconnect,
+                    };
                     (sent, sentAt) = (latest, time.GetUtcNow());
                 }
                 await Task.WhenAny(published, Task.Delay(Heartbeat, time, token));
@@ -109,7 +117,7 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
 
     private void Publish(BoardView view)
     {
-        Volatile.Write(ref _latest, view);
+        Volatile.Write(ref _latest, new Published(view, System.Text.Json.JsonSerializer.Serialize(view, BoardViews.Json)));
         Interlocked.Exchange(ref _published, NewSignal()).TrySetResult();
     }
 
