@@ -33,6 +33,24 @@ public sealed record BenchOptions
     /// <summary>Each setting's time at a level is cut in this many slices, alternated with the other's (0 1, 1 0, ...).</summary>
     public int ReplicaSlices { get; init; } = 3;
 
+    /// <summary>The board run (<c>--board</c>): boards connected at once, calls made, and the pause between two calls.</summary>
+    public int BoardConnections { get; init; } = 200;
+    public int BoardCalls { get; init; } = 40;
+    public TimeSpan BoardCallInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The board run with 200 boards (<c>--board</c>).</summary>
+    public static BenchOptions Board { get; } = new() { Mode = "board", Output = "bench/results/board.md" };
+
+    /// <summary>What the test suite runs of the board run: correctness only, a few boards, a few calls.</summary>
+    public static BenchOptions BoardSmoke { get; } = new()
+    {
+        Mode = "board-smoke",
+        BoardConnections = 10,
+        BoardCalls = 3,
+        BoardCallInterval = TimeSpan.FromMilliseconds(100),
+        Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-board-smoke.md"),
+    };
+
     public static BenchOptions Full { get; } = new();
 
     /// <summary>Under a minute: the same phases, shorter and smaller.</summary>
@@ -85,6 +103,9 @@ public sealed record BenchOptions
                 "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof },
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
                 "--replica-acks" => ReplicaAcks with { Aof = options.Aof },
+                "--board" => Board with { Redis = options.Redis, Aof = options.Aof },
+                "--boards" => options with { BoardConnections = Count(Value()) },
+                "--calls" => options with { BoardCalls = Count(Value()) },
                 "--redis" => options with { Redis = Value() },
                 "--profile" => options with { ProfileOnly = true, LevelDuration = TimeSpan.FromSeconds(60) },
                 "--wire" => options with { CompareWire = true, Output = options.Output.Replace(".md", "-wire.md", StringComparison.Ordinal) },
@@ -92,11 +113,14 @@ public sealed record BenchOptions
                 "--rounds" => options with { WireRounds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;
     }
+
+    private static int Count(string value) =>
+        int.TryParse(value, out var n) && n > 0 ? n : throw new ArgumentException($"'{value}' is not a positive number");
 
     private static string CheckAof(string value) =>
         value is "always" or "everysec" or "no" ? value : throw new ArgumentException("--aof is always, everysec or no");

@@ -3,10 +3,21 @@ using SmsBooking.Bench;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks] [--redis host:port] [--aof always|everysec|no] [--out file]
+// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks | --wire | --board] [--redis host:port] [--aof always|everysec|no] [--out file]
 try
 {
     var options = BenchOptions.Parse(args);
+    if (options.Mode is "board" or "board-smoke")
+    {
+        var board = await BoardBench.RunAsync(options, Console.Out);
+        var text = board.ToMarkdown();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await File.WriteAllTextAsync(options.Output, text);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Console.WriteLine($"written to {options.Output}");
+        return board.Passed ? 0 : 1;
+    }
     var report = await Harness.RunAsync(options, Console.Out);
     if (options.ProfileOnly)
     {

@@ -88,6 +88,54 @@ public sealed class Server : IAsyncDisposable
         return new Server(app);
     }
 
+    /// <summary>The board run's baseline: <c>GET /events</c> holds a server-sent event stream like <c>/board/events</c>,
+    /// and <c>POST /trigger?ticket=A001</c> pushes an event of a board's size showing that call to every stream at once.
+    /// No Redis, no board to read: what the machine's fan-out alone costs.</summary>
+    public static async Task<Server> StartSseBaselineAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var streams = new System.Collections.Concurrent.ConcurrentDictionary<System.Threading.Channels.Channel<string>, byte>();
+        static string Event(string ticket) => System.Text.Json.JsonSerializer.Serialize(new SmsGateway.Screens.BoardView(1, "08:00",
+            ticket.Length == 0 ? [] : [new SmsGateway.Screens.BoardCall($"{ticket}|1|0|1", ticket, "1", "OP", false, 1, "08:00")], [],
+            [new("OP", "Občanské průkazy", "Identity cards", 0), new("CP", "Cestovní pasy", "Passports", 0), new("EO", "Evidence obyvatel", "Population register", 0)]),
+            SmsGateway.Screens.BoardViews.Json);
+        app.MapGet("/events", (CancellationToken aborted) => TypedResults.ServerSentEvents(Stream(aborted)));
+        app.MapPost("/trigger", (string ticket) =>
+        {
+            var json = Event(ticket);
+            foreach (var stream in streams.Keys)
+            {
+                stream.Writer.TryWrite(json);
+            }
+            return Results.Ok();
+        });
+        async IAsyncEnumerable<System.Net.ServerSentEvents.SseItem<string>> Stream([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken aborted)
+        {
+            var channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
+            streams[channel] = 0;
+            try
+            {
+                yield return new System.Net.ServerSentEvents.SseItem<string>(Event(""), "board");
+                while (await channel.Reader.WaitToReadAsync(aborted).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+                {
+                    while (channel.Reader.TryRead(out var json))
+                    {
+                        yield return new System.Net.ServerSentEvents.SseItem<string>(json, "board");
+                    }
+                }
+            }
+            finally
+            {
+                streams.TryRemove(channel, out _);
+            }
+        }
+        await app.StartAsync();
+        return new Server(app);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();

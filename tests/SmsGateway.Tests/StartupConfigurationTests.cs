@@ -65,6 +65,7 @@ public class StartupConfigurationTests
     [InlineData("--Redis:ReplicaAckTimeout=00:00:00", "Configuration error: Redis:ReplicaAckTimeout: 00:00:00 must be between 00:00:00.001 and 00:00:02")]
     // longer than the Redis client waits for any answer
     [InlineData("--Redis:ReplicaAckTimeout=00:00:05", "Configuration error: Redis:ReplicaAckTimeout: 00:00:05 must be between")]
+    [InlineData("--Kiosk:MaxCalls=0", "Configuration error: Kiosk:MaxCalls: 0 must be between 1 and 9")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);

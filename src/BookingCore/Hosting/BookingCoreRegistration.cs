@@ -56,6 +56,7 @@ public static class BookingCoreRegistration
         services.AddSingleton<IQueueStore>(sp => UsesRedis(sp)
             ? new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
             : new InMemoryQueueStore(sp.GetRequiredService<InMemoryBookingStore>()));
+        services.AddSingleton<QueueChanges>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<IPhoneStore>(sp => UsesRedis(sp)
             ? new RedisPhoneStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())

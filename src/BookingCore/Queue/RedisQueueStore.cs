@@ -11,7 +11,7 @@ namespace SmsBooking.BookingCore.Queue;
 /// Queue keys live 3 days: a queue is the day's business.</summary>
 public sealed class RedisQueueStore : IQueueStore
 {
-    // KEYS status, pintickets, ticketno, tickets, priority queue; ARGV pin, code, agenda, start ms, now ms.
+    // KEYS status, pintickets, ticketno, tickets, priority queue, queue version; ARGV pin, code, agenda, start ms, now ms.
     // {'same'|'new', ticket} or {'invalid'}.
     private const string CheckInScript = """
         local st = redis.call('HGET', KEYS[1], ARGV[2])
@@ -27,29 +27,42 @@ public sealed class RedisQueueStore : IQueueStore
         redis.call('HSET', KEYS[1], ARGV[2], 'CheckedIn')
         redis.call('HSET', KEYS[4], t, ARGV[2] .. '|' .. ARGV[3] .. '|' .. ARGV[4] .. '|' .. ARGV[5])
         redis.call('RPUSH', KEYS[5], t)
-        for i = 2, 5 do redis.call('PEXPIRE', KEYS[i], 259200000) end
+        redis.call('INCR', KEYS[6])
+        for i = 2, 6 do redis.call('PEXPIRE', KEYS[i], 259200000) end
         return {'new', t}
         """;
 
-    // KEYS ticketno, tickets, walk-in queue; ARGV agenda, now ms. The ticket.
+    // KEYS ticketno, tickets, walk-in queue, queue version; ARGV agenda, now ms. The ticket.
     private const string WalkInScript = """
         local n = redis.call('HINCRBY', KEYS[1], 'A', 1)
         local t = string.format('A%03d', n)
         redis.call('HSET', KEYS[2], t, '|' .. ARGV[1] .. '||' .. ARGV[2])
         redis.call('RPUSH', KEYS[3], t)
-        for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], 259200000) end
+        redis.call('INCR', KEYS[4])
+        for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], 259200000) end
         return t
         """;
 
-    // KEYS priority queue, walk-in queue, tickets, status, serving, calls; ARGV counter, now ms.
-    // {ticket, info} or {} when nobody waits. The counter's previous ticket is done.
+    // Every counter script below works on the counter's entry in serving (ticket|ms of its last call|call number) and
+    // raises the queue version; a ticket's record in tickets is code|agenda|start ms|issued ms (code empty for a
+    // walk-in). Keys live 3 days: a queue is the day's business.
+
+    // KEYS priority queue, walk-in queue, tickets, status, serving, calls, call counts, service times, queue version;
+    // ARGV counter, now ms. {ticket, info, call number}, or {} when nobody waits. The counter's previous ticket is done
+    // as DoneScript does it.
     private const string NextScript = """
+        local now = tonumber(ARGV[2])
         local prev = redis.call('HGET', KEYS[5], ARGV[1])
         if prev then
-          prev = string.match(prev, '^([^|]*)')
-          local code = string.match(redis.call('HGET', KEYS[3], prev) or '', '^([^|]*)|')
+          local pt, pms = string.match(prev, '^([^|]*)|?([^|]*)')
+          local code, agenda = string.match(redis.call('HGET', KEYS[3], pt) or '', '^([^|]*)|([^|]*)')
           if code and code ~= '' and redis.call('HGET', KEYS[4], code) == 'Called' then redis.call('HSET', KEYS[4], code, 'Done') end
+          if agenda and agenda ~= '' then
+            redis.call('HINCRBY', KEYS[8], agenda .. '|n', 1)
+            redis.call('HINCRBY', KEYS[8], agenda .. '|ms', math.max(0, now - (tonumber(pms) or now)))
+          end
           redis.call('HDEL', KEYS[5], ARGV[1])
+          redis.call('INCR', KEYS[9])
         end
         local t = redis.call('LPOP', KEYS[1])
         if not t then t = redis.call('LPOP', KEYS[2]) end
@@ -57,11 +70,101 @@ public sealed class RedisQueueStore : IQueueStore
         local info = redis.call('HGET', KEYS[3], t)
         local code = string.match(info, '^([^|]*)|')
         if code ~= '' then redis.call('HSET', KEYS[4], code, 'Called') end
-        redis.call('HSET', KEYS[5], ARGV[1], t .. '|' .. ARGV[2])
-        redis.call('LPUSH', KEYS[6], t .. '|' .. ARGV[1] .. '|' .. ARGV[2])
+        local n = redis.call('HINCRBY', KEYS[7], t, 1)
+        redis.call('HSET', KEYS[5], ARGV[1], t .. '|' .. ARGV[2] .. '|' .. n)
+        redis.call('LPUSH', KEYS[6], t .. '|' .. ARGV[1] .. '|' .. ARGV[2] .. '|' .. n)
         redis.call('LTRIM', KEYS[6], 0, 49)
-        redis.call('PEXPIRE', KEYS[5], 259200000)
-        redis.call('PEXPIRE', KEYS[6], 259200000)
+        redis.call('INCR', KEYS[9])
+        for i = 5, 9 do redis.call('PEXPIRE', KEYS[i], 259200000) end
+        return {t, info, n}
+        """;
+
+    // KEYS serving, tickets, calls, call counts, queue version; ARGV counter, now ms, max calls.
+    // {'ok', ticket, info, call number} called again; {'max', ticket, info, calls, ms of the last call}; {'none'}.
+    private const string RecallScript = """
+        local cur = redis.call('HGET', KEYS[1], ARGV[1])
+        if not cur then return {'none'} end
+        local t, ms = string.match(cur, '^([^|]*)|?([^|]*)')
+        local info = redis.call('HGET', KEYS[2], t) or '||'
+        local n = tonumber(redis.call('HGET', KEYS[4], t)) or 1
+        if n >= tonumber(ARGV[3]) then return {'max', t, info, n, ms} end
+        n = redis.call('HINCRBY', KEYS[4], t, 1)
+        redis.call('HSET', KEYS[1], ARGV[1], t .. '|' .. ARGV[2] .. '|' .. n)
+        redis.call('LPUSH', KEYS[3], t .. '|' .. ARGV[1] .. '|' .. ARGV[2] .. '|' .. n)
+        redis.call('LTRIM', KEYS[3], 0, 49)
+        redis.call('INCR', KEYS[5])
+        for i = 3, 5 do redis.call('PEXPIRE', KEYS[i], 259200000) end
+        return {'ok', t, info, n}
+        """;
+
+    // KEYS serving, tickets, status, call counts, priority queue, walk-in queue, queue version; ARGV counter, max calls.
+    // {'requeued'|'dropped', ticket, info, calls} or {'none'}. Requeued right behind the next waiting ticket of its kind,
+    // so another client is served first and the missing one gets a moment to come.
+    private const string NoShowScript = """
+        local cur = redis.call('HGET', KEYS[1], ARGV[1])
+        if not cur then return {'none'} end
+        local t = string.match(cur, '^([^|]*)')
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        local info = redis.call('HGET', KEYS[2], t) or '||'
+        local code = string.match(info, '^([^|]*)')
+        local called = code ~= '' and redis.call('HGET', KEYS[3], code) == 'Called'
+        local n = tonumber(redis.call('HGET', KEYS[4], t)) or 1
+        local outcome = 'dropped'
+        if n < tonumber(ARGV[2]) then
+          local q = KEYS[6]
+          if string.sub(t, 1, 1) == 'P' then q = KEYS[5] end
+          local first = redis.call('LINDEX', q, 0)
+          if first then redis.call('LINSERT', q, 'AFTER', first, t) else redis.call('RPUSH', q, t) end
+          redis.call('PEXPIRE', q, 259200000)
+          if called then redis.call('HSET', KEYS[3], code, 'CheckedIn') end
+          outcome = 'requeued'
+        elseif called then
+          redis.call('HSET', KEYS[3], code, 'NoShow')
+        end
+        redis.call('INCR', KEYS[7])
+        redis.call('PEXPIRE', KEYS[7], 259200000)
+        return {outcome, t, info, n}
+        """;
+
+    // KEYS serving, tickets, status, service times, queue version; ARGV counter, now ms.
+    // {ticket, info, service ms} or {}.
+    private const string DoneScript = """
+        local cur = redis.call('HGET', KEYS[1], ARGV[1])
+        if not cur then return {} end
+        local t, ms = string.match(cur, '^([^|]*)|?([^|]*)')
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        local info = redis.call('HGET', KEYS[2], t) or '||'
+        local code, agenda = string.match(info, '^([^|]*)|([^|]*)')
+        if code and code ~= '' and redis.call('HGET', KEYS[3], code) == 'Called' then redis.call('HSET', KEYS[3], code, 'Done') end
+        local now = tonumber(ARGV[2])
+        local dt = math.max(0, now - (tonumber(ms) or now))
+        if agenda and agenda ~= '' then
+          redis.call('HINCRBY', KEYS[4], agenda .. '|n', 1)
+          redis.call('HINCRBY', KEYS[4], agenda .. '|ms', dt)
+        end
+        redis.call('INCR', KEYS[5])
+        for i = 4, 5 do redis.call('PEXPIRE', KEYS[i], 259200000) end
+        return {t, info, dt}
+        """;
+
+    // KEYS serving, tickets, status, call counts, priority queue, walk-in queue, queue version; ARGV counter, agenda.
+    // {ticket, new info} or {}. The ticket keeps its number and kind, waits at the front of its kind, calls afresh.
+    private const string TransferScript = """
+        local cur = redis.call('HGET', KEYS[1], ARGV[1])
+        if not cur then return {} end
+        local t = string.match(cur, '^([^|]*)')
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        local code, rest = string.match(redis.call('HGET', KEYS[2], t) or '||', '^([^|]*)|[^|]*(.*)$')
+        local info = code .. '|' .. ARGV[2] .. rest
+        redis.call('HSET', KEYS[2], t, info)
+        redis.call('HDEL', KEYS[4], t)
+        local q = KEYS[6]
+        if string.sub(t, 1, 1) == 'P' then q = KEYS[5] end
+        redis.call('LPUSH', q, t)
+        if code ~= '' and redis.call('HGET', KEYS[3], code) == 'Called' then redis.call('HSET', KEYS[3], code, 'CheckedIn') end
+        redis.call('INCR', KEYS[7])
+        redis.call('PEXPIRE', q, 259200000)
+        redis.call('PEXPIRE', KEYS[7], 259200000)
         return {t, info}
         """;
 
@@ -141,7 +244,8 @@ public sealed class RedisQueueStore : IQueueStore
     public async Task<Ticket?> CheckInAsync(LocalDate date, string pin, string bookingCode, string agendaId, Instant start, Instant now)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CheckInScript,
-            [_keys.DayStatus(date), _keys.DayPinTickets(date), _keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayPriorityQueue(date)],
+            [_keys.DayStatus(date), _keys.DayPinTickets(date), _keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayPriorityQueue(date),
+                _keys.DayQueueVersion(date)],
             [pin, bookingCode, agendaId, start.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()]))!;
         return (string)result[0]! == "invalid" ? null : new Ticket((string)result[1]!, true, agendaId, start, bookingCode);
     }
@@ -149,42 +253,111 @@ public sealed class RedisQueueStore : IQueueStore
     public async Task<Ticket> WalkInAsync(LocalDate date, string agendaId, Instant now)
     {
         var number = (string)(await Db.ScriptEvaluateAsync(WalkInScript,
-            [_keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayWalkInQueue(date)], [agendaId, now.ToUnixTimeMilliseconds()]))!;
+            [_keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayWalkInQueue(date), _keys.DayQueueVersion(date)],
+            [agendaId, now.ToUnixTimeMilliseconds()]))!;
         return new Ticket(number, false, agendaId, null, null);
     }
 
     public async Task<Call?> NextAsync(LocalDate date, string counter, Instant now)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(NextScript,
-            [_keys.DayPriorityQueue(date), _keys.DayWalkInQueue(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayServing(date), _keys.DayCalls(date)],
+            [_keys.DayPriorityQueue(date), _keys.DayWalkInQueue(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayServing(date),
+                _keys.DayCalls(date), _keys.DayCallCounts(date), _keys.DayServiceTimes(date), _keys.DayQueueVersion(date)],
             [counter, now.ToUnixTimeMilliseconds()]))!;
-        return result.Length == 0 ? null : new Call(ParseTicket((string)result[0]!, (string)result[1]!), counter, now);
+        return result.Length == 0 ? null : new Call(ParseTicket((string)result[0]!, (string)result[1]!), counter, now, (int)result[2]);
     }
 
-    public async Task<(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, int Waiting)> BoardAsync(LocalDate date)
+    public async Task<RecallResult> RecallAsync(LocalDate date, string counter, Instant now, int maxCalls)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RecallScript,
+            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayCalls(date), _keys.DayCallCounts(date), _keys.DayQueueVersion(date)],
+            [counter, now.ToUnixTimeMilliseconds(), maxCalls]))!;
+        var ticket = result.Length > 1 ? ParseTicket((string)result[1]!, (string)result[2]!) : null;
+        return (string)result[0]! switch
+        {
+            "ok" => new RecallResult(RecallOutcome.Recalled, new Call(ticket!, counter, now, (int)result[3])),
+            "max" => new RecallResult(RecallOutcome.MaxCalls, new Call(ticket!, counter, ParseMs((string?)result[4]) ?? now, (int)result[3])),
+            _ => new RecallResult(RecallOutcome.NothingCalled),
+        };
+    }
+
+    public async Task<NoShowResult> NoShowAsync(LocalDate date, string counter, Instant now, int maxCalls)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(NoShowScript,
+            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayCallCounts(date), _keys.DayPriorityQueue(date),
+                _keys.DayWalkInQueue(date), _keys.DayQueueVersion(date)],
+            [counter, maxCalls]))!;
+        return (string)result[0]! switch
+        {
+            "requeued" => new NoShowResult(NoShowOutcome.Requeued, ParseTicket((string)result[1]!, (string)result[2]!), (int)result[3]),
+            "dropped" => new NoShowResult(NoShowOutcome.DroppedOut, ParseTicket((string)result[1]!, (string)result[2]!), (int)result[3]),
+            _ => new NoShowResult(NoShowOutcome.NothingCalled),
+        };
+    }
+
+    public async Task<DoneResult?> DoneAsync(LocalDate date, string counter, Instant now)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(DoneScript,
+            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayServiceTimes(date), _keys.DayQueueVersion(date)],
+            [counter, now.ToUnixTimeMilliseconds()]))!;
+        return result.Length == 0 ? null
+            : new DoneResult(ParseTicket((string)result[0]!, (string)result[1]!), Duration.FromMilliseconds((long)result[2]));
+    }
+
+    public async Task<Ticket?> TransferAsync(LocalDate date, string counter, string agendaId, Instant now)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(TransferScript,
+            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayCallCounts(date), _keys.DayPriorityQueue(date),
+                _keys.DayWalkInQueue(date), _keys.DayQueueVersion(date)],
+            [counter, agendaId]))!;
+        return result.Length == 0 ? null : ParseTicket((string)result[0]!, (string)result[1]!);
+    }
+
+    public async Task<QueueSnapshot> SnapshotAsync(LocalDate date)
     {
         var batch = Db.CreateBatch();
         var serving = batch.HashGetAllAsync(_keys.DayServing(date));
         var calls = batch.ListRangeAsync(_keys.DayCalls(date), 0, 19);
         var tickets = batch.HashGetAllAsync(_keys.DayTickets(date));
-        var waitingP = batch.ListLengthAsync(_keys.DayPriorityQueue(date));
-        var waitingA = batch.ListLengthAsync(_keys.DayWalkInQueue(date));
+        var priority = batch.ListRangeAsync(_keys.DayPriorityQueue(date));
+        var walkIns = batch.ListRangeAsync(_keys.DayWalkInQueue(date));
+        var service = batch.HashGetAllAsync(_keys.DayServiceTimes(date));
+        var version = batch.StringGetAsync(_keys.DayQueueVersion(date));
         batch.Execute();
         var info = (await tickets).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
-        Call ToCall(string ticket, string counter, string ms) =>
-            new(ParseTicket(ticket, info.GetValueOrDefault(ticket, "||")), counter, Instant.FromUnixTimeMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture)));
+        Ticket TicketOf(string number) => ParseTicket(number, info.GetValueOrDefault(number, "||"));
+        // Calls as the scripts write them: ticket|ms|n in serving (counter is the field), ticket|counter|ms|n in calls; n
+        // is missing in what a gateway before the call counts wrote.
+        Call ToCall(string ticket, string counter, string ms, string? n) =>
+            new(TicketOf(ticket), counter, ParseMs(ms) ?? Instant.FromUnixTimeMilliseconds(0),
+                int.TryParse(n, CultureInfo.InvariantCulture, out var number) ? number : 1);
         var now = (await serving).Select(e =>
         {
             var parts = ((string)e.Value!).Split('|');
-            return ToCall(parts[0], e.Name!, parts[1]);
+            return ToCall(parts[0], e.Name!, parts.ElementAtOrDefault(1) ?? "", parts.ElementAtOrDefault(2));
         }).OrderByDescending(c => c.At).ToList();
         var recent = (await calls).Select(v =>
         {
             var parts = ((string)v!).Split('|');
-            return ToCall(parts[0], parts[1], parts[2]);
+            return ToCall(parts[0], parts[1], parts[2], parts.ElementAtOrDefault(3));
         }).ToList();
-        return (now, recent, (int)(await waitingP + await waitingA));
+        var waiting = (await priority).Concat(await walkIns).Select(t => TicketOf(t!)).ToList();
+        var times = new Dictionary<string, ServiceTimes>(StringComparer.Ordinal);
+        foreach (var e in await service)
+        {
+            var name = (string)e.Name!;
+            var bar = name.LastIndexOf('|');
+            var agenda = name[..bar];
+            var t = times.GetValueOrDefault(agenda);
+            times[agenda] = name[(bar + 1)..] == "n" ? t with { Count = (int)e.Value } : t with { Total = Duration.FromMilliseconds((long)e.Value) };
+        }
+        return new QueueSnapshot(now, recent, waiting, times, (long?)await version ?? 0);
     }
+
+    public async Task<long> VersionAsync(LocalDate date) => (long?)await Db.StringGetAsync(_keys.DayQueueVersion(date)) ?? 0;
+
+    private static Instant? ParseMs(string? ms) =>
+        long.TryParse(ms, CultureInfo.InvariantCulture, out var value) ? Instant.FromUnixTimeMilliseconds(value) : null;
 
     public async Task<PinAttempt> ReservePinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {

@@ -26,10 +26,12 @@ public sealed class ConversationEngine
     private readonly Cancellation _cancellation;
     private readonly ShownList _agendaList;
     private readonly Dictionary<string, ShownList> _activityLists;
+    private readonly Queue.QueueStatus _queueStatus;
 
     public ConversationEngine(MessageReader reader, BookingService booking, OfficeSettings office, TextCatalog texts, Prompts prompts,
-        GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation)
+        GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus)
     {
+        _queueStatus = queueStatus;
         _reader = reader;
         _booking = booking;
         _office = office;
@@ -106,6 +108,8 @@ public sealed class ConversationEngine
                 return t.Texts.Help();
             case Keyword.MyBookings:
                 return await _cancellation.MyBookingsAsync(t);
+            case Keyword.Queue:
+                return await _queueStatus.SmsAsync(t.Texts);
             case Keyword.Restart:
                 await t.Machine.FireAsync(Trigger.Restarted);
                 return await _prompts.CurrentAsync(t);

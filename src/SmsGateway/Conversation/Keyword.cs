@@ -18,6 +18,8 @@ public enum Keyword
     OptOut,
     /// <summary><c>START</c>, <c>UNSTOP</c>: lift an opt-out; otherwise open the menu from the start.</summary>
     OptIn,
+    /// <summary><c>FRONTA</c>, <c>QUEUE</c>: how busy the counters are now (<see cref="Queue.QueueStatus"/>).</summary>
+    Queue,
 }
 
 /// <summary>Recognizes keywords in normalized input (see <see cref="InputText"/>).</summary>
@@ -61,6 +63,8 @@ public static class Keywords
         ["SURE"] = Keyword.Yes,
         ["NE"] = Keyword.No,
         ["NO"] = Keyword.No,
+        ["FRONTA"] = Keyword.Queue,
+        ["QUEUE"] = Keyword.Queue,
     };
 
     /// <summary>The keyword and what follows it (<c>STORNO K7M3QX</c> → Cancel, "K7M3QX").</summary>

@@ -4,6 +4,7 @@ using SmsBooking.BookingCore.Hosting;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Web;
 using SmsBooking.SmsGateway.Webhooks;
@@ -39,6 +40,7 @@ public static class GatewayApp
         builder.AddGatewayHealth();
         builder.AddGatewayMetrics();
         builder.AddWebPages();
+        builder.AddScreens();
         configure?.Invoke(builder);
         builder.ListenOnInternalUrls();
 
@@ -60,6 +62,7 @@ public static class GatewayApp
         app.MapTwilioWebhooks();
         app.MapKioskApi();
         app.MapWebPages();
+        app.MapScreens();
         return app;
     }
 

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace SmsBooking.SmsGateway.Hosting;
 
-/// <summary>What the gateway shows to whom: the internal surface (<c>/api/*</c>, <c>/metrics</c>) only on
+/// <summary>What the gateway shows to whom: the internal surface (<c>/api/*</c>, <c>/metrics</c>, the screens) only on
 /// <c>Gateway:InternalUrls</c> when set, and forwarded headers only from known proxies.</summary>
 public static class NetworkExposure
 {
-    /// <summary>Paths served only on the internal addresses once they are configured.</summary>
-    private static readonly string[] InternalPaths = ["/api", "/metrics"];
+    /// <summary>Paths served only on the internal addresses once they are configured: the device API, the metrics, and
+    /// the office's own screens (the kiosk, the counters, the board); the public queue page <c>/fronta</c> is not one.</summary>
+    private static readonly string[] InternalPaths = ["/api", "/metrics", "/kiosk", "/counter", "/board"];
 
     public static WebApplicationBuilder AddNetworkExposure(this WebApplicationBuilder builder)
     {

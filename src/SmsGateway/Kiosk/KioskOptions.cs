@@ -22,4 +22,8 @@ public sealed class KioskOptions
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many times a ticket is called (the first call, recalls, calls after a no-show) before a no-show
+    /// drops it out of the queue; the ZMS calling systems' practice is 3.</summary>
+    public int MaxCalls { get; set; } = BookingCore.Queue.QueueRules.DefaultMaxCalls;
 }

@@ -90,6 +90,10 @@ internal sealed class KioskOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:LockoutDuration: {o.LockoutDuration} must be more than zero");
         }
+        if (o.MaxCalls is < 1 or > 9)
+        {
+            errors.Add($"{S}:MaxCalls: {o.MaxCalls} must be between 1 and 9");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

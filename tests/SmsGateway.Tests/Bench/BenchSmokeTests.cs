@@ -35,4 +35,18 @@ public class BenchSmokeTests
         Assert.Contains("## Replica acknowledgements", markdown);
         Assert.Contains("| the rush drains with 0 double bookings |", markdown);
     }
+
+    [Fact]
+    public async Task BoardSmokeRun_EveryBoardSeesEveryCall_AndTheReportIsWritten()
+    {
+        var options = BenchOptions.BoardSmoke with { Redis = TestRedis.Configuration };
+        var report = await BoardBench.RunAsync(options, TextWriter.Null);
+
+        Assert.Equal(0, report.Baseline!.Missed);
+        Assert.Equal(options.BoardConnections * options.BoardCalls, report.Gateway!.Samples);
+        Assert.Equal(0, report.Gateway.Missed);
+        Assert.Equal(options.BoardConnections, report.BoardsSeenByTheGateway);
+        Assert.True(report.GatewayRedisRequests > 0, "the round-trip counter read nothing");
+        Assert.Contains($"## The board: {options.BoardConnections} connections", report.ToMarkdown());
+    }
 }

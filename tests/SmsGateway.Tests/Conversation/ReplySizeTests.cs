@@ -137,6 +137,11 @@ public class ReplySizeTests
             ["codes"] = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}")),
             ["dayCount"] = "14",
             ["timeList"] = string.Join(" ", Enumerable.Repeat("16:45", 40)),
+            // FRONTA: every agenda with 99 waiting and a three-digit wait, every next free day the longest day label.
+            ["count"] = "99",
+            ["minutes"] = "999",
+            ["queue"] = string.Join("; ", Office.Agendas.Select(a => t.Format("QueueLine", ("agenda", a.Id), ("count", "99"), ("minutes", "999")))),
+            ["free"] = string.Join(", ", Office.Agendas.Select(a => t.Format("QueueFreeDay", ("agenda", a.Id), ("day", longestDay)))),
         };
     }
 

@@ -64,6 +64,7 @@ internal static class BuiltInWords
         [Keyword.English] = ["EN", "ENGLISH", "ANGLICKY", "IN ENGLISH"],
         [Keyword.Czech] = ["CZ", "CS", "CESKY", "CZECH", "CESTINA", "IN CZECH"],
         [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER"],
+        [Keyword.Queue] = ["FRONTA", "QUEUE"],
     };
 
     private static readonly string[] Yes =
