@@ -97,6 +97,37 @@ public sealed class PrivateReplicaSet : IDisposable
         return process;
     }
 
+    /// <summary>Waits until the Sentinels agree on a master that says so itself, and have settled on it
+    /// (<see cref="WaitSettled(PrivateRedis, TimeSpan)"/>); that master. Sentinel may have failed over a master that
+    /// was merely slow on a loaded machine (it is down after 1 s here): the master is whichever they agree on now.</summary>
+    public PrivateRedis WaitSettled(TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            var named = SentinelPorts.Select(p => TestRedis.Cli(p, "sentinel", "get-master-addr-by-name", ServiceName).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                .Select(a => a.Length == 2 && int.TryParse(a[1], CultureInfo.InvariantCulture, out var port) ? port : 0).Distinct().ToList();
+            var master = named.Count == 1 ? Nodes.FirstOrDefault(n => n.Port == named[0] && n.IsRunning) : null;
+            if (master is not null && TestRedis.Cli(master.Port, "role").StartsWith("master", StringComparison.Ordinal))
+            {
+                try
+                {
+                    WaitSettled(master, TimeSpan.FromSeconds(5));
+                    return master;
+                }
+                catch (TimeoutException) when (DateTime.UtcNow < until)
+                {
+                    // not settled yet, or settled elsewhere meanwhile: ask again
+                }
+            }
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException("the Sentinels did not settle on a master\n" + Events());
+            }
+            Thread.Sleep(100);
+        }
+    }
+
     /// <summary>Waits until every Sentinel names <paramref name="master"/>, knows the other two Sentinels, has no
     /// failover under way and sees every running replica up: only then does a kill start a clean failover (one
     /// killed mid-failover waits out Sentinel's failover timeout, twice).</summary>

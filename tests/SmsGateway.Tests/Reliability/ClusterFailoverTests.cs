@@ -20,23 +20,29 @@ public class ClusterFailoverTests(ITestOutputHelper output)
         // A master per round, each killed once: a shard failed over once still has a replica to acknowledge.
         using var cluster = new PrivateCluster(masters: KillAfterMs.Length, replicasPerMaster: 2);
         cluster.Start();
+        await using var gateway = await FailoverVolley.StartGatewayAsync(cluster.Configuration, minReplicaAcks);
         var untouched = cluster.Masters().ToList();
         var outcomes = new List<VolleyOutcome>();
+        var day = new LocalDate(2027, 1, 3);
         foreach (var (delay, round) in KillAfterMs.Select((d, r) => (d, r)))
         {
-            // A working day whose slot a master not yet killed serves: every round fails a different shard over.
-            var day = new LocalDate(2027, 1, 4);
-            while (day.DayOfWeek > IsoDayOfWeek.Friday || !untouched.Contains(cluster.MasterOf(cluster.SlotOf($"{{day:{day:yyyy-MM-dd}}}"))))
+            // A later working day whose slot a master not yet killed serves: every round fails a different shard over.
+            do
             {
                 day = day.PlusDays(1);
                 Assert.True(day < new LocalDate(2027, 6, 1), "no working day's slot on a master not yet killed");
             }
+            while (day.DayOfWeek > IsoDayOfWeek.Friday || !untouched.Contains(cluster.MasterOf(cluster.SlotOf($"{{day:{day:yyyy-MM-dd}}}"))));
             var slot = cluster.SlotOf($"{{day:{day:yyyy-MM-dd}}}");
-            var master = cluster.MasterOf(slot);
-            untouched.Remove(master);
-            var outcome = await FailoverVolley.RunAsync(cluster.Configuration, minReplicaAcks, day, $"{phoneBase}{round}", delay,
-                settled: () => { },
-                kill: master.Kill,
+            untouched.Remove(cluster.MasterOf(slot));
+            PrivateRedis master = null!;
+            var outcome = await FailoverVolley.RunAsync(gateway, minReplicaAcks, day, $"{phoneBase}{round}", delay,
+                settled: () =>
+                {
+                    cluster.WaitHealthy(TimeSpan.FromSeconds(20));
+                    master = cluster.MasterOf(slot); // the shard's master now (a busy one may have been failed over)
+                },
+                kill: () => master.Kill(),
                 failedOver: () =>
                 {
                     cluster.WaitForPromotion(master, slot, TimeSpan.FromSeconds(20));

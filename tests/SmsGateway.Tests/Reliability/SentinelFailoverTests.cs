@@ -17,16 +17,17 @@ public class SentinelFailoverTests(ITestOutputHelper output)
     {
         using var set = new PrivateReplicaSet(replicas: 2, sentinels: true);
         set.Start();
+        await using var gateway = await FailoverVolley.StartGatewayAsync(set.SentinelConfiguration, minReplicaAcks);
         var outcomes = new List<VolleyOutcome>();
         foreach (var ((delay, cutOff), round) in Rounds.Select((r, i) => (r, i)))
         {
-            var master = set.Master();
-            var replicas = set.Nodes.Where(n => n != master).ToList();
-            var outcome = await FailoverVolley.RunAsync(set.SentinelConfiguration, minReplicaAcks, new LocalDate(2027, 1, 4 + round),
-                $"{phoneBase}{round}", delay,
+            PrivateRedis master = null!;
+            List<PrivateRedis> replicas = [];
+            var outcome = await FailoverVolley.RunAsync(gateway, minReplicaAcks, new LocalDate(2027, 1, 4 + round), $"{phoneBase}{round}", delay,
                 settled: () =>
                 {
-                    set.WaitSettled(master, TimeSpan.FromSeconds(30));
+                    master = set.WaitSettled(TimeSpan.FromSeconds(30));
+                    replicas = set.Nodes.Where(n => n != master).ToList();
                     if (cutOff)
                     {
                         replicas.ForEach(r => r.Pause());
