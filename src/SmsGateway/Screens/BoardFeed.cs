@@ -72,7 +72,10 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
             var subscribed = Volatile.Read(ref _subscribed).Task;
             try
             {
-                await Task.WhenAny(Task.Delay(PollInterval, time, stopping), localChange, subscribed);
+                // With no board connected there is nothing to look at until one connects.
+                await (Boards > 0
+                    ? Task.WhenAny(Task.Delay(PollInterval, time, stopping), localChange, subscribed)
+                    : subscribed.WaitAsync(stopping));
             }
             catch (OperationCanceledException)
             {

@@ -34,7 +34,8 @@ public abstract class ScreenPageModel(ScreenDevices devices) : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        T = ScreenTexts.ForCode(http.Request.Query["lang"].FirstOrDefault() ?? (http.Request.HasFormContentType ? http.Request.Form["lang"].FirstOrDefault() : null));
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        T = ScreenTexts.ForCode(http.Request.Query["lang"].FirstOrDefault() ?? form?["lang"].FirstOrDefault());
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         http.Response.Headers.XFrameOptions = "DENY";
