@@ -21,6 +21,40 @@ public sealed record BenchOptions
     public int RushBookablePerHour { get; init; } = 1;
     public int RushConcurrency { get; init; } = 256;
     public string Output { get; init; } = "bench/results/latest.md";
+    /// <summary>Only the wire comparison (issue 14): Twilio's library against the hand-written wire it replaced.</summary>
+    public bool CompareWire { get; init; }
+    /// <summary>Rounds of the wire comparison: each variant runs once a round at each level, in a rotating order.</summary>
+    public int WireRounds { get; init; } = 3;
+
+    /// <summary>Only the cost of <c>Redis:MinReplicaAcks=1</c>: a private master with a local replica, the gateway with
+    /// 0 and with 1 at each of <see cref="ReplicaConcurrency"/>, in the same run.</summary>
+    public bool ReplicaOnly { get; init; }
+
+    /// <summary>Also measure replica acknowledgements after the other phases (the smoke run does, briefly).</summary>
+    public bool WithReplicaPhase { get; init; }
+
+    public int[] ReplicaConcurrency { get; init; } = [1, 16, 64];
+
+    /// <summary>Each setting's time at a level is cut in this many slices, alternated with the other's (0 1, 1 0, ...).</summary>
+    public int ReplicaSlices { get; init; } = 3;
+
+    /// <summary>The board run (<c>--board</c>): boards connected at once, calls made, and the pause between two calls.</summary>
+    public int BoardConnections { get; init; } = 200;
+    public int BoardCalls { get; init; } = 40;
+    public TimeSpan BoardCallInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The board run with 200 boards (<c>--board</c>).</summary>
+    public static BenchOptions Board { get; } = new() { Mode = "board", Output = "bench/results/board.md" };
+
+    /// <summary>What the test suite runs of the board run: correctness only, a few boards, a few calls.</summary>
+    public static BenchOptions BoardSmoke { get; } = new()
+    {
+        Mode = "board-smoke",
+        BoardConnections = 10,
+        BoardCalls = 3,
+        BoardCallInterval = TimeSpan.FromMilliseconds(100),
+        Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-board-smoke.md"),
+    };
 
     public static BenchOptions Full { get; } = new();
 
@@ -45,7 +79,19 @@ public sealed record BenchOptions
         RushCounters = 8,
         RushSlots = 20,
         RushConcurrency = 32,
+        WithReplicaPhase = true,
+        ReplicaConcurrency = [4],
+        ReplicaSlices = 1,
         Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-smoke.md"),
+    };
+
+    /// <summary>The replica acknowledgement comparison alone, about a minute and a half (<c>--replica-acks</c>).</summary>
+    public static BenchOptions ReplicaAcks { get; } = new()
+    {
+        Mode = "replica-acks",
+        ReplicaOnly = true,
+        LevelDuration = TimeSpan.FromSeconds(10),
+        Output = "bench/results/replica-acks.md",
     };
 
     /// <summary>Each hour takes counters × the quota, never more than its slots × counters.</summary>
@@ -63,15 +109,25 @@ public sealed record BenchOptions
                 "--quick" => Quick with { Redis = options.Redis, Aof = options.Aof },
                 "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof },
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
+                "--replica-acks" => ReplicaAcks with { Aof = options.Aof },
+                "--board" => Board with { Redis = options.Redis, Aof = options.Aof },
+                "--boards" => options with { BoardConnections = Count(Value()) },
+                "--calls" => options with { BoardCalls = Count(Value()) },
                 "--redis" => options with { Redis = Value() },
                 "--profile" => options with { ProfileOnly = true, LevelDuration = TimeSpan.FromSeconds(60) },
+                "--wire" => options with { CompareWire = true, Output = options.Output.Replace(".md", "-wire.md", StringComparison.Ordinal) },
+                "--users" => options with { Concurrency = Value().Split(',').Select(u => int.Parse(u, System.Globalization.CultureInfo.InvariantCulture)).ToArray() },
+                "--rounds" => options with { WireRounds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --profile, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;
     }
+
+    private static int Count(string value) =>
+        int.TryParse(value, out var n) && n > 0 ? n : throw new ArgumentException($"'{value}' is not a positive number");
 
     private static string CheckAof(string value) =>
         value is "always" or "everysec" or "no" ? value : throw new ArgumentException("--aof is always, everysec or no");

@@ -11,7 +11,16 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
     public string Redis { get; } = redis;
     public string Aof { get; } = aof;
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
     public List<LevelResult> Levels { get; } = [];
+    public List<WireComparison.Result> Wire { get; } = [];
+    /// <summary>The machine's 1-minute load average when the run started and ended (Linux): on a shared machine it says
+    /// how far to trust steps/s.</summary>
+    public string LoadAtStart { get; } = LoadAverage();
+    public string LoadAtEnd { get; set; } = "";
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
     public PhaseResult? HalfPeak { get; set; }
     public double HalfPeakRate { get; set; }
     public double RushSeconds { get; set; }
@@ -24,6 +33,9 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
     public int RushWinnersTold { get; set; }
     public int RushLosersTold { get; set; }
     public int RushUntold { get; set; }
+    public List<ReplicaLevel> ReplicaLevels { get; } = [];
+    public double ReplicaHalfPeakRate { get; set; }
+    public (PhaseResult Off, PhaseResult On)? ReplicaHalfPeak { get; set; }
 
     public LevelResult Peak => Levels.MaxBy(l => l.Gateway.StepsPerSecond)!;
 
@@ -43,13 +55,23 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
 
     private string Markdown()
     {
+        if (Wire.Count > 0)
+        {
+            return WireMarkdown();
+        }
         var md = new StringBuilder();
         md.AppendLine($"# Benchmark results ({Options.Mode})");
         md.AppendLine();
         md.AppendLine($"{Started:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription.Trim()}, " +
             $"{RuntimeInformation.ProcessArchitecture}), .NET {Environment.Version}; redis-server with AOF `{Aof}`; load generator, " +
-            "baseline and gateway in one process on the same cores (`bench/SmsBooking.Bench`, Release).");
+            "baseline and gateway in one process on the same cores (`bench/SmsBooking.Bench`, Release); the machine's load average " +
+            $"was {LoadAtStart} at the start and {LoadAverage()} at the end.");
         md.AppendLine();
+        if (Options.ReplicaOnly)
+        {
+            ReplicaMarkdown(md);
+            return md.ToString();
+        }
         md.AppendLine("## Step throughput and latency (closed loop, full conversations: greeting to PIN, 7 steps)");
         md.AppendLine();
         md.AppendLine("| users | baseline steps/s | gateway steps/s | ratio | p50 ms | p90 ms | p99 ms | errors | Redis requests/step | Redis commands/step (in scripts too) | scripts/step | Redis CPU ms/step | process CPU ms/step, gateway / baseline | process alloc KB/step, gateway / baseline |");
@@ -88,7 +110,61 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         md.AppendLine($"| p99 ≤ 20 ms at half the peak rate | {HalfPeak?.Latency.P99 ?? 0:0.0} ms | {Met(HalfPeak is not null && HalfPeak.Latency.P99 <= 20)} |");
         md.AppendLine($"| ≤ 3 Redis round trips per step | {roundTrips:0.00} requests (worst level; requests sent together count one each) | {Met(roundTrips <= 3)} |");
         md.AppendLine($"| the rush drains with 0 double bookings | {RushDoubleBookings} double, {RushBookings} of {RushPlaces} places booked | {Met(RushDoubleBookings == 0 && RushBookings == RushPlaces)} |");
+        if (ReplicaLevels.Count > 0)
+        {
+            md.AppendLine();
+            ReplicaMarkdown(md);
+        }
         return md.ToString();
+    }
+
+    private string WireMarkdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Wire comparison ({Options.Mode}): Twilio's library against the hand-written wire");
+        md.AppendLine();
+        md.AppendLine($"{Started:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription.Trim()}), " +
+            $".NET {Environment.Version}; redis-server with AOF `{Aof}`; {Options.WireRounds} rounds of {Options.LevelDuration.TotalSeconds:0} s " +
+            $"per variant and level, variants in a rotating order; closed loop, full conversations (7 steps). Load average (1 min) " +
+            $"{LoadAtStart} at the start, {LoadAtEnd} at the end, on {Environment.ProcessorCount} cores.");
+        md.AppendLine();
+        md.AppendLine("| users | variant | steps/s | vs before | p99 ms | alloc KB/step | process CPU ms/step |");
+        md.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var level in Wire.GroupBy(w => w.Users))
+        {
+            var before = level.First(w => w.Variant.Contains("before", StringComparison.Ordinal) && w.Variant.StartsWith("baseline", StringComparison.Ordinal));
+            var gatewayBefore = level.First(w => w.Variant.Contains("before", StringComparison.Ordinal) && w.Variant.StartsWith("gateway", StringComparison.Ordinal));
+            foreach (var w in level)
+            {
+                var reference = w.Variant.StartsWith("baseline", StringComparison.Ordinal) ? before : gatewayBefore;
+                md.AppendLine($"| {w.Users} | {w.Variant} | {w.StepsPerSecond:0} | {(w.StepsPerSecond / reference.StepsPerSecond - 1) * 100:+0.0;-0.0;0.0} % | " +
+                    $"{w.P99:0.0} | {Kb(w.AllocatedPerStep)} | {w.CpuMsPerStep:0.000} |");
+            }
+        }
+        return md.ToString();
+    }
+
+    private void ReplicaMarkdown(StringBuilder md)
+    {
+        md.AppendLine("## Replica acknowledgements (`Redis:MinReplicaAcks` 0 against 1)");
+        md.AppendLine();
+        md.AppendLine($"A private master with one replica on the same machine (AOF `{Aof}` on both); the same closed loop of full " +
+            "conversations against a gateway without and one with a replica's acknowledgement before a confirmation is told, " +
+            "in alternating slices of the same run (only `ANO`, one step in seven, waits).");
+        md.AppendLine();
+        md.AppendLine("| users | steps/s, 0 | steps/s, 1 | ratio | p50 ms, 0 | p50 ms, 1 | p99 ms, 0 | p99 ms, 1 | errors | bookings, 0 / 1 | WAITs per booking |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var l in ReplicaLevels)
+        {
+            md.AppendLine($"| {l.Users} | {l.Off.StepsPerSecond:0} | {l.On.StepsPerSecond:0} | **{l.Ratio:0.00}** | {l.Off.Latency.P50:0.0} | {l.On.Latency.P50:0.0} | " +
+                $"{l.Off.Latency.P99:0.0} | **{l.On.Latency.P99:0.0}** | {l.Off.Errors + l.On.Errors} | {l.Off.Bookings} / {l.On.Bookings} | {l.WaitsPerBooking:0.00} |");
+        }
+        if (ReplicaHalfPeak is var (off, on))
+        {
+            md.AppendLine();
+            md.AppendLine($"At the same open-loop rate ({ReplicaHalfPeakRate:0} steps/s, half the peak without acknowledgements, {ReplicaLevels.Max(l => l.Users)} users): " +
+                $"p50 {off.Latency.P50:0.0} → {on.Latency.P50:0.0} ms, p99 {off.Latency.P99:0.0} → **{on.Latency.P99:0.0} ms**, errors {off.Errors} / {on.Errors}.");
+        }
     }
 
     /// <summary>The runtime's allocation counter is not always monotonic under the server GC over a short phase; a

@@ -11,6 +11,13 @@ public static class Harness
 {
     public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log)
     {
+        if (options.ReplicaOnly)
+        {
+            var alone = new BenchReport(options, "(private master and replica)", options.Aof);
+            log.WriteLine($"== {options.Mode} run: private master with a replica, AOF {options.Aof}, {Environment.ProcessorCount} cores");
+            await ReplicaAcksAsync(options, alone, 1, log);
+            return alone;
+        }
         using var privateRedis = options.Redis is null ? new PrivateRedis(options.Aof) : null;
         privateRedis?.Start();
         var redis = options.Redis ?? privateRedis!.Configuration;
@@ -25,6 +32,14 @@ public static class Harness
             log.WriteLine($"== gateway only, 64 users, {options.LevelDuration.TotalSeconds:0} s: attach with dotnet-trace collect -p {Environment.ProcessId}");
             var run = await profileLoad.RunAsync(64, options.LevelDuration);
             log.WriteLine($"  {run.StepsPerSecond:0} steps/s, p99 {run.Latency.P99:0.0} ms");
+            return report;
+        }
+
+        if (options.CompareWire)
+        {
+            log.WriteLine($"== wire comparison: {options.WireRounds} rounds of {options.LevelDuration.TotalSeconds:0} s per variant and level");
+            report.Wire.AddRange(await WireComparison.RunAsync(options, redis, log));
+            report.LoadAtEnd = BenchReport.LoadAverage();
             return report;
         }
 
@@ -63,7 +78,66 @@ public static class Harness
         }
 
         await RushAsync(options, redis, report, phoneBase += 10_000_000, log);
+        if (options.WithReplicaPhase)
+        {
+            await ReplicaAcksAsync(options, report, phoneBase += 10_000_000, log);
+        }
         return report;
+    }
+
+    /// <summary>The price of <c>Redis:MinReplicaAcks=1</c>: one private master (AOF as the run's) with a replica on the
+    /// same machine, and at each concurrency a gateway with 0 and one with 1, run in alternating slices (0 1 1 0 0 1)
+    /// so that a machine whose load drifts during the run favours neither; then both in an open loop at half the peak
+    /// rate without acknowledgements, so their latency compares at the same load.</summary>
+    private static async Task ReplicaAcksAsync(BenchOptions options, BenchReport report, long phoneBase, TextWriter log)
+    {
+        using var set = new PrivateReplicaSet(replicas: 1, sentinels: false, appendFsync: options.Aof);
+        set.Start();
+        var master = set.Nodes[0].Configuration;
+        var open = new Dictionary<string, string?> { ["Office:Agendas:0:Counters"] = "100", ["Redis:ReplicaAckTimeout"] = "00:00:00.500" };
+        Dictionary<string, string?> With(int acks) => new(open) { ["Redis:MinReplicaAcks"] = acks.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var order = Enumerable.Range(0, options.ReplicaSlices).SelectMany(i => i % 2 == 0 ? new[] { 0, 1 } : [1, 0]).ToArray();
+        var slice = options.LevelDuration / options.ReplicaSlices;
+        using var admin = await ConnectionMultiplexer.ConnectAsync(master + ",allowAdmin=true");
+        async Task<long> WaitsAsync()
+        {
+            var stats = await admin.GetServers()[0].InfoRawAsync("commandstats") ?? "";
+            return Regex.Match(stats, @"cmdstat_wait:calls=(\d+)") is { Success: true } m ? long.Parse(m.Groups[1].Value) : 0;
+        }
+        long waits = 0;
+
+        async Task<(PhaseResult Off, PhaseResult On)> CompareAsync(int users, double? rate)
+        {
+            waits = 0;
+            await using var off = await Server.StartGatewayAsync(master, $"acks{Guid.NewGuid():N}:", With(0));
+            await using var on = await Server.StartGatewayAsync(master, $"acks{Guid.NewGuid():N}:", With(1));
+            using var toOff = new Load(off.Url, users, phoneBase += 10_000_000);
+            using var toOn = new Load(on.Url, users, phoneBase += 10_000_000);
+            await toOff.RunAsync(users, TimeSpan.FromSeconds(0.5));
+            await toOn.RunAsync(users, TimeSpan.FromSeconds(0.5));
+            var runs = new[] { new List<PhaseResult>(), new List<PhaseResult>() };
+            var latencies = new[] { new List<double>(), new List<double>() };
+            foreach (var acks in order)
+            {
+                var before = await WaitsAsync();
+                runs[acks].Add(await (acks == 0 ? toOff : toOn).RunAsync(users, slice, rate, latencies[acks]));
+                waits += acks == 1 ? await WaitsAsync() - before : 0;
+            }
+            return (PhaseResult.Pool(runs[0], latencies[0]), PhaseResult.Pool(runs[1], latencies[1]));
+        }
+
+        foreach (var users in options.ReplicaConcurrency)
+        {
+            var (off, on) = await CompareAsync(users, null);
+            report.ReplicaLevels.Add(new ReplicaLevel(users, off, on, waits));
+            log.WriteLine($"  {users,3} users: MinReplicaAcks 0 {off.StepsPerSecond,7:0} steps/s p99 {off.Latency.P99:0.0} ms; " +
+                $"1 {on.StepsPerSecond,7:0} steps/s p99 {on.Latency.P99:0.0} ms; errors {off.Errors + on.Errors}");
+        }
+        var rate = report.ReplicaLevels.Max(l => l.Off.StepsPerSecond) / 2;
+        report.ReplicaHalfPeakRate = rate;
+        report.ReplicaHalfPeak = await CompareAsync(options.ReplicaConcurrency.Max(), rate);
+        log.WriteLine($"  half peak ({rate:0} steps/s, open loop): p99 {report.ReplicaHalfPeak.Value.Off.Latency.P99:0.0} ms without, " +
+            $"{report.ReplicaHalfPeak.Value.On.Latency.P99:0.0} ms with acknowledgements");
     }
 
     /// <summary>Every phone at once for far fewer places: all walk to the end; exactly the places are booked.</summary>
@@ -165,6 +239,15 @@ public sealed record RedisCounters(long Commands, long Scripts, double CpuSecond
 
     public static RedisCounters operator -(RedisCounters a, RedisCounters b) =>
         new(a.Commands - b.Commands, a.Scripts - b.Scripts, a.CpuSeconds - b.CpuSeconds, a.RoundTrips - b.RoundTrips);
+}
+
+/// <summary>One concurrency of the replica acknowledgement comparison: the same load without and with.</summary>
+/// <param name="Waits">WAIT commands the master ran during the slices with acknowledgements (shared rounds: fewer
+/// than the confirmations once many confirm at once).</param>
+public sealed record ReplicaLevel(int Users, PhaseResult Off, PhaseResult On, long Waits)
+{
+    public double Ratio => On.StepsPerSecond / Off.StepsPerSecond;
+    public double WaitsPerBooking => On.Bookings == 0 ? 0 : (double)Waits / On.Bookings;
 }
 
 public sealed record LevelResult(int Users, PhaseResult Baseline, PhaseResult Gateway, RedisCounters Redis)

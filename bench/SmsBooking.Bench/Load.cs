@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Xml.Linq;
-using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 
 namespace SmsBooking.Bench;
 
@@ -45,7 +45,7 @@ public sealed class Load : IDisposable
         };
         form["SmsMessageSid"] = form["MessageSid"];
         using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(Server.AuthToken, _url, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(Server.AuthToken, _url, form));
         using var response = await _http.SendAsync(request);
         var xml = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
@@ -61,7 +61,8 @@ public sealed class Load : IDisposable
     /// <summary>Users that each walk conversation after conversation until the time is up (closed loop), or, with a
     /// rate, start their steps on a shared schedule (open loop: latency counts from the scheduled start, so a server
     /// that falls behind shows it).</summary>
-    public async Task<PhaseResult> RunAsync(int users, TimeSpan duration, double? stepsPerSecond = null)
+    /// <param name="keep">Receives every step's latency, so that slices of a comparison can be pooled.</param>
+    public async Task<PhaseResult> RunAsync(int users, TimeSpan duration, double? stepsPerSecond = null, List<double>? keep = null)
     {
         var latencies = new List<double>[users];
         var bookings = 0L;
@@ -111,6 +112,7 @@ public sealed class Load : IDisposable
             }
         })));
         var elapsed = clock.Elapsed.TotalSeconds;
+        keep?.AddRange(latencies.SelectMany(l => l));
         return new PhaseResult(
             Users: users,
             Steps: latencies.Sum(l => l.Count),
@@ -128,6 +130,11 @@ public sealed class Load : IDisposable
 public sealed record PhaseResult(int Users, long Steps, double Seconds, long Bookings, long Errors, Percentiles Latency,
     long AllocatedBytes, double CpuSeconds)
 {
+    /// <summary>Slices of one setting run apart in time, as one phase: counts and time added, latencies pooled.</summary>
+    public static PhaseResult Pool(IReadOnlyList<PhaseResult> slices, IEnumerable<double> latencies) => new(
+        slices[0].Users, slices.Sum(x => x.Steps), slices.Sum(x => x.Seconds), slices.Sum(x => x.Bookings), slices.Sum(x => x.Errors),
+        Percentiles.Of(latencies), slices.Sum(x => x.AllocatedBytes), slices.Sum(x => x.CpuSeconds));
+
     public double StepsPerSecond => Steps / Seconds;
     public double AllocatedPerStep => Steps == 0 ? 0 : (double)AllocatedBytes / Steps;
     public double CpuMsPerStep => Steps == 0 ? 0 : CpuSeconds * 1000 / Steps;

@@ -25,7 +25,8 @@ public sealed class Server : IAsyncDisposable
 
     /// <summary>The real gateway, built by <see cref="GatewayApp.Create"/> as in production, on a clock frozen at Monday
     /// 2026-11-30 07:00 Prague (so the office is open and the run does not depend on today's date).</summary>
-    public static async Task<Server> StartGatewayAsync(string redis, string keyPrefix, IDictionary<string, string?> settings)
+    /// <param name="wire">The webhook wire to run instead of Twilio's library (the wire comparison's "before").</param>
+    public static async Task<Server> StartGatewayAsync(string redis, string keyPrefix, IDictionary<string, string?> settings, ITwilioWebhookWire? wire = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -51,6 +52,10 @@ public sealed class Server : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton<IClock>(new FakeClock(TestOffice.Prague(2026, 11, 30, 7, 0)));
+            if (wire is not null)
+            {
+                builder.Services.AddSingleton(wire);
+            }
         });
         await app.StartAsync();
         return new Server(app);
@@ -58,24 +63,75 @@ public sealed class Server : IAsyncDisposable
 
     /// <summary>The baseline: the same route, hosted the same way, reading the same form with the same reader and
     /// checking the same signature, answering fixed TwiML; no conversation and no Redis.</summary>
-    public static async Task<Server> StartBaselineAsync()
+    /// <param name="wire">The webhook wire; Twilio's library, as the gateway's, unless given.</param>
+    public static async Task<Server> StartBaselineAsync(ITwilioWebhookWire? wire = null)
     {
+        wire ??= new TwilioLibraryWire(Microsoft.Extensions.Options.Options.Create(new TwilioOptions { AuthToken = AuthToken }));
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var reply = TwimlWriter.Message("Dobry den. Poslete cislo agendy: 1 Obcanske prukazy, 2 Cestovni pasy, 3 Evidence obyvatel");
+        const string Reply = "Dobry den. Poslete cislo agendy: 1 Obcanske prukazy, 2 Cestovni pasy, 3 Evidence obyvatel";
         app.MapPost("/sms/inbound", async (HttpContext http) =>
         {
             var form = await TwilioForm.ReadAsync(http.Request, http.RequestAborted);
             var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}";
             var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
-            if (form is null || !SignatureValidator.IsValid(AuthToken, url, form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))), signature))
+            if (form is null || !wire.IsSignedByTwilio(url, form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))), signature))
             {
                 return Results.StatusCode(403);
             }
-            return Results.Content(reply, TwimlWriter.ContentType);
+            // Written per request, as the gateway writes each reply.
+            return Results.Content(wire.Twiml(Reply), TwimlWriter.ContentType);
         });
+        await app.StartAsync();
+        return new Server(app);
+    }
+
+    /// <summary>The board run's baseline: <c>GET /events</c> holds a server-sent event stream like <c>/board/events</c>,
+    /// and <c>POST /trigger?ticket=A001</c> pushes an event of a board's size showing that call to every stream at once.
+    /// No Redis, no board to read: what the machine's fan-out alone costs.</summary>
+    public static async Task<Server> StartSseBaselineAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var streams = new System.Collections.Concurrent.ConcurrentDictionary<System.Threading.Channels.Channel<string>, byte>();
+        static string Event(string ticket) => System.Text.Json.JsonSerializer.Serialize(new SmsGateway.Screens.BoardView(1, "08:00",
+            ticket.Length == 0 ? [] : [new SmsGateway.Screens.BoardCall($"{ticket}|1|0|1", ticket, "1", "OP", false, 1, "08:00")], [],
+            [new("OP", "Občanské průkazy", "Identity cards", 0), new("CP", "Cestovní pasy", "Passports", 0), new("EO", "Evidence obyvatel", "Population register", 0)]),
+            SmsGateway.Screens.BoardViews.Json);
+        app.MapGet("/events", (CancellationToken aborted) => TypedResults.ServerSentEvents(Stream(aborted)));
+        app.MapPost("/trigger", (string ticket) =>
+        {
+            var json = Event(ticket);
+            foreach (var stream in streams.Keys)
+            {
+                stream.Writer.TryWrite(json);
+            }
+            return Results.Ok();
+        });
+        async IAsyncEnumerable<System.Net.ServerSentEvents.SseItem<string>> Stream([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken aborted)
+        {
+            var channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
+            streams[channel] = 0;
+            try
+            {
+                yield return new System.Net.ServerSentEvents.SseItem<string>(Event(""), "board");
+                while (await channel.Reader.WaitToReadAsync(aborted).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+                {
+                    while (channel.Reader.TryRead(out var json))
+                    {
+                        yield return new System.Net.ServerSentEvents.SseItem<string>(json, "board");
+                    }
+                }
+            }
+            finally
+            {
+                streams.TryRemove(channel, out _);
+            }
+        }
         await app.StartAsync();
         return new Server(app);
     }

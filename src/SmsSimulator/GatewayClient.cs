@@ -1,7 +1,6 @@
 using System.Net;
 using System.Xml;
 using System.Xml.Linq;
-using SmsBooking.SmsGateway.Twilio;
 
 namespace SmsBooking.SmsSimulator;
 
@@ -40,7 +39,7 @@ public sealed class GatewayClient : IDisposable
             ["ApiVersion"] = "2010-04-01",
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(_authToken, url, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(_authToken, url, form));
         HttpResponseMessage response;
         try
         {

@@ -265,4 +265,37 @@ public class BookingServiceTests
         }
         Assert.Equal(HoldOutcome.TooManyBookings, (await _service.HoldAsync(Phone, _cards, "zadost", Tuesday, new LocalTime(11, 0))).Outcome);
     }
+
+    // The nearest-slot search: one method behind "not free, the nearest is" (OBJ, a taken time, a closed or full day).
+
+    [Fact]
+    public async Task NearestFreeSlots_ATakenTime_TheNearestThatDayInOrderOfDistance_TheEarlierOfTwoAsNear()
+    {
+        var eo = Trutnov(new Dictionary<string, string?> { ["Office:Agendas:2:Counters"] = "1" }).FindAgenda("EO")!;
+        Assert.Equal(HoldOutcome.Placed, (await _service.HoldAsync("+420601000001", eo, "pobyt", Tuesday, new LocalTime(10, 0))).Outcome);
+        var nearest = await _service.NearestFreeSlotsAsync(eo, Tuesday.At(new LocalTime(10, 0)), reachDays: 0, count: 4);
+        Assert.Equal([new LocalTime(9, 45), new LocalTime(10, 15), new LocalTime(9, 30), new LocalTime(10, 30)], nearest.Select(s => s.Start));
+        Assert.All(nearest, s => Assert.Equal(Tuesday, s.Date));
+    }
+
+    [Fact]
+    public async Task NearestFreeSlots_AClosedDay_LooksEitherSide_NeverBeforeNow()
+    {
+        var saturday = new LocalDate(2026, 12, 5);
+        // Saturday 10:00: Friday's last passport slot (14:00, 20 hours before) is nearer than Monday's first (70 hours after).
+        var passports = Trutnov().FindAgenda("CP")!;
+        var nearest = await _service.NearestFreeSlotsAsync(passports, saturday.At(new LocalTime(10, 0)), reachDays: 7, count: 1);
+        Assert.Equal((new LocalDate(2026, 12, 4), new LocalTime(14, 0)), (nearest[0].Date, nearest[0].Start));
+        // A week either side of today reaches back no further than now (Monday 07:00): the first slot is today's 08:00.
+        var fromNow = await _service.NearestFreeSlotsAsync(_cards, new LocalDate(2026, 11, 30).At(new LocalTime(7, 0)), reachDays: 7, count: 1);
+        Assert.Equal((new LocalDate(2026, 11, 30), new LocalTime(8, 0)), (fromNow[0].Date, fromNow[0].Start));
+    }
+
+    [Fact]
+    public async Task NearestFreeDays_AClosedSaturday_TheNearestDaysInCalendarOrder()
+    {
+        var days = await _service.NearestFreeDaysAsync(_cards, new LocalDate(2026, 12, 5), reachDays: 7, count: 4);
+        // Fri 4.12. (1 day), Thu 3.12. and Mon 7.12. (2), Wed 2.12. and Tue 8.12. (3: the earlier).
+        Assert.Equal([new LocalDate(2026, 12, 2), new LocalDate(2026, 12, 3), new LocalDate(2026, 12, 4), new LocalDate(2026, 12, 7)], days);
+    }
 }

@@ -72,29 +72,27 @@ public abstract class PhoneStoreContract
     }
 
     [Fact]
-    public async Task Finding9_HandledMessage_IsRememberedForTheReplayMemoryOnly()
+    public async Task Finding9_MessageIsRememberedAtFirstSight_ForTheReplayMemoryOnly()
     {
         var store = Create();
         var t0 = Instant.FromUtc(2026, 11, 30, 8, 0);
         var keep = Duration.FromDays(30);
-        var first = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM1", t0, keep)))!;
+        var window = TimeSpan.FromMinutes(1);
+        var first = await store.CountAndTryAcquireAsync(Phone, Lease, window, new InboundMessage("SM1", t0, keep));
         Assert.False(first.MessageSeen);
-        Assert.True(await store.SaveAndReleaseAsync(first, null, TimeSpan.FromHours(1))); // even with the conversation gone
+        await store.ReleaseAsync(first.Lease!); // released, not saved: remembered all the same
 
-        var (again, _) = await store.CountAndTryAcquireAsync(Phone, Lease, TimeSpan.FromMinutes(1), new InboundMessage("SM1", t0 + Duration.FromDays(29), keep));
-        Assert.True(again!.MessageSeen);
-        await store.ReleaseAsync(again);
+        var again = await store.CountAndTryAcquireAsync(Phone, Lease, window, new InboundMessage("SM1", t0 + Duration.FromDays(29), keep));
+        Assert.True(again.MessageSeen);
+        Assert.Null(again.Lease); // a replay takes no lease
+        Assert.NotNull(await store.TryAcquireAsync(Phone, Lease)); // and leaves it free
 
-        var other = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM2", t0, keep)))!;
-        Assert.False(other.MessageSeen);
-        await store.ReleaseAsync(other); // released without saving: not handled, so not remembered
-        Assert.False((await store.TryAcquireAsync("+420601999999", Lease, new InboundMessage("SM1", t0, keep)))!.MessageSeen); // per phone
-
-        var late = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM1", t0 + Duration.FromDays(31), keep)))!;
-        Assert.False(late.MessageSeen);
-        await store.ReleaseAsync(late);
-        var unsaved = (await store.TryAcquireAsync(Phone, Lease, new InboundMessage("SM2", t0, keep)))!;
-        Assert.False(unsaved.MessageSeen);
+        Assert.False((await store.CountAndTryAcquireAsync("+420601999999", Lease, window, new InboundMessage("SM1", t0, keep))).MessageSeen); // per phone
+        Assert.False(await store.RememberMessageAsync(Phone, new InboundMessage("SM1", t0 + Duration.FromDays(1), keep))); // the lease-less path agrees
+        Assert.True(await store.RememberMessageAsync(Phone, new InboundMessage("SM3", t0, keep)));
+        Assert.False((await store.CountAndTryAcquireAsync(Phone, Lease, window, new InboundMessage("SM3", t0, keep))).Lease is { }); // seen: no lease
+        // Past the memory the id is forgotten.
+        Assert.True(await store.RememberMessageAsync(Phone, new InboundMessage("SM1", t0 + Duration.FromDays(31), keep)));
     }
 }
 

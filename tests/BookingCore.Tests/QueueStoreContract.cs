@@ -133,6 +133,232 @@ public abstract class QueueStoreContract
         Assert.Equal("P050", tickets.Max(t => t!.Number));
     }
 
+    private const int MaxCalls = QueueRules.DefaultMaxCalls;
+
+    private static async Task<List<string>> DrainAsync(IQueueStore queue, string counter = "9")
+    {
+        var order = new List<string>();
+        while (await queue.NextAsync(Day, counter, Now) is { } call)
+        {
+            order.Add(call.Ticket.Number);
+        }
+        return order;
+    }
+
+    [Fact]
+    public async Task Recall_CallsTheSameTicketAgain_AtMostThreeCallsInAll()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 1);
+        await CheckInAsync(queue, bookings[0]);
+        Assert.Equal(1, (await queue.NextAsync(Day, "1", Now))!.Number);
+        var second = await queue.RecallAsync(Day, "1", Now + Duration.FromSeconds(30), MaxCalls);
+        Assert.Equal(RecallOutcome.Recalled, second.Outcome);
+        Assert.Equal(("P001", 2, Now + Duration.FromSeconds(30)), (second.Call!.Ticket.Number, second.Call.Number, second.Call.At));
+        Assert.Equal(3, (await queue.RecallAsync(Day, "1", Now + Duration.FromSeconds(60), MaxCalls)).Call!.Number);
+        var fourth = await queue.RecallAsync(Day, "1", Now + Duration.FromSeconds(90), MaxCalls);
+        Assert.Equal(RecallOutcome.MaxCalls, fourth.Outcome);
+        Assert.Equal(3, fourth.Call!.Number);
+        // Each call that happened is on the board, the newest first; the refused one is not.
+        var board = await queue.SnapshotAsync(Day);
+        Assert.Equal([3, 2, 1], board.Recent.Select(c => c.Number));
+        Assert.Equal(3, Assert.Single(board.Serving).Number);
+        Assert.Equal(BookingStatus.Called, (await store.GetBookingAsync(Day, bookings[0].Code))!.Status);
+    }
+
+    [Fact]
+    public async Task NoShow_BeforeTheLastCall_PutsTheTicketBackRightBehindTheNextWaitingOfItsKind()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 3);
+        foreach (var b in bookings)
+        {
+            await CheckInAsync(queue, b);
+        }
+        await queue.WalkInAsync(Day, "OP", Now);
+        Assert.Equal("P001", (await queue.NextAsync(Day, "1", Now))!.Ticket.Number);
+        var missed = await queue.NoShowAsync(Day, "1", Now, MaxCalls);
+        Assert.Equal((NoShowOutcome.Requeued, "P001", 1), (missed.Outcome, missed.Ticket!.Number, missed.Calls));
+        Assert.Equal(BookingStatus.CheckedIn, (await store.GetBookingAsync(Day, bookings[0].Code))!.Status); // waiting again
+        Assert.Empty((await queue.SnapshotAsync(Day)).Serving);
+        // Another client first, then the one who did not come; walk-ins still after every priority ticket.
+        Assert.Equal(["P002", "P001", "P003", "A001"], (await queue.SnapshotAsync(Day)).Waiting.Select(t => t.Number));
+        Assert.Equal(["P002", "P001", "P003", "A001"], await DrainAsync(queue));
+    }
+
+    [Fact]
+    public async Task NoShow_AfterTheThirdCall_DropsTheTicketOut_AndTheBookingIsANoShow()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 1);
+        await CheckInAsync(queue, bookings[0]);
+        // The first call, a no-show, a second call, a no-show, a third call: every call counts.
+        for (int call = 1; call <= MaxCalls; call++)
+        {
+            Assert.Equal(call, (await queue.NextAsync(Day, "1", Now))!.Number);
+            var missed = await queue.NoShowAsync(Day, "1", Now, MaxCalls);
+            Assert.Equal(call < MaxCalls ? NoShowOutcome.Requeued : NoShowOutcome.DroppedOut, missed.Outcome);
+            Assert.Equal(call, missed.Calls);
+        }
+        Assert.Null(await queue.NextAsync(Day, "1", Now));
+        Assert.Empty((await queue.SnapshotAsync(Day)).Waiting);
+        Assert.Equal(BookingStatus.NoShow, (await store.GetBookingAsync(Day, bookings[0].Code))!.Status);
+        Assert.Null(await CheckInAsync(queue, bookings[0])); // its PIN is spent
+    }
+
+    [Fact]
+    public async Task NoShow_AfterRecalls_DropsTheWalkInOut()
+    {
+        var (_, queue) = Create();
+        await queue.WalkInAsync(Day, "OP", Now);
+        await queue.WalkInAsync(Day, "OP", Now);
+        await queue.NextAsync(Day, "1", Now);
+        await queue.RecallAsync(Day, "1", Now, MaxCalls);
+        await queue.RecallAsync(Day, "1", Now, MaxCalls);
+        Assert.Equal(NoShowOutcome.DroppedOut, (await queue.NoShowAsync(Day, "1", Now, MaxCalls)).Outcome);
+        Assert.Equal(["A002"], await DrainAsync(queue));
+    }
+
+    [Fact]
+    public async Task Done_EndsTheCall_AndMeasuresTheServiceTimeFromTheLastCall_PerAgenda()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 1);
+        await CheckInAsync(queue, bookings[0]);
+        await queue.WalkInAsync(Day, "CP", Now);
+        await queue.WalkInAsync(Day, "OP", Now);
+        await queue.NextAsync(Day, "1", Now);
+        await queue.RecallAsync(Day, "1", Now + Duration.FromMinutes(1), MaxCalls); // the client came at the second call
+        var done = await queue.DoneAsync(Day, "1", Now + Duration.FromMinutes(7));
+        Assert.Equal(("P001", Duration.FromMinutes(6)), (done!.Ticket.Number, done.ServiceTime));
+        Assert.Equal(BookingStatus.Done, (await store.GetBookingAsync(Day, bookings[0].Code))!.Status);
+        Assert.Null(await queue.DoneAsync(Day, "1", Now + Duration.FromMinutes(8))); // nothing called any more
+        Assert.Empty((await queue.SnapshotAsync(Day)).Serving);
+
+        await queue.NextAsync(Day, "2", Now + Duration.FromMinutes(10)); // A001, CP
+        await queue.NextAsync(Day, "3", Now + Duration.FromMinutes(10)); // A002, OP
+        await queue.DoneAsync(Day, "3", Now + Duration.FromMinutes(14));
+        await queue.NextAsync(Day, "2", Now + Duration.FromMinutes(30)); // "next" ends A001 too: 20 minutes
+        var times = (await queue.SnapshotAsync(Day)).ServiceTimes;
+        Assert.Equal(new ServiceTimes(2, Duration.FromMinutes(10)), times["OP"]);
+        Assert.Equal(Duration.FromMinutes(5), times["OP"].Mean);
+        Assert.Equal(new ServiceTimes(1, Duration.FromMinutes(20)), times["CP"]);
+        Assert.False(times.ContainsKey("EO"));
+    }
+
+    [Fact]
+    public async Task Transfer_PutsTheTicketAtTheFrontOfItsKind_InTheOtherAgenda_WithItsCallsCountedAfresh()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 2);
+        await CheckInAsync(queue, bookings[0]);
+        await CheckInAsync(queue, bookings[1]);
+        await queue.WalkInAsync(Day, "OP", Now);
+        await queue.NextAsync(Day, "1", Now);
+        await queue.RecallAsync(Day, "1", Now, MaxCalls);
+        var moved = await queue.TransferAsync(Day, "1", "CP", Now);
+        Assert.Equal(("P001", "CP", true, bookings[0].Code), (moved!.Number, moved.AgendaId, moved.Priority, moved.BookingCode));
+        Assert.Equal(BookingStatus.CheckedIn, (await store.GetBookingAsync(Day, bookings[0].Code))!.Status);
+        var snapshot = await queue.SnapshotAsync(Day);
+        Assert.Equal([("P001", "CP"), ("P002", "OP"), ("A001", "OP")], snapshot.Waiting.Select(t => (t.Number, t.AgendaId)));
+        Assert.Empty(snapshot.Serving);
+        var again = (await queue.NextAsync(Day, "2", Now))!;
+        Assert.Equal(("P001", "CP", 1), (again.Ticket.Number, again.Ticket.AgendaId, again.Number));
+        // A walk-in handed over waits before the other walk-ins, still after every priority ticket.
+        await queue.WalkInAsync(Day, "EO", Now);
+        Assert.Equal("P002", (await queue.NextAsync(Day, "3", Now))!.Ticket.Number);
+        Assert.Equal("A001", (await queue.NextAsync(Day, "3", Now))!.Ticket.Number);
+        Assert.Equal("A001", (await queue.TransferAsync(Day, "3", "EO", Now))!.Number);
+        Assert.Equal(["A001", "A002"], await DrainAsync(queue));
+    }
+
+    [Fact]
+    public async Task CounterActions_WithNothingCalled_ChangeNothing()
+    {
+        var (_, queue) = Create();
+        await queue.WalkInAsync(Day, "OP", Now);
+        var before = await queue.VersionAsync(Day);
+        Assert.Equal(RecallOutcome.NothingCalled, (await queue.RecallAsync(Day, "1", Now, MaxCalls)).Outcome);
+        Assert.Equal(NoShowOutcome.NothingCalled, (await queue.NoShowAsync(Day, "1", Now, MaxCalls)).Outcome);
+        Assert.Null(await queue.DoneAsync(Day, "1", Now));
+        Assert.Null(await queue.TransferAsync(Day, "1", "CP", Now));
+        Assert.Equal(before, await queue.VersionAsync(Day));
+        Assert.Equal(["A001"], (await queue.SnapshotAsync(Day)).Waiting.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task Version_ChangesWithEveryChangeOfTheQueue()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 1);
+        var seen = new List<long> { await queue.VersionAsync(Day) };
+        async Task Step(Func<Task> change)
+        {
+            await change();
+            seen.Add(await queue.VersionAsync(Day));
+        }
+        await Step(() => CheckInAsync(queue, bookings[0]));
+        await Step(() => queue.WalkInAsync(Day, "OP", Now));
+        await Step(() => queue.NextAsync(Day, "1", Now));
+        await Step(() => queue.RecallAsync(Day, "1", Now, MaxCalls));
+        await Step(() => queue.NoShowAsync(Day, "1", Now, MaxCalls));
+        await Step(() => queue.NextAsync(Day, "1", Now));
+        await Step(() => queue.TransferAsync(Day, "1", "EO", Now));
+        await Step(() => queue.NextAsync(Day, "1", Now));
+        await Step(() => queue.DoneAsync(Day, "1", Now));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(seen.Last(), (await queue.SnapshotAsync(Day)).Version);
+        Assert.Equal(0, await queue.VersionAsync(Day.PlusDays(1))); // another day's queue is untouched
+    }
+
+    [Fact]
+    public async Task CountersMissingAndRecallingAtOnce_EveryTicketEndsOnce_NoneCalledMoreThanThreeTimes()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 20);
+        foreach (var b in bookings)
+        {
+            await CheckInAsync(queue, b);
+        }
+        for (int i = 0; i < 20; i++)
+        {
+            await queue.WalkInAsync(Day, "OP", Now);
+        }
+        // Three counters at once: every second client does not come, so tickets go round the queue again.
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 3).Select(counter => Task.Run(async () =>
+        {
+            var mine = new List<(string Ticket, string End, int Calls)>();
+            var turn = 0;
+            while (await queue.NextAsync(Day, counter.ToString(), Now) is { } call)
+            {
+                Assert.True(call.Number <= MaxCalls, $"{call.Ticket.Number} called {call.Number} times");
+                if (turn++ % 2 == 0)
+                {
+                    var missed = await queue.NoShowAsync(Day, counter.ToString(), Now, MaxCalls);
+                    Assert.Equal(call.Ticket.Number, missed.Ticket!.Number);
+                    if (missed.Outcome == NoShowOutcome.DroppedOut)
+                    {
+                        mine.Add((call.Ticket.Number, "dropped", missed.Calls));
+                    }
+                }
+                else
+                {
+                    var done = await queue.DoneAsync(Day, counter.ToString(), Now);
+                    Assert.Equal(call.Ticket.Number, done!.Ticket.Number);
+                    mine.Add((call.Ticket.Number, "done", call.Number));
+                }
+            }
+            return mine;
+        })));
+        var ends = outcomes.SelectMany(o => o).ToList();
+        Assert.Equal(40, ends.Count);
+        Assert.Equal(40, ends.Select(e => e.Ticket).Distinct().Count());
+        Assert.All(ends.Where(e => e.End == "dropped"), e => Assert.Equal(MaxCalls, e.Calls));
+        var statuses = await Task.WhenAll(bookings.Select(b => store.GetBookingAsync(Day, b.Code)));
+        Assert.All(statuses, b => Assert.Contains(b!.Status, new[] { BookingStatus.Done, BookingStatus.NoShow }));
+        Assert.Equal(ends.Count(e => e.Ticket.StartsWith('P') && e.End == "done"), statuses.Count(b => b!.Status == BookingStatus.Done));
+    }
+
     private static readonly PinGuard Guard = new(5, Duration.FromMinutes(1), Duration.FromMinutes(1));
 
     /// <summary>A wrong PIN as the kiosk API spends it: reserve an attempt, then settle it as a failure. Null when the
@@ -257,6 +483,36 @@ public abstract class QueueStoreContract
         // Lockouts of 1, 2, 4 ... 128 minutes (255 in all) after 8 rounds of 5; the ninth round's lockout of 256 minutes
         // outlasts the day. The quiet hour that forgives counts from a lockout's end, so no lockout forgives itself.
         Assert.Equal(45, evaluated);
+    }
+
+    [Theory]
+    [InlineData(4, 60)]  // four a minute, never five: under the minute's limit for ever
+    [InlineData(1, 60)]  // one a minute
+    [InlineData(4, 61)]  // four, then a pause just past the window
+    public async Task PacedGuesser_StillMeetsLockouts_AndGetsFewGuessesIn8Hours(int perRound, int pauseSeconds)
+    {
+        var (_, queue) = Create();
+        var (t, end, evaluated) = (Now, Now + Duration.FromHours(8), 0);
+        while (t < end)
+        {
+            for (int i = 0; i < perRound && t < end; i++)
+            {
+                var attempt = await queue.ReservePinAttemptAsync("k1", t, Guard);
+                if (!attempt.Reserved)
+                {
+                    t = attempt.RetryAt;
+                    continue;
+                }
+                evaluated++;
+                await queue.FailPinAttemptAsync("k1", t, Guard);
+                t += Duration.FromSeconds(1);
+            }
+            t += Duration.FromSeconds(pauseSeconds);
+        }
+        // The hour's budget (20 wrong PINs) locks a paced guesser too, and lockouts in a row double as for a fast one:
+        // 20 a round, lockouts of 1, 2, 4 ... minutes. Without the hour's budget four a minute made 1,892 in 8 hours.
+        Console.WriteLine($"Paced guesser ({perRound} per {pauseSeconds} s): {evaluated} wrong PINs evaluated in 8 hours");
+        Assert.InRange(evaluated, 1, 200);
     }
 
     [Fact]

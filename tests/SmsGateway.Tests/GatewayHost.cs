@@ -33,8 +33,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>Starts a gateway. The fake clock starts on Monday 2026-11-30 07:00 Prague unless given.</summary>
     /// <param name="redisConfiguration">Another Redis than the test server, e.g. <see cref="TestRedis.ClusterConfiguration"/>.</param>
+    /// <param name="port">A given loopback port (a gateway started again where the last one was); 0 picks a free one.</param>
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true,
-        string? keyPrefix = null, string? redisConfiguration = null, CapturedLogs? logs = null, string? environment = null)
+        string? keyPrefix = null, string? redisConfiguration = null, CapturedLogs? logs = null, string? environment = null, int port = 0)
     {
         var clock = new FakeClock(now ?? TestOffice.Prague(2026, 11, 30, 7, 0));
         var prefix = keyPrefix ?? TestRedis.NewPrefix();
@@ -54,7 +55,8 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             config[k] = v;
         }
-        string[] args = environment is null ? ["--urls", "http://127.0.0.1:0"] : ["--urls", "http://127.0.0.1:0", "--environment", environment];
+        var urls = $"http://127.0.0.1:{port}";
+        string[] args = environment is null ? ["--urls", urls] : ["--urls", urls, "--environment", environment];
         var app = GatewayApp.Create(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);

@@ -27,9 +27,13 @@ public class StartupConfigurationTests
         return psi;
     }
 
-    private static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayInAsync(string environment, params string[] args)
+    private static Task<(int Exit, string StdErr, string StdOut)> RunGatewayInAsync(string environment, params string[] args) =>
+        RunGatewayOnAsync(environment, "http://127.0.0.1:0", args);
+
+    /// <summary>Runs the gateway with its public address <paramref name="urls"/>, until it exits by itself.</summary>
+    internal static async Task<(int Exit, string StdErr, string StdOut)> RunGatewayOnAsync(string environment, string urls, params string[] args)
     {
-        using var process = Process.Start(Gateway(environment, "http://127.0.0.1:0", args))!;
+        using var process = Process.Start(Gateway(environment, urls, args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -48,6 +52,7 @@ public class StartupConfigurationTests
     [Theory]
     [InlineData("--Office:Hours:Monday=08:00-25:00", "Configuration error: Office:Hours:Monday: '08:00-25:00' is not a range like 08:00-17:00")]
     [InlineData("--Office:TimeZone=Europe/Praha", "Configuration error: Office:TimeZone: 'Europe/Praha' is not an IANA time zone")]
+    [InlineData("--Office:Agendas:1:Activities:0:Codes:0=ZOP", "Configuration error: Office:Agendas:1:Activities:0:Codes: 'ZOP' is already a code of Office:Agendas:0:Activities:0")]
     [InlineData("--Booking:HoldDuration=00:00:00", "Configuration error: Booking:HoldDuration: ")]
     [InlineData("--Booking:HoldDuration=soon", "Configuration error: Booking:HoldDuration: 'soon' is not a valid TimeSpan")]
     [InlineData("--Twilio:ApiBaseUrl=ftp://x", "Configuration error: Twilio:ApiBaseUrl: ")]
@@ -57,6 +62,13 @@ public class StartupConfigurationTests
     [InlineData("--Office:Agendas:0:Activities:0:BookablePerHour=-1", "Configuration error: Office:Agendas:0:Activities:0:BookablePerHour: ")]
     [InlineData("--Staff:Users:0:Name=petra", "Configuration error: Staff:Users:0:PasswordHash: not a password hash; make one with `SmsGateway --hash-password`")]
     [InlineData("--Staff:OpenIdConnect:Authority=https://login.example.cz/realms/office", "Configuration error: Staff:OpenIdConnect:ClientId: required with an Authority")]
+    [InlineData("--Redis:MinReplicaAcks=-1", "Configuration error: Redis:MinReplicaAcks: -1 must be between 0 (off) and 5")]
+    [InlineData("--Redis:MinReplicaAcks=one", "Configuration error: Redis:MinReplicaAcks: 'one' is not a valid Int32")]
+    // WAIT with timeout 0 would block for ever
+    [InlineData("--Redis:ReplicaAckTimeout=00:00:00", "Configuration error: Redis:ReplicaAckTimeout: 00:00:00 must be between 00:00:00.001 and 00:00:02")]
+    // longer than the Redis client waits for any answer
+    [InlineData("--Redis:ReplicaAckTimeout=00:00:05", "Configuration error: Redis:ReplicaAckTimeout: 00:00:05 must be between")]
+    [InlineData("--Kiosk:MaxCalls=0", "Configuration error: Kiosk:MaxCalls: 0 must be between 1 and 9")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);

@@ -14,6 +14,19 @@ public static class TestRedis
     public const string EnvironmentVariable = "SMSBOOKING_TEST_REDIS";
     public const string ClusterEnvironmentVariable = "SMSBOOKING_TEST_REDIS_CLUSTER";
 
+    /// <summary>The test command's three Sentinels (<c>host:port,host:port,host:port</c>) watching a master with a
+    /// replica, and the name they watch it under.</summary>
+    public const string SentinelEnvironmentVariable = "SMSBOOKING_TEST_SENTINELS";
+    public const string SentinelServiceEnvironmentVariable = "SMSBOOKING_TEST_SENTINEL_SERVICE";
+
+    /// <summary>A StackExchange.Redis configuration through the test command's Sentinels (<c>...,serviceName=...</c>),
+    /// or null outside the test command: unlike a single server, a Sentinel set is not started here on demand.</summary>
+    public static string? SentinelConfiguration =>
+        Environment.GetEnvironmentVariable(SentinelEnvironmentVariable) is { Length: > 0 } sentinels
+        && Environment.GetEnvironmentVariable(SentinelServiceEnvironmentVariable) is { Length: > 0 } service
+            ? $"{sentinels},serviceName={service}"
+            : null;
+
     private static readonly Lazy<string> Server = new(StartOrFind);
     private static readonly Lazy<ConnectionMultiplexer> Shared = new(() => ConnectionMultiplexer.Connect(Configuration));
 
@@ -25,7 +38,7 @@ public static class TestRedis
     private static readonly Lazy<string> Cluster = new(StartOrFindCluster);
     private static readonly Lazy<ConnectionMultiplexer> SharedCluster = new(() => ConnectionMultiplexer.Connect(ClusterConfiguration));
 
-    /// <summary>The seed nodes of a local 3-master Redis Cluster.</summary>
+    /// <summary>The seed nodes of a local Redis Cluster of 3 masters with a replica each.</summary>
     public static string ClusterConfiguration => Cluster.Value;
 
     public static IConnectionMultiplexer ClusterMultiplexer => SharedCluster.Value;
@@ -73,8 +86,9 @@ public static class TestRedis
         {
             return configured;
         }
+        // Three masters with a replica each, as the test command starts them.
         var nodes = new List<string>();
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 6; i++)
         {
             var port = FreeClusterPort();
             var dir = Directory.CreateTempSubdirectory("smsbooking-cluster-").FullName;
@@ -86,15 +100,17 @@ public static class TestRedis
             WaitUntilUp(port);
             nodes.Add($"127.0.0.1:{port}");
         }
-        using (var create = Start("redis-cli", $"--cluster create {string.Join(' ', nodes)} --cluster-replicas 0 --cluster-yes"))
+        using (var create = Start("redis-cli", $"--cluster create {string.Join(' ', nodes)} --cluster-replicas 1 --cluster-yes"))
         {
             create.WaitForExit(30_000);
         }
         var until = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < until)
         {
-            using var info = Start("redis-cli", $"-p {nodes[0].Split(':')[1]} cluster info");
-            if (info.StandardOutput.ReadToEnd().Contains("cluster_state:ok", StringComparison.Ordinal))
+            // Every slot served, and every replica synchronised with its master.
+            var ports = nodes.Select(n => int.Parse(n.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            if (Cli(ports[0], "cluster", "info").Contains("cluster_state:ok", StringComparison.Ordinal)
+                && ports.Select(p => Cli(p, "info", "replication")).All(r => r.Contains("role:master", StringComparison.Ordinal) || r.Contains("master_link_status:up", StringComparison.Ordinal)))
             {
                 return string.Join(",", nodes);
             }
@@ -116,8 +132,25 @@ public static class TestRedis
         }
     }
 
+    /// <summary>Runs redis-cli against a loopback port and returns what it printed.</summary>
+    public static string Cli(int port, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-p");
+        psi.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var a in arguments)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var cli = Process.Start(psi)!;
+        var output = cli.StandardOutput.ReadToEnd();
+        cli.StandardError.ReadToEnd();
+        cli.WaitForExit();
+        return output;
+    }
+
     /// <summary>A free port that leaves room for the cluster bus on port + 10000.</summary>
-    private static int FreeClusterPort()
+    public static int FreeClusterPort()
     {
         while (true)
         {

@@ -121,16 +121,51 @@ public sealed class BookingService
         return slots.Where(s => activities.Any(a => use.HasRoom(agenda, a, s))).ToList();
     }
 
-    /// <summary>The free slots of the activity nearest to <paramref name="target"/> (soonest first among equals), from
-    /// <paramref name="daysAround"/> days before to as many after its day, never before now nor past the horizon.</summary>
-    public async Task<IReadOnlyList<Slot>> NearestFreeSlotsAsync(Agenda agenda, string activityId, Instant target, int max = 3, int daysAround = 7)
+    /// <summary>The free slots nearest to <paramref name="target"/> (the day and time a citizen asked for), nearest
+    /// first and, of two as near, the earlier; looked for on the target's day and up to <paramref name="reachDays"/>
+    /// days either side that can be booked (never before today nor past the horizon); at most
+    /// <paramref name="count"/>. One search for every "that is not free, the nearest is": a one-message booking's slot
+    /// (<c>OBJ</c>), a taken time (reach 0: that day only) and, through <see cref="NearestFreeDaysAsync"/>, a day that
+    /// is closed or full. Only slots of <paramref name="activityId"/> under its quota when given (any activity's when null).</summary>
+    /// <remarks>The days are read together (one pipelined round trip), not one after another.</remarks>
+    public async Task<IReadOnlyList<Slot>> NearestFreeSlotsAsync(Agenda agenda, LocalDateTime target, int reachDays, int count, string? activityId = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(reachDays);
         var today = _calendar.Today();
-        var day = target.InZone(_calendar.Zone).Date;
-        var days = Enumerable.Range(-daysAround, (2 * daysAround) + 1).Select(n => day.PlusDays(n))
-            .Where(d => d >= today && d <= _calendar.LastBookableDate() && _calendar.IsOpenOn(d)).ToList();
+        var last = _calendar.LastBookableDate();
+        var days = new List<LocalDate>();
+        for (var n = -reachDays; n <= reachDays; n++)
+        {
+            var day = target.Date.PlusDays(n);
+            if (day >= today && day <= last && _calendar.IsOpenOn(day))
+            {
+                days.Add(day);
+            }
+        }
+        if (days.Count == 0 || count <= 0)
+        {
+            return [];
+        }
         var free = await Task.WhenAll(days.Select(d => FreeSlotsAsync(agenda, d, activityId)));
-        return free.SelectMany(x => x).OrderBy(s => Math.Abs((s.StartInstant - target).TotalTicks)).ThenBy(s => s.StartInstant).Take(max).ToList();
+        var at = _calendar.ToInstant(target.Date, target.TimeOfDay);
+        return free.SelectMany(slots => slots)
+            .OrderBy(s => Math.Abs((s.StartInstant - at).TotalTicks))
+            .ThenBy(s => s.StartInstant)
+            .Take(count)
+            .ToList();
+    }
+
+    /// <summary>The free days nearest to <paramref name="day"/> (a day that is closed or full), at most
+    /// <paramref name="reachDays"/> days either side, in calendar order; at most <paramref name="count"/>, the nearest.</summary>
+    public async Task<IReadOnlyList<LocalDate>> NearestFreeDaysAsync(Agenda agenda, LocalDate day, int reachDays, int count, string? activityId = null)
+    {
+        var slots = await NearestFreeSlotsAsync(agenda, day.At(LocalTime.Noon), reachDays, int.MaxValue, activityId);
+        return slots.Select(s => s.Date).Distinct()
+            .OrderBy(d => Math.Abs(Period.Between(day, d, PeriodUnits.Days).Days))
+            .ThenBy(d => d)
+            .Take(count)
+            .Order()
+            .ToList();
     }
 
     /// <summary>Holds the slot for the phone for <see cref="BookingOptions.HoldDuration"/>, replacing its previous hold.</summary>
@@ -175,10 +210,10 @@ public sealed class BookingService
             // The pointer is gone once a hold is confirmed: a repeated confirmation finds the booking it made.
             var earlier = (await _store.GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.HoldId == holdId);
             return earlier is not null
-                ? new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier)
+                ? await DurableAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier))
                 : new ConfirmResult(ConfirmOutcome.HoldLapsed);
         }
-        return await ConfirmCheckedAsync(hold, name, await upcomingRead, now);
+        return await DurableAsync(await ConfirmCheckedAsync(hold, name, await upcomingRead, now));
     }
 
     /// <summary>Confirms <paramref name="hold"/> as the caller knows it (the conversation keeps it in its snapshot),
@@ -192,9 +227,22 @@ public sealed class BookingService
         var upcoming = phoneHasBookings ? await UpcomingAsync(hold.Phone) : [];
         if (upcoming.FirstOrDefault(b => b.HoldId == hold.Id) is { } earlier)
         {
-            return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier);
+            // Also the retry of a confirmation whose replicas did not answer: the same booking, waited for again.
+            return await DurableAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier));
         }
-        return await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor);
+        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor));
+    }
+
+    /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
+    /// waits for; otherwise <see cref="Store.ReplicasBehindException"/> goes up and the citizen is asked to confirm
+    /// again, which gives this same booking (confirmation is idempotent per hold).</summary>
+    private async Task<ConfirmResult> DurableAsync(ConfirmResult result)
+    {
+        if (result.Booking is { } booking)
+        {
+            await _store.EnsureDurableAsync("confirmation", booking.Phone, booking.Date);
+        }
+        return result;
     }
 
     private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
@@ -219,8 +267,33 @@ public sealed class BookingService
     }
 
     /// <summary>Cancels the phone's booking by code; its slot is offered again after the cancel delay.</summary>
-    public Task<Booking?> CancelAsync(string phone, string code) =>
-        _store.CancelAsync(phone, BookingSecrets.NormalizeCode(code), _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay));
+    /// <remarks>The cancellation is told only once it is on the replicas the store waits for (as a booking is). A
+    /// repeated cancellation of the phone's own code (the retry the citizen was asked for when the replicas did not
+    /// answer) finds it cancelled and says so again.</remarks>
+    public async Task<Booking?> CancelAsync(string phone, string code)
+    {
+        var normalized = BookingSecrets.NormalizeCode(code);
+        var cancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay))
+            ?? (await _store.GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == normalized && b.Status == BookingStatus.Cancelled);
+        if (cancelled is not null)
+        {
+            await _store.EnsureDurableAsync("cancellation", null, cancelled.Date);
+        }
+        return cancelled;
+    }
+
+    /// <summary>The phone's upcoming bookings to show it with their PINs (<c>MOJE</c>): like
+    /// <see cref="UpcomingAsync"/>, and only once what was read is on the replicas the store waits for, so that a PIN
+    /// read from a confirmation still unacknowledged is not told either.</summary>
+    public async Task<IReadOnlyList<Booking>> MyBookingsAsync(string phone)
+    {
+        var upcoming = await UpcomingAsync(phone);
+        if (upcoming.Count > 0)
+        {
+            await _store.EnsureDurableAsync("bookings", phone, [.. upcoming.Select(b => b.Date).Distinct()]);
+        }
+        return upcoming;
+    }
 
     /// <summary>The phone's bookings that are still ahead (or inside their check-in window) and not cancelled.</summary>
     public async Task<IReadOnlyList<Booking>> UpcomingAsync(string phone)

@@ -18,8 +18,12 @@ public sealed class OfficeOptions
 public sealed class AgendaOptions
 {
     public string Id { get; set; } = "";
-    /// <summary>Short codes citizens type in one-message bookings (e.g. <c>ZOP</c>).</summary>
+    /// <summary>Short codes that name the agenda as a whole (e.g. <c>OP</c>); unique across the office, activity codes
+    /// included. Empty: the <see cref="Id"/>.</summary>
     public List<string> Codes { get; set; } = new();
+    /// <summary>Words and phrases citizens use for the agenda (<c>obcanka</c>, <c>pas</c>, <c>ID card</c>), matched without
+    /// regard to case, diacritics or Czech endings (docs/conversation-reading.md).</summary>
+    public List<string> Words { get; set; } = new();
     public Dictionary<string, string> Name { get; set; } = new();
     public int SlotMinutes { get; set; }
     public int Counters { get; set; }
@@ -37,6 +41,10 @@ public sealed class AgendaOptions
 public sealed class ActivityOptions
 {
     public string Id { get; set; } = "";
+    /// <summary>Short codes that name this activity (Trutnov's <c>ZOP</c>, <c>POP</c>, ...); unique across the office.</summary>
+    public List<string> Codes { get; set; } = new();
+    /// <summary>Words and phrases citizens use for the activity (<c>vyzvednuti</c>, <c>ztrata</c>, <c>pick up</c>).</summary>
+    public List<string> Words { get; set; } = new();
     public Dictionary<string, string> Name { get; set; } = new();
 
     /// <summary>Bookings of this activity each counter takes per clock hour (Trutnov: 1); the rest of the counters'

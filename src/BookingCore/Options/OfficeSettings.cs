@@ -29,6 +29,11 @@ public sealed class OfficeSettings
 
     public Agenda? FindAgenda(string id) => Agendas.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The agenda a typed code names: one of its own codes, one of its activities' codes (an activity code
+    /// names its agenda too: <c>ZOP</c> is the identity-card agenda) or its id.</summary>
+    public Agenda? FindAgendaByCode(string code) =>
+        Agendas.FirstOrDefault(a => a.Codes.Contains(code, StringComparer.OrdinalIgnoreCase) || string.Equals(a.Id, code, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Builds the settings, or lists every problem as <c>Key: problem</c>.</summary>
     public static OfficeSettings Create(OfficeOptions options, out IReadOnlyList<string> errors)
     {
@@ -89,7 +94,8 @@ public sealed class OfficeSettings
             problems.Add($"{S}:Agendas: at least one agenda is required");
         }
         var seenIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var seenCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Code -> the key that owns it: agenda and activity codes share one space, as a citizen types them alike.
+        var seenCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < options.Agendas.Count; i++)
         {
             var a = options.Agendas[i];
@@ -111,35 +117,36 @@ public sealed class OfficeSettings
             {
                 problems.Add($"{key}:Counters: {a.Counters} must be between 1 and 100");
             }
-            var codes = a.Codes.Count > 0 ? a.Codes : [a.Id];
-            foreach (var code in codes)
-            {
-                if (string.IsNullOrWhiteSpace(code) || !code.All(char.IsAsciiLetterOrDigit))
-                {
-                    problems.Add($"{key}:Codes: '{code}' must be letters and digits");
-                }
-                else if (!seenCodes.Add(code))
-                {
-                    problems.Add($"{key}:Codes: '{code}' is used by two agendas");
-                }
-            }
+            var ownCodes = Codes(a.Codes.Count > 0 ? a.Codes : [a.Id], key, seenCodes, problems);
+            var words = Words(a.Words, $"{key}:Words", problems);
             var activities = new List<Activity>();
             if (a.Activities.Count == 0)
             {
                 problems.Add($"{key}:Activities: at least one activity is required");
             }
+            var activityIds = new HashSet<string>(StringComparer.Ordinal);
             for (int j = 0; j < a.Activities.Count; j++)
             {
                 var act = a.Activities[j];
+                var actKey = $"{key}:Activities:{j}";
                 if (string.IsNullOrWhiteSpace(act.Id))
                 {
-                    problems.Add($"{key}:Activities:{j}:Id: is required");
+                    problems.Add($"{actKey}:Id: is required");
+                }
+                else if (!activityIds.Add(act.Id))
+                {
+                    problems.Add($"{actKey}:Id: '{act.Id}' is used twice in this agenda");
                 }
                 if (act.BookablePerHour is < 0 or > 100)
                 {
-                    problems.Add($"{key}:Activities:{j}:BookablePerHour: {act.BookablePerHour} must be between 0 and 100 (bookings per counter and hour)");
+                    problems.Add($"{actKey}:BookablePerHour: {act.BookablePerHour} must be between 0 and 100 (bookings per counter and hour)");
                 }
-                activities.Add(new Activity(act.Id, Localized(act.Name, $"{key}:Activities:{j}:Name", problems)) { BookablePerHour = act.BookablePerHour });
+                var actName = Localized(act.Name, $"{actKey}:Name", problems);
+                var actCodes = Codes(act.Codes, actKey, seenCodes, problems);
+                activities.Add(new Activity(act.Id, actName, actCodes, Words(act.Words, $"{actKey}:Words", problems))
+                {
+                    BookablePerHour = act.BookablePerHour,
+                });
             }
             if (a.WalkInDailyCap is < 0 or > 100_000)
             {
@@ -154,7 +161,8 @@ public sealed class OfficeSettings
                     problems.Add($"{key}:PickupActivity: '{a.PickupActivity}' is not one of the agenda's activities ({string.Join(", ", activities.Select(x => x.Id))})");
                 }
             }
-            agendas.Add(new Agenda(a.Id, codes.Select(c => c.ToUpperInvariant()).ToList(), name, a.SlotMinutes, a.Counters, activities)
+            var codes = ownCodes.Concat(activities.SelectMany(x => x.Codes)).ToList();
+            agendas.Add(new Agenda(a.Id, codes, name, a.SlotMinutes, a.Counters, activities, words)
             {
                 WalkInDailyCap = a.WalkInDailyCap,
                 PickupActivity = pickup,
@@ -167,6 +175,48 @@ public sealed class OfficeSettings
 
         errors = problems;
         return new OfficeSettings(options.Name, place, zone ?? DateTimeZone.Utc, Math.Max(0, options.HorizonDays), hours, closures, agendas);
+    }
+
+    /// <summary>The codes upper-cased; each must be letters and digits and name one thing in the whole office.</summary>
+    private static List<string> Codes(List<string> configured, string key, Dictionary<string, string> seen, List<string> problems)
+    {
+        var codes = new List<string>();
+        foreach (var code in configured)
+        {
+            if (string.IsNullOrWhiteSpace(code) || !code.All(char.IsAsciiLetterOrDigit))
+            {
+                problems.Add($"{key}:Codes: '{code}' must be letters and digits");
+            }
+            else if (seen.TryGetValue(code, out var owner))
+            {
+                problems.Add($"{key}:Codes: '{code}' is already a code of {owner}");
+            }
+            else
+            {
+                seen[code] = key;
+                codes.Add(code.ToUpperInvariant());
+            }
+        }
+        return codes;
+    }
+
+    /// <summary>The words in <see cref="WordForm"/>, each once.</summary>
+    private static List<string> Words(List<string> configured, string key, List<string> problems)
+    {
+        var words = new List<string>();
+        for (int k = 0; k < configured.Count; k++)
+        {
+            var folded = WordForm.Of(configured[k]);
+            if (!WordForm.IsPlain(folded))
+            {
+                problems.Add($"{key}:{k}: '{configured[k]}' must be letters, digits and spaces");
+            }
+            else if (!words.Contains(folded))
+            {
+                words.Add(folded);
+            }
+        }
+        return words;
     }
 
     private static LocalizedText Localized(Dictionary<string, string> names, string key, List<string> problems)

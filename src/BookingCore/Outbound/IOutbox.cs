@@ -10,7 +10,9 @@ namespace SmsBooking.BookingCore.Outbound;
 /// <see cref="RenewAsync"/> before every attempt, so a slow sender never sends a message another has taken over.</remarks>
 public interface IOutbox
 {
-    /// <summary>Queues the message unless its dedupe key was queued before; true when queued now.</summary>
+    /// <summary>Queues the message unless its dedupe key was queued before; true when queued now. Throws
+    /// <see cref="Store.ReplicasBehindException"/> when the store waits for replicas and they do not acknowledge:
+    /// the caller keeps what caused the message and enqueues it again later (the dedupe key makes that safe).</summary>
     Task<bool> EnqueueAsync(OutboundMessage message);
 
     /// <summary>True when a message for <paramref name="to"/> with this dedupe key was queued before (within the dedupe
@@ -32,7 +34,8 @@ public interface IOutbox
     Task AckAsync(OutboxEntry entry);
 
     /// <summary>Leaves the message for a later hand-out without counting this one toward the limit of hand-outs:
-    /// Twilio refused our own account or credentials, which says nothing about the message.</summary>
+    /// Twilio refused our own account or credentials, which says nothing about the message. Only for that: a refusal
+    /// of the message itself leaves it unacknowledged, so that hand-out counts and the message is given up in the end.</summary>
     Task ReturnAsync(OutboxEntry entry);
 
     Task<OutboxStats> StatsAsync(Instant now);

@@ -73,11 +73,14 @@ public sealed class RedisOutbox : IOutbox
     private readonly RedisKeys _keys;
     private readonly ConcurrentDictionary<int, bool> _groups = new();
     private int _nextShard;
+    private readonly ReplicaAcks? _acks;
 
-    public RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys)
+    /// <param name="acks">Waits for replicas after each enqueue (<c>Redis:MinReplicaAcks</c>); null: none.</param>
+    public RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcks? acks = null)
     {
         _redis = redis;
         _keys = keys;
+        _acks = acks;
     }
 
     private IDatabase Db => _redis.GetDatabase();
@@ -88,6 +91,12 @@ public sealed class RedisOutbox : IOutbox
         var queued = (int)await Db.ScriptEvaluateAsync(EnqueueScript,
             [_keys.OutboxDedupe(shard, m.DedupeKey), _keys.OutboxStream(shard)],
             [m.To, m.Body, m.Kind, m.DedupeKey, m.CreatedAt.ToUnixTimeMilliseconds(), (long)DedupeLife.TotalMilliseconds]);
+        // A message the citizen is owed must not vanish in a failover once its cause is forgotten. Also when the
+        // dedupe key said "queued before": that earlier enqueue may be the one whose replicas did not answer.
+        if (_acks is not null)
+        {
+            await _acks.EnsureAsync("outbox", _keys.OutboxStream(shard));
+        }
         return queued == 1;
     }
 

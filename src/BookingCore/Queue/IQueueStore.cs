@@ -18,10 +18,32 @@ public interface IQueueStore
     Task<Ticket?> TryWalkInAsync(LocalDate date, string agendaId, Instant now, int dailyCap);
 
     /// <summary>The next ticket for the counter (priority first in check-in order, then walk-ins in arrival order);
-    /// the ticket the counter served before is done. Null when nobody waits.</summary>
+    /// the ticket the counter served before is done, as with <see cref="DoneAsync"/>. Null when nobody waits.</summary>
     Task<Call?> NextAsync(LocalDate date, string counter, Instant now);
 
-    Task<(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, int Waiting)> BoardAsync(LocalDate date);
+    /// <summary>Calls the counter's current ticket again, unless it has had <paramref name="maxCalls"/> calls.</summary>
+    Task<RecallResult> RecallAsync(LocalDate date, string counter, Instant now, int maxCalls);
+
+    /// <summary>The counter's current ticket did not come: it goes back into its queue right behind the next waiting
+    /// ticket of its kind (priority or walk-in) while it has had fewer than <paramref name="maxCalls"/> calls, and drops
+    /// out otherwise (a booking's status becomes <c>NoShow</c>).</summary>
+    Task<NoShowResult> NoShowAsync(LocalDate date, string counter, Instant now, int maxCalls);
+
+    /// <summary>The counter's current ticket is served: a booking becomes <c>Done</c>, and the time since the ticket's
+    /// last call counts as a service time of its agenda. Null when the counter serves no ticket.</summary>
+    Task<DoneResult?> DoneAsync(LocalDate date, string counter, Instant now);
+
+    /// <summary>Hands the counter's current ticket over to <paramref name="agendaId"/>'s queue: it keeps its number and
+    /// kind and waits at the front of its kind (it has waited its turn once), with its calls counted afresh. Null when
+    /// the counter serves no ticket.</summary>
+    Task<Ticket?> TransferAsync(LocalDate date, string counter, string agendaId, Instant now);
+
+    /// <summary>The day's queue in one read: who is called where, the recent calls, who waits, today's service times.</summary>
+    Task<QueueSnapshot> SnapshotAsync(LocalDate date);
+
+    /// <summary>The day's queue version alone (see <see cref="QueueSnapshot.Version"/>): one cheap read for a display
+    /// that looks often.</summary>
+    Task<long> VersionAsync(LocalDate date);
 
     /// <summary>Takes one of the kiosk key's attempts of the window before its PIN is looked up, in one atomic step
     /// with the check of its lockout: refused while the key is locked out, or while the window's wrong PINs and the

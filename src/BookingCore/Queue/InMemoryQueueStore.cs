@@ -11,15 +11,29 @@ public sealed class InMemoryQueueStore : IQueueStore
     {
         public int Priority;
         public int WalkIn;
+        public long Version;
         public readonly Dictionary<string, int> WalkInsByAgenda = new();
         public readonly Dictionary<bool, (int Called, Duration Waited)> Waits = new();
         public readonly Dictionary<string, Instant> Issued = new();
         public readonly Dictionary<string, string> PinTickets = new();
         public readonly Dictionary<string, Ticket> Tickets = new();
-        public readonly Queue<string> PriorityQueue = new();
-        public readonly Queue<string> WalkInQueue = new();
+        public readonly List<string> PriorityQueue = new();
+        public readonly List<string> WalkInQueue = new();
         public readonly Dictionary<string, Call> Serving = new();
         public readonly List<Call> Calls = new();
+        public readonly Dictionary<string, int> CallCounts = new();
+        public readonly Dictionary<string, ServiceTimes> ServiceTimes = new(StringComparer.Ordinal);
+
+        public List<string> QueueOf(string ticket) => ticket.StartsWith('P') ? PriorityQueue : WalkInQueue;
+
+        public void AddCall(Call call)
+        {
+            Calls.Insert(0, call);
+            if (Calls.Count > 50)
+            {
+                Calls.RemoveAt(50);
+            }
+        }
     }
 
     private readonly InMemoryBookingStore _bookings;
@@ -33,6 +47,8 @@ public sealed class InMemoryQueueStore : IQueueStore
         public Instant Until;
         public int Strikes;
         public Instant Quiet;
+        public int HourFailed;
+        public Instant HourSince;
     }
 
     private readonly Dictionary<string, Guard> _guards = new();
@@ -59,7 +75,8 @@ public sealed class InMemoryQueueStore : IQueueStore
             day.Issued[ticket.Number] = now;
             day.PinTickets[pin] = ticket.Number;
             day.Tickets[ticket.Number] = ticket;
-            day.PriorityQueue.Enqueue(ticket.Number);
+            day.PriorityQueue.Add(ticket.Number);
+            day.Version++;
             _bookings.SetStatusLocked(date, bookingCode, BookingStatus.CheckedIn);
             return Task.FromResult<Ticket?>(ticket);
         }
@@ -79,7 +96,8 @@ public sealed class InMemoryQueueStore : IQueueStore
             var ticket = new Ticket($"A{++day.WalkIn:000}", false, agendaId, null, null);
             day.Issued[ticket.Number] = now;
             day.Tickets[ticket.Number] = ticket;
-            day.WalkInQueue.Enqueue(ticket.Number);
+            day.WalkInQueue.Add(ticket.Number);
+            day.Version++;
             return Task.FromResult<Ticket?>(ticket);
         }
     }
@@ -89,37 +107,151 @@ public sealed class InMemoryQueueStore : IQueueStore
         lock (_bookings.Gate)
         {
             var day = Of(date);
-            if (day.Serving.Remove(counter, out var previous) && previous.Ticket.BookingCode is { } done
-                && _bookings.BookingLocked(date, done)?.Status == BookingStatus.Called)
+            if (day.Serving.ContainsKey(counter))
             {
-                _bookings.SetStatusLocked(date, done, BookingStatus.Done);
+                FinishLocked(date, day, counter, now);
             }
-            if (!day.PriorityQueue.TryDequeue(out var number) && !day.WalkInQueue.TryDequeue(out number))
+            var queue = day.PriorityQueue.Count > 0 ? day.PriorityQueue : day.WalkInQueue;
+            if (queue.Count == 0)
             {
                 return Task.FromResult<Call?>(null);
             }
-            var call = new Call(day.Tickets[number], counter, now);
-            var (called, waited) = day.Waits.GetValueOrDefault(call.Ticket.Priority);
-            day.Waits[call.Ticket.Priority] = (called + 1, waited + Duration.Max(Duration.Zero, now - day.Issued.GetValueOrDefault(number, now)));
+            var number = queue[0];
+            queue.RemoveAt(0);
+            var n = day.CallCounts[number] = day.CallCounts.GetValueOrDefault(number) + 1;
+            var call = new Call(day.Tickets[number], counter, now, n);
+            if (n == 1)
+            {
+                var (called, waited) = day.Waits.GetValueOrDefault(call.Ticket.Priority);
+                day.Waits[call.Ticket.Priority] = (called + 1, waited + Duration.Max(Duration.Zero, now - day.Issued.GetValueOrDefault(number, now)));
+            }
             if (call.Ticket.BookingCode is { } code)
             {
                 _bookings.SetStatusLocked(date, code, BookingStatus.Called);
             }
             day.Serving[counter] = call;
-            day.Calls.Insert(0, call);
+            day.AddCall(call);
+            day.Version++;
             return Task.FromResult<Call?>(call);
         }
     }
 
-    public Task<(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, int Waiting)> BoardAsync(LocalDate date)
+    public Task<RecallResult> RecallAsync(LocalDate date, string counter, Instant now, int maxCalls)
     {
         lock (_bookings.Gate)
         {
             var day = Of(date);
-            return Task.FromResult<(IReadOnlyList<Call>, IReadOnlyList<Call>, int)>((
+            if (!day.Serving.TryGetValue(counter, out var current))
+            {
+                return Task.FromResult(new RecallResult(RecallOutcome.NothingCalled));
+            }
+            var n = day.CallCounts.GetValueOrDefault(current.Ticket.Number, 1);
+            if (n >= maxCalls)
+            {
+                return Task.FromResult(new RecallResult(RecallOutcome.MaxCalls, current with { Number = n }));
+            }
+            var call = new Call(current.Ticket, counter, now, day.CallCounts[current.Ticket.Number] = n + 1);
+            day.Serving[counter] = call;
+            day.AddCall(call);
+            day.Version++;
+            return Task.FromResult(new RecallResult(RecallOutcome.Recalled, call));
+        }
+    }
+
+    public Task<NoShowResult> NoShowAsync(LocalDate date, string counter, Instant now, int maxCalls)
+    {
+        lock (_bookings.Gate)
+        {
+            var day = Of(date);
+            if (!day.Serving.Remove(counter, out var current))
+            {
+                return Task.FromResult(new NoShowResult(NoShowOutcome.NothingCalled));
+            }
+            var ticket = current.Ticket;
+            var n = day.CallCounts.GetValueOrDefault(ticket.Number, 1);
+            day.Version++;
+            if (n < maxCalls)
+            {
+                // Right behind the next waiting ticket of its kind, as the Redis script does it.
+                var queue = day.QueueOf(ticket.Number);
+                queue.Insert(Math.Min(1, queue.Count), ticket.Number);
+                SetStatusLocked(date, ticket, BookingStatus.Called, BookingStatus.CheckedIn);
+                return Task.FromResult(new NoShowResult(NoShowOutcome.Requeued, ticket, n));
+            }
+            SetStatusLocked(date, ticket, BookingStatus.Called, BookingStatus.NoShow);
+            return Task.FromResult(new NoShowResult(NoShowOutcome.DroppedOut, ticket, n));
+        }
+    }
+
+    public Task<DoneResult?> DoneAsync(LocalDate date, string counter, Instant now)
+    {
+        lock (_bookings.Gate)
+        {
+            var day = Of(date);
+            return Task.FromResult(day.Serving.ContainsKey(counter) ? FinishLocked(date, day, counter, now) : null);
+        }
+    }
+
+    /// <summary>The counter's current ticket served to the end: the booking done, the service time counted.</summary>
+    private DoneResult FinishLocked(LocalDate date, Day day, string counter, Instant now)
+    {
+        day.Serving.Remove(counter, out var current);
+        var ticket = day.Tickets[current!.Ticket.Number];
+        SetStatusLocked(date, ticket, BookingStatus.Called, BookingStatus.Done);
+        var time = Duration.Max(Duration.Zero, now - current.At);
+        var sum = day.ServiceTimes.GetValueOrDefault(ticket.AgendaId);
+        day.ServiceTimes[ticket.AgendaId] = new ServiceTimes(sum.Count + 1, sum.Total + time);
+        day.Version++;
+        return new DoneResult(ticket, time);
+    }
+
+    public Task<Ticket?> TransferAsync(LocalDate date, string counter, string agendaId, Instant now)
+    {
+        lock (_bookings.Gate)
+        {
+            var day = Of(date);
+            if (!day.Serving.Remove(counter, out var current))
+            {
+                return Task.FromResult<Ticket?>(null);
+            }
+            var ticket = day.Tickets[current.Ticket.Number] = day.Tickets[current.Ticket.Number] with { AgendaId = agendaId };
+            day.CallCounts.Remove(ticket.Number);
+            day.QueueOf(ticket.Number).Insert(0, ticket.Number);
+            SetStatusLocked(date, ticket, BookingStatus.Called, BookingStatus.CheckedIn);
+            day.Version++;
+            return Task.FromResult<Ticket?>(ticket);
+        }
+    }
+
+    /// <summary>Moves a ticket's booking from <paramref name="from"/> to <paramref name="to"/>; any other status (a
+    /// booking cancelled meanwhile) is left alone, as the scripts do.</summary>
+    private void SetStatusLocked(LocalDate date, Ticket ticket, BookingStatus from, BookingStatus to)
+    {
+        if (ticket.BookingCode is { } code && _bookings.BookingLocked(date, code)?.Status == from)
+        {
+            _bookings.SetStatusLocked(date, code, to);
+        }
+    }
+
+    public Task<QueueSnapshot> SnapshotAsync(LocalDate date)
+    {
+        lock (_bookings.Gate)
+        {
+            var day = Of(date);
+            return Task.FromResult(new QueueSnapshot(
                 day.Serving.Values.OrderByDescending(c => c.At).ToList(),
                 day.Calls.Take(20).ToList(),
-                day.PriorityQueue.Count + day.WalkInQueue.Count));
+                day.PriorityQueue.Concat(day.WalkInQueue).Select(t => day.Tickets[t]).ToList(),
+                new Dictionary<string, ServiceTimes>(day.ServiceTimes),
+                day.Version));
+        }
+    }
+
+    public Task<long> VersionAsync(LocalDate date)
+    {
+        lock (_bookings.Gate)
+        {
+            return Task.FromResult(Of(date).Version);
         }
     }
 
@@ -139,7 +271,11 @@ public sealed class InMemoryQueueStore : IQueueStore
             {
                 (g.Failed, g.Pending, g.Since) = (0, 0, now);
             }
-            if (g.Failed + g.Pending >= guard.MaxFailures)
+            if (now - g.HourSince > PinGuard.Hour)
+            {
+                (g.HourFailed, g.HourSince) = (0, now);
+            }
+            if (g.Failed + g.Pending >= guard.MaxFailures || g.HourFailed + g.Pending >= guard.MaxFailuresPerHour)
             {
                 return Task.FromResult(PinAttempt.BusyUntil(now + PinGuard.BusyRetry));
             }
@@ -157,17 +293,23 @@ public sealed class InMemoryQueueStore : IQueueStore
                 g = _guards[keyHash] = new Guard { Since = Instant.MinValue, Until = Instant.MinValue, Quiet = now };
             }
             g.Failed++;
+            if (now - g.HourSince > PinGuard.Hour)
+            {
+                (g.HourFailed, g.HourSince) = (0, now);
+            }
+            g.HourFailed++;
             g.Pending = Math.Max(g.Pending - 1, 0);
             if (now - g.Quiet > PinGuard.ForgivenAfter)
             {
                 g.Strikes = 0;
             }
             g.Quiet = Instant.Max(g.Quiet, now);
-            if (g.Failed >= guard.MaxFailures && g.Until <= now)
+            if ((g.Failed >= guard.MaxFailures || g.HourFailed >= guard.MaxFailuresPerHour) && g.Until <= now)
             {
                 g.Strikes++;
                 g.Until = now + (guard.Lockout * Math.Pow(2, Math.Min(g.Strikes - 1, 10)));
                 (g.Failed, g.Pending, g.Since, g.Quiet) = (0, 0, Instant.MinValue, g.Until); // the next attempt opens a window
+                (g.HourFailed, g.HourSince) = (0, g.Until);
             }
             return Task.FromResult<Instant?>(g.Until > now ? g.Until : null);
         }

@@ -12,13 +12,23 @@ public sealed class QueueService
     private readonly BookingService _booking;
     private readonly IQueueStore _queue;
     private readonly IClock _clock;
+    private readonly QueueChanges _changes;
 
-    public QueueService(BookingService booking, IQueueStore queue, IClock clock)
+    /// <param name="changes">Told of every change made through this service, for this process' displays; a service of
+    /// its own unless given.</param>
+    public QueueService(BookingService booking, IQueueStore queue, IClock clock, QueueChanges? changes = null)
     {
         _booking = booking;
         _queue = queue;
         _clock = clock;
+        _changes = changes ?? new QueueChanges();
     }
+
+    /// <summary>Completes at the next change of the queue made through this service.</summary>
+    public QueueChanges Changes => _changes;
+
+    /// <summary>Today in the office's zone.</summary>
+    public LocalDate Today() => Today(_clock.GetCurrentInstant());
 
     private LocalDate Today(Instant now) => now.InZone(_booking.Calendar.Zone).Date;
 
@@ -53,6 +63,7 @@ public sealed class QueueService
             return new CheckInResult(CheckInOutcome.Invalid, RetryAfter: locked is { } until ? until - now : Duration.Zero, LockedOut: locked is not null);
         }
         await _queue.RefundPinAttemptAsync(keyHash);
+        _changes.Notify();
         return new CheckInResult(CheckInOutcome.CheckedIn, ticket);
     }
 
@@ -72,32 +83,75 @@ public sealed class QueueService
 
     /// <summary>A walk-in ticket for the agenda, or null once the agenda's <see cref="Calendar.Agenda.WalkInDailyCap"/>
     /// tickets of the day have been handed out.</summary>
-    public Task<Ticket?> WalkInAsync(string agendaId)
+    public async Task<Ticket?> WalkInAsync(string agendaId)
     {
         var now = _clock.GetCurrentInstant();
         var cap = _booking.Calendar.Office.FindAgenda(agendaId)?.WalkInDailyCap ?? 0;
-        return _queue.TryWalkInAsync(Today(now), agendaId, now, cap);
+        var ticket = await _queue.TryWalkInAsync(Today(now), agendaId, now, cap);
+        if (ticket is not null)
+        {
+            _changes.Notify();
+        }
+        return ticket;
     }
 
-    /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>.</summary>
-    public Task<Call?> NextAsync(string counter)
+    /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>; the
+    /// ticket it served before is done.</summary>
+    public Task<Call?> NextAsync(string counter) => Act(counter, (today, now) => _queue.NextAsync(today, counter, now));
+
+    /// <summary>Calls the counter's current ticket again, up to <paramref name="maxCalls"/> calls in all.</summary>
+    public Task<RecallResult> RecallAsync(string counter, int maxCalls = QueueRules.DefaultMaxCalls) =>
+        Act(counter, (today, now) => _queue.RecallAsync(today, counter, now, CheckMaxCalls(maxCalls)));
+
+    /// <summary>The counter's current ticket did not come: back into the queue for another call, or out after
+    /// <paramref name="maxCalls"/> calls.</summary>
+    public Task<NoShowResult> NoShowAsync(string counter, int maxCalls = QueueRules.DefaultMaxCalls) =>
+        Act(counter, (today, now) => _queue.NoShowAsync(today, counter, now, CheckMaxCalls(maxCalls)));
+
+    /// <summary>The counter's current ticket is served; null when it serves none.</summary>
+    public Task<DoneResult?> DoneAsync(string counter) => Act(counter, (today, now) => _queue.DoneAsync(today, counter, now));
+
+    /// <summary>Hands the counter's current ticket over to another agenda's queue; null when it serves none.</summary>
+    public Task<Ticket?> TransferAsync(string counter, string agendaId)
+    {
+        if (_booking.Calendar.Office.FindAgenda(agendaId) is not { } agenda)
+        {
+            throw new ArgumentException($"no agenda '{agendaId}'", nameof(agendaId));
+        }
+        return Act(counter, (today, now) => _queue.TransferAsync(today, counter, agenda.Id, now));
+    }
+
+    private async Task<T> Act<T>(string counter, Func<LocalDate, Instant, Task<T>> action)
     {
         if (!CounterName.IsValid(counter))
         {
             throw new ArgumentException($"a counter name is {CounterName.Rule}", nameof(counter));
         }
         var now = _clock.GetCurrentInstant();
-        return _queue.NextAsync(Today(now), counter, now);
+        var result = await action(Today(now), now);
+        _changes.Notify();
+        return result;
     }
 
-    /// <summary>Who is called where now, the recent calls, and the day's counts; a booking still booked after its
-    /// window closed counts as a no-show.</summary>
+    private static int CheckMaxCalls(int maxCalls) =>
+        maxCalls >= 1 ? maxCalls : throw new ArgumentOutOfRangeException(nameof(maxCalls), "a ticket is called at least once");
+
+    /// <summary>Today's queue as the store holds it.</summary>
+    public Task<QueueSnapshot> SnapshotAsync() => _queue.SnapshotAsync(Today());
+
+    /// <summary>Today's queue version (see <see cref="QueueSnapshot.Version"/>).</summary>
+    public Task<long> VersionAsync() => _queue.VersionAsync(Today());
+
+    /// <summary>Who is called where now, the recent calls, who waits per agenda, and the day's counts; a booking still
+    /// booked after its window closed counts as a no-show.</summary>
     public async Task<Board> BoardAsync()
     {
         var now = _clock.GetCurrentInstant();
         var today = Today(now);
-        var (serving, recent, waiting) = await _queue.BoardAsync(today);
-        var bookings = await _queue.BookingsOfDayAsync(today);
+        var snapshotRead = _queue.SnapshotAsync(today);
+        var bookingsRead = _queue.BookingsOfDayAsync(today);
+        var snapshot = await snapshotRead;
+        var bookings = await bookingsRead;
         var statuses = bookings.Select(b => b.Status == BookingStatus.Booked && _booking.WindowOf(b).Closes < now ? BookingStatus.NoShow : b.Status).ToList();
         int Count(BookingStatus s) => statuses.Count(x => x == s);
         var counts = new DayCounts(
@@ -107,8 +161,19 @@ public sealed class QueueService
             Done: Count(BookingStatus.Done),
             NoShow: Count(BookingStatus.NoShow),
             Cancelled: Count(BookingStatus.Cancelled),
-            Waiting: waiting);
-        return new Board(serving, recent, counts);
+            Waiting: snapshot.Waiting.Count);
+        return new Board(snapshot.Serving, snapshot.Recent, counts, WaitingByAgenda(snapshot), snapshot.Version);
+    }
+
+    /// <summary>Tickets waiting per configured agenda, in the configuration's order (0 when none waits).</summary>
+    public IReadOnlyDictionary<string, int> WaitingByAgenda(QueueSnapshot snapshot)
+    {
+        var waiting = _booking.Calendar.Office.Agendas.ToDictionary(a => a.Id, _ => 0, StringComparer.OrdinalIgnoreCase);
+        foreach (var ticket in snapshot.Waiting)
+        {
+            waiting[ticket.AgendaId] = waiting.GetValueOrDefault(ticket.AgendaId) + 1;
+        }
+        return waiting;
     }
 
     /// <summary>Kiosk keys are remembered by a hash, never as they are: the name of the key's guard in the store.</summary>

@@ -6,8 +6,9 @@ namespace SmsBooking.BookingCore.Queue;
 /// <c>A004</c> for a walk-in.</summary>
 public sealed record Ticket(string Number, bool Priority, string AgendaId, Instant? Start, string? BookingCode);
 
-/// <summary>A ticket called to a counter.</summary>
-public sealed record Call(Ticket Ticket, string Counter, Instant At);
+/// <summary>A ticket called to a counter; <paramref name="Number"/> counts its calls so far (the first call is 1; recalls
+/// and calls after a no-show add one each, up to <see cref="QueueRules.DefaultMaxCalls"/>).</summary>
+public sealed record Call(Ticket Ticket, string Counter, Instant At, int Number = 1);
 
 /// <summary>What the kiosk made of a PIN.</summary>
 public enum CheckInOutcome
@@ -26,7 +27,10 @@ public enum CheckInOutcome
 public sealed record CheckInResult(CheckInOutcome Outcome, Ticket? Ticket = null, Duration RetryAfter = default, bool LockedOut = false);
 
 /// <summary>The waiting-room board: who is called where, and the day's counts for the office.</summary>
-public sealed record Board(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, DayCounts Counts);
+/// <param name="Waiting">Tickets waiting per agenda id (every configured agenda, 0 when none waits).</param>
+/// <param name="Version">The queue's version the board was read at (<see cref="QueueSnapshot.Version"/>).</param>
+public sealed record Board(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, DayCounts Counts,
+    IReadOnlyDictionary<string, int> Waiting, long Version);
 
 /// <summary>The day's bookings by where they stand, and tickets waiting.</summary>
 public sealed record DayCounts(int Booked, int CheckedIn, int Called, int Done, int NoShow, int Cancelled, int Waiting);

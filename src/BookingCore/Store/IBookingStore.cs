@@ -94,6 +94,14 @@ public interface IBookingStore
     /// <summary>The day's closures, in the order they were made.</summary>
     Task<IReadOnlyList<Closure>> GetClosuresAsync(LocalDate date);
 
+    /// <summary>Returns once what the store wrote so far for the phone's bookings and for those days is on as many
+    /// replicas as it is configured to wait for (<c>Redis:MinReplicaAcks</c>); throws
+    /// <see cref="ReplicasBehindException"/> when they do not acknowledge in time. Called before a citizen is told
+    /// about a booking or a cancellation, so that a failover cannot take back what the citizen was told.</summary>
+    /// <param name="step">What is being vouched for, named in the exception.</param>
+    /// <param name="phone">The phone whose booking index was written, or null.</param>
+    Task EnsureDurableAsync(string step, string? phone, params LocalDate[] days);
+
     /// <summary>True when the store answers.</summary>
     Task<bool> PingAsync();
 }

@@ -10,9 +10,10 @@ public sealed class AbuseOptions
 
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Messages a minute from all phones together beyond which a phone with nothing under way gets a short
-    /// "busy, try later" instead of a new conversation (conversations under way, <c>MOJE</c> and <c>STORNO</c> are
-    /// always served), so that a flood of numbers cannot hold every slot. 0: no limit.</summary>
+    /// <summary>New conversations a minute, from all phones together, beyond which a phone with nothing under way
+    /// gets a short "busy, try later" (conversations under way, <c>MOJE</c> and <c>STORNO</c> are always served), so
+    /// that a flood of numbers cannot hold every slot. Only admitted conversations count: refused messages, and those
+    /// over a phone's own rate, from other countries or replayed, cannot keep the line busy. 0: no limit.</summary>
     public int MaxMessagesPerMinuteTotal { get; set; }
 
     /// <summary>ISO country codes whose numbers may book; others get a hint. Unset means CZ and SK; <c>*</c> allows

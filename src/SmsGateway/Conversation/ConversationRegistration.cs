@@ -13,8 +13,14 @@ public static class ConversationRegistration
         builder.Services.AddSingleton<IValidateOptions<AbuseOptions>, AbuseOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         builder.Services.AddSingleton(sp => new Texts.TextCatalog(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
+        builder.Services.AddSingleton(sp => new Reading.MessageReader(sp.GetRequiredService<BookingCore.Options.OfficeSettings>()));
+        builder.Services.AddSingleton<Prompts>();
+        builder.Services.AddSingleton<GuidedBooking>();
+        builder.Services.AddSingleton<OneMessageBooking>();
+        builder.Services.AddSingleton<Cancellation>();
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<InboundSmsHandler>();
+        builder.Services.AddHostedService<ConversationWarmUp>();
         return builder;
     }
 }

@@ -1,51 +1,96 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 using SmsBooking.BookingCore.Options;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>One phone's conversation as saved in the store between messages; the Stateless machine is rebuilt
-/// around it for every message.</summary>
+/// <summary>One phone's conversation as saved in the store between messages; the Stateless machine is rebuilt around it
+/// for every message, and its entry actions set and clear what is here (docs/conversation.md, "The snapshot").</summary>
+/// <remarks>Saved as JSON that starts with <c>{"V":2</c>; a snapshot without it was saved by the gateway before
+/// version 2 (strings and milliseconds) and is read by <see cref="LegacySnapshot"/>, so that a conversation under way
+/// during a rolling update goes on. Anything unreadable starts fresh.</remarks>
 public sealed class ConversationSnapshot
 {
+    public const int CurrentVersion = 2;
+
+    /// <summary>The format's version, written first so that a reader can tell it from the first bytes.</summary>
+    [JsonPropertyOrder(-1)]
+    public int V { get; set; } = CurrentVersion;
+
     public ConversationState State { get; set; } = ConversationState.Idle;
     public Language Language { get; set; } = Language.Cs;
     public string? AgendaId { get; set; }
     public string? ActivityId { get; set; }
-    /// <summary>ISO date chosen at the day step.</summary>
-    public string? Date { get; set; }
+
+    /// <summary>The day chosen at the day step.</summary>
+    public LocalDate? Day { get; set; }
+
     /// <summary>Page of the day or time list (DALSI).</summary>
     public int Page { get; set; }
-    /// <summary>What the numbers of the last list mean (ISO dates, HH:mm times or booking codes).</summary>
-    public List<string> Options { get; set; } = new();
-    public string? HoldId { get; set; }
-    public string? HoldTime { get; set; }
-    public long HoldExpiresMs { get; set; }
+
+    /// <summary>The days of the list last shown; a number picks from it.</summary>
+    public List<LocalDate>? ShownDays { get; set; }
+
+    /// <summary>The times of the list last shown.</summary>
+    public List<LocalTime>? ShownTimes { get; set; }
+
+    /// <summary>The booking codes of the cancellation list last shown.</summary>
+    public List<string>? ShownCodes { get; set; }
+
+    public HeldSlot? Hold { get; set; }
+
+    /// <summary>The name, given at the name step or earlier (<c>pas zitra v 10, Jan Novak</c>).</summary>
     public string? Name { get; set; }
-    /// <summary>The hold came from a one-message booking (<c>OBJ ...</c>): ANO confirms, NE declines.</summary>
-    public bool Quick { get; set; }
+
+    /// <summary>Days the citizen asked for before the day step came (one day, or a week): used when it comes.</summary>
+    public LocalDate? WantedFrom { get; set; }
+    public LocalDate? WantedTo { get; set; }
+
+    /// <summary>A time asked for before the time step came.</summary>
+    public LocalTime? WantedTime { get; set; }
+
+    /// <summary>A part of the day asked for (<see cref="Reading.PartOfDay.Name"/>): the time list shows only it.</summary>
+    public string? WantedPart { get; set; }
+
+    /// <summary>Messages not understood in a row at this step: the second gets a short hint with the list and POMOC.</summary>
+    public int Misread { get; set; }
+
+    /// <summary>In <see cref="ConversationState.JustBooked"/>: the hold just confirmed, to answer a repeated ANO.</summary>
+    public string? ConfirmedHoldId { get; set; }
 
     /// <summary>Forgets the booking under way (keeps the language).</summary>
     public void ClearBooking()
     {
         AgendaId = null;
         ActivityId = null;
-        Date = null;
+        Day = null;
         Page = 0;
-        Options.Clear();
-        ClearHold();
+        ClearShown();
+        Hold = null;
         Name = null;
-        Quick = false;
+        ClearWanted();
+        Misread = 0;
+        ConfirmedHoldId = null;
     }
 
-    public void ClearHold()
+    public void ClearShown()
     {
-        HoldId = null;
-        HoldTime = null;
-        HoldExpiresMs = 0;
+        ShownDays = null;
+        ShownTimes = null;
+        ShownCodes = null;
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, SnapshotJson.Default.ConversationSnapshot);
+    public void ClearWanted()
+    {
+        WantedFrom = null;
+        WantedTo = null;
+        WantedTime = null;
+        WantedPart = null;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, SnapshotJson.Context.ConversationSnapshot);
 
     public static ConversationSnapshot FromJson(string? json)
     {
@@ -55,9 +100,11 @@ public sealed class ConversationSnapshot
         }
         try
         {
-            return JsonSerializer.Deserialize(json, SnapshotJson.Default.ConversationSnapshot) ?? new ConversationSnapshot();
+            return json.StartsWith(SnapshotJson.VersionMark, StringComparison.Ordinal)
+                ? JsonSerializer.Deserialize(json, SnapshotJson.Context.ConversationSnapshot) ?? new ConversationSnapshot()
+                : LegacySnapshot.Read(json);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
         {
             // A snapshot from an incompatible version starts over rather than failing every message of that phone.
             return new ConversationSnapshot();
@@ -65,6 +112,24 @@ public sealed class ConversationSnapshot
     }
 }
 
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+/// <summary>The snapshot's JSON: NodaTime values as ISO text (NodaTime.Serialization.SystemTextJson), enums by name,
+/// nothing written for empty values.</summary>
 [JsonSerializable(typeof(ConversationSnapshot))]
-internal sealed partial class SnapshotJson : JsonSerializerContext;
+[JsonSerializable(typeof(LegacySnapshot))]
+internal sealed partial class SnapshotJson : JsonSerializerContext
+{
+    public const string VersionMark = "{\"V\":2";
+
+    public static SnapshotJson Context { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Converters =
+        {
+            new JsonStringEnumConverter<ConversationState>(),
+            new JsonStringEnumConverter<Language>(),
+            NodaConverters.LocalDateConverter,
+            NodaConverters.LocalTimeConverter,
+            NodaConverters.InstantConverter,
+        },
+    });
+}

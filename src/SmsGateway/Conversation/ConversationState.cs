@@ -1,9 +1,9 @@
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>Where one phone's conversation stands.</summary>
+/// <summary>Where one phone's conversation stands (docs/conversation.md).</summary>
 public enum ConversationState
 {
-    /// <summary>Nothing under way: the next message gets the greeting.</summary>
+    /// <summary>Nothing under way: the next message gets the greeting, or is taken as the start of a booking.</summary>
     Idle,
     /// <summary>Inside a booking; the superstate of every step, where ZNOVU and STORNO apply.</summary>
     Booking,
@@ -13,6 +13,11 @@ public enum ConversationState
     ChoosingTime,
     EnteringName,
     Confirming,
+    /// <summary>A slot held for the citizen in one go (<c>OBJ ...</c>, or by the office) is offered: ANO takes it,
+    /// NE declines it.</summary>
+    QuickConfirming,
+    /// <summary>A booking was just confirmed: a repeated ANO answers the same booking; anything else starts afresh.</summary>
+    JustBooked,
     /// <summary>STORNO with nothing under way listed the bookings; a number cancels one.</summary>
     ChoosingCancellation,
 }

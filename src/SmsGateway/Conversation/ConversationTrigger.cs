@@ -1,23 +1,33 @@
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>What the citizen did (or what happened to their hold).</summary>
+/// <summary>What the citizen did (or what happened to their hold). Those that carry a value say so; the machine's
+/// entry actions put it into the snapshot (<see cref="ConversationMachine"/>).</summary>
 public enum ConversationTrigger
 {
     Greeted,
+    /// <summary>Carries the <see cref="OfficeChoice"/>: the agenda, and the activity when the message named it.</summary>
     AgendaChosen,
+    /// <summary>Carries the activity.</summary>
     ActivityChosen,
+    /// <summary>Carries the day.</summary>
     DayChosen,
+    /// <summary>Carries the <see cref="HeldSlot"/>.</summary>
     TimeHeld,
     SlotTaken,
+    /// <summary>Carries the name.</summary>
     NameGiven,
+    /// <summary>Carries the confirmed <see cref="HeldSlot"/>, kept to answer a repeated ANO.</summary>
     Confirmed,
     HoldLapsed,
     PagedOn,
     Back,
     Restarted,
     Abandoned,
+    /// <summary>Carries the booking codes listed.</summary>
     CancellationListed,
     BookingCancelled,
-    /// <summary>A one-message booking (OBJ) held a slot and offers it for ANO/NE.</summary>
+    /// <summary>Carries the <see cref="QuickOffer"/>: a slot held in one go (OBJ, or the office) offered for ANO/NE.</summary>
     QuickHeld,
+    /// <summary>After a booking, a message that is not a repeated ANO.</summary>
+    MovedOn,
 }

@@ -58,18 +58,29 @@ public sealed class InboundSmsHandler
     {
         var normalized = InputText.Normalize(body);
         var (keyword, _) = Keywords.Parse(normalized);
+        var message = new InboundMessage(messageSid, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.ReplayMemory));
         if (keyword == Keyword.OptOut)
         {
+            if (!await _phones.RememberMessageAsync(phone, message))
+            {
+                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
+                return null; // a captured STOP replayed after START does not opt the number out again
+            }
             await _phones.SetOptedOutAsync(phone, true);
             _log.LogInformation("Opt-out recorded for {Phone}", PhoneMask.Mask(phone));
             return null;
         }
 
-        // One round trip counts the message against the phone's rate and tries its lease.
-        var message = new InboundMessage(messageSid, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.ReplayMemory));
-        // The count of all phones rides along with the lease script (no extra wait), only when a limit is set.
-        var total = _abuse.MaxMessagesPerMinuteTotal > 0 ? CountInboundAsync(message.Now) : null;
-        var (lease, count) = await _phones.CountAndTryAcquireAsync(phone, _options.LeaseDuration, _abuse.RateWindow, message);
+        // One round trip counts the message against the phone's rate, remembers its id at first sight (so that no
+        // path, answered or refused, can be replayed) and tries the phone's lease.
+        var attempt = await _phones.CountAndTryAcquireAsync(phone, _options.LeaseDuration, _abuse.RateWindow, message);
+        if (attempt.MessageSeen)
+        {
+            // Twilio's retry of a message, or a captured webhook replayed (within Conversation:ReplayMemory).
+            _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
+            return null;
+        }
+        var (lease, count) = attempt;
         if (count > _abuse.MaxMessagesPerWindow || !_abuse.IsAllowed(phone))
         {
             if (lease is not null)
@@ -78,7 +89,7 @@ public sealed class InboundSmsHandler
             }
             return await RefuseAsync(phone, count);
         }
-        lease ??= await AcquireAsync(phone, message, cancellationToken);
+        lease ??= await AcquireAsync(phone, cancellationToken);
         if (lease is null)
         {
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
@@ -87,13 +98,6 @@ public sealed class InboundSmsHandler
         var saved = false;
         try
         {
-            // Twilio's retry of a message, or a captured webhook replayed (within Conversation:ReplayMemory): the
-            // first delivery was answered, this one gets nothing, before anything else is looked at.
-            if (lease.MessageSeen)
-            {
-                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
-                return null;
-            }
             var text = body;
             if (lease.OptedOut)
             {
@@ -107,15 +111,30 @@ public sealed class InboundSmsHandler
                 text = "START";
             }
             var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            if (total is not null && await total > _abuse.MaxMessagesPerMinuteTotal && snapshot.State == ConversationState.Idle
-                && keyword is not (Keyword.MyBookings or Keyword.Cancel))
+            if (_abuse.MaxMessagesPerMinuteTotal > 0 && snapshot.State is ConversationState.Idle or ConversationState.JustBooked && !lease.OptedOut
+                && keyword is not (Keyword.MyBookings or Keyword.Cancel)
+                && !await _phones.TryAdmitConversationAsync(message.Now, _abuse.MaxMessagesPerMinuteTotal))
             {
                 _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
                 GatewayMetrics.BusyRefusals.Add(1);
-                return lease.OptedOut ? null : Fit(_texts.For(snapshot.Language).Busy());
+                return Fit(_texts.For(snapshot.Language).Busy());
             }
             var before = snapshot.State;
-            var reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
+            string reply;
+            try
+            {
+                reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
+            }
+            catch (ReplicasBehindException e)
+            {
+                // The step is on the master only: a failover now could take it back, so the citizen is not told it.
+                // The snapshot is not saved (the lease is released as it was), so the same message again repeats the
+                // step, which finds what was written and waits for the replicas once more.
+                GatewayMetrics.ReplicaAcksMissed.Add(1, new KeyValuePair<string, object?>("step", e.Step));
+                _log.LogWarning("Redis replicas acknowledged {Acknowledged} of {Required} within {Timeout} ms for a {Step} of {Phone}; asked to send it again",
+                    e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, e.Step, PhoneMask.Mask(phone));
+                return Fit(_texts.For(snapshot.Language).NotSavedTryAgain());
+            }
             saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
             if (!saved)
             {
@@ -152,27 +171,13 @@ public sealed class InboundSmsHandler
         return await _phones.IsOptedOutAsync(phone) ? null : Fit(_texts.For(BookingCore.Options.Language.Cs).CountryNotServed() + "\n" + _texts.For(BookingCore.Options.Language.En).CountryNotServed());
     }
 
-    /// <summary>The count of all phones' messages this minute; 0 when the store fails (the lease beside it fails too,
-    /// and that failure is the one answered), so that no fault of this count goes unobserved.</summary>
-    private async Task<long> CountInboundAsync(Instant now)
-    {
-        try
-        {
-            return await _phones.CountInboundAsync(now);
-        }
-        catch (Exception e) when (e is RedisException or RedisTimeoutException)
-        {
-            return 0;
-        }
-    }
-
-    private async Task<PhoneLease?> AcquireAsync(string phone, InboundMessage message, CancellationToken cancellationToken)
+    private async Task<PhoneLease?> AcquireAsync(string phone, CancellationToken cancellationToken)
     {
         var waited = TimeSpan.Zero;
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
-            var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration, message);
+            var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
             if (lease is not null || waited >= _options.LeaseWait)
             {
                 return lease;

@@ -1,6 +1,6 @@
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>Words understood at every step (CONTRACT.md §4).</summary>
+/// <summary>Words understood at every step (docs/conversation-reading.md, "Words for every step").</summary>
 public enum Keyword
 {
     None,
@@ -18,6 +18,8 @@ public enum Keyword
     OptOut,
     /// <summary><c>START</c>, <c>UNSTOP</c>: lift an opt-out; otherwise open the menu from the start.</summary>
     OptIn,
+    /// <summary><c>FRONTA</c>, <c>QUEUE</c>: how busy the counters are now (<see cref="Queue.QueueStatus"/>).</summary>
+    Queue,
 }
 
 /// <summary>Recognizes keywords in normalized input (see <see cref="InputText"/>).</summary>
@@ -30,7 +32,7 @@ public static class Keywords
     };
 
     /// <summary>Twilio's default opt-in words: any of them lifts an opt-out. Only <c>START</c> and <c>UNSTOP</c> mean
-    /// "start over" otherwise; <c>YES</c> from a number that is not opted out is a plain yes (CONTRACT.md §4).</summary>
+    /// "start over" otherwise; <c>YES</c> from a number that is not opted out is a plain yes (docs/conversation-reading.md, "How a message is read").</summary>
     public static readonly IReadOnlySet<string> OptInWords = new HashSet<string> { "START", "UNSTOP", "YES" };
 
     private static readonly Dictionary<string, Keyword> Words = new()
@@ -61,6 +63,8 @@ public static class Keywords
         ["SURE"] = Keyword.Yes,
         ["NE"] = Keyword.No,
         ["NO"] = Keyword.No,
+        ["FRONTA"] = Keyword.Queue,
+        ["QUEUE"] = Keyword.Queue,
     };
 
     /// <summary>The keyword and what follows it (<c>STORNO K7M3QX</c> → Cancel, "K7M3QX").</summary>

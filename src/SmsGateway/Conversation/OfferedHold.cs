@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Holds;
@@ -11,16 +10,14 @@ namespace SmsBooking.SmsGateway.Conversation;
 
 /// <summary>A slot the office holds for a citizen unasked (after cancelling their visit, or when their document is
 /// ready) so that one <c>ANO</c> books it: the hold is placed through <see cref="BookingService"/> like any other, and
-/// the phone's conversation is left exactly where a one-message booking (<c>OBJ ...</c>) leaves it
-/// (<see cref="ConversationState.Confirming"/> with <see cref="ConversationSnapshot.Quick"/>), so the engine's own
-/// ANO and NE confirm or decline it, a lapse offers it again, and nothing else in the conversation changes.</summary>
+/// the phone's conversation is moved by its own machine exactly where a one-message booking (<c>OBJ ...</c>) leaves it
+/// (<see cref="ConversationMachine.OfferHeldAsync"/>, state <see cref="ConversationState.QuickConfirming"/>), so the
+/// engine's own ANO and NE confirm or decline it, a lapse offers it again, and nothing else in the conversation changes.</summary>
 /// <remarks>Only a phone with nothing under way gets an offer: a conversation in the middle of a booking is never
 /// overwritten, and a phone whose lease is busy (the citizen is texting right now) gets none. The caller then sends
 /// the way to book again as text. No lapse notice follows an offer: its SMS already said until when it is held.</remarks>
 public sealed class OfferedHold
 {
-    private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
     private readonly BookingService _booking;
     private readonly IBookingStore _store;
     private readonly IPhoneStore _phones;
@@ -53,7 +50,8 @@ public sealed class OfferedHold
         try
         {
             var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            if (lease.OptedOut || snapshot.State != ConversationState.Idle)
+            var activity = agenda.FindActivity(activityId);
+            if (lease.OptedOut || activity is null || snapshot.State is not (ConversationState.Idle or ConversationState.JustBooked))
             {
                 return null;
             }
@@ -61,7 +59,7 @@ public sealed class OfferedHold
             var busy = lease.HasBookings ? await _booking.UpcomingAsync(phone) : [];
             bool Clashes(Slot slot) => busy.Any(b => b.Date == slot.Date
                 && b.Time < slot.End && slot.Start < b.Time.PlusMinutes(_booking.Calendar.Office.FindAgenda(b.AgendaId)?.SlotMinutes ?? 0));
-            var nearest = await _booking.NearestFreeSlotsAsync(agenda, activityId, target, max: 8);
+            var nearest = await _booking.NearestFreeSlotsAsync(agenda, target.InZone(_booking.Calendar.Zone).LocalDateTime, reachDays: 7, count: 8, activityId);
             foreach (var slot in nearest.Where(s => (s.Date, s.Start) != notAt && !Clashes(s)).Take(3))
             {
                 var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, lease.HasBookings);
@@ -74,16 +72,13 @@ public sealed class OfferedHold
                     continue; // taken a moment ago: the next nearest
                 }
                 var hold = result.Hold!;
-                snapshot.ClearBooking();
-                snapshot.AgendaId = agenda.Id;
-                snapshot.ActivityId = activityId;
-                snapshot.Name = name;
-                snapshot.Quick = true;
-                snapshot.Date = LocalDatePattern.Iso.Format(hold.Date);
-                snapshot.HoldId = hold.Id;
-                snapshot.HoldTime = HourMinute.Format(hold.Time);
-                snapshot.HoldExpiresMs = hold.ExpiresAt.ToUnixTimeMilliseconds();
-                snapshot.State = ConversationState.Confirming;
+                // The engine's own machine makes the offer, as a one-message booking does: ANO and NE then work on it.
+                var machine = new ConversationMachine(snapshot, new NothingToRelease(agenda));
+                if (snapshot.State == ConversationState.JustBooked)
+                {
+                    await machine.FireAsync(ConversationTrigger.MovedOn); // as any message after a booking: a new talk
+                }
+                await machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(hold), name));
                 saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
                 if (!saved)
                 {
@@ -103,5 +98,14 @@ public sealed class OfferedHold
                 await _phones.ReleaseAsync(lease);
             }
         }
+    }
+
+    /// <summary>The offer's machine starts from rest (nothing under way holds a slot), and its one transition keeps the
+    /// hold just placed: there is never anything to release.</summary>
+    private sealed class NothingToRelease(Agenda agenda) : ConversationMachine.IEffects
+    {
+        public bool AgendaHasSeveralActivities() => agenda.Activities.Count > 1;
+
+        public Task ReleaseHoldAsync() => Task.CompletedTask;
     }
 }

@@ -5,6 +5,7 @@ using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Staff;
+using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Web;
 using SmsBooking.SmsGateway.Webhooks;
@@ -41,6 +42,7 @@ public static class GatewayApp
         builder.AddGatewayHealth();
         builder.AddGatewayMetrics();
         builder.AddWebPages();
+        builder.AddScreens();
         configure?.Invoke(builder);
         builder.ListenOnInternalUrls();
         builder.AddStaffDirectory();
@@ -65,6 +67,7 @@ public static class GatewayApp
         app.MapKioskApi();
         app.MapStaffApi();
         app.MapWebPages();
+        app.MapScreens();
         return app;
     }
 

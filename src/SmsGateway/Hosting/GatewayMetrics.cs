@@ -19,6 +19,7 @@ public static class GatewayMetrics
     public static readonly Counter<long> BusyRefusals = Meter.CreateCounter<long>("smsbooking.inbound.busy", description: "New conversations refused past Abuse:MaxMessagesPerMinuteTotal");
     public static readonly Counter<long> CheckIns = Meter.CreateCounter<long>("smsbooking.checkins", description: "PINs accepted at the kiosk");
     public static readonly Counter<long> OutboundSent = Meter.CreateCounter<long>("smsbooking.outbound.sent", description: "Outbound SMS accepted by Twilio");
+    public static readonly Counter<long> ReplicaAcksMissed = Meter.CreateCounter<long>("smsbooking.replica_acks.missed", description: "Steps not told to the citizen because Redis replicas did not acknowledge them in time, by step");
     public static readonly Counter<long> OutboundFailed = Meter.CreateCounter<long>("smsbooking.outbound.failed", description: "Outbound SMS refused for good");
     public static readonly Counter<long> OutboundRefused = Meter.CreateCounter<long>("smsbooking.outbound.refused",
         description: "Send attempts Twilio refused for our credentials, account or sender (the message stays in the outbox), by HTTP status and error code");

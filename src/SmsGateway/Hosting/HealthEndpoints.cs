@@ -8,7 +8,9 @@ public static class HealthEndpoints
 {
     public static WebApplicationBuilder AddGatewayHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+            .AddCheck<ReplicaHealthCheck>("replicas", tags: ["ready"]);
         return builder;
     }
 

@@ -4,12 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace SmsBooking.SmsGateway.Hosting;
 
-/// <summary>What the gateway shows to whom: the internal surface (<c>/api/*</c>, <c>/metrics</c>, <c>/staff</c>) only on
-/// <c>Gateway:InternalUrls</c> when set, and forwarded headers only from known proxies.</summary>
+/// <summary>What the gateway shows to whom: the internal surface (<c>/api/*</c>, <c>/metrics</c>, the screens, the staff
+/// console) only on <c>Gateway:InternalUrls</c> when set, and forwarded headers only from known proxies.</summary>
 public static class NetworkExposure
 {
-    /// <summary>Paths served only on the internal addresses once they are configured (the staff console too).</summary>
-    private static readonly string[] InternalPaths = ["/api", "/metrics", "/staff"];
+    /// <summary>Paths served only on the internal addresses once they are configured: the device API, the metrics, the
+    /// office's own screens (the kiosk, the counters, the board) and the staff console; the public queue page
+    /// <c>/fronta</c> is not one.</summary>
+    private static readonly string[] InternalPaths = ["/api", "/metrics", "/kiosk", "/counter", "/board", "/staff"];
 
     public static WebApplicationBuilder AddNetworkExposure(this WebApplicationBuilder builder)
     {
@@ -36,6 +38,14 @@ public static class NetworkExposure
             if (publicUrls.Count == 0)
             {
                 publicUrls = ["http://localhost:5000"];
+            }
+            // The internal surface is told by the port a connection arrives on: a port shared with a public address
+            // (on another interface) would put the internet on the internal side.
+            var publicPorts = publicUrls.Select(PortOf).ToHashSet();
+            if (internalUrls.Select(PortOf).FirstOrDefault(publicPorts.Contains) is var shared and > 0)
+            {
+                throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions),
+                    [$"{GatewayOptions.SectionName}:InternalUrls: port {shared} is also a public address's port; give the internal surface a port of its own"]);
             }
             builder.WebHost.UseUrls([.. publicUrls, .. internalUrls]);
         }
@@ -79,6 +89,18 @@ public static class NetworkExposure
 
     private static bool IsInternalPath(PathString path) =>
         InternalPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    private static int PortOf(string url)
+    {
+        try
+        {
+            return BindingAddress.Parse(url).Port;
+        }
+        catch (FormatException)
+        {
+            return -1; // the validator names it
+        }
+    }
 
     internal static List<string> SplitUrls(string? urls) =>
         (urls ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -14,10 +14,15 @@ public static class KioskApi
     public sealed record CheckInRequest(string? Pin);
     public sealed record WalkInRequest(string? Agenda);
     public sealed record NextRequest(string? Counter);
+    public sealed record TransferRequest(string? Counter, string? Agenda);
     public sealed record TicketAnswer(string Ticket, bool Priority, string Agenda, string? Start = null);
-    public sealed record CallAnswer(string Ticket, string Counter, bool Priority, string Agenda, string At);
+    /// <param name="Calls">How many times the ticket has been called, this call included.</param>
+    public sealed record CallAnswer(string Ticket, string Counter, bool Priority, string Agenda, string At, int Calls);
+    public sealed record NoShowAnswer(string Ticket, string Agenda, bool Requeued, int Calls);
+    public sealed record DoneAnswer(string Ticket, string Agenda, long ServiceSeconds);
     public sealed record ErrorAnswer(string Error, string Message);
-    public sealed record BoardAnswer(IReadOnlyList<CallAnswer> Calling, IReadOnlyList<CallAnswer> Recent, DayCounts Counts);
+    public sealed record BoardAnswer(IReadOnlyList<CallAnswer> Calling, IReadOnlyList<CallAnswer> Recent, DayCounts Counts,
+        IReadOnlyDictionary<string, int> WaitingByAgenda);
 
     /// <summary>The kiosk's one answer to every PIN it does not accept, as the seed's office shows it.</summary>
     public const string InvalidCodeMessage = "NEPLATNÝ KÓD";
@@ -41,6 +46,10 @@ public static class KioskApi
         api.MapPost("/kiosk/checkin", CheckInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk));
         api.MapPost("/kiosk/walkin", WalkInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk));
         api.MapPost("/queue/next", NextAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
+        api.MapPost("/queue/recall", RecallAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
+        api.MapPost("/queue/noshow", NoShowAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
+        api.MapPost("/queue/done", DoneAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
+        api.MapPost("/queue/transfer", TransferAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
         api.MapGet("/queue/board", BoardAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Board));
         return app;
     }
@@ -67,14 +76,11 @@ public static class KioskApi
     private static async Task<IResult> CheckInAsync(CheckInRequest request, HttpContext http, QueueService queue, IOptions<KioskOptions> options,
         OfficeSettings office, ILoggerFactory logs)
     {
-        var o = options.Value;
-        var device = http.Features.GetRequiredFeature<KioskDevice>();
-        var result = await queue.CheckInAsync(device.KeyHash, request.Pin ?? "",
-            new PinGuard(o.MaxFailedPins, Duration.FromTimeSpan(o.FailureWindow), Duration.FromTimeSpan(o.LockoutDuration)));
+        var result = await KioskCheckIn.RunAsync(queue, http.Features.GetRequiredFeature<KioskDevice>(), request.Pin ?? "", options.Value, logs,
+            http.Connection.RemoteIpAddress);
         switch (result.Outcome)
         {
             case CheckInOutcome.CheckedIn:
-                GatewayMetrics.CheckIns.Add(1);
                 var t = result.Ticket!;
                 return TypedResults.Ok(new TicketAnswer(t.Number, true, t.AgendaId, t.Start is { } s ? Iso(s, office) : null));
             case CheckInOutcome.Throttled:
@@ -84,12 +90,6 @@ public static class KioskApi
                 http.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
                 return TypedResults.Json(new ErrorAnswer("busy", "Zkuste to prosím znovu."), statusCode: 429);
             default:
-                if (result.LockedOut)
-                {
-                    // Once per lockout, for the staff: a kiosk being guessed at. Never the PIN.
-                    logs.CreateLogger(typeof(KioskApi)).LogWarning("Kiosk key {Device} locked out for {Seconds} s after {MaxFailedPins} wrong PINs (from {Remote})",
-                        device.Label, (long)result.RetryAfter.TotalSeconds, o.MaxFailedPins, http.Connection.RemoteIpAddress);
-                }
                 return TypedResults.Json(new ErrorAnswer("invalid_code", InvalidCodeMessage), statusCode: 422);
         }
     }
@@ -98,8 +98,7 @@ public static class KioskApi
 
     private static async Task<IResult> WalkInAsync(WalkInRequest request, QueueService queue, OfficeSettings office)
     {
-        var agenda = office.Agendas.FirstOrDefault(a => string.Equals(a.Id, request.Agenda, StringComparison.OrdinalIgnoreCase)
-            || a.Codes.Contains(request.Agenda ?? "", StringComparer.OrdinalIgnoreCase));
+        var agenda = FindAgenda(office, request.Agenda);
         if (agenda is null)
         {
             return TypedResults.BadRequest(new ErrorAnswer("unknown_agenda", $"agenda must be one of {string.Join(", ", office.Agendas.Select(a => a.Id))}"));
@@ -110,31 +109,109 @@ public static class KioskApi
             : TypedResults.Ok(new TicketAnswer(ticket.Number, false, ticket.AgendaId));
     }
 
-    /// <summary>A counter key with a <c>Name</c> calls to that counter when the request names none; a request that names
-    /// a counter is taken at its word (one key may serve several terminals).</summary>
-    private static async Task<IResult> NextAsync(NextRequest request, HttpContext http, QueueService queue, OfficeSettings office)
+    /// <summary>The counter a request acts for: a counter key with a <c>Name</c> acts for that counter when the request
+    /// names none; a request that names a counter is taken at its word (one key may serve several terminals). Null with
+    /// the 400 to answer otherwise.</summary>
+    private static (string? Counter, IResult? Error) CounterOf(string? requested, HttpContext http)
     {
-        var counter = string.IsNullOrWhiteSpace(request.Counter) ? http.Features.GetRequiredFeature<KioskDevice>().Name : request.Counter.Trim();
+        var counter = string.IsNullOrWhiteSpace(requested) ? http.Features.GetRequiredFeature<KioskDevice>().Name : requested.Trim();
         if (counter is null)
         {
-            return TypedResults.BadRequest(new ErrorAnswer("counter_required", "counter is required, e.g. {\"counter\":\"3\"}"));
+            return (null, TypedResults.BadRequest(new ErrorAnswer("counter_required", "counter is required, e.g. {\"counter\":\"3\"}")));
         }
         if (!CounterName.IsValid(counter))
         {
-            return TypedResults.BadRequest(new ErrorAnswer("invalid_counter", $"counter must be {CounterName.Rule}"));
+            return (null, TypedResults.BadRequest(new ErrorAnswer("invalid_counter", $"counter must be {CounterName.Rule}")));
         }
-        var call = await queue.NextAsync(counter);
+        return (counter, null);
+    }
+
+    private static IResult NothingCalled(string counter) =>
+        TypedResults.Json(new ErrorAnswer("nothing_called", $"counter {counter} serves no ticket; call the next one first"), statusCode: 409);
+
+    private static async Task<IResult> NextAsync(NextRequest request, HttpContext http, QueueService queue, OfficeSettings office)
+    {
+        var (counter, error) = CounterOf(request.Counter, http);
+        if (error is not null)
+        {
+            return error;
+        }
+        var call = await queue.NextAsync(counter!);
         return call is null ? TypedResults.NoContent() : TypedResults.Ok(Answer(call, office));
     }
+
+    private static async Task<IResult> RecallAsync(NextRequest request, HttpContext http, QueueService queue, OfficeSettings office, IOptions<KioskOptions> options)
+    {
+        var (counter, error) = CounterOf(request.Counter, http);
+        if (error is not null)
+        {
+            return error;
+        }
+        var result = await queue.RecallAsync(counter!, options.Value.MaxCalls);
+        return result.Outcome switch
+        {
+            RecallOutcome.Recalled => TypedResults.Ok(Answer(result.Call!, office)),
+            RecallOutcome.MaxCalls => TypedResults.Json(new ErrorAnswer("max_calls",
+                $"{result.Call!.Ticket.Number} has been called {result.Call.Number} times, the most a ticket is; mark it a no-show"), statusCode: 409),
+            _ => NothingCalled(counter!),
+        };
+    }
+
+    private static async Task<IResult> NoShowAsync(NextRequest request, HttpContext http, QueueService queue, IOptions<KioskOptions> options)
+    {
+        var (counter, error) = CounterOf(request.Counter, http);
+        if (error is not null)
+        {
+            return error;
+        }
+        var result = await queue.NoShowAsync(counter!, options.Value.MaxCalls);
+        return result.Outcome == NoShowOutcome.NothingCalled
+            ? NothingCalled(counter!)
+            : TypedResults.Ok(new NoShowAnswer(result.Ticket!.Number, result.Ticket.AgendaId, result.Outcome == NoShowOutcome.Requeued, result.Calls));
+    }
+
+    private static async Task<IResult> DoneAsync(NextRequest request, HttpContext http, QueueService queue)
+    {
+        var (counter, error) = CounterOf(request.Counter, http);
+        if (error is not null)
+        {
+            return error;
+        }
+        var result = await queue.DoneAsync(counter!);
+        return result is null
+            ? NothingCalled(counter!)
+            : TypedResults.Ok(new DoneAnswer(result.Ticket.Number, result.Ticket.AgendaId, (long)Math.Round(result.ServiceTime.TotalSeconds)));
+    }
+
+    private static async Task<IResult> TransferAsync(TransferRequest request, HttpContext http, QueueService queue, OfficeSettings office)
+    {
+        var (counter, error) = CounterOf(request.Counter, http);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (FindAgenda(office, request.Agenda) is not { } agenda)
+        {
+            return TypedResults.BadRequest(new ErrorAnswer("unknown_agenda", $"agenda must be one of {string.Join(", ", office.Agendas.Select(a => a.Id))}"));
+        }
+        var ticket = await queue.TransferAsync(counter!, agenda.Id);
+        return ticket is null ? NothingCalled(counter!) : TypedResults.Ok(new TicketAnswer(ticket.Number, ticket.Priority, ticket.AgendaId));
+    }
+
+    /// <summary>An agenda by its id or one of its SMS codes, without regard to case.</summary>
+    public static BookingCore.Calendar.Agenda? FindAgenda(OfficeSettings office, string? idOrCode) =>
+        office.Agendas.FirstOrDefault(a => string.Equals(a.Id, idOrCode, StringComparison.OrdinalIgnoreCase)
+            || a.Codes.Contains(idOrCode ?? "", StringComparer.OrdinalIgnoreCase));
 
     private static async Task<IResult> BoardAsync(QueueService queue, OfficeSettings office)
     {
         var board = await queue.BoardAsync();
-        return TypedResults.Ok(new BoardAnswer(board.Serving.Select(c => Answer(c, office)).ToList(), board.Recent.Select(c => Answer(c, office)).ToList(), board.Counts));
+        return TypedResults.Ok(new BoardAnswer(board.Serving.Select(c => Answer(c, office)).ToList(), board.Recent.Select(c => Answer(c, office)).ToList(),
+            board.Counts, board.Waiting));
     }
 
     private static CallAnswer Answer(Call call, OfficeSettings office) =>
-        new(call.Ticket.Number, call.Counter, call.Ticket.Priority, call.Ticket.AgendaId, Iso(call.At, office));
+        new(call.Ticket.Number, call.Counter, call.Ticket.Priority, call.Ticket.AgendaId, Iso(call.At, office), call.Number);
 
     private static readonly OffsetDateTimePattern IsoSeconds = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
 

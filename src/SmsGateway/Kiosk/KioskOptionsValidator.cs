@@ -74,6 +74,10 @@ internal sealed class KioskOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:Keys: at least one key is required ({S}:Keys:0:Key and {S}:Keys:0:Role)");
         }
+        if (o.MaxFailedPinsPerHour < o.MaxFailedPins)
+        {
+            errors.Add($"{S}:MaxFailedPinsPerHour: {o.MaxFailedPinsPerHour} must be at least {S}:MaxFailedPins ({o.MaxFailedPins})");
+        }
         if (o.MaxFailedPins < 1)
         {
             errors.Add($"{S}:MaxFailedPins: {o.MaxFailedPins} must be at least 1");
@@ -85,6 +89,10 @@ internal sealed class KioskOptionsValidator(IHostEnvironment environment) : IVal
         if (o.LockoutDuration <= TimeSpan.Zero)
         {
             errors.Add($"{S}:LockoutDuration: {o.LockoutDuration} must be more than zero");
+        }
+        if (o.MaxCalls is < 1 or > 9)
+        {
+            errors.Add($"{S}:MaxCalls: {o.MaxCalls} must be between 1 and 9");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -10,7 +10,7 @@ public enum KioskRole
     /// <summary>The entrance kiosk: PIN check-in and walk-in tickets.</summary>
     Kiosk = 1,
 
-    /// <summary>A counter terminal: calls the next ticket (and, in a later issue, recall, no-show, done).</summary>
+    /// <summary>A counter terminal: calls the next ticket, calls it again, marks it a no-show, done or hands it over.</summary>
     Counter = 2,
 
     /// <summary>The waiting-room display: reads the board.</summary>

@@ -77,7 +77,10 @@ public sealed class NotificationWatcher : BackgroundService
         {
             var texts = await TextsForAsync(hold.Phone);
             var body = Fit(texts.LapseNotice(hold.Date, hold.Time));
-            await _outbox.EnqueueAsync(new OutboundMessage(hold.Phone, body, "lapse", $"lapse:{hold.Id}", now));
+            if (!await EnqueueDurablyAsync(new OutboundMessage(hold.Phone, body, "lapse", $"lapse:{hold.Id}", now)))
+            {
+                continue;
+            }
             await _store.ForgetLapsedAsync(hold);
             GatewayMetrics.HoldsLapsed.Add(1);
             _log.LogInformation("Lapse notice queued for {Phone}", PhoneMask.Mask(hold.Phone));
@@ -104,9 +107,31 @@ public sealed class NotificationWatcher : BackgroundService
             // Codes are unique within a day only, and a moved visit may keep its code: the visit's date is part of
             // what makes a reminder a repeat.
             var dedupe = $"reminder:{booking.Code}:{LocalDatePattern.Iso.Format(booking.Date)}:{reminder.Name}";
-            await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, body, "reminder", dedupe, now));
+            if (!await EnqueueDurablyAsync(new OutboundMessage(booking.Phone, body, "reminder", dedupe, now)))
+            {
+                continue;
+            }
             await _store.RescheduleReminderAsync(reminder, null);
             _log.LogInformation("Reminder {Reminder} queued for {Phone}", reminder.Name, PhoneMask.Mask(booking.Phone)); // the reminder's name (e.g. -1.16:00), not a person's
+        }
+    }
+
+    /// <summary>Queues the message; false when Redis replicas did not acknowledge it, in which case what caused it
+    /// (the lapse, the reminder) is kept: its lease runs out and a later round queues it again (the dedupe key keeps
+    /// it to one SMS).</summary>
+    private async Task<bool> EnqueueDurablyAsync(OutboundMessage message)
+    {
+        try
+        {
+            await _outbox.EnqueueAsync(message);
+            return true;
+        }
+        catch (ReplicasBehindException e)
+        {
+            GatewayMetrics.ReplicaAcksMissed.Add(1, new KeyValuePair<string, object?>("step", e.Step));
+            _log.LogWarning("Redis replicas acknowledged {Acknowledged} of {Required} within {Timeout} ms for the {Kind} to {Phone}; queued again after {Lease}",
+                e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, message.Kind, PhoneMask.Mask(message.To), Lease);
+            return false;
         }
     }
 

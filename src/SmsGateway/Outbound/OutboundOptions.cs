@@ -30,6 +30,12 @@ public sealed class OutboundOptions
     /// <c>Retry-After</c> honoured.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The first retry's median wait, doubling with each retry (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long the circuit to Twilio stays open after a run of failures: no hand-out tries meanwhile.</summary>
+    public static readonly TimeSpan CircuitBreakDuration = TimeSpan.FromSeconds(30);
+
     /// <summary>What the Redis round trips of one hand-out (renewal, status, acknowledgement) are allowed on top of
     /// the POSTs and waits.</summary>
     public static readonly TimeSpan RedisAllowance = TimeSpan.FromSeconds(1);

@@ -19,14 +19,20 @@ public sealed class OutboundSender : BackgroundService
 {
     private readonly IOutbox _outbox;
     private readonly IPhoneStore _phones;
-    private readonly TwilioRestClient _twilio;
+    private readonly TwilioSmsClient _twilio;
     private readonly TwilioAccountState _account;
     private readonly TwilioOptions _twilioOptions;
     private readonly OutboundOptions _options;
     private readonly ILogger<OutboundSender> _log;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    public OutboundSender(IOutbox outbox, IPhoneStore phones, TwilioRestClient twilio, TwilioAccountState account, IOptions<TwilioOptions> twilioOptions,
+    /// <summary>The last message Twilio refused with a code of neither list, until a message goes through: a second
+    /// recipient refused the same way right after it says the refusal is the account's after all.</summary>
+    private MessageRefusal? _lastMessageRefusal;
+
+    private sealed record MessageRefusal(int HttpStatus, int? Code, string To);
+
+    public OutboundSender(IOutbox outbox, IPhoneStore phones, TwilioSmsClient twilio, TwilioAccountState account, IOptions<TwilioOptions> twilioOptions,
         IOptions<OutboundOptions> options, ILogger<OutboundSender> log)
     {
         _outbox = outbox;
@@ -36,11 +42,7 @@ public sealed class OutboundSender : BackgroundService
         _twilioOptions = twilioOptions.Value;
         _options = options.Value;
         _log = log;
-        Retry = new RetryPolicy(RetryPolicy.Default.BaseDelay, _options.MaxRetryDelay, _options.MaxAttempts);
     }
-
-    /// <summary>Retries within one hand-out; after them the message waits for <see cref="OutboundOptions.ReclaimAfter"/>.</summary>
-    public RetryPolicy Retry { get; init; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,10 +63,10 @@ public sealed class OutboundSender : BackgroundService
                     await Task.Delay(_options.PollInterval, stoppingToken);
                     continue;
                 }
-                if (!await SendAsync(entries[0], stoppingToken))
+                var pause = await SendAsync(entries[0], stoppingToken);
+                if (pause > TimeSpan.Zero)
                 {
-                    // Twilio refuses our account: one probe per ReclaimAfter, not the whole backlog at the send rate.
-                    await Task.Delay(_options.ReclaimAfter, stoppingToken);
+                    await Task.Delay(pause, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -80,9 +82,10 @@ public sealed class OutboundSender : BackgroundService
         }
     }
 
-    /// <summary>Sends one claimed message; acknowledges it unless it should be tried again later. False when Twilio
-    /// refused our account, so the caller slows down.</summary>
-    public async Task<bool> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>Hands one claimed message to Twilio; acknowledges it unless it should be tried again later. Returns how
+    /// long the sender should pause before the next message: zero, or longer while Twilio refuses our account (one
+    /// probe per <see cref="OutboundOptions.ReclaimAfter"/>) or the circuit to Twilio is open.</summary>
+    public async Task<TimeSpan> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var m = entry.Message;
         var phone = PhoneMask.Mask(m.To);
@@ -90,71 +93,102 @@ public sealed class OutboundSender : BackgroundService
         {
             _log.LogInformation("Outbound {Kind} to {Phone} dropped: the number opted out", m.Kind, phone);
             await _outbox.AckAsync(entry);
-            return true;
+            return TimeSpan.Zero;
         }
         if (entry.Deliveries > _options.MaxDeliveries)
         {
             _log.LogError("Outbound {Kind} to {Phone} given up after {Deliveries} hand-outs", m.Kind, phone, entry.Deliveries);
             await _outbox.AckAsync(entry);
             GatewayMetrics.OutboundFailed.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
-            return true;
+            return TimeSpan.Zero;
         }
-        for (int attempt = 1; ; attempt++)
+        var handOut = new HandOut(entry, _outbox, _twilioOptions.MaxMessagesPerSecond, cancellationToken);
+        SendResult result;
+        using (handOut.Enter())
         {
-            for (var wait = await _outbox.TakeSendTokenAsync(_twilioOptions.MaxMessagesPerSecond); wait > TimeSpan.Zero;
-                 wait = await _outbox.TakeSendTokenAsync(_twilioOptions.MaxMessagesPerSecond))
+            // Every attempt inside takes a send token and renews this sender's hold first (HandOutAttemptHandler).
+            result = await _twilio.SendAsync(m.To, m.Body, cancellationToken);
+        }
+        switch (result)
+        {
+            case SendResult.Accepted accepted:
+                _account.Works();
+                Volatile.Write(ref _lastMessageRefusal, null);
+                // The window for a double send: Twilio has the message, and a crash before the acknowledgement
+                // leaves it for another sender to send again.
+                await _outbox.AckAsync(entry);
+                await _outbox.RecordStatusAsync(accepted.Sid, accepted.Status, null);
+                GatewayMetrics.OutboundSent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
+                _log.LogInformation("Outbound {Kind} to {Phone} accepted as {Sid}", m.Kind, phone, accepted.Sid);
+                return TimeSpan.Zero;
+            case SendResult.Permanent permanent:
+                _account.Works(); // Twilio judged the recipient, so it took our credentials
+                Volatile.Write(ref _lastMessageRefusal, null);
+                if (permanent.IsUnsubscribed)
+                {
+                    await _phones.SetOptedOutAsync(m.To, true);
+                }
+                await _outbox.AckAsync(entry);
+                GatewayMetrics.OutboundFailed.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
+                // Twilio's message text may quote the number: its code says enough.
+                _log.LogWarning("Outbound {Kind} to {Phone} refused for good: Twilio error {Code}", m.Kind, phone, permanent.Code);
+                return TimeSpan.Zero;
+            case SendResult.Refused refused:
+                return await AccountRefusedAsync(entry, refused.HttpStatus, refused.Code);
+            case SendResult.MessageRefused refused:
             {
-                await Task.Delay(wait, cancellationToken);
+                var last = Volatile.Read(ref _lastMessageRefusal);
+                if (last is not null && last.HttpStatus == refused.HttpStatus && last.Code == refused.Code && last.To != m.To)
+                {
+                    // Two different recipients in a row, refused the same way: not one message's fault.
+                    return await AccountRefusedAsync(entry, refused.HttpStatus, refused.Code);
+                }
+                Volatile.Write(ref _lastMessageRefusal, new MessageRefusal(refused.HttpStatus, refused.Code, m.To));
+                var code = CodeOf(refused.Code);
+                GatewayMetrics.OutboundRefused.Add(1, new KeyValuePair<string, object?>("status", refused.HttpStatus.ToString(CultureInfo.InvariantCulture)),
+                    new KeyValuePair<string, object?>("code", code));
+                // Neither acknowledged nor returned: the message stays, this hand-out counts toward MaxDeliveries, and
+                // another sender (or this one) takes it again after ReclaimAfter. The sender goes on at once.
+                _log.LogError("Twilio refused outbound {Kind} to {Phone}: HTTP {HttpStatus}, Twilio error {Code}, a refusal of this message, not of " +
+                    "the account. The message stays in the outbox and is tried again after {ReclaimAfter}, given up after {MaxDeliveries} hand-outs " +
+                    "(this was hand-out {Deliveries}); the other messages go on", m.Kind, phone, refused.HttpStatus, code, _options.ReclaimAfter,
+                    _options.MaxDeliveries, entry.Deliveries);
+                return TimeSpan.Zero;
             }
-            // Right before the POST, after every wait: still ours, and nobody takes it for another ReclaimAfter,
-            // which is longer than this POST may take.
-            if (!await _outbox.RenewAsync(entry))
-            {
-                _log.LogWarning("Outbound {Kind} to {Phone} was taken over by another sender before attempt {Attempt}; not sent here", m.Kind, phone, attempt);
-                return true;
-            }
-            var result = await _twilio.SendAsync(m.To, m.Body, cancellationToken);
-            switch (result)
-            {
-                case SendResult.Accepted accepted:
-                    _account.Works();
-                    // The window for a double send: Twilio has the message, and a crash before the acknowledgement
-                    // leaves it for another sender to send again.
-                    await _outbox.AckAsync(entry);
-                    await _outbox.RecordStatusAsync(accepted.Sid, accepted.Status, null);
-                    GatewayMetrics.OutboundSent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
-                    _log.LogInformation("Outbound {Kind} to {Phone} accepted as {Sid}", m.Kind, phone, accepted.Sid);
-                    return true;
-                case SendResult.Permanent permanent:
-                    _account.Works(); // Twilio judged the recipient, so it took our credentials
-                    if (permanent.IsUnsubscribed)
-                    {
-                        await _phones.SetOptedOutAsync(m.To, true);
-                    }
-                    await _outbox.AckAsync(entry);
-                    GatewayMetrics.OutboundFailed.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
-                    // Twilio's message text may quote the number: its code says enough.
-                    _log.LogWarning("Outbound {Kind} to {Phone} refused for good: Twilio error {Code}", m.Kind, phone, permanent.Code);
-                    return true;
-                case SendResult.Refused refused:
-                    _account.Refused(refused.HttpStatus, refused.Code);
-                    await _outbox.ReturnAsync(entry);
-                    var code = refused.Code?.ToString(CultureInfo.InvariantCulture) ?? "none";
-                    GatewayMetrics.OutboundRefused.Add(1, new KeyValuePair<string, object?>("status", refused.HttpStatus.ToString(CultureInfo.InvariantCulture)),
-                        new KeyValuePair<string, object?>("code", code));
-                    _log.LogError("Twilio refused outbound {Kind} to {Phone}: HTTP {HttpStatus}, Twilio error {Code}. The message stays in the outbox " +
-                        "and is tried again after {ReclaimAfter}; check Twilio:AccountSid, Twilio:AuthToken and the sender", m.Kind, phone, refused.HttpStatus, code,
-                        _options.ReclaimAfter);
-                    return false;
-                case SendResult.Retryable retryable when attempt < Retry.MaxAttempts:
-                    var delay = Retry.DelayAfter(attempt, retryable.RetryAfter);
-                    _log.LogWarning("Outbound {Kind} to {Phone} attempt {Attempt} failed ({Reason}); again in {Delay}", m.Kind, phone, attempt, retryable.Reason, delay);
-                    await Task.Delay(delay, cancellationToken);
-                    break;
-                case SendResult.Retryable retryable:
-                    _log.LogWarning("Outbound {Kind} to {Phone} still failing ({Reason}); left for a later hand-out", m.Kind, phone, retryable.Reason);
-                    return true;
-            }
+            case SendResult.TakenOver:
+                _log.LogWarning("Outbound {Kind} to {Phone} was taken over by another sender before attempt {Attempt}; not sent here", m.Kind, phone, handOut.Attempts + 1);
+                return TimeSpan.Zero;
+            case SendResult.CircuitOpen:
+                if (handOut.Attempts == 0)
+                {
+                    await _outbox.ReturnAsync(entry); // nothing was tried: the hand-out does not count
+                }
+                _log.LogWarning("Outbound {Kind} to {Phone} not sent: the circuit to Twilio is open after a run of failures; pausing {Pause}", m.Kind, phone,
+                    OutboundOptions.CircuitBreakDuration);
+                return OutboundOptions.CircuitBreakDuration;
+            case SendResult.Retryable retryable:
+                _log.LogWarning("Outbound {Kind} to {Phone} still failing after {Attempts} attempts ({Reason}); left for a later hand-out", m.Kind, phone,
+                    handOut.Attempts, retryable.Reason);
+                return TimeSpan.Zero;
+            default:
+                throw new InvalidOperationException($"unknown send result {result.GetType().Name}");
         }
     }
+
+    /// <summary>Twilio refused our account: readiness says so, the message goes back without counting the hand-out
+    /// (it says nothing about the message), and the sender pauses for one probe per <see cref="OutboundOptions.ReclaimAfter"/>.</summary>
+    private async Task<TimeSpan> AccountRefusedAsync(OutboxEntry entry, int httpStatus, int? twilioCode)
+    {
+        _account.Refused(httpStatus, twilioCode);
+        await _outbox.ReturnAsync(entry);
+        var code = CodeOf(twilioCode);
+        GatewayMetrics.OutboundRefused.Add(1, new KeyValuePair<string, object?>("status", httpStatus.ToString(CultureInfo.InvariantCulture)),
+            new KeyValuePair<string, object?>("code", code));
+        _log.LogError("Twilio refused outbound {Kind} to {Phone}: HTTP {HttpStatus}, Twilio error {Code}. The message stays in the outbox " +
+            "and is tried again after {ReclaimAfter}; check Twilio:AccountSid, Twilio:AuthToken and the sender", entry.Message.Kind,
+            PhoneMask.Mask(entry.Message.To), httpStatus, code, _options.ReclaimAfter);
+        return _options.ReclaimAfter;
+    }
+
+    private static string CodeOf(int? code) => code?.ToString(CultureInfo.InvariantCulture) ?? "none";
 }

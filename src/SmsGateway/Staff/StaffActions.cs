@@ -23,10 +23,12 @@ public sealed class StaffActions
     private readonly OutboundNotifications _reminders;
     private readonly IAuditLog _audit;
     private readonly IClock _clock;
+    private readonly ILogger<StaffActions> _logger;
 
     public StaffActions(ClosureService closures, IBookingStore store, CitizenNotices notices, BookingService booking, OutboundNotifications reminders,
-        IAuditLog audit, IClock clock)
+        IAuditLog audit, IClock clock, ILogger<StaffActions> logger)
     {
+        _logger = logger;
         _audit = audit;
         _closures = closures;
         _store = store;
@@ -121,6 +123,7 @@ public sealed class StaffActions
             throw new StaffRequestException(problem);
         }
         var outcome = await _closures.CloseAsync(closure);
+        await EnsureDurableAsync("closure", outcome.Cancelled, closure.Date);
         var day = LocalDatePattern.Iso.Format(closure.Date);
         var notices = new List<NoticeResult>();
         foreach (var booking in outcome.Cancelled)
@@ -153,6 +156,7 @@ public sealed class StaffActions
         {
             return null;
         }
+        await EnsureDurableAsync("staff cancellation", [cancelled], date);
         var told = await _notices.CancelledAsync(cancelled, reason, offer, $"cancel:{LocalDatePattern.Iso.Format(date)}:{cancelled.Code}");
         await AuditAsync(who, "cancel", $"{Day(date)} {Hm(cancelled.Time)} {cancelled.AgendaId} {cancelled.Code} of {PhoneOf(cancelled.Phone)} \"{reason}\": {told.Told}" +
             (told.Offered is { } o ? $" {Day(o.Date)} {Hm(o.Time)}" : ""));
@@ -231,4 +235,26 @@ public sealed class StaffActions
     private static string Hm(LocalTime time) => $"{time.Hour:00}:{time.Minute:00}";
 
     private static string PhoneOf(string phone) => NoPhone.Is(phone) ? "no phone" : PhoneMask.Mask(phone);
+
+    /// <summary>Waits, before the citizens are told, until the cancellations are on the replicas
+    /// (<c>Redis:MinReplicaAcks</c>), so that a failover does not bring back a visit they were told is cancelled. When
+    /// the replicas do not answer in time the notices still go: the cancellation is done on the master, and a citizen
+    /// who is not told would come for nothing, which is worse than a cancelled visit that a failover might restore.</summary>
+    private async Task EnsureDurableAsync(string step, IReadOnlyCollection<Booking> cancelled, LocalDate date)
+    {
+        try
+        {
+            var phones = cancelled.Select(b => b.Phone).Distinct().ToList();
+            if (phones.Count == 0)
+            {
+                await _store.EnsureDurableAsync(step, null, date);
+                return;
+            }
+            await Task.WhenAll(phones.Select(phone => _store.EnsureDurableAsync(step, phone, date)));
+        }
+        catch (ReplicasBehindException e)
+        {
+            _logger.LogWarning("The {Step} of {Date} is not yet on the replicas ({Message}); telling the citizens anyway", step, date, e.Message);
+        }
+    }
 }

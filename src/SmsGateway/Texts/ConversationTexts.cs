@@ -103,6 +103,15 @@ public sealed class ConversationTexts
     public string HintNumber(int max) =>
         max == 1 ? Format("HintNumberOne") : Format("HintNumber", ("max", max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>The second message in a row not understood at a step: said before the step's list.</summary>
+    public string NotUnderstood() => Format("NotUnderstood");
+
+    /// <summary>After a step's hint, the second message in a row not understood where the step shows no list.</summary>
+    public string MoreHelp() => Format("MoreHelp");
+
+    /// <summary>A time asked for that the day does not offer (closed then, not on the grid, started).</summary>
+    public string TimeNotFree(LocalTime time) => Format("TimeNotFree", ("time", Hm(time)));
+
     public string HintDay() => Format("HintDay");
 
     public string HintTime() => Format("HintTime");
@@ -112,6 +121,10 @@ public sealed class ConversationTexts
     public string NoMorePages() => Format("NoMorePages");
 
     public string TryAgainLater() => Format("TryAgainLater");
+
+    /// <summary>The step was made but is not yet safe on a second server (Redis replicas did not acknowledge it): the
+    /// same message again in a minute gives the same result, never a second booking.</summary>
+    public string NotSavedTryAgain() => Format("NotSavedTryAgain");
 
     public string TooManyMessages() => Format("TooManyMessages");
 

@@ -2,8 +2,9 @@ namespace SmsBooking.SmsGateway.Twilio;
 
 /// <summary>Twilio's error codes that are about the recipient of one message: sending it again can never succeed, so
 /// the message is dropped (and, for 21610, the opt-out recorded).</summary>
-/// <remarks>Every other 4xx is ours to fix (credentials, account, sender) and leaves the message in the outbox: a
-/// rotated token must not delete every reminder. Codes: https://www.twilio.com/docs/api/errors.</remarks>
+/// <remarks>Every other 4xx leaves the message in the outbox: a rotated token must not delete every reminder. Those
+/// about our account (<see cref="AccountErrors"/>) pause the sender; the rest are about one message, which is tried
+/// again up to <c>Outbound:MaxDeliveries</c> hand-outs. Codes: https://www.twilio.com/docs/api/errors.</remarks>
 public static class RecipientErrors
 {
     /// <summary>21211: the 'To' number is not a valid phone number.</summary>
@@ -17,8 +18,9 @@ public static class RecipientErrors
         InvalidToNumber,
         21401, // the number is not a valid phone number (E.164 checks)
         21407, // the number's type (a landline, a pager) does not take SMS
-        21408, // sending to the region of the 'To' number is not enabled (the account's geographic permissions): only
-               // numbers of that country are refused, and retrying does not change it
+        21408, // sending to the region of the 'To' number is not enabled: an account setting (Messaging geographic
+               // permissions) the office can switch on in Twilio's console, but only numbers of that country are
+               // refused, and retrying without that change does not help
         Unsubscribed,
         21612, // the 'To' number cannot be reached by SMS from this sender (no route to that network)
         21614, // the 'To' number is not a mobile number

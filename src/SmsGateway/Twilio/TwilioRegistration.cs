@@ -9,6 +9,7 @@ public static class TwilioRegistration
     {
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        builder.Services.AddSingleton<ITwilioWebhookWire, TwilioLibraryWire>();
         builder.Services.AddSingleton<WebhookAuthenticator>();
         return builder;
     }

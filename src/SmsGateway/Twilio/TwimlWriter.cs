@@ -1,29 +1,22 @@
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
+using Twilio.TwiML;
 
 namespace SmsBooking.SmsGateway.Twilio;
 
-/// <summary>TwiML answers to Twilio's inbound webhook.</summary>
+/// <summary>TwiML answers to Twilio's inbound webhook, written by Twilio's library (<see cref="MessagingResponse"/>).</summary>
+/// <remarks>Ours: removing the characters XML 1.0 cannot carry (a UCS-2 SMS can hold U+0001 or a lone surrogate, and
+/// the library's XML writer throws on them), without cutting a surrogate pair.</remarks>
 public static class TwimlWriter
 {
     public const string ContentType = "text/xml; charset=utf-8";
 
-    /// <summary><c>&lt;Response/&gt;</c>: nothing is to be said.</summary>
-    public static string Empty() => "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    /// <summary>An empty <c>&lt;Response&gt;</c>: nothing is to be said.</summary>
+    public static string Empty() => new MessagingResponse().ToString(SaveOptions.DisableFormatting);
 
     /// <summary>One <c>&lt;Message&gt;</c>, escaped, with characters XML 1.0 cannot carry removed.</summary>
-    public static string Message(string text)
-    {
-        var sb = new StringBuilder();
-        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Encoding = Encoding.UTF8 };
-        using (var xml = XmlWriter.Create(sb, settings))
-        {
-            xml.WriteStartElement("Response");
-            xml.WriteElementString("Message", XmlSafe(text));
-            xml.WriteEndElement();
-        }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + sb;
-    }
+    public static string Message(string text) => new MessagingResponse().Message(XmlSafe(text)).ToString(SaveOptions.DisableFormatting);
 
     private static string XmlSafe(string text)
     {

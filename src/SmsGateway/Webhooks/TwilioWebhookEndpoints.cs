@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Conversation;
@@ -42,8 +41,10 @@ public static class TwilioWebhookEndpoints
             return TypedResults.BadRequest(sid.Length == 0 ? "MessageSid is required." : "MessageStatus is required.");
         }
         var error = form["ErrorCode"].ToString();
+        // A callback seen before (a replay of a captured one) must not opt the number out again after its START.
+        var previous = error == "21610" ? await outbox.GetStatusAsync(sid) : null;
         var kept = await outbox.RecordStatusAsync(sid, status, error.Length == 0 ? null : error);
-        if (error == "21610" && form["To"].ToString() is { Length: > 0 } to)
+        if (error == "21610" && previous?.ErrorCode != "21610" && form["To"].ToString() is { Length: > 0 } to)
         {
             await phones.SetOptedOutAsync(to, true); // the recipient unsubscribed at Twilio
         }
@@ -52,7 +53,7 @@ public static class TwilioWebhookEndpoints
     }
 
     private static async Task<IResult> InboundAsync(HttpContext http, InboundSmsHandler handler, WebhookAuthenticator authenticator,
-        ILoggerFactory logs, CancellationToken cancellationToken)
+        ITwilioWebhookWire wire, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -75,9 +76,6 @@ public static class TwilioWebhookEndpoints
             return TypedResults.BadRequest(from.Length == 0 ? "From is required." : "MessageSid is required.");
         }
         var reply = await handler.HandleAsync(from, messageSid, form["Body"].ToString(), cancellationToken);
-        return Twiml(reply);
+        return TypedResults.Content(wire.Twiml(reply), TwimlWriter.ContentType);
     }
-
-    private static ContentHttpResult Twiml(string? message) =>
-        TypedResults.Content(message is null ? TwimlWriter.Empty() : TwimlWriter.Message(message), TwimlWriter.ContentType);
 }

@@ -25,8 +25,28 @@ public class BenchSmokeTests
         Assert.Equal(0, report.RushDoubleBookings);
         Assert.Equal(0, report.RushUntold);
         Assert.Equal(options.RushPhones, report.RushWinnersTold + report.RushLosersTold);
+        // The replica acknowledgement comparison ran too, both ways, every step answered.
+        var replica = Assert.Single(report.ReplicaLevels);
+        Assert.Equal(0, replica.Off.Errors + replica.On.Errors);
+        Assert.True(replica.Off.Bookings > 0 && replica.On.Bookings > 0, "a replica phase completed no conversation");
+        Assert.NotNull(report.ReplicaHalfPeak);
         var markdown = report.ToMarkdown();
         Assert.Contains("## The rush", markdown);
+        Assert.Contains("## Replica acknowledgements", markdown);
         Assert.Contains("| the rush drains with 0 double bookings |", markdown);
+    }
+
+    [Fact]
+    public async Task BoardSmokeRun_EveryBoardSeesEveryCall_AndTheReportIsWritten()
+    {
+        var options = BenchOptions.BoardSmoke with { Redis = TestRedis.Configuration };
+        var report = await BoardBench.RunAsync(options, TextWriter.Null);
+
+        Assert.Equal(0, report.Baseline!.Missed);
+        Assert.Equal(options.BoardConnections * options.BoardCalls, report.Gateway!.Samples);
+        Assert.Equal(0, report.Gateway.Missed);
+        Assert.Equal(options.BoardConnections, report.BoardsSeenByTheGateway);
+        Assert.True(report.GatewayRedisRequests > 0, "the round-trip counter read nothing");
+        Assert.Contains($"## The board: {options.BoardConnections} connections", report.ToMarkdown());
     }
 }

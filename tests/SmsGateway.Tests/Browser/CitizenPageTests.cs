@@ -20,6 +20,8 @@ public class CitizenPageTests(Chromium chromium)
         var agendas = await page.Locator("table").First.InnerTextAsync();
         Assert.Contains("Občanské průkazy", agendas);
         Assert.Contains("Cestovní pasy", agendas);
+        Assert.Contains("Převzetí průkazu\tPOP", agendas); // Trutnov's activity codes, from the configuration
+        Assert.Contains("OBJ ZOP 15.12. 9:30 NOVAK", await page.Locator("main").InnerTextAsync());
         Assert.Contains("15 minut před až 15 minut po", await page.Locator("main").InnerTextAsync());
         Assert.Contains("Pondělí\t08:00–17:00", await page.Locator("table.hours").InnerTextAsync());
         await AccessibilityCheck.AssertNoSeriousViolationsAsync(page);

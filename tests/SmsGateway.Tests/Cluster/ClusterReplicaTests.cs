@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.SmsGateway.Tests.Outbound;
+using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Cluster;
@@ -91,7 +92,7 @@ public class ClusterReplicaTests
     [Fact]
     public async Task OutboxDrainedByBothReplicas_SendsEveryMessageOnce()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         var settings = new Dictionary<string, string?>
         {
             ["Twilio:ApiBaseUrl"] = stub.Url,
@@ -117,7 +118,7 @@ public class ClusterReplicaTests
     [Fact]
     public async Task ReplicaKilledMidSend_LosesNothing()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         var prefix = TestRedis.NewPrefix();
         var settings = new Dictionary<string, string?>
         {

@@ -262,7 +262,7 @@ public class ConversationFlowTests
         Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
         var tampered = SmsPhone.Form(phone.Number, "1", "SM3");
         var url = new Uri(gateway.Address, "/sms/inbound").ToString();
-        var signature = SmsBooking.SmsGateway.Twilio.SignatureValidator.Sign(GatewayHost.AuthToken, url, tampered);
+        var signature = SmsBooking.SmsSimulator.TwilioSignature.Sign(GatewayHost.AuthToken, url, tampered);
         tampered["Body"] = "2";
         Assert.Equal(HttpStatusCode.Forbidden, (await phone.PostAsync(tampered, signature)).StatusCode);
         await phone.ExpectAsync("1", "^Dobry den"); // nothing was under way

@@ -86,7 +86,7 @@ public class QuickBookingTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        await phone.ExpectAsync("OBJ XYZ 10.12. 14:00 Novak", @"^Neznamy kod agendy XYZ\. Kody: ZOP/OP Obcanske prukazy, ZCP/CP Cestovni pasy, EO Evidence obyvatel");
+        await phone.ExpectAsync("OBJ XYZ 10.12. 14:00 Novak", @"^Neznamy kod agendy XYZ\. Kody: OP/ZOP/POP/ZTOP Obcanske prukazy, ZCP/CP/ZCD/PCD Cestovni pasy, EO/PTP/RTP/VEO Evidence obyvatel");
         await phone.ExpectAsync("OBJ", @"^Objednani jednou SMS: OBJ kod \[datum\] \[cas\] jmeno");
         await phone.ExpectAsync("OBJ ZOP 10.12. 14:00", @"^Objednani jednou SMS"); // no name
     }

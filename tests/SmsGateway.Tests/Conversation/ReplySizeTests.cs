@@ -59,6 +59,7 @@ public class ReplySizeTests
         yield return ("Help", t.Help());
         yield return ("InvalidName", t.InvalidName());
         yield return ("TryAgainLater", t.TryAgainLater());
+        yield return ("NotSavedTryAgain", t.NotSavedTryAgain());
         yield return ("TooManyMessages", t.TooManyMessages());
         yield return ("Busy", t.Busy());
         yield return ("CountryNotServed", TextCatalog.Default.For(Language.Cs).CountryNotServed() + "\n" + TextCatalog.Default.For(Language.En).CountryNotServed());
@@ -75,6 +76,19 @@ public class ReplySizeTests
         yield return ("QuickHintConfirm", t.QuickHintConfirm());
         yield return ("HoldLapsedButStillFree", t.HoldLapsedButStillFree(time));
         yield return ("Declined", t.Declined());
+        // Misunderstood twice in a row: the short hint before the step's list, or after the step's hint.
+        yield return ("NotUnderstood+ChooseAgenda", t.NotUnderstood() + "\n" + t.ChooseAgenda(agendas));
+        yield return ("NotUnderstood+ChooseActivity", t.NotUnderstood() + "\n" + t.ChooseActivity(longestAgenda, mostActivities.Activities.Select(a => a.Name.In(l)).ToList()));
+        yield return ("NotUnderstood+ChooseDay", t.NotUnderstood() + "\n" + t.ChooseDay(longestAgenda, days, more: true));
+        yield return ("NotUnderstood+ChooseTime", t.NotUnderstood() + "\n" + t.ChooseTime(day, times, more: true));
+        yield return ("NotUnderstood+ChooseCancellation", t.NotUnderstood() + "\n" + t.ChooseCancellation(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
+        yield return ("InvalidName+MoreHelp", t.InvalidName() + "\n" + t.MoreHelp());
+        yield return ("HintConfirm+MoreHelp", t.HintConfirm() + "\n" + t.MoreHelp());
+        yield return ("QuickHintConfirm+MoreHelp", t.QuickHintConfirm() + "\n" + t.MoreHelp());
+        // A taken time or one not offered: the nearest free times that day; a closed or full day: the nearest days.
+        yield return ("TimeNotFree+ChooseTime", t.TimeNotFree(time) + "\n" + t.ChooseTime(day, times, more: false));
+        yield return ("SlotTaken+ChooseTime", t.SlotTaken() + "\n" + t.ChooseTime(day, times, more: false));
+        yield return ("NoFreeTimes+ChooseDay", t.NoFreeTimes(day) + "\n" + t.ChooseDay(longestAgenda, days, more: false));
     }
 
     [Theory]
@@ -129,6 +143,11 @@ public class ReplySizeTests
             ["rebook"] = new[] { t.Rebook(LongestCode, LongName), t.Rebook(null, LongName) }.MaxBy(r => r.Length)!,
             ["offerDate"] = longestDay + "2026",
             ["offerTime"] = "16:45",
+            // FRONTA: every agenda with 99 waiting and a three-digit wait, every next free day the longest day label.
+            ["count"] = "99",
+            ["minutes"] = "999",
+            ["queue"] = string.Join("; ", Office.Agendas.Select(a => t.Format("QueueLine", ("agenda", a.Id), ("count", "99"), ("minutes", "999")))),
+            ["free"] = string.Join(", ", Office.Agendas.Select(a => t.Format("QueueFreeDay", ("agenda", a.Id), ("day", longestDay)))),
         };
     }
 

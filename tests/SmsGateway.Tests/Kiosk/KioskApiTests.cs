@@ -145,6 +145,10 @@ public class KioskApiTests
         { "POST", "/api/kiosk/checkin", "kiosk", new { pin = "123456" } },
         { "POST", "/api/kiosk/walkin", "kiosk", new { agenda = "OP" } },
         { "POST", "/api/queue/next", "counter", new { counter = "1" } },
+        { "POST", "/api/queue/recall", "counter", new { counter = "1" } },
+        { "POST", "/api/queue/noshow", "counter", new { counter = "1" } },
+        { "POST", "/api/queue/done", "counter", new { counter = "1" } },
+        { "POST", "/api/queue/transfer", "counter", new { counter = "1", agenda = "CP" } },
         { "GET", "/api/queue/board", "board", null },
     };
 
@@ -233,6 +237,58 @@ public class KioskApiTests
         var response = await PostAsync(gateway, "/api/queue/next", new { }, CounterKey);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("counter_required", (await JsonAsync(response)).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task CounterActions_RecallNoShowDoneTransfer_OverHttp_FollowTheThreeCallRule()
+    {
+        await using var gateway = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Kiosk:Keys:5:Key"] = "counter-three-key-0123456789",
+            ["Kiosk:Keys:5:Role"] = "counter",
+            ["Kiosk:Keys:5:Name"] = "3",
+        });
+        const string counter3 = "counter-three-key-0123456789";
+        var booking = await BookAsync(gateway, "+420601000001", new LocalDate(2026, 11, 30), new LocalTime(8, 0));
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 50));
+        await PostAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        await PostAsync(gateway, "/api/kiosk/checkin", new { pin = booking.Pin });
+
+        Task<HttpResponseMessage> Counter(string action, object? body = null) => PostAsync(gateway, $"/api/queue/{action}", body ?? new { }, counter3);
+
+        var first = await JsonAsync(await Counter("next"));
+        Assert.Equal(("P001", "3", 1), (first.GetProperty("ticket").GetString(), first.GetProperty("counter").GetString(), first.GetProperty("calls").GetInt32()));
+        gateway.Clock.Advance(Duration.FromSeconds(20));
+        var second = await JsonAsync(await Counter("recall"));
+        Assert.Equal(("P001", 2), (second.GetProperty("ticket").GetString(), second.GetProperty("calls").GetInt32()));
+        Assert.Equal("2026-11-30T07:50:20+01:00", second.GetProperty("at").GetString());
+        var missed = await JsonAsync(await Counter("noshow"));
+        Assert.True(missed.GetProperty("requeued").GetBoolean()); // two calls so far: another chance
+        Assert.Equal(3, (await JsonAsync(await Counter("next"))).GetProperty("calls").GetInt32()); // P001 again, its third call
+        var refused = await Counter("recall");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("max_calls", (await JsonAsync(refused)).GetProperty("error").GetString());
+        var dropped = await JsonAsync(await Counter("noshow"));
+        Assert.Equal(("P001", false, 3), (dropped.GetProperty("ticket").GetString(), dropped.GetProperty("requeued").GetBoolean(), dropped.GetProperty("calls").GetInt32()));
+        var board = await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey));
+        Assert.Equal(1, board.GetProperty("counts").GetProperty("noShow").GetInt32());
+
+        Assert.Equal("A001", (await JsonAsync(await Counter("next"))).GetProperty("ticket").GetString());
+        var moved = await JsonAsync(await Counter("transfer", new { agenda = "ZCP" })); // an SMS code names the agenda too
+        Assert.Equal(("A001", "CP"), (moved.GetProperty("ticket").GetString(), moved.GetProperty("agenda").GetString()));
+        board = await JsonAsync(await GetAsync(gateway, "/api/queue/board", BoardKey));
+        Assert.Equal(1, board.GetProperty("waitingByAgenda").GetProperty("CP").GetInt32());
+        Assert.Equal(0, board.GetProperty("waitingByAgenda").GetProperty("OP").GetInt32());
+        Assert.Equal("A001", (await JsonAsync(await Counter("next"))).GetProperty("ticket").GetString());
+        gateway.Clock.Advance(Duration.FromMinutes(4));
+        var done = await JsonAsync(await Counter("done"));
+        Assert.Equal(("A001", "CP", 240L), (done.GetProperty("ticket").GetString(), done.GetProperty("agenda").GetString(), done.GetProperty("serviceSeconds").GetInt64()));
+
+        var nothing = await Counter("done");
+        Assert.Equal(HttpStatusCode.Conflict, nothing.StatusCode);
+        Assert.Equal("nothing_called", (await JsonAsync(nothing)).GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Counter("transfer", new { agenda = "XX" })).StatusCode);
+        Assert.Equal("counter_required", (await JsonAsync(await PostAsync(gateway, "/api/queue/recall", new { }, CounterKey))).GetProperty("error").GetString());
     }
 
     [Fact]

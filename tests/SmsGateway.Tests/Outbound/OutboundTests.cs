@@ -4,6 +4,7 @@ using NodaTime;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Outbound;
@@ -12,7 +13,7 @@ namespace SmsBooking.SmsGateway.Tests.Outbound;
 /// stand-in for Twilio's REST API.</summary>
 public class OutboundTests
 {
-    private static Task<GatewayHost> StartAsync(TwilioStub stub, IDictionary<string, string?>? more = null, string? keyPrefix = null)
+    private static Task<GatewayHost> StartAsync(TwilioStandIn stub, IDictionary<string, string?>? more = null, string? keyPrefix = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,8 +33,8 @@ public class OutboundTests
     [Fact]
     public async Task Sender_RetriesAfter429And500_ThenDeliversOnce()
     {
-        await using var stub = await TwilioStub.StartAsync();
-        stub.Plan(TwilioStub.TwilioError(20429, "Too Many Requests", 429) with { RetryAfter = "1" }, new TwilioStub.Answer(500, "{}"));
+        await using var stub = await TwilioStandIn.StartAsync();
+        stub.Plan(TwilioStandIn.TwilioError(20429, "Too Many Requests", 429) with { RetryAfter = "1" }, new TwilioStandIn.Answer(500, "{}"));
         await using var gateway = await StartAsync(stub);
         await gateway.App.Services.GetRequiredService<IOutbox>().EnqueueAsync(Message("+420601000001", "retry"));
         var requests = await stub.WaitForAsync(3, TimeSpan.FromSeconds(15));
@@ -48,8 +49,8 @@ public class OutboundTests
     [InlineData(21610, true)]  // unsubscribed: dropped and the opt-out recorded
     public async Task Sender_PermanentError_IsNotRetried(int code, bool optsOut)
     {
-        await using var stub = await TwilioStub.StartAsync();
-        stub.Plan(TwilioStub.TwilioError(code, "refused"));
+        await using var stub = await TwilioStandIn.StartAsync();
+        stub.Plan(TwilioStandIn.TwilioError(code, "refused"));
         await using var gateway = await StartAsync(stub);
         await gateway.App.Services.GetRequiredService<IOutbox>().EnqueueAsync(Message("+420601000002", "perm"));
         await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
@@ -61,7 +62,7 @@ public class OutboundTests
     [Fact]
     public async Task MessageOfASenderKilledBeforeAcknowledging_IsDeliveredByAnother()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         var prefix = TestRedis.NewPrefix();
         // A first gateway takes the message and dies before acknowledging it (its sender is disabled here, so the
         // claim is made by hand: the state a crash between write and acknowledgement leaves in Redis).
@@ -88,7 +89,7 @@ public class OutboundTests
     [Fact]
     public async Task OptedOutNumber_GetsNothing()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub);
         await gateway.App.Services.GetRequiredService<IPhoneStore>().SetOptedOutAsync("+420601000004", true);
         var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
@@ -101,7 +102,7 @@ public class OutboundTests
     [Fact]
     public async Task LapsedHold_SendsOneLapseNoticeWithinSeconds()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub);
         var phone = new SmsPhone(gateway);
         await phone.SendAsync("hi");
@@ -123,7 +124,7 @@ public class OutboundTests
     [Fact]
     public async Task ConfirmedHold_SendsNoLapseNotice()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub);
         var phone = new SmsPhone(gateway);
         foreach (var text in new[] { "hi", "1", "1", "1", "1", "Jana Novakova", "ANO" })
@@ -138,7 +139,7 @@ public class OutboundTests
     [Fact]
     public async Task Reminder_TheDayBeforeAt1600_CarriesPinPlaceAndWindow()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub);
         var phone = new SmsPhone(gateway);
         foreach (var text in new[] { "hi", "1", "1", "2", "1" }) // Tuesday 1.12. 08:00
@@ -159,7 +160,7 @@ public class OutboundTests
     [Fact]
     public async Task Reminder_DueInTheNight_WaitsForTheMorning_AndNoneForACancelledBooking()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub);
         var phone = new SmsPhone(gateway);
         foreach (var text in new[] { "hi", "1", "1", "2", "1", "Jana Novakova", "ANO" }) // Tuesday 08:00: 2 h before is 06:00
@@ -190,14 +191,14 @@ public class OutboundTests
     [Fact]
     public async Task StatusCallback_LateSentDoesNotOverwriteDelivered_AndForgedIs403()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub);
         var url = new Uri(gateway.Address, "/sms/status").ToString();
         async Task<HttpStatusCode> Post(string status, bool forge = false)
         {
             var form = new Dictionary<string, string> { ["MessageSid"] = "SM42", ["MessageStatus"] = status, ["To"] = "+420601000006", ["AccountSid"] = "AC1" };
             var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", forge ? "Zm9yZ2Vk" : SignatureValidator.Sign(GatewayHost.AuthToken, url, form));
+            request.Headers.Add("X-Twilio-Signature", forge ? "Zm9yZ2Vk" : TwilioSignature.Sign(GatewayHost.AuthToken, url, form));
             return (await gateway.Http.SendAsync(request)).StatusCode;
         }
         Assert.Equal(HttpStatusCode.OK, await Post("delivered"));
@@ -210,7 +211,7 @@ public class OutboundTests
     [Fact]
     public async Task Readiness_IsDegradedWhenTheBacklogPassesItsBound()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:Enabled"] = "false", ["Outbound:MaxHealthyBacklog"] = "2" });
         var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
         Assert.Contains("Healthy", await gateway.Http.GetStringAsync("/health/ready"));

@@ -6,6 +6,7 @@ using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Outbound;
@@ -14,7 +15,7 @@ namespace SmsBooking.SmsGateway.Tests.Outbound;
 /// local stand-in for Twilio's REST API.</summary>
 public class OutboxHardeningTests
 {
-    private static Task<GatewayHost> StartAsync(TwilioStub stub, IDictionary<string, string?> more, string? keyPrefix = null, CapturedLogs? logs = null)
+    private static Task<GatewayHost> StartAsync(TwilioStandIn stub, IDictionary<string, string?> more, string? keyPrefix = null, CapturedLogs? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -51,8 +52,8 @@ public class OutboxHardeningTests
     [Fact]
     public async Task OutboxSendsTwice_SlowHandOutAndASecondSender_MessageIsSentExactlyOnce()
     {
-        await using var stub = await TwilioStub.StartAsync();
-        stub.Plan(TwilioStub.Accept(TimeSpan.FromSeconds(6)));
+        await using var stub = await TwilioStandIn.StartAsync();
+        stub.Plan(TwilioStandIn.Accept(TimeSpan.FromSeconds(6)));
         var prefix = TestRedis.NewPrefix();
         var settings = new Dictionary<string, string?>
         {
@@ -75,7 +76,7 @@ public class OutboxHardeningTests
     [Fact]
     public async Task OutboxSendsTwice_BatchQueuedBehindTheRate_EachMessageIsSentExactlyOnce()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         var prefix = TestRedis.NewPrefix();
         var settings = new Dictionary<string, string?>
         {
@@ -99,6 +100,27 @@ public class OutboxHardeningTests
         Assert.Equal(7, bodies.Count);
     }
 
+    // Item 6: the renewal before each attempt. A sender whose message another sender took over (here by hand: the state
+    // a sender left waiting long for a send token finds) sends nothing; the one that holds it now does.
+    [Fact]
+    public async Task OutboxSendsTwice_SenderWhoseMessageWasTakenOver_SendsNothing()
+    {
+        await using var stub = await TwilioStandIn.StartAsync();
+        await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" });
+        var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
+        var sender = gateway.App.Services.GetRequiredService<OutboundSender>();
+        await outbox.EnqueueAsync(Message("+420601100003", "taken"));
+        var slow = Assert.Single(await outbox.ClaimAsync("slow-sender", 1, TimeSpan.FromMilliseconds(200)));
+        await Task.Delay(300);
+        var other = Assert.Single(await outbox.ClaimAsync("other-sender", 1, TimeSpan.FromMilliseconds(200)));
+
+        await sender.SendAsync(slow, CancellationToken.None);
+        Assert.Empty(stub.Requests);
+        await sender.SendAsync(other, CancellationToken.None);
+        Assert.Single(stub.Accepted);
+        Assert.Equal(0, (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog);
+    }
+
     // Item 7: a rotated token (401, 20003), a suspended account (403, 20005) or a wrong AccountSid (404, 20404) is our
     // configuration, not the recipient: the message stays in the outbox and goes out once the account works again.
     [Theory]
@@ -107,8 +129,8 @@ public class OutboxHardeningTests
     [InlineData(404, 20404)] // the resource was not found: a wrong Twilio:AccountSid
     public async Task MessagesLostOnConfigurationErrors_AuthOrAccountError_IsRetriedCountedLoggedAndDegradesReadiness(int status, int code)
     {
-        await using var stub = await TwilioStub.StartAsync();
-        stub.Plan(TwilioStub.TwilioError(code, "refused", status));
+        await using var stub = await TwilioStandIn.StartAsync();
+        stub.Plan(TwilioStandIn.TwilioError(code, "refused", status));
         var logs = new CapturedLogs();
         await using var gateway = await StartAsync(stub, new Dictionary<string, string?>
         {
@@ -146,8 +168,8 @@ public class OutboxHardeningTests
     [InlineData(21614)] // the To number is not a mobile number
     public async Task MessagesLostOnConfigurationErrors_RecipientLevelError_IsDroppedAfterOneAttempt(int code)
     {
-        await using var stub = await TwilioStub.StartAsync();
-        stub.Plan(TwilioStub.TwilioError(code, "refused"));
+        await using var stub = await TwilioStandIn.StartAsync();
+        stub.Plan(TwilioStandIn.TwilioError(code, "refused"));
         await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:ReclaimAfter"] = "00:00:03", ["Outbound:SendTimeout"] = "00:00:01", ["Outbound:MaxAttempts"] = "1" });
         var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
         await outbox.EnqueueAsync(Message("+420601300002", $"recipient{code}"));
@@ -164,7 +186,7 @@ public class OutboxHardeningTests
     [Fact]
     public async Task ReminderDedupeKey_OnePhonesTwoBookingsWithOneCodeOnTwoDates_EachGetsItsReminder()
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:Reminders:0"] = "-1.16:00" });
         var store = gateway.App.Services.GetRequiredService<IBookingStore>();
         var reminders = gateway.App.Services.GetRequiredService<OutboundNotifications>();
@@ -195,7 +217,7 @@ public class OutboxHardeningTests
     [InlineData(false, "", false)] // this instance sends nothing
     public async Task NoStatusCallbackWithoutPublicBaseUrl_IsAWarningAtStartUp(bool outboundEnabled, string publicBaseUrl, bool warns)
     {
-        await using var stub = await TwilioStub.StartAsync();
+        await using var stub = await TwilioStandIn.StartAsync();
         var logs = new CapturedLogs();
         await using var gateway = await StartAsync(stub, new Dictionary<string, string?>
         {

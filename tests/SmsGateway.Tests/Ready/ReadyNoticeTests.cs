@@ -71,8 +71,8 @@ public class ReadyNoticeTests
         Assert.Equal(Told.AlreadyTold, again.Told);
         Assert.Null(again.Offered); // no slot held for a notice that is not sent
         var sms = Assert.Single(await OutboxAsync(gateway));
-        // The pickup is not the agenda's first activity, so no one-message code books it: the guided way.
-        Assert.Equal("Your document (Passports) is ready for collection. To book a time: send MENU and choose a time.", sms.Body);
+        // The pickup has a code of its own (Trutnov's PCD): one message books it.
+        Assert.Equal("Your document (Passports) is ready for collection. To book a time: send OBJ PCD Petr Svoboda", sms.Body);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.SmsGateway.Tests.Outbound;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
 using StackExchange.Redis;
 
@@ -29,8 +30,8 @@ public class PrivacyTests
     public async Task LogsOfAFullBooking_MaskPhoneNumbers_AndNeverHoldAPinOrAName()
     {
         var logs = new CapturedLogs();
-        await using var twilio = await TwilioStub.StartAsync();
-        twilio.Plan(new TwilioStub.Answer(500, "{}")); // the PIN SMS is retried once: the retry is logged too
+        await using var twilio = await TwilioStandIn.StartAsync();
+        twilio.Plan(new TwilioStandIn.Answer(500, "{}")); // the PIN SMS is retried once: the retry is logged too
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
         {
             ["Twilio:ApiBaseUrl"] = twilio.Url,
@@ -52,7 +53,7 @@ public class PrivacyTests
         var statusForm = new Dictionary<string, string> { ["MessageSid"] = "SM" + new string('7', 32), ["MessageStatus"] = "delivered", ["To"] = Phone, ["AccountSid"] = "AC" + new string('1', 32) };
         var statusUrl = new Uri(gateway.Address, "/sms/status").ToString();
         var status = new HttpRequestMessage(HttpMethod.Post, statusUrl) { Content = new FormUrlEncodedContent(statusForm) };
-        status.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(GatewayHost.AuthToken, statusUrl, statusForm));
+        status.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(GatewayHost.AuthToken, statusUrl, statusForm));
         Assert.Equal(HttpStatusCode.OK, (await gateway.Http.SendAsync(status)).StatusCode);
 
         // At the kiosk: a wrong PIN, then the right one in its window.

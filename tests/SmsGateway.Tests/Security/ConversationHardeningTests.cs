@@ -82,14 +82,14 @@ public class ConversationHardeningTests
     [Fact]
     public async Task Finding9_PastTheGlobalLimit_NewConversationsGetBusyAndThoseUnderWayGoOn()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerMinuteTotal"] = "4" });
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerMinuteTotal"] = "3" });
         var early = new SmsPhone(gateway, "+420601000001");
-        await early.ExpectAsync("Dobry den", "Obcanske prukazy"); // 1
-        await early.ExpectAsync("1", "cinnosti");                  // 2
-        await new SmsPhone(gateway, "+420601000002").ExpectAsync("Dobry den", "Obcanske prukazy"); // 3
-        await new SmsPhone(gateway, "+420601000003").ExpectAsync("Dobry den", "Obcanske prukazy"); // 4
+        await early.ExpectAsync("Dobry den", "Obcanske prukazy"); // conversation 1
+        await early.ExpectAsync("1", "cinnosti");                  // under way: not a new one
+        await new SmsPhone(gateway, "+420601000002").ExpectAsync("Dobry den", "Obcanske prukazy"); // 2
+        await new SmsPhone(gateway, "+420601000003").ExpectAsync("Dobry den", "Obcanske prukazy"); // 3
 
-        // The fifth message of the minute, from a number with nothing under way: no conversation, no hold.
+        // A fourth new conversation in the minute, from a number with nothing under way: no conversation, no hold.
         var late = new SmsPhone(gateway, "+420601000004");
         await late.ExpectAsync("Dobry den", "pretizena");
         await late.ExpectAsync("1", "pretizena");
@@ -100,5 +100,65 @@ public class ConversationHardeningTests
         // The next minute serves new numbers again.
         gateway.Clock.Advance(Duration.FromMinutes(1));
         await late.ExpectAsync("Dobry den", "Obcanske prukazy");
+    }
+
+    [Fact]
+    public async Task Finding9_RefusedMessages_DoNotKeepTheLineBusy()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerMinuteTotal"] = "2" });
+        var flooder = new SmsPhone(gateway, "+420601000009");
+        for (int i = 0; i < 30; i++) // past its own rate of 20 a minute, too
+        {
+            await flooder.SendAsync("Dobry den");
+        }
+        var foreign = new SmsPhone(gateway, "+4915112345678");
+        for (int i = 0; i < 5; i++)
+        {
+            await foreign.SendAsync("Hallo");
+        }
+        // One conversation admitted so far (the flooder's first message): a citizen still gets in.
+        await new SmsPhone(gateway, "+420601000010").ExpectAsync("Dobry den", "Obcanske prukazy");
+    }
+
+    [Fact]
+    public async Task Finding9_CapturedStopReplayedAfterStart_DoesNotOptTheNumberOutAgain()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        var stop = "SM" + Guid.NewGuid().ToString("N");
+        Assert.Null(await phone.SendAsync("STOP", stop));
+        await phone.ExpectAsync("START", "^Dobry den");
+        Assert.Null(await phone.SendAsync("STOP", stop)); // the replay
+        await phone.ExpectAsync("POMOC", "ZPET = zpet"); // still served
+    }
+
+    [Fact]
+    public async Task Finding9_RefusedMessageReplayedLater_IsIgnored()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerMinuteTotal"] = "1" });
+        await new SmsPhone(gateway, "+420601000011").ExpectAsync("Dobry den", "Obcanske prukazy");
+        var late = new SmsPhone(gateway, "+420601000012");
+        var refused = "SM" + Guid.NewGuid().ToString("N");
+        Assert.Matches("pretizena", await late.SendAsync("OBJ ZOP NOVAK", refused));
+        gateway.Clock.Advance(Duration.FromMinutes(2));
+        Assert.Null(await late.SendAsync("OBJ ZOP NOVAK", refused)); // replayed when the line is free: nothing happens
+        Assert.Null(await Booking(gateway).CurrentHoldAsync(late.Number));
+    }
+
+    [Fact]
+    public async Task Finding9_RateLimitedMessageReplayedLater_IsIgnored()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Abuse:MaxMessagesPerWindow"] = "1",
+            ["Abuse:RateWindow"] = "00:00:01",
+        });
+        var phone = new SmsPhone(gateway);
+        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
+        var limited = "SM" + Guid.NewGuid().ToString("N");
+        Assert.Matches("Prilis mnoho zprav", await phone.SendAsync("OBJ ZOP NOVAK", limited));
+        await Task.Delay(TimeSpan.FromSeconds(1.3)); // the phone's rate window (a Redis key's real time to live) ends
+        Assert.Null(await phone.SendAsync("OBJ ZOP NOVAK", limited));
+        Assert.Null(await Booking(gateway).CurrentHoldAsync(phone.Number));
     }
 }

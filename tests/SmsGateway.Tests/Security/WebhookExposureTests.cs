@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 
 namespace SmsBooking.SmsGateway.Tests.Security;
 
@@ -96,7 +96,7 @@ public class WebhookExposureTests
         async Task<HttpStatusCode> PostThroughProxyAsync(GatewayHost gateway)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/sms/inbound") { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", SignatureValidator.Sign(GatewayHost.AuthToken, publicUrl, form));
+            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(GatewayHost.AuthToken, publicUrl, form));
             request.Headers.Add("X-Forwarded-Proto", "https");
             request.Headers.Add("X-Forwarded-Host", "sms.example.cz");
             return (await gateway.Http.SendAsync(request)).StatusCode;
@@ -106,8 +106,8 @@ public class WebhookExposureTests
         {
             Assert.Equal(HttpStatusCode.OK, await PostThroughProxyAsync(trusting));
         }
-        // Without the proxy in the list its headers are not believed: the signature is for another URL.
-        await using (var wary = await GatewayHost.StartAsync(redis: false))
+        // With proxies configured, a peer not among them is not believed: the signature is for another URL.
+        await using (var wary = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:KnownProxies:0"] = "10.1.2.3" }, redis: false))
         {
             Assert.Equal(HttpStatusCode.Forbidden, await PostThroughProxyAsync(wary));
         }
@@ -123,6 +123,48 @@ public class WebhookExposureTests
         Assert.StartsWith("Configuration error: Redis:Configuration: the option " + keyword + " is not valid", stderr);
         Assert.DoesNotContain("s3cret", stderr + stdout);
         Assert.DoesNotContain("soon", stderr + stdout);
+    }
+
+    [Fact]
+    public async Task Finding3_InternalPortSharedWithAPublicAddress_StopsStartUp()
+    {
+        var (exit, stderr, _) = await StartupConfigurationTests.RunGatewayOnAsync("Development", "http://127.0.0.1:48123", "--Gateway:InternalUrls=http://127.0.0.2:48123");
+        Assert.Equal(2, exit);
+        Assert.Equal("Configuration error: Gateway:InternalUrls: port 48123 is also a public address's port; give the internal surface a port of its own", stderr);
+    }
+
+    [Fact]
+    public async Task Finding9_RedisConfigurationWithNoServer_IsOneLineNotAStackTrace()
+    {
+        var (exit, stderr, stdout) = await StartupConfigurationTests.RunGatewayAsync("--Redis:Configuration=127.0.0.1:abc,password=s3cret-redis-password");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuration error: Redis:Configuration: ", stderr);
+        Assert.DoesNotContain('\n', stderr);
+        Assert.DoesNotContain("s3cret", stderr + stdout);
+    }
+
+    [Fact]
+    public async Task Finding9_ReplayedUnsubscribeCallback_DoesNotOptTheNumberOutAgain()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway);
+        var url = new Uri(gateway.Address, "/sms/status").ToString();
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["MessageStatus"] = "undelivered", ["ErrorCode"] = "21610",
+            ["To"] = phone.Number, ["AccountSid"] = "AC" + new string('1', 32),
+        };
+        async Task PostAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Add("X-Twilio-Signature", TwilioSignature.Sign(GatewayHost.AuthToken, url, form));
+            Assert.Equal(HttpStatusCode.OK, (await gateway.Http.SendAsync(request)).StatusCode);
+        }
+        await PostAsync();
+        Assert.Null(await phone.SendAsync("POMOC")); // Twilio's unsubscribe is recorded
+        await phone.ExpectAsync("START", "^Dobry den");
+        await PostAsync(); // the same callback, captured and replayed
+        await phone.ExpectAsync("POMOC", "ZPET = zpet");
     }
 
     private static StringContent JsonPin() => new("{\"pin\":\"123456\"}", System.Text.Encoding.UTF8, "application/json");

@@ -1,15 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsSimulator;
 
 namespace SmsBooking.SmsGateway.Tests.Twilio;
 
-/// <summary>Our X-Twilio-Signature against Twilio's own helper library (npm <c>twilio</c>): same signatures, and each
-/// side accepts what the other signs.</summary>
+/// <summary>X-Twilio-Signature three ways: Twilio's npm library (an independent peer), Twilio's C# library's
+/// <c>RequestValidator</c> as the gateway calls it (<see cref="TwilioLibraryWire"/>, with our folding of repeated keys),
+/// and the simulator's signer, which plays Twilio. All agree on every vector, and each accepts what the others sign.</summary>
 public class SignatureAgainstTwilioLibraryTests
 {
     private const string Token = "12345678901234567890123456789012";
+
+    private static bool GatewayAccepts(string token, string url, List<KeyValuePair<string, string>> parameters, string signature)
+    {
+        using var wire = new TwilioLibraryWire(Options.Create(new TwilioOptions { AuthToken = token }));
+        return wire.IsSignedByTwilio(url, parameters, signature);
+    }
 
     private sealed record Vector(string Why, string Url, List<KeyValuePair<string, string>> Params, string? CheckUrl = null);
 
@@ -47,7 +56,7 @@ public class SignatureAgainstTwilioLibraryTests
         pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(p => p.Value).ToArray());
 
     [Fact]
-    public async Task Sign_MatchesTheTwilioLibrary_EvenUnderACzechCulture()
+    public async Task SimulatorSigner_MatchesTheTwilioLibrary_EvenUnderACzechCulture()
     {
         var node = await NodeAsync(Vectors.Select(v => new { token = Token, url = v.Url, @params = NodeParams(v.Params) }));
         var culture = CultureInfo.CurrentCulture;
@@ -56,7 +65,9 @@ public class SignatureAgainstTwilioLibraryTests
         {
             for (int i = 0; i < Vectors.Length; i++)
             {
-                Assert.True(node[i]!["expected"]!.GetValue<string>() == SignatureValidator.Sign(Token, Vectors[i].Url, Vectors[i].Params), Vectors[i].Why);
+                var expected = node[i]!["expected"]!.GetValue<string>();
+                Assert.True(expected == TwilioSignature.Sign(Token, Vectors[i].Url, Vectors[i].Params), Vectors[i].Why);
+                Assert.True(GatewayAccepts(Token, Vectors[i].CheckUrl ?? Vectors[i].Url, Vectors[i].Params, expected), $"RequestValidator rejects: {Vectors[i].Why}");
             }
         }
         finally
@@ -66,12 +77,12 @@ public class SignatureAgainstTwilioLibraryTests
     }
 
     [Fact]
-    public async Task EachSide_AcceptsWhatTheOtherSigns_AndBothRejectATamperedRequest()
+    public async Task EachSide_AcceptsWhatTheOthersSign_AndAllRejectATamperedRequest()
     {
         foreach (var v in Vectors)
         {
             var checkUrl = v.CheckUrl ?? v.Url;
-            var ours = SignatureValidator.Sign(Token, v.Url, v.Params);
+            var ours = TwilioSignature.Sign(Token, v.Url, v.Params);
             var tampered = v.Params.Select(p => p.Key == v.Params[0].Key ? new KeyValuePair<string, string>(p.Key, p.Value + "!") : p).ToList();
             var node = await NodeAsync(
             [
@@ -81,9 +92,21 @@ public class SignatureAgainstTwilioLibraryTests
             Assert.True(node[0]!["accepts"]!.GetValue<bool>(), $"twilio library rejects our signature: {v.Why}");
             Assert.False(node[1]!["accepts"]!.GetValue<bool>(), $"twilio library accepts a tampered request: {v.Why}");
             var theirs = node[0]!["expected"]!.GetValue<string>();
-            Assert.True(SignatureValidator.IsValid(Token, checkUrl, v.Params, theirs), $"we reject the library's signature: {v.Why}");
-            Assert.False(SignatureValidator.IsValid(Token, checkUrl, tampered, theirs), $"we accept a tampered request: {v.Why}");
-            Assert.False(SignatureValidator.IsValid("another-token", checkUrl, v.Params, theirs), $"we accept another account's signature: {v.Why}");
+            Assert.True(GatewayAccepts(Token, checkUrl, v.Params, theirs), $"the gateway rejects the npm library's signature: {v.Why}");
+            Assert.True(GatewayAccepts(Token, checkUrl, v.Params, ours), $"the gateway rejects the simulator's signature: {v.Why}");
+            Assert.False(GatewayAccepts(Token, checkUrl, tampered, theirs), $"the gateway accepts a tampered request: {v.Why}");
+            Assert.False(GatewayAccepts("another-token", checkUrl, v.Params, theirs), $"the gateway accepts another account's signature: {v.Why}");
         }
     }
+
+    [Theory]
+    [InlineData("https://sms.trutnov.example:443/sms/inbound?x=1", "https://sms.trutnov.example/sms/inbound?x=1")]
+    [InlineData("http://sms.trutnov.example:80/sms/inbound", "http://sms.trutnov.example/sms/inbound")]
+    [InlineData("http://127.0.0.1:5080/sms/inbound", "http://127.0.0.1:5080/sms/inbound")] // Twilio signs a port of its own
+    [InlineData("https://sms.trutnov.example:80/sms/inbound", "https://sms.trutnov.example:80/sms/inbound")] // not https' default
+    [InlineData("https://[::1]:443/sms/inbound", "https://[::1]/sms/inbound")]
+    [InlineData("https://[::1]/sms/inbound", "https://[::1]/sms/inbound")] // the colons of an IPv6 address are no port
+    [InlineData("https://sms.trutnov.example", "https://sms.trutnov.example")]
+    public void WithoutDefaultPort_DropsOnlyTheSchemesDefaultPort(string url, string expected) =>
+        Assert.Equal(expected, TwilioLibraryWire.WithoutDefaultPort(url));
 }

@@ -361,6 +361,9 @@ public sealed class InMemoryBookingStore : IBookingStore
 
     public Task<bool> PingAsync() => Task.FromResult(true);
 
+    /// <summary>Nothing to wait for: the process is the only copy (and says so at start-up).</summary>
+    public Task EnsureDurableAsync(string step, string? phone, params LocalDate[] days) => Task.CompletedTask;
+
     /// <summary>The one lock of the in-process store; the in-process queue takes it too, so check-in and calling
     /// change a booking's status atomically with the queue.</summary>
     internal object Gate => _gate;

@@ -16,7 +16,7 @@ public sealed class InMemoryPhoneStore : IPhoneStore
 
     public InMemoryPhoneStore(IClock clock) => _clock = clock;
 
-    public Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease, InboundMessage? message = null)
+    public Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
     {
         var now = _clock.GetCurrentInstant();
         var token = Guid.NewGuid().ToString("N");
@@ -35,8 +35,7 @@ public sealed class InMemoryPhoneStore : IPhoneStore
                 continue;
             }
             var snapshot = _conversations.TryGetValue(phone, out var conv) && conv.Until > now ? conv.Snapshot : null;
-            var seen = message is not null && _messages.TryGetValue((phone, message.Sid), out var at) && at >= message.Now - message.Keep;
-            return Task.FromResult<PhoneLease?>(new PhoneLease(phone, token, snapshot, _optOuts.ContainsKey(phone), Message: message, MessageSeen: seen));
+            return Task.FromResult<PhoneLease?>(new PhoneLease(phone, token, snapshot, _optOuts.ContainsKey(phone)));
         }
     }
 
@@ -54,14 +53,6 @@ public sealed class InMemoryPhoneStore : IPhoneStore
         {
             _conversations[lease.Phone] = (snapshot, _clock.GetCurrentInstant() + Duration.FromTimeSpan(idleExpiry));
         }
-        if (lease.Message is { } m)
-        {
-            _messages[(lease.Phone, m.Sid)] = m.Now;
-            foreach (var old in _messages.Count < 10_000 ? [] : _messages.Where(e => e.Value < m.Now - m.Keep).Select(e => e.Key).ToList())
-            {
-                _messages.TryRemove(old, out _);
-            }
-        }
         _leases.TryRemove(new KeyValuePair<string, (string, Instant)>(lease.Phone, current));
         return Task.FromResult(true);
     }
@@ -75,13 +66,49 @@ public sealed class InMemoryPhoneStore : IPhoneStore
         return Task.CompletedTask;
     }
 
-    public async Task<(PhoneLease? Lease, long Count)> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
+    public async Task<LeaseAttempt> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
     {
         var now = _clock.GetCurrentInstant();
         var entry = _rates.AddOrUpdate(phone,
             _ => (1, now + Duration.FromTimeSpan(window)),
             (_, current) => current.Until > now ? (current.Count + 1, current.Until) : (1, now + Duration.FromTimeSpan(window)));
-        return (await TryAcquireAsync(phone, lease, message), entry.Count);
+        if (message is not null && !await RememberMessageAsync(phone, message))
+        {
+            return new LeaseAttempt(null, entry.Count, MessageSeen: true);
+        }
+        return new LeaseAttempt(await TryAcquireAsync(phone, lease), entry.Count);
+    }
+
+    public Task<bool> RememberMessageAsync(string phone, InboundMessage message)
+    {
+        var key = (phone, message.Sid);
+        var cutoff = message.Now - message.Keep;
+        while (true)
+        {
+            if (_messages.TryGetValue(key, out var at))
+            {
+                if (at >= cutoff)
+                {
+                    return Task.FromResult(false);
+                }
+                if (!_messages.TryUpdate(key, message.Now, at))
+                {
+                    continue;
+                }
+            }
+            else if (!_messages.TryAdd(key, message.Now))
+            {
+                continue;
+            }
+            if (_messages.Count > 10_000)
+            {
+                foreach (var old in _messages.Where(e => e.Value < cutoff).Select(e => e.Key).ToList())
+                {
+                    _messages.TryRemove(old, out _);
+                }
+            }
+            return Task.FromResult(true);
+        }
     }
 
     public Task<string?> PeekSnapshotAsync(string phone) =>
@@ -102,14 +129,22 @@ public sealed class InMemoryPhoneStore : IPhoneStore
 
     public Task<bool> IsOptedOutAsync(string phone) => Task.FromResult(_optOuts.ContainsKey(phone));
 
-    public Task<long> CountInboundAsync(Instant now)
+    public Task<bool> TryAdmitConversationAsync(Instant now, int limit)
     {
         var minute = now.ToUnixTimeMilliseconds() / 60_000;
-        var count = _inbound.AddOrUpdate(minute, 1, (_, n) => n + 1);
-        foreach (var old in _inbound.Keys.Where(m => m < minute - 1))
+        lock (_inbound)
         {
-            _inbound.TryRemove(old, out _);
+            foreach (var old in _inbound.Keys.Where(m => m < minute).ToList())
+            {
+                _inbound.TryRemove(old, out _);
+            }
+            var admitted = _inbound.GetValueOrDefault(minute);
+            if (admitted >= limit)
+            {
+                return Task.FromResult(false);
+            }
+            _inbound[minute] = admitted + 1;
+            return Task.FromResult(true);
         }
-        return Task.FromResult(count);
     }
 }

@@ -25,12 +25,15 @@ public sealed class RedisBookingStore : IBookingStore
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeys _keys;
     private readonly Duration _retention;
+    private readonly ReplicaAcks? _acks;
 
-    public RedisBookingStore(IConnectionMultiplexer redis, RedisKeys keys, Duration retention)
+    /// <param name="acks">Waits for replicas before a citizen is told (<see cref="EnsureDurableAsync"/>); null: none.</param>
+    public RedisBookingStore(IConnectionMultiplexer redis, RedisKeys keys, Duration retention, ReplicaAcks? acks = null)
     {
         _redis = redis;
         _keys = keys;
         _retention = retention;
+        _acks = acks;
     }
 
     private IDatabase Db => _redis.GetDatabase();
@@ -355,6 +358,22 @@ public sealed class RedisBookingStore : IBookingStore
         {
             return false;
         }
+    }
+
+    /// <remarks>The day's bookings key and the phone's index stand for their hash tags: a tag lives on one node, and
+    /// <see cref="ReplicaAcks"/> waits for everything written to that node so far.</remarks>
+    public Task EnsureDurableAsync(string step, string? phone, params LocalDate[] days)
+    {
+        if (_acks is null || _acks.Required == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var keys = days.Distinct().Select(_keys.DayBookings).ToList();
+        if (phone is not null)
+        {
+            keys.Add(_keys.PhoneBookings(phone));
+        }
+        return _acks.EnsureAsync(step, [.. keys]);
     }
 
     private static string Member(Hold hold) => $"{hold.SlotKey}|{hold.Id}";

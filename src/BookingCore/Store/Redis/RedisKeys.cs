@@ -52,10 +52,16 @@ public sealed class RedisKeys
     public RedisKey DayPriorityQueue(LocalDate date) => Day(date) + ":queue:p";
     /// <summary>LIST of waiting walk-in tickets, in arrival order.</summary>
     public RedisKey DayWalkInQueue(LocalDate date) => Day(date) + ":queue:a";
-    /// <summary>HASH counter → the ticket it is serving.</summary>
+    /// <summary>HASH counter → the ticket it is serving, <c>ticket|ms of its last call|call number</c>.</summary>
     public RedisKey DayServing(LocalDate date) => Day(date) + ":serving";
-    /// <summary>LIST of recent calls <c>ticket|counter|ms</c>, newest first (the waiting-room board).</summary>
+    /// <summary>LIST of recent calls <c>ticket|counter|ms|call number</c>, newest first (the waiting-room board).</summary>
     public RedisKey DayCalls(LocalDate date) => Day(date) + ":calls";
+    /// <summary>HASH ticket → how many times it has been called (first call, recalls, calls after a no-show).</summary>
+    public RedisKey DayCallCounts(LocalDate date) => Day(date) + ":callcount";
+    /// <summary>HASH <c>agenda|n</c> → tickets served to the end, <c>agenda|ms</c> → their service time together.</summary>
+    public RedisKey DayServiceTimes(LocalDate date) => Day(date) + ":service";
+    /// <summary>STRING counter raised by every change of the day's queue (displays poll it).</summary>
+    public RedisKey DayQueueVersion(LocalDate date) => Day(date) + ":qversion";
 
     /// <summary>HASH the PIN guard of one kiosk key (by its hash): wrong PINs and reserved attempts of the window, its
     /// start, locked-until, lockouts in a row, start of the quiet time (see <see cref="Queue.RedisQueueStore"/>).</summary>
@@ -84,6 +90,10 @@ public sealed class RedisKeys
     public RedisKey OutboxRate() => $"{_prefix}{{outbox-rate}}";
     /// <summary>HASH status, error, rank of one outbound message by Twilio's sid.</summary>
     public RedisKey MessageStatus(string messageSid) => $"{_prefix}{{sid:{messageSid}}}:status";
+
+    /// <summary>STRING written right before a replica-acknowledgement <c>WAIT</c> on the node that owns its slot
+    /// (<see cref="ReplicaAcks"/>); <paramref name="n"/> picks a slot of the node on a cluster. Expires in a minute.</summary>
+    public RedisKey AckMarker(int n) => $"{_prefix}{{ack:{n}}}:marker";
 
     /// <summary>ZSET of placed holds, member the hold JSON, score its expiry (then a watcher's lease) in Unix ms.</summary>
     public RedisKey WatchLapses(int shard) => $"{_prefix}{{watch:{shard}}}:lapses";

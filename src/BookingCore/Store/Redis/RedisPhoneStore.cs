@@ -17,43 +17,43 @@ public sealed class RedisPhoneStore : IPhoneStore
 
     private IDatabase Db => _redis.GetDatabase();
 
-    public async Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease, InboundMessage? message = null)
+    public async Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.AcquireLease,
-            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneBookings(phone), _keys.PhoneMessages(phone)],
-            [token, (long)lease.TotalMilliseconds, message?.Sid ?? "", OldestRemembered(message)]))!;
+            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneBookings(phone)],
+            [token, (long)lease.TotalMilliseconds]))!;
         if ((int)result[0] == 0)
         {
             return null;
         }
-        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1], (int)result[2] == 1, (int)result[3] == 1, message, (int)result[4] == 1);
+        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1], (int)result[2] == 1, (int)result[3] == 1);
     }
 
-    public async Task<(PhoneLease? Lease, long Count)> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
+    public async Task<LeaseAttempt> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.CountAndAcquireLease,
             [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneRate(phone), _keys.PhoneBookings(phone), _keys.PhoneMessages(phone)],
-            [token, (long)lease.TotalMilliseconds, (long)window.TotalMilliseconds, message?.Sid ?? "", OldestRemembered(message)]))!;
+            [token, (long)lease.TotalMilliseconds, (long)window.TotalMilliseconds, message?.Sid ?? "",
+                message?.Now.ToUnixTimeMilliseconds() ?? 0, (long)(message?.Keep.TotalMilliseconds ?? 0)]))!;
         var count = (long)result[0];
         return (int)result[1] == 0
-            ? (null, count)
-            : (new PhoneLease(phone, token, result[2].IsNull ? null : (string?)result[2], (int)result[3] == 1, (int)result[4] == 1, message, (int)result[5] == 1), count);
+            ? new LeaseAttempt(null, count, (int)result[2] == 1)
+            : new LeaseAttempt(new PhoneLease(phone, token, result[2].IsNull ? null : (string?)result[2], (int)result[3] == 1, (int)result[4] == 1), count);
     }
+
+    public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
+        (int)await Db.ScriptEvaluateAsync(RedisScripts.RememberMessage, [_keys.PhoneMessages(phone)],
+            [message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds]) == 1;
 
     public async Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)
     {
-        var m = lease.Message;
         var saved = (int)await Db.ScriptEvaluateAsync(RedisScripts.SaveAndRelease,
-            [_keys.PhoneLease(lease.Phone), _keys.PhoneConversation(lease.Phone), _keys.PhoneMessages(lease.Phone)],
-            [lease.Token, snapshot ?? "", (long)idleExpiry.TotalMilliseconds, m?.Sid ?? "", m?.Now.ToUnixTimeMilliseconds() ?? 0,
-                (long)(m?.Keep.TotalMilliseconds ?? 0)]);
+            [_keys.PhoneLease(lease.Phone), _keys.PhoneConversation(lease.Phone)],
+            [lease.Token, snapshot ?? "", (long)idleExpiry.TotalMilliseconds]);
         return saved == 1;
     }
-
-    private static long OldestRemembered(InboundMessage? message) =>
-        message is null ? 0 : (message.Now - message.Keep).ToUnixTimeMilliseconds();
 
     public Task ReleaseAsync(PhoneLease lease) =>
         Db.ScriptEvaluateAsync(RedisScripts.ReleaseLease, [_keys.PhoneLease(lease.Phone)], [lease.Token]);
@@ -66,6 +66,6 @@ public sealed class RedisPhoneStore : IPhoneStore
 
     public Task<bool> IsOptedOutAsync(string phone) => Db.KeyExistsAsync(_keys.PhoneOptOut(phone));
 
-    public async Task<long> CountInboundAsync(NodaTime.Instant now) =>
-        (long)await Db.ScriptEvaluateAsync(RedisScripts.CountInMinute, [_keys.InboundMinute(now.ToUnixTimeMilliseconds() / 60_000)], [120_000]);
+    public async Task<bool> TryAdmitConversationAsync(NodaTime.Instant now, int limit) =>
+        (int)await Db.ScriptEvaluateAsync(RedisScripts.AdmitInMinute, [_keys.InboundMinute(now.ToUnixTimeMilliseconds() / 60_000)], [120_000, limit]) == 1;
 }

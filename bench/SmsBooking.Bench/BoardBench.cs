@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using SmsBooking.SmsGateway.Screens;
+using SmsBooking.TestSupport;
+using StackExchange.Redis;
+
+namespace SmsBooking.Bench;
+
+/// <summary>The calling board under load: many boards connected at once to <c>/board/events</c>, a counter calling
+/// ticket after ticket, and for every call and every board the time from just before the counter's
+/// <c>POST /api/queue/next</c> to the moment that board has parsed the event showing the call. The baseline, in the same
+/// run, pushes an event of the same size to as many connections the moment a POST arrives: no Redis, no board to read.</summary>
+public static class BoardBench
+{
+    public static async Task<BoardReport> RunAsync(BenchOptions options, TextWriter log)
+    {
+        using var privateRedis = options.Redis is null ? new PrivateRedis(options.Aof) : null;
+        privateRedis?.Start();
+        var redis = options.Redis ?? privateRedis!.Configuration;
+        var report = new BoardReport(options, privateRedis is null ? "(given)" : options.Aof);
+        log.WriteLine($"== board run: {options.BoardConnections} boards, {options.BoardCalls} calls every {options.BoardCallInterval.TotalMilliseconds:0} ms, " +
+            $"Redis {redis}, {Environment.ProcessorCount} cores");
+
+        await using (var baseline = await Server.StartSseBaselineAsync())
+        {
+            using var http = Client(options.BoardConnections);
+            report.Baseline = await MeasureAsync(http, baseline.Url + "/events", cookie: null, options, async call =>
+            {
+                var ticket = $"A{call:000}";
+                (await http.PostAsync($"{baseline.Url}/trigger?ticket={ticket}", null)).EnsureSuccessStatusCode();
+                return ticket;
+            }, prepare: _ => Task.CompletedTask, beforeClose: () => { });
+            log.WriteLine($"  baseline: p50 {report.Baseline.Latency.P50:0.0} ms, p99 {report.Baseline.Latency.P99:0.0} ms, missed {report.Baseline.Missed}");
+        }
+
+        await using (var gateway = await Server.StartGatewayAsync(redis, $"board{Guid.NewGuid():N}:", new Dictionary<string, string?>()))
+        {
+            using var http = Client(options.BoardConnections);
+            var mux = (ConnectionMultiplexer)gateway.App.Services.GetRequiredService<IConnectionMultiplexer>();
+            long requestsBefore = 0;
+            report.Gateway = await MeasureAsync(http, gateway.Url + "/board/events", $"{ScreenDevices.CookieOf(SmsGateway.Kiosk.KioskRole.Board)}={TestKioskKeys.Board}",
+                options, async call =>
+                {
+                    if (call == 1)
+                    {
+                        requestsBefore = mux.GetCounters().Interactive.OperationCount;
+                    }
+                    var response = await Post(http, gateway.Url + "/api/queue/next", """{"counter":"1"}""", TestKioskKeys.Counter);
+                    return JsonDocument.Parse(response).RootElement.GetProperty("ticket").GetString()!;
+                },
+                prepare: _ => Post(http, gateway.Url + "/api/kiosk/walkin", """{"agenda":"OP"}""", TestKioskKeys.Kiosk),
+                beforeClose: () => report.BoardsSeenByTheGateway = gateway.App.Services.GetRequiredService<BoardFeed>().Boards);
+            report.GatewayRedisRequests = mux.GetCounters().Interactive.OperationCount - requestsBefore;
+            log.WriteLine($"  gateway:  p50 {report.Gateway.Latency.P50:0.0} ms, p99 {report.Gateway.Latency.P99:0.0} ms, missed {report.Gateway.Missed}, " +
+                $"{report.GatewayRedisRequests / (double)options.BoardCalls:0.0} Redis requests a call (walk-ins and the feed's polling included)");
+        }
+        return report;
+    }
+
+    private static HttpClient Client(int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections + 16, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+    private static async Task<string> Post(HttpClient http, string url, string json, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Connects every board, waits for each to have its first event, then makes the calls one after another
+    /// and collects when each board saw each call.</summary>
+    private static async Task<BoardPhase> MeasureAsync(HttpClient http, string eventsUrl, string? cookie, BenchOptions options,
+        Func<int, Task<string>> call, Func<int, Task> prepare, Action beforeClose)
+    {
+        using var stop = new CancellationTokenSource();
+        var seen = new ConcurrentDictionary<(int Board, string Ticket), long>();
+        var connected = new CountdownEvent(options.BoardConnections);
+        var readers = Enumerable.Range(0, options.BoardConnections).Select(board => Task.Run(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, eventsUrl);
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync(stop.Token);
+            var first = true;
+            try
+            {
+                await foreach (var item in SseParser.Create(stream).EnumerateAsync(stop.Token))
+                {
+                    var at = Stopwatch.GetTimestamp();
+                    if (first)
+                    {
+                        connected.Signal();
+                        first = false;
+                    }
+                    foreach (var ticket in Calling(item.Data))
+                    {
+                        seen.TryAdd((board, ticket), at);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        })).ToList();
+        if (!connected.Wait(TimeSpan.FromSeconds(60)))
+        {
+            throw new InvalidOperationException($"only {options.BoardConnections - connected.CurrentCount} of {options.BoardConnections} boards connected");
+        }
+
+        var sent = new List<(string Ticket, long At)>();
+        var answered = new List<double>();
+        for (int i = 1; i <= options.BoardCalls; i++)
+        {
+            await prepare(i);
+            var before = Stopwatch.GetTimestamp();
+            sent.Add((await call(i), before));
+            answered.Add(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
+            await Task.Delay(options.BoardCallInterval);
+        }
+        // The last call's events: at most a few seconds more.
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 5;
+        while (seen.Count < sent.Count * options.BoardConnections && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50);
+        }
+        beforeClose();
+        await stop.CancelAsync();
+        await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        var latencies = new List<double>();
+        var missed = 0;
+        foreach (var (ticket, at) in sent)
+        {
+            for (int board = 0; board < options.BoardConnections; board++)
+            {
+                if (seen.TryGetValue((board, ticket), out var when))
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(at, when).TotalMilliseconds);
+                }
+                else
+                {
+                    missed++;
+                }
+            }
+        }
+        return new BoardPhase(options.BoardConnections, sent.Count, latencies.Count, missed, Percentiles.Of(latencies),
+            latencies.Count(l => l <= 1000) / (double)Math.Max(1, latencies.Count + missed), Percentiles.Of(answered));
+    }
+
+    /// <summary>The tickets an event shows as being called now.</summary>
+    private static IEnumerable<string> Calling(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty("calling", out var calling)
+            ? calling.EnumerateArray().Select(c => c.GetProperty("ticket").GetString()!).ToList()
+            : [];
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using SmsBooking.BookingCore.Options;
+
+namespace SmsBooking.BookingCore.Hosting;
+
+/// <summary>The replica acknowledgement settings: a broken one stops start-up naming its key.</summary>
+internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
+{
+    /// <summary>More replicas than any sane deployment runs: a typo, not a topology.</summary>
+    public const int MaxReplicaAcks = 5;
+
+    /// <summary>Below the Redis client's 3 s timeout (a WAIT that outlives it would be cut off as an outage) and
+    /// far below Twilio's 15 s for a webhook.</summary>
+    public static readonly TimeSpan MaxAckTimeout = TimeSpan.FromSeconds(2);
+
+    public ValidateOptionsResult Validate(string? name, RedisOptions o)
+    {
+        const string S = RedisOptions.SectionName;
+        var errors = new List<string>();
+        if (o.MinReplicaAcks is < 0 or > MaxReplicaAcks)
+        {
+            errors.Add($"{S}:MinReplicaAcks: {o.MinReplicaAcks} must be between 0 (off) and {MaxReplicaAcks}");
+        }
+        // WAIT with a timeout of 0 blocks for ever; less than a millisecond is sent as 0.
+        if (o.ReplicaAckTimeout < TimeSpan.FromMilliseconds(1) || o.ReplicaAckTimeout > MaxAckTimeout)
+        {
+            errors.Add($"{S}:ReplicaAckTimeout: {o.ReplicaAckTimeout} must be between 00:00:00.001 and {MaxAckTimeout:c}");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,59 @@
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.SmsGateway.Conversation.Reading;
+using State = SmsBooking.SmsGateway.Conversation.ConversationState;
+using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>STORNO (the hold under way, or a booking from the list), <c>STORNO &lt;code&gt;</c> and MOJE
+/// (docs/conversation.md, "Cancelling").</summary>
+public sealed class Cancellation
+{
+    private readonly BookingService _booking;
+    private readonly Prompts _prompts;
+
+    public Cancellation(BookingService booking, Prompts prompts)
+    {
+        _booking = booking;
+        _prompts = prompts;
+    }
+
+    /// <summary>STORNO alone: releases the hold under way; with nothing under way, lists the bookings to cancel.</summary>
+    public async Task<string> CancelAsync(Turn t)
+    {
+        if (t.Machine.IsInState(State.Booking))
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned);
+            return t.Texts.HoldReleased();
+        }
+        return await _prompts.ListCancellationsAsync(t);
+    }
+
+    /// <summary>A number from the list of bookings.</summary>
+    public async Task<string> ChoiceAsync(Turn t, MessageReading r)
+    {
+        if (r.BookingCode is not { } code || r.Choice is null)
+        {
+            return await _prompts.HintAsync(t);
+        }
+        var cancelled = await _booking.CancelAsync(t.Phone, code);
+        await t.Machine.FireAsync(Trigger.BookingCancelled);
+        return cancelled is null ? t.Texts.UnknownCode(code) : t.Texts.Cancelled(code);
+    }
+
+    /// <summary><c>STORNO K7M3QX</c>: that booking, whatever the talk is at.</summary>
+    public async Task<string> CancelByCodeAsync(Turn t, string code)
+    {
+        var cancelled = await _booking.CancelAsync(t.Phone, code);
+        return cancelled is null ? t.Texts.UnknownCode(Prompts.Echo(code.ToUpperInvariant())) : t.Texts.Cancelled(cancelled.Code);
+    }
+
+    /// <summary>MOJE: the upcoming bookings with their PINs.</summary>
+    public async Task<string> MyBookingsAsync(Turn t)
+    {
+        var bookings = await _booking.MyBookingsAsync(t.Phone); // PINs only once on the replicas (Redis:MinReplicaAcks)
+        return bookings.Count == 0
+            ? t.Texts.NoBookings()
+            : t.Texts.MyBookings(bookings.Select(b => t.Texts.BookingLine(b, withPin: true)).ToList());
+    }
+}

@@ -1,0 +1,159 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.SmsGateway.Conversation.Reading;
+using SmsBooking.SmsGateway.Hosting;
+using State = SmsBooking.SmsGateway.Conversation.ConversationState;
+using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>Trutnov's one-message forms: <c>OBJ &lt;code&gt; [d.m.] [h:mm] &lt;name&gt;</c> holds the slot asked for
+/// (or the nearest free one) and offers it for ANO/NE; <c>OBJ HELP</c>; <c>VOLNO &lt;code&gt; [day]</c> lists a day's
+/// free times (docs/conversation.md, "One-message booking"; docs/conversation-reading.md, "One-message forms").</summary>
+public sealed class OneMessageBooking
+{
+    /// <summary>How far either side of the day asked for (or of now) the nearest free slot is looked for.</summary>
+    public const int ReachDays = 7;
+
+    /// <summary>As many times as fit two segments beside the longest agenda name.</summary>
+    private const int MaxFreeTimesListed = 40;
+
+    /// <summary>Slots tried in turn when the nearest ones are taken a moment before the hold.</summary>
+    private const int Candidates = 3;
+
+    private readonly BookingService _booking;
+    private readonly IClock _clock;
+    private readonly Prompts _prompts;
+    private readonly GuidedBooking _guided;
+
+    public OneMessageBooking(BookingService booking, IClock clock, Prompts prompts, GuidedBooking guided)
+    {
+        _booking = booking;
+        _clock = clock;
+        _prompts = prompts;
+        _guided = guided;
+    }
+
+    public string Syntax(Turn t) => t.Texts.QuickSyntax(_prompts.AgendaCodes(t.Language));
+
+    /// <summary><c>OBJ ...</c>: the code names the agenda and, for an activity's code (<c>POP</c>), the activity; an
+    /// agenda's own code books its first activity.</summary>
+    public async Task<string> BookAsync(Turn t, MessageReading r)
+    {
+        if (r.UnknownCode is { } code)
+        {
+            return t.Texts.UnknownAgendaCode(Prompts.Echo(code), _prompts.AgendaCodes(t.Language));
+        }
+        if (r.Agenda is not { } agenda || r.Name is not { } name)
+        {
+            return Syntax(t);
+        }
+        var activity = r.Activity ?? agenda.Activities[0];
+        return await OfferNearestAsync(t, agenda, activity, name, r.Date, r.Time, prefix: "");
+    }
+
+    /// <summary>Holds the requested slot if free, else the nearest free one (within a week of now when nothing was
+    /// asked for), and offers it.</summary>
+    private async Task<string> OfferNearestAsync(Turn t, Agenda agenda, Activity activity, string name, LocalDate? date, LocalTime? time, string prefix)
+    {
+        var calendar = _booking.Calendar;
+        var now = _clock.GetCurrentInstant();
+        var today = calendar.Today();
+        LocalDateTime target;
+        if (date is null && time is null)
+        {
+            target = now.InZone(calendar.Zone).LocalDateTime;
+        }
+        else
+        {
+            // A time alone is today's, or tomorrow's once it has passed.
+            var day = date ?? (time is { } at && calendar.ToInstant(today, at) <= now ? today.PlusDays(1) : today);
+            target = day.At(time ?? LocalTime.Midnight);
+        }
+        var candidates = await _booking.NearestFreeSlotsAsync(agenda, target, ReachDays, Candidates, activity.Id);
+        foreach (var slot in candidates)
+        {
+            var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings);
+            if (result.Outcome == HoldOutcome.TooManyBookings)
+            {
+                await AbandonAsync(t);
+                return prefix + t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
+            }
+            if (result.Outcome != HoldOutcome.Placed)
+            {
+                continue; // taken a moment ago: the next nearest
+            }
+            GatewayMetrics.HoldsPlaced.Add(1);
+            var asked = date is not null && time is not null && slot.Date == date && slot.Start == time;
+            await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(result.Hold!), name));
+            return prefix + _prompts.Offer(t, requestedWasFree: asked || (date is null && time is null));
+        }
+        await AbandonAsync(t);
+        return prefix + t.Texts.QuickNothingFree(agenda.Name.In(t.Language), ReachDays);
+    }
+
+    private static async Task AbandonAsync(Turn t)
+    {
+        if (t.Machine.CanFire(Trigger.Abandoned))
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned);
+        }
+    }
+
+    /// <summary>The offer: ANO books it, NE declines it.</summary>
+    public async Task<string> ConfirmStepAsync(Turn t, MessageReading r)
+    {
+        if (r.Answer == Answer.No)
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned);
+            return t.Texts.Declined();
+        }
+        if (r.Answer != Answer.Yes)
+        {
+            return await _prompts.HintAsync(t);
+        }
+        return await _guided.ConfirmAsync(t, LapsedAsync);
+    }
+
+    /// <summary>ANO after the offer's hold lapsed: the same slot if it is still free, else the nearest.</summary>
+    private async Task<string> LapsedAsync(Turn t)
+    {
+        GatewayMetrics.HoldsLapsed.Add(1);
+        var s = t.Snapshot;
+        var agenda = t.Agenda!;
+        var activity = t.Activity!;
+        var (day, time, name) = (s.Hold!.Day, s.Hold.Time, s.Name!);
+        var again = await _booking.HoldAsync(t.Phone, agenda, activity.Id, day, time, t.PhoneHasBookings);
+        if (again.Outcome == HoldOutcome.Placed)
+        {
+            GatewayMetrics.HoldsPlaced.Add(1);
+            await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(again.Hold!), name));
+            return t.Texts.HoldLapsedButStillFree(_prompts.HoldEnds(s.Hold!));
+        }
+        return await OfferNearestAsync(t, agenda, activity, name, day, time, t.Texts.TakenMeanwhile() + "\n");
+    }
+
+    /// <summary><c>VOLNO &lt;code&gt; [day]</c>: the free times of that day (or of the first day with any), soonest first.</summary>
+    public async Task<string> FreeTimesAsync(Turn t, MessageReading r)
+    {
+        if (r.Agenda is not { } agenda)
+        {
+            return t.Texts.UnknownAgendaCode(Prompts.Echo(r.UnknownCode ?? ""), _prompts.AgendaCodes(t.Language));
+        }
+        var activity = r.Activity ?? agenda.Activities[0]; // the activity OBJ with this code books
+        var day = r.Days?.Start ?? (await _booking.FreeDaysAsync(agenda, 1, activity.Id)).Cast<LocalDate?>().FirstOrDefault();
+        if (day is null)
+        {
+            return t.Texts.NoFreeTimesAhead(agenda.Name.In(t.Language));
+        }
+        var slots = await _booking.FreeSlotsAsync(agenda, day.Value, activity.Id);
+        return slots.Count == 0
+            ? t.Texts.NoFreeTimes(day.Value)
+            : t.Texts.FreeTimes(agenda.Name.In(t.Language), day.Value, slots.Take(MaxFreeTimesListed).Select(s => s.Start).ToList());
+    }
+
+    /// <summary>True in the state where ANO takes an offer.</summary>
+    public static bool IsOffering(Turn t) => t.State == State.QuickConfirming;
+}

@@ -1,0 +1,249 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.SmsGateway.Conversation.Reading;
+using SmsBooking.SmsGateway.Sms;
+using State = SmsBooking.SmsGateway.Conversation.ConversationState;
+using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>What each step asks, with its list freshly read (and remembered in the snapshot, so that a number picks
+/// from what the phone shows), and the hints for what was not understood (docs/conversation.md, "Prompts and hints").</summary>
+public sealed class Prompts
+{
+    private readonly BookingService _booking;
+    private readonly OfficeSettings _office;
+    private readonly ConversationOptions _options;
+
+    public Prompts(BookingService booking, OfficeSettings office, ConversationOptions options)
+    {
+        _booking = booking;
+        _office = office;
+        _options = options;
+    }
+
+    public IReadOnlyList<string> AgendaNames(Language language) => _office.Agendas.Select(a => a.Name.In(language)).ToList();
+
+    public string Greeting(Turn t) => t.Texts.Greeting(AgendaNames(t.Language));
+
+    /// <summary>What the current step asks for, lists freshly read.</summary>
+    public async Task<string> CurrentAsync(Turn t)
+    {
+        var s = t.Snapshot;
+        var T = t.Texts;
+        switch (s.State)
+        {
+            case State.ChoosingAgenda:
+                return T.ChooseAgenda(AgendaNames(t.Language));
+            case State.ChoosingActivity:
+                return Activities(t);
+            case State.ChoosingDay:
+                return await DaysAsync(t, "");
+            case State.ChoosingTime:
+                return await TimesAsync(t, "");
+            case State.EnteringName:
+                return T.AskName(s.Hold!.Day, s.Hold.Time, HoldEnds(s.Hold));
+            case State.Confirming:
+                return Summary(t);
+            case State.QuickConfirming:
+                return Offer(t, requestedWasFree: true);
+            case State.ChoosingCancellation:
+                return await ListCancellationsAsync(t);
+            default:
+                return Greeting(t);
+        }
+    }
+
+    public string Activities(Turn t)
+    {
+        var agenda = t.Agenda!;
+        return t.Texts.ChooseActivity(agenda.Name.In(t.Language), agenda.Activities.Select(a => a.Name.In(t.Language)).ToList());
+    }
+
+    /// <summary>A page of the agenda's free days, soonest first.</summary>
+    public async Task<string> DaysAsync(Turn t, string prefix)
+    {
+        var s = t.Snapshot;
+        var agenda = t.Agenda!;
+        var per = _options.DaysPerPage;
+        // One more than the page shows, to know whether DALSI has anything to show.
+        var days = await _booking.FreeDaysAsync(agenda, ((s.Page + 1) * per) + 1, s.ActivityId);
+        if (days.Count == 0)
+        {
+            s.ClearShown();
+            return prefix + t.Texts.NoFreeDays(agenda.Name.In(t.Language));
+        }
+        if (s.Page * per >= days.Count)
+        {
+            s.Page = 0;
+        }
+        var page = days.Skip(s.Page * per).Take(per).ToList();
+        return prefix + ShowDays(t, page, days.Count > (s.Page + 1) * per);
+    }
+
+    /// <summary>The free days nearest to a day that is closed or full, in calendar order (the day list when none is near).</summary>
+    public async Task<string> NearestDaysAsync(Turn t, LocalDate day, string prefix)
+    {
+        var days = await _booking.NearestFreeDaysAsync(t.Agenda!, day, NearReachDays, _options.DaysPerPage, t.Snapshot.ActivityId);
+        t.Snapshot.Page = 0;
+        return days.Count == 0 ? await DaysAsync(t, prefix) : prefix + ShowDays(t, days.ToList(), more: false);
+    }
+
+    /// <summary>The free days of a week (<c>pristi tyden</c>); the nearest ones when it has none.</summary>
+    public async Task<string> DaysWithinAsync(Turn t, LocalDate from, LocalDate to, string prefix)
+    {
+        var agenda = t.Agenda!;
+        var week = new List<LocalDate>();
+        for (var day = from; day <= to; day = day.PlusDays(1))
+        {
+            week.Add(day);
+        }
+        var counts = await Task.WhenAll(week.Select(async d => (await _booking.FreeSlotsAsync(agenda, d, t.Snapshot.ActivityId)).Count));
+        var free = week.Where((_, i) => counts[i] > 0).Take(_options.DaysPerPage).ToList();
+        t.Snapshot.Page = 0;
+        return free.Count == 0 ? await NearestDaysAsync(t, from, prefix) : prefix + ShowDays(t, free, more: false);
+    }
+
+    private string ShowDays(Turn t, List<LocalDate> days, bool more)
+    {
+        t.Snapshot.ClearShown();
+        t.Snapshot.ShownDays = days;
+        return t.Texts.ChooseDay(t.Agenda!.Name.In(t.Language), days, more);
+    }
+
+    /// <summary>A page of the chosen day's free times (only those of the part of the day asked for, when it has any).
+    /// With none left that day: back to the days, saying so.</summary>
+    public async Task<string> TimesAsync(Turn t, string prefix, IReadOnlyList<Slot>? known = null)
+    {
+        var s = t.Snapshot;
+        var agenda = t.Agenda!;
+        var day = s.Day!.Value;
+        var slots = known ?? await _booking.FreeSlotsAsync(agenda, day, s.ActivityId);
+        if (slots.Count == 0)
+        {
+            return await NoTimesLeftAsync(t, day, prefix);
+        }
+        if (s.WantedPart is { } partName && PartOfDay.Named(partName) is { } part)
+        {
+            var within = slots.Where(x => part.Contains(x.Start)).ToList();
+            slots = within.Count > 0 ? within : slots;
+        }
+        var per = _options.TimesPerPage;
+        if (s.Page * per >= slots.Count)
+        {
+            s.Page = 0;
+        }
+        var page = slots.Skip(s.Page * per).Take(per).Select(x => x.Start).ToList();
+        return prefix + ShowTimes(t, day, page, slots.Count > (s.Page + 1) * per);
+    }
+
+    /// <summary>The free times of the chosen day nearest to a time that is taken or not offered, in order.</summary>
+    public async Task<string> NearestTimesAsync(Turn t, LocalTime time, string prefix)
+    {
+        var s = t.Snapshot;
+        var day = s.Day!.Value;
+        var nearest = await _booking.NearestFreeSlotsAsync(t.Agenda!, day.At(time), reachDays: 0, _options.TimesPerPage, s.ActivityId);
+        if (nearest.Count == 0)
+        {
+            return await NoTimesLeftAsync(t, day, prefix);
+        }
+        s.Page = 0;
+        return prefix + ShowTimes(t, day, nearest.Select(x => x.Start).Order().ToList(), more: false);
+    }
+
+    private async Task<string> NoTimesLeftAsync(Turn t, LocalDate day, string prefix)
+    {
+        // Nothing left that day: back to the days (read afresh), saying why.
+        _booking.ForgetFreeDays(t.Agenda!);
+        await t.Machine.FireAsync(Trigger.Back);
+        return await DaysAsync(t, prefix + t.Texts.NoFreeTimes(day) + "\n");
+    }
+
+    private string ShowTimes(Turn t, LocalDate day, List<LocalTime> times, bool more)
+    {
+        t.Snapshot.ClearShown();
+        t.Snapshot.ShownTimes = times;
+        return t.Texts.ChooseTime(day, times, more);
+    }
+
+    public LocalTime HoldEnds(HeldSlot hold) => hold.Expires.InZone(_office.Zone).TimeOfDay;
+
+    public string Summary(Turn t)
+    {
+        var s = t.Snapshot;
+        return t.Texts.Summary(t.Agenda!.Name.In(t.Language), t.Activity!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold));
+    }
+
+    public string Offer(Turn t, bool requestedWasFree)
+    {
+        var s = t.Snapshot;
+        return t.Texts.QuickOffer(t.Agenda!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold), requestedWasFree);
+    }
+
+    /// <summary>The bookings that STORNO may cancel, numbered; with none, says so.</summary>
+    public async Task<string> ListCancellationsAsync(Turn t)
+    {
+        var bookings = await _booking.UpcomingAsync(t.Phone);
+        if (bookings.Count == 0)
+        {
+            if (t.State == State.ChoosingCancellation)
+            {
+                await t.Machine.FireAsync(Trigger.Abandoned);
+            }
+            return t.Texts.NothingToCancel();
+        }
+        await t.Machine.CancellationListedAsync(bookings.Select(b => b.Code).ToList());
+        return t.Texts.ChooseCancellation(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
+    }
+
+    /// <summary>The answer to a message not understood at this step: the first time a hint of what the step accepts
+    /// with its list; again in a row, a short "not understood, POMOC" with the list.</summary>
+    public async Task<string> HintAsync(Turn t)
+    {
+        var s = t.Snapshot;
+        var T = t.Texts;
+        var again = ++s.Misread > 1;
+        var hint = again ? T.NotUnderstood() + "\n" : "";
+        switch (s.State)
+        {
+            case State.ChoosingAgenda:
+                return (again ? hint : T.HintNumber(_office.Agendas.Count) + "\n") + T.ChooseAgenda(AgendaNames(t.Language));
+            case State.ChoosingActivity:
+                return (again ? hint : T.HintNumber(t.Agenda!.Activities.Count) + "\n") + Activities(t);
+            case State.ChoosingDay:
+                return await DaysAsync(t, again ? hint : T.HintDay() + "\n");
+            case State.ChoosingTime:
+                return await TimesAsync(t, again ? hint : T.HintTime() + "\n");
+            // No list at these steps: the hint, and again in a row the way to help.
+            case State.EnteringName:
+                return T.InvalidName() + More(again, T);
+            case State.Confirming:
+                // The summary with a long name would not fit beside the hint.
+                return T.HintConfirm() + More(again, T);
+            case State.QuickConfirming:
+                return T.QuickHintConfirm() + More(again, T);
+            case State.ChoosingCancellation:
+                var count = s.ShownCodes?.Count ?? 0;
+                var list = await ListCancellationsAsync(t);
+                return t.State == State.ChoosingCancellation ? (again ? hint : T.HintNumber(count) + "\n") + list : list;
+            default:
+                return Greeting(t);
+        }
+    }
+
+    private static string More(bool again, Texts.ConversationTexts T) => again ? "\n" + T.MoreHelp() : "";
+
+    /// <summary>Every code of the office, by agenda: <c>OP/ZOP/POP/ZTOP Obcanske prukazy, ...</c>.</summary>
+    public string AgendaCodes(Language language) =>
+        string.Join(", ", _office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(language)}"));
+
+    /// <summary>What the citizen typed, repeated in a reply only when it is short and plain GSM-7: an emoji or a
+    /// long word would make the reply UCS-2 or longer than two segments.</summary>
+    public static string Echo(string typed) =>
+        typed.Length <= 12 && SmsEncoding.IsGsm7(SmsEncoding.ToGsmFriendly(typed)) ? typed : "?";
+
+    /// <summary>How far either side of a closed or full day the nearest free days are looked for.</summary>
+    private const int NearReachDays = 7;
+}
