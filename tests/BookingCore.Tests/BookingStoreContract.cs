@@ -122,10 +122,29 @@ public abstract class BookingStoreContract
         over = await store.AddClosureAsync(ClosureOf("c2"), [new ClosedSlot("OP|08:00", 1, 3)], Now);
         Assert.Equal([("OP|08:00", 1)], over);
         var bookings = (await store.GetDayBookingsAsync(Day)).Where(b => b.SlotKey == "OP|08:00").ToList();
-        Assert.Equal(OverCapacity.Cancelled, await store.CancelIfOverAsync(bookings[0], 3, Now));
-        Assert.Equal(OverCapacity.Fits, await store.CancelIfOverAsync(bookings[1], 3, Now));
-        Assert.Equal(OverCapacity.NotBooked, await store.CancelIfOverAsync(bookings[0], 3, Now));
+        Assert.Equal(OverCapacity.Cancelled, await store.CancelIfOverAsync(bookings[0], 3, Now, "c2"));
+        Assert.Equal(OverCapacity.Fits, await store.CancelIfOverAsync(bookings[1], 3, Now, "c2"));
+        Assert.Equal(OverCapacity.NotBooked, await store.CancelIfOverAsync(bookings[0], 3, Now, "c2"));
         Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, bookings[1].Code))!.Status);
+        Assert.Equal([bookings[0].Code], await store.GetClosureCancelledAsync(Day, "c2")); // remembered for its notices
+        Assert.Empty(await store.GetClosureCancelledAsync(Day, "c1"));
+    }
+
+    [Fact]
+    public async Task Closure_ACitizensOwnCancelMeanwhile_IsCountedAsRoom_NotItsCoolingDownPlace()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(3);
+        var first = await BookAsync(store, "+420600000001", 0, limits);
+        await BookAsync(store, "+420600000002", 0, limits);
+        var last = await BookAsync(store, "+420600000003", 0, limits);
+
+        // One of three counters closes: one booking is over. Before the closure cancels anyone, a citizen cancels
+        // their own (the place cools down for Booking:CancelReleaseDelay): the two left fit the two open counters.
+        Assert.Equal([("OP|08:00", 1)], await store.AddClosureAsync(ClosureOf("c1"), [new ClosedSlot("OP|08:00", 1, 3)], Now));
+        Assert.NotNull(await store.CancelAsync(first.Phone, first.Code, Now, Duration.FromMinutes(10)));
+        Assert.Equal(OverCapacity.Fits, await store.CancelIfOverAsync(last, 3, Now, "c1"));
+        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, last.Code))!.Status);
     }
 
     [Fact]

@@ -8,5 +8,10 @@ public static class NoPhone
 
     public static string New() => Mark + BookingSecrets.NewCode() + BookingSecrets.NewCode();
 
+    /// <summary>The placeholder of the booking one request makes (a console form's one-time token): the same request
+    /// twice names the same placeholder, so it finds the booking it made instead of making a second.</summary>
+    public static string From(string requestKey) =>
+        Mark + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestKey)))[..12];
+
     public static bool Is(string phone) => phone.StartsWith(Mark);
 }

@@ -65,6 +65,9 @@ public sealed class ClosureService
 
     /// <summary>Closes the counters and cancels what no longer fits: in each slot over its open counters, the bookings
     /// still ahead, latest booked first, until the slot fits (a citizen who checked in is never cancelled).</summary>
+    /// <remarks>Made again with the same id (a retried request, a form sent twice, a crash half-way), it closes no
+    /// counter twice and cancels nothing more than the first time would have; it finishes what the first left undone,
+    /// and its outcome lists every booking the closure cancelled, so that each citizen is told.</remarks>
     public async Task<ClosureOutcome> CloseAsync(Closure closure)
     {
         if (Problem(closure) is { } problem)
@@ -72,12 +75,12 @@ public sealed class ClosureService
             throw new ArgumentException(problem, nameof(closure));
         }
         var now = _clock.GetCurrentInstant();
-        var slots = SlotsOf(closure);
-        var over = await _store.AddClosureAsync(closure, slots, now);
-        var cancelled = new List<Booking>();
+        var made = (await _store.GetClosuresAsync(closure.Date)).FirstOrDefault(c => c.Id == closure.Id) ?? closure;
+        var slots = SlotsOf(made);
+        var over = await _store.AddClosureAsync(made, slots, now);
         if (over.Count > 0)
         {
-            var day = await _store.GetDayBookingsAsync(closure.Date);
+            var day = await _store.GetDayBookingsAsync(made.Date);
             var counters = slots.ToDictionary(s => s.SlotKey, s => s.Counters);
             foreach (var (slotKey, _) in over)
             {
@@ -85,22 +88,24 @@ public sealed class ClosureService
                     .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Code, StringComparer.Ordinal);
                 foreach (var booking in candidates)
                 {
-                    var result = await _store.CancelIfOverAsync(booking, counters[slotKey], now);
-                    if (result == OverCapacity.Fits)
+                    if (await _store.CancelIfOverAsync(booking, counters[slotKey], now, made.Id) == OverCapacity.Fits)
                     {
                         break;
-                    }
-                    if (result == OverCapacity.Cancelled)
-                    {
-                        cancelled.Add(booking.WithStatus(BookingStatus.Cancelled));
                     }
                 }
             }
         }
-        var stored = closure with { Cancelled = cancelled.Count };
+        var codes = (await _store.GetClosureCancelledAsync(made.Date, made.Id)).ToHashSet(StringComparer.Ordinal);
+        var cancelled = codes.Count == 0 ? [] : (await _store.GetDayBookingsAsync(made.Date)).Where(b => codes.Contains(b.Code)).ToList();
+        var stored = made with { Cancelled = codes.Count };
         await _store.SaveClosureAsync(stored, now);
         return new ClosureOutcome(stored, cancelled.OrderBy(b => b.Start).ThenBy(b => b.Code, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>The id of a closure asked for with <paramref name="requestKey"/> (an <c>Idempotency-Key</c>, a console
+    /// form's one-time token): the same request made twice is the same closure.</summary>
+    public static string IdFrom(string requestKey) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestKey)))[..10];
 
     /// <summary>Records who of the cancelled could not be told.</summary>
     public Task SaveAsync(Closure closure) => _store.SaveClosureAsync(closure, _clock.GetCurrentInstant());

@@ -83,7 +83,12 @@ public interface IBookingStore
 
     /// <summary>Cancels the booking only while its slot has more bookings than open counters (the closure's cancel,
     /// one booking at a time, so that a citizen's own cancel meanwhile is never followed by one too many).</summary>
-    Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now);
+    /// <remarks>A booking it cancels is remembered as the closure's (<see cref="GetClosureCancelledAsync"/>) in the same
+    /// step, so that whoever finishes the closure (a retry after a crash) tells every citizen it cancelled.</remarks>
+    Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now, string closureId);
+
+    /// <summary>The codes of the bookings <paramref name="closureId"/> cancelled, in no particular order.</summary>
+    Task<IReadOnlyList<string>> GetClosureCancelledAsync(LocalDate date, string closureId);
 
     /// <summary>Rewrites a stored closure's record (what its notices achieved).</summary>
     Task SaveClosureAsync(Closure closure, Instant now);

@@ -13,4 +13,8 @@ public enum Told
     NoPhone,
     /// <summary>Told before (the same notice was queued already): no second SMS, no second offer.</summary>
     AlreadyTold,
+
+    /// <summary>Not told: the SMS could not be queued (Redis did not answer in time). Listed so that the staff call the
+    /// citizen or make the same closure again (it tells whoever was not told, and nobody twice).</summary>
+    Failed,
 }

@@ -8,6 +8,7 @@ using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Notices;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Sms;
+using StackExchange.Redis;
 
 namespace SmsBooking.SmsGateway.Staff;
 
@@ -49,22 +50,24 @@ public sealed class StaffActions
     /// follow; without one the booking has a placeholder phone of its own and the PIN is shown to be read out.</summary>
     /// <remarks>A hold the caller's own phone had under way in a conversation is released, as a second hold of a phone
     /// always releases the first.</remarks>
+    /// <param name="requestKey">The console form's one-time token: a caller without a phone booked by a form sent twice
+    /// gets the first booking back, not a second one.</param>
     public async Task<CallerBooking> BookForCallerAsync(string? agendaId, string? activityId, LocalDate date, LocalTime time, string? name, string? phone,
-        string who)
+        string who, string? requestKey = null)
     {
         var agenda = _booking.Calendar.Office.FindAgenda(agendaId ?? "")
             ?? throw new StaffRequestException($"agenda: one of {string.Join(", ", _booking.Calendar.Office.Agendas.Select(a => a.Id))}");
         var activity = agenda.FindActivity(activityId ?? "")
             ?? throw new StaffRequestException($"activity: one of {string.Join(", ", agenda.Activities.Select(a => a.Id))}");
-        name = string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (name.Length is < 2 or > 100 || !name.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.' or '’') || !SmsEncoding.IsGsm7(SmsEncoding.ToGsmFriendly(name)))
-        {
-            throw new StaffRequestException("name: 2-100 letters of the Latin script, spaces, hyphens, apostrophes and dots");
-        }
+        name = CitizenName(name);
         string number;
         if (string.IsNullOrWhiteSpace(phone))
         {
-            number = NoPhone.New();
+            number = requestKey is null ? NoPhone.New() : NoPhone.From(requestKey);
+            if (requestKey is not null && (await _booking.UpcomingAsync(number)).FirstOrDefault() is { } earlier)
+            {
+                return new CallerBooking(earlier, Told.NoPhone); // the same form again: the booking it made
+            }
         }
         else if (!PhoneInput.TryNormalize(phone, out number))
         {
@@ -128,7 +131,8 @@ public sealed class StaffActions
         var notices = new List<NoticeResult>();
         foreach (var booking in outcome.Cancelled)
         {
-            notices.Add(await _notices.CancelledAsync(booking, closure.Reason, offer, $"closure:{day}:{closure.Id}:{booking.Code}"));
+            // One citizen's notice failing (Redis slow) never leaves the others untold, nor the closure unrecorded.
+            notices.Add(await NoticeAsync(booking, () => _notices.CancelledAsync(booking, outcome.Closure.Reason, offer, $"closure:{day}:{outcome.Closure.Id}:{booking.Code}")));
         }
         var stored = outcome.Closure with { NotTold = notices.Where(n => !n.WasTold).Select(n => n.Booking.Code).ToList() };
         await _closures.SaveAsync(stored);
@@ -151,13 +155,18 @@ public sealed class StaffActions
         {
             return null;
         }
+        if (booking.Start <= _clock.GetCurrentInstant())
+        {
+            // A visit that has begun or passed is no one's to cancel: the citizen would get "cancelled" and an offer.
+            throw new StaffRequestException("code: that visit has already begun or passed");
+        }
         var cancelled = await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero);
         if (cancelled is null)
         {
             return null;
         }
         await EnsureDurableAsync("staff cancellation", [cancelled], date);
-        var told = await _notices.CancelledAsync(cancelled, reason, offer, $"cancel:{LocalDatePattern.Iso.Format(date)}:{cancelled.Code}");
+        var told = await NoticeAsync(cancelled, () => _notices.CancelledAsync(cancelled, reason, offer, $"cancel:{LocalDatePattern.Iso.Format(date)}:{cancelled.Code}"));
         await AuditAsync(who, "cancel", $"{Day(date)} {Hm(cancelled.Time)} {cancelled.AgendaId} {cancelled.Code} of {PhoneOf(cancelled.Phone)} \"{reason}\": {told.Told}" +
             (told.Offered is { } o ? $" {Day(o.Date)} {Hm(o.Time)}" : ""));
         return told;
@@ -199,11 +208,7 @@ public sealed class StaffActions
         {
             throw new StaffRequestException($"agenda: one with documents to collect ({string.Join(", ", _booking.Calendar.Office.Agendas.Where(a => a.PickupActivity is not null).Select(a => a.Id))})");
         }
-        name = string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (name.Length is < 2 or > 100)
-        {
-            throw new StaffRequestException("name: the citizen's name and surname (2-100 characters), for the pickup booking");
-        }
+        name = CitizenName(name);
         var today = LocalDatePattern.Iso.Format(_booking.Calendar.Today());
         var result = await _notices.ReadyAsync(number, agenda, name, offer, $"ready:{agenda.Id}:{number}:{today}", application?.Code);
         await AuditAsync(who, "ready", $"{agenda.Id} for {PhoneOf(number)}{(application is null ? "" : $" (application {application.Code})")}: {result.Told}" +
@@ -256,5 +261,31 @@ public sealed class StaffActions
         {
             _logger.LogWarning("The {Step} of {Date} is not yet on the replicas ({Message}); telling the citizens anyway", step, date, e.Message);
         }
+    }
+
+    private async Task<NoticeResult> NoticeAsync(Booking booking, Func<Task<NoticeResult>> notice)
+    {
+        try
+        {
+            return await notice();
+        }
+        catch (Exception e) when (e is RedisException or RedisTimeoutException or ReplicasBehindException or TimeoutException)
+        {
+            _logger.LogError("The cancellation notice of {Code} for {Phone} could not be queued ({Error}); listed as not told",
+                booking.Code, PhoneMask.Mask(booking.Phone), e.GetType().Name);
+            return new NoticeResult(booking, Told.Failed);
+        }
+    }
+
+    /// <summary>A name as the SMS line takes it: 2-100 letters of the Latin script, spaces, hyphens, apostrophes and
+    /// dots (the SMS that repeat it stay GSM-7 and within their segments).</summary>
+    private static string CitizenName(string? typed)
+    {
+        var name = string.Join(' ', (typed ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length is < 2 or > 100 || !name.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.' or '’') || !SmsEncoding.IsGsm7(SmsEncoding.ToGsmFriendly(name)))
+        {
+            throw new StaffRequestException("name: 2-100 letters of the Latin script, spaces, hyphens, apostrophes and dots");
+        }
+        return name;
     }
 }

@@ -191,7 +191,14 @@ public static class StaffApi
             return Invalid("from, to: times like 10:00 (empty: the whole day)");
         }
         var agenda = string.IsNullOrWhiteSpace(request.Agenda) ? null : request.Agenda.Trim().ToUpperInvariant();
-        var closure = new Closure(ClosureService.NewId(), day, from, to, agenda, request.Counters, request.Reason ?? "", Who(http), clock.GetCurrentInstant());
+        // An Idempotency-Key makes a retried request the same closure: no counter closed twice, nobody told twice.
+        var requestKey = http.Request.Headers["Idempotency-Key"].ToString().Trim();
+        if (requestKey.Length > 200)
+        {
+            return Invalid("Idempotency-Key: at most 200 characters");
+        }
+        var id = requestKey.Length > 0 ? ClosureService.IdFrom($"api|{Who(http)}|{requestKey}") : ClosureService.NewId();
+        var closure = new Closure(id, day, from, to, agenda, request.Counters, request.Reason ?? "", Who(http), clock.GetCurrentInstant());
         try
         {
             var report = await actions.CloseAsync(closure, request.Offer ?? true);

@@ -1,7 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using NodaTime;
+using SmsBooking.BookingCore.Hosting;
+using SmsBooking.BookingCore.Store.Redis;
+using StackExchange.Redis;
 
 namespace SmsBooking.SmsGateway.Staff;
 
@@ -14,6 +21,21 @@ public static class StaffConsoleRegistration
     public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StaffSignIn>();
+        builder.Services.AddSingleton<ISignInAttempts>(sp => BookingCoreRegistration.UsesRedis(sp)
+            ? new RedisSignInAttempts(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<IClock>())
+            : new InMemorySignInAttempts(sp.GetRequiredService<IClock>()));
+        // One key ring for every gateway, in Redis: the console's cookie, its antiforgery tokens and the directory's
+        // state are protected with it, so a sign-in on one replica holds on the next and a redeploy signs nobody out.
+        // The in-process store keeps ASP.NET Core's default (a folder of this machine): one gateway only.
+        builder.Services.AddDataProtection().SetApplicationName("SmsBooking");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (BookingCoreRegistration.UsesRedis(sp))
+            {
+                var keys = sp.GetRequiredService<RedisKeys>().DataProtectionKeys();
+                o.XmlRepository = new RedisXmlRepository(() => sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), keys);
+            }
+        });
         builder.Services.AddAuthentication(StaffRoles.CookieScheme)
             .AddCookie(StaffRoles.CookieScheme, o =>
             {

@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SmsBooking.BookingCore.Audit;
@@ -8,8 +9,9 @@ namespace SmsBooking.SmsGateway.Staff;
 
 /// <summary>Password sign-in to the console against <c>Staff:Users</c>: the hash is checked by ASP.NET Core Identity's
 /// hasher, an unknown name costs as much as a wrong password, and a name with <see cref="MaxFailures"/> wrong passwords
-/// within <see cref="Window"/> is refused without a check until the window ends (per gateway instance). Every sign-in
-/// and every failed one is written to the audit log.</summary>
+/// within <see cref="Window"/> is refused without a check until the window ends. The attempt is counted before the
+/// password is checked, in Redis for every gateway (<see cref="ISignInAttempts"/>): parallel requests or requests spread
+/// over replicas get no more checks than one browser. Every sign-in and every failed one is written to the audit log.</summary>
 public sealed class StaffSignIn
 {
     public const int MaxFailures = 5;
@@ -18,10 +20,11 @@ public sealed class StaffSignIn
     private readonly IOptions<StaffOptions> _options;
     private readonly IAuditLog _audit;
     private readonly IClock _clock;
-    private readonly ConcurrentDictionary<string, (int Failures, Instant Since)> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ISignInAttempts _attempts;
 
-    public StaffSignIn(IOptions<StaffOptions> options, IAuditLog audit, IClock clock)
+    public StaffSignIn(IOptions<StaffOptions> options, IAuditLog audit, IClock clock, ISignInAttempts attempts)
     {
+        _attempts = attempts;
         _options = options;
         _audit = audit;
         _clock = clock;
@@ -38,9 +41,9 @@ public sealed class StaffSignIn
     public async Task<(Outcome Outcome, ClaimsPrincipal? User)> TryAsync(string? name, string? password)
     {
         name = (name ?? "").Trim();
-        var now = _clock.GetCurrentInstant();
         var label = Label(name);
-        if (_failures.TryGetValue(name, out var failed) && failed.Failures >= MaxFailures && now - failed.Since < Window)
+        var nameHash = Hash(name);
+        if (await _attempts.ReserveAsync(nameHash, Window) > MaxFailures)
         {
             await AuditAsync(label, "signin-failed", "refused: too many wrong passwords, wait a few minutes");
             return (Outcome.TooManyAttempts, null);
@@ -57,11 +60,10 @@ public sealed class StaffSignIn
         }
         if (!ok)
         {
-            _failures.AddOrUpdate(name, _ => (1, now), (_, f) => now - f.Since < Window ? (f.Failures + 1, f.Since) : (1, now));
             await AuditAsync(label, "signin-failed", user is null ? "unknown name" : "wrong password");
             return (Outcome.Wrong, null);
         }
-        _failures.TryRemove(name, out _);
+        await _attempts.ClearAsync(nameHash);
         await AuditAsync(user!.Name!.Trim(), "signin", "password");
         return (Outcome.SignedIn, Principal(user.Name.Trim(), "password"));
     }
@@ -73,6 +75,10 @@ public sealed class StaffSignIn
 
     public Task AuditAsync(string who, string action, string detail) =>
         _audit.WriteAsync(new AuditEntry(_clock.GetCurrentInstant(), who, action, detail));
+
+    /// <summary>The name as the attempts know it: hashed (no name in a Redis key), case-insensitive as the sign-in is.</summary>
+    private static string Hash(string name) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name.ToUpperInvariant())))[..32];
 
     /// <summary>A typed name as the audit log may show it: one line, 40 characters at most.</summary>
     private static string Label(string name)

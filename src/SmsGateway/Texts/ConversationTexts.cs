@@ -24,15 +24,23 @@ public sealed class ConversationTexts
 
     public Language Language { get; }
 
+    private static readonly System.Text.RegularExpressions.Regex Placeholder = new(@"\{(\w+)\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>The template <paramref name="name"/> with its placeholders (<c>{agenda}</c>) filled.</summary>
     public string Format(string name, params (string Name, string Value)[] values)
     {
-        var text = _templates[name];
-        foreach (var (placeholder, value) in values)
+        // One pass over the template: a value that itself holds "{holdEnds}" (a reason the staff typed) stays as typed.
+        return Placeholder.Replace(_templates[name], m =>
         {
-            text = text.Replace("{" + placeholder + "}", value, StringComparison.Ordinal);
-        }
-        return text;
+            foreach (var (placeholder, value) in values)
+            {
+                if (string.Equals(placeholder, m.Groups[1].Value, StringComparison.Ordinal))
+                {
+                    return value;
+                }
+            }
+            return m.Value;
+        });
     }
 
     public string DayLabel(LocalDate day) => $"{_days[(int)day.DayOfWeek]} {Dm(day)}";

@@ -16,6 +16,7 @@ public sealed class InMemoryBookingStore : IBookingStore
     private readonly Dictionary<LocalDate, List<(string Slot, string Id, Instant Expires)>> _holds = new();
     private readonly Dictionary<LocalDate, Dictionary<string, int>> _closed = new();
     private readonly Dictionary<LocalDate, Dictionary<string, Closure>> _closures = new();
+    private readonly Dictionary<(LocalDate, string), HashSet<string>> _closureCancelled = new();
     private readonly Dictionary<LocalDate, Dictionary<string, Booking>> _bookings = new();
     private readonly Dictionary<LocalDate, Dictionary<string, string>> _holdCodes = new();
     private readonly Dictionary<string, Hold> _phoneHolds = new();
@@ -208,7 +209,7 @@ public sealed class InMemoryBookingStore : IBookingStore
         }
     }
 
-    public Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now)
+    public Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now, string closureId)
     {
         lock (_gate)
         {
@@ -218,11 +219,14 @@ public sealed class InMemoryBookingStore : IBookingStore
                 return Task.FromResult(OverCapacity.NotBooked);
             }
             var open = Math.Max(0, counters - ClosedOf(b.Date).GetValueOrDefault(b.SlotKey));
-            if (TakenLocked(b.Date, now).GetValueOrDefault(b.SlotKey) <= open)
+            // Bookings only: a place cooling down after a citizen's cancel (or a hold) is no booking to make room for.
+            if (BookingsOf(b.Date).Values.Count(x => x.SlotKey == b.SlotKey && x.Status != BookingStatus.Cancelled) <= open)
             {
                 return Task.FromResult(OverCapacity.Fits);
             }
             CancelLocked(b, now, Duration.Zero);
+            var key = (b.Date, closureId);
+            (_closureCancelled.TryGetValue(key, out var codes) ? codes : _closureCancelled[key] = new()).Add(b.Code);
             return Task.FromResult(OverCapacity.Cancelled);
         }
     }
@@ -256,6 +260,14 @@ public sealed class InMemoryBookingStore : IBookingStore
                 }
             }
             return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetClosureCancelledAsync(LocalDate date, string closureId)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(_closureCancelled.TryGetValue((date, closureId), out var codes) ? codes.ToList() : []);
         }
     }
 

@@ -230,12 +230,13 @@ public sealed class RedisBookingStore : IBookingStore
         return over;
     }
 
-    public async Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now)
+    public async Task<OverCapacity> CancelIfOverAsync(Booking booking, int counters, Instant now, string closureId)
     {
         var d = booking.Date;
         var result = (int)await Db.ScriptEvaluateAsync(RedisScripts.CancelIfOver,
-            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayClosed(d)],
-            [Ms(now), booking.Code, booking.SlotKey, booking.Pin, booking.QuotaKey, counters]);
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayClosed(d),
+                _keys.DayClosureCancelled(d, closureId)],
+            [Ms(now), booking.Code, booking.SlotKey, booking.Pin, booking.QuotaKey, counters, TimeToLiveMs(d, now, _retention)]);
         return result switch
         {
             1 => OverCapacity.Cancelled,
@@ -256,6 +257,9 @@ public sealed class RedisBookingStore : IBookingStore
         }
         return (int)await Db.ScriptEvaluateAsync(RedisScripts.RemoveClosure, [_keys.DayClosed(closure.Date), _keys.DayClosures(closure.Date)], [.. args]) == 1;
     }
+
+    public async Task<IReadOnlyList<string>> GetClosureCancelledAsync(LocalDate date, string closureId) =>
+        (await Db.SetMembersAsync(_keys.DayClosureCancelled(date, closureId))).Select(v => (string)v!).ToList();
 
     public async Task<IReadOnlyList<Closure>> GetClosuresAsync(LocalDate date) =>
         (await Db.HashGetAllAsync(_keys.DayClosures(date))).Select(e => ClosureFromJson(e.Value!)).OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();

@@ -31,6 +31,9 @@ public sealed class RedisKeys
     public RedisKey DayClosed(LocalDate date) => Day(date) + ":closed";
     /// <summary>HASH closure id → closure JSON, the day's closures made at run time.</summary>
     public RedisKey DayClosures(LocalDate date) => Day(date) + ":closures";
+
+    /// <summary>The codes one closure cancelled (a SET), for telling every one of them even after a crash.</summary>
+    public RedisKey DayClosureCancelled(LocalDate date, string closureId) => Day(date) + ":closure:" + closureId + ":cancelled";
     /// <summary>HASH slot key and quota key (<c>OP|zadost|h09</c>) → confirmed bookings.</summary>
     public RedisKey DayTaken(LocalDate date) => Day(date) + ":taken";
     /// <summary>HASH code → booking JSON.</summary>
@@ -102,6 +105,13 @@ public sealed class RedisKeys
 
     /// <summary>STREAM of the staff's actions (who, what, when), trimmed by age on every write.</summary>
     public RedisKey StaffAudit() => $"{_prefix}{{audit}}:stream";
+
+    /// <summary>Wrong passwords of one console name (by its hash) within the lockout window, shared by every gateway.</summary>
+    public RedisKey StaffSignInFailures(string nameHash) => $"{_prefix}{{staff-signin:{nameHash}}}:failures";
+
+    /// <summary>ASP.NET Core Data Protection's key ring (the console's cookies and antiforgery tokens), one for every
+    /// gateway, so a sign-in on one replica holds on the next.</summary>
+    public RedisKey DataProtectionKeys() => $"{_prefix}{{dataprotection}}:keys";
 
     /// <summary>STRING counter of messages in the current rate window (expires with it).</summary>
     public RedisKey PhoneRate(string phone) => Phone(phone) + ":rate";

@@ -158,18 +158,22 @@ internal static class RedisScripts
         return out
         """;
 
-    /// <summary>KEYS holds, held, taken, status, pins, closed; ARGV now, code, slot, pin, quota key, counters.
-    /// 1 cancelled, 2 the slot fits its open counters, 0 not booked.</summary>
+    /// <summary>KEYS holds, held, taken, status, pins, closed, the closure's cancelled codes; ARGV now, code, slot, pin,
+    /// quota key, counters, time to live ms. 1 cancelled (and the code remembered as the closure's), 2 the slot's
+    /// bookings fit its open counters, 0 not booked.</summary>
     public const string CancelIfOver = Sweep + """
 
         if redis.call('HGET', KEYS[4], ARGV[2]) ~= 'Booked' then return 0 end
         local open = math.max(0, tonumber(ARGV[6]) - tonumber(redis.call('HGET', KEYS[6], ARGV[3]) or '0'))
-        local used = tonumber(redis.call('HGET', KEYS[3], ARGV[3]) or '0') + tonumber(redis.call('HGET', KEYS[2], ARGV[3]) or '0')
+        -- bookings only: a place cooling down after a citizen's cancel (Booking:CancelReleaseDelay) is no booking
+        local used = tonumber(redis.call('HGET', KEYS[3], ARGV[3]) or '0')
         if used <= open then return 2 end
         redis.call('HSET', KEYS[4], ARGV[2], 'Cancelled')
         if redis.call('HGET', KEYS[5], ARGV[4]) == ARGV[2] then redis.call('HDEL', KEYS[5], ARGV[4]) end
         if redis.call('HINCRBY', KEYS[3], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[3]) end
         if redis.call('HINCRBY', KEYS[3], ARGV[5], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[5]) end
+        redis.call('SADD', KEYS[7], ARGV[2])
+        redis.call('PEXPIRE', KEYS[7], ARGV[7])
         return 1
         """;
 

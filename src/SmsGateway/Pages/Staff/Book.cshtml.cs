@@ -14,6 +14,9 @@ public sealed class BookModel(OfficeSettings office, StaffActions actions, Booki
     [BindProperty(SupportsGet = true)] public string? Agenda { get; set; }
     [BindProperty(SupportsGet = true)] public string? Activity { get; set; }
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
+    /// <summary>The form's one-time token: a form sent twice books once.</summary>
+    [BindProperty] public string? RequestId { get; set; }
+
     [BindProperty] public string? Time { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Phone { get; set; }
@@ -31,6 +34,7 @@ public sealed class BookModel(OfficeSettings office, StaffActions actions, Booki
         ViewData["Title"] = T("Objednat volajícího", "Book a caller");
         var day = DateOr(Date, booking.Calendar.Today());
         Date = Iso(day);
+        RequestId ??= Guid.NewGuid().ToString("N");
         if (ChosenAgenda is { } agenda && agenda.FindActivity(Activity ?? "") is { } activity)
         {
             Free = await booking.FreeSlotsAsync(agenda, day, activity.Id);
@@ -52,8 +56,9 @@ public sealed class BookModel(OfficeSettings office, StaffActions actions, Booki
         try
         {
             var time = TimeOf(Time) ?? throw new StaffRequestException("time: choose a time");
-            Made = await actions.BookForCallerAsync(Agenda, Activity, DateOr(Date, booking.Calendar.Today()), time, Name, Phone, Who);
-            Name = Phone = Time = null;
+            var token = RequestId is { Length: 32 } t && t.All(char.IsAsciiHexDigit) ? $"console|{Who}|{t}" : null;
+            Made = await actions.BookForCallerAsync(Agenda, Activity, DateOr(Date, booking.Calendar.Today()), time, Name, Phone, Who, token);
+            Name = Phone = Time = RequestId = null;
         }
         catch (StaffRequestException e)
         {

@@ -20,6 +20,10 @@ public sealed class ClosuresModel(OfficeSettings office, StaffActions actions, C
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public bool Offer { get; set; } = true;
 
+    /// <summary>The form's one-time token: the same form sent twice (a double click, a reload of the result) is the same
+    /// closure, which closes no counter twice and tells nobody twice.</summary>
+    [BindProperty] public string? RequestId { get; set; }
+
     public string? Error { get; private set; }
 
     public StaffActions.ClosureReport? Report { get; private set; }
@@ -32,6 +36,7 @@ public sealed class ClosuresModel(OfficeSettings office, StaffActions actions, C
     {
         ViewData["Title"] = T("Uzavření a nepřítomnost", "Closures and absences");
         Date ??= Iso(booking.Calendar.Today());
+        RequestId ??= Guid.NewGuid().ToString("N");
         Upcoming = await closures.UpcomingAsync(Office.HorizonDays);
     }
 
@@ -45,9 +50,10 @@ public sealed class ClosuresModel(OfficeSettings office, StaffActions actions, C
             LocalTime? to = string.IsNullOrWhiteSpace(To) ? null : TimeOf(To) ?? throw new StaffRequestException("to: a time like 12:00");
             var date = NodaTime.Text.LocalDatePattern.Iso.Parse(Date ?? "") is { Success: true } d ? d.Value : throw new StaffRequestException("date: choose a day");
             var agenda = string.IsNullOrWhiteSpace(Agenda) ? null : Agenda;
-            var closure = new Closure(ClosureService.NewId(), date, from, to, agenda, agenda is null ? null : Counters, Reason ?? "", Who, clock.GetCurrentInstant());
+            var id = RequestId is { Length: 32 } token && token.All(char.IsAsciiHexDigit) ? ClosureService.IdFrom($"console|{Who}|{token}") : ClosureService.NewId();
+            var closure = new Closure(id, date, from, to, agenda, agenda is null ? null : Counters, Reason ?? "", Who, clock.GetCurrentInstant());
             Report = await actions.CloseAsync(closure, Offer);
-            (From, To, Agenda, Counters, Reason, Offer) = (null, null, null, null, null, true); // done: a fresh form
+            (From, To, Agenda, Counters, Reason, Offer, RequestId) = (null, null, null, null, null, true, null); // done: a fresh form
         }
         catch (StaffRequestException e)
         {

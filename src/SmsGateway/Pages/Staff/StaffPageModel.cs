@@ -44,6 +44,8 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
             English = Request.Cookies[LanguageCookie] == "en";
         }
         ViewData["Lang"] = English ? "en" : "cs";
+        // Names, phones and a caller's PIN: never kept by a browser's or a proxy's cache.
+        Response.Headers.CacheControl = "no-store";
         base.OnPageHandlerExecuting(context);
     }
 
@@ -63,6 +65,7 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
         Told.Offer => T("SMS s nabídkou termínu", "SMS with an offered time"),
         Told.OptedOut => T("neinformován: odhlásil SMS", "not told: opted out of SMS"),
         Told.NoPhone => T("neinformován: bez telefonu", "not told: no phone"),
+        Told.Failed => T("neinformován: SMS se nepodařilo zařadit, zavolejte mu", "not told: the SMS could not be queued, call them"),
         _ => T("už informován dříve", "told before"),
     };
 
