@@ -60,6 +60,7 @@ public class StartupConfigurationTests
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
     [InlineData("--Redis:MinReplicaAcks=-1", "Configuration error: Redis:MinReplicaAcks: -1 must be between 0 (off) and 5")]
+    [InlineData("--Queue:TurnSoonPosition=-1", "Configuration error: Queue:TurnSoonPosition: -1 must be 0 (no SMS) to 20")]
     [InlineData("--Redis:MinReplicaAcks=one", "Configuration error: Redis:MinReplicaAcks: 'one' is not a valid Int32")]
     // WAIT with timeout 0 would block for ever
     [InlineData("--Redis:ReplicaAckTimeout=00:00:00", "Configuration error: Redis:ReplicaAckTimeout: 00:00:00 must be between 00:00:00.001 and 00:00:02")]

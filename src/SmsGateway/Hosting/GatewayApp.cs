@@ -4,6 +4,7 @@ using SmsBooking.BookingCore.Hosting;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.SmsGateway.Queue;
 using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Web;
@@ -37,6 +38,7 @@ public static class GatewayApp
         builder.AddConversation();
         builder.AddOutbound();
         builder.AddKiosk();
+        builder.AddQueueNotices();
         builder.AddGatewayHealth();
         builder.AddGatewayMetrics();
         builder.AddWebPages();

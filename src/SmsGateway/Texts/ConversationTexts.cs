@@ -139,6 +139,13 @@ public sealed class ConversationTexts
         Format("Reminder", ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
             ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
 
+    /// <summary>To a checked-in citizen near the front of the queue; <paramref name="ahead"/> tickets wait before theirs.</summary>
+    public string TurnSoon(string ticket, int ahead) =>
+        Format("TurnSoon", ("ticket", ticket), ("ahead", ahead.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>To the citizen whose ticket a counter just called.</summary>
+    public string Called(string ticket, string counter) => Format("Called", ("ticket", ticket), ("counter", counter));
+
     // One-message booking (OBJ) and the free-times query (VOLNO), the syntax Trutnov's line already knows.
     public string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree) =>
         Format(requestedWasFree ? "QuickOffer" : "QuickOfferNearest", ("agenda", agenda), ("date", DateLabel(day)), ("time", Hm(time)),

@@ -64,6 +64,8 @@ public class ReplySizeTests
         yield return ("CountryNotServed", TextCatalog.Default.For(Language.Cs).CountryNotServed() + "\n" + TextCatalog.Default.For(Language.En).CountryNotServed());
         yield return ("LapseNotice", t.LapseNotice(day, time));
         yield return ("Reminder", t.Reminder(booking, longestAgenda, place, time, time));
+        yield return ("TurnSoon", t.TurnSoon("P999", 19));
+        yield return ("Called", t.Called("P999", "Prepazka 12345-B"));
         var codes = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}"));
         var manyTimes = Enumerable.Range(0, 40).Select(i => new LocalTime(8, 0).PlusMinutes(15 * i)).ToList();
         yield return ("QuickOffer", t.TakenMeanwhile() + "\n" + t.QuickOffer(longestAgenda, day, time, LongName, time, requestedWasFree: false));
@@ -142,6 +144,10 @@ public class ReplySizeTests
             ["minutes"] = "999",
             ["queue"] = string.Join("; ", Office.Agendas.Select(a => t.Format("QueueLine", ("agenda", a.Id), ("count", "99"), ("minutes", "999")))),
             ["free"] = string.Join(", ", Office.Agendas.Select(a => t.Format("QueueFreeDay", ("agenda", a.Id), ("day", longestDay)))),
+            // The queue's SMS: a ticket number, up to Queue:TurnSoonPosition - 1 before it, a counter name of 16 characters.
+            ["ticket"] = "P999",
+            ["ahead"] = "19",
+            ["counter"] = "Prepazka 12345-B",
         };
     }
 
