@@ -5,7 +5,7 @@ public static class ChatCommands
 {
     public const string Help = """
         /phone +420601999888   play another phone number
-        /lang en | /lang cz    switch the conversation's language (sends EN or CZ)
+        /lang en | cz | ua     switch the conversation's language (sends EN, CZ or UA)
         /checkin 123456        enter a PIN at the office kiosk
         /time                  show the gateway's current time
         /advance 16m           move the in-process gateway's clock forward (s, m, h, d)
@@ -29,8 +29,8 @@ public static class ChatCommands
                 session.Phone = argument;
                 output.WriteLine($"Now playing {argument}.");
                 break;
-            case "/lang" when argument.ToLowerInvariant() is "en" or "cz" or "cs":
-                await session.SendAsync(argument.ToLowerInvariant() == "en" ? "EN" : "CZ");
+            case "/lang" when argument.ToLowerInvariant() is "en" or "cz" or "cs" or "ua" or "uk":
+                await session.SendAsync(argument.ToLowerInvariant() switch { "en" => "EN", "ua" or "uk" => "UA", _ => "CZ" });
                 break;
             case "/checkin" when argument.Length > 0:
                 output.WriteLine($"kiosk: {await session.CheckInAsync(argument)}");
