@@ -2,6 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime.Testing;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Queue;
 using SmsBooking.SmsGateway.Screens;
 using SmsBooking.TestSupport;
 using StackExchange.Redis;
@@ -56,7 +61,66 @@ public static class BoardBench
             log.WriteLine($"  gateway:  p50 {report.Gateway.Latency.P50:0.0} ms, p99 {report.Gateway.Latency.P99:0.0} ms, missed {report.Gateway.Missed}, " +
                 $"{report.GatewayRedisRequests / (double)options.BoardCalls:0.0} Redis requests a call (walk-ins and the feed's polling included)");
         }
+
+        // The queue's SMS: booked citizens checked in (priority tickets with phones) instead of walk-ins, called one after
+        // another, once without the SMS work (no call observer) and once with it ("called" and "your turn soon").
+        foreach (var withSms in new[] { false, true })
+        {
+            var (phase, requests, sms) = await MeasureQueueSmsAsync(redis, options, withSms);
+            if (withSms)
+            {
+                (report.QueueSmsOn, report.QueueSmsOnRedisRequests, report.QueueSmsQueued) = (phase, requests, sms);
+            }
+            else
+            {
+                (report.QueueSmsOff, report.QueueSmsOffRedisRequests) = (phase, requests);
+            }
+            log.WriteLine($"  booked, queue SMS {(withSms ? "on" : "off")}: answer p50 {phase.Answer.P50:0.0} ms, board p99 {phase.Latency.P99:0.0} ms, " +
+                $"missed {phase.Missed}, {requests / (double)options.BoardCalls:0.0} Redis requests a call, {sms} SMS queued");
+        }
         return report;
+    }
+
+    /// <summary>One phase of booked citizens: <see cref="BenchOptions.BoardCalls"/> + 3 bookings at 08:00 on the gateway's
+    /// Monday, all checked in at 07:50 (outside the timing), then the calls. Returns the phase, the Redis requests of the
+    /// calls and the SMS the outbox holds at the end (nothing sends them: <c>Outbound:Enabled</c> is off).</summary>
+    private static async Task<(BoardPhase Phase, long Requests, long Sms)> MeasureQueueSmsAsync(string redis, BenchOptions options, bool withSms)
+    {
+        var settings = new Dictionary<string, string?> { ["Office:Agendas:0:Counters"] = "100", ["Booking:MaxUpcomingPerAgenda"] = "100" };
+        await using var gateway = await Server.StartGatewayAsync(redis, $"boardsms{Guid.NewGuid():N}:", settings,
+            services: withSms ? null : s => s.RemoveAll<IQueueCallObserver>());
+        using var http = Client(options.BoardConnections);
+        var booking = gateway.App.Services.GetRequiredService<BookingService>();
+        var agenda = booking.Calendar.Office.FindAgenda("OP")!;
+        var day = new NodaTime.LocalDate(2026, 11, 30);
+        var pins = new List<string>();
+        for (int i = 0; i < options.BoardCalls + 3; i++)
+        {
+            var phone = $"+42060{i:0000000}";
+            var hold = (await booking.HoldAsync(phone, agenda, "zadost", day, new NodaTime.LocalTime(8, 0))).Hold ?? throw new InvalidOperationException("no hold");
+            pins.Add((await booking.ConfirmAsync(phone, hold.Id, "Jana Novakova")).Booking!.Pin);
+        }
+        ((FakeClock)gateway.App.Services.GetRequiredService<NodaTime.IClock>()).Reset(TestOffice.Prague(2026, 11, 30, 7, 50));
+        foreach (var pin in pins)
+        {
+            await Post(http, gateway.Url + "/api/kiosk/checkin", $$"""{"pin":"{{pin}}"}""", TestKioskKeys.Kiosk);
+        }
+        var mux = (ConnectionMultiplexer)gateway.App.Services.GetRequiredService<IConnectionMultiplexer>();
+        long requestsBefore = 0;
+        var phase = await MeasureAsync(http, gateway.Url + "/board/events", $"{ScreenDevices.CookieOf(SmsGateway.Kiosk.KioskRole.Board)}={TestKioskKeys.Board}",
+            options, async call =>
+            {
+                if (call == 1)
+                {
+                    requestsBefore = mux.GetCounters().Interactive.OperationCount;
+                }
+                var response = await Post(http, gateway.Url + "/api/queue/next", """{"counter":"1"}""", TestKioskKeys.Counter);
+                return JsonDocument.Parse(response).RootElement.GetProperty("ticket").GetString()!;
+            },
+            prepare: _ => Task.CompletedTask, beforeClose: () => { });
+        var requests = mux.GetCounters().Interactive.OperationCount - requestsBefore;
+        var sms = (await gateway.App.Services.GetRequiredService<IOutbox>().StatsAsync(NodaTime.SystemClock.Instance.GetCurrentInstant())).Backlog;
+        return (phase, requests, sms);
     }
 
     private static HttpClient Client(int connections) =>

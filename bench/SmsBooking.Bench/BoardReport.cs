@@ -14,10 +14,24 @@ public sealed class BoardReport(BenchOptions options, string aof)
     public BoardPhase? Gateway { get; set; }
     public long GatewayRedisRequests { get; set; }
 
+    /// <summary>Booked citizens called without the queue's SMS (no call observer), and with them.</summary>
+    public BoardPhase? QueueSmsOff { get; set; }
+    public BoardPhase? QueueSmsOn { get; set; }
+    public long QueueSmsOffRedisRequests { get; set; }
+    public long QueueSmsOnRedisRequests { get; set; }
+
+    /// <summary>SMS the outbox held after the phase with the queue's SMS.</summary>
+    public long QueueSmsQueued { get; set; }
+
+    /// <summary>What the phase with the queue's SMS must have queued: one "called" a call, and one "your turn soon" to each
+    /// ticket that came within 3 of the front (the three after the first call, then one a call): calls + 2 of them.</summary>
+    public long ExpectedQueueSms => 2L * Options.BoardCalls + 2;
+
     /// <summary>Boards the gateway's feed counted as connected at the end of the run (all of them, or a board fell off).</summary>
     public int BoardsSeenByTheGateway { get; set; }
 
-    public bool Passed => Gateway is { Missed: 0 } g && g.Latency.Max <= 1000 && Baseline is { Missed: 0 };
+    public bool Passed => Gateway is { Missed: 0 } g && g.Latency.Max <= 1000 && Baseline is { Missed: 0 }
+        && QueueSmsOff is { Missed: 0 } && QueueSmsOn is { Missed: 0 } && QueueSmsQueued == ExpectedQueueSms;
 
     public string ToMarkdown()
     {
@@ -63,6 +77,29 @@ public sealed class BoardReport(BenchOptions options, string aof)
                 md.AppendLine($"| {Options.BoardConnections} boards held, every call on every board | {g.Samples:N0} of {g.Samples + g.Missed:N0} | " +
                     $"{(g.Missed == 0 ? "yes" : "**no**")} |");
                 md.AppendLine($"| a call on the boards within a second | max {g.Latency.Max:0} ms, p99 {g.Latency.P99:0} ms | {(g.Latency.Max <= 1000 ? "yes" : "**no**")} |");
+            }
+            if (QueueSmsOff is { } off && QueueSmsOn is { } on)
+            {
+                md.AppendLine();
+                md.AppendLine("## The queue's SMS per call");
+                md.AppendLine();
+                md.AppendLine($"The same boards and calls, but the tickets are {Options.BoardCalls + 3} booked citizens checked in before the calls " +
+                    "(priority tickets with phones), in two phases on fresh gateways: **off** without the call observer, **on** with it: after each " +
+                    "call one \"called\" SMS to the citizen called and one \"your turn soon\" to the ticket that became third (three after the " +
+                    "first call), each read of the phone's opt-out and language, queued in the outbox (not sent: the sender is off in the bench).");
+                md.AppendLine();
+                md.AppendLine("| | calls | SMS queued | Redis requests a call | the call's answer p50 / p90 / max ms | board p50 / p99 ms | missed |");
+                md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+                foreach (var (name, p, requests, sms) in new[] { ("off", off, QueueSmsOffRedisRequests, 0L), ("on", on, QueueSmsOnRedisRequests, QueueSmsQueued) })
+                {
+                    md.AppendLine($"| {name} | {p.Calls} | {sms} | {requests / (double)p.Calls:0.0} | {p.Answer.P50:0.0} / {p.Answer.P90:0.0} / {p.Answer.Max:0.0} | " +
+                        $"{p.Latency.P50:0.0} / {p.Latency.P99:0.0} | {p.Missed} |");
+                }
+                md.AppendLine();
+                md.AppendLine($"Ratio on / off: the call's answer p50 **{on.Answer.P50 / Math.Max(0.001, off.Answer.P50):0.00}×**, " +
+                    $"Redis requests a call **{QueueSmsOnRedisRequests / (double)Math.Max(1, QueueSmsOffRedisRequests):0.00}×** " +
+                    $"({(QueueSmsOnRedisRequests - QueueSmsOffRedisRequests) / (double)on.Calls:0.0} more a call); SMS queued {QueueSmsQueued} " +
+                    $"of the {ExpectedQueueSms} expected ({(QueueSmsQueued == ExpectedQueueSms ? "none doubled, none missing" : "**wrong**")}).");
             }
             return md.ToString();
         }

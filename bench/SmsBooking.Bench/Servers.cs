@@ -26,7 +26,9 @@ public sealed class Server : IAsyncDisposable
     /// <summary>The real gateway, built by <see cref="GatewayApp.Create"/> as in production, on a clock frozen at Monday
     /// 2026-11-30 07:00 Prague (so the office is open and the run does not depend on today's date).</summary>
     /// <param name="wire">The webhook wire to run instead of Twilio's library (the wire comparison's "before").</param>
-    public static async Task<Server> StartGatewayAsync(string redis, string keyPrefix, IDictionary<string, string?> settings, ITwilioWebhookWire? wire = null)
+    /// <param name="services">Changes to the gateway's services after its own (a phase without the queue's SMS).</param>
+    public static async Task<Server> StartGatewayAsync(string redis, string keyPrefix, IDictionary<string, string?> settings, ITwilioWebhookWire? wire = null,
+        Action<IServiceCollection>? services = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -56,6 +58,7 @@ public sealed class Server : IAsyncDisposable
             {
                 builder.Services.AddSingleton(wire);
             }
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new Server(app);

@@ -5,7 +5,7 @@ public static class ChatCommands
 {
     public const string Help = """
         /phone +420601999888   play another phone number
-        /lang en | /lang cz    switch the conversation's language (sends EN or CZ)
+        /lang en | cz | ua     switch the conversation's language (sends EN, CZ or UA)
         /checkin 123456        enter a PIN at the office kiosk
         /close 1.12.2026 nemoc close a whole day (the staff): every booking cancelled, each citizen told why and offered a time
         /cancel 1.12. K7M3QX porucha   cancel one booking (the staff), with a reason and an offer
@@ -33,8 +33,8 @@ public static class ChatCommands
                 session.Phone = argument;
                 output.WriteLine($"Now playing {argument}.");
                 break;
-            case "/lang" when argument.ToLowerInvariant() is "en" or "cz" or "cs":
-                await session.SendAsync(argument.ToLowerInvariant() == "en" ? "EN" : "CZ");
+            case "/lang" when argument.ToLowerInvariant() is "en" or "cz" or "cs" or "ua" or "uk":
+                await session.SendAsync(argument.ToLowerInvariant() switch { "en" => "EN", "ua" or "uk" => "UA", _ => "CZ" });
                 break;
             case "/checkin" when argument.Length > 0:
                 output.WriteLine($"kiosk: {await session.CheckInAsync(argument)}");

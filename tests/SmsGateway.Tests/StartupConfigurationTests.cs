@@ -63,6 +63,7 @@ public class StartupConfigurationTests
     [InlineData("--Staff:Users:0:Name=petra", "Configuration error: Staff:Users:0:PasswordHash: not a password hash; make one with `SmsGateway --hash-password`")]
     [InlineData("--Staff:OpenIdConnect:Authority=https://login.example.cz/realms/office", "Configuration error: Staff:OpenIdConnect:ClientId: required with an Authority")]
     [InlineData("--Redis:MinReplicaAcks=-1", "Configuration error: Redis:MinReplicaAcks: -1 must be between 0 (off) and 5")]
+    [InlineData("--Queue:TurnSoonPosition=-1", "Configuration error: Queue:TurnSoonPosition: -1 must be 0 (no SMS) to 20")]
     [InlineData("--Redis:MinReplicaAcks=one", "Configuration error: Redis:MinReplicaAcks: 'one' is not a valid Int32")]
     // WAIT with timeout 0 would block for ever
     [InlineData("--Redis:ReplicaAckTimeout=00:00:00", "Configuration error: Redis:ReplicaAckTimeout: 00:00:00 must be between 00:00:00.001 and 00:00:02")]

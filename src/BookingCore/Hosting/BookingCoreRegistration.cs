@@ -57,6 +57,9 @@ public static class BookingCoreRegistration
         services.AddSingleton<IQueueStore>(sp => UsesRedis(sp)
             ? new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
             : new InMemoryQueueStore(sp.GetRequiredService<InMemoryBookingStore>()));
+        services.AddSingleton<ITurnNoticeStore>(sp => UsesRedis(sp)
+            ? new RedisTurnNoticeStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
+            : new InMemoryTurnNoticeStore(sp.GetRequiredService<IQueueStore>(), sp.GetRequiredService<IBookingStore>()));
         services.AddSingleton<QueueChanges>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<IPhoneStore>(sp => UsesRedis(sp)

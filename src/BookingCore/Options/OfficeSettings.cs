@@ -171,7 +171,8 @@ public sealed class OfficeSettings
 
         var place = new LocalizedText(
             options.Place.GetValueOrDefault("cs") ?? options.Name,
-            options.Place.GetValueOrDefault("en") ?? options.Place.GetValueOrDefault("cs") ?? options.Name);
+            options.Place.GetValueOrDefault("en") ?? options.Place.GetValueOrDefault("cs") ?? options.Name,
+            options.Place.GetValueOrDefault("uk"));
 
         errors = problems;
         return new OfficeSettings(options.Name, place, zone ?? DateTimeZone.Utc, Math.Max(0, options.HorizonDays), hours, closures, agendas);
@@ -227,6 +228,6 @@ public sealed class OfficeSettings
         {
             problems.Add($"{key}:cs: a Czech name is required");
         }
-        return new LocalizedText(cs ?? "", string.IsNullOrWhiteSpace(en) ? cs ?? "" : en);
+        return new LocalizedText(cs ?? "", string.IsNullOrWhiteSpace(en) ? cs ?? "" : en, names.GetValueOrDefault("uk"));
     }
 }

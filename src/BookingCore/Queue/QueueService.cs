@@ -13,15 +13,18 @@ public sealed class QueueService
     private readonly IQueueStore _queue;
     private readonly IClock _clock;
     private readonly QueueChanges _changes;
+    private readonly IQueueCallObserver? _calls;
 
     /// <param name="changes">Told of every change made through this service, for this process' displays; a service of
     /// its own unless given.</param>
-    public QueueService(BookingService booking, IQueueStore queue, IClock clock, QueueChanges? changes = null)
+    /// <param name="calls">Told of every ticket called with "next" (the queue's SMS); none unless given.</param>
+    public QueueService(BookingService booking, IQueueStore queue, IClock clock, QueueChanges? changes = null, IQueueCallObserver? calls = null)
     {
         _booking = booking;
         _queue = queue;
         _clock = clock;
         _changes = changes ?? new QueueChanges();
+        _calls = calls;
     }
 
     /// <summary>Completes at the next change of the queue made through this service.</summary>
@@ -96,8 +99,16 @@ public sealed class QueueService
     }
 
     /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>; the
-    /// ticket it served before is done.</summary>
-    public Task<Call?> NextAsync(string counter) => Act(counter, (today, now) => _queue.NextAsync(today, counter, now));
+    /// ticket it served before is done. The <see cref="IQueueCallObserver"/> hears of the call before this returns.</summary>
+    public async Task<Call?> NextAsync(string counter)
+    {
+        var call = await Act(counter, (today, now) => _queue.NextAsync(today, counter, now));
+        if (call is not null && _calls is not null)
+        {
+            await _calls.CalledAsync(Today(call.At), call);
+        }
+        return call;
+    }
 
     /// <summary>Calls the counter's current ticket again, up to <paramref name="maxCalls"/> calls in all.</summary>
     public Task<RecallResult> RecallAsync(string counter, int maxCalls = QueueRules.DefaultMaxCalls) =>

@@ -97,7 +97,8 @@ public sealed class ConversationEngine
         {
             case Keyword.English:
             case Keyword.Czech:
-                s.Language = r.Keyword == Keyword.English ? Language.En : Language.Cs;
+            case Keyword.Ukrainian:
+                s.Language = r.Keyword switch { Keyword.English => Language.En, Keyword.Ukrainian => Language.Uk, _ => Language.Cs };
                 if (s.State == State.Idle)
                 {
                     await t.Machine.FireAsync(Trigger.Greeted);

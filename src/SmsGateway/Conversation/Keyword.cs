@@ -11,6 +11,8 @@ public enum Keyword
     Help,
     English,
     Czech,
+    /// <summary><c>UA</c>, <c>УКР</c>: the conversation in Ukrainian.</summary>
+    Ukrainian,
     More,
     Yes,
     No,
@@ -65,6 +67,18 @@ public static class Keywords
         ["NO"] = Keyword.No,
         ["FRONTA"] = Keyword.Queue,
         ["QUEUE"] = Keyword.Queue,
+        // Ukrainian, folded as InputText folds them (Ї becomes І, Й becomes И).
+        ["UA"] = Keyword.Ukrainian,
+        ["УКР"] = Keyword.Ukrainian,
+        ["НАЗАД"] = Keyword.Back,
+        ["МЕНЮ"] = Keyword.Restart,
+        ["СКАСУВАТИ"] = Keyword.Cancel,
+        ["МОІ"] = Keyword.MyBookings,
+        ["ДОПОМОГА"] = Keyword.Help,
+        ["ДАЛІ"] = Keyword.More,
+        ["ТАК"] = Keyword.Yes,
+        ["НІ"] = Keyword.No,
+        ["ЧЕРГА"] = Keyword.Queue,
     };
 
     /// <summary>The keyword and what follows it (<c>STORNO K7M3QX</c> → Cancel, "K7M3QX").</summary>
@@ -85,7 +99,7 @@ public static class Keywords
         {
             return (Keyword.None, "");
         }
-        // Only STORNO takes an argument (a booking code). Any other keyword must be the whole message, so that a
+        // Only STORNO (СКАСУВАТИ) takes an argument (a booking code). Any other keyword must be the whole message, so that a
         // name such as "Ne Tran" typed at the name step is a name.
         if (rest.Length > 0 && keyword != Keyword.Cancel)
         {

@@ -5,6 +5,7 @@ using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Staff;
+using SmsBooking.SmsGateway.Queue;
 using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Web;
@@ -39,6 +40,7 @@ public static class GatewayApp
         builder.AddOutbound();
         builder.AddKiosk();
         builder.AddStaff();
+        builder.AddQueueNotices();
         builder.AddGatewayHealth();
         builder.AddGatewayMetrics();
         builder.AddWebPages();

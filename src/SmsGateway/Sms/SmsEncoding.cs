@@ -38,16 +38,25 @@ public static class SmsEncoding
 
     /// <summary>Czech (and other Latin) text without diacritics, typographic quotes and dashes made plain,
     /// so that it stays GSM-7.</summary>
+    /// <remarks>Only the marks of Latin letters go: Ukrainian <c>й</c> and <c>ї</c> are letters of their own, not a
+    /// <c>и</c> and an <c>і</c> with an accent, and Cyrillic is UCS-2 whatever is done to it.</remarks>
     public static string ToGsmFriendly(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
+        var latinBase = false;
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
+                if (latinBase)
+                {
+                    continue;
+                }
+                sb.Append(c);
                 continue;
             }
+            latinBase = c < '\u0250';
             sb.Append(c switch
             {
                 '–' or '—' => '-',

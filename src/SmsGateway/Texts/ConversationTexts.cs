@@ -89,13 +89,45 @@ public sealed class ConversationTexts
 
     public string NothingToCancel() => Format("NothingToCancel");
 
-    public string ChooseCancellation(IReadOnlyList<string> bookings) => Format("ChooseCancellation", ("choices", Numbered(bookings)));
+    public string ChooseCancellation(IReadOnlyList<string> bookings) => Format("ChooseCancellation", ("choices", FittingList("ChooseCancellation", "choices", bookings, Numbered, roomForHint: true)));
 
     public string Cancelled(string code) => Format("Cancelled", ("code", code));
 
     public string UnknownCode(string code) => Format("UnknownCode", ("code", code));
 
-    public string MyBookings(IReadOnlyList<string> bookings) => Format("MyBookings", ("bookings", string.Join("\n", bookings)));
+    public string MyBookings(IReadOnlyList<string> bookings) =>
+        Format("MyBookings", ("bookings", FittingList("MyBookings", "bookings", bookings, lines => string.Join("\n", lines))));
+
+    /// <summary>The most SMS segments a reply of this language may take: 2, and 3 for Ukrainian, whose Cyrillic makes
+    /// every SMS UCS-2 (70 characters a segment, 67 in a long message). The reply-size test holds every text to it.</summary>
+    public int MaxSegments => Language == Language.Uk ? 3 : 2;
+
+    /// <summary>The lines of a list as <paramref name="join"/> writes them into <paramref name="placeholder"/> of
+    /// <paramref name="template"/>: all of them when the reply fits <see cref="MaxSegments"/>, else the first that fit
+    /// and a last line that counts the rest (<c>MoreLines</c>); with <paramref name="roomForHint"/>, room is left for the
+    /// short hint (<c>NotUnderstood</c>) said before a step's list the second time a message is not understood. Only Ukrainian's shorter segments ever cut a
+    /// list: six bookings with their PINs (the most a phone may hold) are more than three UCS-2 segments.</summary>
+    public string FittingList(string template, string placeholder, IReadOnlyList<string> lines, Func<IEnumerable<string>, string> join,
+        bool roomForHint = false)
+    {
+        var all = join(lines);
+        var hint = roomForHint ? Format("NotUnderstood") + "\n" : "";
+        if (Fits(hint + Format(template, (placeholder, all))))
+        {
+            return all;
+        }
+        for (var shown = lines.Count - 1; shown > 0; shown--)
+        {
+            var cut = join(lines.Take(shown)) + "\n" + Format("MoreLines", ("count", (lines.Count - shown).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (Fits(hint + Format(template, (placeholder, cut))))
+            {
+                return cut;
+            }
+        }
+        return all;
+    }
+
+    private bool Fits(string text) => Sms.SmsEncoding.Measure(Sms.SmsEncoding.ToGsmFriendly(text)).Segments <= MaxSegments;
 
     public string NoBookings() => Format("NoBookings");
 
@@ -147,6 +179,13 @@ public sealed class ConversationTexts
         Format("Reminder", ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
             ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
 
+    /// <summary>To a checked-in citizen near the front of the queue; <paramref name="ahead"/> tickets wait before theirs.</summary>
+    public string TurnSoon(string ticket, int ahead) =>
+        Format("TurnSoon", ("ticket", ticket), ("ahead", ahead.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>To the citizen whose ticket a counter just called.</summary>
+    public string Called(string ticket, string counter) => Format("Called", ("ticket", ticket), ("counter", counter));
+
     // One-message booking (OBJ) and the free-times query (VOLNO), the syntax Trutnov's line already knows.
     public string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree) =>
         Format(requestedWasFree ? "QuickOffer" : "QuickOfferNearest", ("agenda", agenda), ("date", DateLabel(day)), ("time", Hm(time)),
@@ -160,7 +199,22 @@ public sealed class ConversationTexts
     public string UnknownAgendaCode(string code, string codes) => Format("UnknownAgendaCode", ("code", code), ("codes", codes));
 
     public string FreeTimes(string agenda, LocalDate day, IReadOnlyList<LocalTime> times) =>
-        Format("FreeTimes", ("agenda", agenda), ("day", DayLabel(day)), ("timeList", string.Join(" ", times.Select(Hm))));
+        Format("FreeTimes", ("agenda", agenda), ("day", DayLabel(day)), ("timeList", FittingTimes(agenda, day, times)));
+
+    /// <summary>The soonest of <paramref name="times"/> that fit the reply (<see cref="MaxSegments"/>): all 40 in Czech
+    /// and English, fewer in Ukrainian.</summary>
+    public string FittingTimes(string agenda, LocalDate day, IReadOnlyList<LocalTime> times)
+    {
+        for (var n = times.Count; n > 1; n--)
+        {
+            var list = string.Join(" ", times.Take(n).Select(Hm));
+            if (Fits(Format("FreeTimes", ("agenda", agenda), ("day", DayLabel(day)), ("timeList", list))))
+            {
+                return list;
+            }
+        }
+        return string.Join(" ", times.Take(1).Select(Hm));
+    }
 
     public string NoFreeTimesAhead(string agenda) => Format("NoFreeTimesAhead", ("agenda", agenda));
 

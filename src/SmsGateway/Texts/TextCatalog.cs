@@ -16,6 +16,7 @@ public sealed partial class TextCatalog
     {
         [Language.Cs] = "SmsBooking.SmsGateway.Texts.Czech",
         [Language.En] = "SmsBooking.SmsGateway.Texts.English",
+        [Language.Uk] = "SmsBooking.SmsGateway.Texts.Ukrainian",
     };
 
     /// <summary>The configuration name of each language under <c>Conversation:Texts</c>.</summary>
@@ -23,6 +24,7 @@ public sealed partial class TextCatalog
     {
         ["cs"] = Language.Cs,
         ["en"] = Language.En,
+        ["uk"] = Language.Uk,
     };
 
     private static readonly Lazy<IReadOnlyDictionary<Language, IReadOnlyDictionary<string, string>>> Shipped = new(LoadShipped);

@@ -48,5 +48,11 @@ public class BenchSmokeTests
         Assert.Equal(options.BoardConnections, report.BoardsSeenByTheGateway);
         Assert.True(report.GatewayRedisRequests > 0, "the round-trip counter read nothing");
         Assert.Contains($"## The board: {options.BoardConnections} connections", report.ToMarkdown());
+        // The queue's SMS phases: every call on every board with and without them, and exactly the SMS expected.
+        Assert.Equal(0, report.QueueSmsOff!.Missed);
+        Assert.Equal(0, report.QueueSmsOn!.Missed);
+        Assert.Equal(report.ExpectedQueueSms, report.QueueSmsQueued);
+        Assert.True(report.QueueSmsOnRedisRequests > report.QueueSmsOffRedisRequests, "the SMS work made no Redis request");
+        Assert.Contains("## The queue's SMS per call", report.ToMarkdown());
     }
 }

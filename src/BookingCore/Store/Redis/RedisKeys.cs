@@ -65,6 +65,8 @@ public sealed class RedisKeys
     public RedisKey DayServiceTimes(LocalDate date) => Day(date) + ":service";
     /// <summary>STRING counter raised by every change of the day's queue (displays poll it).</summary>
     public RedisKey DayQueueVersion(LocalDate date) => Day(date) + ":qversion";
+    /// <summary>HASH ticket → 1 once its "your turn soon" SMS is queued (<see cref="Queue.RedisTurnNoticeStore"/>).</summary>
+    public RedisKey DayTurnSoonTold(LocalDate date) => Day(date) + ":turnsoon";
 
     /// <summary>HASH the PIN guard of one kiosk key (by its hash): wrong PINs and reserved attempts of the window, its
     /// start, locked-until, lockouts in a row, start of the quiet time (see <see cref="Queue.RedisQueueStore"/>).</summary>

@@ -1,7 +1,8 @@
 namespace SmsBooking.SmsGateway.Conversation.Reading;
 
 /// <summary>The words every office understands alike: keywords, yes and no, parts of the day, picks by place, name
-/// introductions and the fillers of polite Czech and English. The office's own words (agendas, activities) come from
+/// introductions and the fillers of polite Czech and English, and the Ukrainian ones a Ukrainian conversation needs
+/// (Cyrillic folded the same way: <c>МОЇ</c> is <c>МОІ</c>, <c>добрий</c> is <c>ДОБРИИ</c>). The office's own words (agendas, activities) come from
 /// configuration. Folded like input: upper case, no diacritics.</summary>
 internal static class BuiltInWords
 {
@@ -56,15 +57,16 @@ internal static class BuiltInWords
     /// when it is all the message says (fillers aside): <c>my passport</c> is not <c>MY</c>.</summary>
     private static readonly Dictionary<Keyword, string[]> Keywords = new()
     {
-        [Keyword.Back] = ["ZPET", "BACK", "VRATIT", "GO BACK"],
-        [Keyword.Restart] = ["ZNOVU", "MENU", "RESTART", "OD ZACATKU", "ZACIT ZNOVU", "START OVER"],
-        [Keyword.Cancel] = ["STORNO", "ZRUSIT"],
-        [Keyword.MyBookings] = ["MOJE", "MY", "MOJE REZERVACE", "MOJE TERMINY", "MOJE OBJEDNAVKY", "MY BOOKINGS", "MY APPOINTMENTS"],
-        [Keyword.Help] = ["POMOC", "HELP", "INFO", "NAPOVEDA", "NEVIM", "NEROZUMIM"],
+        [Keyword.Back] = ["ZPET", "BACK", "VRATIT", "GO BACK", "НАЗАД"],
+        [Keyword.Restart] = ["ZNOVU", "MENU", "RESTART", "OD ZACATKU", "ZACIT ZNOVU", "START OVER", "МЕНЮ", "СПОЧАТКУ", "ПОЧАТИ ЗНОВУ"],
+        [Keyword.Cancel] = ["STORNO", "ZRUSIT", "СКАСУВАТИ", "СКАСУВАННЯ"],
+        [Keyword.MyBookings] = ["MOJE", "MY", "MOJE REZERVACE", "MOJE TERMINY", "MOJE OBJEDNAVKY", "MY BOOKINGS", "MY APPOINTMENTS", "МОІ", "МОІ ЗАПИСИ"],
+        [Keyword.Help] = ["POMOC", "HELP", "INFO", "NAPOVEDA", "NEVIM", "NEROZUMIM", "ДОПОМОГА", "ДОВІДКА", "НЕ РОЗУМІЮ"],
         [Keyword.English] = ["EN", "ENGLISH", "ANGLICKY", "IN ENGLISH"],
         [Keyword.Czech] = ["CZ", "CS", "CESKY", "CZECH", "CESTINA", "IN CZECH"],
-        [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER"],
-        [Keyword.Queue] = ["FRONTA", "QUEUE"],
+        [Keyword.Ukrainian] = ["UA", "UKR", "УКР", "УКРАІНСЬКА", "УКРАІНСЬКОЮ", "UKRAINIAN", "UKRAJINSKY", "UKRAJINSTINA"],
+        [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER", "ДАЛІ", "ЩЕ", "ПІЗНІШЕ"],
+        [Keyword.Queue] = ["FRONTA", "QUEUE", "ЧЕРГА"],
     };
 
     private static readonly string[] Yes =
@@ -73,6 +75,8 @@ internal static class BuiltInWords
         "POTVRZUJEME", "POTVRZENO", "SOUHLASIM", "SOUHLAS", "JASNE", "JASNY", "BERU", "PLATI", "DOBRE", "V PORADKU", "NO JO",
         "TAK JO", "NO ANO", "TAK ANO", "YES", "Y", "YEP", "YEAH", "YA", "YUP", "SURE", "CONFIRM", "CONFIRMED", "FINE",
         "ALRIGHT", "ALL RIGHT", "OF COURSE", "SOUNDS GOOD",
+        // Ukrainian
+        "ТАК", "ТАК ТАК", "ДОБРЕ", "ГАРАЗД", "ПІДТВЕРДЖУЮ", "ЗГОДЕН", "ЗГОДНА", "ЗВІСНО",
     ];
 
     /// <summary>The answers matched with endings and a typo (<c>potvrzjui</c>, <c>souhlasime</c>); the others only as
@@ -82,15 +86,15 @@ internal static class BuiltInWords
     private static readonly string[] No =
     [
         "NE", "NEE", "NECHCI", "NEHODI", "NEHODI SE", "NESOUHLASIM", "NEPOTVRZUJI", "NEMUZU", "RADSI NE", "TAK NE", "NO", "NOPE",
-        "NAH", "N",
+        "NAH", "N", "НІ", "НЕ ХОЧУ", "НЕ ПІДХОДИТЬ",
     ];
 
     private static readonly Dictionary<PartOfDay, string[]> Parts = new()
     {
-        [PartOfDay.Early] = ["RANO", "RANKO", "BRZY RANO", "BRZO RANO", "Z RANA", "BRZY", "BRZO", "EARLY", "EARLY MORNING"],
-        [PartOfDay.Morning] = ["DOPOLEDNE", "DOPO", "PRED OBEDEM", "PRED POLEDNEM", "MORNING", "BEFORE NOON", "BEFORE LUNCH", "AM"],
-        [PartOfDay.Afternoon] = ["ODPOLEDNE", "ODPO", "PO OBEDE", "PO OBEDU", "PO POLEDNI", "AFTERNOON", "AFTER LUNCH", "PM"],
-        [PartOfDay.Late] = ["VECER", "NAVECER", "PODVECER", "POZDE ODPOLEDNE", "POZDEJI ODPOLEDNE", "LATE AFTERNOON", "EVENING"],
+        [PartOfDay.Early] = ["RANO", "RANKO", "BRZY RANO", "BRZO RANO", "Z RANA", "BRZY", "BRZO", "EARLY", "EARLY MORNING", "ЗРАНКУ", "ВРАНЦІ"],
+        [PartOfDay.Morning] = ["DOPOLEDNE", "DOPO", "PRED OBEDEM", "PRED POLEDNEM", "MORNING", "BEFORE NOON", "BEFORE LUNCH", "AM", "ДО ОБІДУ"],
+        [PartOfDay.Afternoon] = ["ODPOLEDNE", "ODPO", "PO OBEDE", "PO OBEDU", "PO POLEDNI", "AFTERNOON", "AFTER LUNCH", "PM", "ПІСЛЯ ОБІДУ", "ПО ОБІДІ", "ПООБІДІ"],
+        [PartOfDay.Late] = ["VECER", "NAVECER", "PODVECER", "POZDE ODPOLEDNE", "POZDEJI ODPOLEDNE", "LATE AFTERNOON", "EVENING", "ВВЕЧЕРІ", "УВЕЧЕРІ"],
     };
 
     private static readonly Dictionary<int, string[]> Ordinals = new()
@@ -133,5 +137,8 @@ internal static class BuiltInWords
         "ON", "AT", "IN", "IS", "IT", "CAN", "COULD", "GET", "ME", "OF", "AND", "OR", "SOME", "ANY", "IF", "POSSIBLE", "ASAP",
         "PREFERABLY", "MAYBE", "PERHAPS", "CODE", "NUMBER", "OPTION", "NR", "THAT", "THIS ONE", "ONE", "DAY", "GOOD",
         "JUST", "ALSO", "MAKE", "RESERVE", "RESERVATION", "HAVE", "DO", "FREE",
+        // Ukrainian
+        "ДОБРИИ ДЕНЬ", "ДОБРОГО ДНЯ", "ПРИВІТ", "ДЯКУЮ", "БУДЬ ЛАСКА", "ПРОШУ", "ХОЧУ", "ХОТІВ БИ", "ХОТІЛА Б", "МЕНІ", "ПОТРІБНО",
+        "ТРЕБА", "ЗАПИСАТИСЯ", "ЗАПИСАТИСЬ", "ЗАПИС", "НА", "В", "У", "О", "ОБ", "З", "І", "ТА", "ДО", "ДЛЯ", "ЧАС", "ТЕРМІН",
     ];
 }

@@ -2,20 +2,20 @@ using NodaTime;
 
 namespace SmsBooking.SmsGateway.Conversation.Reading;
 
-/// <summary>The closed lists of words for days and times, in the forms Czech and English citizens write them (folded:
-/// upper case, no diacritics). docs/conversation-reading.md lists them for citizens' sake.</summary>
+/// <summary>The closed lists of words for days and times, in the forms Czech and English citizens write them, and the
+/// plainest Ukrainian ones (folded: upper case, no diacritics; <c>п'ятницю</c> with or without its apostrophe). docs/conversation-reading.md lists them for citizens' sake.</summary>
 internal static class CalendarWords
 {
     /// <summary>Weekday names with their Czech case forms (<c>v pondeli</c>, <c>ve stredu</c>, <c>do patku</c>).</summary>
     private static readonly Dictionary<string, IsoDayOfWeek> Weekdays = Forms(new Dictionary<IsoDayOfWeek, string[]>
     {
-        [IsoDayOfWeek.Monday] = ["PONDELI", "PONDELEK", "PONDELKU", "MONDAY", "MON"],
-        [IsoDayOfWeek.Tuesday] = ["UTERY", "UTERI", "UTEREK", "UTERKU", "TUESDAY", "TUE", "TUES"],
-        [IsoDayOfWeek.Wednesday] = ["STREDA", "STREDU", "STREDY", "STREDE", "WEDNESDAY", "WED"],
-        [IsoDayOfWeek.Thursday] = ["CTVRTEK", "CTVRTKU", "CTVRTKA", "THURSDAY", "THU", "THUR", "THURS"],
-        [IsoDayOfWeek.Friday] = ["PATEK", "PATKU", "PATKA", "FRIDAY", "FRI"],
-        [IsoDayOfWeek.Saturday] = ["SOBOTA", "SOBOTU", "SOBOTY", "SATURDAY", "SAT"],
-        [IsoDayOfWeek.Sunday] = ["NEDELE", "NEDELI", "SUNDAY", "SUN"],
+        [IsoDayOfWeek.Monday] = ["PONDELI", "PONDELEK", "PONDELKU", "MONDAY", "MON", "ПОНЕДІЛОК", "ПОНЕДІЛКА"],
+        [IsoDayOfWeek.Tuesday] = ["UTERY", "UTERI", "UTEREK", "UTERKU", "TUESDAY", "TUE", "TUES", "ВІВТОРОК", "ВІВТОРКА"],
+        [IsoDayOfWeek.Wednesday] = ["STREDA", "STREDU", "STREDY", "STREDE", "WEDNESDAY", "WED", "СЕРЕДА", "СЕРЕДУ", "СЕРЕДИ"],
+        [IsoDayOfWeek.Thursday] = ["CTVRTEK", "CTVRTKU", "CTVRTKA", "THURSDAY", "THU", "THUR", "THURS", "ЧЕТВЕР", "ЧЕТВЕРГА"],
+        [IsoDayOfWeek.Friday] = ["PATEK", "PATKU", "PATKA", "FRIDAY", "FRI", "П'ЯТНИЦЯ", "П'ЯТНИЦЮ", "П’ЯТНИЦЯ", "П’ЯТНИЦЮ", "ПЯТНИЦЯ", "ПЯТНИЦЮ"],
+        [IsoDayOfWeek.Saturday] = ["SOBOTA", "SOBOTU", "SOBOTY", "SATURDAY", "SAT", "СУБОТА", "СУБОТУ"],
+        [IsoDayOfWeek.Sunday] = ["NEDELE", "NEDELI", "SUNDAY", "SUN", "НЕДІЛЯ", "НЕДІЛЮ"],
     });
 
     /// <summary>Two-letter weekdays as the day list prints them (<c>Ut 1.12.</c>): only read in front of a date, since
@@ -41,9 +41,9 @@ internal static class CalendarWords
     /// <summary>Days counted from today: <c>dnes</c> 0, <c>zitra</c> 1, <c>pozitri</c> 2.</summary>
     private static readonly Dictionary<string, int> DayWords = Forms(new Dictionary<int, string[]>
     {
-        [0] = ["DNES", "DNESKA", "DNESEK", "TODAY"],
-        [1] = ["ZITRA", "ZEJTRA", "ZITREK", "TOMORROW", "TMRW", "TMR"],
-        [2] = ["POZITRI", "POZEJTRI", "OVERMORROW"],
+        [0] = ["DNES", "DNESKA", "DNESEK", "TODAY", "СЬОГОДНІ"],
+        [1] = ["ZITRA", "ZEJTRA", "ZITREK", "TOMORROW", "TMRW", "TMR", "ЗАВТРА"],
+        [2] = ["POZITRI", "POZEJTRI", "OVERMORROW", "ПІСЛЯЗАВТРА"],
     });
 
     /// <summary>Hours as cardinals, for <c>v deset</c>, <c>ve dve</c>, <c>at ten</c>, <c>ctvrt na deset</c>.</summary>
@@ -94,19 +94,20 @@ internal static class CalendarWords
     });
 
     /// <summary>Words in front of a time: <c>v 10</c>, <c>ve dve</c>, <c>o pul desate</c>, <c>kolem 10</c>, <c>at 10</c>.</summary>
-    public static readonly HashSet<string> TimeMarkers = ["V", "VE", "O", "NA", "OD", "PO", "KOLEM", "OKOLO", "CCA", "ASI", "AT", "AROUND", "ABOUT", "FROM", "AFTER"];
+    public static readonly HashSet<string> TimeMarkers = ["V", "VE", "O", "NA", "OD", "PO", "KOLEM", "OKOLO", "CCA", "ASI", "AT", "AROUND", "ABOUT", "FROM", "AFTER",
+        "О", "ОБ", "НА", "БЛИЗЬКО", "З"];
 
     /// <summary>Words in front of a day: <c>v pondeli</c>, <c>na 15.12.</c>, <c>dne 15.12.</c>, <c>on monday</c>.</summary>
-    public static readonly HashSet<string> DayMarkers = ["V", "VE", "NA", "DNE", "ON", "THE", "FOR"];
+    public static readonly HashSet<string> DayMarkers = ["V", "VE", "NA", "DNE", "ON", "THE", "FOR", "У", "В", "НА"];
 
     /// <summary>After an hour: <c>10h</c>, <c>10 hod</c>, <c>deset hodin</c>, <c>ten o'clock</c>.</summary>
     public static readonly HashSet<string> HourSuffixes = ["H", "HOD", "HODIN", "HODINY", "HODINE", "HODINU", "HODINA", "O'CLOCK", "OCLOCK", "HRS"];
 
-    public static readonly HashSet<string> NextWords = ["PRISTI", "PRISTIM", "PRISTIHO", "DALSI", "NEXT"];
+    public static readonly HashSet<string> NextWords = ["PRISTI", "PRISTIM", "PRISTIHO", "DALSI", "NEXT", "НАСТУПНОГО", "НАСТУПНИИ", "НАСТУПНОМУ"];
 
     public static readonly HashSet<string> ThisWords = ["TENTO", "TENHLE", "TUHLE", "TUTO", "TENTOHLE", "THIS"];
 
-    public static readonly HashSet<string> WeekWords = ["TYDEN", "TYDNU", "TYDNE", "WEEK"];
+    public static readonly HashSet<string> WeekWords = ["TYDEN", "TYDNU", "TYDNE", "WEEK", "ТИЖДЕНЬ", "ТИЖНЯ", "ТИЖНІ"];
 
     public static readonly HashSet<string> NoonWords = ["POLEDNE", "NOON", "MIDDAY"];
 

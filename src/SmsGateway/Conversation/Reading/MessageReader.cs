@@ -52,7 +52,7 @@ public sealed class MessageReader
             case "VOLNO":
             case "FREE" when words.Count == 1 || FreeTimesFollow(raw, words, context):
                 return ReadFreeTimes(raw, words, context);
-            case "STORNO" or "ZRUSIT" when ReadCancel(raw, words, head) is { } cancel:
+            case "STORNO" or "ZRUSIT" or "СКАСУВАТИ" when ReadCancel(raw, words, head) is { } cancel:
                 return cancel;
         }
 

@@ -36,10 +36,11 @@ public class ReadingCorpusTests(ITestOutputHelper output)
                 failures.Add($"line {n + 1}: [{step}] '{message}'\n    expected {expected}\n    read     {actual}");
             }
         }
-        output.WriteLine($"Corpus: {counts.GetValueOrDefault("cs")} Czech and {counts.GetValueOrDefault("en")} English messages, {failures.Count} misread");
-        Console.WriteLine($"Reading corpus: {counts.GetValueOrDefault("cs")} Czech and {counts.GetValueOrDefault("en")} English messages, {failures.Count} misread");
+        output.WriteLine($"Corpus: {counts.GetValueOrDefault("cs")} Czech, {counts.GetValueOrDefault("en")} English and {counts.GetValueOrDefault("uk")} Ukrainian messages, {failures.Count} misread");
+        Console.WriteLine($"Reading corpus: {counts.GetValueOrDefault("cs")} Czech, {counts.GetValueOrDefault("en")} English and {counts.GetValueOrDefault("uk")} Ukrainian messages, {failures.Count} misread");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.True(counts.GetValueOrDefault("cs") >= 300, $"only {counts.GetValueOrDefault("cs")} Czech messages");
         Assert.True(counts.GetValueOrDefault("en") >= 60, $"only {counts.GetValueOrDefault("en")} English messages");
+        Assert.True(counts.GetValueOrDefault("uk") >= 30, $"only {counts.GetValueOrDefault("uk")} Ukrainian messages");
     }
 }

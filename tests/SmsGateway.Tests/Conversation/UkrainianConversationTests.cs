@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Outbound;
+using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.SmsGateway.Sms;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests.Conversation;
+
+/// <summary>Ukrainian as the third SMS language (issue 18) over HTTP against real Redis: the switch, a whole booking,
+/// the keywords in Cyrillic, and the outbound SMS of a Ukrainian conversation. The fake clock starts on Monday
+/// 2026-11-30 07:00 Prague.</summary>
+public class UkrainianConversationTests
+{
+    private static Task<IReadOnlyList<Booking>> BookingsOf(GatewayHost gateway, string phone) =>
+        gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
+
+    /// <summary>UCS-2 (Cyrillic) within 3 segments: 201 characters.</summary>
+    private static void AssertUkrainianSms(string text)
+    {
+        Assert.False(SmsEncoding.IsGsm7(text), text);
+        Assert.True(text.Length <= 201, $"{text.Length} characters: {text}");
+        Assert.Matches(@"\p{IsCyrillic}", text);
+    }
+
+    [Theory]
+    [InlineData("ТАК")]
+    [InlineData("ANO")]
+    public async Task FullBooking_InUkrainian_EndsWithCodeAndPin(string yes)
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var phone = new SmsPhone(gateway, "+420601555001");
+        var greeting = await phone.ExpectAsync("UA", @"^Добрий день!.*\n1 Посвідчення особи\n2 Закордонні паспорти\n3 Реєстр населення\n");
+        AssertUkrainianSms(greeting);
+        AssertUkrainianSms(await phone.ExpectAsync("2", @"^Закордонні паспорти - що вам потрібно\? Надішліть номер:\n1 Заява на паспорт\n2 Отримання паспорта\nНАЗАД = назад$"));
+        AssertUkrainianSms(await phone.ExpectAsync("1", @"^Закордонні паспорти\. Оберіть день, напр\. 30\.11\.:\n1 Пн 30\.11\.\n2 Вт 1\.12\."));
+        AssertUkrainianSms(await phone.ExpectAsync("2", @"^Вільний час Вт 1\.12\., напр\. 08:00:\n1 08:00\n2 08:20"));
+        AssertUkrainianSms(await phone.ExpectAsync("о 9:20", @"^Вт 1\.12\. 09:20 тримаємо для вас до 07:15\. Напишіть ім'я та прізвище латиницею:$"));
+        // A name in Cyrillic: the office's records are in Latin letters, so it asks again, in Ukrainian.
+        AssertUkrainianSms(await phone.ExpectAsync("Олена Коваленко", "латиницею, як у паспорті"));
+        AssertUkrainianSms(await phone.ExpectAsync("Olena Kovalenko",
+            @"^Закордонні паспорти, Заява на паспорт, Вт 1\.12\.2026 09:20, Olena Kovalenko\. ТАК до 07:15 = підтвердити$"));
+        var confirmed = await phone.ExpectAsync(yes, @"^Записано\. Код: [2-9A-HJ-NP-Z]{6}\nВт 1\.12\.2026 09:20, Закордонні паспорти\n");
+        AssertUkrainianSms(confirmed);
+        var booking = Assert.Single(await BookingsOf(gateway, phone.Number));
+        Assert.Contains($"Код: {booking.Code}", confirmed);
+        Assert.Contains("MeU Trutnov, Slovanske nam. 165, перший поверх праворуч, двері 183", confirmed);
+        Assert.Contains("PIN введіть у кіоску 09:05-09:35.", confirmed);
+        Assert.EndsWith($"PIN: {booking.Pin}", confirmed);
+        Assert.Equal("Olena Kovalenko", booking.Name);
+        Assert.Equal(new LocalTime(9, 20), booking.Time);
+        // The Cyrillic keywords, and the Czech ones too.
+        AssertUkrainianSms(await phone.ExpectAsync("МОЇ", $@"^Ваші записи:\n{booking.Code} Вт 1\.12\. 09:20 CP PIN: {booking.Pin}\nСКАСУВАТИ код = скасувати$"));
+        await phone.ExpectAsync("MOJE", "^Ваші записи:");
+        AssertUkrainianSms(await phone.ExpectAsync("ДОПОМОГА", "^Надішліть номер із переліку"));
+        await phone.ExpectAsync("CZ", "^Dobry den");
+        await phone.ExpectAsync("УКР", "^Надішліть номер послуги:\n1 Посвідчення особи"); // the step under way, in Ukrainian again
+        AssertUkrainianSms(await phone.ExpectAsync($"скасувати {booking.Code}", $"^Запис {booking.Code} скасовано\\. МЕНЮ = новий запис\\.$"));
+        Assert.Empty(await BookingsOf(gateway, phone.Number));
+    }
+
+    [Fact]
+    public async Task UkrainianConversation_GetsItsReminderAndQueueSmsInUkrainian()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" });
+        var phone = new SmsPhone(gateway, "+420601555002");
+        await phone.ExpectAsync("UA", "^Добрий день!");
+        await phone.ExpectAsync("1", "Посвідчення особи - що вам потрібно");
+        await phone.ExpectAsync("1", "Оберіть день");
+        await phone.ExpectAsync("2", @"^Вільний час Вт 1\.12\.");
+        await phone.ExpectAsync("1", "тримаємо для вас");
+        await phone.ExpectAsync("Olena Kovalenko", "ТАК до");
+        await phone.ExpectAsync("так", "^Записано");
+        var booking = Assert.Single(await BookingsOf(gateway, phone.Number));
+        var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
+
+        // The reminder of the day before, at 16:00.
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 16, 0, 1));
+        await gateway.App.Services.GetRequiredService<NotificationWatcher>().RunOnceAsync();
+        var reminder = Assert.Single(await outbox.ClaimAsync("test-inspector", 100, TimeSpan.FromHours(1))).Message;
+        Assert.Equal("reminder", reminder.Kind);
+        Assert.Equal($"Нагадування: Вт 1.12. 08:00 Посвідчення особи, MeU Trutnov, Slovanske nam. 165, перший поверх праворуч, двері 183. PIN введіть у кіоску 07:45-08:15. PIN: {booking.Pin}", reminder.Body);
+        AssertUkrainianSms(reminder.Body);
+
+        // At the office: checked in, then called to counter 2.
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
+        async Task PostAsync(string path, object body, string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("X-Api-Key", key);
+            Assert.Equal(HttpStatusCode.OK, (await gateway.Http.SendAsync(request)).StatusCode);
+        }
+        await PostAsync("/api/kiosk/checkin", new { pin = booking.Pin }, TestKioskKeys.Kiosk);
+        await PostAsync("/api/queue/next", new { counter = "2" }, TestKioskKeys.Counter);
+        var called = Assert.Single(await outbox.ClaimAsync("test-inspector", 100, TimeSpan.FromHours(1))).Message;
+        Assert.Equal("Талон P001: ваша черга, віконце 2. Підійдіть, будь ласка, зараз.", called.Body);
+    }
+}
