@@ -33,7 +33,7 @@ public sealed class ClosureService
     public string? Problem(Closure closure)
     {
         var today = _calendar.Today();
-        if (closure.Date < today || closure.Date > today.PlusDays(366))
+        if (closure.Date < today || closure.Date > today.PlusDays(MaxDaysAhead))
         {
             return "date: a day from today to a year ahead";
         }
@@ -112,8 +112,12 @@ public sealed class ClosureService
 
     public Task<IReadOnlyList<Closure>> ClosuresAsync(LocalDate date) => _store.GetClosuresAsync(date);
 
-    /// <summary>The closures from today for <paramref name="days"/> days, soonest first.</summary>
-    public async Task<IReadOnlyList<Closure>> UpcomingAsync(int days)
+    /// <summary>How far ahead a closure may be made: a year (holidays, a building's works).</summary>
+    public const int MaxDaysAhead = 366;
+
+    /// <summary>The closures from today for <paramref name="days"/> days (all a closure may be made for), soonest
+    /// first; the days are read together in one pipelined round trip.</summary>
+    public async Task<IReadOnlyList<Closure>> UpcomingAsync(int days = MaxDaysAhead)
     {
         var today = _calendar.Today();
         var lists = await Task.WhenAll(Enumerable.Range(0, days + 1).Select(n => _store.GetClosuresAsync(today.PlusDays(n))));

@@ -171,7 +171,7 @@ public static class StaffApi
     {
         if (string.IsNullOrWhiteSpace(date))
         {
-            return TypedResults.Ok(new { closures = (await closures.UpcomingAsync(office.HorizonDays)).Select(Answer) });
+            return TypedResults.Ok(new { closures = (await closures.UpcomingAsync()).Select(Answer) });
         }
         if (!TryDate(date, booking, out var day))
         {

@@ -86,4 +86,18 @@ public class StaffHardeningTests
         var outbox = await gateway.App.Services.GetRequiredService<IOutbox>().ClaimAsync("test-reader", 100, TimeSpan.FromMinutes(10));
         Assert.Single(outbox, e => e.Message.Kind == "cancellation");
     }
+
+    [Fact]
+    public async Task TheLanguageLink_KeepsThePagesQuery()
+    {
+        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users(), redis: false);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = gateway.Address };
+        var token = Regex.Match(await http.GetStringAsync("/staff/login"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        await http.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = StaffConsoleHttpTests.User, ["Password"] = StaffConsoleHttpTests.Password, ["__RequestVerificationToken"] = token,
+        }));
+        var page = WebUtility.HtmlDecode(await http.GetStringAsync("/staff?date=2026-12-02"));
+        Assert.Contains("href=\"?date=2026-12-02&lang=en\"", page);
+    }
 }

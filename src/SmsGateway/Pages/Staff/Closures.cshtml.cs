@@ -37,7 +37,7 @@ public sealed class ClosuresModel(OfficeSettings office, StaffActions actions, C
         ViewData["Title"] = T("Uzavření a nepřítomnost", "Closures and absences");
         Date ??= Iso(booking.Calendar.Today());
         RequestId ??= Guid.NewGuid().ToString("N");
-        Upcoming = await closures.UpcomingAsync(Office.HorizonDays);
+        Upcoming = await closures.UpcomingAsync();
     }
 
     public Task OnGetAsync() => LoadAsync();
