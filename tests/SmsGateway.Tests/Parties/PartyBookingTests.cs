@@ -169,6 +169,22 @@ public class PartyBookingTests
     }
 
     [Fact]
+    public async Task StaffSchedule_ShowsThePartySizeAndItsPlaces()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        var confirmed = await BookThreeAt0900Async(new SmsPhone(gateway, "+420601300011"));
+        var code = Regex.Match(confirmed, "Kod: (\\w{6})").Groups[1].Value;
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/staff/schedule?date=2026-12-01");
+        request.Headers.Add("X-Api-Key", TestKioskKeys.Staff);
+        var response = await gateway.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var row = Assert.Single(body.GetProperty("bookings").EnumerateArray(), b => b.GetProperty("code").GetString() == code);
+        Assert.Equal(3, row.GetProperty("people").GetInt32());
+        Assert.Equal(["09:00", "09:15", "09:30"], row.GetProperty("times").EnumerateArray().Select(t => t.GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task PartyOverTheCap_GetsAClearReply_AndTheTalkGoesOn()
     {
         await using var gateway = await GatewayHost.StartAsync();
