@@ -1,5 +1,6 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
@@ -95,6 +96,118 @@ public abstract class BookingStoreContract
         var hold = HoldFor(phone, 8, minute, now: at);
         Assert.True(await store.TryPlaceHoldAsync(hold, limits, at ?? Now));
         return (await store.ConfirmAsync(hold, DraftFor(hold) with { CreatedAt = at ?? Now }, at ?? Now))!.Booking!;
+    }
+
+    private static Hold PartyFor(string phone, Instant? now = null, Duration? life = null, params LocalTime[] places) =>
+        new(Guid.NewGuid().ToString("N")[..16], phone, "OP", "zadost", Day, places[0], (now ?? Now) + (life ?? HoldLife), places);
+
+    private static LocalTime At(int hour, int minute) => new(hour, minute);
+
+    [Fact]
+    public async Task PartyHold_Consecutive_TakesEveryPlaceOrNone_AndBooksThemUnderOneCode()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(1); // one counter
+        await BookAsync(store, "+420600000001", 30, limits); // 08:30 taken
+        var clash = PartyFor("+420600000002", places: [At(8, 0), At(8, 15), At(8, 30)]);
+        Assert.False(await store.TryPlaceHoldAsync(clash, limits, Now));
+        var use = await store.GetDayUseAsync(Day, Now);
+        Assert.False(use.Taken.ContainsKey("OP|08:00")); // none of the party's places was taken
+        Assert.False(use.Taken.ContainsKey("OP|08:15"));
+
+        var party = PartyFor("+420600000002", places: [At(8, 45), At(9, 0), At(9, 15)]);
+        Assert.True(await store.TryPlaceHoldAsync(party, limits, Now));
+        var result = await store.ConfirmAsync(party, DraftFor(party) with { Places = party.Places }, Now);
+        Assert.Equal(ConfirmOutcome.Confirmed, result!.Outcome);
+        var booked = (await store.GetBookingAsync(Day, result.Booking!.Code))!;
+        Assert.Equal(3, booked.Party);
+        Assert.Equal([At(8, 45), At(9, 0), At(9, 15)], booked.Places!);
+        use = await store.GetDayUseAsync(Day, Now);
+        Assert.All(new[] { "OP|08:45", "OP|09:00", "OP|09:15" }, k => Assert.Equal(1, use.Taken[k]));
+        Assert.Single(await store.GetBookingsAsync(party.Phone, Instant.MinValue)); // one booking for the phone's cap
+
+        // Cancelled, every place comes back (after the release delay, all together).
+        Assert.NotNull(await store.CancelAsync(party.Phone, booked.Code, Now, Duration.FromMinutes(10)));
+        Assert.Equal(1, (await store.GetDayUseAsync(Day, Now)).Taken["OP|09:15"]); // cooling down
+        use = await store.GetDayUseAsync(Day, Now + Duration.FromMinutes(11));
+        Assert.All(new[] { "OP|08:45", "OP|09:00", "OP|09:15" }, k => Assert.False(use.Taken.ContainsKey(k), k));
+    }
+
+    [Fact]
+    public async Task PartyHold_Parallel_NeedsAnOpenCounterPerPerson()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(3);
+        await BookAsync(store, "+420600000001", 0, limits);
+        Assert.False(await store.TryPlaceHoldAsync(PartyFor("+420600000002", places: [At(8, 0), At(8, 0), At(8, 0)]), limits, Now));
+        var pair = PartyFor("+420600000003", places: [At(8, 0), At(8, 0)]);
+        Assert.True(await store.TryPlaceHoldAsync(pair, limits, Now));
+        Assert.Equal(3, (await store.GetDayUseAsync(Day, Now)).Taken["OP|08:00"]);
+        var booking = (await store.ConfirmAsync(pair, DraftFor(pair) with { Places = pair.Places }, Now))!.Booking!;
+        Assert.Equal(3, (await store.GetDayUseAsync(Day, Now)).Taken["OP|08:00"]);
+        Assert.NotNull(await store.CancelBookingAsync(booking, Now, Duration.Zero));
+        Assert.Equal(1, (await store.GetDayUseAsync(Day, Now)).Taken["OP|08:00"]);
+    }
+
+    [Fact]
+    public async Task PartyHold_CountsEveryPersonInTheActivityHour()
+    {
+        var store = CreateStore();
+        // Trutnov: 3 counters, one application per counter and hour: 3 an hour, a party of 4 in one hour is over.
+        Assert.False(await store.TryPlaceHoldAsync(PartyFor("+420600000001", places: [At(8, 0), At(8, 15), At(8, 30), At(8, 45)]), Trutnov, Now));
+        Assert.True(await store.TryPlaceHoldAsync(PartyFor("+420600000002", places: [At(8, 0), At(8, 15), At(8, 30)]), Trutnov, Now));
+        Assert.False(await store.TryPlaceHoldAsync(HoldFor("+420600000003", 8, 45), Trutnov, Now));
+        Assert.Equal(3, (await store.GetDayUseAsync(Day, Now)).Taken[QuotaKey.Of("OP", "zadost", At(8, 0))]);
+    }
+
+    [Fact]
+    public async Task PartyHold_LapsesAndIsReleasedWhole()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(1);
+        var lapsing = PartyFor("+420600000001", life: Duration.FromSeconds(2), places: [At(8, 0), At(8, 15)]);
+        Assert.True(await store.TryPlaceHoldAsync(lapsing, limits, Now));
+        var later = Now + Duration.FromSeconds(3);
+        Assert.Empty((await store.GetDayUseAsync(Day, later)).Taken);
+        Assert.Equal(ConfirmOutcome.HoldLapsed, (await store.ConfirmAsync(lapsing, DraftFor(lapsing) with { Places = lapsing.Places }, later))!.Outcome);
+        var released = PartyFor("+420600000002", now: later, places: [At(8, 0), At(8, 15)]);
+        Assert.True(await store.TryPlaceHoldAsync(released, limits, later));
+        await store.ReleaseHoldAsync(released.Phone);
+        Assert.Empty((await store.GetDayUseAsync(Day, later)).Taken);
+    }
+
+    [Fact]
+    public async Task PartyHold_100RacingPartiesOnOverlappingSlots_NeverOverbookASlot()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(1);
+        var starts = Enumerable.Range(0, 8).Select(i => At(8, 0).PlusMinutes(15 * i)).ToList();
+        // Parties of two and three, each starting anywhere: they overlap every other party somewhere.
+        var parties = Enumerable.Range(0, 100).Select(i =>
+        {
+            var size = 2 + (i % 2);
+            var first = i % (starts.Count - size + 1);
+            return PartyFor($"+420600{i:000000}", places: [.. starts.Skip(first).Take(size)]);
+        }).ToList();
+        var placed = await Task.WhenAll(parties.Select(p => Task.Run(() => store.TryPlaceHoldAsync(p, limits, Now))));
+        var use = await store.GetDayUseAsync(Day, Now);
+        Assert.All(starts, s => Assert.True(use.Taken.GetValueOrDefault(SlotKey.Of("OP", s)) <= 1, $"{s} overbooked"));
+        var won = parties.Where((_, i) => placed[i]).ToList();
+        Assert.NotEmpty(won);
+        Assert.Equal(won.Sum(p => p.Party), starts.Sum(s => use.Taken.GetValueOrDefault(SlotKey.Of("OP", s))));
+    }
+
+    [Fact]
+    public async Task Closure_DropsAPartysHoldWhole_FromEverySlotItHeld()
+    {
+        var store = CreateStore();
+        var limits = new HoldLimits(1);
+        var party = PartyFor("+420600000001", places: [At(8, 45), At(9, 0)]);
+        Assert.True(await store.TryPlaceHoldAsync(party, limits, Now));
+        Assert.Empty(await store.AddClosureAsync(ClosureOf("c1"), [new ClosedSlot("OP|08:45", 1, 1)], Now));
+        var use = await store.GetDayUseAsync(Day, Now);
+        Assert.False(use.Taken.ContainsKey("OP|09:00")); // the party's other place went with it
+        Assert.Equal(ConfirmOutcome.HoldLapsed, (await store.ConfirmAsync(party, DraftFor(party) with { Places = party.Places }, Now))!.Outcome);
     }
 
     [Fact]

@@ -70,6 +70,9 @@ public class StartupConfigurationTests
     // longer than the Redis client waits for any answer
     [InlineData("--Redis:ReplicaAckTimeout=00:00:05", "Configuration error: Redis:ReplicaAckTimeout: 00:00:05 must be between")]
     [InlineData("--Kiosk:MaxCalls=0", "Configuration error: Kiosk:MaxCalls: 0 must be between 1 and 9")]
+    [InlineData("--Booking:MaxPartySize=0", "Configuration error: Booking:MaxPartySize: 0 must be between 1 (no parties) and 10")]
+    [InlineData("--Booking:PartyMode=Sideways", "Configuration error: Booking:PartyMode: 'Sideways' is not a valid PartyMode")]
+    [InlineData("--Booking:PartyMode=7", "Configuration error: Booking:PartyMode: '7' must be Consecutive or Parallel")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)
     {
         var (exit, stderr, stdout) = await RunGatewayAsync(setting);

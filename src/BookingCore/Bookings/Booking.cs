@@ -3,7 +3,8 @@ using NodaTime;
 namespace SmsBooking.BookingCore.Bookings;
 
 /// <summary>A confirmed appointment.</summary>
-/// <remarks><see cref="Pin"/> and <see cref="Name"/> are personal data: never log them.</remarks>
+/// <remarks><see cref="Pin"/> and <see cref="Name"/> are personal data: never log them. A party of several people is
+/// one booking (one code, one PIN, one ticket at the kiosk) with a place for each of them (<see cref="Places"/>).</remarks>
 public sealed record Booking(
     string Code,
     string Pin,
@@ -17,8 +18,16 @@ public sealed record Booking(
     Instant CreatedAt,
     string HoldId,
     BookingStatus Status = BookingStatus.Booked,
-    string? Ticket = null)
+    string? Ticket = null,
+    IReadOnlyList<LocalTime>? Places = null)
 {
+    /// <summary>How many people the booking is for.</summary>
+    public int Party => Places?.Count ?? 1;
+
+    /// <summary>Each person's place: its slot key and its activity hour, in order (one for a booking of one).</summary>
+    public IReadOnlyList<(string Slot, string Quota)> PlaceKeys =>
+        (Places ?? [Time]).Select(t => (Calendar.SlotKey.Of(AgendaId, t), Capacity.QuotaKey.Of(AgendaId, ActivityId, t))).ToList();
+
     public string SlotKey => Calendar.SlotKey.Of(AgendaId, Time);
 
     /// <summary>The activity's hour this booking counts in (<see cref="Capacity.QuotaKey"/>).</summary>

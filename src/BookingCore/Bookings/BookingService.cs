@@ -42,15 +42,16 @@ public sealed class BookingService
     /// <see cref="ForgetFreeDays"/>), and a day freed by a lapse shows up at most the cache time later. Reuse needs
     /// both the injected timer and the injected clock to be within the cache time, so a test's clock moving on reads
     /// afresh and a frozen test clock does not keep a list forever.</remarks>
-    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count, string? activityId = null)
+    /// <param name="party">How many people the booking is for: only days where the whole party fits.</param>
+    public async Task<IReadOnlyList<LocalDate>> FreeDaysAsync(Agenda agenda, int count, string? activityId = null, int party = 1)
     {
         var ttl = _options.FreeDaysCacheTime;
         if (ttl <= TimeSpan.Zero)
         {
-            return await ReadFreeDaysAsync(agenda, count, activityId);
+            return await ReadFreeDaysAsync(agenda, count, activityId, party);
         }
         var now = _clock.GetCurrentInstant();
-        var key = (agenda.Id, count, activityId ?? "");
+        var key = (agenda.Id, count, activityId ?? "", party);
         FreeDays? entry;
         // One read for all who miss at once (a rush misses together when the list expires).
         lock (_freeDays)
@@ -58,7 +59,7 @@ public sealed class BookingService
             if (!_freeDays.TryGetValue(key, out entry) || _time.GetElapsedTime(entry.Timestamp) >= ttl
                 || now < entry.At || (now - entry.At).ToTimeSpan() >= ttl)
             {
-                entry = new FreeDays(ReadFreeDaysAsync(agenda, count, activityId), now, _time.GetTimestamp());
+                entry = new FreeDays(ReadFreeDaysAsync(agenda, count, activityId, party), now, _time.GetTimestamp());
                 _freeDays[key] = entry;
             }
         }
@@ -87,16 +88,16 @@ public sealed class BookingService
 
     private sealed record FreeDays(Task<IReadOnlyList<LocalDate>> Days, Instant At, long Timestamp);
 
-    private readonly ConcurrentDictionary<(string Agenda, int Count, string Activity), FreeDays> _freeDays = new();
+    private readonly ConcurrentDictionary<(string Agenda, int Count, string Activity, int Party), FreeDays> _freeDays = new();
 
     /// <remarks>Days are looked at in small batches (one pipelined round trip each) and only as far as needed: a
     /// page of days costs a handful of store calls, not one per day of the horizon.</remarks>
-    private async Task<IReadOnlyList<LocalDate>> ReadFreeDaysAsync(Agenda agenda, int count, string? activityId)
+    private async Task<IReadOnlyList<LocalDate>> ReadFreeDaysAsync(Agenda agenda, int count, string? activityId, int party)
     {
         var free = new List<LocalDate>();
         foreach (var batch in _calendar.OpenDates().Chunk(Math.Max(count, 4)))
         {
-            var counts = await Task.WhenAll(batch.Select(async d => (await FreeSlotsAsync(agenda, d, activityId)).Count));
+            var counts = await Task.WhenAll(batch.Select(async d => (await FreeSlotsAsync(agenda, d, activityId, party)).Count));
             free.AddRange(batch.Where((_, i) => counts[i] > 0));
             if (free.Count >= count)
             {
@@ -108,8 +109,9 @@ public sealed class BookingService
 
     /// <summary>The slots of the day that are bookable now for the agenda's <paramref name="activityId"/> (for any of
     /// its activities when null): an open counter left after bookings, live holds and closed counters, and the
-    /// activity's hour under its quota (<see cref="Activity.BookablePerHour"/> per open counter).</summary>
-    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Agenda agenda, LocalDate date, string? activityId = null)
+    /// activity's hour under its quota (<see cref="Activity.BookablePerHour"/> per open counter). For a
+    /// <paramref name="party"/> of several people, only the starts where all of them fit (<see cref="PlacesAt"/>).</summary>
+    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Agenda agenda, LocalDate date, string? activityId = null, int party = 1)
     {
         var slots = _calendar.BookableSlotsOn(agenda, date);
         var activities = activityId is null ? agenda.Activities : agenda.Activities.Where(a => a.Id == activityId).ToList();
@@ -118,8 +120,18 @@ public sealed class BookingService
             return [];
         }
         var use = await _store.GetDayUseAsync(date, _clock.GetCurrentInstant());
-        return slots.Where(s => activities.Any(a => use.HasRoom(agenda, a, s))).ToList();
+        if (party <= 1)
+        {
+            return slots.Where(s => activities.Any(a => use.HasRoom(agenda, a, s))).ToList();
+        }
+        return slots.Where(s => Parties.PartyPlaces.Of(slots, s.Start, party, _options.PartyMode) is { } places
+            && activities.Any(a => use.HasRoom(agenda, a, places))).ToList();
     }
+
+    /// <summary>The slots a party of <paramref name="party"/> starting at <paramref name="time"/> takes as the office
+    /// seats parties (<see cref="BookingOptions.PartyMode"/>), or null when it does not fit the day's bookable slots.</summary>
+    public IReadOnlyList<Slot>? PlacesAt(Agenda agenda, LocalDate date, LocalTime time, int party) =>
+        Parties.PartyPlaces.Of(_calendar.BookableSlotsOn(agenda, date), time, party, _options.PartyMode);
 
     /// <summary>The free slots nearest to <paramref name="target"/> (the day and time a citizen asked for), nearest
     /// first and, of two as near, the earlier; looked for on the target's day and up to <paramref name="reachDays"/>
@@ -128,7 +140,8 @@ public sealed class BookingService
     /// (<c>OBJ</c>), a taken time (reach 0: that day only) and, through <see cref="NearestFreeDaysAsync"/>, a day that
     /// is closed or full. Only slots of <paramref name="activityId"/> under its quota when given (any activity's when null).</summary>
     /// <remarks>The days are read together (one pipelined round trip), not one after another.</remarks>
-    public async Task<IReadOnlyList<Slot>> NearestFreeSlotsAsync(Agenda agenda, LocalDateTime target, int reachDays, int count, string? activityId = null)
+    public async Task<IReadOnlyList<Slot>> NearestFreeSlotsAsync(Agenda agenda, LocalDateTime target, int reachDays, int count, string? activityId = null,
+        int party = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(reachDays);
         var today = _calendar.Today();
@@ -146,7 +159,7 @@ public sealed class BookingService
         {
             return [];
         }
-        var free = await Task.WhenAll(days.Select(d => FreeSlotsAsync(agenda, d, activityId)));
+        var free = await Task.WhenAll(days.Select(d => FreeSlotsAsync(agenda, d, activityId, party)));
         var at = _calendar.ToInstant(target.Date, target.TimeOfDay);
         return free.SelectMany(slots => slots)
             .OrderBy(s => Math.Abs((s.StartInstant - at).TotalTicks))
@@ -157,9 +170,10 @@ public sealed class BookingService
 
     /// <summary>The free days nearest to <paramref name="day"/> (a day that is closed or full), at most
     /// <paramref name="reachDays"/> days either side, in calendar order; at most <paramref name="count"/>, the nearest.</summary>
-    public async Task<IReadOnlyList<LocalDate>> NearestFreeDaysAsync(Agenda agenda, LocalDate day, int reachDays, int count, string? activityId = null)
+    public async Task<IReadOnlyList<LocalDate>> NearestFreeDaysAsync(Agenda agenda, LocalDate day, int reachDays, int count, string? activityId = null,
+        int party = 1)
     {
-        var slots = await NearestFreeSlotsAsync(agenda, day.At(LocalTime.Noon), reachDays, int.MaxValue, activityId);
+        var slots = await NearestFreeSlotsAsync(agenda, day.At(LocalTime.Noon), reachDays, int.MaxValue, activityId, party);
         return slots.Select(s => s.Date).Distinct()
             .OrderBy(d => Math.Abs(Period.Between(day, d, PeriodUnits.Days).Days))
             .ThenBy(d => d)
@@ -171,12 +185,18 @@ public sealed class BookingService
     /// <summary>Holds the slot for the phone for <see cref="BookingOptions.HoldDuration"/>, replacing its previous hold.</summary>
     /// <param name="phoneHasBookings">False when the caller knows the phone has never booked (read with its lease):
     /// the cap on upcoming bookings then needs no read.</param>
+    /// <param name="party">How many people: every one's place is held in one atomic step, or none
+    /// (<see cref="HoldOutcome.NotOffered"/> when the party does not fit the day's slots from that time at all).</param>
     public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time,
-        bool phoneHasBookings = true)
+        bool phoneHasBookings = true, int party = 1)
     {
-        var slot = _calendar.BookableSlotsOn(agenda, date).FirstOrDefault(s => s.Start == time);
+        if (party < 1 || party > _options.MaxPartySize)
+        {
+            return new HoldResult(HoldOutcome.NotOffered);
+        }
+        var places = PlacesAt(agenda, date, time, party);
         var activity = agenda.FindActivity(activityId);
-        if (slot is null || activity is null)
+        if (places is null || activity is null)
         {
             return new HoldResult(HoldOutcome.NotOffered);
         }
@@ -186,7 +206,7 @@ public sealed class BookingService
         }
         var now = _clock.GetCurrentInstant();
         var hold = new Hold(Guid.NewGuid().ToString("N")[..16], phone, agenda.Id, activityId, date, time,
-            now + Duration.FromTimeSpan(_options.HoldDuration));
+            now + Duration.FromTimeSpan(_options.HoldDuration), Parties.PartyPlaces.Times(places));
         return await _store.TryPlaceHoldAsync(hold, new HoldLimits(agenda.Counters, activity.BookablePerHour), now)
             ? new HoldResult(HoldOutcome.Placed, hold)
             : new HoldResult(HoldOutcome.SlotFull);
@@ -256,7 +276,7 @@ public sealed class BookingService
         for (int attempt = 0; attempt < SecretAttempts; attempt++)
         {
             var draft = new Booking(BookingSecrets.NewCode(), BookingSecrets.NewPin(), phone, name, hold.AgendaId, hold.ActivityId,
-                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id);
+                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Places: hold.Places);
             var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft));
             if (result is not null)
             {

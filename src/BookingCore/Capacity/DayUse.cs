@@ -22,4 +22,35 @@ public sealed record DayUse(IReadOnlyDictionary<string, int> Taken, IReadOnlyDic
         }
         return activity.BookablePerHour is not { } per || Taken.GetValueOrDefault(QuotaKey.Of(agenda.Id, activity.Id, slot.Start)) < per * open;
     }
+
+    /// <summary>True when a party's hold of <paramref name="activity"/> may be placed at all of <paramref name="places"/>
+    /// (one slot per person, a slot repeated for parallel counters): every slot has an open counter for each person
+    /// placed there, and every activity hour stays within its quota counting each person. The same rule as the
+    /// store's; a single place is <see cref="HasRoom(Calendar.Agenda, Calendar.Activity, Calendar.Slot)"/>.</summary>
+    public bool HasRoom(Calendar.Agenda agenda, Calendar.Activity activity, IReadOnlyList<Calendar.Slot> places)
+    {
+        if (places.Count == 1)
+        {
+            return HasRoom(agenda, activity, places[0]);
+        }
+        foreach (var slot in places.GroupBy(p => p.Key))
+        {
+            if (Taken.GetValueOrDefault(slot.Key) + slot.Count() > OpenCounters(slot.Key, agenda.Counters))
+            {
+                return false;
+            }
+        }
+        if (activity.BookablePerHour is not { } per)
+        {
+            return true;
+        }
+        foreach (var hour in places.GroupBy(p => QuotaKey.Of(agenda.Id, activity.Id, p.Start)))
+        {
+            if (Taken.GetValueOrDefault(hour.Key) + hour.Count() > per * OpenCounters(hour.First().Key, agenda.Counters))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -46,6 +46,14 @@ internal sealed class BookingOptionsValidator : IValidateOptions<BookingOptions>
         {
             errors.Add($"{S}:RetentionDays: {o.RetentionDays} must be between 0 and 3650");
         }
+        if (!Enum.IsDefined(o.PartyMode))
+        {
+            errors.Add($"{S}:PartyMode: '{o.PartyMode}' must be Consecutive or Parallel");
+        }
+        if (o.MaxPartySize is < 1 or > 10)
+        {
+            errors.Add($"{S}:MaxPartySize: {o.MaxPartySize} must be between 1 (no parties) and 10");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

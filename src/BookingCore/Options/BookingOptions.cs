@@ -27,4 +27,11 @@ public sealed class BookingOptions
 
     /// <summary>A booking's personal data (name, phone) is deleted this many days after the visit.</summary>
     public int RetentionDays { get; set; } = 30;
+
+    /// <summary>How a party of several people (<c>2 osoby</c>) is seated: consecutive slots at one counter, or the same
+    /// slot at parallel counters.</summary>
+    public Parties.PartyMode PartyMode { get; set; } = Parties.PartyMode.Consecutive;
+
+    /// <summary>At most this many people under one booking; 1 turns parties off.</summary>
+    public int MaxPartySize { get; set; } = 4;
 }

@@ -49,9 +49,10 @@ public sealed class QueueService
             return new CheckInResult(attempt.Busy ? CheckInOutcome.Busy : CheckInOutcome.Throttled, RetryAfter: attempt.RetryAt - now);
         }
         Ticket? ticket;
+        Bookings.Booking? booking;
         try
         {
-            var booking = await _booking.FindForCheckInAsync(pin.Trim());
+            booking = await _booking.FindForCheckInAsync(pin.Trim());
             ticket = booking is null ? null
                 : await _queue.CheckInAsync(booking.Date, booking.Pin, booking.Code, booking.AgendaId, booking.Start, now);
         }
@@ -67,7 +68,7 @@ public sealed class QueueService
         }
         await _queue.RefundPinAttemptAsync(keyHash);
         _changes.Notify();
-        return new CheckInResult(CheckInOutcome.CheckedIn, ticket);
+        return new CheckInResult(CheckInOutcome.CheckedIn, ticket, People: booking!.Party);
     }
 
     /// <summary>The store failed mid-lookup: the attempt was not evaluated, so it is given back. Should the refund

@@ -23,8 +23,8 @@ public enum CheckInOutcome
 }
 
 /// <summary>What the kiosk made of a PIN; <paramref name="LockedOut"/> when this wrong PIN locked the key (for
-/// <paramref name="RetryAfter"/>).</summary>
-public sealed record CheckInResult(CheckInOutcome Outcome, Ticket? Ticket = null, Duration RetryAfter = default, bool LockedOut = false);
+/// <paramref name="RetryAfter"/>). <paramref name="People"/>: how many the booking is for; a party gets one ticket.</summary>
+public sealed record CheckInResult(CheckInOutcome Outcome, Ticket? Ticket = null, Duration RetryAfter = default, bool LockedOut = false, int People = 1);
 
 /// <summary>The waiting-room board: who is called where, and the day's counts for the office.</summary>
 /// <param name="Waiting">Tickets waiting per agenda id (every configured agenda, 0 when none waits).</param>

@@ -20,25 +20,33 @@ internal static class StoredRecords
 
     internal static string ToJson(Booking b) => JsonSerializer.Serialize(new BookingRecord(
         b.Code, b.Pin, b.Phone, b.Name, b.AgendaId, b.ActivityId, Date.Format(b.Date), Time.Format(b.Time),
-        b.Start.ToUnixTimeMilliseconds(), b.CreatedAt.ToUnixTimeMilliseconds(), b.HoldId), RecordsJson.Default.BookingRecord);
+        b.Start.ToUnixTimeMilliseconds(), b.CreatedAt.ToUnixTimeMilliseconds(), b.HoldId, PlacesOut(b.Places)), RecordsJson.Default.BookingRecord);
 
     internal static Booking BookingFromJson(string json, BookingStatus status, string? ticket = null)
     {
         var r = JsonSerializer.Deserialize(json, RecordsJson.Default.BookingRecord)!;
         return new Booking(r.Code, r.Pin, r.Phone, r.Name, r.Agenda, r.Activity, Date.Parse(r.Date).Value, Time.Parse(r.Time).Value,
-            Instant.FromUnixTimeMilliseconds(r.StartMs), Instant.FromUnixTimeMilliseconds(r.CreatedMs), r.HoldId, status, ticket);
+            Instant.FromUnixTimeMilliseconds(r.StartMs), Instant.FromUnixTimeMilliseconds(r.CreatedMs), r.HoldId, status, ticket, PlacesIn(r.Places));
     }
 
     internal static string ToJson(Hold h) => JsonSerializer.Serialize(new HoldRecord(
-        h.Id, h.Phone, h.AgendaId, h.ActivityId, Date.Format(h.Date), Time.Format(h.Time), h.ExpiresAt.ToUnixTimeMilliseconds()),
+        h.Id, h.Phone, h.AgendaId, h.ActivityId, Date.Format(h.Date), Time.Format(h.Time), h.ExpiresAt.ToUnixTimeMilliseconds(), PlacesOut(h.Places)),
         RecordsJson.Default.HoldRecord);
 
     internal static Hold HoldFromJson(string json)
     {
         var r = JsonSerializer.Deserialize(json, RecordsJson.Default.HoldRecord)!;
         return new Hold(r.Id, r.Phone, r.Agenda, r.Activity, Date.Parse(r.Date).Value, Time.Parse(r.Time).Value,
-            Instant.FromUnixTimeMilliseconds(r.ExpiresMs));
+            Instant.FromUnixTimeMilliseconds(r.ExpiresMs), PlacesIn(r.Places));
     }
+
+    /// <summary>A party's places as <c>HH:mm</c> texts; nothing for one person, so that a plain booking's record is
+    /// written exactly as before parties existed (and an older gateway reads it).</summary>
+    private static List<string>? PlacesOut(IReadOnlyList<LocalTime>? places) =>
+        places is { Count: > 1 } ? places.Select(Time.Format).ToList() : null;
+
+    private static IReadOnlyList<LocalTime>? PlacesIn(List<string>? places) =>
+        places is { Count: > 1 } ? places.Select(p => Time.Parse(p).Value).ToList() : null;
 
     internal static string ToJson(Closure c) => JsonSerializer.Serialize(new ClosureRecord(
         c.Id, Date.Format(c.Date), c.From is { } f ? Time.Format(f) : null, c.To is { } t ? Time.Format(t) : null, c.AgendaId, c.Counters,
@@ -62,9 +70,11 @@ internal static class StoredRecords
 }
 
 internal sealed record BookingRecord(string Code, string Pin, string Phone, string Name, string Agenda, string Activity,
-    string Date, string Time, long StartMs, long CreatedMs, string HoldId);
+    string Date, string Time, long StartMs, long CreatedMs, string HoldId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Places = null);
 
-internal sealed record HoldRecord(string Id, string Phone, string Agenda, string Activity, string Date, string Time, long ExpiresMs);
+internal sealed record HoldRecord(string Id, string Phone, string Agenda, string Activity, string Date, string Time, long ExpiresMs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Places = null);
 
 internal sealed record ClosureRecord(string Id, string Date, string? From, string? To, string? Agenda, int? Counters, string Reason,
     string By, long AtMs, int Cancelled, List<string>? NotTold);

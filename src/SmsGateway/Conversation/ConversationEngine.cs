@@ -69,7 +69,34 @@ public sealed class ConversationEngine
         {
             snapshot.Misread = 0; // the step's own answers reset it in the parts
         }
-        return await KeywordAsync(t, reading) ?? await FormAsync(t, reading) ?? await StepAsync(t, reading);
+        return await PartyAsync(t, reading) ?? await KeywordAsync(t, reading) ?? await FormAsync(t, reading) ?? await StepAsync(t, reading);
+    }
+
+    /// <summary>A party's size (<c>2 osoby</c>, at any step): over the office's cap it is answered and nothing changes;
+    /// while a slot is held for another size, the slot is held again for the new party. Otherwise the parts take it
+    /// with the rest of the message (the lists then offer only starts where the whole party fits).</summary>
+    private async Task<string?> PartyAsync(Turn t, MessageReading r)
+    {
+        if (r.Party is not { } party)
+        {
+            return null;
+        }
+        var max = _booking.Options.MaxPartySize;
+        if (party > max)
+        {
+            return t.Texts.PartyTooLarge(max);
+        }
+        var held = t.Snapshot.Hold;
+        if (held is null || held.Party == party || r.Keyword != Keyword.None || r.Form != MessageForm.Talk)
+        {
+            return null;
+        }
+        return t.State switch
+        {
+            State.EnteringName or State.Confirming => await _guided.ChangePartyAsync(t, r),
+            State.QuickConfirming => await _oneMessage.ChangePartyAsync(t, party),
+            _ => null,
+        };
     }
 
     private ReadingContext ContextOf(Turn t)

@@ -57,6 +57,13 @@ public sealed class ConversationSnapshot
     /// <summary>Messages not understood in a row at this step: the second gets a short hint with the list and POMOC.</summary>
     public int Misread { get; set; }
 
+    /// <summary>How many people the booking under way is for (<c>2 osoby</c>); 0 or 1: one.</summary>
+    public int Party { get; set; }
+
+    /// <summary>The party's size, at least one.</summary>
+    [JsonIgnore]
+    public int PartySize => Math.Max(1, Party);
+
     /// <summary>In <see cref="ConversationState.JustBooked"/>: the hold just confirmed, to answer a repeated ANO.</summary>
     public string? ConfirmedHoldId { get; set; }
 
@@ -73,6 +80,7 @@ public sealed class ConversationSnapshot
         ClearWanted();
         Misread = 0;
         ConfirmedHoldId = null;
+        Party = 0;
     }
 
     public void ClearShown()

@@ -74,6 +74,11 @@ public sealed class GuidedBooking
             s.Name = name;
             any = true;
         }
+        if (r.Party is { } party)
+        {
+            s.Party = party; // within the office's cap: the engine answered a larger one
+            any = true;
+        }
         return any;
     }
 
@@ -130,7 +135,7 @@ public sealed class GuidedBooking
                     {
                         return await _prompts.DaysWithinAsync(t, from, to, prefix);
                     }
-                    var slots = await _booking.FreeSlotsAsync(t.Agenda!, from, s.ActivityId);
+                    var slots = await _booking.FreeSlotsAsync(t.Agenda!, from, s.ActivityId, s.PartySize);
                     if (slots.Count == 0)
                     {
                         // A day offered a moment ago may have filled: the list is read afresh.
@@ -155,7 +160,7 @@ public sealed class GuidedBooking
                 case State.EnteringName:
                     if (s.Name is not { } name)
                     {
-                        return prefix + t.Texts.AskName(s.Hold!.Day, s.Hold.Time, _prompts.HoldEnds(s.Hold));
+                        return prefix + t.Texts.AskName(s.Hold!.Day, s.Hold.Time, _prompts.HoldEnds(s.Hold), s.Hold.Party);
                     }
                     await t.Machine.NameGivenAsync(name);
                     break;
@@ -171,7 +176,7 @@ public sealed class GuidedBooking
     private async Task<string?> HoldAsync(Turn t, LocalTime time, string prefix)
     {
         var s = t.Snapshot;
-        var result = await _booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings);
+        var result = await _booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings, s.PartySize);
         switch (result.Outcome)
         {
             case HoldOutcome.Placed:
@@ -233,6 +238,25 @@ public sealed class GuidedBooking
         t.Snapshot.Misread = 0;
         await t.Machine.FireAsync(Trigger.Back); // the name step to the times: releases the hold
         Remember(t.Snapshot, r with { Name = null });
+        await AnswerStepAsync(t, r);
+        return await AdvanceAsync(t, "");
+    }
+
+    /// <summary>Another party size while a slot is held (at the name or the summary, <c>3 osoby</c>): the hold is given
+    /// back and the same time held for the new party if it fits, else the day's times where it does; the name stays.</summary>
+    public async Task<string> ChangePartyAsync(Turn t, MessageReading r)
+    {
+        var s = t.Snapshot;
+        s.Misread = 0;
+        var (time, name) = (s.Hold!.Time, s.Name);
+        if (s.State == State.Confirming)
+        {
+            await t.Machine.FireAsync(Trigger.Back); // to the name step, keeping the hold
+        }
+        await t.Machine.FireAsync(Trigger.Back); // to the times: releases the hold
+        s.Name = r.Name ?? name;
+        s.WantedTime = time;
+        Remember(s, r with { Name = null });
         await AnswerStepAsync(t, r);
         return await AdvanceAsync(t, "");
     }

@@ -51,12 +51,23 @@ public sealed class OneMessageBooking
             return Syntax(t);
         }
         var activity = r.Activity ?? agenda.Activities[0];
-        return await OfferNearestAsync(t, agenda, activity, name, r.Date, r.Time, prefix: "");
+        return await OfferNearestAsync(t, agenda, activity, name, r.Date, r.Time, prefix: "", r.Party ?? 1);
+    }
+
+    /// <summary>Another party size for the slot on offer (<c>3 osoby</c> before ANO): the offer is given back and the
+    /// same time (or the nearest where the whole party fits) offered again for the new party.</summary>
+    public async Task<string> ChangePartyAsync(Turn t, int party)
+    {
+        var s = t.Snapshot;
+        var (agenda, activity, day, time, name) = (t.Agenda!, t.Activity!, s.Hold!.Day, s.Hold.Time, s.Name!);
+        await t.ReleaseHoldAsync(); // its places may be the ones the larger party needs
+        return await OfferNearestAsync(t, agenda, activity, name, day, time, prefix: "", party);
     }
 
     /// <summary>Holds the requested slot if free, else the nearest free one (within a week of now when nothing was
     /// asked for), and offers it.</summary>
-    private async Task<string> OfferNearestAsync(Turn t, Agenda agenda, Activity activity, string name, LocalDate? date, LocalTime? time, string prefix)
+    private async Task<string> OfferNearestAsync(Turn t, Agenda agenda, Activity activity, string name, LocalDate? date, LocalTime? time, string prefix,
+        int party)
     {
         var calendar = _booking.Calendar;
         var now = _clock.GetCurrentInstant();
@@ -72,10 +83,10 @@ public sealed class OneMessageBooking
             var day = date ?? (time is { } at && calendar.ToInstant(today, at) <= now ? today.PlusDays(1) : today);
             target = day.At(time ?? LocalTime.Midnight);
         }
-        var candidates = await _booking.NearestFreeSlotsAsync(agenda, target, ReachDays, Candidates, activity.Id);
+        var candidates = await _booking.NearestFreeSlotsAsync(agenda, target, ReachDays, Candidates, activity.Id, party);
         foreach (var slot in candidates)
         {
-            var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings);
+            var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings, party);
             if (result.Outcome == HoldOutcome.TooManyBookings)
             {
                 await AbandonAsync(t);
@@ -124,15 +135,15 @@ public sealed class OneMessageBooking
         var s = t.Snapshot;
         var agenda = t.Agenda!;
         var activity = t.Activity!;
-        var (day, time, name) = (s.Hold!.Day, s.Hold.Time, s.Name!);
-        var again = await _booking.HoldAsync(t.Phone, agenda, activity.Id, day, time, t.PhoneHasBookings);
+        var (day, time, name, party) = (s.Hold!.Day, s.Hold.Time, s.Name!, s.Hold.Party);
+        var again = await _booking.HoldAsync(t.Phone, agenda, activity.Id, day, time, t.PhoneHasBookings, party);
         if (again.Outcome == HoldOutcome.Placed)
         {
             GatewayMetrics.HoldsPlaced.Add(1);
             await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(again.Hold!), name));
             return t.Texts.HoldLapsedButStillFree(_prompts.HoldEnds(s.Hold!));
         }
-        return await OfferNearestAsync(t, agenda, activity, name, day, time, t.Texts.TakenMeanwhile() + "\n");
+        return await OfferNearestAsync(t, agenda, activity, name, day, time, t.Texts.TakenMeanwhile() + "\n", party);
     }
 
     /// <summary><c>VOLNO &lt;code&gt; [day]</c>: the free times of that day (or of the first day with any), soonest first.</summary>
@@ -143,12 +154,13 @@ public sealed class OneMessageBooking
             return t.Texts.UnknownAgendaCode(Prompts.Echo(r.UnknownCode ?? ""), _prompts.AgendaCodes(t.Language));
         }
         var activity = r.Activity ?? agenda.Activities[0]; // the activity OBJ with this code books
-        var day = r.Days?.Start ?? (await _booking.FreeDaysAsync(agenda, 1, activity.Id)).Cast<LocalDate?>().FirstOrDefault();
+        var party = r.Party ?? 1;
+        var day = r.Days?.Start ?? (await _booking.FreeDaysAsync(agenda, 1, activity.Id, party)).Cast<LocalDate?>().FirstOrDefault();
         if (day is null)
         {
             return t.Texts.NoFreeTimesAhead(agenda.Name.In(t.Language));
         }
-        var slots = await _booking.FreeSlotsAsync(agenda, day.Value, activity.Id);
+        var slots = await _booking.FreeSlotsAsync(agenda, day.Value, activity.Id, party);
         return slots.Count == 0
             ? t.Texts.NoFreeTimes(day.Value)
             : t.Texts.FreeTimes(agenda.Name.In(t.Language), day.Value, slots.Take(MaxFreeTimesListed).Select(s => s.Start).ToList());

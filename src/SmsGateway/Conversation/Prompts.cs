@@ -44,7 +44,7 @@ public sealed class Prompts
             case State.ChoosingTime:
                 return await TimesAsync(t, "");
             case State.EnteringName:
-                return T.AskName(s.Hold!.Day, s.Hold.Time, HoldEnds(s.Hold));
+                return T.AskName(s.Hold!.Day, s.Hold.Time, HoldEnds(s.Hold), s.Hold.Party);
             case State.Confirming:
                 return Summary(t);
             case State.QuickConfirming:
@@ -69,7 +69,7 @@ public sealed class Prompts
         var agenda = t.Agenda!;
         var per = _options.DaysPerPage;
         // One more than the page shows, to know whether DALSI has anything to show.
-        var days = await _booking.FreeDaysAsync(agenda, ((s.Page + 1) * per) + 1, s.ActivityId);
+        var days = await _booking.FreeDaysAsync(agenda, ((s.Page + 1) * per) + 1, s.ActivityId, s.PartySize);
         if (days.Count == 0)
         {
             s.ClearShown();
@@ -86,7 +86,7 @@ public sealed class Prompts
     /// <summary>The free days nearest to a day that is closed or full, in calendar order (the day list when none is near).</summary>
     public async Task<string> NearestDaysAsync(Turn t, LocalDate day, string prefix)
     {
-        var days = await _booking.NearestFreeDaysAsync(t.Agenda!, day, NearReachDays, _options.DaysPerPage, t.Snapshot.ActivityId);
+        var days = await _booking.NearestFreeDaysAsync(t.Agenda!, day, NearReachDays, _options.DaysPerPage, t.Snapshot.ActivityId, t.Snapshot.PartySize);
         t.Snapshot.Page = 0;
         return days.Count == 0 ? await DaysAsync(t, prefix) : prefix + ShowDays(t, days.ToList(), more: false);
     }
@@ -100,7 +100,7 @@ public sealed class Prompts
         {
             week.Add(day);
         }
-        var counts = await Task.WhenAll(week.Select(async d => (await _booking.FreeSlotsAsync(agenda, d, t.Snapshot.ActivityId)).Count));
+        var counts = await Task.WhenAll(week.Select(async d => (await _booking.FreeSlotsAsync(agenda, d, t.Snapshot.ActivityId, t.Snapshot.PartySize)).Count));
         var free = week.Where((_, i) => counts[i] > 0).Take(_options.DaysPerPage).ToList();
         t.Snapshot.Page = 0;
         return free.Count == 0 ? await NearestDaysAsync(t, from, prefix) : prefix + ShowDays(t, free, more: false);
@@ -120,7 +120,7 @@ public sealed class Prompts
         var s = t.Snapshot;
         var agenda = t.Agenda!;
         var day = s.Day!.Value;
-        var slots = known ?? await _booking.FreeSlotsAsync(agenda, day, s.ActivityId);
+        var slots = known ?? await _booking.FreeSlotsAsync(agenda, day, s.ActivityId, s.PartySize);
         if (slots.Count == 0)
         {
             return await NoTimesLeftAsync(t, day, prefix);
@@ -144,7 +144,7 @@ public sealed class Prompts
     {
         var s = t.Snapshot;
         var day = s.Day!.Value;
-        var nearest = await _booking.NearestFreeSlotsAsync(t.Agenda!, day.At(time), reachDays: 0, _options.TimesPerPage, s.ActivityId);
+        var nearest = await _booking.NearestFreeSlotsAsync(t.Agenda!, day.At(time), reachDays: 0, _options.TimesPerPage, s.ActivityId, s.PartySize);
         if (nearest.Count == 0)
         {
             return await NoTimesLeftAsync(t, day, prefix);
@@ -173,13 +173,13 @@ public sealed class Prompts
     public string Summary(Turn t)
     {
         var s = t.Snapshot;
-        return t.Texts.Summary(t.Agenda!.Name.In(t.Language), t.Activity!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold));
+        return t.Texts.Summary(t.Agenda!.Name.In(t.Language), t.Activity!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold), s.Hold.Party);
     }
 
     public string Offer(Turn t, bool requestedWasFree)
     {
         var s = t.Snapshot;
-        return t.Texts.QuickOffer(t.Agenda!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold), requestedWasFree);
+        return t.Texts.QuickOffer(t.Agenda!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold), requestedWasFree, s.Hold.Party);
     }
 
     /// <summary>The bookings that STORNO may cancel, numbered; with none, says so.</summary>

@@ -15,7 +15,8 @@ public static class KioskApi
     public sealed record WalkInRequest(string? Agenda);
     public sealed record NextRequest(string? Counter);
     public sealed record TransferRequest(string? Counter, string? Agenda);
-    public sealed record TicketAnswer(string Ticket, bool Priority, string Agenda, string? Start = null);
+    /// <param name="People">How many the ticket is for: a party's booking gets one ticket for the group.</param>
+    public sealed record TicketAnswer(string Ticket, bool Priority, string Agenda, string? Start = null, int People = 1);
     /// <param name="Calls">How many times the ticket has been called, this call included.</param>
     public sealed record CallAnswer(string Ticket, string Counter, bool Priority, string Agenda, string At, int Calls);
     public sealed record NoShowAnswer(string Ticket, string Agenda, bool Requeued, int Calls);
@@ -82,7 +83,7 @@ public static class KioskApi
         {
             case CheckInOutcome.CheckedIn:
                 var t = result.Ticket!;
-                return TypedResults.Ok(new TicketAnswer(t.Number, true, t.AgendaId, t.Start is { } s ? Iso(s, office) : null));
+                return TypedResults.Ok(new TicketAnswer(t.Number, true, t.AgendaId, t.Start is { } s ? Iso(s, office) : null, result.People));
             case CheckInOutcome.Throttled:
                 http.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
                 return TypedResults.Json(new ErrorAnswer("too_many_attempts", "Příliš mnoho neplatných kódů, zkuste to za minutu."), statusCode: 429);

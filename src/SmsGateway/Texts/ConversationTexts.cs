@@ -66,20 +66,32 @@ public sealed class ConversationTexts
 
     public string NoFreeTimes(LocalDate day) => Format("NoFreeTimes", ("day", DayLabel(day)));
 
-    public string AskName(LocalDate day, LocalTime time, LocalTime holdEnds) =>
-        Format("AskName", ("day", DayLabel(day)), ("time", Hm(time)), ("holdEnds", Hm(holdEnds)));
+    public string AskName(LocalDate day, LocalTime time, LocalTime holdEnds, int party = 1) =>
+        Format("AskName", ("day", DayLabel(day)), ("time", Hm(time)), ("party", PartyAfterTime(party)), ("holdEnds", Hm(holdEnds)));
 
-    public string Summary(string agenda, string activity, LocalDate day, LocalTime time, string name, LocalTime holdEnds) =>
-        Format("Summary", ("agenda", agenda), ("activity", activity), ("date", DateLabel(day)), ("time", Hm(time)), ("name", name), ("holdEnds", Hm(holdEnds)));
+    public string Summary(string agenda, string activity, LocalDate day, LocalTime time, string name, LocalTime holdEnds, int party = 1) =>
+        Format("Summary", ("agenda", agenda), ("activity", activity), ("date", DateLabel(day)), ("time", Hm(time)), ("party", PartyAfterTime(party)),
+            ("name", name), ("holdEnds", Hm(holdEnds)));
 
     public string Confirmed(Booking b, string agenda, string place, LocalTime from, LocalTime to) =>
-        Format("Confirmed", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
+        Format("Confirmed", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("party", PartyAfterTime(b.Party)), ("place", place),
             ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
 
     public string AlreadyConfirmed(Booking b) =>
         Format("AlreadyConfirmed", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("pin", b.Pin));
 
     public string HoldLapsed() => Format("HoldLapsed");
+
+    /// <summary>How many people, as a phrase: <c>3 osoby</c>, <c>5 osob</c>, <c>3 people</c>.</summary>
+    public string People(int count) =>
+        Format(count is >= 2 and <= 4 ? "PeopleFew" : "PeopleMany", ("count", count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>What follows the time of a party's booking (<c> pro 3 osoby</c>); nothing for one person, so a plain
+    /// booking reads as it always did.</summary>
+    public string PartyAfterTime(int party) => party <= 1 ? "" : " " + Format("PartyLabel", ("people", People(party)));
+
+    /// <summary>A party larger than the office takes under one booking (<c>Booking:MaxPartySize</c>).</summary>
+    public string PartyTooLarge(int max) => max <= 1 ? Format("PartyNotOffered") : Format("PartyTooLarge", ("people", People(max)));
 
     public string SlotTaken() => Format("SlotTaken");
 
@@ -187,8 +199,8 @@ public sealed class ConversationTexts
     public string Called(string ticket, string counter) => Format("Called", ("ticket", ticket), ("counter", counter));
 
     // One-message booking (OBJ) and the free-times query (VOLNO), the syntax Trutnov's line already knows.
-    public string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree) =>
-        Format(requestedWasFree ? "QuickOffer" : "QuickOfferNearest", ("agenda", agenda), ("date", DateLabel(day)), ("time", Hm(time)),
+    public string QuickOffer(string agenda, LocalDate day, LocalTime time, string name, LocalTime holdEnds, bool requestedWasFree, int party = 1) =>
+        Format(requestedWasFree ? "QuickOffer" : "QuickOfferNearest", ("agenda", agenda), ("date", DateLabel(day)), ("time", Hm(time)), ("party", PartyAfterTime(party)),
             ("name", name), ("holdEnds", Hm(holdEnds)));
 
     public string QuickNothingFree(string agenda, int days) =>

@@ -15,6 +15,9 @@ public class ReplySizeTests
     private static readonly OfficeSettings Office = TestOffice.Trutnov();
     private static readonly ConversationOptions Options = new();
     private static readonly string LongName = ("Marie-Antonie Žofie Ďáblová-" + new string('Ř', 100))[..100];
+    /// <summary>The largest party <c>Booking:MaxPartySize</c> allows: its label is the longest.</summary>
+    private const int LargestParty = 10;
+
     private static readonly string LongestCode = Office.Agendas.SelectMany(a => a.Codes).MaxBy(c => c.Length)!;
 
     public static TheoryData<Language> Languages => new() { Language.Cs, Language.En, Language.Uk };
@@ -43,10 +46,12 @@ public class ReplySizeTests
         yield return ("NoFreeDays", t.NoFreeDays(longestAgenda));
         yield return ("ChooseTime", t.HoldLapsed() + "\n" + t.HintTime() + "\n" + t.ChooseTime(day, times, more: true));
         yield return ("ChooseTime+more", t.NoMorePages() + "\n" + t.ChooseTime(day, times, more: true));
-        yield return ("AskName", t.AskName(day, time, time));
+        yield return ("AskName", t.AskName(day, time, time, LargestParty));
         yield return ("HintConfirm", t.HintConfirm());
-        yield return ("Summary", t.Summary(longestAgenda, longestActivity, day, time, LongName, time));
-        yield return ("Confirmed", t.Confirmed(booking, longestAgenda, place, time, time));
+        yield return ("Summary", t.Summary(longestAgenda, longestActivity, day, time, LongName, time, LargestParty));
+        yield return ("Confirmed", t.Confirmed(booking with { Places = [.. Enumerable.Repeat(time, LargestParty)] }, longestAgenda, place, time, time));
+        yield return ("PartyTooLarge", t.PartyTooLarge(LargestParty));
+        yield return ("PartyNotOffered", t.PartyTooLarge(1));
         yield return ("AlreadyConfirmed", t.AlreadyConfirmed(booking));
         yield return ("TooManyBookings", t.TooManyBookings(2));
         yield return ("HoldReleased", t.HoldReleased());
@@ -69,7 +74,7 @@ public class ReplySizeTests
         yield return ("Called", t.Called("P999", "Prepazka 12345-B"));
         var codes = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}"));
         var manyTimes = Enumerable.Range(0, 40).Select(i => new LocalTime(8, 0).PlusMinutes(15 * i)).ToList();
-        yield return ("QuickOffer", t.TakenMeanwhile() + "\n" + t.QuickOffer(longestAgenda, day, time, LongName, time, requestedWasFree: false));
+        yield return ("QuickOffer", t.TakenMeanwhile() + "\n" + t.QuickOffer(longestAgenda, day, time, LongName, time, requestedWasFree: false, LargestParty));
         yield return ("QuickNothingFree", t.TakenMeanwhile() + "\n" + t.QuickNothingFree(longestAgenda, 7));
         yield return ("QuickSyntax", t.QuickSyntax(codes));
         yield return ("UnknownAgendaCode", t.UnknownAgendaCode(new string('X', 20), codes));
@@ -162,6 +167,8 @@ public class ReplySizeTests
             ["offerDate"] = longestDay + "2026",
             ["offerTime"] = "16:45",
             // FRONTA: every agenda with 99 waiting and a three-digit wait, every next free day the longest day label.
+            ["party"] = t.PartyAfterTime(LargestParty),
+            ["people"] = t.People(LargestParty),
             ["count"] = "99",
             ["minutes"] = "999",
             ["queue"] = string.Join("; ", Office.Agendas.Select(a => t.Format("QueueLine", ("agenda", a.Id), ("count", "99"), ("minutes", "999")))),

@@ -44,8 +44,11 @@ public sealed class InMemoryBookingStore : IBookingStore
         }
         foreach (var b in BookingsOf(date).Values.Where(b => b.Status != BookingStatus.Cancelled))
         {
-            taken[b.SlotKey] = taken.GetValueOrDefault(b.SlotKey) + 1;
-            taken[b.QuotaKey] = taken.GetValueOrDefault(b.QuotaKey) + 1;
+            foreach (var (slot, quota) in b.PlaceKeys)
+            {
+                taken[slot] = taken.GetValueOrDefault(slot) + 1;
+                taken[quota] = taken.GetValueOrDefault(quota) + 1;
+            }
         }
         return taken;
     }
@@ -56,14 +59,21 @@ public sealed class InMemoryBookingStore : IBookingStore
         lock (_gate)
         {
             var taken = TakenLocked(hold.Date, now);
-            var open = limits.Counters - ClosedOf(hold.Date).GetValueOrDefault(hold.SlotKey);
-            if (taken.GetValueOrDefault(hold.SlotKey) >= open
-                || (limits.PerCounterPerHour is { } per && taken.GetValueOrDefault(hold.QuotaKey) >= per * open))
+            var closed = ClosedOf(hold.Date);
+            int Open(string slot) => limits.Counters - closed.GetValueOrDefault(slot);
+            var places = hold.PlaceKeys;
+            // Every place is checked before any is taken, as the store's script does: a party whole or not at all.
+            if (places.GroupBy(p => p.Slot).Any(g => taken.GetValueOrDefault(g.Key) + g.Count() > Open(g.Key))
+                || (limits.PerCounterPerHour is { } per
+                    && places.GroupBy(p => p.Quota).Any(g => taken.GetValueOrDefault(g.Key) + g.Count() > per * Open(g.First().Slot))))
             {
                 return Task.FromResult(false);
             }
-            HoldsOf(hold.Date).Add((hold.SlotKey, hold.Id, hold.ExpiresAt));
-            HoldsOf(hold.Date).Add((hold.QuotaKey, hold.Id, hold.ExpiresAt));
+            foreach (var (slot, quota) in places)
+            {
+                HoldsOf(hold.Date).Add((slot, hold.Id, hold.ExpiresAt));
+                HoldsOf(hold.Date).Add((quota, hold.Id, hold.ExpiresAt));
+            }
             if (_phoneHolds.TryGetValue(hold.Phone, out var old) && old.Id != hold.Id)
             {
                 HoldsOf(old.Date).RemoveAll(h => h.Id == old.Id);
@@ -164,8 +174,11 @@ public sealed class InMemoryBookingStore : IBookingStore
         BookingsOf(b.Date)[b.Code] = cancelled;
         if (releaseDelay > Duration.Zero)
         {
-            HoldsOf(b.Date).Add((b.SlotKey, "cancel-" + b.Code, now + releaseDelay));
-            HoldsOf(b.Date).Add((b.QuotaKey, "cancel-" + b.Code, now + releaseDelay));
+            foreach (var (slot, quota) in b.PlaceKeys)
+            {
+                HoldsOf(b.Date).Add((slot, "cancel-" + b.Code, now + releaseDelay));
+                HoldsOf(b.Date).Add((quota, "cancel-" + b.Code, now + releaseDelay));
+            }
         }
         return cancelled;
     }
@@ -194,10 +207,18 @@ public sealed class InMemoryBookingStore : IBookingStore
                     closed[slot.SlotKey] = closed.GetValueOrDefault(slot.SlotKey) + slot.Closed;
                 }
                 var open = Math.Max(0, slot.Counters - closed.GetValueOrDefault(slot.SlotKey));
-                var booked = BookingsOf(closure.Date).Values.Count(b => b.Status != BookingStatus.Cancelled && b.SlotKey == slot.SlotKey);
-                var live = holds.Where(h => h.Slot == slot.SlotKey && h.Expires > now).Select(h => h.Id).ToList();
-                foreach (var id in live.Take(Math.Max(0, booked + live.Count - open)))
+                var booked = BookingsOf(closure.Date).Values.Where(b => b.Status != BookingStatus.Cancelled)
+                    .Sum(b => b.PlaceKeys.Count(p => p.Slot == slot.SlotKey));
+                var live = holds.Where(h => h.Slot == slot.SlotKey && h.Expires > now).ToList();
+                var held = live.Count;
+                // A hold (a party's: all its places) is dropped whole until the slot fits its open counters.
+                foreach (var id in live.Select(h => h.Id).Distinct().ToList())
                 {
+                    if (booked + held <= open)
+                    {
+                        break;
+                    }
+                    held -= live.Count(h => h.Id == id);
                     holds.RemoveAll(h => h.Id == id);
                 }
                 if (booked > open)
@@ -218,9 +239,11 @@ public sealed class InMemoryBookingStore : IBookingStore
             {
                 return Task.FromResult(OverCapacity.NotBooked);
             }
-            var open = Math.Max(0, counters - ClosedOf(b.Date).GetValueOrDefault(b.SlotKey));
-            // Bookings only: a place cooling down after a citizen's cancel (or a hold) is no booking to make room for.
-            if (BookingsOf(b.Date).Values.Count(x => x.SlotKey == b.SlotKey && x.Status != BookingStatus.Cancelled) <= open)
+            // Bookings only (every place of a party): a place cooling down after a citizen's cancel (or a hold) is no
+            // booking to make room for.
+            var booked = BookingsOf(b.Date).Values.Where(x => x.Status != BookingStatus.Cancelled)
+                .SelectMany(x => x.PlaceKeys).GroupBy(p => p.Slot).ToDictionary(g => g.Key, g => g.Count());
+            if (b.PlaceKeys.All(p => booked.GetValueOrDefault(p.Slot) <= Math.Max(0, counters - ClosedOf(b.Date).GetValueOrDefault(p.Slot))))
             {
                 return Task.FromResult(OverCapacity.Fits);
             }

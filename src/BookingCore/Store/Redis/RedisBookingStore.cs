@@ -75,10 +75,11 @@ public sealed class RedisBookingStore : IBookingStore
     public async Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now)
     {
         limits.Validated();
+        var args = new List<RedisValue> { Ms(now), Ms(hold.ExpiresAt), limits.Counters, TimeToLiveMs(hold.Date, now, _retention),
+            limits.PerCounterPerHour ?? -1, hold.Party };
+        args.AddRange(Members(hold).Select(m => (RedisValue)m));
         var placed = (int)await Db.ScriptEvaluateAsync(RedisScripts.PlaceHold,
-            [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date), _keys.DayTaken(hold.Date), _keys.DayClosed(hold.Date)],
-            [Ms(now), hold.SlotKey, Member(hold), Ms(hold.ExpiresAt), limits.Counters, TimeToLiveMs(hold.Date, now, _retention),
-                hold.QuotaKey, QuotaMember(hold), limits.PerCounterPerHour ?? -1]);
+            [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date), _keys.DayTaken(hold.Date), _keys.DayClosed(hold.Date)], [.. args]);
         if (placed == 0)
         {
             return false;
@@ -130,7 +131,7 @@ public sealed class RedisBookingStore : IBookingStore
     private async Task ReleaseInDayAsync(Hold hold)
     {
         await Db.ScriptEvaluateAsync(RedisScripts.ReleaseHold, [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date)],
-            [Member(hold), hold.SlotKey, QuotaMember(hold), hold.QuotaKey]);
+            [.. Members(hold).Select(m => (RedisValue)m)]);
         await ForgetLapsedAsync(hold);
     }
 
@@ -148,8 +149,7 @@ public sealed class RedisBookingStore : IBookingStore
         var d = hold.Date;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
-            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention),
-                QuotaMember(hold), hold.QuotaKey]))!;
+            [Ms(now), hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention), .. Members(hold).Select(m => (RedisValue)m)]))!;
         var outcome = (string)result[0]!;
         switch (outcome)
         {
@@ -198,7 +198,7 @@ public sealed class RedisBookingStore : IBookingStore
         var d = booking.Date;
         var cancelled = (int)await Db.ScriptEvaluateAsync(RedisScripts.Cancel,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d)],
-            [Ms(now), booking.Code, booking.SlotKey, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), booking.QuotaKey]);
+            [Ms(now), booking.Code, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), .. Keys(booking)]);
         return cancelled == 1 ? booking.WithStatus(BookingStatus.Cancelled) : null;
     }
 
@@ -236,7 +236,7 @@ public sealed class RedisBookingStore : IBookingStore
         var result = (int)await Db.ScriptEvaluateAsync(RedisScripts.CancelIfOver,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayClosed(d),
                 _keys.DayClosureCancelled(d, closureId)],
-            [Ms(now), booking.Code, booking.SlotKey, booking.Pin, booking.QuotaKey, counters, TimeToLiveMs(d, now, _retention)]);
+            [Ms(now), booking.Code, booking.Pin, counters, booking.PlaceKeys.Count, TimeToLiveMs(d, now, _retention), .. Keys(booking)]);
         return result switch
         {
             1 => OverCapacity.Cancelled,
@@ -380,9 +380,26 @@ public sealed class RedisBookingStore : IBookingStore
         return _acks.EnsureAsync(step, [.. keys]);
     }
 
-    private static string Member(Hold hold) => $"{hold.SlotKey}|{hold.Id}";
+    /// <summary>The hold's members of the day's holds: each person's slot member, then each person's quota member. The
+    /// first person's are <c>key|id</c> as a hold of one always had; the others' <c>key|id~n</c>, unique in the set
+    /// even when a party's places share a slot (parallel counters) and read back as one hold by the closure script.</summary>
+    private static List<string> Members(Hold hold)
+    {
+        var places = hold.PlaceKeys;
+        var members = new List<string>(places.Count * 2);
+        members.AddRange(places.Select((p, i) => $"{p.Slot}|{hold.Id}{Suffix(i)}"));
+        members.AddRange(places.Select((p, i) => $"{p.Quota}|{hold.Id}{Suffix(i)}"));
+        return members;
+    }
 
-    private static string QuotaMember(Hold hold) => $"{hold.QuotaKey}|{hold.Id}";
+    private static string Suffix(int place) => place == 0 ? "" : "~" + place.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The keys a booking counts under: each person's slot key, then each person's activity hour.</summary>
+    private static RedisValue[] Keys(Booking booking)
+    {
+        var places = booking.PlaceKeys;
+        return [.. places.Select(p => (RedisValue)p.Slot), .. places.Select(p => (RedisValue)p.Quota)];
+    }
 
     private static string IndexEntry(LocalDate date, string code) => $"{DayId(date)}|{code}";
 

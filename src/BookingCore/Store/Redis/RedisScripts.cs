@@ -14,26 +14,52 @@ internal static class RedisScripts
         if #lapsed > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
         """;
 
-    /// <summary>KEYS holds, held, taken, closed; ARGV now, slot, member, expiry ms, counters, keys' time to live ms,
-    /// quota key, quota member, bookings per open counter and hour (-1: no quota). 1 placed, 0 full.</summary>
-    /// <remarks>A hold is two members of the day's holds: the slot's and its activity hour's, both swept alike. The
-    /// counters closed at the slot are read here, so a closure and a hold cannot race.</remarks>
+    /// <summary>KEYS holds, held, taken, closed; ARGV now, expiry ms, counters, keys' time to live ms, bookings per open
+    /// counter and hour (-1: no quota), places n, then n slot members and n quota members (one of each per person, in
+    /// the same order). 1 placed, 0 full.</summary>
+    /// <remarks>A hold is two members of the day's holds per person (a party of three: six): the place's slot and its
+    /// activity hour, all with the same expiry, so they are swept together. Every place is checked before any is
+    /// taken: a party is held whole or not at all. A slot takes as many people as it has open counters; an hour takes
+    /// its quota per open counter of the slot the hour's first place is at. The counters closed at a slot are read
+    /// here, so a closure and a hold cannot race.</remarks>
     public const string PlaceHold = Sweep + """
 
-        local open = tonumber(ARGV[5]) - tonumber(redis.call('HGET', KEYS[4], ARGV[2]) or '0')
-        local used = tonumber(redis.call('HGET', KEYS[3], ARGV[2]) or '0') + tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0')
-        if used >= open then return 0 end
-        local per = tonumber(ARGV[9])
-        if per >= 0 then
-          local q = tonumber(redis.call('HGET', KEYS[3], ARGV[7]) or '0') + tonumber(redis.call('HGET', KEYS[2], ARGV[7]) or '0')
-          if q >= per * open then return 0 end
+        local n = tonumber(ARGV[6])
+        local counters = tonumber(ARGV[3])
+        local per = tonumber(ARGV[5])
+        local needSlot, needQuota, openOf, quotaOpen, slots, quotas = {}, {}, {}, {}, {}, {}
+        for i = 1, n do
+          local slot = string.match(ARGV[6 + i], '^(.*)|[^|]*$')
+          local quota = string.match(ARGV[6 + n + i], '^(.*)|[^|]*$')
+          if not needSlot[slot] then
+            needSlot[slot] = 0
+            openOf[slot] = counters - tonumber(redis.call('HGET', KEYS[4], slot) or '0')
+            table.insert(slots, slot)
+          end
+          needSlot[slot] = needSlot[slot] + 1
+          if not needQuota[quota] then
+            needQuota[quota] = 0
+            quotaOpen[quota] = openOf[slot]
+            table.insert(quotas, quota)
+          end
+          needQuota[quota] = needQuota[quota] + 1
         end
-        redis.call('ZADD', KEYS[1], ARGV[4], ARGV[3])
-        redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-        redis.call('ZADD', KEYS[1], ARGV[4], ARGV[8])
-        redis.call('HINCRBY', KEYS[2], ARGV[7], 1)
-        redis.call('PEXPIRE', KEYS[1], ARGV[6])
-        redis.call('PEXPIRE', KEYS[2], ARGV[6])
+        for _, slot in ipairs(slots) do
+          local used = tonumber(redis.call('HGET', KEYS[3], slot) or '0') + tonumber(redis.call('HGET', KEYS[2], slot) or '0')
+          if used + needSlot[slot] > openOf[slot] then return 0 end
+        end
+        if per >= 0 then
+          for _, quota in ipairs(quotas) do
+            local q = tonumber(redis.call('HGET', KEYS[3], quota) or '0') + tonumber(redis.call('HGET', KEYS[2], quota) or '0')
+            if q + needQuota[quota] > per * quotaOpen[quota] then return 0 end
+          end
+        end
+        for i = 7, 6 + 2 * n do
+          redis.call('ZADD', KEYS[1], ARGV[2], ARGV[i])
+          redis.call('HINCRBY', KEYS[2], string.match(ARGV[i], '^(.*)|[^|]*$'), 1)
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[4])
+        redis.call('PEXPIRE', KEYS[2], ARGV[4])
         return 1
         """;
 
@@ -49,58 +75,63 @@ internal static class RedisScripts
         return out
         """;
 
-    /// <summary>KEYS holds, held; ARGV member, slot, quota member, quota key. 1 when the member was there.</summary>
+    /// <summary>KEYS holds, held; ARGV the hold's members (its first slot member first). 1 when that member was there.</summary>
     public const string ReleaseHold = """
-        if redis.call('ZREM', KEYS[1], ARGV[3]) == 1 then
-          if redis.call('HINCRBY', KEYS[2], ARGV[4], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[4]) end
+        local first = 0
+        for i = 1, #ARGV do
+          if redis.call('ZREM', KEYS[1], ARGV[i]) == 1 then
+            local key = string.match(ARGV[i], '^(.*)|[^|]*$')
+            if redis.call('HINCRBY', KEYS[2], key, -1) <= 0 then redis.call('HDEL', KEYS[2], key) end
+            if i == 1 then first = 1 end
+          end
         end
-        if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
-          if redis.call('HINCRBY', KEYS[2], ARGV[2], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
-          return 1
-        end
-        return 0
+        return first
         """;
 
-    /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes; ARGV now, member, slot, hold id, code, pin,
-    /// booking JSON, keys' time to live ms, quota member, quota key. Returns {'ok'} | {'already', json, status} |
-    /// {'lapsed'} | {'secret'}. The booking counts in its activity's hour from now on.</summary>
+    /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes; ARGV now, hold id, code, pin, booking JSON,
+    /// keys' time to live ms, then the hold's members (its first slot member first). Returns {'ok'} | {'already', json,
+    /// status} | {'lapsed'} | {'secret'}. Every place of the hold is booked in this one step: the booking counts in
+    /// each place's slot and activity hour from now on.</summary>
     public const string Confirm = """
-        local code = redis.call('HGET', KEYS[7], ARGV[4])
+        local code = redis.call('HGET', KEYS[7], ARGV[2])
         if code then return {'already', redis.call('HGET', KEYS[4], code), redis.call('HGET', KEYS[5], code) or 'Booked'} end
-        local score = redis.call('ZSCORE', KEYS[1], ARGV[2])
-        if (not score) or tonumber(score) <= tonumber(ARGV[1]) then return {'lapsed'} end
-        if redis.call('HEXISTS', KEYS[6], ARGV[6]) == 1 or redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then return {'secret'} end
-        redis.call('ZREM', KEYS[1], ARGV[2])
-        if redis.call('HINCRBY', KEYS[2], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[3]) end
-        if redis.call('ZREM', KEYS[1], ARGV[9]) == 1 then
-          if redis.call('HINCRBY', KEYS[2], ARGV[10], -1) <= 0 then redis.call('HDEL', KEYS[2], ARGV[10]) end
+        for i = 7, #ARGV do
+          local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
+          if (not score) or tonumber(score) <= tonumber(ARGV[1]) then return {'lapsed'} end
         end
-        redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
-        redis.call('HINCRBY', KEYS[3], ARGV[10], 1)
-        redis.call('HSET', KEYS[4], ARGV[5], ARGV[7])
-        redis.call('HSET', KEYS[5], ARGV[5], 'Booked')
-        redis.call('HSET', KEYS[6], ARGV[6], ARGV[5])
-        redis.call('HSET', KEYS[7], ARGV[4], ARGV[5])
-        for i = 1, 7 do redis.call('PEXPIRE', KEYS[i], ARGV[8]) end
+        if redis.call('HEXISTS', KEYS[6], ARGV[4]) == 1 or redis.call('HEXISTS', KEYS[4], ARGV[3]) == 1 then return {'secret'} end
+        for i = 7, #ARGV do
+          local key = string.match(ARGV[i], '^(.*)|[^|]*$')
+          redis.call('ZREM', KEYS[1], ARGV[i])
+          if redis.call('HINCRBY', KEYS[2], key, -1) <= 0 then redis.call('HDEL', KEYS[2], key) end
+          redis.call('HINCRBY', KEYS[3], key, 1)
+        end
+        redis.call('HSET', KEYS[4], ARGV[3], ARGV[5])
+        redis.call('HSET', KEYS[5], ARGV[3], 'Booked')
+        redis.call('HSET', KEYS[6], ARGV[4], ARGV[3])
+        redis.call('HSET', KEYS[7], ARGV[2], ARGV[3])
+        for i = 1, 7 do redis.call('PEXPIRE', KEYS[i], ARGV[6]) end
         return {'ok'}
         """;
 
-    /// <summary>KEYS holds, held, taken, status, pins; ARGV now, code, slot, pin, release delay ms, keys' time to live
-    /// ms, quota key. 1 cancelled. The delay's hold may create the day's holds and held keys: they get the day's time
-    /// to live. The slot and the activity's hour cool down alike.</summary>
+    /// <summary>KEYS holds, held, taken, status, pins; ARGV now, code, pin, release delay ms, keys' time to live ms, then
+    /// the booking's keys (each place's slot key and activity hour). 1 cancelled. The delay's hold may create the day's
+    /// holds and held keys: they get the day's time to live. Every place, slot and hour alike, cools down together.</summary>
     public const string Cancel = """
         if redis.call('HGET', KEYS[4], ARGV[2]) ~= 'Booked' then return 0 end
         redis.call('HSET', KEYS[4], ARGV[2], 'Cancelled')
-        if redis.call('HGET', KEYS[5], ARGV[4]) == ARGV[2] then redis.call('HDEL', KEYS[5], ARGV[4]) end
-        if redis.call('HINCRBY', KEYS[3], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[3]) end
-        if redis.call('HINCRBY', KEYS[3], ARGV[7], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[7]) end
-        if tonumber(ARGV[5]) > 0 then
-          redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[5]), ARGV[3] .. '|cancel-' .. ARGV[2])
-          redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
-          redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[5]), ARGV[7] .. '|cancel-' .. ARGV[2])
-          redis.call('HINCRBY', KEYS[2], ARGV[7], 1)
-          redis.call('PEXPIRE', KEYS[1], ARGV[6])
-          redis.call('PEXPIRE', KEYS[2], ARGV[6])
+        if redis.call('HGET', KEYS[5], ARGV[3]) == ARGV[2] then redis.call('HDEL', KEYS[5], ARGV[3]) end
+        for i = 6, #ARGV do
+          if redis.call('HINCRBY', KEYS[3], ARGV[i], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[i]) end
+          if tonumber(ARGV[4]) > 0 then
+            local suffix = i == 6 and '' or ('~' .. (i - 6))
+            redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[4]), ARGV[i] .. '|cancel-' .. ARGV[2] .. suffix)
+            redis.call('HINCRBY', KEYS[2], ARGV[i], 1)
+          end
+        end
+        if tonumber(ARGV[4]) > 0 then
+          redis.call('PEXPIRE', KEYS[1], ARGV[5])
+          redis.call('PEXPIRE', KEYS[2], ARGV[5])
         end
         return 1
         """;
@@ -108,8 +139,8 @@ internal static class RedisScripts
     /// <summary>KEYS holds, held, taken, closed, closures; ARGV now, closure id, closure JSON, keys' time to live ms, then
     /// per slot: slot key, counters it closes, the agenda's counters. Returns {slot, bookings over its open counters,
     /// ...} for the slots still over. A closure id seen before closes nothing again (a retried request).</summary>
-    /// <remarks>Holds (and cancelled places cooling down) beyond the counters left open are dropped here, both members
-    /// of each: nobody may confirm into a closed counter. Bookings are the caller's to cancel, in its order.</remarks>
+    /// <remarks>Holds (and cancelled places cooling down) beyond the counters left open are dropped here, every member
+    /// of each (a party's places elsewhere too, its members being <c>key|id~n</c>): nobody may confirm into a closed counter. Bookings are the caller's to cancel, in its order.</remarks>
     public const string AddClosure = Sweep + """
 
         local fresh = redis.call('HSETNX', KEYS[5], ARGV[2], ARGV[3])
@@ -125,18 +156,18 @@ internal static class RedisScripts
             if not byId then
               byId = {}
               for _, m in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-                local id = string.match(m, '|([^|]*)$')
+                local id = string.match(m, '|([^|~]*)[^|]*$')
                 byId[id] = byId[id] or {}
                 table.insert(byId[id], m)
               end
             end
             for id, members in pairs(byId) do
               if booked + held <= open then break end
-              local mine = false
+              local mine = 0
               for _, m in ipairs(members) do
-                if string.sub(m, 1, #slot + 1) == slot .. '|' then mine = true end
+                if string.sub(m, 1, #slot + 1) == slot .. '|' then mine = mine + 1 end
               end
-              if mine then
+              if mine > 0 then
                 for _, m in ipairs(members) do
                   if redis.call('ZREM', KEYS[1], m) == 1 then
                     local key = string.match(m, '^(.*)|[^|]*$')
@@ -144,7 +175,7 @@ internal static class RedisScripts
                   end
                 end
                 byId[id] = {}
-                held = held - 1
+                held = held - mine
               end
             end
           end
@@ -158,22 +189,28 @@ internal static class RedisScripts
         return out
         """;
 
-    /// <summary>KEYS holds, held, taken, status, pins, closed, the closure's cancelled codes; ARGV now, code, slot, pin,
-    /// quota key, counters, time to live ms. 1 cancelled (and the code remembered as the closure's), 2 the slot's
-    /// bookings fit its open counters, 0 not booked.</summary>
+    /// <summary>KEYS holds, held, taken, status, pins, closed, the closure's cancelled codes; ARGV now, code, pin,
+    /// counters, places n, time to live ms, then n slot keys and n quota keys (one of each per person). 1 cancelled
+    /// (and the code remembered as the closure's), 2 every slot of the booking fits its open counters, 0 not booked. A
+    /// party is cancelled whole when any of its slots is over. Bookings only are counted: a place cooling down after a
+    /// citizen's cancel (Booking:CancelReleaseDelay) is no booking to make room for.</summary>
     public const string CancelIfOver = Sweep + """
 
         if redis.call('HGET', KEYS[4], ARGV[2]) ~= 'Booked' then return 0 end
-        local open = math.max(0, tonumber(ARGV[6]) - tonumber(redis.call('HGET', KEYS[6], ARGV[3]) or '0'))
-        -- bookings only: a place cooling down after a citizen's cancel (Booking:CancelReleaseDelay) is no booking
-        local used = tonumber(redis.call('HGET', KEYS[3], ARGV[3]) or '0')
-        if used <= open then return 2 end
+        local n = tonumber(ARGV[5])
+        local over = false
+        for i = 7, 6 + n do
+          local open = math.max(0, tonumber(ARGV[4]) - tonumber(redis.call('HGET', KEYS[6], ARGV[i]) or '0'))
+          if tonumber(redis.call('HGET', KEYS[3], ARGV[i]) or '0') > open then over = true end
+        end
+        if not over then return 2 end
         redis.call('HSET', KEYS[4], ARGV[2], 'Cancelled')
-        if redis.call('HGET', KEYS[5], ARGV[4]) == ARGV[2] then redis.call('HDEL', KEYS[5], ARGV[4]) end
-        if redis.call('HINCRBY', KEYS[3], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[3]) end
-        if redis.call('HINCRBY', KEYS[3], ARGV[5], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[5]) end
+        if redis.call('HGET', KEYS[5], ARGV[3]) == ARGV[2] then redis.call('HDEL', KEYS[5], ARGV[3]) end
+        for i = 7, #ARGV do
+          if redis.call('HINCRBY', KEYS[3], ARGV[i], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[i]) end
+        end
         redis.call('SADD', KEYS[7], ARGV[2])
-        redis.call('PEXPIRE', KEYS[7], ARGV[7])
+        redis.call('PEXPIRE', KEYS[7], ARGV[6])
         return 1
         """;
 

@@ -27,6 +27,29 @@ public sealed class MessageReader
     public MessageReading Read(string? text, ReadingContext context)
     {
         var raw = Tokenizer.WithPlainMeridians(Capped(text ?? ""));
+        // "2 osoby", "pro 3", "for 2": the party's size, read first and blanked out so that its number is no pick,
+        // day or hour; the rest of the message is read as if it were not there.
+        if (InputText.Normalize(raw) is var whole && (Keywords.OptOutWords.Contains(whole.TrimEnd('.', '!', '?', ' ')))
+            || PartyPhrase.Find(raw, from => StartsDayOrTime(from, context)) is not { } party)
+        {
+            return ReadWhole(raw, context);
+        }
+        var reading = ReadWhole(party.Remainder, context);
+        return reading.Party is null && reading.Keyword is not (Keyword.OptOut or Keyword.OptIn) ? reading with { Party = party.Size } : reading;
+    }
+
+    /// <summary>True when <paramref name="text"/> starts with a day or a time of more than one token (<c>15 Dec</c>,
+    /// <c>2 pm</c>): a number there is no party's size.</summary>
+    private static bool StartsDayOrTime(string text, ReadingContext context)
+    {
+        var tokens = Tokenizer.Split(text, _ => false);
+        return tokens.Count > 1
+            && (DayReader.TryRead(tokens, 0, context.Today, timeFirst: false, numericOnly: false, out _, out var days) && days > 1
+                || TimeReader.TryRead(tokens, 0, _ => false, writtenOnly: false, timeFirst: false, afterDay: false, out _, out var time) && time > 1);
+    }
+
+    private MessageReading ReadWhole(string raw, ReadingContext context)
+    {
         var folded = InputText.Normalize(raw);
         var bare = folded.TrimEnd('.', '!', '?', ' ');
         if (bare.Length == 0)
@@ -340,12 +363,20 @@ public sealed class MessageReader
             time = Resolve(t, null);
             at += length;
         }
+        // A number closing the message after the name is the party's size: OBJ ZCD 15.12. 9:30 NOVAK 2.
+        int? party = null;
+        var nameEnd = raw.Length;
+        if (tokens.Count - at >= 2 && tokens[^1].IsPlainNumber(out var size) && !tokens[^1].Text.EndsWith('.') && !tokens[^2].IsNumber)
+        {
+            party = size;
+            nameEnd = tokens[^1].Start;
+        }
         string? name = null;
-        if (at < tokens.Count && NameRule.TryName(raw[tokens[at].Start..], out var typed))
+        if (at < tokens.Count && NameRule.TryName(raw[tokens[at].Start..nameEnd], out var typed))
         {
             name = typed;
         }
-        return new MessageReading { Form = MessageForm.QuickBooking, Agenda = agenda, Activity = activity, Days = days, Time = time, Name = name };
+        return new MessageReading { Form = MessageForm.QuickBooking, Agenda = agenda, Activity = activity, Days = days, Time = time, Name = name, Party = party };
     }
 
     /// <summary><c>VOLNO &lt;code&gt; [date]</c>: the free times of an activity (or agenda) on a day.</summary>

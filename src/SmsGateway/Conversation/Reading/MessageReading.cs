@@ -44,6 +44,10 @@ public sealed record MessageReading
     /// <summary>A booking code: <c>STORNO K7M3QX</c>, or picked from the list of bookings to cancel.</summary>
     public string? BookingCode { get; init; }
 
+    /// <summary>How many people the booking is for (<c>2 osoby</c>, <c>for 3</c>, a number closing <c>OBJ ...</c>),
+    /// as written: the office's cap is the conversation's to apply.</summary>
+    public int? Party { get; init; }
+
     /// <summary>A code after <c>OBJ</c> or <c>VOLNO</c> that names nothing, as typed (upper case).</summary>
     public string? UnknownCode { get; init; }
 
@@ -51,7 +55,7 @@ public sealed record MessageReading
     public bool Understood =>
         Form != MessageForm.Talk || Keyword != Keyword.None || Answer != Answer.None || Choice is not null
         || Agenda is not null || Activity is not null || Days is not null || Time is not null || PartOfDay is not null
-        || Name is not null || BookingCode is not null;
+        || Name is not null || BookingCode is not null || Party is not null;
 
     /// <summary>For logs and test output: everything but the name, which personal data rules keep out of logs.</summary>
     public override string ToString()
@@ -67,6 +71,7 @@ public sealed record MessageReading
         if (PartOfDay is not null) parts.Add(PartOfDay.Name);
         if (Name is not null) parts.Add("name");
         if (BookingCode is not null) parts.Add("code " + BookingCode);
+        if (Party is { } party) parts.Add($"party {party}");
         if (UnknownCode is not null) parts.Add("unknown code");
         return parts.Count == 0 ? "nothing" : string.Join(' ', parts);
     }
