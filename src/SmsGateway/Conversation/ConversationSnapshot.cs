@@ -57,6 +57,12 @@ public sealed class ConversationSnapshot
     /// <summary>Messages not understood in a row at this step: the second gets a short hint with the list and POMOC.</summary>
     public int Misread { get; set; }
 
+    /// <summary>The booking being moved (<c>PRESUN</c>): the guided steps then choose its new time, and ANO moves it.</summary>
+    public MovingBooking? Moving { get; set; }
+
+    /// <summary>The booking codes of the list of bookings to move last shown.</summary>
+    public List<string>? ShownMoves { get; set; }
+
     /// <summary>In <see cref="ConversationState.JustBooked"/>: the hold just confirmed, to answer a repeated ANO.</summary>
     public string? ConfirmedHoldId { get; set; }
 
@@ -73,6 +79,7 @@ public sealed class ConversationSnapshot
         ClearWanted();
         Misread = 0;
         ConfirmedHoldId = null;
+        Moving = null;
     }
 
     public void ClearShown()
@@ -80,6 +87,7 @@ public sealed class ConversationSnapshot
         ShownDays = null;
         ShownTimes = null;
         ShownCodes = null;
+        ShownMoves = null;
     }
 
     public void ClearWanted()

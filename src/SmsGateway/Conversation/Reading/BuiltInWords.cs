@@ -65,6 +65,7 @@ internal static class BuiltInWords
         [Keyword.Czech] = ["CZ", "CS", "CESKY", "CZECH", "CESTINA", "IN CZECH"],
         [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER"],
         [Keyword.Queue] = ["FRONTA", "QUEUE"],
+        [Keyword.Move] = ["PRESUN", "PRESUNOUT", "MOVE", "RESCHEDULE", "ZMENIT TERMIN", "ZMENA TERMINU"],
     };
 
     private static readonly string[] Yes =
