@@ -84,6 +84,127 @@ public abstract class BookingStoreContract
         Assert.True(await store.TryPlaceHoldAsync(HoldFor("+420600000002", 8, 30, now: after), limits, after));
     }
 
+    private static readonly LocalDate NextDay = Day.PlusDays(1);
+    private static readonly Duration MoveDelay = Duration.FromMinutes(10);
+
+    /// <summary>A booking of the phone on <see cref="Day"/> at 08:00, and a hold of the same phone for its new time.</summary>
+    private static async Task<(Booking Old, Hold NewHold)> BookedAndHeldForMoveAsync(IBookingStore store, LocalDate newDay, int newHour)
+    {
+        var hold = HoldFor("+420600000001", 8, 0);
+        Assert.True(await store.TryPlaceHoldAsync(hold, Trutnov, Now));
+        var old = (await store.ConfirmAsync(hold, DraftFor(hold), Now))!.Booking!;
+        var newHold = new Hold(Guid.NewGuid().ToString("N")[..16], old.Phone, "OP", "zadost", newDay, new LocalTime(newHour, 0), Now + HoldLife);
+        Assert.True(await store.TryPlaceHoldAsync(newHold, Trutnov, Now));
+        return (old, newHold);
+    }
+
+    private static Booking MovedDraft(Booking old, Hold newHold, string? code = null) =>
+        DraftFor(newHold, code: code ?? old.Code) with { Name = old.Name };
+
+    [Fact]
+    public async Task Move_ToAnotherDay_CutShortBetweenTheTwoDays_IsFinishedByTheNextRequest_Idempotently()
+    {
+        var store = CreateStore();
+        var (old, newHold) = await BookedAndHeldForMoveAsync(store, NextDay, 9);
+        var draft = MovedDraft(old, newHold);
+
+        // The first half only: a gateway dying right after it leaves both days booked, and the move recorded.
+        var first = await store.ConfirmMoveAsync(newHold, draft, old, Now, MoveDelay);
+        Assert.Equal(ConfirmOutcome.Confirmed, first!.Outcome);
+        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, old.Code))!.Status);
+        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(NextDay, old.Code))!.Status);
+
+        // The next request of the phone finishes it: the old booking cancelled, its PIN gone, its slot cooling down.
+        Assert.Equal(0, await store.FinishMovesAsync(old.Phone, Now));
+        Assert.Equal(BookingStatus.Cancelled, (await store.GetBookingAsync(Day, old.Code))!.Status);
+        var moved = (await store.GetBookingAsync(NextDay, old.Code))!;
+        Assert.Equal((BookingStatus.Booked, draft.Pin, old.Name), (moved.Status, moved.Pin, moved.Name));
+        Assert.Null(await store.FindByPinAsync(Day, old.Pin));
+        Assert.Equal(moved.Code, (await store.FindByPinAsync(NextDay, draft.Pin))!.Code);
+        Assert.Equal(1, (await store.GetTakenAsync(Day, Now + Duration.FromMinutes(5))).GetValueOrDefault(old.SlotKey));
+        Assert.Equal(0, (await store.GetTakenAsync(Day, Now + MoveDelay + Duration.FromSeconds(1))).GetValueOrDefault(old.SlotKey));
+        Assert.Equal(0, (await store.GetTakenAsync(Day, Now + MoveDelay + Duration.FromSeconds(1))).GetValueOrDefault(old.QuotaKey));
+
+        // Finished again (the sweeper after the request): nothing changes; a repeated ANO finds the same booking.
+        Assert.Equal(0, await store.FinishMovesAsync(old.Phone, Now + Duration.FromMinutes(1)));
+        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(NextDay, old.Code))!.Status);
+        Assert.Equal(1, (await store.GetTakenAsync(NextDay, Now)).GetValueOrDefault(moved.SlotKey));
+        var again = await store.ConfirmMoveAsync(newHold, MovedDraft(old, newHold), old, Now, MoveDelay);
+        Assert.Equal((ConfirmOutcome.AlreadyConfirmed, draft.Pin), (again!.Outcome, again.Booking!.Pin));
+        var mine = await store.GetBookingsAsync(old.Phone, Instant.MinValue);
+        Assert.Equal([BookingStatus.Cancelled, BookingStatus.Booked], mine.Select(b => b.Status));
+    }
+
+    [Fact]
+    public async Task Move_CutShortAndNoRequestFollows_TheSweeperFindsThePhoneAfterTheHoldsExpiry()
+    {
+        var store = CreateStore();
+        var (old, newHold) = await BookedAndHeldForMoveAsync(store, NextDay, 9);
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmMoveAsync(newHold, MovedDraft(old, newHold), old, Now, MoveDelay))!.Outcome);
+
+        Assert.Empty(await store.TakeUnfinishedMovesAsync(Now, 10, Duration.FromMinutes(1)));
+        var later = newHold.ExpiresAt + PendingMove.Margin;
+        Assert.Equal([old.Phone], await store.TakeUnfinishedMovesAsync(later, 10, Duration.FromMinutes(1)));
+        Assert.Equal(0, await store.FinishMovesAsync(old.Phone, later));
+        await store.ForgetUnfinishedMovesAsync(old.Phone);
+        Assert.Equal(BookingStatus.Cancelled, (await store.GetBookingAsync(Day, old.Code))!.Status);
+        Assert.Empty(await store.TakeUnfinishedMovesAsync(later + Duration.FromMinutes(5), 10, Duration.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Move_WhoseHoldLapsed_BooksNothing_AndLeavesTheOldBookingAsItWas()
+    {
+        var store = CreateStore();
+        var (old, newHold) = await BookedAndHeldForMoveAsync(store, NextDay, 9);
+        var late = newHold.ExpiresAt;
+        Assert.Equal(ConfirmOutcome.HoldLapsed, (await store.ConfirmMoveAsync(newHold, MovedDraft(old, newHold), old, late, MoveDelay))!.Outcome);
+
+        Assert.Equal(0, await store.FinishMovesAsync(old.Phone, late));
+        var mine = Assert.Single(await store.GetBookingsAsync(old.Phone, Instant.MinValue));
+        Assert.Equal((Day, BookingStatus.Booked, old.Pin), (mine.Date, mine.Status, mine.Pin));
+        Assert.Null(await store.GetBookingAsync(NextDay, old.Code));
+        Assert.Equal(1, (await store.GetTakenAsync(Day, late)).GetValueOrDefault(old.SlotKey));
+    }
+
+    [Fact]
+    public async Task Move_WithinTheDay_IsOneStep_SameCodeNewPin_OldSlotCoolsDownThenFrees()
+    {
+        var store = CreateStore();
+        var (old, newHold) = await BookedAndHeldForMoveAsync(store, Day, 10);
+        var draft = MovedDraft(old, newHold);
+
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmMoveAsync(newHold, draft, old, Now, MoveDelay))!.Outcome);
+
+        var mine = Assert.Single(await store.GetBookingsAsync(old.Phone, Instant.MinValue));
+        Assert.Equal((old.Code, new LocalTime(10, 0), draft.Pin, BookingStatus.Booked), (mine.Code, mine.Time, mine.Pin, mine.Status));
+        Assert.Null(await store.FindByPinAsync(Day, old.Pin));
+        Assert.Equal(1, (await store.GetTakenAsync(Day, Now)).GetValueOrDefault(old.SlotKey)); // cooling down
+        var afterDelay = await store.GetTakenAsync(Day, Now + MoveDelay + Duration.FromSeconds(1));
+        Assert.Equal((0, 1), (afterDelay.GetValueOrDefault(old.SlotKey), afterDelay.GetValueOrDefault(draft.SlotKey)));
+        Assert.Equal(0, await store.FinishMovesAsync(old.Phone, Now));
+    }
+
+    [Fact]
+    public async Task Move_ToADayThatHasTheCode_BooksNothing_SoTheCallerDrawsAnother()
+    {
+        var store = CreateStore();
+        var (old, newHold) = await BookedAndHeldForMoveAsync(store, NextDay, 9);
+        var other = new Hold(Guid.NewGuid().ToString("N")[..16], "+420600000002", "OP", "zadost", NextDay, new LocalTime(11, 0), Now + HoldLife);
+        Assert.True(await store.TryPlaceHoldAsync(other, Trutnov, Now));
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(other, DraftFor(other, code: old.Code), Now))!.Outcome);
+
+        Assert.Equal(ConfirmOutcome.CodeTaken, (await store.ConfirmMoveAsync(newHold, MovedDraft(old, newHold), old, Now, MoveDelay))!.Outcome);
+        Assert.Equal(0, await store.FinishMovesAsync(old.Phone, Now));
+        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, old.Code))!.Status);
+
+        var fresh = BookingSecrets.NewCode();
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmMoveAsync(newHold, MovedDraft(old, newHold, fresh), old, Now, MoveDelay))!.Outcome);
+        Assert.Equal(0, await store.FinishMovesAsync(old.Phone, Now));
+        Assert.Equal(BookingStatus.Cancelled, (await store.GetBookingAsync(Day, old.Code))!.Status);
+        Assert.Equal("+420600000002", (await store.GetBookingAsync(NextDay, old.Code))!.Phone);
+        Assert.Equal(old.Phone, (await store.GetBookingAsync(NextDay, fresh))!.Phone);
+    }
+
     private static Booking DraftFor(Hold hold, string? pin = null, string? code = null) =>
         new(code ?? BookingSecrets.NewCode(), pin ?? BookingSecrets.NewPin(), hold.Phone, "Jana Nováková", hold.AgendaId, hold.ActivityId,
             hold.Date, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0).Plus(Duration.FromMinutes(hold.Time.Minute)), Now, hold.Id);

@@ -187,8 +187,10 @@ public sealed class BookingService
     /// the cap on upcoming bookings then needs no read.</param>
     /// <param name="party">How many people: every one's place is held in one atomic step, or none
     /// (<see cref="HoldOutcome.NotOffered"/> when the party does not fit the day's slots from that time at all).</param>
+    /// <param name="moving">The code of the booking this hold is to replace (a move): that booking does not count
+    /// toward the cap, as moving is not an extra booking.</param>
     public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time,
-        bool phoneHasBookings = true, int party = 1)
+        bool phoneHasBookings = true, int party = 1, string? moving = null)
     {
         if (party < 1 || party > _options.MaxPartySize)
         {
@@ -200,7 +202,7 @@ public sealed class BookingService
         {
             return new HoldResult(HoldOutcome.NotOffered);
         }
-        if (phoneHasBookings && await AtCapAsync(phone, agenda.Id))
+        if (phoneHasBookings && await AtCapAsync(phone, agenda.Id, moving))
         {
             return new HoldResult(HoldOutcome.TooManyBookings);
         }
@@ -286,6 +288,62 @@ public sealed class BookingService
         throw new InvalidOperationException("No free booking code or PIN found for the day; the PIN space is exhausted.");
     }
 
+    /// <summary>Moves the phone's booking <paramref name="code"/> of <paramref name="oldDate"/> to the slot of
+    /// <paramref name="hold"/>: the new booking keeps the code (unless the new day has it already: then a new one is
+    /// drawn) and the name, gets a new PIN, and the old slot is released only once the new one is confirmed
+    /// (<see cref="IBookingStore.ConfirmMoveAsync"/>, <see cref="IBookingStore.FinishMovesAsync"/>). Told only once on
+    /// the replicas the store waits for, both days and the phone's index.</summary>
+    /// <remarks>The freed slot cools down for <see cref="BookingOptions.CancelReleaseDelay"/> like a cancelled one,
+    /// whichever way the booking moved (docs/conversation.md, "Moving a booking", says why). A repeated ANO finds the
+    /// booking the hold became.</remarks>
+    public async Task<ConfirmResult> MoveAsync(Hold hold, LocalDate oldDate, string code,
+        Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null)
+    {
+        var now = _clock.GetCurrentInstant();
+        var upcoming = await UpcomingAsync(hold.Phone); // finishes a move a crash left half-done first
+        if (upcoming.FirstOrDefault(b => b.HoldId == hold.Id) is { } earlier)
+        {
+            return await DurableMoveAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier), oldDate);
+        }
+        var old = upcoming.FirstOrDefault(b => b.Date == oldDate && b.Code == code && b.Status == BookingStatus.Booked);
+        if (old is null)
+        {
+            return new ConfirmResult(ConfirmOutcome.NotMovable);
+        }
+        var delay = Duration.FromTimeSpan(_options.CancelReleaseDelay);
+        var newCode = old.Code;
+        for (int attempt = 0; attempt < SecretAttempts; attempt++)
+        {
+            var draft = new Booking(newCode, BookingSecrets.NewPin(), hold.Phone, old.Name, hold.AgendaId, hold.ActivityId,
+                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id);
+            var result = await _store.ConfirmMoveAsync(hold, draft, old, now, delay, remindersFor?.Invoke(draft));
+            if (result is null)
+            {
+                continue; // the PIN is taken that day
+            }
+            if (result.Outcome == ConfirmOutcome.CodeTaken)
+            {
+                newCode = BookingSecrets.NewCode();
+                continue;
+            }
+            if (result.Booking is not null)
+            {
+                await _store.FinishMovesAsync(hold.Phone, now);
+            }
+            return await DurableMoveAsync(result, oldDate);
+        }
+        throw new InvalidOperationException("No free booking code or PIN found for the day; the PIN space is exhausted.");
+    }
+
+    private async Task<ConfirmResult> DurableMoveAsync(ConfirmResult result, LocalDate oldDate)
+    {
+        if (result.Booking is { } booking)
+        {
+            await _store.EnsureDurableAsync("move", booking.Phone, booking.Date, oldDate);
+        }
+        return result;
+    }
+
     /// <summary>Cancels the phone's booking by code; its slot is offered again after the cancel delay.</summary>
     /// <remarks>The cancellation is told only once it is on the replicas the store waits for (as a booking is). A
     /// repeated cancellation of the phone's own code (the retry the citizen was asked for when the replicas did not
@@ -316,9 +374,13 @@ public sealed class BookingService
     }
 
     /// <summary>The phone's bookings that are still ahead (or inside their check-in window) and not cancelled.</summary>
+    /// <remarks>A move of the phone's that a crash left half-done is finished first (<see cref="IBookingStore.FinishMovesAsync"/>),
+    /// so that no list shows both the old and the new time.</remarks>
     public async Task<IReadOnlyList<Booking>> UpcomingAsync(string phone)
     {
-        var since = _clock.GetCurrentInstant() - Duration.FromTimeSpan(_options.CheckInAfter);
+        var now = _clock.GetCurrentInstant();
+        await _store.FinishMovesAsync(phone, now);
+        var since = now - Duration.FromTimeSpan(_options.CheckInAfter);
         var all = await _store.GetBookingsAsync(phone, since);
         return all.Where(b => b.Status is BookingStatus.Booked or BookingStatus.CheckedIn).ToList();
     }
@@ -348,9 +410,9 @@ public sealed class BookingService
         return null;
     }
 
-    private async Task<bool> AtCapAsync(string phone, string agendaId)
+    private async Task<bool> AtCapAsync(string phone, string agendaId, string? moving = null)
     {
         var upcoming = await UpcomingAsync(phone);
-        return upcoming.Count(b => b.AgendaId == agendaId) >= _options.MaxUpcomingPerAgenda;
+        return upcoming.Count(b => b.AgendaId == agendaId && b.Code != moving) >= _options.MaxUpcomingPerAgenda;
     }
 }

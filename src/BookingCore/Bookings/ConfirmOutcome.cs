@@ -10,6 +10,12 @@ public enum ConfirmOutcome
     HoldLapsed,
     /// <summary>The phone reached its cap of upcoming bookings for the agenda; nothing was booked.</summary>
     TooManyBookings,
+    /// <summary>A move only: the new day already has a booking with the moved booking's code; nothing was booked, and
+    /// the caller draws a new code for the moved booking (docs/conversation.md, "Moving a booking").</summary>
+    CodeTaken,
+    /// <summary>A move only: the booking to move is no longer booked (cancelled, moved or checked in meanwhile);
+    /// nothing was booked.</summary>
+    NotMovable,
 }
 
 public sealed record ConfirmResult(ConfirmOutcome Outcome, Booking? Booking = null);

@@ -41,6 +41,30 @@ public interface IBookingStore
     /// that lets the hold's lapse watch go.</summary>
     Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null);
 
+    /// <summary>Confirms <paramref name="hold"/> as <paramref name="draft"/>, the new time of <paramref name="old"/>
+    /// (same phone, name and, unless the new day has it, code). On the old booking's own day this is one atomic step
+    /// that also releases the old slot. On another day it is the first half of a move: a <see cref="PendingMove"/> is
+    /// recorded on the phone, then the hold is confirmed in the new day; the old slot is released by
+    /// <see cref="FinishMovesAsync"/>, which the caller calls next (and the phone's next request, and the sweeper, call
+    /// too, should the caller die first). Outcomes as <see cref="ConfirmAsync"/>, plus
+    /// <see cref="ConfirmOutcome.CodeTaken"/> (draw another code) and, on the same day,
+    /// <see cref="ConfirmOutcome.NotMovable"/>; null: the PIN clashes, draw another.</summary>
+    /// <param name="releaseDelay">How long the old slot cools down once freed, as after a cancellation.</param>
+    Task<ConfirmResult?> ConfirmMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
+        IReadOnlyList<(string Name, Instant Due)>? reminders = null);
+
+    /// <summary>Finishes the phone's moves to another day: each whose new booking stands has its old booking cancelled
+    /// (idempotent: only that very booking, only while it is still booked) and its record dropped; each whose hold can
+    /// no longer be confirmed is dropped with the old booking untouched. Returns how many are still under way.</summary>
+    Task<int> FinishMovesAsync(string phone, Instant now);
+
+    /// <summary>Phones with a move recorded whose hold's expiry has passed (a move the request that began it did not
+    /// finish), leased like <see cref="TakeLapsedHoldsAsync"/>: the sweeper finishes them.</summary>
+    Task<IReadOnlyList<string>> TakeUnfinishedMovesAsync(Instant now, int max, Duration lease);
+
+    /// <summary>Takes the phone off the sweeper's list (its moves are all finished).</summary>
+    Task ForgetUnfinishedMovesAsync(string phone);
+
     /// <summary>Cancels the phone's booking with that code, if it is still booked; the slot is free again after
     /// <paramref name="releaseDelay"/>.</summary>
     Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay);

@@ -63,6 +63,17 @@ internal static class StoredRecords
         };
     }
 
+    internal static string ToJson(PendingMove m) => JsonSerializer.Serialize(new MoveRecord(
+        ToJson(m.Old), Date.Format(m.NewDate), m.NewCode, m.HoldId, m.HoldExpires.ToUnixTimeMilliseconds(), (long)m.ReleaseDelay.TotalMilliseconds),
+        RecordsJson.Default.MoveRecord);
+
+    internal static PendingMove MoveFromJson(string json)
+    {
+        var r = JsonSerializer.Deserialize(json, RecordsJson.Default.MoveRecord)!;
+        return new PendingMove(BookingFromJson(r.Old, BookingStatus.Booked), Date.Parse(r.NewDate).Value, r.NewCode, r.HoldId,
+            Instant.FromUnixTimeMilliseconds(r.ExpiresMs), Duration.FromMilliseconds(r.DelayMs));
+    }
+
     internal static BookingStatus ParseStatus(string? text) =>
         Enum.TryParse<BookingStatus>(text, out var s) ? s : BookingStatus.Booked;
 
@@ -79,7 +90,10 @@ internal sealed record HoldRecord(string Id, string Phone, string Agenda, string
 internal sealed record ClosureRecord(string Id, string Date, string? From, string? To, string? Agenda, int? Counters, string Reason,
     string By, long AtMs, int Cancelled, List<string>? NotTold);
 
+internal sealed record MoveRecord(string Old, string NewDate, string NewCode, string HoldId, long ExpiresMs, long DelayMs);
+
 [JsonSerializable(typeof(BookingRecord))]
+[JsonSerializable(typeof(MoveRecord))]
 [JsonSerializable(typeof(ClosureRecord))]
 [JsonSerializable(typeof(HoldRecord))]
 internal sealed partial class RecordsJson : JsonSerializerContext;

@@ -24,13 +24,15 @@ public sealed class ConversationEngine
     private readonly GuidedBooking _guided;
     private readonly OneMessageBooking _oneMessage;
     private readonly Cancellation _cancellation;
+    private readonly Moving _moving;
     private readonly ShownList _agendaList;
     private readonly Dictionary<string, ShownList> _activityLists;
     private readonly Queue.QueueStatus _queueStatus;
 
     public ConversationEngine(MessageReader reader, BookingService booking, OfficeSettings office, TextCatalog texts, Prompts prompts,
-        GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus)
+        GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving)
     {
+        _moving = moving;
         _queueStatus = queueStatus;
         _reader = reader;
         _booking = booking;
@@ -109,6 +111,7 @@ public sealed class ConversationEngine
             State.ChoosingDay when s.ShownDays is { } days => ShownList.OfDays(days),
             State.ChoosingTime when s.ShownTimes is { } times => ShownList.OfTimes(times),
             State.ChoosingCancellation when s.ShownCodes is { } codes => ShownList.OfBookings(codes),
+            State.ChoosingMove when s.ShownMoves is { } moves => ShownList.OfBookings(moves),
             _ => ShownList.None,
         };
         return new ReadingContext(s.State, _booking.Calendar.Today()) { Agenda = t.Agenda, Shown = shown };
@@ -153,6 +156,8 @@ public sealed class ConversationEngine
                 return await _cancellation.CancelByCodeAsync(t, code);
             case Keyword.Cancel:
                 return await _cancellation.CancelAsync(t);
+            case Keyword.Move:
+                return await _moving.StartAsync(t, r);
             case Keyword.More when s.State is State.ChoosingDay or State.ChoosingTime:
                 return await PageOnAsync(t);
             default:
@@ -184,6 +189,7 @@ public sealed class ConversationEngine
         State.Confirming => await _guided.ConfirmStepAsync(t, r),
         State.QuickConfirming => await _oneMessage.ConfirmStepAsync(t, r),
         State.ChoosingCancellation => await _cancellation.ChoiceAsync(t, r),
+        State.ChoosingMove => await _moving.ChoiceAsync(t, r),
         _ => await _guided.TakeAsync(t, r),
     };
 }

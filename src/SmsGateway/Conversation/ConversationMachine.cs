@@ -43,6 +43,8 @@ public sealed class ConversationMachine
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<HeldSlot> _confirmed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _cancellationListed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<QuickOffer> _quickHeld;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _moveListed;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<MoveChoice> _moveChosen;
 
     /// <summary>A machine of its own around <paramref name="snapshot"/> (a test, a tool).</summary>
     public ConversationMachine(ConversationSnapshot snapshot, IEffects effects)
@@ -89,13 +91,17 @@ public sealed class ConversationMachine
         _confirmed = machine.SetTriggerParameters<HeldSlot>(Trigger.Confirmed);
         _cancellationListed = machine.SetTriggerParameters<List<string>>(Trigger.CancellationListed);
         _quickHeld = machine.SetTriggerParameters<QuickOffer>(Trigger.QuickHeld);
+        _moveListed = machine.SetTriggerParameters<List<string>>(Trigger.MoveListed);
+        _moveChosen = machine.SetTriggerParameters<MoveChoice>(Trigger.MoveChosen);
 
         machine.Configure(State.Idle)
             .OnEntry(() => _s.ClearBooking(), "forget the booking")
             .Permit(Trigger.Greeted, State.ChoosingAgenda)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.CancellationListed, State.ChoosingCancellation)
-            .Permit(Trigger.QuickHeld, State.QuickConfirming);
+            .Permit(Trigger.QuickHeld, State.QuickConfirming)
+            .Permit(Trigger.MoveListed, State.ChoosingMove)
+            .Permit(Trigger.MoveChosen, State.ChoosingDay);
 
         machine.Configure(State.JustBooked)
             .OnEntryFrom(_confirmed, held =>
@@ -146,6 +152,14 @@ public sealed class ConversationMachine
                 _s.ActivityId = c.Known!.Id;
             }, "set the agenda and activity")
             .OnEntryFrom(_activityChosen, a => _s.ActivityId = a.Id, "set the activity")
+            .OnEntryFrom(_moveChosen, m =>
+            {
+                _s.ClearBooking();
+                _s.AgendaId = m.AgendaId;
+                _s.ActivityId = m.ActivityId;
+                _s.Name = m.Name;
+                _s.Moving = m.Booking;
+            }, "set the booking to move")
             .Permit(Trigger.DayChosen, State.ChoosingTime)
             .PermitReentry(Trigger.PagedOn)
             .PermitIf(Trigger.Back, State.ChoosingActivity, effects.AgendaHasSeveralActivities, "several activities")
@@ -159,7 +173,7 @@ public sealed class ConversationMachine
                 _s.Page = t.Trigger == Trigger.PagedOn ? _s.Page + 1 : 0;
                 _s.ClearShown();
             }, "no hold; DALSI turns the page")
-            .OnEntryFrom(Trigger.HoldLapsed, () => _s.Name = null, "forget the name")
+            .OnEntryFrom(Trigger.HoldLapsed, ForgetNameUnlessMoving, "forget the name unless moving")
             .OnEntryFrom(_dayChosen, day =>
             {
                 _s.Day = day;
@@ -181,7 +195,7 @@ public sealed class ConversationMachine
                 _s.WantedPart = null;
                 _s.ClearShown();
             }, "keep the hold")
-            .OnEntryFrom(Trigger.Back, () => _s.Name = null, "forget the name")
+            .OnEntryFrom(Trigger.Back, ForgetNameUnlessMoving, "forget the name unless moving")
             .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.NameGiven, State.Confirming)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
@@ -223,6 +237,28 @@ public sealed class ConversationMachine
             .Permit(Trigger.Abandoned, State.Idle)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.QuickHeld, State.QuickConfirming);
+
+        machine.Configure(State.ChoosingMove)
+            .OnEntryFrom(_moveListed, codes =>
+            {
+                _s.ClearBooking();
+                _s.ShownMoves = codes;
+            }, "keep the listed codes")
+            .PermitReentry(Trigger.MoveListed)
+            .Permit(Trigger.MoveChosen, State.ChoosingDay)
+            .Permit(Trigger.Back, State.Idle)
+            .Permit(Trigger.Abandoned, State.Idle)
+            .Permit(Trigger.Restarted, State.ChoosingAgenda)
+            .Permit(Trigger.QuickHeld, State.QuickConfirming);
+    }
+
+    /// <summary>The name of a booking being moved is the booking's own: never asked again.</summary>
+    private void ForgetNameUnlessMoving()
+    {
+        if (_s.Moving is null)
+        {
+            _s.Name = null;
+        }
     }
 
     public State State => _machine.State;
@@ -247,6 +283,11 @@ public sealed class ConversationMachine
     public Task ConfirmedAsync(HeldSlot held) => _machine.FireAsync(_confirmed, held);
 
     public Task CancellationListedAsync(List<string> codes) => _machine.FireAsync(_cancellationListed, codes);
+
+    public Task MoveListedAsync(List<string> codes) => _machine.FireAsync(_moveListed, codes);
+
+    /// <summary>Starts moving a booking: its agenda, activity and name are kept, its new day is asked.</summary>
+    public Task MoveChosenAsync(MoveChoice choice) => _machine.FireAsync(_moveChosen, choice);
 
     /// <summary>Offers a slot already held for the phone: the conversation waits for ANO (books it for the offer's name)
     /// or NE. The one method for "offer this held slot, ANO takes it": the one-message booking uses it, and so may the

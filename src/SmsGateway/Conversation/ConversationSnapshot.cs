@@ -64,6 +64,12 @@ public sealed class ConversationSnapshot
     [JsonIgnore]
     public int PartySize => Math.Max(1, Party);
 
+    /// <summary>The booking being moved (<c>PRESUN</c>): the guided steps then choose its new time, and ANO moves it.</summary>
+    public MovingBooking? Moving { get; set; }
+
+    /// <summary>The booking codes of the list of bookings to move last shown.</summary>
+    public List<string>? ShownMoves { get; set; }
+
     /// <summary>In <see cref="ConversationState.JustBooked"/>: the hold just confirmed, to answer a repeated ANO.</summary>
     public string? ConfirmedHoldId { get; set; }
 
@@ -81,6 +87,7 @@ public sealed class ConversationSnapshot
         Misread = 0;
         ConfirmedHoldId = null;
         Party = 0;
+        Moving = null;
     }
 
     public void ClearShown()
@@ -88,6 +95,7 @@ public sealed class ConversationSnapshot
         ShownDays = null;
         ShownTimes = null;
         ShownCodes = null;
+        ShownMoves = null;
     }
 
     public void ClearWanted()

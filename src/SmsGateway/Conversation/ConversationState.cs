@@ -20,4 +20,6 @@ public enum ConversationState
     JustBooked,
     /// <summary>STORNO with nothing under way listed the bookings; a number cancels one.</summary>
     ChoosingCancellation,
+    /// <summary>PRESUN with several bookings listed them; a number picks the one to move.</summary>
+    ChoosingMove,
 }

@@ -30,4 +30,8 @@ public enum ConversationTrigger
     QuickHeld,
     /// <summary>After a booking, a message that is not a repeated ANO.</summary>
     MovedOn,
+    /// <summary>Carries the booking codes listed for PRESUN.</summary>
+    MoveListed,
+    /// <summary>Carries the <see cref="MovingBooking"/>: the booking to move, whose new day is asked next.</summary>
+    MoveChosen,
 }

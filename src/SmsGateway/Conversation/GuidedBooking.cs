@@ -176,7 +176,9 @@ public sealed class GuidedBooking
     private async Task<string?> HoldAsync(Turn t, LocalTime time, string prefix)
     {
         var s = t.Snapshot;
-        var result = await _booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings, s.PartySize);
+        // A move keeps its booking's one place (a party's booking is not moved by SMS).
+        var result = await _booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings,
+            s.Moving is null ? s.PartySize : 1, s.Moving?.Code);
         switch (result.Outcome)
         {
             case HoldOutcome.Placed:
@@ -222,8 +224,9 @@ public sealed class GuidedBooking
                 await t.Machine.FireAsync(Trigger.Back); // to the name step, keeping the hold
                 return await ChangeAsync(t, r);
             }
+            var moving = t.Snapshot.Moving;
             await t.Machine.FireAsync(Trigger.Abandoned);
-            return t.Texts.HoldReleased();
+            return moving is null ? t.Texts.HoldReleased() : t.Texts.MoveDropped(moving.Date, moving.Time);
         }
         if (r.Answer != Answer.Yes)
         {
@@ -268,7 +271,10 @@ public sealed class GuidedBooking
         t.Snapshot.Misread = 0;
         // The hold as the snapshot knows it: no read of the phone's hold pointer.
         var hold = s.Hold!.ToHold(t.Phone, s.AgendaId!, s.ActivityId!);
-        var result = await _booking.ConfirmAsync(hold, s.Name!, t.PhoneHasBookings, _notifications.RemindersFor);
+        var moving = s.Moving;
+        var result = moving is null
+            ? await _booking.ConfirmAsync(hold, s.Name!, t.PhoneHasBookings, _notifications.RemindersFor)
+            : await _booking.MoveAsync(hold, moving.Date, moving.Code, _notifications.RemindersFor);
         switch (result.Outcome)
         {
             case ConfirmOutcome.Confirmed:
@@ -278,7 +284,10 @@ public sealed class GuidedBooking
                     GatewayMetrics.BookingsConfirmed.Add(1, new KeyValuePair<string, object?>("agenda", result.Booking!.AgendaId));
                 }
                 await t.Machine.ConfirmedAsync(s.Hold);
-                return ConfirmedText(t, result.Booking!);
+                return moving is null ? ConfirmedText(t, result.Booking!) : MovedText(t, result.Booking!);
+            case ConfirmOutcome.NotMovable:
+                await t.Machine.FireAsync(Trigger.Abandoned);
+                return t.Texts.MoveGone(moving!.Code);
             case ConfirmOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
@@ -306,6 +315,30 @@ public sealed class GuidedBooking
         await t.Machine.FireAsync(Trigger.MovedOn);
         await t.Machine.FireAsync(Trigger.Greeted);
         return _prompts.Greeting(t);
+    }
+
+    /// <summary>Starts moving <paramref name="booking"/>: its agenda, activity and name are kept, and the guided steps
+    /// ask its new day and time, taking at once what the message already said (<c>PRESUN K7M3QX zitra v 10</c> goes
+    /// straight to the summary when that time is free).</summary>
+    public async Task<string> StartMoveAsync(Turn t, Booking booking, MessageReading r)
+    {
+        if (_office.FindAgenda(booking.AgendaId)?.FindActivity(booking.ActivityId) is null)
+        {
+            return t.Texts.MoveGone(booking.Code); // the office no longer offers what it was booked for
+        }
+        await t.Machine.MoveChosenAsync(new MoveChoice(booking.AgendaId, booking.ActivityId, booking.Name,
+            new MovingBooking(booking.Code, booking.Date, booking.Time)));
+        Remember(t.Snapshot, r with { Name = null });
+        return await AdvanceAsync(t, t.Texts.MoveStart(booking.Code, booking.Date, booking.Time) + "\n");
+    }
+
+    /// <summary>The one SMS of a move: as a confirmation, saying the old time is gone.</summary>
+    private string MovedText(Turn t, Booking booking)
+    {
+        var window = _booking.WindowOf(booking);
+        var zone = _office.Zone;
+        var agenda = _office.FindAgenda(booking.AgendaId)?.Name.In(t.Language) ?? booking.AgendaId;
+        return t.Texts.Moved(booking, agenda, _office.Place.In(t.Language), window.Opens.InZone(zone).TimeOfDay, window.Closes.InZone(zone).TimeOfDay);
     }
 
     public string ConfirmedText(Turn t, Booking booking)

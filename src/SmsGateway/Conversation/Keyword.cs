@@ -22,6 +22,9 @@ public enum Keyword
     OptIn,
     /// <summary><c>FRONTA</c>, <c>QUEUE</c>: how busy the counters are now (<see cref="Queue.QueueStatus"/>).</summary>
     Queue,
+    /// <summary><c>PRESUN</c>, <c>MOVE</c> (<c>PRESUN K7M3QX</c>, <c>PRESUN K7M3QX zitra v 10</c>): move a booking to
+    /// another day or time (docs/conversation.md, "Moving a booking").</summary>
+    Move,
 }
 
 /// <summary>Recognizes keywords in normalized input (see <see cref="InputText"/>).</summary>

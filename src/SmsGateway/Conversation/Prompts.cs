@@ -51,6 +51,8 @@ public sealed class Prompts
                 return Offer(t, requestedWasFree: true);
             case State.ChoosingCancellation:
                 return await ListCancellationsAsync(t);
+            case State.ChoosingMove:
+                return await ListMovesAsync(t);
             default:
                 return Greeting(t);
         }
@@ -173,6 +175,10 @@ public sealed class Prompts
     public string Summary(Turn t)
     {
         var s = t.Snapshot;
+        if (s.Moving is { } m)
+        {
+            return t.Texts.MoveSummary(m.Code, m.Date, m.Time, s.Hold!.Day, s.Hold.Time, t.Agenda!.Name.In(t.Language), HoldEnds(s.Hold));
+        }
         return t.Texts.Summary(t.Agenda!.Name.In(t.Language), t.Activity!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold), s.Hold.Party);
     }
 
@@ -196,6 +202,22 @@ public sealed class Prompts
         }
         await t.Machine.CancellationListedAsync(bookings.Select(b => b.Code).ToList());
         return t.Texts.ChooseCancellation(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
+    }
+
+    /// <summary>The bookings that PRESUN may move (booked, not checked in), numbered; with none, says so.</summary>
+    public async Task<string> ListMovesAsync(Turn t)
+    {
+        var bookings = (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status == BookingStatus.Booked).ToList();
+        if (bookings.Count == 0)
+        {
+            if (t.State == State.ChoosingMove)
+            {
+                await t.Machine.FireAsync(Trigger.Abandoned);
+            }
+            return t.Texts.NothingToMove();
+        }
+        await t.Machine.MoveListedAsync(bookings.Select(b => b.Code).ToList());
+        return t.Texts.ChooseMove(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
     }
 
     /// <summary>The answer to a message not understood at this step: the first time a hint of what the step accepts
@@ -228,6 +250,10 @@ public sealed class Prompts
                 var count = s.ShownCodes?.Count ?? 0;
                 var list = await ListCancellationsAsync(t);
                 return t.State == State.ChoosingCancellation ? (again ? hint : T.HintNumber(count) + "\n") + list : list;
+            case State.ChoosingMove:
+                var moves = s.ShownMoves?.Count ?? 0;
+                var movable = await ListMovesAsync(t);
+                return t.State == State.ChoosingMove ? (again ? hint : T.HintNumber(moves) + "\n") + movable : movable;
             default:
                 return Greeting(t);
         }

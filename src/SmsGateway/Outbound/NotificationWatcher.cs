@@ -69,10 +69,19 @@ public sealed class NotificationWatcher : BackgroundService
         }
     }
 
-    /// <summary>One round: lapse notices, then reminders.</summary>
+    /// <summary>One round: moves a crash left half-done, lapse notices, then reminders.</summary>
     public async Task RunOnceAsync()
     {
         var now = _clock.GetCurrentInstant();
+        foreach (var phone in await _store.TakeUnfinishedMovesAsync(now, 100, Lease))
+        {
+            // The request that began the move died before releasing the old slot (or before dropping a move that never
+            // happened): finished here, idempotently, even if the citizen never writes again.
+            if (await _store.FinishMovesAsync(phone, now) == 0)
+            {
+                await _store.ForgetUnfinishedMovesAsync(phone);
+            }
+        }
         foreach (var hold in await _store.TakeLapsedHoldsAsync(now, 100, Lease))
         {
             var texts = await TextsForAsync(hold.Phone);

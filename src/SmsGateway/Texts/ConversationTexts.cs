@@ -238,6 +238,26 @@ public sealed class ConversationTexts
 
     public string Declined() => Format("Declined");
 
+    public string ChooseMove(IReadOnlyList<string> bookings) => Format("ChooseMove", ("choices", FittingList("ChooseMove", "choices", bookings, Numbered, roomForHint: true)));
+
+    public string NothingToMove() => Format("NothingToMove");
+
+    /// <summary>Said before the day list when a move starts.</summary>
+    public string MoveStart(string code, LocalDate day, LocalTime time) => Format("MoveStart", ("code", code), ("day", DayLabel(day)), ("time", Hm(time)));
+
+    public string MoveSummary(string code, LocalDate oldDay, LocalTime oldTime, LocalDate day, LocalTime time, string agenda, LocalTime holdEnds) =>
+        Format("MoveSummary", ("code", code), ("oldDate", DayLabel(oldDay)), ("oldTime", Hm(oldTime)), ("date", DateLabel(day)), ("time", Hm(time)),
+            ("agenda", agenda), ("holdEnds", Hm(holdEnds)));
+
+    /// <summary>The one SMS of a move: the new time, the code, the new PIN.</summary>
+    public string Moved(Booking b, string agenda, string place, LocalTime from, LocalTime to) =>
+        Format("Moved", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
+            ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
+
+    public string MoveDropped(LocalDate day, LocalTime time) => Format("MoveDropped", ("day", DayLabel(day)), ("time", Hm(time)));
+
+    public string MoveGone(string code) => Format("MoveGone", ("code", code));
+
     // What the office tells a citizen unasked: a cancellation by the office, with a way to book again.
     public string ClosureNotice(Booking b, string agenda, string reason, string rebook) =>
         Format("ClosureNotice", ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("reason", reason), ("rebook", rebook));

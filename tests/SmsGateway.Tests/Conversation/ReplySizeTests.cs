@@ -83,6 +83,15 @@ public class ReplySizeTests
         yield return ("QuickHintConfirm", t.QuickHintConfirm());
         yield return ("HoldLapsedButStillFree", t.HoldLapsedButStillFree(time));
         yield return ("Declined", t.Declined());
+        // A move: its first line before the day list (a day named that is full, and the hint, too), or before the summary.
+        yield return ("MoveStart+ChooseDay", t.MoveStart("K7M3QX", day, time) + "\n" + t.NoFreeTimes(day) + "\n" + t.ChooseDay(longestAgenda, days, more: true));
+        yield return ("MoveStart+ChooseTime", t.MoveStart("K7M3QX", day, time) + "\n" + t.SlotTaken() + "\n" + t.ChooseTime(day, times, more: true));
+        yield return ("MoveStart+MoveSummary", t.MoveStart("K7M3QX", day, time) + "\n" + t.MoveSummary("K7M3QX", day, time, day, time, longestAgenda, time));
+        yield return ("Moved", t.Moved(booking, longestAgenda, place, time, time));
+        yield return ("ChooseMove", t.HintNumber(9) + "\n" + t.ChooseMove(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
+        yield return ("MoveDropped", t.MoveDropped(day, time));
+        yield return ("MoveGone", t.MoveGone("K7M3QX"));
+        yield return ("NothingToMove", t.NothingToMove());
         // Misunderstood twice in a row: the short hint before the step's list, or after the step's hint.
         yield return ("NotUnderstood+ChooseAgenda", t.NotUnderstood() + "\n" + t.ChooseAgenda(agendas));
         yield return ("NotUnderstood+ChooseActivity", t.NotUnderstood() + "\n" + t.ChooseActivity(longestAgenda, mostActivities.Activities.Select(a => a.Name.In(l)).ToList()));
@@ -166,6 +175,8 @@ public class ReplySizeTests
             ["rebook"] = new[] { t.Rebook(LongestCode, LongName), t.Rebook(null, LongName) }.MaxBy(r => r.Length)!,
             ["offerDate"] = longestDay + "2026",
             ["offerTime"] = "16:45",
+            ["oldDate"] = longestDay,
+            ["oldTime"] = "16:45",
             // FRONTA: every agenda with 99 waiting and a three-digit wait, every next free day the longest day label.
             ["party"] = t.PartyAfterTime(LargestParty),
             ["people"] = t.People(LargestParty),

@@ -22,6 +22,9 @@ public sealed class InMemoryBookingStore : IBookingStore
     private readonly Dictionary<string, Hold> _phoneHolds = new();
     private readonly Dictionary<string, (Hold Hold, Instant Due)> _lapseWatch = new();
     private readonly Dictionary<DueReminder, Instant> _reminders = new();
+    // The phone's moves to another day that are not finished, and when the sweeper looks at the phone.
+    private readonly Dictionary<string, Dictionary<string, PendingMove>> _moves = new();
+    private readonly Dictionary<string, Instant> _moveWatch = new();
 
     public async Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now) => (await GetDayUseAsync(date, now)).Taken;
 
@@ -143,6 +146,121 @@ public sealed class InMemoryBookingStore : IBookingStore
             return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.Confirmed, draft));
         }
     }
+
+    /// <remarks>The two halves of a move to another day are kept apart here too (under the one lock each), so that the
+    /// contract's tests of a move cut short between them hold for this store as for Redis.</remarks>
+    public Task<ConfirmResult?> ConfirmMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
+        IReadOnlyList<(string Name, Instant Due)>? reminders = null)
+    {
+        lock (_gate)
+        {
+            var codes = _holdCodes.TryGetValue(hold.Date, out var c) ? c : _holdCodes[hold.Date] = new();
+            var bookings = BookingsOf(hold.Date);
+            if (codes.TryGetValue(hold.Id, out var code))
+            {
+                return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, bookings[code]));
+            }
+            var holds = HoldsOf(hold.Date);
+            if (holds.FindIndex(h => h.Id == hold.Id && h.Expires > now) < 0)
+            {
+                return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.HoldLapsed));
+            }
+            if (bookings.Values.Any(b => b.Pin == draft.Pin && b.Status != BookingStatus.Cancelled))
+            {
+                return Task.FromResult<ConfirmResult?>(null);
+            }
+            var sameDay = old.Date == hold.Date;
+            if (sameDay)
+            {
+                if (bookings.GetValueOrDefault(draft.Code) is not { Status: BookingStatus.Booked } current || current.HoldId != old.HoldId)
+                {
+                    return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.NotMovable));
+                }
+                if (releaseDelay > Duration.Zero)
+                {
+                    holds.Add((old.SlotKey, "move-" + hold.Id, now + releaseDelay));
+                    holds.Add((old.QuotaKey, "move-" + hold.Id, now + releaseDelay));
+                }
+            }
+            else if (bookings.ContainsKey(draft.Code))
+            {
+                return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.CodeTaken));
+            }
+            else
+            {
+                MovesOf(hold.Phone)[hold.Id] = new PendingMove(old, draft.Date, draft.Code, hold.Id, hold.ExpiresAt, releaseDelay);
+                _moveWatch[hold.Phone] = hold.ExpiresAt + PendingMove.Margin;
+            }
+            holds.RemoveAll(h => h.Id == hold.Id);
+            bookings[draft.Code] = draft;
+            codes[hold.Id] = draft.Code;
+            if (_phoneHolds.TryGetValue(hold.Phone, out var pointer) && pointer.Id == hold.Id)
+            {
+                _phoneHolds.Remove(hold.Phone);
+            }
+            _lapseWatch.Remove(hold.Id);
+            foreach (var (name, due) in reminders ?? [])
+            {
+                _reminders[new DueReminder(draft.Phone, draft.Date, draft.Code, name)] = due;
+            }
+            return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.Confirmed, draft));
+        }
+    }
+
+    public Task<int> FinishMovesAsync(string phone, Instant now)
+    {
+        lock (_gate)
+        {
+            var moves = MovesOf(phone);
+            foreach (var move in moves.Values.ToList())
+            {
+                if (_holdCodes.TryGetValue(move.NewDate, out var codes) && codes.ContainsKey(move.HoldId))
+                {
+                    var old = BookingsOf(move.Old.Date).GetValueOrDefault(move.Old.Code);
+                    if (old is { Status: BookingStatus.Booked } && old.HoldId == move.Old.HoldId)
+                    {
+                        BookingsOf(old.Date)[old.Code] = old.WithStatus(BookingStatus.Cancelled);
+                        if (move.ReleaseDelay > Duration.Zero)
+                        {
+                            HoldsOf(old.Date).Add((old.SlotKey, "move-" + move.HoldId, now + move.ReleaseDelay));
+                            HoldsOf(old.Date).Add((old.QuotaKey, "move-" + move.HoldId, now + move.ReleaseDelay));
+                        }
+                    }
+                    moves.Remove(move.HoldId);
+                }
+                else if (move.IsDeadAt(now))
+                {
+                    moves.Remove(move.HoldId);
+                }
+            }
+            return Task.FromResult(moves.Count);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> TakeUnfinishedMovesAsync(Instant now, int max, Duration lease)
+    {
+        lock (_gate)
+        {
+            var due = _moveWatch.Where(w => w.Value <= now).OrderBy(w => w.Value).Take(max).Select(w => w.Key).ToList();
+            foreach (var phone in due)
+            {
+                _moveWatch[phone] = now + lease;
+            }
+            return Task.FromResult<IReadOnlyList<string>>(due);
+        }
+    }
+
+    public Task ForgetUnfinishedMovesAsync(string phone)
+    {
+        lock (_gate)
+        {
+            _moveWatch.Remove(phone);
+        }
+        return Task.CompletedTask;
+    }
+
+    private Dictionary<string, PendingMove> MovesOf(string phone) =>
+        _moves.TryGetValue(phone, out var map) ? map : _moves[phone] = new(StringComparer.Ordinal);
 
     public Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay)
     {

@@ -187,6 +187,119 @@ public sealed class RedisBookingStore : IBookingStore
         }
     }
 
+    public async Task<ConfirmResult?> ConfirmMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
+        IReadOnlyList<(string Name, Instant Due)>? reminders = null)
+    {
+        var phone = hold.Phone;
+        var index = _keys.PhoneBookings(phone);
+        var entry = IndexEntry(draft.Date, draft.Code);
+        var sameDay = old.Date == hold.Date;
+        var ttl = TimeToLiveMs(draft.Date, now, _retention);
+        if (sameDay)
+        {
+            // One day, one hash slot: the script below replaces the booking and frees its slot at once. The index entry
+            // is the old one's (same day, same code): only its score, the start, changes.
+            await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index, _keys.PhoneHold(phone)],
+                [draft.Start.ToUnixTimeMilliseconds(), entry, ttl, hold.Id]);
+        }
+        else
+        {
+            // The phone's side first and durable before the new day is touched: the move's record (a crash from here on
+            // leaves it for a finisher) and the index entry; then the sweeper's pointer (a crash before it lands leaves
+            // the record to the phone's next request).
+            var move = new PendingMove(old, draft.Date, draft.Code, hold.Id, hold.ExpiresAt, releaseDelay);
+            await Db.ScriptEvaluateAsync(RedisScripts.BeginMove, [index, _keys.PhoneHold(phone), _keys.PhoneMoves(phone)],
+                [draft.Start.ToUnixTimeMilliseconds(), entry, ttl, hold.Id, ToJson(move)]);
+            await Db.SortedSetAddAsync(_keys.WatchMoves(Shard(phone)), phone, (hold.ExpiresAt + PendingMove.Margin).ToUnixTimeMilliseconds());
+        }
+        var d = hold.Date;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.ConfirmMove,
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
+            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), ttl, QuotaMember(hold), hold.QuotaKey,
+                sameDay ? 1 : 0, old.SlotKey, old.QuotaKey, old.Pin, (long)releaseDelay.TotalMilliseconds, old.HoldId]))!;
+        var outcome = (string)result[0]!;
+        if (outcome is "ok")
+        {
+            var shard = Shard(phone);
+            var args = new List<RedisValue> { ToJson(hold) };
+            foreach (var (name, due) in reminders ?? [])
+            {
+                args.Add(due.ToUnixTimeMilliseconds());
+                args.Add(ReminderMember(new DueReminder(draft.Phone, draft.Date, draft.Code, name)));
+            }
+            await Db.ScriptEvaluateAsync(RedisScripts.WatchConfirmed, [_keys.WatchLapses(shard), _keys.WatchReminders(shard)], [.. args]);
+            return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
+        }
+        if (outcome is "already")
+        {
+            return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, BookingFromJson((string)result[1]!, ParseStatus((string?)result[2])));
+        }
+        if (!sameDay)
+        {
+            // Nothing was booked on the new day: the move's record and its index entry go (the old booking stands).
+            await Db.HashDeleteAsync(_keys.PhoneMoves(phone), hold.Id);
+            await Db.SortedSetRemoveAsync(index, entry);
+        }
+        else
+        {
+            await Db.SortedSetAddAsync(index, entry, old.Start.ToUnixTimeMilliseconds()); // the old start again
+        }
+        return outcome switch
+        {
+            "lapsed" => new ConfirmResult(ConfirmOutcome.HoldLapsed),
+            "code" => new ConfirmResult(ConfirmOutcome.CodeTaken),
+            "gone" => new ConfirmResult(ConfirmOutcome.NotMovable),
+            _ => null, // "secret": the PIN is taken that day
+        };
+    }
+
+    public async Task<int> FinishMovesAsync(string phone, Instant now)
+    {
+        var records = await Db.HashGetAllAsync(_keys.PhoneMoves(phone));
+        var left = 0;
+        foreach (var record in records)
+        {
+            var move = MoveFromJson(record.Value!);
+            var confirmed = await Db.HashGetAsync(_keys.DayHoldCodes(move.NewDate), move.HoldId);
+            if (!confirmed.IsNullOrEmpty)
+            {
+                // The new booking stands: the old one goes (a no-op when a finisher before did it), then the record.
+                var o = move.Old;
+                var d = o.Date;
+                await Db.ScriptEvaluateAsync(RedisScripts.ReleaseMoved,
+                    [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d)],
+                    [Ms(now), o.Code, o.SlotKey, o.Pin, (long)move.ReleaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), o.QuotaKey,
+                        o.HoldId, move.HoldId]);
+                await Db.HashDeleteAsync(_keys.PhoneMoves(phone), record.Name);
+            }
+            else if (move.IsDeadAt(now))
+            {
+                // The hold can no longer become a booking: the move never happened, the old booking stands.
+                await Db.SortedSetRemoveAsync(_keys.PhoneBookings(phone), IndexEntry(move.NewDate, move.NewCode));
+                await Db.HashDeleteAsync(_keys.PhoneMoves(phone), record.Name);
+            }
+            else
+            {
+                left++; // its confirmation may still be under way
+            }
+        }
+        return left;
+    }
+
+    public async Task<IReadOnlyList<string>> TakeUnfinishedMovesAsync(Instant now, int max, Duration lease)
+    {
+        var phones = new List<string>();
+        for (int shard = 0; shard < Outbound.OutboxShards.Count && phones.Count < max; shard++)
+        {
+            var due = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.TakeDue, [_keys.WatchMoves(shard)],
+                [Ms(now), max - phones.Count, Ms(now + lease)]))!;
+            phones.AddRange(due.Select(m => (string)m!));
+        }
+        return phones;
+    }
+
+    public Task ForgetUnfinishedMovesAsync(string phone) => Db.SortedSetRemoveAsync(_keys.WatchMoves(Shard(phone)), phone);
+
     public async Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay)
     {
         var booking = (await GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == code && b.Status == BookingStatus.Booked);
@@ -391,6 +504,11 @@ public sealed class RedisBookingStore : IBookingStore
         members.AddRange(places.Select((p, i) => $"{p.Quota}|{hold.Id}{Suffix(i)}"));
         return members;
     }
+
+    /// <summary>A one-person hold's slot member and activity-hour member (a move's: a party's booking is not moved).</summary>
+    private static string Member(Hold hold) => $"{hold.SlotKey}|{hold.Id}";
+
+    private static string QuotaMember(Hold hold) => $"{hold.QuotaKey}|{hold.Id}";
 
     private static string Suffix(int place) => place == 0 ? "" : "~" + place.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -76,6 +76,8 @@ public sealed class RedisKeys
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
     /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>
     public RedisKey PhoneBookings(string phone) => Phone(phone) + ":bookings";
+    /// <summary>HASH hold id → <see cref="PendingMove"/> JSON: the phone's moves to another day not yet finished.</summary>
+    public RedisKey PhoneMoves(string phone) => Phone(phone) + ":moves";
     public RedisKey PhoneConversation(string phone) => Phone(phone) + ":conv";
     public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
     public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";
@@ -104,6 +106,10 @@ public sealed class RedisKeys
     public RedisKey WatchLapses(int shard) => $"{_prefix}{{watch:{shard}}}:lapses";
     /// <summary>ZSET of reminders, member <c>phone|date|code|name</c>, score when due in Unix ms.</summary>
     public RedisKey WatchReminders(int shard) => $"{_prefix}{{watch:{shard}}}:reminders";
+
+    /// <summary>ZSET of phones with a move under way, member the phone, score when the sweeper looks (the hold's expiry
+    /// and a margin, then a sweeper's lease) in Unix ms.</summary>
+    public RedisKey WatchMoves(int shard) => $"{_prefix}{{watch:{shard}}}:moves";
 
     /// <summary>STREAM of the staff's actions (who, what, when), trimmed by age on every write.</summary>
     public RedisKey StaffAudit() => $"{_prefix}{{audit}}:stream";

@@ -67,6 +67,7 @@ internal static class BuiltInWords
         [Keyword.Ukrainian] = ["UA", "UKR", "УКР", "УКРАІНСЬКА", "УКРАІНСЬКОЮ", "UKRAINIAN", "UKRAJINSKY", "UKRAJINSTINA"],
         [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER", "ДАЛІ", "ЩЕ", "ПІЗНІШЕ"],
         [Keyword.Queue] = ["FRONTA", "QUEUE", "ЧЕРГА"],
+        [Keyword.Move] = ["PRESUN", "PRESUNOUT", "MOVE", "RESCHEDULE", "ZMENIT TERMIN", "ZMENA TERMINU", "ПЕРЕНЕСТИ"],
     };
 
     private static readonly string[] Yes =

@@ -77,6 +77,8 @@ public sealed class MessageReader
                 return ReadFreeTimes(raw, words, context);
             case "STORNO" or "ZRUSIT" or "СКАСУВАТИ" when ReadCancel(raw, words, head) is { } cancel:
                 return cancel;
+            case "PRESUN" or "PRESUNOUT" or "MOVE" or "RESCHEDULE":
+                return ReadMove(raw, words, context);
         }
 
         var scan = new MessageScan(Tokenizer.Split(raw, _lexicon.IsCode), context, _lexicon);
@@ -451,6 +453,47 @@ public sealed class MessageReader
         return rest.Count == 1 && rest[0].Length == BookingSecrets.CodeLength && rest[0].All(c => BookingSecrets.CodeAlphabet.Contains(c))
             ? new MessageReading { Keyword = Keyword.Cancel, BookingCode = rest[0] }
             : null;
+    }
+
+    /// <summary><c>PRESUN</c> alone moves the phone's booking (or lists them); a booking code after it names the one;
+    /// a day, a time or a part of the day after it (<c>PRESUN K7M3QX zitra v 10</c>, <c>move to friday</c>) are read as
+    /// at the day step and wait for their steps. Anything else after it is not read (no name, no agenda: the booking
+    /// keeps its own).</summary>
+    private MessageReading ReadMove(string raw, List<(int Start, int End)> words, ReadingContext context)
+    {
+        string? code = null;
+        var restFrom = 1;
+        if (words.Count > 1)
+        {
+            var second = InputText.Normalize(raw[words[1].Start..words[1].End]).Trim('.', ',', '!', '?', ':');
+            if (second.Length == BookingSecrets.CodeLength && second.All(c => BookingSecrets.CodeAlphabet.Contains(c)) && !IsKnownWord(second, context))
+            {
+                code = second;
+                restFrom = 2;
+            }
+        }
+        if (words.Count <= restFrom)
+        {
+            return new MessageReading { Keyword = Keyword.Move, BookingCode = code };
+        }
+        var rest = raw[words[restFrom].Start..];
+        var scan = new MessageScan(Tokenizer.Split(rest, _lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, _lexicon);
+        return new MessageReading
+        {
+            Keyword = Keyword.Move,
+            BookingCode = code,
+            Days = scan.Days,
+            Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
+            PartOfDay = scan.Part,
+        };
+    }
+
+    /// <summary>A word the reader understands (<c>STREDU</c>, <c>FRIDAY</c>, <c>RANO</c>): after PRESUN it is no booking code.</summary>
+    private bool IsKnownWord(string word, ReadingContext context)
+    {
+        var tokens = Tokenizer.Split(word, _ => false);
+        return _lexicon.Match([new Token(word, 0, 0, false)], 0).Length > 0
+            || tokens.Count > 0 && DayReader.TryRead(tokens, 0, context.Today, timeFirst: false, numericOnly: false, out _, out _);
     }
 
     private bool IsFiller(string word)

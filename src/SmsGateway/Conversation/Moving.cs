@@ -1,0 +1,65 @@
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.SmsGateway.Conversation.Reading;
+using State = SmsBooking.SmsGateway.Conversation.ConversationState;
+using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary><c>PRESUN</c> / <c>MOVE</c>: picks the booking to move (the one named by its code, the only one, or one from
+/// a numbered list), then hands it to the guided steps for its new day and time (docs/conversation.md, "Moving a
+/// booking"). Whatever was under way is left first, its hold released.</summary>
+public sealed class Moving
+{
+    private readonly BookingService _booking;
+    private readonly Prompts _prompts;
+    private readonly GuidedBooking _guided;
+
+    public Moving(BookingService booking, Prompts prompts, GuidedBooking guided)
+    {
+        _booking = booking;
+        _prompts = prompts;
+        _guided = guided;
+    }
+
+    /// <summary><c>PRESUN</c>, <c>PRESUN K7M3QX</c>, <c>PRESUN K7M3QX zitra v 10</c>.</summary>
+    public async Task<string> StartAsync(Turn t, MessageReading r)
+    {
+        if (t.State != State.Idle && t.Machine.CanFire(Trigger.Abandoned))
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned); // a booking or a list under way: left, its hold released
+        }
+        var movable = await MovableAsync(t);
+        if (r.BookingCode is { } code)
+        {
+            var named = movable.FirstOrDefault(b => b.Code == code);
+            return named is null ? t.Texts.UnknownCode(Prompts.Echo(code)) : await _guided.StartMoveAsync(t, named, r);
+        }
+        return movable.Count switch
+        {
+            0 => t.Texts.NothingToMove(),
+            1 => await _guided.StartMoveAsync(t, movable[0], r),
+            _ => await _prompts.ListMovesAsync(t),
+        };
+    }
+
+    /// <summary>A number from the list of bookings to move.</summary>
+    public async Task<string> ChoiceAsync(Turn t, MessageReading r)
+    {
+        if (r.BookingCode is not { } code || r.Choice is null)
+        {
+            return await _prompts.HintAsync(t);
+        }
+        var chosen = (await MovableAsync(t)).FirstOrDefault(b => b.Code == code);
+        if (chosen is null)
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned);
+            return t.Texts.MoveGone(code);
+        }
+        return await _guided.StartMoveAsync(t, chosen, MessageReading.Nothing);
+    }
+
+    /// <summary>The phone's bookings that can still move: booked, not yet checked in, for one person (a party's places
+    /// would all have to move together, which the move's scripts do not do: a party cancels and books again).</summary>
+    private async Task<List<Booking>> MovableAsync(Turn t) =>
+        (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status == BookingStatus.Booked && b.Party == 1).ToList();
+}
