@@ -104,6 +104,22 @@ public class ScreenAccessTests
     }
 
     [Fact]
+    public async Task KioskScreen_APartysPin_PrintsOneTicketSayingHowManyItIsFor()
+    {
+        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        var phone = new SmsPhone(gateway, "+420601300021");
+        await phone.ExpectAsync("OBJ ZOP 1.12. 9:30 NOVAK 2", "pro 2 osoby");
+        var pin = System.Text.RegularExpressions.Regex.Match(await phone.ExpectAsync("ANO", "PIN: \\d{6}"), @"PIN: (\d{6})").Groups[1].Value;
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 9, 20));
+        using var kiosk = await PairedClientAsync(gateway, "/kiosk", TestKioskKeys.Kiosk);
+        var ticket = await kiosk.PostAsync("/kiosk?handler=Pin", new FormUrlEncodedContent(new Dictionary<string, string> { ["pin"] = pin }));
+        Assert.Equal(HttpStatusCode.OK, ticket.StatusCode);
+        var page = WebUtility.HtmlDecode(await ticket.Content.ReadAsStringAsync());
+        Assert.Contains(">P001<", page);
+        Assert.Contains("Osob: 2", page);
+    }
+
+    [Fact]
     public async Task InternalUrls_ServeTheKioskCounterAndBoardOnlyThere_AndTheQueuePageEverywhere()
     {
         int internalPort;

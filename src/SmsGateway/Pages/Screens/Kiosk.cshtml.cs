@@ -42,6 +42,9 @@ public sealed class KioskModel(ScreenDevices devices, QueueService queue, IOptio
 
     public string? Rule { get; private set; }
 
+    /// <summary>How many the ticket is for: a party's booking gets one ticket for the group.</summary>
+    public int People { get; private set; } = 1;
+
     public void OnGet(string? step)
     {
         Step = step is Pin or Agendas ? step : Start;
@@ -55,6 +58,7 @@ public sealed class KioskModel(ScreenDevices devices, QueueService queue, IOptio
             switch (result.Outcome)
             {
                 case CheckInOutcome.CheckedIn:
+                    People = result.People;
                     await ShowTicketAsync(result.Ticket!);
                     break;
                 case CheckInOutcome.Throttled:
