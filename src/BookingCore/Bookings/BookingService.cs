@@ -351,6 +351,9 @@ public sealed class BookingService
     public async Task<Booking?> CancelAsync(string phone, string code)
     {
         var normalized = BookingSecrets.NormalizeCode(code);
+        // A move a crash left half-done shares this code between its old and new booking: finished first, so the
+        // code names the booking that stands.
+        await _store.FinishMovesAsync(phone, _clock.GetCurrentInstant());
         var cancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay))
             ?? (await _store.GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == normalized && b.Status == BookingStatus.Cancelled);
         if (cancelled is not null)

@@ -195,14 +195,7 @@ public sealed class RedisBookingStore : IBookingStore
         var entry = IndexEntry(draft.Date, draft.Code);
         var sameDay = old.Date == hold.Date;
         var ttl = TimeToLiveMs(draft.Date, now, _retention);
-        if (sameDay)
-        {
-            // One day, one hash slot: the script below replaces the booking and frees its slot at once. The index entry
-            // is the old one's (same day, same code): only its score, the start, changes.
-            await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index, _keys.PhoneHold(phone)],
-                [draft.Start.ToUnixTimeMilliseconds(), entry, ttl, hold.Id]);
-        }
-        else
+        if (!sameDay)
         {
             // The phone's side first and durable before the new day is touched: the move's record (a crash from here on
             // leaves it for a finisher) and the index entry; then the sweeper's pointer (a crash before it lands leaves
@@ -218,6 +211,14 @@ public sealed class RedisBookingStore : IBookingStore
             [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), ttl, QuotaMember(hold), hold.QuotaKey,
                 sameDay ? 1 : 0, old.SlotKey, old.QuotaKey, old.Pin, (long)releaseDelay.TotalMilliseconds, old.HoldId]))!;
         var outcome = (string)result[0]!;
+        if (outcome is "ok" or "already" && sameDay)
+        {
+            // One day, one hash slot: the script above replaced the booking and freed its slot at once. The index entry
+            // is the old one's (same day, same code): only its score, the start, changes, and only now, so that a crash
+            // before the confirmation leaves the index pointing at the booking that stands.
+            await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index, _keys.PhoneHold(phone)],
+                [draft.Start.ToUnixTimeMilliseconds(), entry, ttl, hold.Id]);
+        }
         if (outcome is "ok")
         {
             var shard = Shard(phone);
@@ -239,10 +240,6 @@ public sealed class RedisBookingStore : IBookingStore
             // Nothing was booked on the new day: the move's record and its index entry go (the old booking stands).
             await Db.HashDeleteAsync(_keys.PhoneMoves(phone), hold.Id);
             await Db.SortedSetRemoveAsync(index, entry);
-        }
-        else
-        {
-            await Db.SortedSetAddAsync(index, entry, old.Start.ToUnixTimeMilliseconds()); // the old start again
         }
         return outcome switch
         {

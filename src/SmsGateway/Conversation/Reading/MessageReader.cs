@@ -77,7 +77,7 @@ public sealed class MessageReader
                 return ReadFreeTimes(raw, words, context);
             case "STORNO" or "ZRUSIT" or "СКАСУВАТИ" when ReadCancel(raw, words, head) is { } cancel:
                 return cancel;
-            case "PRESUN" or "PRESUNOUT" or "MOVE" or "RESCHEDULE":
+            case "PRESUN" or "PRESUNOUT" or "MOVE" or "RESCHEDULE" or "ПЕРЕНЕСТИ":
                 return ReadMove(raw, words, context);
         }
 

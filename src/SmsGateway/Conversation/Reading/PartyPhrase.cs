@@ -10,13 +10,13 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// <c>na 10</c> for a time.</remarks>
 internal static partial class PartyPhrase
 {
-    private const string Number = @"(?<n>\d{1,2}|dva|dvě|dve|tři|tri|čtyři|ctyri|pět|pet|two|three|four|five)";
+    private const string Number = @"(?<n>\d{1,2}|dva|dvě|dve|tři|tri|čtyři|ctyri|pět|pet|two|three|four|five|два|дві|три|чотири)";
 
-    [GeneratedRegex(@"(?<![\p{L}\d.:])(?:(?:pro|for)\s+)?" + Number + @"\s*(?:osoby|osob|osoba|osobu|lidi|lidí|lidé|lide|people|persons|person)(?!\p{L})",
+    [GeneratedRegex(@"(?<![\p{L}\d.:])(?:(?:pro|for|для|на)\s+)?" + Number + @"\s*(?:osoby|osob|osoba|osobu|lidi|lidí|lidé|lide|people|persons|person|особи|осіб|особа|особу|людей|людини)(?!\p{L})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountedRegex();
 
-    [GeneratedRegex(@"(?<!\p{L})(?:pro|for)\s+" + Number + @"(?![\p{L}\d])(?!\s*(?:[.:,]\s*\d|h\b|hod|am\b|pm\b|a\.?m|p\.?m|o'?clock|ti\b|tich\b))",
+    [GeneratedRegex(@"(?<!\p{L})(?:pro|for|для)\s+" + Number + @"(?![\p{L}\d])(?!\s*(?:[.:,]\s*\d|h\b|hod|am\b|pm\b|a\.?m|p\.?m|o'?clock|ti\b|tich\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForNumberRegex();
 
@@ -40,9 +40,9 @@ internal static partial class PartyPhrase
 
     private static int? Value(string n) => InputText.Normalize(n) switch
     {
-        "DVA" or "DVE" or "TWO" => 2,
-        "TRI" or "THREE" => 3,
-        "CTYRI" or "FOUR" => 4,
+        "DVA" or "DVE" or "TWO" or "ДВА" or "ДВІ" => 2,
+        "TRI" or "THREE" or "ТРИ" => 3,
+        "CTYRI" or "FOUR" or "ЧОТИРИ" => 4,
         "PET" or "FIVE" => 5,
         var digits when int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) => v,
         _ => null,
