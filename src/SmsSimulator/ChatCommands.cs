@@ -7,12 +7,14 @@ public static class ChatCommands
         /phone +420601999888   play another phone number
         /lang en | cz | ua     switch the conversation's language (sends EN, CZ or UA)
         /checkin 123456        enter a PIN at the office kiosk
+        /next 1                counter 1 calls the next ticket (the clerk's Dalsi)
         /close 1.12.2026 nemoc close a whole day (the staff): every booking cancelled, each citizen told why and offered a time
         /cancel 1.12. K7M3QX porucha   cancel one booking (the staff), with a reason and an offer
         /ready K7M3QX          a document is ready (the staff), named by the application's booking code
         /ready +420601123456 OP Jana Novakova   ... or by phone, agenda and name
         /time                  show the gateway's current time
         /advance 16m           move the in-process gateway's clock forward (s, m, h, d)
+        /at 7.12.2026 07:55    move it forward to that day and time
         /help                  this list
         /quit                  leave
         """;
@@ -50,6 +52,14 @@ public static class ChatCommands
                 break;
             case "/ready" when argument.Length > 0 && !argument.Contains(' '):
                 output.WriteLine($"office: {await session.ReadyAsync(argument)}");
+                break;
+            case "/next" when argument.Length > 0:
+                output.WriteLine(await session.NextAsync(argument));
+                break;
+            case "/at" when argument.Split(' ', 2) is [var atDay, var atTime] && session.TryParseDate(atDay, out var atDate)
+                && NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("H:mm").Parse(atTime.Trim()) is { Success: true } parsedTime:
+                session.AdvanceTo(atDate.At(parsedTime.Value));
+                output.WriteLine($"clock moved to {session.Now()}");
                 break;
             case "/time":
                 output.WriteLine($"gateway time: {session.Now()}");

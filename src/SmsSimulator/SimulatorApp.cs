@@ -51,6 +51,7 @@ public static class SimulatorApp
             string token;
             var kioskKey = options.KioskKey;
             var staffKey = options.StaffKey;
+            var counterKey = options.CounterKey;
             DateTimeZone zone = DateTimeZoneProviders.Tzdb["Europe/Prague"];
             if (options.Url is null)
             {
@@ -63,6 +64,7 @@ public static class SimulatorApp
                 url = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
                 var config = gateway.Services.GetRequiredService<IConfiguration>();
                 kioskKey = kioskKey.Length > 0 ? kioskKey : FirstKioskKey(config);
+                counterKey = counterKey.Length > 0 ? counterKey : FirstKeyOf(config, "counter");
                 zone = gateway.Services.GetRequiredService<OfficeSettings>().Zone;
             }
             else
@@ -72,7 +74,7 @@ public static class SimulatorApp
             }
 
             using var client = new GatewayClient(url, token);
-            var session = new SimulatorSession(client, options.Phone, clock, zone, kioskKey, staffKey);
+            var session = new SimulatorSession(client, options.Phone, clock, zone, kioskKey, staffKey, counterKey);
             using var stop = new CancellationTokenSource();
             var pump = session.PumpAsync(standIn.Received, stop.Token);
             try
@@ -122,6 +124,11 @@ public static class SimulatorApp
             .FirstOrDefault(k => string.Equals(k["Role"]?.Trim(), "kiosk", StringComparison.OrdinalIgnoreCase));
         return kiosk?["Key"] ?? config["Kiosk:ApiKeys:0"] ?? "";
     }
+
+    /// <summary>The key of the first device with <paramref name="role"/>, for the commands that play it.</summary>
+    private static string FirstKeyOf(IConfiguration config, string role) =>
+        config.GetSection("Kiosk:Keys").GetChildren()
+            .FirstOrDefault(k => string.Equals(k["Role"]?.Trim(), role, StringComparison.OrdinalIgnoreCase))?["Key"] ?? "";
 
     /// <param name="staffKey">A key of the staff role for the staff commands (<c>/close</c>, <c>/ready</c>), added beside
     /// the configured keys.</param>

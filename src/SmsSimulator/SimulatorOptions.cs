@@ -13,6 +13,8 @@ public sealed record SimulatorOptions
     public string KioskKey { get; init; } = "";
     /// <summary><c>X-Api-Key</c> of a <c>staff</c> key for the staff commands against a running gateway.</summary>
     public string StaffKey { get; init; } = "";
+    /// <summary><c>X-Api-Key</c> of a <c>counter</c> key for <c>/next</c> against a running gateway.</summary>
+    public string CounterKey { get; init; } = "";
     /// <summary>Extra settings for the in-process gateway, <c>Key=Value</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
     public bool Help { get; init; }
@@ -30,6 +32,7 @@ public sealed record SimulatorOptions
           --listen URL          where the stand-in for Twilio's REST API listens (the gateway's Twilio:ApiBaseUrl)
           --kiosk-key KEY       X-Api-Key for /checkin against a running gateway
           --staff-key KEY       X-Api-Key of a staff key for /close, /ready, /cancel against a running gateway
+          --counter-key KEY     X-Api-Key of a counter key for /next against a running gateway
           --set KEY=VALUE       a setting of the in-process gateway, e.g. --set Booking:HoldDuration=00:02:00
           --phone NUMBER        the phone number to play (default +420601123456)
           --script FILE         run a script instead of a chat; exit 1 on the first mismatch
@@ -75,6 +78,7 @@ public sealed record SimulatorOptions
                     "--config" => options with { Config = Next() },
                     "--kiosk-key" => options with { KioskKey = Next() },
                     "--staff-key" => options with { StaffKey = Next() },
+                    "--counter-key" => options with { CounterKey = Next() },
                     "--set" => options with { Settings = [.. options.Settings, Setting(Next())] },
                     "-h" or "--help" => options with { Help = true },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),

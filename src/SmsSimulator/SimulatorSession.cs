@@ -14,9 +14,12 @@ public sealed class SimulatorSession
     private readonly DateTimeZone _zone;
     private readonly string _kioskKey;
     private readonly string _staffKey;
+    private readonly string _counterKey;
 
-    public SimulatorSession(GatewayClient client, string phone, SimulatorClock? clock, DateTimeZone zone, string kioskKey, string staffKey = "")
+    public SimulatorSession(GatewayClient client, string phone, SimulatorClock? clock, DateTimeZone zone, string kioskKey, string staffKey = "",
+        string counterKey = "")
     {
+        _counterKey = counterKey;
         _client = client;
         Phone = phone;
         _clock = clock;
@@ -55,6 +58,23 @@ public sealed class SimulatorSession
     }
 
     public Task<string> CheckInAsync(string pin) => _client.CheckInAsync(pin, _kioskKey);
+
+    /// <summary>A counter calls the next ticket (the clerk's Další); what the queue answered, in one line. The SMS the
+    /// call sends ("called", "your turn soon") arrive in the inbox like any other.</summary>
+    public async Task<string> NextAsync(string counter)
+    {
+        if (_counterKey.Length == 0)
+        {
+            throw new SimulatorException("/next needs a counter key: run without --url, or give --counter-key.");
+        }
+        var (status, body) = await _client.StaffAsync(HttpMethod.Post, "/api/queue/next", new Dictionary<string, string> { ["counter"] = counter }, _counterKey);
+        return status switch
+        {
+            200 => $"counter {body.GetProperty("counter").GetString()} calls {body.GetProperty("ticket").GetString()}",
+            204 => $"counter {counter}: nobody waits",
+            _ => $"{status} {Message(body)}",
+        };
+    }
 
     /// <summary>The staff closing a whole day (every agenda, every counter) with a reason, offering each citizen the
     /// nearest free time; what the office's answer says, in one line.</summary>
@@ -139,6 +159,18 @@ public sealed class SimulatorSession
     {
         var now = (_clock ?? (IClock)SystemClock.Instance).GetCurrentInstant().InZone(_zone);
         return now.ToString("yyyy-MM-dd HH:mm:ss o<g>", null);
+    }
+
+    /// <summary>Moves the in-process gateway's clock forward to <paramref name="at"/> in the office's zone.</summary>
+    public void AdvanceTo(LocalDateTime at)
+    {
+        var now = (_clock ?? (IClock)SystemClock.Instance).GetCurrentInstant();
+        var target = at.InZoneLeniently(_zone).ToInstant();
+        if (target <= now)
+        {
+            throw new SimulatorException($"/at {at:yyyy-MM-dd HH:mm} has passed on the gateway's clock ({Now()}): the clock only moves forward.");
+        }
+        Advance(target - now);
     }
 
     public void Advance(Duration by)
