@@ -36,6 +36,7 @@ public static class GatewayApp
         builder.AddNetworkExposure();
         builder.AddTwilio();
         builder.AddConversation();
+        Waitlist.WaitlistRegistration.AddWaitlist(builder);
         builder.AddOutbound();
         builder.AddKiosk();
         builder.AddStaff();

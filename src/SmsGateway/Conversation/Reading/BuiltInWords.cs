@@ -66,6 +66,7 @@ internal static class BuiltInWords
         [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER"],
         [Keyword.Queue] = ["FRONTA", "QUEUE"],
         [Keyword.Move] = ["PRESUN", "PRESUNOUT", "MOVE", "RESCHEDULE", "ZMENIT TERMIN", "ZMENA TERMINU"],
+        [Keyword.Watch] = ["HLIDAT", "HLIDEJ", "HLIDANI", "WATCH", "WAITLIST"],
     };
 
     private static readonly string[] Yes =

@@ -56,6 +56,8 @@ public sealed class MessageReader
                 return cancel;
             case "PRESUN" or "PRESUNOUT" or "MOVE" or "RESCHEDULE":
                 return ReadMove(raw, words, context);
+            case "HLIDAT" or "HLIDEJ" or "HLIDANI" or "WATCH" or "WAITLIST":
+                return ReadWatch(raw, words, context);
         }
 
         var scan = new MessageScan(Tokenizer.Split(raw, _lexicon.IsCode), context, _lexicon);
@@ -455,6 +457,25 @@ public sealed class MessageReader
             Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
             PartOfDay = scan.Part,
         };
+    }
+
+    /// <summary><c>HLIDAT</c> alone watches what the talk is about (or the phone's booking); <c>HLIDAT STOP</c> /
+    /// <c>WATCH OFF</c> ends the watches; an agenda or activity, days (<c>10.12.-20.12.</c>) and a name after it are read
+    /// as in one message.</summary>
+    private MessageReading ReadWatch(string raw, List<(int Start, int End)> words, ReadingContext context)
+    {
+        if (words.Count == 1)
+        {
+            return new MessageReading { Keyword = Keyword.Watch };
+        }
+        var second = InputText.Normalize(raw[words[1].Start..words[1].End]).Trim('.', ',', '!', '?', ':');
+        if (words.Count == 2 && second is "STOP" or "OFF" or "KONEC" or "ZRUSIT" or "NE" or "END")
+        {
+            return new MessageReading { Keyword = Keyword.Watch, Stop = true };
+        }
+        var rest = raw[words[1].Start..];
+        var scan = new MessageScan(Tokenizer.Split(rest, _lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, _lexicon);
+        return Compose(rest, scan, context, withName: true) with { Keyword = Keyword.Watch, Time = null, PartOfDay = null, Answer = Answer.None };
     }
 
     /// <summary>A word the reader understands (<c>STREDU</c>, <c>FRIDAY</c>, <c>RANO</c>): after PRESUN it is no booking code.</summary>
