@@ -7,8 +7,8 @@ namespace SmsBooking.BookingCore.Waitlist;
 /// (<see cref="Code"/>), earlier than that booking; an offer then moves the booking. One watch per phone and activity.</summary>
 /// <param name="Asked">When the phone asked: the queue's order (first come, first offered).</param>
 /// <param name="Expires">The watch ends here (<c>Waitlist:WatchDays</c> after it was asked).</param>
-/// <param name="Offered">Slots already offered to this phone (<c>2026-12-01|08:00</c>): never offered to it twice, so a
-/// declined or unanswered offer passes to the next watcher.</param>
+/// <param name="Offered">Slots already offered to this phone (<c>2026-12-01|08:00</c>): their hour is never offered to it
+/// again, so a declined or unanswered offer passes to the next watcher.</param>
 /// <param name="OfferedHolds">The holds of those offers: a booking made from one of them means the wish is met.</param>
 public sealed record Watch(string Phone, string AgendaId, string ActivityId, string Name, string? Code, LocalDate From, LocalDate To,
     Instant Asked, Instant Expires, IReadOnlyList<string> Offered, IReadOnlyList<string> OfferedHolds)
@@ -21,6 +21,8 @@ public sealed record Watch(string Phone, string AgendaId, string ActivityId, str
     public Watch WithOffer(LocalDate date, LocalTime time, string holdId) =>
         this with { Offered = [.. Offered, SlotKey(date, time)], OfferedHolds = [.. OfferedHolds, holdId] };
 
-    /// <summary>True when the slot was offered to this phone before.</summary>
-    public bool WasOffered(LocalDate date, LocalTime time) => Offered.Contains(SlotKey(date, time));
+    /// <summary>True when a slot of that day and hour was offered to this phone before: what freed is often a place in
+    /// the activity's hourly quota rather than one time, so a declined or unanswered offer passes the hour on to the
+    /// next watcher instead of coming back to this one a quarter of an hour later.</summary>
+    public bool WasOffered(LocalDate date, LocalTime time) => Offered.Any(k => k.StartsWith(SlotKey(date, time)[..^2], StringComparison.Ordinal));
 }

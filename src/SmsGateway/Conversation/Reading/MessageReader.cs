@@ -475,7 +475,20 @@ public sealed class MessageReader
         }
         var rest = raw[words[1].Start..];
         var scan = new MessageScan(Tokenizer.Split(rest, _lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, _lexicon);
-        return Compose(rest, scan, context, withName: true) with { Keyword = Keyword.Watch, Time = null, PartOfDay = null, Answer = Answer.None };
+        var read = Compose(rest, scan, context, withName: true) with { Keyword = Keyword.Watch, Time = null, PartOfDay = null, Answer = Answer.None };
+        return read.Name is null ? read with { Name = TrailingName(rest, scan) } : read;
+    }
+
+    /// <summary>The words no step understands at the end of <c>HLIDAT ZOP 10.12. Jan Novak</c>: the name, as after OBJ.</summary>
+    private static string? TrailingName(string raw, MessageScan scan)
+    {
+        var tokens = scan.Tokens;
+        var from = tokens.Count;
+        while (from > 0 && scan.Roles[from - 1] == TokenRole.Unknown && tokens[from - 1].IsWord)
+        {
+            from--;
+        }
+        return tokens.Count - from is >= 2 and <= 4 && NameRule.TryName(Cut(raw, tokens, from, tokens.Count), out var name) ? name : null;
     }
 
     /// <summary>A word the reader understands (<c>STREDU</c>, <c>FRIDAY</c>, <c>RANO</c>): after PRESUN it is no booking code.</summary>
