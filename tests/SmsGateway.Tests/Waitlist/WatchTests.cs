@@ -17,9 +17,9 @@ public class WatchTests
 {
     private static readonly LocalDate Tuesday = new(2026, 12, 1);
 
-    private static Task<GatewayHost> StartAsync(bool cluster = false, string? keyPrefix = null) =>
+    private static Task<GatewayHost> StartAsync(bool cluster = false, string? keyPrefix = null, bool redis = true) =>
         GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" },
-            now: TestOffice.Prague(2026, 11, 30, 18, 0), keyPrefix: keyPrefix,
+            now: TestOffice.Prague(2026, 11, 30, 18, 0), keyPrefix: keyPrefix, redis: redis,
             redisConfiguration: cluster ? TestRedis.ClusterConfiguration : null);
 
     private static T Get<T>(GatewayHost gateway) where T : notnull => gateway.App.Services.GetRequiredService<T>();
@@ -55,11 +55,12 @@ public class WatchTests
         (await Get<IOutbox>(gateway).ClaimAsync("test-reader", 200, TimeSpan.FromMinutes(10))).Select(e => e.Message).Where(m => m.Kind == "watch").ToList();
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)] // a Redis Cluster: the waitlist, the phones and the days are hash slots of their own
-    public async Task Cancellation_ReachesTheFirstWatcher_WhoTakesItWithAno_TheirBookingMovedEarlier(bool cluster)
+    [InlineData(false, true)]
+    [InlineData(true, true)] // a Redis Cluster: the waitlist, the phones and the days are hash slots of their own
+    [InlineData(false, false)] // the in-process store (one gateway, no Redis)
+    public async Task Cancellation_ReachesTheFirstWatcher_WhoTakesItWithAno_TheirBookingMovedEarlier(bool cluster, bool redis)
     {
-        await using var gateway = await StartAsync(cluster);
+        await using var gateway = await StartAsync(cluster, redis: redis);
         var eight = await FillEightOclockAsync(gateway, "+42060130000");
         var (watcher, code) = await BookAsync(gateway, "+420601300010", "09:00", "Vera Cekava");
         var (later, _) = await BookAsync(gateway, "+420601300011", "09:15", "Pozdni Cekatel");
