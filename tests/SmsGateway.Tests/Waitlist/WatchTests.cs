@@ -181,6 +181,21 @@ public class WatchTests
     }
 
     [Fact]
+    public async Task HlidatAtTheDayList_WatchesThatActivity_AndLeavesTheStep()
+    {
+        await using var gateway = await StartAsync();
+        var phone = new SmsPhone(gateway, "+420601380001");
+        await phone.ExpectAsync("Dobry den", "agendy");
+        await phone.ExpectAsync("1", "poslete cislo cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("HLIDAT", "^Pro hlidani poslete i jmeno, napr\\. HLIDAT ZOP Jan Novak$");
+        await phone.ExpectAsync("HLIDAT Dana Cekatelka", @"^Hlidame Podani zadosti Po 30\.11\.-Po 14\.12\.: jakmile se uvolni termin");
+        var watch = Assert.Single(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
+        Assert.Equal((phone.Number, "Dana Cekatelka", (string?)null), (watch.Phone, watch.Name, watch.Code));
+        Assert.Equal(1, await SweepAsync(gateway)); // the conversation was left, so the offer can reach it
+    }
+
+    [Fact]
     public async Task HlidatStop_EndsTheWatch()
     {
         await using var gateway = await StartAsync();
