@@ -122,7 +122,11 @@ public sealed class WaitlistSweep : BackgroundService
                 await _watches.RemoveAsync(watch.Phone, agenda.Id, activity.Id); // booked what it waited for, or the booking is gone
                 continue;
             }
-            var slot = await EarliestAsync(agenda, activity, watch, booked, today, now, freeByDay);
+            // Never a time the citizen is already due at another counter (the booking being moved aside).
+            var elsewhere = upcoming.Where(b => b.Status == BookingStatus.Booked && b != booked).ToList();
+            bool Clashes(Slot s) => elsewhere.Any(b => b.Date == s.Date
+                && b.Time < s.End && s.Start < b.Time.PlusMinutes(_office.FindAgenda(b.AgendaId)?.SlotMinutes ?? 0));
+            var slot = await EarliestAsync(agenda, activity, watch, booked, today, now, freeByDay, Clashes);
             if (slot is null)
             {
                 continue;
@@ -168,10 +172,10 @@ public sealed class WaitlistSweep : BackgroundService
 
     /// <summary>The earliest slot bookable now within the watch's days (and before its booking), not offered to it yet.</summary>
     private async Task<Slot?> EarliestAsync(Agenda agenda, Activity activity, Watch watch, Booking? booked, LocalDate today, Instant now,
-        Dictionary<LocalDate, List<Slot>> freeByDay)
+        Dictionary<LocalDate, List<Slot>> freeByDay, Func<Slot, bool> clashes)
     {
         var from = watch.From < today ? today : watch.From;
-        var last = _booking.Calendar.Today().PlusDays(_office.HorizonDays);
+        var last = _booking.Calendar.LastBookableDate();
         var to = watch.To > last ? last : watch.To;
         for (var day = from; day <= to; day = day.PlusDays(1))
         {
@@ -183,9 +187,9 @@ public sealed class WaitlistSweep : BackgroundService
             {
                 freeByDay[day] = free = (await _booking.FreeSlotsAsync(agenda, day, activity.Id)).ToList();
             }
-            var slot = free.FirstOrDefault(s => _booking.Calendar.ToInstant(s.Date, s.Start) > now
-                && (booked is null || _booking.Calendar.ToInstant(s.Date, s.Start) < booked.Start)
-                && !watch.WasOffered(s.Date, s.Start));
+            var slot = free.FirstOrDefault(s => s.StartInstant > now
+                && (booked is null || s.StartInstant < booked.Start)
+                && !watch.WasOffered(s.Date, s.Start) && !clashes(s));
             if (slot is not null)
             {
                 return slot;

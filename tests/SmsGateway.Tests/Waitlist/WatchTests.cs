@@ -148,6 +148,19 @@ public class WatchTests
     }
 
     [Fact]
+    public async Task Offer_NeverATimeTheWatcherIsDueAtAnotherCounter()
+    {
+        await using var gateway = await StartAsync();
+        var phone = new SmsPhone(gateway, "+420601390001");
+        await phone.ExpectAsync("OBJ CP 1.12. 08:00 Dana Cekatelka", @"1\.12\.2026 08:00, Dana Cekatelka\.");
+        await phone.ExpectAsync("ANO", @"Kod: \w{6}");
+        await phone.ExpectAsync("HLIDAT ZOP 1.12. Dana Cekatelka", "^Hlidame Podani zadosti");
+        Assert.Equal(1, await SweepAsync(gateway));
+        // 08:00 is the earliest free application, but the passport visit takes 08:00-08:30.
+        Assert.Matches(@"^Uvolnil se termin Ut 1\.12\.2026 08:30 ", Assert.Single(await OffersAsync(gateway)).Body);
+    }
+
+    [Fact]
     public async Task OptedOutWatcher_GetsNothing_TheNextWatcherDoes()
     {
         await using var gateway = await StartAsync();
