@@ -209,6 +209,18 @@ public class WatchTests
     }
 
     [Fact]
+    public async Task HlidatWithADayRange_WatchesThoseDays_AndOffersNothingOutsideThem()
+    {
+        await using var gateway = await StartAsync();
+        var phone = new SmsPhone(gateway, "+420601400001");
+        await phone.ExpectAsync("HLIDAT ZOP 10.12.-11.12. Jan Novak", @"^Hlidame Podani zadosti Ct 10\.12\.-Pa 11\.12\.:");
+        var watch = Assert.Single(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
+        Assert.Equal((new LocalDate(2026, 12, 10), new LocalDate(2026, 12, 11), "Jan Novak"), (watch.From, watch.To, watch.Name));
+        Assert.Equal(1, await SweepAsync(gateway));
+        Assert.Matches(@"^Uvolnil se termin Ct 10\.12\.2026 08:00 ", Assert.Single(await OffersAsync(gateway)).Body);
+    }
+
+    [Fact]
     public async Task HlidatStop_EndsTheWatch()
     {
         await using var gateway = await StartAsync();

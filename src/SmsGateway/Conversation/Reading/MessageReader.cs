@@ -474,9 +474,52 @@ public sealed class MessageReader
             return new MessageReading { Keyword = Keyword.Watch, Stop = true };
         }
         var rest = raw[words[1].Start..];
+        var range = WatchRange(rest, context.Today, out var withoutRange);
+        rest = withoutRange;
         var scan = new MessageScan(Tokenizer.Split(rest, _lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, _lexicon);
         var read = Compose(rest, scan, context, withName: true) with { Keyword = Keyword.Watch, Time = null, PartOfDay = null, Answer = Answer.None };
+        if (range is not null)
+        {
+            read = read with { Days = range };
+        }
         return read.Name is null ? read with { Name = TrailingName(rest, scan) } : read;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex DayRangePattern =
+        new(@"(\d{1,2})\.\s*(\d{1,2})\.?\s*(?:-|–|do\s)\s*(\d{1,2})\.\s*(\d{1,2})\.?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>A range of days after <c>HLIDAT</c> (<c>10.12.-20.12.</c>, <c>10.12. do 20.12.</c>), each the next such
+    /// date from today; null when there is none or a date does not exist. <paramref name="rest"/> is the text without it.</summary>
+    private static DateInterval? WatchRange(string text, LocalDate today, out string rest)
+    {
+        rest = text;
+        var m = DayRangePattern.Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        static LocalDate? Next(int day, int month, LocalDate from)
+        {
+            if (month is < 1 or > 12 || day < 1)
+            {
+                return null;
+            }
+            for (var year = from.Year; year <= from.Year + 1; year++)
+            {
+                if (day <= from.Calendar.GetDaysInMonth(year, month) && new LocalDate(year, month, day) >= from)
+                {
+                    return new LocalDate(year, month, day);
+                }
+            }
+            return null;
+        }
+        int N(int g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (Next(N(1), N(2), today) is not { } start || Next(N(3), N(4), start) is not { } end)
+        {
+            return null;
+        }
+        rest = text[..m.Index] + " " + text[(m.Index + m.Length)..];
+        return new DateInterval(start, end);
     }
 
     /// <summary>The words no step understands at the end of <c>HLIDAT ZOP 10.12. Jan Novak</c>: the name, as after OBJ.</summary>
