@@ -221,6 +221,29 @@ public class WatchTests
     }
 
     [Fact]
+    public async Task Watch_EndsAfterWatchDays_Unoffered()
+    {
+        await using var gateway = await StartAsync();
+        var phone = new SmsPhone(gateway, "+420601410001");
+        await phone.ExpectAsync("HLIDAT ZOP Jan Novak", "^Hlidame Podani zadosti Po 30\\.11\\.-Po 14\\.12\\.");
+        gateway.Clock.Advance(Duration.FromDays(14)); // Waitlist:WatchDays
+        Assert.Equal(0, await SweepAsync(gateway));
+        Assert.Empty(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
+        Assert.Empty(await OffersAsync(gateway));
+    }
+
+    [Fact]
+    public async Task WaitlistDisabled_HlidatIsNotOffered()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false", ["Waitlist:Enabled"] = "false" },
+            now: TestOffice.Prague(2026, 11, 30, 18, 0));
+        var phone = new SmsPhone(gateway, "+420601420001");
+        await phone.ExpectAsync("HLIDAT ZOP Jan Novak", "^Hlidani terminu ted nenabizime\\.$");
+        Assert.Empty(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
+        Assert.Equal(0, await SweepAsync(gateway));
+    }
+
+    [Fact]
     public async Task HlidatStop_EndsTheWatch()
     {
         await using var gateway = await StartAsync();
