@@ -7,6 +7,7 @@ using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Staff;
 using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsGateway.Waitlist;
 using SmsBooking.SmsGateway.Web;
 using SmsBooking.SmsGateway.Webhooks;
 
@@ -36,7 +37,7 @@ public static class GatewayApp
         builder.AddNetworkExposure();
         builder.AddTwilio();
         builder.AddConversation();
-        Waitlist.WaitlistRegistration.AddWaitlist(builder);
+        builder.AddWaitlist();
         builder.AddOutbound();
         builder.AddKiosk();
         builder.AddStaff();
