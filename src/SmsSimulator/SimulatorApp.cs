@@ -152,6 +152,8 @@ public static class SimulatorApp
                 ["Twilio:ValidateSignatures"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft"] = "Warning",
+                // A freed slot reaches a watcher (HLIDAT) within a second, as a rehearsal wants to see it.
+                ["Waitlist:SweepInterval"] = "00:00:01",
                 // After any key an office's file may configure (a list binds its entries in order, whatever the index).
                 ["Kiosk:Keys:99:Key"] = staffKey,
                 ["Kiosk:Keys:99:Role"] = "staff",

@@ -58,6 +58,8 @@ public class StartupConfigurationTests
     [InlineData("--Twilio:ApiBaseUrl=ftp://x", "Configuration error: Twilio:ApiBaseUrl: ")]
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
+    [InlineData("--Waitlist:MaxOffersPerDay=0", "Configuration error: Waitlist:MaxOffersPerDay: 0 must be at least 1")]
+    [InlineData("--Waitlist:WatchDays=0", "Configuration error: Waitlist:WatchDays: 0 must be between 1 and 366")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
     [InlineData("--Office:Agendas:0:Activities:0:BookablePerHour=-1", "Configuration error: Office:Agendas:0:Activities:0:BookablePerHour: ")]
     [InlineData("--Staff:Users:0:Name=petra", "Configuration error: Staff:Users:0:PasswordHash: not a password hash; make one with `SmsGateway --hash-password`")]

@@ -25,13 +25,16 @@ public sealed class ConversationEngine
     private readonly OneMessageBooking _oneMessage;
     private readonly Cancellation _cancellation;
     private readonly Moving _moving;
+    private readonly Waitlist.Watching _watching;
     private readonly ShownList _agendaList;
     private readonly Dictionary<string, ShownList> _activityLists;
     private readonly Queue.QueueStatus _queueStatus;
 
     public ConversationEngine(MessageReader reader, BookingService booking, OfficeSettings office, TextCatalog texts, Prompts prompts,
-        GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving)
+        GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving,
+        Waitlist.Watching watching)
     {
+        _watching = watching;
         _moving = moving;
         _queueStatus = queueStatus;
         _reader = reader;
@@ -158,6 +161,8 @@ public sealed class ConversationEngine
                 return await _cancellation.CancelAsync(t);
             case Keyword.Move:
                 return await _moving.StartAsync(t, r);
+            case Keyword.Watch:
+                return await _watching.AnswerAsync(t, r);
             case Keyword.More when s.State is State.ChoosingDay or State.ChoosingTime:
                 return await PageOnAsync(t);
             default:

@@ -220,6 +220,7 @@ public sealed class ConversationMachine
                 _s.Hold = offer.Hold;
                 _s.Name = offer.Name;
                 _s.Party = offer.Hold.Party;
+                _s.Moving = offer.Moving;
             }, "keep the offer")
             .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.Confirmed, State.JustBooked)

@@ -25,6 +25,9 @@ public enum Keyword
     /// <summary><c>PRESUN</c>, <c>MOVE</c> (<c>PRESUN K7M3QX</c>, <c>PRESUN K7M3QX zitra v 10</c>): move a booking to
     /// another day or time (docs/conversation.md, "Moving a booking").</summary>
     Move,
+    /// <summary><c>HLIDAT</c>, <c>WATCH</c> (<c>HLIDAT ZOP 10.12.-20.12.</c>, <c>HLIDAT STOP</c>): be told when a slot
+    /// frees (docs/conversation.md, "Watching for an earlier slot").</summary>
+    Watch,
 }
 
 /// <summary>Recognizes keywords in normalized input (see <see cref="InputText"/>).</summary>

@@ -100,6 +100,58 @@ public sealed class OfferedHold
         }
     }
 
+    /// <summary>Holds exactly the slot <paramref name="date"/> <paramref name="time"/> of the activity for the phone (a
+    /// slot freed for a watcher, <c>HLIDAT</c>) and leaves the conversation waiting for ANO; with
+    /// <paramref name="moving"/>, ANO moves that booking there (as <c>PRESUN</c> confirms) instead of booking anew. Null
+    /// when no offer can be made: the phone is opted out or busy, a booking is under way, or the slot was taken.</summary>
+    public async Task<Offer?> TryOfferSlotAsync(string phone, Agenda agenda, string activityId, string name, LocalDate date, LocalTime time,
+        MovingBooking? moving)
+    {
+        var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
+        if (lease is null)
+        {
+            return null;
+        }
+        var saved = false;
+        try
+        {
+            var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
+            var activity = agenda.FindActivity(activityId);
+            if (lease.OptedOut || activity is null || snapshot.State is not (ConversationState.Idle or ConversationState.JustBooked))
+            {
+                return null;
+            }
+            var result = await _booking.HoldAsync(phone, agenda, activityId, date, time, lease.HasBookings, moving: moving?.Code);
+            if (result.Outcome != HoldOutcome.Placed)
+            {
+                return null;
+            }
+            var hold = result.Hold!;
+            var machine = new ConversationMachine(snapshot, new NothingToRelease(agenda));
+            if (snapshot.State == ConversationState.JustBooked)
+            {
+                await machine.FireAsync(ConversationTrigger.MovedOn);
+            }
+            await machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(hold), name) { Moving = moving });
+            saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
+            if (!saved)
+            {
+                await _booking.ReleaseHoldAsync(phone);
+                return null;
+            }
+            await _store.ForgetLapsedAsync(hold); // the offer said until when it is held: no lapse notice
+            GatewayMetrics.HoldsPlaced.Add(1);
+            return new Offer(hold, snapshot.Language);
+        }
+        finally
+        {
+            if (!saved)
+            {
+                await _phones.ReleaseAsync(lease);
+            }
+        }
+    }
+
     /// <summary>The offer's machine starts from rest (nothing under way holds a slot), and its one transition keeps the
     /// hold just placed: there is never anything to release.</summary>
     private sealed class NothingToRelease(Agenda agenda) : ConversationMachine.IEffects

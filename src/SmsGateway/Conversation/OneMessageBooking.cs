@@ -118,8 +118,9 @@ public sealed class OneMessageBooking
     {
         if (r.Answer == Answer.No)
         {
+            var moving = t.Snapshot.Moving; // a waitlist offer to move a booking: the booking stays
             await t.Machine.FireAsync(Trigger.Abandoned);
-            return t.Texts.Declined();
+            return moving is null ? t.Texts.Declined() : t.Texts.MoveDropped(moving.Date, moving.Time);
         }
         if (r.Answer != Answer.Yes)
         {
@@ -133,6 +134,12 @@ public sealed class OneMessageBooking
     {
         GatewayMetrics.HoldsLapsed.Add(1);
         var s = t.Snapshot;
+        if (s.Moving is { } moving)
+        {
+            // A waitlist offer to move a booking: its slot went on to the next watcher; the booking stays.
+            await t.Machine.FireAsync(Trigger.Abandoned);
+            return t.Texts.WatchOfferLapsed(moving.Date, moving.Time);
+        }
         var agenda = t.Agenda!;
         var activity = t.Activity!;
         var (day, time, name, party) = (s.Hold!.Day, s.Hold.Time, s.Name!, s.Hold.Party);

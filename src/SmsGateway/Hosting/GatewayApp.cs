@@ -8,6 +8,7 @@ using SmsBooking.SmsGateway.Staff;
 using SmsBooking.SmsGateway.Queue;
 using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
+using SmsBooking.SmsGateway.Waitlist;
 using SmsBooking.SmsGateway.Web;
 using SmsBooking.SmsGateway.Webhooks;
 
@@ -37,6 +38,7 @@ public static class GatewayApp
         builder.AddNetworkExposure();
         builder.AddTwilio();
         builder.AddConversation();
+        builder.AddWaitlist();
         builder.AddOutbound();
         builder.AddKiosk();
         builder.AddStaff();

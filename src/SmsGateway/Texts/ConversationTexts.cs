@@ -256,6 +256,31 @@ public sealed class ConversationTexts
 
     public string MoveDropped(LocalDate day, LocalTime time) => Format("MoveDropped", ("day", DayLabel(day)), ("time", Hm(time)));
 
+    // The waitlist (HLIDAT / WATCH).
+    public string WatchOffer(string agenda, LocalDate date, LocalTime time, LocalTime holdEnds) =>
+        Format("WatchOffer", ("agenda", agenda), ("date", DateLabel(date)), ("time", Hm(time)), ("holdEnds", Hm(holdEnds)));
+
+    public string WatchOfferMove(string code, LocalDate oldDay, LocalTime oldTime, LocalDate date, LocalTime time, LocalTime holdEnds) =>
+        Format("WatchOfferMove", ("code", code), ("oldDate", DayLabel(oldDay)), ("oldTime", Hm(oldTime)), ("date", DateLabel(date)), ("time", Hm(time)),
+            ("holdEnds", Hm(holdEnds)));
+
+    public string WatchOfferLapsed(LocalDate day, LocalTime time) => Format("WatchOfferLapsed", ("day", DayLabel(day)), ("time", Hm(time)));
+
+    public string Watching(string agenda, LocalDate from, LocalDate to) => Format("Watching", ("agenda", agenda), ("from", DayLabel(from)), ("to", DayLabel(to)));
+
+    public string WatchingEarlier(string code, LocalDate day, LocalTime time, LocalDate to) =>
+        Format("WatchingEarlier", ("code", code), ("day", DayLabel(day)), ("time", Hm(time)), ("to", DayLabel(to)));
+
+    public string WatchStopped() => Format("WatchStopped");
+
+    public string NothingWatched() => Format("NothingWatched");
+
+    public string WatchWhich() => Format("WatchWhich");
+
+    public string WatchNeedsName(string code) => Format("WatchNeedsName", ("code", code));
+
+    public string WatchOff() => Format("WatchOff");
+
     public string MoveGone(string code) => Format("MoveGone", ("code", code));
 
     // What the office tells a citizen unasked: a cancellation by the office, with a way to book again.

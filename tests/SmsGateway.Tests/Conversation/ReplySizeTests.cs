@@ -92,6 +92,16 @@ public class ReplySizeTests
         yield return ("MoveDropped", t.MoveDropped(day, time));
         yield return ("MoveGone", t.MoveGone("K7M3QX"));
         yield return ("NothingToMove", t.NothingToMove());
+        yield return ("WatchOffer", t.WatchOffer(longestAgenda, day, time, time));
+        yield return ("WatchOfferMove", t.WatchOfferMove("K7M3QX", day, time, day, time, time));
+        yield return ("WatchOfferLapsed", t.WatchOfferLapsed(day, time));
+        yield return ("Watching", t.Watching(longestActivity, day, day));
+        yield return ("WatchingEarlier", t.WatchingEarlier("K7M3QX", day, time, day));
+        yield return ("WatchStopped", t.WatchStopped());
+        yield return ("NothingWatched", t.NothingWatched());
+        yield return ("WatchWhich", t.WatchWhich());
+        yield return ("WatchNeedsName", t.WatchNeedsName("ZTOP"));
+        yield return ("WatchOff", t.WatchOff());
         // Misunderstood twice in a row: the short hint before the step's list, or after the step's hint.
         yield return ("NotUnderstood+ChooseAgenda", t.NotUnderstood() + "\n" + t.ChooseAgenda(agendas));
         yield return ("NotUnderstood+ChooseActivity", t.NotUnderstood() + "\n" + t.ChooseActivity(longestAgenda, mostActivities.Activities.Select(a => a.Name.In(l)).ToList()));

@@ -123,4 +123,16 @@ public sealed class RedisKeys
 
     /// <summary>STRING counter of messages in the current rate window (expires with it).</summary>
     public RedisKey PhoneRate(string phone) => Phone(phone) + ":rate";
+
+    private string WatchActivity(string agendaId, string activityId) => $"{_prefix}{{watch-activity:{agendaId}:{activityId}}}";
+    private string WatchPhone(string phone) => $"{_prefix}{{watch-phone:{phone}}}";
+
+    /// <summary>ZSET phone → when it asked (Unix ms): the activity's waitlist, first asked first offered.</summary>
+    public RedisKey WatchQueue(string agendaId, string activityId) => WatchActivity(agendaId, activityId) + ":queue";
+    /// <summary>HASH phone → watch JSON (<see cref="Waitlist.Watch"/>), beside <see cref="WatchQueue"/>.</summary>
+    public RedisKey Watches(string agendaId, string activityId) => WatchActivity(agendaId, activityId) + ":watches";
+    /// <summary>STRING: until when (Unix ms) an offer to the phone is open; no second offer before.</summary>
+    public RedisKey WatchClaim(string phone) => WatchPhone(phone) + ":claim";
+    /// <summary>STRING: offers made to the phone on the office day (<c>Waitlist:MaxOffersPerDay</c>).</summary>
+    public RedisKey WatchOffers(string phone, LocalDate date) => WatchPhone(phone) + ":offers:" + StoredRecords.DayId(date);
 }

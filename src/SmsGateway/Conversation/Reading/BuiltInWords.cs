@@ -68,6 +68,7 @@ internal static class BuiltInWords
         [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER", "ДАЛІ", "ЩЕ", "ПІЗНІШЕ"],
         [Keyword.Queue] = ["FRONTA", "QUEUE", "ЧЕРГА"],
         [Keyword.Move] = ["PRESUN", "PRESUNOUT", "MOVE", "RESCHEDULE", "ZMENIT TERMIN", "ZMENA TERMINU", "ПЕРЕНЕСТИ"],
+        [Keyword.Watch] = ["HLIDAT", "HLIDEJ", "HLIDANI", "WATCH", "WAITLIST"],
     };
 
     private static readonly string[] Yes =

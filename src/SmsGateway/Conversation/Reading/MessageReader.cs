@@ -79,6 +79,8 @@ public sealed class MessageReader
                 return cancel;
             case "PRESUN" or "PRESUNOUT" or "MOVE" or "RESCHEDULE" or "ПЕРЕНЕСТИ":
                 return ReadMove(raw, words, context);
+            case "HLIDAT" or "HLIDEJ" or "HLIDANI" or "WATCH" or "WAITLIST":
+                return ReadWatch(raw, words, context);
         }
 
         var scan = new MessageScan(Tokenizer.Split(raw, _lexicon.IsCode), context, _lexicon);
@@ -486,6 +488,81 @@ public sealed class MessageReader
             Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
             PartOfDay = scan.Part,
         };
+    }
+
+    /// <summary><c>HLIDAT</c> alone watches what the talk is about (or the phone's booking); <c>HLIDAT STOP</c> /
+    /// <c>WATCH OFF</c> ends the watches; an agenda or activity, days (<c>10.12.-20.12.</c>) and a name after it are read
+    /// as in one message.</summary>
+    private MessageReading ReadWatch(string raw, List<(int Start, int End)> words, ReadingContext context)
+    {
+        if (words.Count == 1)
+        {
+            return new MessageReading { Keyword = Keyword.Watch };
+        }
+        var second = InputText.Normalize(raw[words[1].Start..words[1].End]).Trim('.', ',', '!', '?', ':');
+        if (words.Count == 2 && second is "STOP" or "OFF" or "KONEC" or "ZRUSIT" or "NE" or "END")
+        {
+            return new MessageReading { Keyword = Keyword.Watch, Stop = true };
+        }
+        var rest = raw[words[1].Start..];
+        var range = WatchRange(rest, context.Today, out var withoutRange);
+        rest = withoutRange;
+        var scan = new MessageScan(Tokenizer.Split(rest, _lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, _lexicon);
+        var read = Compose(rest, scan, context, withName: true) with { Keyword = Keyword.Watch, Time = null, PartOfDay = null, Answer = Answer.None };
+        if (range is not null)
+        {
+            read = read with { Days = range };
+        }
+        return read.Name is null ? read with { Name = TrailingName(rest, scan) } : read;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex DayRangePattern =
+        new(@"(\d{1,2})\.\s*(\d{1,2})\.?\s*(?:-|–|do\s)\s*(\d{1,2})\.\s*(\d{1,2})\.?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>A range of days after <c>HLIDAT</c> (<c>10.12.-20.12.</c>, <c>10.12. do 20.12.</c>), each the next such
+    /// date from today; null when there is none or a date does not exist. <paramref name="rest"/> is the text without it.</summary>
+    private static DateInterval? WatchRange(string text, LocalDate today, out string rest)
+    {
+        rest = text;
+        var m = DayRangePattern.Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        static LocalDate? Next(int day, int month, LocalDate from)
+        {
+            if (month is < 1 or > 12 || day < 1)
+            {
+                return null;
+            }
+            for (var year = from.Year; year <= from.Year + 1; year++)
+            {
+                if (day <= from.Calendar.GetDaysInMonth(year, month) && new LocalDate(year, month, day) >= from)
+                {
+                    return new LocalDate(year, month, day);
+                }
+            }
+            return null;
+        }
+        int N(int g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (Next(N(1), N(2), today) is not { } start || Next(N(3), N(4), start) is not { } end)
+        {
+            return null;
+        }
+        rest = text[..m.Index] + " " + text[(m.Index + m.Length)..];
+        return new DateInterval(start, end);
+    }
+
+    /// <summary>The words no step understands at the end of <c>HLIDAT ZOP 10.12. Jan Novak</c>: the name, as after OBJ.</summary>
+    private static string? TrailingName(string raw, MessageScan scan)
+    {
+        var tokens = scan.Tokens;
+        var from = tokens.Count;
+        while (from > 0 && scan.Roles[from - 1] == TokenRole.Unknown && tokens[from - 1].IsWord)
+        {
+            from--;
+        }
+        return tokens.Count - from is >= 2 and <= 4 && NameRule.TryName(Cut(raw, tokens, from, tokens.Count), out var name) ? name : null;
     }
 
     /// <summary>A word the reader understands (<c>STREDU</c>, <c>FRIDAY</c>, <c>RANO</c>): after PRESUN it is no booking code.</summary>

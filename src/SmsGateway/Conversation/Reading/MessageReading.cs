@@ -51,6 +51,9 @@ public sealed record MessageReading
     /// <summary>A code after <c>OBJ</c> or <c>VOLNO</c> that names nothing, as typed (upper case).</summary>
     public string? UnknownCode { get; init; }
 
+    /// <summary><c>HLIDAT STOP</c> / <c>WATCH OFF</c>: end the watches rather than start one.</summary>
+    public bool Stop { get; init; }
+
     /// <summary>True when anything at all was understood.</summary>
     public bool Understood =>
         Form != MessageForm.Talk || Keyword != Keyword.None || Answer != Answer.None || Choice is not null

@@ -1,0 +1,109 @@
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Options;
+using SmsBooking.BookingCore.Waitlist;
+using SmsBooking.SmsGateway.Conversation;
+using SmsBooking.SmsGateway.Conversation.Reading;
+using State = SmsBooking.SmsGateway.Conversation.ConversationState;
+using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
+
+namespace SmsBooking.SmsGateway.Waitlist;
+
+/// <summary><c>HLIDAT</c> / <c>WATCH</c>: records the phone's wish to be offered a slot of one activity that frees
+/// earlier than its booking (or within the days it names, or the next <c>Waitlist:WatchDays</c>); <c>HLIDAT STOP</c>
+/// ends its watches. The offers themselves are <see cref="WaitlistSweep"/>'s (docs/conversation.md, "Watching for an
+/// earlier slot").</summary>
+/// <remarks>Which activity: the one named in the message, else the one the talk is about (the day list, a move), else
+/// the phone's only booking. A watch is for one person: the booking it improves is moved as it is.</remarks>
+public sealed class Watching
+{
+    private readonly IWaitlistStore _watches;
+    private readonly BookingService _booking;
+    private readonly OfficeSettings _office;
+    private readonly WaitlistOptions _options;
+    private readonly IClock _clock;
+
+    public Watching(IWaitlistStore watches, BookingService booking, OfficeSettings office, WaitlistOptions options, IClock clock)
+    {
+        _watches = watches;
+        _booking = booking;
+        _office = office;
+        _options = options;
+        _clock = clock;
+    }
+
+    public async Task<string> AnswerAsync(Turn t, MessageReading r)
+    {
+        if (!_options.Enabled)
+        {
+            return t.Texts.WatchOff();
+        }
+        if (r.Stop)
+        {
+            return await StopAsync(t);
+        }
+        var movingCode = t.Snapshot.Moving?.Code;
+        var upcoming = (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status == BookingStatus.Booked).ToList();
+        var (agenda, activity) = WhatToWatch(t, r, upcoming);
+        if (agenda is null || activity is null)
+        {
+            return t.Texts.WatchWhich();
+        }
+        var booked = upcoming.Where(b => b.AgendaId == agenda.Id && b.ActivityId == activity.Id)
+            .OrderBy(b => b.Code == movingCode ? 0 : 1).ThenBy(b => b.Start).FirstOrDefault();
+        if (booked is { Party: > 1 })
+        {
+            return t.Texts.WatchOff(); // a party's places would all have to move together, which a move does not do
+        }
+        var name = booked?.Name ?? r.Name ?? t.Snapshot.Name;
+        if (name is null)
+        {
+            return t.Texts.WatchNeedsName(agenda.CodeFor(activity.Id) ?? agenda.Id);
+        }
+        if (t.State != State.Idle && t.Machine.CanFire(Trigger.Abandoned))
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned); // an offer reaches only a phone with nothing under way
+        }
+        var now = _clock.GetCurrentInstant();
+        var today = _booking.Calendar.Today();
+        var from = r.Days?.Start ?? today;
+        var to = r.Days?.End ?? booked?.Date ?? today.PlusDays(_options.WatchDays);
+        await _watches.SaveAsync(new Watch(t.Phone, agenda.Id, activity.Id, name, booked?.Code, from, to, now,
+            now + Duration.FromDays(_options.WatchDays), [], []));
+        return booked is null
+            ? t.Texts.Watching(activity.Name.In(t.Language), from, to)
+            : t.Texts.WatchingEarlier(booked.Code, booked.Date, booked.Time, to < booked.Date ? to : booked.Date);
+    }
+
+    private (Agenda? Agenda, Activity? Activity) WhatToWatch(Turn t, MessageReading r, List<Booking> upcoming)
+    {
+        if (r.Agenda is { } named)
+        {
+            return (named, r.Activity ?? (t.Agenda?.Id == named.Id ? t.Activity : null) ?? named.Activities[0]);
+        }
+        if (t.Agenda is { } current && t.Activity is { } doing)
+        {
+            return (current, doing);
+        }
+        var kinds = upcoming.Select(b => (b.AgendaId, b.ActivityId)).Distinct().ToList();
+        if (kinds.Count == 1 && _office.FindAgenda(kinds[0].AgendaId) is { } agenda)
+        {
+            return (agenda, agenda.FindActivity(kinds[0].ActivityId));
+        }
+        return (null, null);
+    }
+
+    private async Task<string> StopAsync(Turn t)
+    {
+        var any = false;
+        foreach (var agenda in _office.Agendas)
+        {
+            foreach (var activity in agenda.Activities)
+            {
+                any |= await _watches.RemoveAsync(t.Phone, agenda.Id, activity.Id);
+            }
+        }
+        return any ? t.Texts.WatchStopped() : t.Texts.NothingWatched();
+    }
+}
