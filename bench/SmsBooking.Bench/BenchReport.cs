@@ -93,7 +93,7 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         md.AppendLine("## The rush");
         md.AppendLine();
         md.AppendLine($"{RushPhones:N0} phones at once ({Options.RushConcurrency} webhooks in flight) for {RushPlaces:N0} places " +
-            $"({Options.RushSlots} slots × {Options.RushCounters} counters of Evidence obyvatel on one day, {Options.RushBookablePerHour} booking per counter and hour):");
+            $"({Options.RushSlots} slots × {Options.RushCounters} counters of Evidence obyvatel on one day, {Options.RushBookablePerHour} per counter and hour under the quota, BookablePerHour):");
         md.AppendLine();
         md.AppendLine("| drained in | steps | steps/s | p50 ms | p99 ms | bookings | double bookings | winners told | losers told | told nothing |");
         md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
