@@ -31,7 +31,10 @@ public static class WireComparison
     public static async Task<List<Result>> RunAsync(BenchOptions options, string redis, TextWriter log)
     {
         var results = new List<Result>();
-        var open = new Dictionary<string, string?> { ["Office:Agendas:0:Counters"] = "100" };
+        // Every slot of the 100 counters bookable (BookablePerHour 4, the hour's four slots): the rounds book on one
+        // prefix for minutes, and Trutnov's quota of 1 would book the application out over the whole horizon, after
+        // which every step reads every day of it (17 steps/s at 64 users when this was forgotten).
+        var open = new Dictionary<string, string?> { ["Office:Agendas:0:Counters"] = "100", ["Office:Agendas:0:Activities:0:BookablePerHour"] = "4" };
         long phoneBase = 500_000_000;
         foreach (var users in options.Concurrency)
         {
