@@ -28,14 +28,19 @@ public sealed class Moving
         {
             await t.Machine.FireAsync(Trigger.Abandoned); // a booking or a list under way: left, its hold released
         }
-        var movable = await MovableAsync(t);
+        var booked = await BookedAsync(t);
+        var movable = booked.Where(b => b.Party == 1).ToList();
+        var party = booked.FirstOrDefault(b => b.Party > 1 && (r.BookingCode is null || b.Code == r.BookingCode));
         if (r.BookingCode is { } code)
         {
             var named = movable.FirstOrDefault(b => b.Code == code);
-            return named is null ? t.Texts.UnknownCode(Prompts.Echo(code)) : await _guided.StartMoveAsync(t, named, r);
+            return named is not null ? await _guided.StartMoveAsync(t, named, r)
+                : party is not null ? t.Texts.MoveParty(party.Code)
+                : t.Texts.UnknownCode(Prompts.Echo(code));
         }
         return movable.Count switch
         {
+            0 when party is not null => t.Texts.MoveParty(party.Code),
             0 => t.Texts.NothingToMove(),
             1 => await _guided.StartMoveAsync(t, movable[0], r),
             _ => await _prompts.ListMovesAsync(t),
@@ -60,6 +65,8 @@ public sealed class Moving
 
     /// <summary>The phone's bookings that can still move: booked, not yet checked in, for one person (a party's places
     /// would all have to move together, which the move's scripts do not do: a party cancels and books again).</summary>
-    private async Task<List<Booking>> MovableAsync(Turn t) =>
-        (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status == BookingStatus.Booked && b.Party == 1).ToList();
+    private async Task<List<Booking>> MovableAsync(Turn t) => (await BookedAsync(t)).Where(b => b.Party == 1).ToList();
+
+    private async Task<List<Booking>> BookedAsync(Turn t) =>
+        (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status == BookingStatus.Booked).ToList();
 }

@@ -165,4 +165,15 @@ public class MoveTests
         // Whoever won, the mover has exactly one upcoming booking.
         Assert.Single(await Get<BookingService>(gateway).UpcomingAsync(mover.Number));
     }
+
+    [Fact]
+    public async Task MoveOfABookingForSeveralPeople_SaysItCannotBeMovedBySms_AndHowToRebook()
+    {
+        await using var gateway = await StartAsync();
+        var phone = new SmsPhone(gateway, "+420601400077");
+        await phone.ExpectAsync("OBJ ZOP 1.12. 9:30 NOVAK 2", "pro 2 osoby");
+        var code = System.Text.RegularExpressions.Regex.Match(await phone.ExpectAsync("ANO", @"Kod: \w{6}"), @"Kod: (\w{6})").Groups[1].Value;
+        await phone.ExpectAsync("PRESUN", $"^Objednavku {code} pro vice osob nelze presunout SMS: poslete STORNO {code}");
+        await phone.ExpectAsync($"PRESUN {code}", $"^Objednavku {code} pro vice osob nelze presunout SMS");
+    }
 }
