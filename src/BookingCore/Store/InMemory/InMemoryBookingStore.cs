@@ -130,20 +130,7 @@ public sealed class InMemoryBookingStore : IBookingStore
             {
                 return Task.FromResult<ConfirmResult?>(null);
             }
-            holds.RemoveAll(h => h.Id == hold.Id);
-            _lapseWatch.Remove(hold.Id);
-            bookings[draft.Code] = draft;
-            codes[hold.Id] = draft.Code;
-            if (_phoneHolds.TryGetValue(hold.Phone, out var current) && current.Id == hold.Id)
-            {
-                _phoneHolds.Remove(hold.Phone);
-            }
-            _lapseWatch.Remove(hold.Id);
-            foreach (var (name, due) in reminders ?? [])
-            {
-                _reminders[new DueReminder(draft.Phone, draft.Date, draft.Code, name)] = due;
-            }
-            return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.Confirmed, draft));
+            return Task.FromResult<ConfirmResult?>(BookLocked(hold, draft, holds, bookings, codes, reminders));
         }
     }
 
@@ -191,20 +178,28 @@ public sealed class InMemoryBookingStore : IBookingStore
                 MovesOf(hold.Phone)[hold.Id] = new PendingMove(old, draft.Date, draft.Code, hold.Id, hold.ExpiresAt, releaseDelay);
                 _moveWatch[hold.Phone] = hold.ExpiresAt + PendingMove.Margin;
             }
-            holds.RemoveAll(h => h.Id == hold.Id);
-            bookings[draft.Code] = draft;
-            codes[hold.Id] = draft.Code;
-            if (_phoneHolds.TryGetValue(hold.Phone, out var pointer) && pointer.Id == hold.Id)
-            {
-                _phoneHolds.Remove(hold.Phone);
-            }
-            _lapseWatch.Remove(hold.Id);
-            foreach (var (name, due) in reminders ?? [])
-            {
-                _reminders[new DueReminder(draft.Phone, draft.Date, draft.Code, name)] = due;
-            }
-            return Task.FromResult<ConfirmResult?>(new ConfirmResult(ConfirmOutcome.Confirmed, draft));
+            return Task.FromResult<ConfirmResult?>(BookLocked(hold, draft, holds, bookings, codes, reminders));
         }
+    }
+
+    /// <summary>The confirmed hold becomes the booking (a booking's, or a move's new half): the hold, its phone's pointer
+    /// and its lapse watch go, the booking and its hold's code are kept, its reminders are due.</summary>
+    private ConfirmResult BookLocked(Hold hold, Booking draft, List<(string Key, string Id, Instant Expires)> holds,
+        Dictionary<string, Booking> bookings, Dictionary<string, string> codes, IReadOnlyList<(string Name, Instant Due)>? reminders)
+    {
+        holds.RemoveAll(h => h.Id == hold.Id);
+        bookings[draft.Code] = draft;
+        codes[hold.Id] = draft.Code;
+        if (_phoneHolds.TryGetValue(hold.Phone, out var pointer) && pointer.Id == hold.Id)
+        {
+            _phoneHolds.Remove(hold.Phone);
+        }
+        _lapseWatch.Remove(hold.Id);
+        foreach (var (name, due) in reminders ?? [])
+        {
+            _reminders[new DueReminder(draft.Phone, draft.Date, draft.Code, name)] = due;
+        }
+        return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
     }
 
     public Task<int> FinishMovesAsync(string phone, Instant now)
