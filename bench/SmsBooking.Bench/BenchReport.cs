@@ -79,8 +79,8 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         foreach (var l in Levels)
         {
             md.AppendLine($"| {l.Users} | {l.Baseline.StepsPerSecond:0} | {l.Gateway.StepsPerSecond:0} | **{l.Ratio:0.00}** | {l.Gateway.Latency.P50:0.0} | " +
-                $"{l.Gateway.Latency.P90:0.0} | {l.Gateway.Latency.P99:0.0} | {l.Gateway.Errors} | {l.RoundTripsPerStep:0.00} | {l.CommandsPerStep:0.0} | " +
-                $"{l.ScriptsPerStep:0.00} | {l.RedisCpuMsPerStep:0.000} | {l.Gateway.CpuMsPerStep:0.00} / {l.Baseline.CpuMsPerStep:0.00} | " +
+                $"{l.Gateway.Latency.P90:0.0} | {l.Gateway.Latency.P99:0.0} | {l.Gateway.Errors} | {l.RoundTripsPerStep:0.00} | {Na(l.CommandsPerStep, "0.0")} | " +
+                $"{Na(l.ScriptsPerStep, "0.00")} | {Na(l.RedisCpuMsPerStep, "0.000")} | {l.Gateway.CpuMsPerStep:0.00} / {l.Baseline.CpuMsPerStep:0.00} | " +
                 $"{Kb(l.Gateway.AllocatedPerStep)} / {Kb(l.Baseline.AllocatedPerStep)} |");
         }
         md.AppendLine();
@@ -169,6 +169,9 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
 
     /// <summary>The runtime's allocation counter is not always monotonic under the server GC over a short phase; a
     /// negative difference is shown as such rather than as a number.</summary>
+    /// <summary>A figure the server did not report (an <c>INFO</c> section it lacks) reads n/a.</summary>
+    private static string Na(double? value, string format) => value?.ToString(format, System.Globalization.CultureInfo.InvariantCulture) ?? "n/a";
+
     private static string Kb(double bytes) => bytes < 0 ? "n/a" : (bytes / 1024).ToString("0.0");
 
     private static string Met(bool met) => met ? "yes" : "**no**";

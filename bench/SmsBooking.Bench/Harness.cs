@@ -210,31 +210,52 @@ public static class Harness
 }
 
 /// <summary>Redis' own counts: commands (inside scripts too) and CPU from <c>INFO</c>, round trips from the gateway's
-/// connection.</summary>
-public sealed record RedisCounters(long Commands, long Scripts, double CpuSeconds, long RoundTrips)
+/// connection. A count whose <c>INFO</c> section the server lacks is null (Garnet has no <c>cpu</c> section and leaves
+/// <c>commandstats</c> empty): the run goes on and the report says n/a.</summary>
+public sealed record RedisCounters(long? Commands, long? Scripts, double? CpuSeconds, long RoundTrips)
 {
     public static async Task<RedisCounters> ReadAsync(ConnectionMultiplexer stats, Server gateway)
     {
         var server = stats.GetServers().First();
-        long commands = 0, scripts = 0;
-        foreach (var pair in (await server.InfoAsync("commandstats")).SelectMany(g => g))
+        long? commands = null, scripts = null;
+        if (await SectionAsync(server, "commandstats") is { } commandStats)
         {
-            // cmdstat_evalsha: calls=12,usec=...
-            var calls = long.Parse(Regex.Match(pair.Value, @"calls=(\d+)").Groups[1].Value);
-            if (pair.Key is "cmdstat_info" or "cmdstat_ping")
+            commands = scripts = 0;
+            foreach (var pair in commandStats)
             {
-                continue;
-            }
-            commands += calls;
-            if (pair.Key is "cmdstat_evalsha" or "cmdstat_eval" or "cmdstat_evalsha_ro" or "cmdstat_eval_ro")
-            {
-                scripts += calls;
+                // cmdstat_evalsha: calls=12,usec=...
+                var calls = long.Parse(Regex.Match(pair.Value, @"calls=(\d+)").Groups[1].Value);
+                if (pair.Key is "cmdstat_info" or "cmdstat_ping")
+                {
+                    continue;
+                }
+                commands += calls;
+                if (pair.Key is "cmdstat_evalsha" or "cmdstat_eval" or "cmdstat_evalsha_ro" or "cmdstat_eval_ro")
+                {
+                    scripts += calls;
+                }
             }
         }
-        var cpu = (await server.InfoAsync("cpu")).SelectMany(g => g)
-            .Where(p => p.Key is "used_cpu_sys" or "used_cpu_user").Sum(p => double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
+        var cpu = await SectionAsync(server, "cpu") is { } cpuStats
+            ? cpuStats.Where(p => p.Key is "used_cpu_sys" or "used_cpu_user").Sum(p => double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture))
+            : (double?)null;
         var mux = (ConnectionMultiplexer)gateway.App.Services.GetRequiredService<IConnectionMultiplexer>();
         return new RedisCounters(commands, scripts, cpu, mux.GetCounters().Interactive.OperationCount);
+    }
+
+    /// <summary>One <c>INFO</c> section's fields, or null when the server has no such section or an empty one.</summary>
+    private static async Task<List<KeyValuePair<string, string>>?> SectionAsync(IServer server, string section)
+    {
+        try
+        {
+            var fields = (await server.InfoAsync(section)).SelectMany(g => g).ToList();
+            return fields.Count == 0 ? null : fields;
+        }
+        catch (RedisServerException)
+        {
+            // "ERR Invalid section cpu" (Garnet)
+            return null;
+        }
     }
 
     public static RedisCounters operator -(RedisCounters a, RedisCounters b) =>
@@ -254,7 +275,7 @@ public sealed record LevelResult(int Users, PhaseResult Baseline, PhaseResult Ga
 {
     public double Ratio => Gateway.StepsPerSecond / Baseline.StepsPerSecond;
     public double RoundTripsPerStep => (double)Redis.RoundTrips / Gateway.Steps;
-    public double CommandsPerStep => (double)Redis.Commands / Gateway.Steps;
-    public double ScriptsPerStep => (double)Redis.Scripts / Gateway.Steps;
-    public double RedisCpuMsPerStep => Redis.CpuSeconds * 1000 / Gateway.Steps;
+    public double? CommandsPerStep => (double?)Redis.Commands / Gateway.Steps;
+    public double? ScriptsPerStep => (double?)Redis.Scripts / Gateway.Steps;
+    public double? RedisCpuMsPerStep => Redis.CpuSeconds * 1000 / Gateway.Steps;
 }

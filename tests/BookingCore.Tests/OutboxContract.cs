@@ -5,7 +5,8 @@ using SmsBooking.TestSupport;
 
 namespace SmsBooking.BookingCore.Tests;
 
-/// <summary>What every <see cref="IOutbox"/> must do; run against real Redis and in process.</summary>
+/// <summary>What every <see cref="IOutbox"/> must do; run against real Redis, the Redis Cluster, Garnet in process and
+/// the in-process store.</summary>
 public abstract class OutboxContract
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 8, 0);
@@ -131,6 +132,76 @@ public abstract class OutboxContract
         Assert.Equal(["n0", "n1", "n2", "n3", "n4"], claimed.Select(e => e.Message.DedupeKey));
     }
 
+    // A phone's message left by a dead sender goes out before the phone's messages queued after it.
+    [Fact]
+    public async Task Claim_AMessageADeadSenderLeft_ComesBeforeOnesQueuedAfterIt()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("first"));
+        Assert.Single(await outbox.ClaimAsync("dies", 1, TimeSpan.FromMilliseconds(300)));
+        await outbox.EnqueueAsync(Message("second"));
+        await Task.Delay(400);
+        var next = await outbox.ClaimAsync("survivor", 2, TimeSpan.FromMilliseconds(300));
+        Assert.Equal(["first", "second"], next.Select(e => e.Message.DedupeKey));
+    }
+
+    // Only the sender that holds a message renews it: a renewal under another sender's name changes nothing.
+    [Fact]
+    public async Task Renew_ByASenderThatDoesNotHoldIt_IsRefusedAndDoesNotKeepOthersOff()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("renew:3"));
+        var held = Assert.Single(await outbox.ClaimAsync("holder", 1, TimeSpan.FromMilliseconds(300)));
+        await Task.Delay(400);
+        Assert.False(await outbox.RenewAsync(held with { Consumer = "stranger" }));
+        var taken = Assert.Single(await outbox.ClaimAsync("other", 1, TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(held.Id, taken.Id);
+    }
+
+    // Many senders find the same idle messages at once: each still goes to one of them.
+    [Fact]
+    public async Task Reclaim_ManySendersAtOnce_EachIdleMessageGoesToOne()
+    {
+        var outbox = Create();
+        for (int i = 0; i < 20; i++)
+        {
+            await outbox.EnqueueAsync(Message($"idle{i}", $"+42060200{i:0000}"));
+        }
+        Assert.Equal(20, (await outbox.ClaimAsync("dies", 20, TimeSpan.FromMilliseconds(300))).Count);
+        await Task.Delay(400);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(c => Task.Run(async () =>
+        {
+            var mine = new List<string>();
+            for (int round = 0; round < 10; round++)
+            {
+                foreach (var entry in await outbox.ClaimAsync($"s{c}", 2, TimeSpan.FromMilliseconds(300)))
+                {
+                    // Acknowledged at once, so nothing held here turns idle again while the others still claim.
+                    await outbox.AckAsync(entry);
+                    mine.Add(entry.Message.DedupeKey);
+                }
+            }
+            return mine;
+        })));
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(20, all.Count);
+        Assert.Equal(20, all.Distinct().Count());
+    }
+
+    // Readiness counts what a sender holds and has not acknowledged: it may never go out.
+    [Fact]
+    public async Task Stats_CountAMessageASenderHolds_UntilItIsAcknowledged()
+    {
+        var outbox = Create();
+        await outbox.EnqueueAsync(Message("held"));
+        var held = Assert.Single(await outbox.ClaimAsync("a", 1, TimeSpan.FromMinutes(1)));
+        var stats = await outbox.StatsAsync(Now + Duration.FromMinutes(3));
+        Assert.Equal(1, stats.Backlog);
+        Assert.Equal(Duration.FromMinutes(3), stats.OldestAge);
+        await outbox.AckAsync(held);
+        Assert.Equal(new OutboxStats(0, Duration.Zero), await outbox.StatsAsync(Now + Duration.FromMinutes(3)));
+    }
+
     [Fact]
     public async Task Status_LateSentNeverOverwritesDelivered()
     {
@@ -176,4 +247,9 @@ public sealed class InMemoryOutboxTests : OutboxContract
 public sealed class RedisClusterOutboxTests : OutboxContract
 {
     protected override IOutbox Create() => new RedisOutbox(TestRedis.ClusterMultiplexer, new RedisKeys(TestRedis.NewPrefix()));
+}
+
+public sealed class GarnetOutboxTests : OutboxContract
+{
+    protected override IOutbox Create() => new RedisOutbox(TestGarnet.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
 }

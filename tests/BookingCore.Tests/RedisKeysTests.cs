@@ -54,9 +54,13 @@ public class RedisKeysTests
     {
         for (int shard = 0; shard < 4; shard++)
         {
-            Assert.Single(new[] { Keys.OutboxStream(shard), Keys.OutboxDedupe(shard, "lapse:x"), Keys.OutboxAttempts(shard) }.Select(Slot).Distinct());
+            Assert.Single(new[]
+            {
+                Keys.OutboxDedupe(shard, "lapse:x"), Keys.OutboxSequence(shard), Keys.OutboxMessages(shard), Keys.OutboxReady(shard), Keys.OutboxTaken(shard),
+                Keys.OutboxHolders(shard), Keys.OutboxDeliveries(shard), Keys.OutboxQueued(shard), Keys.LegacyOutboxStream(shard), Keys.LegacyOutboxAttempts(shard),
+            }.Select(Slot).Distinct());
         }
-        Assert.Equal(4, Enumerable.Range(0, 4).Select(s => Slot(Keys.OutboxStream(s))).Distinct().Count());
+        Assert.Equal(4, Enumerable.Range(0, 4).Select(s => Slot(Keys.OutboxReady(s))).Distinct().Count());
     }
 
     [Fact]
@@ -73,7 +77,7 @@ public class RedisKeysTests
     {
         // The CRC above is checked against the slots the client routes by (StackExchange.Redis' own implementation).
         var redis = SmsBooking.TestSupport.TestRedis.ClusterMultiplexer;
-        foreach (var key in new[] { Keys.DayHolds(new LocalDate(2026, 12, 1)), Keys.PhoneLease("+420601123456"), Keys.OutboxStream(2), Keys.KioskGuard("ab12") })
+        foreach (var key in new[] { Keys.DayHolds(new LocalDate(2026, 12, 1)), Keys.PhoneLease("+420601123456"), Keys.OutboxReady(2), Keys.KioskGuard("ab12") })
         {
             Assert.Equal(Slot(key), redis.HashSlot(key));
         }

@@ -11,12 +11,12 @@ namespace SmsBooking.BookingCore.Tests;
 /// the acknowledgement, not even when the sender dies between two commands.</summary>
 public class RedisOutboxAckTests
 {
-    // Three separate commands (XACK, then XDEL, then HDEL) leave a window: a sender killed after XACK leaves the body
-    // in the stream for good, acknowledged, so no sender ever takes it again and nothing deletes it. One script is
+    // Separate commands leave a window: a sender killed after releasing its hold but before deleting the body leaves
+    // the body (a PIN) for good, or a sender killed after deleting the body leaves a hold on nothing. One script is
     // atomic (and reaches the AOF as one MULTI/EXEC). MONITOR on a server of the test's own shows which client ran
     // each command: a script's commands are marked "lua".
     [Fact]
-    public async Task AckInOneScript_AcknowledgesDeletesTheBodyAndItsAttemptsAtOnce()
+    public async Task AckInOneScript_ReleasesTheHoldDeletesTheBodyAndItsCountAtOnce()
     {
         using var redis = new PrivateRedis("no");
         redis.Start();
@@ -39,14 +39,17 @@ public class RedisOutboxAckTests
         }
         monitor.Kill();
 
-        var removals = lines.Where(l => l.Contains("\"XACK\"", StringComparison.OrdinalIgnoreCase) || l.Contains("\"XDEL\"", StringComparison.OrdinalIgnoreCase)
-            || l.Contains("\"HDEL\"", StringComparison.OrdinalIgnoreCase)).ToList();
-        Assert.Equal(3, removals.Count);
+        // The body, the hold (its time and its holder), the hand-out count and the backlog entry.
+        var removals = lines.Where(l => l.Contains("\"HDEL\"", StringComparison.OrdinalIgnoreCase) || l.Contains("\"ZREM\"", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(5, removals.Count);
         Assert.All(removals, l => Assert.Contains("lua]", l));
         var shard = OutboxShards.Of("+420601123456");
         var db = connection.GetDatabase();
-        Assert.Equal(0, await db.StreamLengthAsync(keys.OutboxStream(shard)));
-        Assert.Equal(0, (await db.StreamPendingAsync(keys.OutboxStream(shard), "senders")).PendingMessageCount);
-        Assert.Equal(0, await db.HashLengthAsync(keys.OutboxAttempts(shard)));
+        Assert.Equal(0, await db.HashLengthAsync(keys.OutboxMessages(shard)));
+        Assert.Equal(0, await db.SortedSetLengthAsync(keys.OutboxTaken(shard)));
+        Assert.Equal(0, await db.HashLengthAsync(keys.OutboxHolders(shard)));
+        Assert.Equal(0, await db.HashLengthAsync(keys.OutboxDeliveries(shard)));
+        Assert.Equal(0, await db.SortedSetLengthAsync(keys.OutboxQueued(shard)));
+        Assert.Equal(0, await db.ListLengthAsync(keys.OutboxReady(shard)));
     }
 }

@@ -1,6 +1,6 @@
 namespace SmsBooking.BookingCore.Audit;
 
-/// <summary>The staff's actions, newest last, kept for a retention period (a Redis stream trimmed by age).</summary>
+/// <summary>The staff's actions, kept for a retention period (in Redis a list trimmed by age on every write).</summary>
 public interface IAuditLog
 {
     Task WriteAsync(AuditEntry entry);

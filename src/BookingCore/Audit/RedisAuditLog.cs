@@ -1,20 +1,36 @@
-using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using SmsBooking.BookingCore.Store.Redis;
 using StackExchange.Redis;
 
 namespace SmsBooking.BookingCore.Audit;
 
-/// <summary>The audit log as one Redis stream; each write trims what is older than the retention (by the stream ids,
-/// which are Redis' own clock), so the log keeps itself.</summary>
+/// <summary>The audit log as one Redis list, newest first; each write trims what is older than the retention, so the
+/// log keeps itself.</summary>
+/// <remarks>Each item is the server's time (ms) when it was written, a space, and the entry's JSON. That time never goes
+/// back along the list (a write takes the newest item's time when the server's clock is behind it), so what is older
+/// than the retention is always at the tail.</remarks>
 public sealed class RedisAuditLog : IAuditLog
 {
-    // KEYS stream; ARGV retention ms, at ms, who, action, detail. Trims by MINID (Redis 6.2+) in the same step, exactly
-    // (not "~"): a staff log is small, and an approximate trim keeps whole old nodes for ever in a quiet office.
+    /// <summary>Most items one write trims: a shortened retention catches up over a few writes instead of blocking the
+    /// server in one long script.</summary>
+    private const int TrimPerWrite = 1000;
+
+    // KEYS log; ARGV retention ms, entry JSON, most to trim.
     private const string AddScript = """
         local t = redis.call('TIME')
-        local min = (tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) - tonumber(ARGV[1])
-        return redis.call('XADD', KEYS[1], 'MINID', tostring(math.max(0, min)), '*', 'at', ARGV[2], 'who', ARGV[3], 'action', ARGV[4], 'detail', ARGV[5])
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local newest = redis.call('LINDEX', KEYS[1], 0)
+        if newest then now = math.max(now, tonumber(string.match(newest, '^(%d+)'))) end
+        redis.call('LPUSH', KEYS[1], string.format('%d', now) .. ' ' .. ARGV[2])
+        local min = now - tonumber(ARGV[1])
+        for i = 1, tonumber(ARGV[3]) do
+          local oldest = redis.call('LINDEX', KEYS[1], -1)
+          if not oldest or tonumber(string.match(oldest, '^(%d+)')) >= min then break end
+          redis.call('RPOP', KEYS[1])
+        end
+        return 1
         """;
 
     private readonly IConnectionMultiplexer _redis;
@@ -30,16 +46,28 @@ public sealed class RedisAuditLog : IAuditLog
 
     public Task WriteAsync(AuditEntry entry) =>
         _redis.GetDatabase().ScriptEvaluateAsync(AddScript, [_keys.StaffAudit()],
-            [(long)_retention.TotalMilliseconds, entry.At.ToUnixTimeMilliseconds(), entry.Who, entry.Action, entry.Detail]);
+            [(long)_retention.TotalMilliseconds, JsonSerializer.Serialize(new Stored(entry.At.ToUnixTimeMilliseconds(), entry.Who, entry.Action, entry.Detail)), TrimPerWrite]);
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(int count)
     {
-        var entries = await _redis.GetDatabase().StreamRangeAsync(_keys.StaffAudit(), "-", "+", count, Order.Descending);
-        return entries.Select(e =>
+        if (count <= 0)
         {
-            string Field(string name) => (string?)e.Values.FirstOrDefault(v => v.Name == name).Value ?? "";
-            var at = long.TryParse(Field("at"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? Instant.FromUnixTimeMilliseconds(ms) : Instant.MinValue;
-            return new AuditEntry(at, Field("who"), Field("action"), Field("detail"));
+            return [];
+        }
+        var items = await _redis.GetDatabase().ListRangeAsync(_keys.StaffAudit(), 0, count - 1);
+        return items.Select(item =>
+        {
+            var text = (string)item!;
+            var s = JsonSerializer.Deserialize<Stored>(text[(text.IndexOf(' ', StringComparison.Ordinal) + 1)..])
+                ?? throw new InvalidDataException("empty audit entry");
+            return new AuditEntry(Instant.FromUnixTimeMilliseconds(s.At), s.Who, s.Action, s.Detail);
         }).ToList();
     }
+
+    /// <summary>Plain names, so that redis-cli (and the upgrade script, which writes them from an old stream) reads them.</summary>
+    private sealed record Stored(
+        [property: JsonPropertyName("at")] long At,
+        [property: JsonPropertyName("who")] string Who,
+        [property: JsonPropertyName("action")] string Action,
+        [property: JsonPropertyName("detail")] string Detail);
 }

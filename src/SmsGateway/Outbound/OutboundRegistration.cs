@@ -5,6 +5,7 @@ using NodaTime;
 using Polly;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
+using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Twilio;
@@ -26,8 +27,11 @@ public static class OutboundRegistration
         builder.Services.AddSingleton<NotificationWatcher>();
         builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<OutboundOptions>>().Value.Enabled ? sp.GetRequiredService<OutboundSender>() : new Idle());
         builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<OutboundOptions>>().Value.Enabled ? sp.GetRequiredService<NotificationWatcher>() : new Idle());
+        builder.Services.AddSingleton(sp => new LegacyStreams(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
+        builder.Services.AddSingleton<LegacyStreamsHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"])
+            .AddCheck<LegacyStreamsHealthCheck>("legacy-streams", tags: ["ready"])
             .AddCheck<TwilioAccountHealthCheck>("twilio", tags: ["ready"]);
         return builder;
     }

@@ -36,6 +36,21 @@ public class BenchSmokeTests
         Assert.Contains("| the rush drains with 0 double bookings |", markdown);
     }
 
+    // Issue 24, item 5: Garnet has no INFO cpu (and an empty commandstats); the bench had stopped on it.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RedisCounters_SkipTheInfoSectionsAServerLacks(bool garnet)
+    {
+        var configuration = garnet ? TestGarnet.Configuration : TestRedis.Configuration;
+        using var stats = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(configuration + ",allowAdmin=true");
+        await using var gateway = await Server.StartGatewayAsync(configuration, TestRedis.NewPrefix(), new Dictionary<string, string?>());
+        var counters = await RedisCounters.ReadAsync(stats, gateway);
+        Assert.Equal(garnet, counters.CpuSeconds is null);
+        Assert.Equal(garnet, counters.Commands is null);
+        Assert.Equal(garnet, (counters - counters).CpuSeconds is null);
+    }
+
     [Fact]
     public async Task BoardSmokeRun_EveryBoardSeesEveryCall_AndTheReportIsWritten()
     {

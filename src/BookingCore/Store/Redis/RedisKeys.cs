@@ -87,12 +87,29 @@ public sealed class RedisKeys
 
     /// <summary>Sorted set of the phone's handled MessageSids, scored by when they were handled.</summary>
     public RedisKey PhoneMessages(string phone) => Phone(phone) + ":sids";
-    /// <summary>STREAM of outbound messages of one shard, with the consumer group <c>senders</c>.</summary>
-    public RedisKey OutboxStream(int shard) => $"{_prefix}{{outbox:{shard}}}:stream";
+    private string Outbox(int shard) => $"{_prefix}{{outbox:{shard}}}";
+
+    /// <summary>STRING counter the shard's message ids come from.</summary>
+    public RedisKey OutboxSequence(int shard) => Outbox(shard) + ":seq";
+    /// <summary>HASH message id → the message as JSON (to, body, kind, dedupe key, created); the body may hold a PIN.</summary>
+    public RedisKey OutboxMessages(int shard) => Outbox(shard) + ":messages";
+    /// <summary>LIST of the ids of messages no sender has taken yet, oldest first.</summary>
+    public RedisKey OutboxReady(int shard) => Outbox(shard) + ":ready";
+    /// <summary>ZSET message id → when a sender took it or last renewed its hold (server ms).</summary>
+    public RedisKey OutboxTaken(int shard) => Outbox(shard) + ":taken";
+    /// <summary>HASH message id → the sender that holds it.</summary>
+    public RedisKey OutboxHolders(int shard) => Outbox(shard) + ":holders";
+    /// <summary>HASH message id → how many times it has been handed out.</summary>
+    public RedisKey OutboxDeliveries(int shard) => Outbox(shard) + ":deliveries";
+    /// <summary>ZSET message id → created (Unix ms): every message not yet acknowledged, for the backlog and its oldest.</summary>
+    public RedisKey OutboxQueued(int shard) => Outbox(shard) + ":queued";
     /// <summary>STRING marking a dedupe key as queued (expires after a week).</summary>
-    public RedisKey OutboxDedupe(int shard, string dedupeKey) => $"{_prefix}{{outbox:{shard}}}:dedupe:{dedupeKey}";
-    /// <summary>HASH stream id → times handed out.</summary>
-    public RedisKey OutboxAttempts(int shard) => $"{_prefix}{{outbox:{shard}}}:attempts";
+    public RedisKey OutboxDedupe(int shard, string dedupeKey) => Outbox(shard) + $":dedupe:{dedupeKey}";
+    /// <summary>STREAM of one shard's messages as versions before the outbox on lists kept them; nothing reads it, the
+    /// upgrade script moves it (<c>tools/upgrade</c>) and <see cref="LegacyStreams"/> reports it meanwhile.</summary>
+    public RedisKey LegacyOutboxStream(int shard) => Outbox(shard) + ":stream";
+    /// <summary>HASH stream id → hand-outs, beside <see cref="LegacyOutboxStream"/>.</summary>
+    public RedisKey LegacyOutboxAttempts(int shard) => Outbox(shard) + ":attempts";
     /// <summary>HASH token bucket of the send rate shared by every gateway.</summary>
     public RedisKey OutboxRate() => $"{_prefix}{{outbox-rate}}";
     /// <summary>HASH status, error, rank of one outbound message by Twilio's sid.</summary>
@@ -111,8 +128,11 @@ public sealed class RedisKeys
     /// and a margin, then a sweeper's lease) in Unix ms.</summary>
     public RedisKey WatchMoves(int shard) => $"{_prefix}{{watch:{shard}}}:moves";
 
-    /// <summary>STREAM of the staff's actions (who, what, when), trimmed by age on every write.</summary>
-    public RedisKey StaffAudit() => $"{_prefix}{{audit}}:stream";
+    /// <summary>LIST of the staff's actions, newest first, each <c>server ms</c>, a space and the entry's JSON; trimmed
+    /// by age on every write.</summary>
+    public RedisKey StaffAudit() => $"{_prefix}{{audit}}:log";
+    /// <summary>STREAM the audit log was before; nothing reads it, the upgrade script moves it (<c>tools/upgrade</c>).</summary>
+    public RedisKey LegacyStaffAuditStream() => $"{_prefix}{{audit}}:stream";
 
     /// <summary>Wrong passwords of one console name (by its hash) within the lockout window, shared by every gateway.</summary>
     public RedisKey StaffSignInFailures(string nameHash) => $"{_prefix}{{staff-signin:{nameHash}}}:failures";
