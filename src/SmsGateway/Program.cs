@@ -11,4 +11,9 @@ if (args is ["--hash-password"])
 {
     return StaffPasswords.RunHashTool(Console.In, Console.Out, Console.Error);
 }
+// `SmsGateway --init-config office.json`: an office's first configuration file (fresh keys, a console user).
+if (args is ["--init-config", var path])
+{
+    return OfficeConfigInit.Run(path, Console.In, Console.Out, Console.Error, Console.IsInputRedirected ? null : OfficeConfigInit.ReadHidden);
+}
 return await GatewayApp.RunAsync(args);

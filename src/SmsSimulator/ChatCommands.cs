@@ -61,6 +61,9 @@ public static class ChatCommands
                 session.AdvanceTo(atDate.At(parsedTime.Value));
                 output.WriteLine($"clock moved to {session.Now()}");
                 break;
+            case "/set":
+                output.WriteLine("Settings are read when the gateway starts: run the simulator with --set KEY=VALUE (a script may carry /set lines).");
+                break;
             case "/time":
                 output.WriteLine($"gateway time: {session.Now()}");
                 break;

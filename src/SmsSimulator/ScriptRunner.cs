@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace SmsBooking.SmsSimulator;
 
 /// <summary>Runs a conversation script: <c>&gt; text</c> sends, <c>@+420601123456 &gt; text</c> sends from another
-/// phone, <c>&lt; regex</c> expects the next received SMS to match, <c>/command</c> runs a chat command, <c>#</c>
-/// comments. A named group of an expectation (<c>Kod: (?&lt;code&gt;\w{6})</c>) is remembered, and <c>{code}</c> in a
+/// phone, <c>&lt; regex</c> expects the next received SMS to match, <c>/command</c> runs a chat command, <c>/set
+/// KEY=VALUE</c> configures the in-process gateway before it starts, <c>#</c> comments. A named group of an expectation (<c>Kod: (?&lt;code&gt;\w{6})</c>) is remembered, and <c>{code}</c> in a
 /// later message or command stands for it (<c>/ready {code}</c>). Prints a transcript; stops at the first mismatch.</summary>
 public static partial class ScriptRunner
 {
@@ -17,6 +17,8 @@ public static partial class ScriptRunner
     public sealed record Send(int Line, string? From, string Text) : Step(Line);
     public sealed record Expect(int Line, Regex Pattern) : Step(Line);
     public sealed record Command(int Line, string Text) : Step(Line);
+    /// <summary><c>/set KEY=VALUE</c>: a setting of the in-process gateway, applied before it starts.</summary>
+    public sealed record Setting(int Line, string Key, string Value) : Step(Line);
 
     /// <summary>Parses the script, or names the first bad line.</summary>
     public static IReadOnlyList<Step> Parse(string[] lines, out string? error)
@@ -52,6 +54,17 @@ public static partial class ScriptRunner
                     return steps;
                 }
             }
+            else if (trimmed.StartsWith("/set ", StringComparison.Ordinal))
+            {
+                var setting = trimmed[5..].Trim();
+                var eq = setting.IndexOf('=');
+                if (eq <= 0)
+                {
+                    error = $"line {n}: /set needs KEY=VALUE, found: {line}";
+                    return steps;
+                }
+                steps.Add(new Setting(n, setting[..eq].Trim(), setting[(eq + 1)..].Trim()));
+            }
             else if (trimmed.StartsWith('/'))
             {
                 steps.Add(new Command(n, trimmed));
@@ -79,6 +92,9 @@ public static partial class ScriptRunner
                     output.WriteLine(send.From is null ? $"> {text}" : $"@{send.From} > {text}");
                     await session.SendAsync(text, send.From);
                     break;
+                case Setting setting:
+                    output.WriteLine($"/set {setting.Key}={setting.Value} (applied when the gateway started)");
+                    break;
                 case Command command:
                     var line = Fill(command.Text);
                     output.WriteLine(line);
@@ -97,7 +113,7 @@ public static partial class ScriptRunner
                             output.WriteLine($"MISMATCH at line {expect.Line}: nothing received within {OutboundWait.TotalSeconds:0} s, expected /{expect.Pattern}/");
                             return 1;
                         }
-                        output.WriteLine(SimulatorSession.Describe(received));
+                        output.WriteLine(session.Describe(received));
                         var match = expect.Pattern.Match(received.Body);
                         if (!match.Success)
                         {

@@ -40,6 +40,14 @@ public static class SimulatorApp
                 output.WriteLine($"error: {options.Script}: {syntax}");
                 return 2;
             }
+            // A script's /set lines configure the in-process gateway before it starts (a rehearsal of a limit, say).
+            var scriptSettings = script.OfType<ScriptRunner.Setting>().ToList();
+            if (scriptSettings.Count > 0 && options.Url is not null)
+            {
+                output.WriteLine($"error: {options.Script}: line {scriptSettings[0].Line}: /set configures the in-process gateway; a gateway at --url has its own settings");
+                return 2;
+            }
+            options = options with { ScriptSettings = [.. scriptSettings.Select(x => new KeyValuePair<string, string>(x.Key, x.Value))] };
         }
 
         WebApplication? gateway = null;
@@ -53,6 +61,8 @@ public static class SimulatorApp
             var staffKey = options.StaffKey;
             var counterKey = options.CounterKey;
             DateTimeZone zone = DateTimeZoneProviders.Tzdb["Europe/Prague"];
+            // The per-phone limit's notice as the gateway words it (a gateway at --url: the shipped text).
+            var limitNotice = SmsGateway.Sms.SmsEncoding.ToGsmFriendly(SmsGateway.Texts.TextCatalog.Default.For(Language.Cs).TooManyMessages());
             if (options.Url is null)
             {
                 clock = new SimulatorClock(SystemClock.Instance);
@@ -66,6 +76,8 @@ public static class SimulatorApp
                 kioskKey = kioskKey.Length > 0 ? kioskKey : FirstKioskKey(config);
                 counterKey = counterKey.Length > 0 ? counterKey : FirstKeyOf(config, "counter");
                 zone = gateway.Services.GetRequiredService<OfficeSettings>().Zone;
+                limitNotice = SmsGateway.Sms.SmsEncoding.ToGsmFriendly(
+                    gateway.Services.GetRequiredService<SmsGateway.Texts.TextCatalog>().For(Language.Cs).TooManyMessages());
             }
             else
             {
@@ -74,7 +86,11 @@ public static class SimulatorApp
             }
 
             using var client = new GatewayClient(url, token);
-            var session = new SimulatorSession(client, options.Phone, clock, zone, kioskKey, staffKey, counterKey);
+            var session = new SimulatorSession(client, options.Phone, clock, zone, kioskKey, staffKey, counterKey)
+            {
+                LimitNote = RehearsalLine.LimitNote(options),
+                LimitNotice = limitNotice,
+            };
             using var stop = new CancellationTokenSource();
             var pump = session.PumpAsync(standIn.Received, stop.Token);
             try
@@ -85,8 +101,8 @@ public static class SimulatorApp
                     return await ScriptRunner.RunAsync(script, session, output);
                 }
                 output.WriteLine($"SMS simulator: you are {options.Phone} texting the office at {url}" +
-                    (options.Url is null ? (options.Redis is null ? " (in-process gateway, in-memory store)" : $" (in-process gateway, Redis {options.Redis})") : "") +
-                    $"; outbound SMS arrive at {standIn.Url}.");
+                    (options.Url is null ? " (a gateway in this process)" : "") + $"; outbound SMS arrive at {standIn.Url}.");
+                output.WriteLine(RehearsalLine.Greeting(options));
                 output.WriteLine("Type a message (try: Dobry den), or /help for commands.");
                 return await ChatAsync(session, input, output, stop.Token);
             }
@@ -152,6 +168,10 @@ public static class SimulatorApp
                 ["Twilio:ValidateSignatures"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft"] = "Warning",
+                // The warnings a real gateway gives its operators (no StatusCallback, the key ring, the store) are not
+                // the rehearsal's: the greeting says once what this line is. The terminal shows the gateway's errors
+                // only, whatever the category (--set Logging:Console:LogLevel:Default=Warning shows the rest).
+                ["Logging:Console:LogLevel:Default"] = "Error",
                 // A freed slot reaches a watcher (HLIDAT) within a second, as a rehearsal wants to see it.
                 ["Waitlist:SweepInterval"] = "00:00:01",
                 // After any key an office's file may configure (a list binds its entries in order, whatever the index).
@@ -159,7 +179,9 @@ public static class SimulatorApp
                 ["Kiosk:Keys:99:Role"] = "staff",
                 ["Kiosk:Keys:99:Name"] = "simulator",
             };
-            foreach (var (key, value) in options.Settings)
+            // Staff rehearse at typing speed: the simulator's own line has no per-phone limit, unless set on purpose.
+            settings[RehearsalLine.LimitKey] = RehearsalLine.NoLimit;
+            foreach (var (key, value) in options.ScriptSettings.Concat(options.Settings))
             {
                 settings[key] = value;
             }
@@ -179,7 +201,7 @@ public static class SimulatorApp
                 {
                     lock (gate)
                     {
-                        output.WriteLine(SimulatorSession.Describe(sms));
+                        output.WriteLine(session.Describe(sms));
                     }
                 }
             }

@@ -17,6 +17,9 @@ public sealed record SimulatorOptions
     public string CounterKey { get; init; } = "";
     /// <summary>Extra settings for the in-process gateway, <c>Key=Value</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
+
+    /// <summary>The script's own settings (its <c>/set</c> lines); <see cref="Settings"/> win over them.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ScriptSettings { get; init; } = [];
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -24,7 +27,7 @@ public sealed record SimulatorOptions
 
           dotnet run --project src/SmsSimulator [options]
 
-          (no options)          start a gateway in-process (in-memory store) and chat with it
+          (no options)          start a gateway in-process (a rehearsal line: nothing kept) and chat with it
           --redis HOST:PORT     the in-process gateway uses this Redis instead
           --config FILE         extra gateway configuration (JSON) for the in-process gateway
           --url URL             talk to a running gateway instead (needs --auth-token)
@@ -34,10 +37,13 @@ public sealed record SimulatorOptions
           --staff-key KEY       X-Api-Key of a staff key for /close, /ready, /cancel against a running gateway
           --counter-key KEY     X-Api-Key of a counter key for /next against a running gateway
           --set KEY=VALUE       a setting of the in-process gateway, e.g. --set Booking:HoldDuration=00:02:00
+                                (its terminal shows errors only: --set Logging:Console:LogLevel:Default=Warning)
           --phone NUMBER        the phone number to play (default +420601123456)
           --script FILE         run a script instead of a chat; exit 1 on the first mismatch
 
         In the chat, lines starting with / are commands (/help lists them); anything else is an SMS.
+        The in-process gateway has no per-phone message limit; --set Abuse:MaxMessagesPerWindow=N (or a script's
+        /set line) rehearses one, and the simulator says so when it is reached.
         """;
 
     private static KeyValuePair<string, string> Setting(string text)

@@ -30,6 +30,12 @@ public sealed class SimulatorSession
 
     public string Phone { get; set; }
 
+    /// <summary>Said after the gateway's "too many messages" notice (<see cref="RehearsalLine.LimitNote"/>).</summary>
+    public string? LimitNote { get; init; }
+
+    /// <summary>The notice a phone gets when it passes the per-phone limit, as the gateway sends it.</summary>
+    public string LimitNotice { get; init; } = "";
+
     public ChannelReader<ReceivedSms> Inbox => _inbox.Reader;
 
     public bool CanMoveClock => _clock is not null;
@@ -182,8 +188,9 @@ public sealed class SimulatorSession
         _clock.Advance(by);
     }
 
-    /// <summary>How a received SMS is shown: who it came to, how it travels, and its text.</summary>
-    public static string Describe(ReceivedSms sms)
+    /// <summary>How a received SMS is shown: who it came to, how it travels, and its text; after the per-phone limit's
+    /// notice, why the line limits.</summary>
+    public string Describe(ReceivedSms sms)
     {
         if (!sms.Outbound && sms.Body.Length == 0)
         {
@@ -192,7 +199,8 @@ public sealed class SimulatorSession
         var size = SmsEncoding.Measure(sms.Body);
         var kind = sms.Outbound ? $"outbound SMS to {sms.To}" : "reply";
         var header = $"< [{kind}, {size.EncodingName}, {size.Segments} segment{(size.Segments == 1 ? "" : "s")}]";
-        return header + "\n" + string.Join("\n", sms.Body.Split('\n').Select(l => "  " + l));
+        var shown = header + "\n" + string.Join("\n", sms.Body.Split('\n').Select(l => "  " + l));
+        return !sms.Outbound && LimitNote is not null && sms.Body == LimitNotice ? shown + "\n" + LimitNote : shown;
     }
 
     /// <summary>Parses <c>16m</c>, <c>2h</c>, <c>1d</c>, <c>90s</c> or <c>00:16:00</c>.</summary>

@@ -97,6 +97,7 @@ public class StartupConfigurationTests
     private static readonly string[] RealSecrets =
     [
         "--Twilio:AuthToken=0123456789abcdef0123456789abcdef",
+        "--Twilio:AccountSid=AC0123456789abcdef0123456789abcdef",
         "--Kiosk:Keys:0:Key=entrance-kiosk-1f8e3c5a9b",
         "--Kiosk:Keys:1:Key=counter-terminals-7d2b4e6f0a",
         "--Kiosk:Keys:2:Key=waiting-room-board-3a9c1e7b5d",
@@ -105,8 +106,8 @@ public class StartupConfigurationTests
     [Fact]
     public async Task PlaceholderKeys_OutsideDevelopment_StopStartUpNamingEachKey()
     {
-        // The shipped appsettings.json as it is, but for a real Twilio token: its kiosk keys are placeholders.
-        var (exit, stderr, stdout) = await RunGatewayInAsync("Production", RealSecrets[0]);
+        // The shipped appsettings.json as it is, but for real Twilio credentials: its kiosk keys are placeholders.
+        var (exit, stderr, stdout) = await RunGatewayInAsync("Production", RealSecrets[0], RealSecrets[1]);
         Assert.Equal(2, exit);
         Assert.StartsWith("Configuration error: Kiosk:Keys:0:Key: still the shipped placeholder; outside Development every key must be a random secret of at least 16 characters", stderr);
         Assert.Contains("Kiosk:Keys:1:Key: still the shipped placeholder", stderr);

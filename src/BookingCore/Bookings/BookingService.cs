@@ -347,7 +347,8 @@ public sealed class BookingService
     /// <summary>Cancels the phone's booking by code; its slot is offered again after the cancel delay.</summary>
     /// <remarks>The cancellation is told only once it is on the replicas the store waits for (as a booking is). A
     /// repeated cancellation of the phone's own code (the retry the citizen was asked for when the replicas did not
-    /// answer) finds it cancelled and says so again.</remarks>
+    /// answer) finds it cancelled and says so again; only when no record of the code stands (a booking moved to another
+    /// day leaves a cancelled record of its code on the old day, which must not make a checked-in booking "cancelled").</remarks>
     public async Task<Booking?> CancelAsync(string phone, string code)
     {
         var normalized = BookingSecrets.NormalizeCode(code);
@@ -355,7 +356,8 @@ public sealed class BookingService
         // code names the booking that stands.
         await _store.FinishMovesAsync(phone, _clock.GetCurrentInstant());
         var cancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay))
-            ?? (await _store.GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == normalized && b.Status == BookingStatus.Cancelled);
+            ?? ((await _store.GetBookingsAsync(phone, Instant.MinValue)).Where(b => b.Code == normalized).ToList() is { Count: > 0 } named
+                && named.All(b => b.Status == BookingStatus.Cancelled) ? named[^1] : null);
         if (cancelled is not null)
         {
             await _store.EnsureDurableAsync("cancellation", null, cancelled.Date);

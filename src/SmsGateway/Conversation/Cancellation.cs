@@ -18,15 +18,25 @@ public sealed class Cancellation
         _prompts = prompts;
     }
 
-    /// <summary>STORNO alone: releases the hold under way; with nothing under way, lists the bookings to cancel.</summary>
+    /// <summary>STORNO alone (and every phrase read as it): leaves whatever is under way. Says the hold was released only
+    /// when a live one was; a move under way is dropped and the booking said to stand only if it does. Otherwise (nothing
+    /// held: the choosing steps, the menu, after a booking, a hold that lapsed) lists the bookings to cancel, or says
+    /// there is none.</summary>
     public async Task<string> CancelAsync(Turn t)
     {
-        if (t.Machine.IsInState(State.Booking))
+        var held = t.Machine.IsInState(State.Holding);
+        var moving = t.Snapshot.Moving;
+        var released = await t.LeaveAsync();
+        if (moving is not null)
         {
-            await t.Machine.FireAsync(Trigger.Abandoned);
+            return await _prompts.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+        }
+        if (released)
+        {
             return t.Texts.HoldReleased();
         }
-        return await _prompts.ListCancellationsAsync(t);
+        var list = await _prompts.ListCancellationsAsync(t);
+        return held ? t.Texts.HoldLapsed() + "\n" + list : list; // the hold ran out before the STORNO: said, not claimed
     }
 
     /// <summary>A number from the list of bookings.</summary>

@@ -29,11 +29,13 @@ public sealed class ConversationEngine
     private readonly ShownList _agendaList;
     private readonly Dictionary<string, ShownList> _activityLists;
     private readonly Queue.QueueStatus _queueStatus;
+    private readonly IClock _clock;
 
     public ConversationEngine(MessageReader reader, BookingService booking, OfficeSettings office, TextCatalog texts, Prompts prompts,
         GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving,
-        Waitlist.Watching watching)
+        Waitlist.Watching watching, IClock clock)
     {
+        _clock = clock;
         _watching = watching;
         _moving = moving;
         _queueStatus = queueStatus;
@@ -53,7 +55,7 @@ public sealed class ConversationEngine
     /// <param name="phoneHasBookings">Read with the phone's lease; false spares the cap check its reads.</param>
     public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text, bool phoneHasBookings = true)
     {
-        var t = new Turn(phone, snapshot, phoneHasBookings, _booking, _office, _texts);
+        var t = new Turn(phone, snapshot, phoneHasBookings, _booking, _office, _texts, _clock);
         var reply = await AnswerAsync(t, _reader.Read(text, ContextOf(t)));
         t.Machine.Return(); // only after a message handled in full: see ConversationMachine.Return
         return reply;

@@ -185,9 +185,14 @@ public sealed class ConversationMachine
             .PermitReentry(Trigger.SlotTaken)
             .Permit(Trigger.Back, State.ChoosingDay);
 
-        // The steps that keep a hold give it back when the talk leaves them for anything but each other.
-        machine.Configure(State.EnteringName)
+        // The steps that keep a hold: leaving them for anything but each other gives the hold back, unless it became
+        // the booking. Being here is what "a slot is held" means to the rest of the conversation (STORNO, NE).
+        machine.Configure(State.Holding)
             .SubstateOf(State.Booking)
+            .OnExitAsync(t => t.Trigger == Trigger.Confirmed ? Task.CompletedTask : effects.ReleaseHoldAsync(), "release the hold unless confirmed");
+
+        machine.Configure(State.EnteringName)
+            .SubstateOf(State.Holding)
             .OnEntryFrom(_timeHeld, held =>
             {
                 _s.Hold = held;
@@ -196,21 +201,19 @@ public sealed class ConversationMachine
                 _s.ClearShown();
             }, "keep the hold")
             .OnEntryFrom(Trigger.Back, ForgetNameUnlessMoving, "forget the name unless moving")
-            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.NameGiven, State.Confirming)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
             .Permit(Trigger.Back, State.ChoosingTime);
 
         machine.Configure(State.Confirming)
-            .SubstateOf(State.Booking)
+            .SubstateOf(State.Holding)
             .OnEntryFrom(_nameGiven, name => _s.Name = name, "set the name")
-            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.Confirmed, State.JustBooked)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
             .Permit(Trigger.Back, State.EnteringName);
 
         machine.Configure(State.QuickConfirming)
-            .SubstateOf(State.Booking)
+            .SubstateOf(State.Holding)
             .OnEntryFrom(_quickHeld, offer =>
             {
                 _s.ClearBooking();
@@ -222,7 +225,6 @@ public sealed class ConversationMachine
                 _s.Party = offer.Hold.Party;
                 _s.Moving = offer.Moving;
             }, "keep the offer")
-            .OnExitAsync(t => ReleaseUnlessHoldStays(t, effects), "release the hold unless it stays")
             .Permit(Trigger.Confirmed, State.JustBooked)
             .PermitReentry(Trigger.QuickHeld);
 
@@ -301,12 +303,6 @@ public sealed class ConversationMachine
         public bool AgendaHasSeveralActivities() => machine._effects.AgendaHasSeveralActivities();
 
         public Task ReleaseHoldAsync() => machine._effects.ReleaseHoldAsync();
-    }
-
-    private static Task ReleaseUnlessHoldStays(StateMachine<State, Trigger>.Transition t, IEffects effects)
-    {
-        var holdStays = t.Destination is State.EnteringName or State.Confirming or State.QuickConfirming || t.Trigger == Trigger.Confirmed;
-        return holdStays ? Task.CompletedTask : effects.ReleaseHoldAsync();
     }
 
     /// <summary>The diagram kept in docs/conversation.md.</summary>

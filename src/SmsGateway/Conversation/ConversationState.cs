@@ -11,6 +11,10 @@ public enum ConversationState
     ChoosingActivity,
     ChoosingDay,
     ChoosingTime,
+    /// <summary>A slot is held for the citizen: the superstate of the steps that keep a hold (<see cref="EnteringName"/>,
+    /// <see cref="Confirming"/>, <see cref="QuickConfirming"/>). Leaving it gives the hold back, unless it became the
+    /// booking; so only here does STORNO have a hold to release (docs/conversation.md, "Cancelling").</summary>
+    Holding,
     EnteringName,
     Confirming,
     /// <summary>A slot held for the citizen in one go (<c>OBJ ...</c>, or by the office) is offered: ANO takes it,

@@ -225,8 +225,8 @@ public sealed class GuidedBooking
                 return await ChangeAsync(t, r);
             }
             var moving = t.Snapshot.Moving;
-            await t.Machine.FireAsync(Trigger.Abandoned);
-            return moving is null ? t.Texts.HoldReleased() : t.Texts.MoveDropped(moving.Date, moving.Time);
+            var released = await t.LeaveAsync(); // a hold that ran out meanwhile is not said to be released
+            return moving is null ? (released ? t.Texts.HoldReleased() : t.Texts.Declined()) : await _prompts.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
         }
         if (r.Answer != Answer.Yes)
         {

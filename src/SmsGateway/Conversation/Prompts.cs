@@ -204,6 +204,14 @@ public sealed class Prompts
         return t.Texts.ChooseCancellation(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
     }
 
+    /// <summary>What a move given up (NE, STORNO, an offer to move that ran out) says: <paramref name="standing"/>, that
+    /// the booking stays at its time, only while it does; a booking cancelled meanwhile (by the office) is said to be gone.</summary>
+    public async Task<string> MoveKeptAsync(Turn t, MovingBooking moving, string standing)
+    {
+        var stands = (await _booking.UpcomingAsync(t.Phone)).Any(b => b.Code == moving.Code && b.Date == moving.Date && b.Time == moving.Time);
+        return stands ? standing : t.Texts.MoveGone(moving.Code);
+    }
+
     /// <summary>The bookings that PRESUN may move (booked, not checked in), numbered; with none, says so.</summary>
     public async Task<string> ListMovesAsync(Turn t)
     {

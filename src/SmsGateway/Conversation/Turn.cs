@@ -14,8 +14,13 @@ public sealed class Turn : ConversationMachine.IEffects
     private readonly BookingService _booking;
     private readonly OfficeSettings _office;
     private readonly TextCatalog _texts;
+    private readonly IClock _clock;
 
-    internal Turn(string phone, ConversationSnapshot snapshot, bool phoneHasBookings, BookingService booking, OfficeSettings office, TextCatalog texts)
+    /// <summary>The hold the store gave back during this message (live or lapsed), or null.</summary>
+    private BookingCore.Holds.Hold? _released;
+
+    internal Turn(string phone, ConversationSnapshot snapshot, bool phoneHasBookings, BookingService booking, OfficeSettings office, TextCatalog texts,
+        IClock clock)
     {
         Phone = phone;
         Snapshot = snapshot;
@@ -23,6 +28,7 @@ public sealed class Turn : ConversationMachine.IEffects
         _booking = booking;
         _office = office;
         _texts = texts;
+        _clock = clock;
         Machine = ConversationMachine.Rent(snapshot, this);
     }
 
@@ -49,8 +55,20 @@ public sealed class Turn : ConversationMachine.IEffects
 
     public async Task ReleaseHoldAsync()
     {
-        await _booking.ReleaseHoldAsync(Phone);
+        _released = await _booking.ReleaseHoldAsync(Phone) ?? _released;
         Snapshot.Hold = null;
+    }
+
+    /// <summary>The citizen gives up what is under way (STORNO, NE): the talk leaves it, and the machine gives back a
+    /// slot held on the way out. True only when a hold still live was given back: the one case in which a reply may say
+    /// that something was released (a lapsed hold was freed by its lapse, and the choosing steps hold nothing).</summary>
+    public async Task<bool> LeaveAsync()
+    {
+        if (Machine.CanFire(ConversationTrigger.Abandoned))
+        {
+            await Machine.FireAsync(ConversationTrigger.Abandoned);
+        }
+        return _released?.IsLiveAt(_clock.GetCurrentInstant()) == true;
     }
 
     /// <summary>True when the snapshot's hold has run out (or there is none).</summary>

@@ -47,6 +47,11 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         {
             errors.Add($"{S}:AuthToken: the shipped placeholder or a value shorter than {MinimumSecretLength} characters; set the account's auth token");
         }
+        // Outbound SMS are posted to the account's URL: a gateway with the shipped SID (or none) cannot send one.
+        if (!_environment.IsDevelopment() && !IsAccountSid(o.AccountSid))
+        {
+            errors.Add($"{S}:AccountSid: empty, the shipped placeholder or not an Account SID (AC and 32 hexadecimal characters); set the account's SID");
+        }
         if (!IsHttpUrl(o.ApiBaseUrl))
         {
             errors.Add($"{S}:ApiBaseUrl: '{o.ApiBaseUrl}' is not an absolute http(s) URL");
@@ -65,6 +70,9 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsAccountSid(string? sid) =>
+        sid is { Length: 34 } && sid.StartsWith("AC", StringComparison.Ordinal) && sid[2..].All(char.IsAsciiHexDigit) && sid[2..].Any(c => c != '0');
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -57,6 +57,9 @@ public class ReplySizeTests
         yield return ("HoldReleased", t.HoldReleased());
         yield return ("NothingToCancel", t.NothingToCancel());
         yield return ("ChooseCancellation", t.ChooseCancellation(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
+        // STORNO at the name or the summary after the hold ran out: said, then the bookings to cancel (or none).
+        yield return ("HoldLapsed+ChooseCancellation", t.HoldLapsed() + "\n" + t.ChooseCancellation(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
+        yield return ("HoldLapsed+NothingToCancel", t.HoldLapsed() + "\n" + t.NothingToCancel());
         yield return ("Cancelled", t.Cancelled("K7M3QX"));
         yield return ("UnknownCode", t.UnknownCode("K7M3QXK7M3QX"));
         yield return ("MyBookings", t.MyBookings(lines));

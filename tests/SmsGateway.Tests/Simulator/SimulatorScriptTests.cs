@@ -118,6 +118,43 @@ public class SimulatorScriptTests
     }
 
     [Fact]
+    public async Task InProcessLine_HasNoPerPhoneLimit_AtTypingSpeed()
+    {
+        // 30 messages from one phone within a minute: a real line's limit (20) would refuse the 21st.
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, Enumerable.Range(0, 30).SelectMany(_ => new[] { "> POMOC", "< ^Poslete cislo z nabidky" }));
+        var (exit, output) = await RunAsync("--script", file);
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("Prilis mnoho zprav", output);
+    }
+
+    [Fact]
+    public async Task LimitSetOnPurpose_IsSaidWhenReached()
+    {
+        var (exit, output) = await RunAsync("--script", Path.Combine(TestOffice.RepositoryRoot, "docs", "scripts", "rate-limit.txt"));
+        Assert.True(exit == 0, output);
+        Assert.Contains("  Prilis mnoho zprav. Pockejte prosim minutu.\n(the per-phone limit this rehearsal set on purpose, " +
+            "Abuse:MaxMessagesPerWindow=3 by the script's /set", output.ReplaceLineEndings("\n"));
+
+        // The same limit from the command line says so too.
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["> POMOC", "< Poslete", "> POMOC", "< ^Prilis mnoho zprav"]);
+        (exit, output) = await RunAsync("--script", file, "--set", "Abuse:MaxMessagesPerWindow=1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Abuse:MaxMessagesPerWindow=1 by --set", output);
+    }
+
+    [Fact]
+    public async Task ScriptSetting_AgainstARunningGateway_IsRefused()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["/set Abuse:MaxMessagesPerWindow=3", "> POMOC"]);
+        var (exit, output) = await RunAsync("--script", file, "--url", "http://127.0.0.1:9", "--auth-token", "x");
+        Assert.Equal(2, exit);
+        Assert.Contains("line 1: /set configures the in-process gateway", output);
+    }
+
+    [Fact]
     public async Task BrokenGatewaySetting_IsOneLineNamingTheKey()
     {
         var (exit, output) = await RunAsync("--set", "Office:Hours:Monday=8-25");

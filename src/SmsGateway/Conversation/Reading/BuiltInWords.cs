@@ -59,7 +59,10 @@ internal static class BuiltInWords
     {
         [Keyword.Back] = ["ZPET", "BACK", "VRATIT", "GO BACK", "НАЗАД"],
         [Keyword.Restart] = ["ZNOVU", "MENU", "RESTART", "OD ZACATKU", "ZACIT ZNOVU", "START OVER", "МЕНЮ", "СПОЧАТКУ", "ПОЧАТИ ЗНОВУ"],
-        [Keyword.Cancel] = ["STORNO", "ZRUSIT", "СКАСУВАТИ", "СКАСУВАННЯ"],
+        // CANCEL alone is Twilio's opt-out word, read as such before these; with other words (cancel my booking, I want
+        // to cancel) it is not one, and means STORNO.
+        [Keyword.Cancel] = ["STORNO", "ZRUSIT", "СКАСУВАТИ", "СКАСУВАННЯ", "CANCEL", "CANCELLATION", "CANCEL MY BOOKING",
+            "CANCEL MY APPOINTMENT", "CANCEL MY RESERVATION"],
         [Keyword.MyBookings] = ["MOJE", "MY", "MOJE REZERVACE", "MOJE TERMINY", "MOJE OBJEDNAVKY", "MY BOOKINGS", "MY APPOINTMENTS", "МОІ", "МОІ ЗАПИСИ"],
         [Keyword.Help] = ["POMOC", "HELP", "INFO", "NAPOVEDA", "NEVIM", "NEROZUMIM", "ДОПОМОГА", "ДОВІДКА", "НЕ РОЗУМІЮ"],
         [Keyword.English] = ["EN", "ENGLISH", "ANGLICKY", "IN ENGLISH"],
