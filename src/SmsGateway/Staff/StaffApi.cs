@@ -44,6 +44,7 @@ public static class StaffApi
         api.MapPost("/ready", ReadyAsync);
         api.MapGet("/figures", FiguresAsync);
         api.MapGet("/audit", AuditAsync);
+        app.MapStaffDeviceApi();
         return app;
     }
 
