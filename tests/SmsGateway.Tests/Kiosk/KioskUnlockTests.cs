@@ -100,7 +100,9 @@ public class KioskUnlockTests
             Regex.Match(await (await staff.GetAsync(path)).Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var signedIn = await staff.PostAsync("/staff/login", new()
         {
-            ["Name"] = StaffConsoleHttpTests.User, ["Password"] = StaffConsoleHttpTests.Password, ["__RequestVerificationToken"] = await TokenAsync("/staff/login"),
+            ["Name"] = StaffConsoleHttpTests.User,
+            ["Password"] = StaffConsoleHttpTests.Password,
+            ["__RequestVerificationToken"] = await TokenAsync("/staff/login"),
         });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 

@@ -20,7 +20,9 @@ public class SecureCookieTests
         var token = Regex.Match(await login.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var signedIn = await browser.PostAsync("/staff/login", new()
         {
-            ["Name"] = StaffConsoleHttpTests.User, ["Password"] = StaffConsoleHttpTests.Password, ["__RequestVerificationToken"] = token,
+            ["Name"] = StaffConsoleHttpTests.User,
+            ["Password"] = StaffConsoleHttpTests.Password,
+            ["__RequestVerificationToken"] = token,
         });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return [.. antiforgery, .. browser.LastSetCookies];
