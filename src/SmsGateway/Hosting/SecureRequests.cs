@@ -16,18 +16,21 @@ namespace SmsBooking.SmsGateway.Hosting;
 /// scheme decides (an <c>https://</c> internal URL, or a known proxy's header). A browser drops a <c>Secure</c> cookie
 /// set over plain HTTP, so forcing it there would leave a kiosk on <c>http://10.0.0.5:8081</c> unable to pair.</para>
 /// </remarks>
-public sealed class SecureRequests
+public sealed class SecureRequests(IOptions<TwilioOptions> twilio, IOptions<GatewayOptions> gateway)
 {
-    private readonly bool _publicIsHttps;
-    private readonly HashSet<int> _internalPorts;
-
-    public SecureRequests(IOptions<TwilioOptions> twilio, IOptions<GatewayOptions> gateway)
-    {
-        _publicIsHttps = Uri.TryCreate(twilio.Value.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;
-        _internalPorts = NetworkExposure.SplitUrls(gateway.Value.InternalUrls).Select(u => BindingAddress.Parse(u).Port).ToHashSet();
-    }
+    // Read at the first request, once the options have been validated at start (a broken value is named there).
+    private readonly Lazy<(bool PublicIsHttps, HashSet<int> InternalPorts)> _settings = new(() =>
+        (Uri.TryCreate(twilio.Value.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps,
+            NetworkExposure.SplitUrls(gateway.Value.InternalUrls).Select(u => BindingAddress.Parse(u).Port).ToHashSet()));
 
     /// <summary>True when the browser's connection to the office is HTTPS (see the remarks).</summary>
-    public bool IsHttps(HttpContext http) =>
-        http.Request.IsHttps || (_publicIsHttps && !_internalPorts.Contains(http.Connection.LocalPort));
+    public bool IsHttps(HttpContext http)
+    {
+        if (http.Request.IsHttps)
+        {
+            return true;
+        }
+        var (publicIsHttps, internalPorts) = _settings.Value;
+        return publicIsHttps && !internalPorts.Contains(http.Connection.LocalPort);
+    }
 }

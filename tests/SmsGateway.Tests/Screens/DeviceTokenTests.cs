@@ -102,6 +102,29 @@ public class DeviceTokenTests
     }
 
     [Fact]
+    public async Task ARevokedBoard_LosesItsOpenLiveFeed_AtTheNextHeartbeat()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        using var board = new ScreenClient(gateway.Address);
+        await board.PairAsync("/board", TestKioskKeys.Board);
+        using var feed = await board.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/board/events"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        await using var events = await feed.Content.ReadAsStreamAsync();
+        var buffer = new byte[4096];
+        Assert.True(await events.ReadAsync(buffer) > 0); // the board's first state
+
+        var id = Assert.Single((await StaffAsync(gateway, HttpMethod.Get, "/api/staff/devices")).Body.GetProperty("screens").EnumerateArray())
+            .GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.NoContent, (await StaffAsync(gateway, HttpMethod.Delete, $"/api/staff/screens/{id}")).Status);
+        // The gateway ends the stream at its next look at the pairing (every heartbeat, 15 s): the read comes to its end.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        while (await events.ReadAsync(buffer, timeout.Token) > 0)
+        {
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await board.GetAsync("/board/events")).StatusCode);
+    }
+
+    [Fact]
     public async Task ChangingOrRemovingAKeyInKioskKeys_EndsEveryPairingMadeWithIt()
     {
         var prefix = TestRedis.NewPrefix();
