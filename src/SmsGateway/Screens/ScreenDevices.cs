@@ -93,16 +93,31 @@ public sealed class ScreenDevices(KioskKeyring keyring, RedisScreenPairings pair
             }
             _lastKnown.TryRemove(id, out _);
         }
-        if (http.Request.Cookies[LegacyKeyCookieOf(role)] is { Length: > 0 } key && keyring.Find(key) is { } legacy && (legacy.Roles & role) != 0)
+        if (http.Request.Cookies[LegacyKeyCookieOf(role)] is { Length: > 0 } key)
         {
-            var counter = http.Request.Cookies[LegacyCounterNameCookie];
-            if (role == KioskRole.Counter && legacy.Name is null && !CounterName.IsValid(counter))
-            {
-                return null;
-            }
-            return await IssueAsync(http, role, legacy, role == KioskRole.Counter && legacy.Name is null ? counter : null, "moved from the key cookie");
+            return await MoveAsync(http, role, key);
         }
         return null;
+    }
+
+    /// <summary>A browser paired before device tokens: its key cookie is exchanged for a token. It is a pairing like the
+    /// form's, so a failure counts against the source, and the useless cookie is deleted (counted once, not at every
+    /// request of a screen that polls).</summary>
+    private async Task<ScreenDevice?> MoveAsync(HttpContext http, KioskRole role, string key)
+    {
+        var source = http.Connection.RemoteIpAddress;
+        if (limiter.IsExhausted(source, out _))
+        {
+            return null;
+        }
+        var counter = http.Request.Cookies[LegacyCounterNameCookie];
+        if (keyring.Find(key) is not { } legacy || (legacy.Roles & role) == 0 || (role == KioskRole.Counter && legacy.Name is null && !CounterName.IsValid(counter)))
+        {
+            limiter.CountFailure(source);
+            DeleteLegacyCookies(http, role);
+            return null;
+        }
+        return await IssueAsync(http, role, legacy, role == KioskRole.Counter && legacy.Name is null ? counter : null, "moved from the key cookie");
     }
 
     private void Remember(ScreenPairing pairing)

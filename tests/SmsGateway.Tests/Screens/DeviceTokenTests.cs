@@ -182,5 +182,11 @@ public class DeviceTokenTests
         var next = await counter.PostAsync("/counter?handler=Next", []);
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.Contains("Přepážka 4", await ScreenClient.TextAsync(await counter.GetAsync(next.Headers.Location!.OriginalString)));
+
+        // An old cookie with a key this office does not have is a failed pairing: the pairing form, and the cookie goes.
+        using var stale = new ScreenClient(gateway.Address);
+        stale.Hold("sb-board-key", "a-key-this-office-never-had-0000");
+        Assert.True(ShowsThePairingForm(await ScreenClient.TextAsync(await stale.GetAsync("/board"))));
+        Assert.Empty(stale.Cookies);
     }
 }
