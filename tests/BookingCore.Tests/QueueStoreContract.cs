@@ -391,6 +391,34 @@ public abstract class QueueStoreContract
     }
 
     [Fact]
+    public async Task UnlockPinGuard_EndsTheLockoutNow_ForgetsTheLockoutsInARow_AndTouchesNoOtherKiosk()
+    {
+        var (_, queue) = Create();
+        Assert.Null(await queue.PinLockedUntilAsync("k1", Now));
+        Assert.Null(await queue.UnlockPinGuardAsync("k1", Now)); // nothing to unlock
+        var (_, first) = await FiveWrongPinsAsync(queue, Now);
+        await WrongPinAsync(queue, "k2", Now);
+        var after = first + Duration.FromSeconds(1); // a second lockout in a row would last two minutes
+        var (_, second) = await FiveWrongPinsAsync(queue, after);
+        Assert.Equal(after + Duration.FromMinutes(2), second);
+        Assert.Equal(second, await queue.PinLockedUntilAsync("k1", after));
+
+        Assert.Equal(second, await queue.UnlockPinGuardAsync("k1", after));
+        Assert.Null(await queue.PinLockedUntilAsync("k1", after));
+        Assert.True((await queue.ReservePinAttemptAsync("k1", after, Guard)).Reserved); // at once
+        await queue.RefundPinAttemptAsync("k1");
+        // Forgiven: the next lockout is the shortest again.
+        var (_, third) = await FiveWrongPinsAsync(queue, after);
+        Assert.Equal(after + Duration.FromMinutes(1), third);
+        // The other kiosk's wrong PIN still counts: four more lock it.
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(Instant.MinValue, await WrongPinAsync(queue, "k2", Now));
+        }
+        Assert.Equal(Now + Duration.FromMinutes(1), await WrongPinAsync(queue, "k2", Now));
+    }
+
+    [Fact]
     public async Task FailedPins_EachLockoutInARowLastsTwiceAsLong()
     {
         var (_, queue) = Create();

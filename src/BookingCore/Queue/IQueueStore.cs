@@ -63,6 +63,14 @@ public interface IQueueStore
     /// <summary>Gives a reserved attempt back: its PIN was valid, or the lookup did not happen.</summary>
     Task RefundPinAttemptAsync(string keyHash);
 
+    /// <summary>Until when the kiosk key is locked out, or null when it is not.</summary>
+    Task<Instant?> PinLockedUntilAsync(string keyHash, Instant now);
+
+    /// <summary>The staff unlock a kiosk: its lockout ends now, and its wrong PINs and lockouts in a row are forgotten
+    /// (the next lockout is the shortest again); attempts being looked up right now are still settled. Returns until
+    /// when it was locked, or null when it was not.</summary>
+    Task<Instant?> UnlockPinGuardAsync(string keyHash, Instant now);
+
     /// <summary>The day's walk-in tickets per agenda and the waits of the tickets called so far.</summary>
     Task<QueueFigures> FiguresAsync(LocalDate date);
 

@@ -315,6 +315,24 @@ public sealed class InMemoryQueueStore : IQueueStore
         }
     }
 
+    public Task<Instant?> PinLockedUntilAsync(string keyHash, Instant now)
+    {
+        lock (_bookings.Gate)
+        {
+            return Task.FromResult<Instant?>(_guards.TryGetValue(keyHash, out var g) && g.Until > now ? g.Until : null);
+        }
+    }
+
+    /// <summary>Only what the interface needs until the in-process stores go (issue 24): the guard is forgotten.</summary>
+    public Task<Instant?> UnlockPinGuardAsync(string keyHash, Instant now)
+    {
+        lock (_bookings.Gate)
+        {
+            var locked = _guards.Remove(keyHash, out var g) && g.Until > now ? g.Until : (Instant?)null;
+            return Task.FromResult(locked);
+        }
+    }
+
     public Task RefundPinAttemptAsync(string keyHash)
     {
         lock (_bookings.Gate)

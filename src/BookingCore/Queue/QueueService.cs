@@ -71,6 +71,13 @@ public sealed class QueueService
         return new CheckInResult(CheckInOutcome.CheckedIn, ticket, People: booking!.Party);
     }
 
+    /// <summary>Until when the kiosk whose key hashes to <paramref name="keyHash"/> is locked out after wrong PINs, or null.</summary>
+    public Task<Instant?> PinLockedUntilAsync(string keyHash) => _queue.PinLockedUntilAsync(keyHash, _clock.GetCurrentInstant());
+
+    /// <summary>The staff unlock a kiosk locked out after wrong PINs (see <see cref="IQueueStore.UnlockPinGuardAsync"/>).
+    /// Returns until when it was locked, or null when it was not.</summary>
+    public Task<Instant?> UnlockKioskAsync(string keyHash) => _queue.UnlockPinGuardAsync(keyHash, _clock.GetCurrentInstant());
+
     /// <summary>The store failed mid-lookup: the attempt was not evaluated, so it is given back. Should the refund
     /// fail as well (Redis is down), the end of the window forgets the attempt; the lookup's error is the one to
     /// report.</summary>

@@ -241,6 +241,20 @@ public sealed class RedisQueueStore : IQueueStore
         return pending
         """;
 
+    // KEYS guard; ARGV now ms. Forgets the guard but for the attempts still being looked up; locked-until ms if locked, or 0.
+    private const string UnlockScript = """
+        local v = redis.call('HMGET', KEYS[1], 'until', 'pending')
+        local locked = tonumber(v[1]) or 0
+        local pending = tonumber(v[2]) or 0
+        redis.call('DEL', KEYS[1])
+        if pending > 0 then
+          redis.call('HSET', KEYS[1], 'pending', pending, 'since', ARGV[1])
+          redis.call('PEXPIRE', KEYS[1], 86400000)
+        end
+        if locked > tonumber(ARGV[1]) then return locked end
+        return 0
+        """;
+
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeys _keys;
 
@@ -394,6 +408,16 @@ public sealed class RedisQueueStore : IQueueStore
     }
 
     public Task RefundPinAttemptAsync(string keyHash) => Db.ScriptEvaluateAsync(RefundScript, [_keys.KioskGuard(keyHash)]);
+
+    public async Task<Instant?> PinLockedUntilAsync(string keyHash, Instant now) =>
+        (long?)await Db.HashGetAsync(_keys.KioskGuard(keyHash), "until") is { } until && until > now.ToUnixTimeMilliseconds()
+            ? Instant.FromUnixTimeMilliseconds(until) : null;
+
+    public async Task<Instant?> UnlockPinGuardAsync(string keyHash, Instant now)
+    {
+        var until = (long)await Db.ScriptEvaluateAsync(UnlockScript, [_keys.KioskGuard(keyHash)], [now.ToUnixTimeMilliseconds()]);
+        return until == 0 ? null : Instant.FromUnixTimeMilliseconds(until);
+    }
 
     public async Task<QueueFigures> FiguresAsync(LocalDate date)
     {

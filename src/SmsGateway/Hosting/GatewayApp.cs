@@ -36,6 +36,7 @@ public static class GatewayApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddBookingCore();
         builder.AddNetworkExposure();
+        builder.AddSecurityHeaders();
         builder.AddTwilio();
         builder.AddConversation();
         builder.AddWaitlist();
@@ -63,6 +64,7 @@ public static class GatewayApp
                 app.Logger.LogWarning("Twilio:ValidateSignatures is false: anyone can post webhooks as any phone (read its PINs, cancel its bookings). Development only.");
             }
         });
+        app.UseSecurityHeaders();
         app.UseNetworkExposure();
         app.UseStaffConsole();
         app.MapGatewayHealth();

@@ -31,6 +31,12 @@ public static class KioskApi
     /// <summary>What the kiosk says once the agenda's walk-in tickets of the day are gone (<c>WalkInDailyCap</c>).</summary>
     public const string WalkInsFullMessage = "Dnes už bez objednání neobsloužíme.";
 
+    /// <summary>What the kiosk says when a PIN cannot be checked because the store does not answer (503).</summary>
+    public const string CheckInDownMessage = "Přednostní lístek teď nelze vydat. Vezměte si prosím běžné pořadové číslo, nebo se obraťte na přepážku.";
+
+    /// <summary>What the kiosk says when no ticket at all can be issued because the store does not answer (503).</summary>
+    public const string WalkInDownMessage = "Pořadové číslo teď nelze vydat. Obraťte se prosím na přepážku.";
+
     public static WebApplicationBuilder AddKiosk(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<KioskOptions>().BindConfiguration(KioskOptions.SectionName).ValidateOnStart();
@@ -43,9 +49,10 @@ public static class KioskApi
     /// <summary>The API, each endpoint for one role: a key of another role gets 403, an unknown or missing key 401.</summary>
     public static IEndpointRouteBuilder MapKioskApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter(RequireKeyInRole).DisableAntiforgery();
-        api.MapPost("/kiosk/checkin", CheckInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk));
-        api.MapPost("/kiosk/walkin", WalkInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk));
+        // Redis down: 503 with Retry-After and a sentence for the device (StoreUnavailable), not a bare 500.
+        var api = app.MapGroup("/api").AddEndpointFilter(StoreUnavailable.Filter).AddEndpointFilter(RequireKeyInRole).DisableAntiforgery();
+        api.MapPost("/kiosk/checkin", CheckInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk), new StoreUnavailable.Message(CheckInDownMessage));
+        api.MapPost("/kiosk/walkin", WalkInAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Kiosk), new StoreUnavailable.Message(WalkInDownMessage));
         api.MapPost("/queue/next", NextAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
         api.MapPost("/queue/recall", RecallAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
         api.MapPost("/queue/noshow", NoShowAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));

@@ -14,6 +14,7 @@ public sealed class KioskKeyring
 {
     private readonly byte[][] _hashes;
     private readonly KioskDevice[] _devices;
+    private readonly Dictionary<string, KioskDevice> _byKeyHash;
 
     public KioskKeyring(IOptions<KioskOptions> options)
     {
@@ -38,7 +39,15 @@ public sealed class KioskKeyring
         }
         _hashes = keys.Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k.Key))).ToArray();
         _devices = keys.Select(k => k.Device).ToArray();
+        _byKeyHash = _devices.GroupBy(d => d.KeyHash).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
+
+    /// <summary>Every configured device, in the configuration's order.</summary>
+    public IReadOnlyList<KioskDevice> Devices => _devices;
+
+    /// <summary>The device whose key has this <see cref="KioskDevice.KeyHash"/> (a paired screen's record names its key
+    /// so), or null once that key is changed or removed in the configuration.</summary>
+    public KioskDevice? FindByKeyHash(string keyHash) => _byKeyHash.GetValueOrDefault(keyHash);
 
     /// <summary>The device whose key was presented, or null for an unknown or missing key.</summary>
     public KioskDevice? Find(string presented)

@@ -84,9 +84,12 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
         }
     }
 
-    /// <summary>The board's states for one connection, from the latest one on, until the board goes away or the gateway
-    /// stops (the board then reconnects, to this gateway when it is back or to another).</summary>
-    public async IAsyncEnumerable<SseItem<string>> EventsAsync([EnumeratorCancellation] CancellationToken aborted, CancellationToken stopping)
+    /// <summary>The board's states for one connection, from the latest one on, until the board goes away, the gateway
+    /// stops (the board then reconnects, to this gateway when it is back or to another), or, asked every
+    /// <see cref="Heartbeat"/>, <paramref name="stillPaired"/> says the board's pairing was revoked (it then reconnects
+    /// and is refused).</summary>
+    public async IAsyncEnumerable<SseItem<string>> EventsAsync([EnumeratorCancellation] CancellationToken aborted, CancellationToken stopping,
+        Func<Task<bool>>? stillPaired = null)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
         var token = linked.Token;
@@ -96,8 +99,17 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
         {
             Published? sent = null;
             var sentAt = time.GetUtcNow();
+            var checkedAt = sentAt;
             while (!token.IsCancellationRequested)
             {
+                if (stillPaired is not null && time.GetUtcNow() - checkedAt >= Heartbeat)
+                {
+                    checkedAt = time.GetUtcNow();
+                    if (!await StillPairedAsync(stillPaired))
+                    {
+                        yield break;
+                    }
+                }
                 var published = Volatile.Read(ref _published).Task;
                 var latest = Volatile.Read(ref _latest);
                 if (latest is not null && (!ReferenceEquals(latest, sent) || time.GetUtcNow() - sentAt >= Heartbeat))
@@ -115,6 +127,19 @@ public sealed class BoardFeed(BoardViews views, QueueService queue, TimeProvider
         finally
         {
             Interlocked.Decrement(ref _boards);
+        }
+    }
+
+    /// <summary>A store that does not answer is no revocation: the feed goes on showing what it has.</summary>
+    private static async Task<bool> StillPairedAsync(Func<Task<bool>> stillPaired)
+    {
+        try
+        {
+            return await stillPaired();
+        }
+        catch (Exception e) when (Hosting.StoreUnavailable.IsStoreDown(e))
+        {
+            return true;
         }
     }
 

@@ -31,7 +31,7 @@ public static class StaffApi
 
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/staff").AddEndpointFilter(KioskApi.RequireKeyInRole).DisableAntiforgery()
+        var api = app.MapGroup("/api/staff").AddEndpointFilter(Hosting.StoreUnavailable.Filter).AddEndpointFilter(KioskApi.RequireKeyInRole).DisableAntiforgery()
             .WithMetadata(new KioskRoleRequirement(KioskRole.Staff));
         api.MapGet("/schedule", ScheduleAsync);
         api.MapGet("/search", SearchAsync);
@@ -44,6 +44,7 @@ public static class StaffApi
         api.MapPost("/ready", ReadyAsync);
         api.MapGet("/figures", FiguresAsync);
         api.MapGet("/audit", AuditAsync);
+        app.MapStaffDeviceApi();
         return app;
     }
 

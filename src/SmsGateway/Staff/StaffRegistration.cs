@@ -26,6 +26,7 @@ public static class StaffRegistration
         builder.Services.AddSingleton<OfferedHold>();
         builder.Services.AddSingleton<CitizenNotices>();
         builder.Services.AddSingleton<StaffActions>();
+        builder.Services.AddSingleton<DeviceActions>();
         builder.AddStaffConsole();
         return builder;
     }

@@ -5,11 +5,12 @@ using Microsoft.Playwright;
 namespace SmsBooking.SmsGateway.Tests.Browser;
 
 /// <summary>axe-core (Deque's, bundled with its Playwright package) run inside the page: no serious or critical
-/// violation of WCAG 2.2 A/AA.</summary>
+/// violation of WCAG 2.2 A/AA; and, on the way, no Content-Security-Policy violation reported (<see cref="CspWatch"/>).</summary>
 public static class AccessibilityCheck
 {
     public static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
+        await CspWatch.AssertNoViolationsAsync(page);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

@@ -81,6 +81,25 @@ public class BoardScreenTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task ABoardRefusedItsLiveFeed_PollsMeanwhile_AndGetsTheFeedOnceOneIsFree()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Screens:MaxBoardStreamsPerKey"] = "1" });
+        var first = await Screens.OpenAsync(chromium, gateway, "/board", Screens.BoardKey, Screens.TvWidth, Screens.TvHeight);
+        await Expect(first.Locator("[data-board]")).ToHaveAttributeAsync("data-live", "events");
+        // A second TV with the same key: its feed is refused (429), it polls and still shows every call.
+        var second = await Screens.OpenAsync(chromium, gateway, "/board", Screens.BoardKey, Screens.TvWidth, Screens.TvHeight);
+        await Expect(second.Locator("[data-board]")).ToHaveAttributeAsync("data-live", "polling");
+        await CallAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" });
+        await CallAsync(gateway, "/api/queue/next", new { counter = "5" });
+        await Expect(second.Locator("[data-calling] tr .ticket")).ToHaveTextAsync(["A001"]);
+        await Expect(second.Locator("[data-offline]")).ToBeHiddenAsync();
+        // The first TV switched off: the second tries the feed again (within 20 s) and has it.
+        await first.Context.CloseAsync();
+        await Expect(second.Locator("[data-board]")).ToHaveAttributeAsync("data-live", "events", new() { Timeout = 30_000 });
+        await CspWatch.AssertNoViolationsAsync(second);
+    }
+
+    [Fact]
     public async Task TheBoard_ShowsNoNameAndNoPhoneNumber()
     {
         await using var gateway = await GatewayHost.StartAsync();

@@ -27,11 +27,14 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A page of the given size (a phone, a desktop, the kiosk's portrait screen).</summary>
+    /// <summary>A page of the given size (a phone, a desktop, the kiosk's portrait screen), watched for
+    /// Content-Security-Policy violations (<see cref="CspWatch"/>).</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "cs-CZ" });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await CspWatch.WatchAsync(context, page);
+        return page;
     }
 
     /// <summary>Saves a full-page screenshot under <c>.test-run/screenshots/</c> (or <c>$SMSBOOKING_SCREENSHOTS</c>), for a

@@ -10,14 +10,14 @@ public class CounterScreenTests(Chromium chromium)
     [Fact]
     public async Task ACounterKeyWithoutAName_AsksForItsCounter_AtPairing()
     {
-        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        await using var gateway = await GatewayHost.StartAsync();
         var counter = await chromium.NewPageAsync(1280, 800);
         await counter.GotoAsync(Screens.Url(gateway, "/counter"));
         await AccessibilityCheck.AssertNoSeriousViolationsAsync(counter);
         await Screens.PairAsync(counter, Screens.CounterKey); // no counter given
-        await Expect(counter.Locator(".pairing .error")).ToContainTextAsync("Zadejte označení přepážky");
+        await Expect(counter.Locator(".pairing .error")).ToContainTextAsync("nebo chybí označení přepážky");
         await Screens.PairAsync(counter, Screens.CounterKey, "3|4");
-        await Expect(counter.Locator(".pairing .error")).ToContainTextAsync("Zadejte označení přepážky");
+        await Expect(counter.Locator(".pairing .error")).ToContainTextAsync("nebo chybí označení přepážky");
         await Screens.PairAsync(counter, Screens.CounterKey, "Přepážka 3");
         await Expect(counter.Locator("h1")).ToHaveTextAsync("Přepážka Přepážka 3");
         await Expect(counter.Locator("button.next")).ToBeEnabledAsync();
@@ -39,7 +39,7 @@ public class CounterScreenTests(Chromium chromium)
             ["Kiosk:Keys:3:Key"] = key,
             ["Kiosk:Keys:3:Role"] = "counter",
             ["Kiosk:Keys:3:Name"] = "7",
-        }, redis: false);
+        });
         var counter = await Screens.OpenAsync(chromium, gateway, "/counter", key, 1280, 800);
         await Expect(counter.Locator("h1")).ToHaveTextAsync("Přepážka 7");
     }

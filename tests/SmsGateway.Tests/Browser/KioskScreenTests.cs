@@ -242,7 +242,7 @@ public class KioskScreenTests(Chromium chromium)
     }
 
     [Fact]
-    public async Task WithoutAKioskKey_ThePairingForm_ABoardKeyIsRefused_AndTheKeyNeverReachesThePage()
+    public async Task WithoutAKioskKey_ThePairingForm_ABoardKeyIsRefused_AndTheKeyNeverReachesThePageOrTheCookie()
     {
         await using var gateway = await GatewayHost.StartAsync();
         var page = await chromium.NewPageAsync(Screens.PortraitWidth, Screens.PortraitHeight);
@@ -250,14 +250,18 @@ public class KioskScreenTests(Chromium chromium)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Připojení zařízení");
         await AccessibilityCheck.AssertNoSeriousViolationsAsync(page);
         await Chromium.ScreenshotAsync(page, "kiosk-pairing");
+        // One answer for a key of another device and for an unknown key.
         await Screens.PairAsync(page, Screens.BoardKey);
-        await Expect(page.Locator(".pairing .error")).ToContainTextAsync("potřebuje klíč role kiosk");
+        await Expect(page.Locator(".pairing .error")).ToHaveTextAsync("Tento klíč k této obrazovce nepatří; obrazovka potřebuje klíč role kiosk.");
         await Screens.PairAsync(page, "not-a-key-of-this-office");
-        await Expect(page.Locator(".pairing .error")).ToHaveTextAsync("Tento klíč neznáme.");
+        await Expect(page.Locator(".pairing .error")).ToHaveTextAsync("Tento klíč k této obrazovce nepatří; obrazovka potřebuje klíč role kiosk.");
         await Screens.PairAsync(page, Screens.KioskKey);
         await Expect(page.Locator(".choice-pin")).ToBeVisibleAsync();
 
-        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "sb-kiosk-key");
+        // The browser keeps a device token, never the key.
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name.StartsWith("sb-kiosk", StringComparison.Ordinal));
+        Assert.Equal("sb-kiosk-device", cookie.Name);
+        Assert.DoesNotContain(Screens.KioskKey, cookie.Value);
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
         Assert.Equal("/kiosk", cookie.Path);

@@ -22,12 +22,12 @@ public class ScreenAccessTests
     }
 
     [Theory]
-    [InlineData("/kiosk", TestKioskKeys.Kiosk, "sb-kiosk-key")]
-    [InlineData("/board", TestKioskKeys.Board, "sb-board-key")]
-    [InlineData("/counter", TestKioskKeys.Counter, "sb-counter-key")]
-    public async Task Pairing_KeepsTheKeyInAnHttpOnlyStrictCookie_ScopedToTheScreen(string path, string key, string cookie)
+    [InlineData("/kiosk", TestKioskKeys.Kiosk, "sb-kiosk-device")]
+    [InlineData("/board", TestKioskKeys.Board, "sb-board-device")]
+    [InlineData("/counter", TestKioskKeys.Counter, "sb-counter-device")]
+    public async Task Pairing_KeepsADeviceTokenInAnHttpOnlyStrictCookie_ScopedToTheScreen(string path, string key, string cookie)
     {
-        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        await using var gateway = await GatewayHost.StartAsync();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = gateway.Address };
         var form = new Dictionary<string, string> { ["key"] = key, ["counter"] = "3" };
         var response = await client.PostAsync($"{path}?handler=Pair", new FormUrlEncodedContent(form));
@@ -36,6 +36,7 @@ public class ScreenAccessTests
         Assert.Contains("httponly", set, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", set, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"path={path}", set, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(key, set);
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public class ScreenAccessTests
     [InlineData("/board", "a-key-this-office-never-had")]
     public async Task Pairing_WithAKeyOfAnotherRoleOrNone_IsRefused(string path, string key)
     {
-        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        await using var gateway = await GatewayHost.StartAsync();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = gateway.Address };
         var response = await client.PostAsync($"{path}?handler=Pair", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["counter"] = "3" }));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -56,7 +57,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task ScreenFeeds_WithoutAPairedBrowser_Are401()
     {
-        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        await using var gateway = await GatewayHost.StartAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Http.GetAsync("/board/events")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Http.GetAsync("/board/state")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Http.GetAsync("/counter/state")).StatusCode);
@@ -70,7 +71,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task APostFromAnotherSite_IsRefused_BeforeAnythingHappens()
     {
-        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        await using var gateway = await GatewayHost.StartAsync();
         using var kiosk = await PairedClientAsync(gateway, "/kiosk", TestKioskKeys.Kiosk);
         var forged = new HttpRequestMessage(HttpMethod.Post, "/kiosk?handler=WalkIn") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["agenda"] = "OP" }) };
         forged.Headers.Add("Sec-Fetch-Site", "cross-site");
@@ -87,7 +88,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task KioskScreen_PastTheAgendasWalkInCap_SaysNoMoreWalkInsToday_AndIssuesNoTicket()
     {
-        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        await using var gateway = await GatewayHost.StartAsync();
         using var kiosk = await PairedClientAsync(gateway, "/kiosk", TestKioskKeys.Kiosk);
         Task<HttpResponseMessage> WalkInAsync() =>
             kiosk.PostAsync("/kiosk?handler=WalkIn", new FormUrlEncodedContent(new Dictionary<string, string> { ["agenda"] = "EO" }));
@@ -106,7 +107,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task KioskScreen_APartysPin_PrintsOneTicketSayingHowManyItIsFor()
     {
-        await using var gateway = await GatewayHost.StartAsync(redis: false);
+        await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway, "+420601300021");
         await phone.ExpectAsync("OBJ ZOP 1.12. 9:30 NOVAK 2", "pro 2 osoby");
         var pin = System.Text.RegularExpressions.Regex.Match(await phone.ExpectAsync("ANO", "PIN: \\d{6}"), @"PIN: (\d{6})").Groups[1].Value;
@@ -131,7 +132,7 @@ public class ScreenAccessTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
         {
             ["Gateway:InternalUrls"] = $"http://127.0.0.1:{internalPort}",
-        }, redis: false);
+        });
         using var inside = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{internalPort}") };
         foreach (var path in new[] { "/kiosk", "/counter", "/board", "/board/events", "/counter/state" })
         {

@@ -72,6 +72,12 @@ public sealed class RedisKeys
     /// start, locked-until, lockouts in a row, start of the quiet time (see <see cref="Queue.RedisQueueStore"/>).</summary>
     public RedisKey KioskGuard(string keyHash) => $"{_prefix}{{kiosk:{keyHash}}}:guard";
 
+    /// <summary>HASH the paired screens: a device token's id (its SHA-256) → the pairing's JSON (role, key hash, counter,
+    /// when and from where). One tag for the few dozen devices of an office: pairing, revoking and listing are one slot.</summary>
+    public RedisKey ScreenPairings() => $"{_prefix}{{screens}}:pairings";
+    /// <summary>HASH token id → when the screen was last seen (Unix ms), beside <see cref="ScreenPairings"/>.</summary>
+    public RedisKey ScreenPairingsSeen() => $"{_prefix}{{screens}}:seen";
+
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
     /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>

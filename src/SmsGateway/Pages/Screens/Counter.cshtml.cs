@@ -25,10 +25,7 @@ public sealed partial class CounterModel(ScreenDevices devices, QueueService que
     public int MaxCalls => kiosk.Value.MaxCalls;
 
     /// <summary>The counter this screen calls to: its key's name, or the one given when it was paired.</summary>
-    public string? Counter => Device is null ? null : ScreenDevices.CounterOf(HttpContext, Device);
-
-    /// <summary>A counter key without a name needs its counter given at pairing too.</summary>
-    public override bool Paired => Counter is not null;
+    public string? Counter => Screen?.Counter;
 
     /// <summary>The ticket this counter is calling or serving now.</summary>
     public Call? Current { get; private set; }

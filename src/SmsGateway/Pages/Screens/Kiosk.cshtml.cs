@@ -15,7 +15,7 @@ public sealed class KioskModel(ScreenDevices devices, QueueService queue, IOptio
     CheckInHours hours, IClock clock, ILoggerFactory logs) : ScreenPageModel(devices)
 {
     public const string Start = "start", Pin = "pin", Agendas = "agenda", TicketShown = "ticket", Invalid = "invalid", Locked = "locked", OutOfOrder = "error",
-        WalkInsFull = "full";
+        WalkInsFull = "full", CheckInDown = "checkin-down";
 
     public override KioskRole Role => KioskRole.Kiosk;
 
@@ -29,7 +29,7 @@ public sealed class KioskModel(ScreenDevices devices, QueueService queue, IOptio
     public Ticket? Ticket { get; private set; }
 
     /// <summary>Tickets that will be called before this one.</summary>
-    public int Ahead { get; private set; }
+    public int? Ahead { get; private set; }
 
     /// <summary>When the ticket was issued, as the office's clock reads.</summary>
     public LocalDateTime Issued { get; private set; }
@@ -75,7 +75,8 @@ public sealed class KioskModel(ScreenDevices devices, QueueService queue, IOptio
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Fail(e);
+            // No priority ticket now: the citizen is told to take an ordinary one or to ask at the desk.
+            Fail(e, CheckInDown);
         }
         return Page();
     }
@@ -103,7 +104,7 @@ public sealed class KioskModel(ScreenDevices devices, QueueService queue, IOptio
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Fail(e);
+            Fail(e, OutOfOrder);
         }
         return Page();
     }
@@ -114,14 +115,22 @@ public sealed class KioskModel(ScreenDevices devices, QueueService queue, IOptio
         Ticket = ticket;
         Issued = clock.GetCurrentInstant().InZone(office.Zone).LocalDateTime;
         Booked = ticket.Start?.InZone(office.Zone).TimeOfDay;
-        var waiting = (await queue.SnapshotAsync()).Waiting;
-        Ahead = Math.Max(0, waiting.Select(t => t.Number).ToList().IndexOf(ticket.Number));
+        try
+        {
+            var waiting = (await queue.SnapshotAsync()).Waiting;
+            Ahead = Math.Max(0, waiting.Select(t => t.Number).ToList().IndexOf(ticket.Number));
+        }
+        catch (Exception e) when (Hosting.StoreUnavailable.IsStoreDown(e))
+        {
+            Ahead = null; // the ticket is issued: it is shown, without the count the store could not give
+        }
     }
 
-    private void Fail(Exception e)
+    private void Fail(Exception e, string step)
     {
         logs.CreateLogger<KioskModel>().LogError("Kiosk {Device}: the queue did not answer ({Error})", Device!.Label, e.GetType().Name);
-        Step = OutOfOrder;
+        Step = step;
         HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        HttpContext.Response.Headers.RetryAfter = ((int)Hosting.StoreUnavailable.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

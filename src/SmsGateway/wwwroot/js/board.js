@@ -1,7 +1,9 @@
 // The calling board: live by server-sent events (/board/events), which reconnect by themselves (also after a gateway
 // restart); when they cannot be had (no EventSource, a refused connection, or silence past the heartbeat) the board
-// polls /board/state every second and tries the live feed again now and then. A new call is highlighted and, with
-// ?chime=1, chimes. The device key travels in its HttpOnly cookie; nothing here knows it.
+// polls /board/state every second and tries the live feed again now and then: a feed refused because the gateway's or
+// the key's feeds are all taken (429, 503) is had again once one is free. A board whose pairing ended (401: revoked by
+// the staff, or its key changed) reloads and shows the pairing form. A new call is highlighted and, with ?chime=1,
+// chimes. The device token travels in its HttpOnly cookie; nothing here knows it.
 (function () {
     "use strict";
     const root = document.querySelector("[data-board]");
@@ -18,7 +20,7 @@
     const chime = root.dataset.chime === "true";
     const SILENCE_MS = 40000;       // three heartbeats (15 s) missed: the feed is gone
     const POLL_MS = 1000;
-    const RETRY_FEED_MS = 15000;
+    const RETRY_FEED_MS = 15000;   // and up to 5 s more, so that boards refused together do not come back together
 
     let version = Number(root.dataset.version);
     const seen = new Set(Array.from(calling.querySelectorAll("tr[data-id]"), tr => tr.dataset.id));
@@ -156,7 +158,7 @@
             source = null;
         }
         poll();
-        retry = setTimeout(feed, RETRY_FEED_MS);
+        retry = setTimeout(feed, RETRY_FEED_MS + Math.random() * 5000);
     }
 
     function poll() {
@@ -164,7 +166,12 @@
             return;
         }
         const once = () => fetch("/board/state", { cache: "no-store", credentials: "same-origin" })
-            .then(r => r.ok ? r.json() : Promise.reject(r.status))
+            .then(r => {
+                if (r.status === 401) {
+                    location.reload();
+                }
+                return r.ok ? r.json() : Promise.reject(r.status);
+            })
             .then(accept)
             .catch(() => online(false));
         poller = setInterval(once, POLL_MS);
