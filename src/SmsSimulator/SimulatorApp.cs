@@ -85,7 +85,7 @@ public static class SimulatorApp
                     return await ScriptRunner.RunAsync(script, session, output);
                 }
                 output.WriteLine($"SMS simulator: you are {options.Phone} texting the office at {url}" +
-                    (options.Url is null ? (options.Redis is null ? " (in-process gateway, in-memory store)" : $" (in-process gateway, Redis {options.Redis})") : "") +
+                    (options.Url is null ? (options.Redis is null ? " (in-process gateway, its store an in-process Garnet)" : $" (in-process gateway, Redis {options.Redis})") : "") +
                     $"; outbound SMS arrive at {standIn.Url}.");
                 output.WriteLine("Type a message (try: Dobry den), or /help for commands.");
                 return await ChatAsync(session, input, output, stop.Token);

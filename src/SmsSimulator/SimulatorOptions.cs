@@ -24,7 +24,7 @@ public sealed record SimulatorOptions
 
           dotnet run --project src/SmsSimulator [options]
 
-          (no options)          start a gateway in-process (in-memory store) and chat with it
+          (no options)          start a gateway in-process (its store an in-process Garnet) and chat with it
           --redis HOST:PORT     the in-process gateway uses this Redis instead
           --config FILE         extra gateway configuration (JSON) for the in-process gateway
           --url URL             talk to a running gateway instead (needs --auth-token)

@@ -1,7 +1,5 @@
 using NodaTime;
-using NodaTime.Testing;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.BookingCore.Store.InMemory;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.TestSupport;
 
@@ -141,7 +139,11 @@ internal static class RedisLeases
     }
 }
 
-public sealed class InMemoryPhoneStoreTests : PhoneStoreContract
+/// <summary>The same contract on the embedded default, an in-process Garnet.</summary>
+public sealed class GarnetPhoneStoreTests : PhoneStoreContract
 {
-    protected override IPhoneStore Create() => new InMemoryPhoneStore(new FakeClock(Instant.FromUtc(2026, 11, 30, 8, 0)));
+    protected override IPhoneStore Create() => new RedisPhoneStore(TestGarnet.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
+
+    [Fact]
+    public Task Lease_SaysWhetherThePhoneHasEverBooked() => RedisLeases.SaysWhetherThePhoneHasEverBookedAsync(TestGarnet.Multiplexer);
 }

@@ -3,13 +3,12 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Queue;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.BookingCore.Store.InMemory;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.BookingCore.Tests;
 
-/// <summary>What every <see cref="IQueueStore"/> must do; run against real Redis and in process.</summary>
+/// <summary>What every <see cref="IQueueStore"/> must do; run against real Redis, a Redis Cluster and the embedded Garnet.</summary>
 public abstract class QueueStoreContract
 {
     private static readonly LocalDate Day = new(2026, 12, 1);
@@ -558,12 +557,13 @@ public sealed class RedisQueueStoreTests : QueueStoreContract
     }
 }
 
-public sealed class InMemoryQueueStoreTests : QueueStoreContract
+/// <summary>The same contract on the embedded default, an in-process Garnet.</summary>
+public sealed class GarnetQueueStoreTests : QueueStoreContract
 {
     protected override (IBookingStore, IQueueStore) Create()
     {
-        var store = new InMemoryBookingStore();
-        return (store, new InMemoryQueueStore(store));
+        var keys = new RedisKeys(TestRedis.NewPrefix());
+        return (new RedisBookingStore(TestGarnet.Multiplexer, keys, Duration.FromDays(30)), new RedisQueueStore(TestGarnet.Multiplexer, keys));
     }
 }
 
