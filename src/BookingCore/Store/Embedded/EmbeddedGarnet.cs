@@ -91,7 +91,9 @@ public sealed class EmbeddedGarnet : IDisposable
     /// (256 MB, pages of 1/256 of it allocated as the log grows), only its newest tenth is updated in place, and every
     /// few seconds, once the part older than that passes an eighth of the memory, the live records of that part are
     /// copied to the log's end and the rest dropped (Lookup compaction). The log then stays near a quarter of its
-    /// memory, and a record is lost only if more than about 190 MB are written between two compactions.</para>
+    /// memory, and a record is lost only if more than about 190 MB are written between two compactions. Keys past
+    /// their time to live (a lapsed hold's pointer, an idle conversation) are deleted by a scan every minute, since
+    /// Garnet drops them otherwise only when they are read, and compaction would carry them forward.</para>
     /// </remarks>
     internal static string[] Arguments(int port, string password, int memoryMegabytes, int compactionSeconds)
     {
@@ -104,6 +106,7 @@ public sealed class EmbeddedGarnet : IDisposable
             "--index", "4m",
             "--memory", $"{memoryMegabytes}m", "--page", page, "--segment", page, "--mutable-percent", "10",
             "--compaction-type", "Lookup", "--compaction-freq", Invariant(compactionSeconds), "--compaction-max-segments", "32",
+            "--expired-key-deletion-scan-freq", "60",
         ];
     }
 
