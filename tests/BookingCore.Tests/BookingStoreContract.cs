@@ -11,7 +11,7 @@ using SmsBooking.TestSupport;
 namespace SmsBooking.BookingCore.Tests;
 
 /// <summary>What every <see cref="IBookingStore"/> must do; run against real Redis, a Redis Cluster and the embedded Garnet.</summary>
-public abstract class BookingStoreContract
+public abstract partial class BookingStoreContract
 {
     protected static readonly LocalDate Day = new(2026, 12, 1);
     protected static readonly Instant Now = Instant.FromUtc(2026, 11, 24, 9, 0);

@@ -70,6 +70,32 @@ public abstract class PhoneStoreContract
     }
 
     [Fact]
+    public async Task PeekSnapshot_ReadsTheSavedSnapshot_WithoutTakingOrWaitingForTheLease()
+    {
+        var store = Create();
+        Assert.Null(await store.PeekSnapshotAsync(Phone));
+        Assert.True(await store.SaveAndReleaseAsync((await store.TryAcquireAsync(Phone, Lease))!, "{\"Language\":\"En\"}", TimeSpan.FromHours(1)));
+        var held = await store.TryAcquireAsync(Phone, Lease);
+
+        Assert.Equal("{\"Language\":\"En\"}", await store.PeekSnapshotAsync(Phone)); // read while another holds the lease
+        Assert.Null(await store.TryAcquireAsync(Phone, Lease)); // which it still holds
+        Assert.True(await store.SaveAndReleaseAsync(held!, null, TimeSpan.FromHours(1)));
+        Assert.Null(await store.PeekSnapshotAsync(Phone)); // a conversation saved as none is gone
+    }
+
+    [Fact]
+    public async Task AdmitConversation_TwentyAtOnce_ExactlyTheMinutesLimit_RefusalsUncounted_NextMinuteAfresh()
+    {
+        var store = Create();
+        var minute = Instant.FromUtc(2026, 11, 30, 8, 0);
+        var admitted = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.TryAdmitConversationAsync(minute, 5))));
+        Assert.Equal(5, admitted.Count(a => a));
+        Assert.False(await store.TryAdmitConversationAsync(minute + Duration.FromSeconds(59), 5));
+        Assert.True(await store.TryAdmitConversationAsync(minute + Duration.FromSeconds(59), 6)); // 15 refused did not count
+        Assert.True(await store.TryAdmitConversationAsync(minute + Duration.FromMinutes(1), 1));
+    }
+
+    [Fact]
     public async Task Finding9_MessageIsRememberedAtFirstSight_ForTheReplayMemoryOnly()
     {
         var store = Create();
