@@ -5,14 +5,13 @@ using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.BookingCore.Store.InMemory;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.BookingCore.Tests;
 
-/// <summary>What every <see cref="IBookingStore"/> must do; run against real Redis and the in-process store.</summary>
-public abstract class BookingStoreContract
+/// <summary>What every <see cref="IBookingStore"/> must do; run against real Redis, a Redis Cluster and the embedded Garnet.</summary>
+public abstract partial class BookingStoreContract
 {
     protected static readonly LocalDate Day = new(2026, 12, 1);
     protected static readonly Instant Now = Instant.FromUtc(2026, 11, 24, 9, 0);
@@ -645,9 +644,11 @@ public sealed class RedisBookingStoreTests : BookingStoreContract
     }
 }
 
-public sealed class InMemoryBookingStoreTests : BookingStoreContract
+/// <summary>The same contract on the embedded default, an in-process Garnet.</summary>
+public sealed class GarnetBookingStoreTests : BookingStoreContract
 {
-    protected override IBookingStore CreateStore() => new InMemoryBookingStore();
+    protected override IBookingStore CreateStore() =>
+        new RedisBookingStore(TestGarnet.Multiplexer, new RedisKeys(TestRedis.NewPrefix()), Duration.FromDays(30));
 }
 
 /// <summary>The same contract on a 3-master Redis Cluster: every script's keys share a hash slot.</summary>

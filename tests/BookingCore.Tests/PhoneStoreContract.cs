@@ -1,7 +1,5 @@
 using NodaTime;
-using NodaTime.Testing;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.BookingCore.Store.InMemory;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.TestSupport;
 
@@ -69,6 +67,32 @@ public abstract class PhoneStoreContract
         Assert.Equal((1L, true), (count, lease is not null));
         var (second, count2) = await store.CountAndTryAcquireAsync(Phone, Lease, TimeSpan.FromMinutes(1));
         Assert.Equal((2L, false), (count2, second is not null)); // counted even while the lease is held
+    }
+
+    [Fact]
+    public async Task PeekSnapshot_ReadsTheSavedSnapshot_WithoutTakingOrWaitingForTheLease()
+    {
+        var store = Create();
+        Assert.Null(await store.PeekSnapshotAsync(Phone));
+        Assert.True(await store.SaveAndReleaseAsync((await store.TryAcquireAsync(Phone, Lease))!, "{\"Language\":\"En\"}", TimeSpan.FromHours(1)));
+        var held = await store.TryAcquireAsync(Phone, Lease);
+
+        Assert.Equal("{\"Language\":\"En\"}", await store.PeekSnapshotAsync(Phone)); // read while another holds the lease
+        Assert.Null(await store.TryAcquireAsync(Phone, Lease)); // which it still holds
+        Assert.True(await store.SaveAndReleaseAsync(held!, null, TimeSpan.FromHours(1)));
+        Assert.Null(await store.PeekSnapshotAsync(Phone)); // a conversation saved as none is gone
+    }
+
+    [Fact]
+    public async Task AdmitConversation_TwentyAtOnce_ExactlyTheMinutesLimit_RefusalsUncounted_NextMinuteAfresh()
+    {
+        var store = Create();
+        var minute = Instant.FromUtc(2026, 11, 30, 8, 0);
+        var admitted = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.TryAdmitConversationAsync(minute, 5))));
+        Assert.Equal(5, admitted.Count(a => a));
+        Assert.False(await store.TryAdmitConversationAsync(minute + Duration.FromSeconds(59), 5));
+        Assert.True(await store.TryAdmitConversationAsync(minute + Duration.FromSeconds(59), 6)); // 15 refused did not count
+        Assert.True(await store.TryAdmitConversationAsync(minute + Duration.FromMinutes(1), 1));
     }
 
     [Fact]
@@ -141,7 +165,11 @@ internal static class RedisLeases
     }
 }
 
-public sealed class InMemoryPhoneStoreTests : PhoneStoreContract
+/// <summary>The same contract on the embedded default, an in-process Garnet.</summary>
+public sealed class GarnetPhoneStoreTests : PhoneStoreContract
 {
-    protected override IPhoneStore Create() => new InMemoryPhoneStore(new FakeClock(Instant.FromUtc(2026, 11, 30, 8, 0)));
+    protected override IPhoneStore Create() => new RedisPhoneStore(TestGarnet.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
+
+    [Fact]
+    public Task Lease_SaysWhetherThePhoneHasEverBooked() => RedisLeases.SaysWhetherThePhoneHasEverBookedAsync(TestGarnet.Multiplexer);
 }

@@ -3,13 +3,12 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Queue;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.BookingCore.Store.InMemory;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.BookingCore.Tests;
 
-/// <summary>What every <see cref="IQueueStore"/> must do; run against real Redis and in process.</summary>
+/// <summary>What every <see cref="IQueueStore"/> must do; run against real Redis, a Redis Cluster and the embedded Garnet.</summary>
 public abstract class QueueStoreContract
 {
     private static readonly LocalDate Day = new(2026, 12, 1);
@@ -566,6 +565,48 @@ public abstract class QueueStoreContract
         Assert.Equal(Duration.FromMinutes(1), forgiven.Until - forgiven.At);
     }
 
+    [Fact]
+    public async Task Figures_WalkInsPerAgenda_AndEachCalledTicketsWaitOnceFromItsFirstCall()
+    {
+        var (store, queue) = Create();
+        var booking = (await BookAsync(store, 1))[0];
+        await queue.WalkInAsync(Day, "OP", Now);
+        await queue.WalkInAsync(Day, "OP", Now);
+        await queue.WalkInAsync(Day, "CP", Now);
+        await CheckInAsync(queue, booking);
+
+        await queue.NextAsync(Day, "1", Now + Duration.FromMinutes(10)); // P001, checked in at Now
+        await queue.NextAsync(Day, "1", Now + Duration.FromMinutes(20)); // A001, its ticket from Now
+        await queue.NoShowAsync(Day, "1", Now + Duration.FromMinutes(25), QueueRules.DefaultMaxCalls); // A001 goes back
+        await queue.NextAsync(Day, "2", Now + Duration.FromMinutes(30)); // A002 ...
+        await queue.NextAsync(Day, "2", Now + Duration.FromMinutes(40)); // ... and A001's second call, which waits no more
+
+        var figures = await queue.FiguresAsync(Day);
+        Assert.Equal(new Dictionary<string, int> { ["OP"] = 2, ["CP"] = 1 }, figures.WalkIns);
+        Assert.Equal((1, Duration.FromMinutes(10)), (figures.PriorityCalled, figures.PriorityWaited));
+        Assert.Equal((2, Duration.FromMinutes(50)), (figures.WalkInsCalled, figures.WalkInsWaited)); // 20 + 30
+        Assert.Empty((await queue.FiguresAsync(Day.PlusDays(1))).WalkIns);
+    }
+
+    [Fact]
+    public async Task BookingsOfDay_EveryBookingOfThatDay_WithWhereItStands()
+    {
+        var (store, queue) = Create();
+        var bookings = await BookAsync(store, 3);
+        await store.CancelAsync(bookings[0].Phone, bookings[0].Code, Now, Duration.Zero);
+        await CheckInAsync(queue, bookings[1]);
+
+        var day = (await queue.BookingsOfDayAsync(Day)).ToDictionary(b => b.Code, b => b.Status);
+
+        Assert.Equal(new Dictionary<string, BookingStatus>
+        {
+            [bookings[0].Code] = BookingStatus.Cancelled,
+            [bookings[1].Code] = BookingStatus.CheckedIn,
+            [bookings[2].Code] = BookingStatus.Booked,
+        }, day);
+        Assert.Empty(await queue.BookingsOfDayAsync(Day.PlusDays(1)));
+    }
+
     private static async Task<(Instant At, Instant Until)> FiveWrongPinsAsync(IQueueStore queue, Instant at)
     {
         Instant? until = null;
@@ -586,12 +627,13 @@ public sealed class RedisQueueStoreTests : QueueStoreContract
     }
 }
 
-public sealed class InMemoryQueueStoreTests : QueueStoreContract
+/// <summary>The same contract on the embedded default, an in-process Garnet.</summary>
+public sealed class GarnetQueueStoreTests : QueueStoreContract
 {
     protected override (IBookingStore, IQueueStore) Create()
     {
-        var store = new InMemoryBookingStore();
-        return (store, new InMemoryQueueStore(store));
+        var keys = new RedisKeys(TestRedis.NewPrefix());
+        return (new RedisBookingStore(TestGarnet.Multiplexer, keys, Duration.FromDays(30)), new RedisQueueStore(TestGarnet.Multiplexer, keys));
     }
 }
 

@@ -99,7 +99,8 @@ public sealed class RedisClusterWaitlistStoreTests : WaitlistStoreContract
     protected override IWaitlistStore Create() => new RedisWaitlistStore(TestRedis.ClusterMultiplexer, new RedisKeys(TestRedis.NewPrefix()));
 }
 
-public sealed class InMemoryWaitlistStoreTests : WaitlistStoreContract
+/// <summary>The same contract on the embedded default, an in-process Garnet.</summary>
+public sealed class GarnetWaitlistStoreTests : WaitlistStoreContract
 {
-    protected override IWaitlistStore Create() => new InMemoryWaitlistStore();
+    protected override IWaitlistStore Create() => new RedisWaitlistStore(TestGarnet.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
 }

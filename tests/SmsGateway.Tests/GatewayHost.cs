@@ -32,6 +32,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public const string AuthToken = "test-auth-token-0123456789abcdef";
 
     /// <summary>Starts a gateway. The fake clock starts on Monday 2026-11-30 07:00 Prague unless given.</summary>
+    /// <param name="redis">False: no Redis named, so the gateway runs its embedded default, a Garnet server in its own process.</param>
     /// <param name="redisConfiguration">Another Redis than the test server, e.g. <see cref="TestRedis.ClusterConfiguration"/>.</param>
     /// <param name="port">A given loopback port (a gateway started again where the last one was); 0 picks a free one.</param>
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true,

@@ -67,6 +67,8 @@ public class StartupConfigurationTests
     [InlineData("--Redis:MinReplicaAcks=-1", "Configuration error: Redis:MinReplicaAcks: -1 must be between 0 (off) and 5")]
     [InlineData("--Queue:TurnSoonPosition=-1", "Configuration error: Queue:TurnSoonPosition: -1 must be 0 (no SMS) to 20")]
     [InlineData("--Redis:MinReplicaAcks=one", "Configuration error: Redis:MinReplicaAcks: 'one' is not a valid Int32")]
+    // the embedded default (no Redis named) has no replica to wait for
+    [InlineData("--Redis:MinReplicaAcks=1", "Configuration error: Redis:MinReplicaAcks: 1 needs Redis replicas, and with Redis:Configuration empty the store is an in-process Garnet without any; set it to 0, or name a Redis in Redis:Configuration")]
     // WAIT with timeout 0 would block for ever
     [InlineData("--Redis:ReplicaAckTimeout=00:00:00", "Configuration error: Redis:ReplicaAckTimeout: 00:00:00 must be between 00:00:00.001 and 00:00:02")]
     // longer than the Redis client waits for any answer

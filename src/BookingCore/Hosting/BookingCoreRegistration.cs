@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
@@ -10,7 +11,7 @@ using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Queue;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.BookingCore.Store.InMemory;
+using SmsBooking.BookingCore.Store.Embedded;
 using SmsBooking.BookingCore.Store.Redis;
 using StackExchange.Redis;
 
@@ -19,8 +20,9 @@ namespace SmsBooking.BookingCore.Hosting;
 /// <summary>Wires the domain and its store into a host.</summary>
 public static class BookingCoreRegistration
 {
-    /// <summary>Options (validated on start), the calendar, the booking service and the store that
-    /// <c>Redis:Configuration</c> selects. An <see cref="IClock"/> registered before this call wins over the system clock.</summary>
+    /// <summary>Options (validated on start), the calendar, the booking service and the Redis stores, on the server
+    /// <c>Redis:Configuration</c> names or, when it is empty, on an in-process Garnet. An <see cref="IClock"/>
+    /// registered before this call wins over the system clock.</summary>
     public static IServiceCollection AddBookingCore(this IServiceCollection services)
     {
         services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.SectionName).ValidateOnStart();
@@ -40,31 +42,29 @@ public static class BookingCoreRegistration
         services.AddSingleton<Closures.ClosureService>();
 
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
-        services.TryAddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp.GetRequiredService<IOptions<RedisOptions>>().Value));
+        // With Redis:Configuration empty the same stores talk to a Garnet server inside this process (the embedded
+        // default); the container owns it and stops it on shutdown, after the connection to it is closed.
+        services.TryAddSingleton(sp => EmbeddedGarnet.Start(sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(StoreOptions(sp)));
         // The replica waits run on a connection of their own (WAIT blocks the connection it is sent on), opened only
-        // when Redis:MinReplicaAcks asks for them.
+        // when Redis:MinReplicaAcks asks for them (never with the embedded default: it has no replica, and
+        // RedisOptionsValidator refuses the combination).
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
+            var options = StoreOptions(sp);
             return new ReplicaAcks(sp.GetRequiredService<IConnectionMultiplexer>(), () => ConnectRedis(options),
                 sp.GetRequiredService<RedisKeys>(), options.MinReplicaAcks, options.ReplicaAckTimeout);
         });
-        services.AddSingleton<InMemoryBookingStore>();
-        services.AddSingleton<IBookingStore>(sp => UsesRedis(sp)
-            ? new RedisBookingStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(),
-                Duration.FromDays(sp.GetRequiredService<BookingOptions>().RetentionDays), sp.GetRequiredService<ReplicaAcks>())
-            : sp.GetRequiredService<InMemoryBookingStore>());
-        services.AddSingleton<IQueueStore>(sp => UsesRedis(sp)
-            ? new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
-            : new InMemoryQueueStore(sp.GetRequiredService<InMemoryBookingStore>()));
-        services.AddSingleton<ITurnNoticeStore>(sp => UsesRedis(sp)
-            ? new RedisTurnNoticeStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
-            : new InMemoryTurnNoticeStore(sp.GetRequiredService<IQueueStore>(), sp.GetRequiredService<IBookingStore>()));
+        services.AddSingleton<IBookingStore>(sp => new RedisBookingStore(sp.GetRequiredService<IConnectionMultiplexer>(),
+            sp.GetRequiredService<RedisKeys>(), Duration.FromDays(sp.GetRequiredService<BookingOptions>().RetentionDays),
+            sp.GetRequiredService<ReplicaAcks>()));
+        services.AddSingleton<IQueueStore>(sp => new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
+        services.AddSingleton<ITurnNoticeStore>(sp => new RedisTurnNoticeStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
         services.AddSingleton<QueueChanges>();
         services.AddSingleton<QueueService>();
-        services.AddSingleton<IPhoneStore>(sp => UsesRedis(sp)
-            ? new RedisPhoneStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
-            : new InMemoryPhoneStore(sp.GetRequiredService<IClock>()));
+        services.AddSingleton<IPhoneStore>(sp => new RedisPhoneStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
+        // TEMPORARY (issue 24, until the branch outbox-lists merges): the outbox uses Redis streams, which Garnet
+        // 2.2.12 lacks, so the embedded default keeps the in-process outbox. Delete this branch with InMemoryOutbox.
         services.AddSingleton<IOutbox>(sp => UsesRedis(sp)
             ? new RedisOutbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<ReplicaAcks>())
             : new InMemoryOutbox());
@@ -72,9 +72,25 @@ public static class BookingCoreRegistration
         return services;
     }
 
-    /// <summary>True when <c>Redis:Configuration</c> names a server.</summary>
+    /// <summary>True when <c>Redis:Configuration</c> names a server; false: the embedded default, an in-process
+    /// Garnet (<see cref="EmbeddedGarnet"/>).</summary>
     public static bool UsesRedis(IServiceProvider sp) =>
         !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration);
+
+    /// <summary>The Redis options, with the embedded Garnet's address as the configuration when none is given.</summary>
+    private static RedisOptions StoreOptions(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
+        return UsesRedis(sp)
+            ? options
+            : new RedisOptions
+            {
+                Configuration = sp.GetRequiredService<EmbeddedGarnet>().Configuration,
+                KeyPrefix = options.KeyPrefix,
+                MinReplicaAcks = options.MinReplicaAcks,
+                ReplicaAckTimeout = options.ReplicaAckTimeout,
+            };
+    }
 
     private const int SentinelMinThreads = 32;
 

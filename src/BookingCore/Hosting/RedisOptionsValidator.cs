@@ -21,6 +21,12 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
         {
             errors.Add($"{S}:MinReplicaAcks: {o.MinReplicaAcks} must be between 0 (off) and {MaxReplicaAcks}");
         }
+        // Garnet has no replicas to wait for (nor WAIT): the embedded default cannot give the guarantee, so it is refused
+        // rather than silently dropped.
+        if (o.MinReplicaAcks > 0 && string.IsNullOrWhiteSpace(o.Configuration))
+        {
+            errors.Add($"{S}:MinReplicaAcks: {o.MinReplicaAcks} needs Redis replicas, and with {S}:Configuration empty the store is an in-process Garnet without any; set it to 0, or name a Redis in {S}:Configuration");
+        }
         // WAIT with a timeout of 0 blocks for ever; less than a millisecond is sent as 0.
         if (o.ReplicaAckTimeout < TimeSpan.FromMilliseconds(1) || o.ReplicaAckTimeout > MaxAckTimeout)
         {

@@ -5,7 +5,8 @@ public sealed class RedisOptions
 {
     public const string SectionName = "Redis";
 
-    /// <summary>StackExchange.Redis configuration string; empty selects the in-process store. Sentinels with
+    /// <summary>StackExchange.Redis configuration string; empty: the same stores on a Garnet server inside the process
+    /// (the embedded default: nothing survives a restart). Sentinels with
     /// <c>serviceName=</c> and a cluster's seed nodes work too: the gateway follows a failover by itself.</summary>
     public string Configuration { get; set; } = "";
 

@@ -9,8 +9,8 @@ namespace SmsBooking.BookingCore.Store;
 /// <summary>A reminder that has come due: which booking, which of its reminders.</summary>
 public sealed record DueReminder(string Phone, LocalDate Date, string Code, string Name);
 
-/// <summary>The atomic operations on slots, holds and bookings. Implemented on Redis and in process; one
-/// contract test suite runs against both.</summary>
+/// <summary>The atomic operations on slots, holds and bookings. Implemented on Redis (a server, a cluster, or the
+/// embedded default's in-process Garnet); one contract test suite runs on all three.</summary>
 /// <remarks>The store knows nothing of calendars: the caller passes the slot's capacity and the instants.</remarks>
 public interface IBookingStore
 {

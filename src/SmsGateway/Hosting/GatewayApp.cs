@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Hosting;
+using SmsBooking.BookingCore.Store.Embedded;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
 using SmsBooking.SmsGateway.Outbound;
@@ -57,7 +58,8 @@ public static class GatewayApp
         {
             if (!BookingCoreRegistration.UsesRedis(app.Services))
             {
-                app.Logger.LogWarning("Redis:Configuration is empty: using the in-process store. Nothing survives a restart; never run an office on it.");
+                app.Logger.LogWarning("Redis:Configuration is empty: the store is an in-process Garnet server on {Address}. Nothing survives a restart; never run an office on it (docs/redis.md).",
+                    app.Services.GetRequiredService<EmbeddedGarnet>().Endpoint);
             }
             if (!app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.ValidateSignatures)
             {

@@ -21,12 +21,12 @@ public static class StaffConsoleRegistration
     public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StaffSignIn>();
-        builder.Services.AddSingleton<ISignInAttempts>(sp => BookingCoreRegistration.UsesRedis(sp)
-            ? new RedisSignInAttempts(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<IClock>())
-            : new InMemorySignInAttempts(sp.GetRequiredService<IClock>()));
+        builder.Services.AddSingleton<ISignInAttempts>(sp =>
+            new RedisSignInAttempts(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<IClock>()));
         // One key ring for every gateway, in Redis: the console's cookie, its antiforgery tokens and the directory's
         // state are protected with it, so a sign-in on one replica holds on the next and a redeploy signs nobody out.
-        // The in-process store keeps ASP.NET Core's default (a folder of this machine): one gateway only.
+        // The embedded default (an in-process Garnet, gone at a restart) keeps ASP.NET Core's default, a folder of this
+        // machine: one gateway only, and a restart does not sign the staff out.
         builder.Services.AddDataProtection().SetApplicationName("SmsBooking");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
         {

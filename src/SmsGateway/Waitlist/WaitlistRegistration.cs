@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SmsBooking.BookingCore.Hosting;
 using SmsBooking.BookingCore.Store.Redis;
 using SmsBooking.BookingCore.Waitlist;
 using SmsBooking.SmsGateway.Outbound;
@@ -7,7 +6,7 @@ using StackExchange.Redis;
 
 namespace SmsBooking.SmsGateway.Waitlist;
 
-/// <summary>Wires <c>HLIDAT</c> / <c>WATCH</c>: its options, the store (Redis when <c>Redis:Configuration</c> names one)
+/// <summary>Wires <c>HLIDAT</c> / <c>WATCH</c>: its options, the store
 /// and the sweep that offers freed slots, run by every replica that sends (<c>Outbound:Enabled</c>).</summary>
 public static class WaitlistRegistration
 {
@@ -16,9 +15,8 @@ public static class WaitlistRegistration
         builder.Services.AddOptions<WaitlistOptions>().BindConfiguration(WaitlistOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WaitlistOptions>, WaitlistOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<WaitlistOptions>>().Value);
-        builder.Services.AddSingleton<IWaitlistStore>(sp => BookingCoreRegistration.UsesRedis(sp)
-            ? new RedisWaitlistStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
-            : new InMemoryWaitlistStore());
+        builder.Services.AddSingleton<IWaitlistStore>(sp =>
+            new RedisWaitlistStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
         builder.Services.AddSingleton<Watching>();
         builder.Services.AddSingleton<WaitlistSweep>();
         builder.Services.AddSingleton<IHostedService>(sp =>
