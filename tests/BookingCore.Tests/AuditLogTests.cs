@@ -70,17 +70,3 @@ public sealed class GarnetAuditLogTests : AuditLogContract
 {
     protected override IConnectionMultiplexer Redis => TestGarnet.Multiplexer;
 }
-
-public class InMemoryAuditLogTests
-{
-    private static readonly Instant At = Instant.FromUtc(2026, 11, 30, 8, 0);
-
-    [Fact]
-    public async Task InMemory_KeepsTheRetentionByTheEntriesTime()
-    {
-        var log = new InMemoryAuditLog(Duration.FromDays(1));
-        await log.WriteAsync(new AuditEntry(At, "a", "close", ""));
-        await log.WriteAsync(new AuditEntry(At + Duration.FromHours(25), "b", "ready", ""));
-        Assert.Equal(["b"], (await log.ReadAsync(10)).Select(e => e.Who));
-    }
-}

@@ -239,11 +239,6 @@ public sealed class RedisOutboxTests : OutboxContract
     protected override IOutbox Create() => new RedisOutbox(TestRedis.Multiplexer, new RedisKeys(TestRedis.NewPrefix()));
 }
 
-public sealed class InMemoryOutboxTests : OutboxContract
-{
-    protected override IOutbox Create() => new InMemoryOutbox();
-}
-
 public sealed class RedisClusterOutboxTests : OutboxContract
 {
     protected override IOutbox Create() => new RedisOutbox(TestRedis.ClusterMultiplexer, new RedisKeys(TestRedis.NewPrefix()));

@@ -63,11 +63,8 @@ public static class BookingCoreRegistration
         services.AddSingleton<QueueChanges>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<IPhoneStore>(sp => new RedisPhoneStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
-        // TEMPORARY (issue 24, until the branch outbox-lists merges): the outbox uses Redis streams, which Garnet
-        // 2.2.12 lacks, so the embedded default keeps the in-process outbox. Delete this branch with InMemoryOutbox.
-        services.AddSingleton<IOutbox>(sp => UsesRedis(sp)
-            ? new RedisOutbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<ReplicaAcks>())
-            : new InMemoryOutbox());
+        services.AddSingleton<IOutbox>(sp => new RedisOutbox(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(),
+            sp.GetRequiredService<ReplicaAcks>()));
         services.AddHostedService<StoreWarmup>();
         return services;
     }

@@ -8,25 +8,8 @@ namespace SmsBooking.SmsGateway.Screens;
 
 /// <summary>The paired screens in Redis, shared by every gateway: a hash of pairings by token id and a hash of when each
 /// was last seen, both under one hash tag (<see cref="RedisKeys.ScreenPairings"/>).</summary>
-public sealed class RedisScreenPairings
+public sealed class RedisScreenPairings(IConnectionMultiplexer redis, RedisKeys keys)
 {
-    private readonly Lazy<IConnectionMultiplexer?> _redis;
-    private readonly RedisKeys _keys;
-
-    public RedisScreenPairings(IConnectionMultiplexer redis, RedisKeys keys)
-        : this(() => redis, keys)
-    {
-    }
-
-    /// <param name="redis">The connection, made at first use; null when there is no Redis to talk to (the in-process
-    /// store before issue 24's embedded Garnet): every call then fails as a store that does not answer, so the screens
-    /// say they are out of order rather than failing with a 500.</param>
-    internal RedisScreenPairings(Func<IConnectionMultiplexer?> redis, RedisKeys keys)
-    {
-        _redis = new Lazy<IConnectionMultiplexer?>(redis);
-        _keys = keys;
-    }
-
     // KEYS pairings, seen; ARGV id, JSON, now ms, oldest seen ms kept. Adds the pairing and forgets those unseen since
     // before the cutoff (their browsers' cookies have expired). An office has a few dozen screens: the scan is short.
     private const string AddScript = """
@@ -60,20 +43,19 @@ public sealed class RedisScreenPairings
 
     private sealed record Stored(string Role, string Key, string? Counter, long At, string? From);
 
-    private IDatabase Db => (_redis.Value ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect,
-        CommandFlags.None, "the screens' pairings need Redis, and Redis:Configuration is empty", null, CommandStatus.Unknown)).GetDatabase();
+    private IDatabase Db => redis.GetDatabase();
 
     /// <summary>Stores a new pairing, and forgets every pairing not seen since <paramref name="forgetUnseenBefore"/>.</summary>
     public Task AddAsync(ScreenPairing pairing, Instant forgetUnseenBefore) =>
-        Db.ScriptEvaluateAsync(AddScript, [_keys.ScreenPairings(), _keys.ScreenPairingsSeen()],
+        Db.ScriptEvaluateAsync(AddScript, [keys.ScreenPairings(), keys.ScreenPairingsSeen()],
             [pairing.Id, Serialize(pairing), pairing.LastSeen.ToUnixTimeMilliseconds(), forgetUnseenBefore.ToUnixTimeMilliseconds()]);
 
     /// <summary>The pairing of a token id, or null when there is none (never paired, revoked, forgotten).</summary>
     public async Task<ScreenPairing?> FindAsync(string id)
     {
         var batch = Db.CreateBatch();
-        var pairing = batch.HashGetAsync(_keys.ScreenPairings(), id);
-        var seen = batch.HashGetAsync(_keys.ScreenPairingsSeen(), id);
+        var pairing = batch.HashGetAsync(keys.ScreenPairings(), id);
+        var seen = batch.HashGetAsync(keys.ScreenPairingsSeen(), id);
         batch.Execute();
         var json = await pairing;
         return json.IsNullOrEmpty ? null : Parse(id, json!, await seen);
@@ -81,18 +63,18 @@ public sealed class RedisScreenPairings
 
     /// <summary>Marks the pairing seen now; nothing when it no longer exists.</summary>
     public async Task<bool> TouchAsync(string id, Instant now) =>
-        (long)await Db.ScriptEvaluateAsync(TouchScript, [_keys.ScreenPairings(), _keys.ScreenPairingsSeen()], [id, now.ToUnixTimeMilliseconds()]) == 1;
+        (long)await Db.ScriptEvaluateAsync(TouchScript, [keys.ScreenPairings(), keys.ScreenPairingsSeen()], [id, now.ToUnixTimeMilliseconds()]) == 1;
 
     /// <summary>Ends a pairing: its browser shows the pairing form at its next request. False when there was none.</summary>
     public async Task<bool> RevokeAsync(string id) =>
-        (long)await Db.ScriptEvaluateAsync(RevokeScript, [_keys.ScreenPairings(), _keys.ScreenPairingsSeen()], [id]) == 1;
+        (long)await Db.ScriptEvaluateAsync(RevokeScript, [keys.ScreenPairings(), keys.ScreenPairingsSeen()], [id]) == 1;
 
     /// <summary>Every pairing, most recently seen first.</summary>
     public async Task<IReadOnlyList<ScreenPairing>> ListAsync()
     {
         var batch = Db.CreateBatch();
-        var pairings = batch.HashGetAllAsync(_keys.ScreenPairings());
-        var seen = batch.HashGetAllAsync(_keys.ScreenPairingsSeen());
+        var pairings = batch.HashGetAllAsync(keys.ScreenPairings());
+        var seen = batch.HashGetAllAsync(keys.ScreenPairingsSeen());
         batch.Execute();
         var seenById = (await seen).ToDictionary(e => (string)e.Name!, e => e.Value);
         return (await pairings).Select(e => Parse(e.Name!, e.Value!, seenById.GetValueOrDefault((string)e.Name!)))

@@ -17,8 +17,8 @@ public static class ScreenRegistration
     {
         builder.Services.AddOptions<ScreenOptions>().BindConfiguration(ScreenOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ScreenOptions>, ScreenOptionsValidator>();
-        // A Redis store only: the pairings must be the same on every replica. Connected at the first screen request.
-        builder.Services.AddSingleton(sp => new RedisScreenPairings(() => Connection(sp), sp.GetRequiredService<RedisKeys>()));
+        // A Redis store only: the pairings must be the same on every replica. Resolved at the first screen request.
+        builder.Services.AddSingleton(sp => new RedisScreenPairings(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
         builder.Services.AddSingleton<PairingLimiter>();
         builder.Services.AddSingleton<ScreenDevices>();
         builder.Services.AddSingleton<BoardStreams>();
@@ -65,20 +65,6 @@ public static class ScreenRegistration
         app.MapGet("/counter/state", async (BoardViews views) => TypedResults.Json(new { (await views.ReadAsync()).Waiting }, BoardViews.Json))
             .AddEndpointFilter(StoreUnavailable.Filter).AddEndpointFilter(RequireScreen(KioskRole.Counter));
         return app;
-    }
-
-    /// <summary>The process' Redis connection, or null while <c>Redis:Configuration</c> is empty and nothing provides one
-    /// (a broken configuration has stopped start-up already: the other stores connect while the host starts).</summary>
-    private static IConnectionMultiplexer? Connection(IServiceProvider sp)
-    {
-        try
-        {
-            return sp.GetRequiredService<IConnectionMultiplexer>();
-        }
-        catch (OptionsValidationException)
-        {
-            return null;
-        }
     }
 
     private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RequireScreen(KioskRole role) =>

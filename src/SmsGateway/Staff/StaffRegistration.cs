@@ -18,11 +18,7 @@ public static class StaffRegistration
         builder.Services.AddSingleton<IAuditLog>(sp =>
         {
             var retention = Duration.FromTimeSpan(sp.GetRequiredService<IOptions<StaffOptions>>().Value.AuditRetention);
-            // TEMPORARY (issue 24, until the branch outbox-lists merges): the audit log uses a Redis stream, which
-            // Garnet 2.2.12 lacks, so the embedded default keeps the in-process log. Delete this branch with InMemoryAuditLog.
-            return BookingCoreRegistration.UsesRedis(sp)
-                ? new RedisAuditLog(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), retention)
-                : new InMemoryAuditLog(retention);
+            return new RedisAuditLog(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), retention);
         });
         builder.Services.AddSingleton<StaffQueries>();
         builder.Services.AddSingleton<OfferedHold>();
