@@ -5,8 +5,7 @@ using SmsBooking.TestSupport;
 
 namespace SmsBooking.BookingCore.Tests;
 
-/// <summary>What every <see cref="IOutbox"/> must do; run against real Redis, the Redis Cluster, Garnet in process and
-/// the in-process store.</summary>
+/// <summary>What every <see cref="IOutbox"/> must do; run against real Redis, the Redis Cluster and the embedded Garnet.</summary>
 public abstract class OutboxContract
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 8, 0);
@@ -22,6 +21,20 @@ public abstract class OutboxContract
         Assert.True(await outbox.EnqueueAsync(Message("lapse:1")));
         Assert.False(await outbox.EnqueueAsync(Message("lapse:1")));
         Assert.Single(await outbox.ClaimAsync("a", 10, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task WasQueued_FromTheEnqueue_AndAfterTheMessageWasSent()
+    {
+        var outbox = Create();
+        Assert.False(await outbox.WasQueuedAsync("+420601123456", "notice:1"));
+        await outbox.EnqueueAsync(Message("notice:1"));
+        Assert.True(await outbox.WasQueuedAsync("+420601123456", "notice:1"));
+        Assert.False(await outbox.WasQueuedAsync("+420601123456", "notice:2"));
+        // A message sent and acknowledged was still queued once: a notice is not queued again after its SMS went.
+        var taken = Assert.Single(await outbox.ClaimAsync("a", 10, TimeSpan.FromMinutes(1)));
+        await outbox.AckAsync(taken);
+        Assert.True(await outbox.WasQueuedAsync("+420601123456", "notice:1"));
     }
 
     [Fact]

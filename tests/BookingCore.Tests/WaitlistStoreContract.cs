@@ -80,6 +80,34 @@ public abstract class WaitlistStoreContract
     }
 
     [Fact]
+    public async Task SweepLease_OneHolderAtATime_ReleasedOnlyByItsHolder_PerActivity()
+    {
+        var store = Create();
+        var lease = Duration.FromMinutes(1);
+        var taken = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.TryLeaseSweepAsync("OP", "zadost", $"g{i}", lease))));
+        Assert.Single(taken, t => t);
+        var holder = $"g{Array.IndexOf(taken, true)}";
+        Assert.True(await store.TryLeaseSweepAsync("OP", "prevzeti", "other", lease)); // another activity's sweep is its own
+        await store.ReleaseSweepAsync("OP", "zadost", "not-the-holder");
+        Assert.False(await store.TryLeaseSweepAsync("OP", "zadost", "next", lease));
+        await store.ReleaseSweepAsync("OP", "zadost", holder);
+        Assert.True(await store.TryLeaseSweepAsync("OP", "zadost", "next", lease));
+    }
+
+    [Fact]
+    public async Task SweepLease_EndsByItselfAfterItsTime()
+    {
+        var store = Create();
+        Assert.True(await store.TryLeaseSweepAsync("OP", "zadost", "dead-gateway", Duration.FromMilliseconds(200)));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await store.TryLeaseSweepAsync("OP", "zadost", "next", Duration.FromMinutes(1)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the lease of a gateway that died never ended");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Claims_ManyAtOnce_OnlyOneWins()
     {
         var store = Create();

@@ -27,4 +27,13 @@ public interface IWaitlistStore
 
     /// <summary>Gives the claim back, uncounted, when no offer was made after all (the slot was taken meanwhile).</summary>
     Task ReleaseClaimAsync(string phone, LocalDate today);
+
+    /// <summary>Takes the activity's sweep for <paramref name="lease"/> under <paramref name="token"/>: false while
+    /// another sweep (another gateway's) holds it. One sweep of an activity at a time keeps "first asked, first offered"
+    /// across replicas: without it, a sweep that finds the first watcher claimed by another gateway's sweep, whose offer
+    /// is not yet held, offers the freed slot to the second watcher.</summary>
+    Task<bool> TryLeaseSweepAsync(string agendaId, string activityId, string token, Duration lease);
+
+    /// <summary>Gives the activity's sweep back, if <paramref name="token"/> still holds it.</summary>
+    Task ReleaseSweepAsync(string agendaId, string activityId, string token);
 }

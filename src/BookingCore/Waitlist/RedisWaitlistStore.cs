@@ -46,6 +46,11 @@ public sealed class RedisWaitlistStore : IWaitlistStore
         return 1
         """;
 
+    private const string Unlease = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeys _keys;
 
@@ -90,4 +95,10 @@ public sealed class RedisWaitlistStore : IWaitlistStore
 
     public Task ReleaseClaimAsync(string phone, LocalDate today) =>
         Db.ScriptEvaluateAsync(Unclaim, [_keys.WatchClaim(phone), _keys.WatchOffers(phone, today)]);
+
+    public Task<bool> TryLeaseSweepAsync(string agendaId, string activityId, string token, Duration lease) =>
+        Db.StringSetAsync(_keys.WatchSweep(agendaId, activityId), token, lease.ToTimeSpan(), When.NotExists);
+
+    public Task ReleaseSweepAsync(string agendaId, string activityId, string token) =>
+        Db.ScriptEvaluateAsync(Unlease, [_keys.WatchSweep(agendaId, activityId)], [token]);
 }

@@ -17,11 +17,17 @@ namespace SmsBooking.SmsGateway.Waitlist;
 /// one waits out <c>Booking:CancelReleaseDelay</c>, and a cancel, a lapsed hold, a closure that cancelled someone and a
 /// move all free slots alike without telling the waitlist. The offer is a hold (<see cref="OfferedHold.TryOfferSlotAsync"/>),
 /// so a declined (<c>NE</c>) or unanswered one frees the slot again and the next round offers it to the next watcher.</summary>
-/// <remarks>Every replica may run it at once: a slot cannot be held twice beyond its capacity (the day's atomic hold),
+/// <remarks>Every replica may run it at once: an activity is swept by one gateway at a time
+/// (<see cref="IWaitlistStore.TryLeaseSweepAsync"/>), so the order of its watchers holds across replicas; a slot
+/// cannot be held twice beyond its capacity (the day's atomic hold),
 /// and a phone is claimed before its offer (<see cref="IWaitlistStore.TryClaimAsync"/>), so no phone gets two offers at
 /// once and none gets more than <c>Waitlist:MaxOffersPerDay</c>. The SMS goes through the outbox, deduplicated by the hold.</remarks>
 public sealed class WaitlistSweep : BackgroundService
 {
+    /// <summary>How long one gateway may sweep an activity before another may (should the first die mid-sweep): far
+    /// longer than a sweep takes, short enough that a dead gateway's activity waits one more round at most.</summary>
+    private static readonly Duration SweepLease = Duration.FromSeconds(60);
+
     private readonly IWaitlistStore _watches;
     private readonly IPhoneStore _phones;
     private readonly IOutbox _outbox;
@@ -83,9 +89,21 @@ public sealed class WaitlistSweep : BackgroundService
         {
             foreach (var activity in agenda.Activities)
             {
+                var token = Guid.NewGuid().ToString("N");
                 try
                 {
-                    made += await OfferAsync(agenda, activity);
+                    if (!await _watches.TryLeaseSweepAsync(agenda.Id, activity.Id, token, SweepLease))
+                    {
+                        continue; // another gateway sweeps this activity now; its next round may be ours
+                    }
+                    try
+                    {
+                        made += await OfferAsync(agenda, activity);
+                    }
+                    finally
+                    {
+                        await _watches.ReleaseSweepAsync(agenda.Id, activity.Id, token);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -70,3 +70,8 @@ public sealed class RedisClusterScreenPairingsTests : ScreenPairingsContract
 {
     protected override IConnectionMultiplexer Redis => TestRedis.ClusterMultiplexer;
 }
+
+public sealed class GarnetScreenPairingsTests : ScreenPairingsContract
+{
+    protected override IConnectionMultiplexer Redis => TestGarnet.Multiplexer;
+}

@@ -157,6 +157,8 @@ public sealed class RedisKeys
     public RedisKey WatchQueue(string agendaId, string activityId) => WatchActivity(agendaId, activityId) + ":queue";
     /// <summary>HASH phone → watch JSON (<see cref="Waitlist.Watch"/>), beside <see cref="WatchQueue"/>.</summary>
     public RedisKey Watches(string agendaId, string activityId) => WatchActivity(agendaId, activityId) + ":watches";
+    /// <summary>STRING: the token of the gateway sweeping the activity's waitlist now (expires with its lease).</summary>
+    public RedisKey WatchSweep(string agendaId, string activityId) => WatchActivity(agendaId, activityId) + ":sweep";
     /// <summary>STRING: until when (Unix ms) an offer to the phone is open; no second offer before.</summary>
     public RedisKey WatchClaim(string phone) => WatchPhone(phone) + ":claim";
     /// <summary>STRING: offers made to the phone on the office day (<c>Waitlist:MaxOffersPerDay</c>).</summary>
