@@ -55,6 +55,14 @@ internal sealed class StaffOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:SessionLifetime: {o.SessionLifetime} must be between 00:05:00 and 1.00:00:00");
         }
+        if (o.SessionAbsoluteLifetime < o.SessionLifetime || o.SessionAbsoluteLifetime > TimeSpan.FromDays(7))
+        {
+            errors.Add($"{S}:SessionAbsoluteLifetime: {o.SessionAbsoluteLifetime} must be at least {S}:SessionLifetime ({o.SessionLifetime}) and at most 7.00:00:00");
+        }
+        if (o.SignInChecksPerMinute is < 10 or > 600)
+        {
+            errors.Add($"{S}:SignInChecksPerMinute: {o.SignInChecksPerMinute} must be between 10 and 600");
+        }
         if (o.AuditRetention < TimeSpan.FromDays(1) || o.AuditRetention > TimeSpan.FromDays(3650))
         {
             errors.Add($"{S}:AuditRetention: {o.AuditRetention} must be between 1.00:00:00 and 3650.00:00:00");
