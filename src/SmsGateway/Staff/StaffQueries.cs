@@ -20,11 +20,9 @@ public sealed class StaffQueries
     private readonly BookingService _booking;
     private readonly IAuditLog _audit;
     private readonly IClock _clock;
-    private readonly SignInFailureDigest _signInFailures;
 
-    public StaffQueries(IBookingStore store, IQueueStore queue, BookingService booking, IAuditLog audit, IClock clock, SignInFailureDigest signInFailures)
+    public StaffQueries(IBookingStore store, IQueueStore queue, BookingService booking, IAuditLog audit, IClock clock)
     {
-        _signInFailures = signInFailures;
         _store = store;
         _queue = queue;
         _booking = booking;
@@ -94,10 +92,5 @@ public sealed class StaffQueries
             AverageWalkInWait: queue.AverageWalkInWait);
     }
 
-    /// <summary>The newest entries, the failed sign-ins of every minute that has ended written first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(int count)
-    {
-        await _signInFailures.WriteDueAsync();
-        return await _audit.ReadAsync(Math.Clamp(count, 1, 1000));
-    }
+    public Task<IReadOnlyList<AuditEntry>> AuditAsync(int count) => _audit.ReadAsync(Math.Clamp(count, 1, 1000));
 }

@@ -9,11 +9,16 @@ namespace SmsBooking.SmsGateway.Staff;
 /// cookie (a password, or the directory's callback) opens a session and names it in the cookie; every request checks
 /// that it is still open; a sign-out ends it. With Redis unreachable the request is treated as signed out without
 /// removing the cookie, so the session holds once Redis is back.</summary>
-public sealed class StaffSessionEvents(StaffSessions sessions, ILogger<StaffSessionEvents> log) : CookieAuthenticationEvents
+/// <remarks>The handler builds its events for every request the authentication middleware sees (a webhook too), so the
+/// sessions and their store are taken from the request's services only when a console cookie is being signed in,
+/// checked or signed out.</remarks>
+public sealed class StaffSessionEvents(ILogger<StaffSessionEvents> log) : CookieAuthenticationEvents
 {
+    private static StaffSessions Sessions(HttpContext http) => http.RequestServices.GetRequiredService<StaffSessions>();
+
     public override async Task SigningIn(CookieSigningInContext context)
     {
-        if (context.Principal?.Identity is not ClaimsIdentity identity || await sessions.StartAsync(context.Principal) is not { } id)
+        if (context.Principal?.Identity is not ClaimsIdentity identity || await Sessions(context.HttpContext).StartAsync(context.Principal) is not { } id)
         {
             throw new InvalidOperationException("A console sign-in for a user the console does not accept");
         }
@@ -26,7 +31,7 @@ public sealed class StaffSessionEvents(StaffSessions sessions, ILogger<StaffSess
         bool current;
         try
         {
-            current = context.Principal is { } user && await sessions.IsCurrentAsync(user);
+            current = context.Principal is { } user && await Sessions(context.HttpContext).IsCurrentAsync(user);
         }
         catch (Exception e) when (e is RedisException or RedisTimeoutException or TimeoutException)
         {
@@ -45,7 +50,10 @@ public sealed class StaffSessionEvents(StaffSessions sessions, ILogger<StaffSess
 
     public override async Task SigningOut(CookieSigningOutContext context)
     {
-        await sessions.EndAsync(context.HttpContext.User);
+        if (context.HttpContext.User.FindFirst(StaffSessions.IdClaim) is not null)
+        {
+            await Sessions(context.HttpContext).EndAsync(context.HttpContext.User);
+        }
         await base.SigningOut(context);
     }
 }
