@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Audit;
 using SmsBooking.SmsGateway.Staff;
+using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Staff;
 
@@ -68,6 +69,38 @@ public class StaffSessionTests
             AssertSignedOut(await ConsoleClient.WithCookieAsync(restarted, cookie));
         }
         AssertSignedOut(await ConsoleClient.WithCookieAsync(first, cookie));
+    }
+
+    [Fact]
+    public async Task WithRedisDown_TheSignInAnswers503_AndASessionHoldsAgainOnceRedisIsBack()
+    {
+        using var redis = new PrivateRedis("always"); // the session must survive Redis' restart
+        redis.Start();
+        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users(), redisConfiguration: redis.Configuration);
+        var (browser, _) = await SignInAsync(gateway);
+        using (browser)
+        using (var other = new ConsoleClient(gateway))
+        {
+            var form = new Dictionary<string, string>
+            {
+                ["Name"] = StaffConsoleHttpTests.User, ["Password"] = StaffConsoleHttpTests.Password,
+                ["__RequestVerificationToken"] = await other.TokenAsync("/staff/login"),
+            };
+            redis.Kill();
+            AssertSignedOut(await browser.GetAsync("/staff")); // nothing is shown that cannot be checked
+            var refused = await other.Http.PostAsync("/staff/login", new FormUrlEncodedContent(form));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Contains("úložiště neodpovídá", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+
+            redis.Start();
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while ((await browser.GetAsync("/staff")).StatusCode != HttpStatusCode.OK)
+            {
+                Assert.True(DateTime.UtcNow < until, "the session did not hold after Redis came back");
+                await Task.Delay(200);
+            }
+        }
     }
 
     [Fact]

@@ -27,18 +27,21 @@ public sealed class LoginModel(OfficeSettings office, StaffSignIn signIn, IOptio
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         ViewData["Title"] = T("Přihlášení", "Sign in");
-        StaffSignIn.Outcome outcome;
-        System.Security.Claims.ClaimsPrincipal? user;
         try
         {
-            (outcome, user) = await signIn.TryAsync(Name, Password, HttpContext.Connection.RemoteIpAddress);
+            return await SignInAsync(returnUrl);
         }
         catch (Exception e) when (e is RedisException or RedisTimeoutException or TimeoutException)
         {
-            // Neither the budgets nor the sessions can be kept: nobody signs in until Redis answers.
+            // Neither the budgets nor the session can be kept: nobody signs in until Redis answers.
             return Refused(StatusCodes.Status503ServiceUnavailable, 30,
                 T("Přihlášení je teď nedostupné (úložiště neodpovídá). Zkuste to za chvíli.", "Signing in is unavailable right now (the store does not answer). Try again shortly."));
         }
+    }
+
+    private async Task<IActionResult> SignInAsync(string? returnUrl)
+    {
+        var (outcome, user) = await signIn.TryAsync(Name, Password, HttpContext.Connection.RemoteIpAddress);
         switch (outcome)
         {
             case StaffSignIn.Outcome.TooManyAttempts:
