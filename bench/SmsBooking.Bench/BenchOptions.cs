@@ -47,9 +47,9 @@ public sealed record BenchOptions
     /// <summary>The sign-in spray run (<c>--signin-spray</c>): sign-in attempts a second and the connections that send
     /// them, and the webhooks' open-loop rate and users beside them. The time per setting is <see cref="LevelDuration"/>,
     /// in <see cref="ReplicaSlices"/> slices.</summary>
-    public double SprayRate { get; init; } = 100;
+    public double SprayRate { get; init; } = 50;
     public int SprayConcurrency { get; init; } = 32;
-    public double SprayWebhookRate { get; init; } = 100;
+    public double SprayWebhookRate { get; init; } = 50;
     public int SprayWebhookUsers { get; init; } = 16;
 
     /// <summary>The sign-in spray against the webhooks, about a minute (<c>--signin-spray</c>).</summary>
@@ -57,7 +57,7 @@ public sealed record BenchOptions
     {
         Mode = "signin-spray",
         LevelDuration = TimeSpan.FromSeconds(15),
-        ReplicaSlices = 3,
+        ReplicaSlices = 5,
         Output = "bench/results/signin-spray.md",
     };
 
@@ -67,7 +67,7 @@ public sealed record BenchOptions
         Mode = "signin-spray-smoke",
         LevelDuration = TimeSpan.FromSeconds(1),
         ReplicaSlices = 1,
-        SprayRate = 50,
+        SprayRate = 30,
         SprayConcurrency = 8,
         SprayWebhookRate = 20,
         SprayWebhookUsers = 4,

@@ -59,9 +59,10 @@ internal sealed class StaffOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:SessionAbsoluteLifetime: {o.SessionAbsoluteLifetime} must be at least {S}:SessionLifetime ({o.SessionLifetime}) and at most 7.00:00:00");
         }
-        if (o.SignInChecksPerMinute is < 10 or > 600)
+        if (o.SignInChecksPerMinute is < 10 or > 300)
         {
-            errors.Add($"{S}:SignInChecksPerMinute: {o.SignInChecksPerMinute} must be between 10 and 600");
+            // At most what one gateway's paced checks can run (StaffSignIn.CheckSpacing): more would only queue.
+            errors.Add($"{S}:SignInChecksPerMinute: {o.SignInChecksPerMinute} must be between 10 and 300");
         }
         if (o.AuditRetention < TimeSpan.FromDays(1) || o.AuditRetention > TimeSpan.FromDays(3650))
         {

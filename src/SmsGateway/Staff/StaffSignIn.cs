@@ -25,9 +25,14 @@ public sealed class StaffSignIn
     private readonly SignInFailureDigest _digest;
     private readonly ILogger<StaffSignIn> _log;
 
-    /// <summary>Password checks run at once in this process: a hash takes a core for ~60 ms, and the webhooks need the
-    /// others.</summary>
+    /// <summary>Password checks start at most this often in this process, and run at most one per two cores at once: a
+    /// check takes a core for ~60 ms, and a burst of them (a spray spending the console's budget at once) must leave
+    /// the webhooks their cores. Five a second is more than an office's morning of sign-ins needs.</summary>
+    public static readonly TimeSpan CheckSpacing = TimeSpan.FromMilliseconds(200);
+
     private readonly SemaphoreSlim _hashing = new(Math.Max(1, Environment.ProcessorCount / 2));
+    private readonly Lock _pacing = new();
+    private long _nextCheck;
     private long _checks;
 
     public StaffSignIn(IOptions<StaffOptions> options, IAuditLog audit, IClock clock, ISignInAttempts attempts, SignInFailureDigest digest,
@@ -77,6 +82,7 @@ public sealed class StaffSignIn
         }
         var user = _options.Value.Users.FirstOrDefault(u => string.Equals(u.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase));
         bool ok;
+        await PaceAsync();
         await _hashing.WaitAsync();
         try
         {
@@ -104,6 +110,20 @@ public sealed class StaffSignIn
 
     public Task AuditAsync(string who, string action, string detail) =>
         _audit.WriteAsync(new AuditEntry(_clock.GetCurrentInstant(), who, action, detail));
+
+    /// <summary>Waits for this check's turn: the checks of a burst start <see cref="CheckSpacing"/> apart (real time: it
+    /// is about the CPU, not the office's clock).</summary>
+    private Task PaceAsync()
+    {
+        long start;
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        lock (_pacing)
+        {
+            start = Math.Max(now, _nextCheck);
+            _nextCheck = start + (long)(CheckSpacing.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        }
+        return start > now ? Task.Delay(System.Diagnostics.Stopwatch.GetElapsedTime(now, start)) : Task.CompletedTask;
+    }
 
     private static bool Waste(string? password)
     {
