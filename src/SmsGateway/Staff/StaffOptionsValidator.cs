@@ -55,9 +55,11 @@ internal sealed class StaffOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:SessionLifetime: {o.SessionLifetime} must be between 00:05:00 and 1.00:00:00");
         }
-        if (o.SessionAbsoluteLifetime < o.SessionLifetime || o.SessionAbsoluteLifetime > TimeSpan.FromDays(7))
+        // Shorter than SessionLifetime is allowed (it then decides alone), so an office's longer sliding lifetime does
+        // not stop start-up after an upgrade.
+        if (o.SessionAbsoluteLifetime < TimeSpan.FromMinutes(5) || o.SessionAbsoluteLifetime > TimeSpan.FromDays(7))
         {
-            errors.Add($"{S}:SessionAbsoluteLifetime: {o.SessionAbsoluteLifetime} must be at least {S}:SessionLifetime ({o.SessionLifetime}) and at most 7.00:00:00");
+            errors.Add($"{S}:SessionAbsoluteLifetime: {o.SessionAbsoluteLifetime} must be between 00:05:00 and 7.00:00:00");
         }
         if (o.SignInChecksPerMinute is < 10 or > 300)
         {
