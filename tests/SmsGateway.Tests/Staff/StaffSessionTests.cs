@@ -27,6 +27,16 @@ public class StaffSessionTests
         Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery);
     }
 
+    [Theory]
+    [InlineData("Staff:SessionAbsoluteLifetime", "8.00:00:00", "Staff:SessionAbsoluteLifetime: 8.00:00:00 must be between 00:05:00 and 7.00:00:00")]
+    [InlineData("Staff:SignInChecksPerMinute", "5", "Staff:SignInChecksPerMinute: 5 must be between 10 and 300")] // one address could spend it
+    public async Task ASessionOrSignInSettingOutOfRange_StopsStartUpNamingTheKey(string key, string value, string message)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            GatewayHost.StartAsync(new Dictionary<string, string?>(StaffConsoleHttpTests.Users()) { [key] = value }));
+        Assert.Contains(message, error.Message);
+    }
+
     [Fact]
     public async Task SigningOut_EndsTheSession_TheOldCookieNoLongerOpensTheConsole()
     {
