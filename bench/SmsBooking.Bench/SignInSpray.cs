@@ -18,7 +18,7 @@ public static class SignInSpray
 {
     public const string Off = "no spray";
     public const string On = "spray";
-    public const string OnWide = "spray, Staff:SignInChecksPerMinute 300";
+    public const string OnWide = "spray, Staff:SignInChecksPerMinute 120";
 
     public static async Task<SprayReport> RunAsync(BenchOptions options, TextWriter log)
     {
@@ -31,7 +31,7 @@ public static class SignInSpray
             $"{Environment.ProcessorCount} cores, load {report.LoadAtStart}");
 
         await using var gateway = await Server.StartGatewayAsync(redis, $"spray{Guid.NewGuid():N}:", Settings(30));
-        await using var wide = await Server.StartGatewayAsync(redis, $"spray{Guid.NewGuid():N}:", Settings(300));
+        await using var wide = await Server.StartGatewayAsync(redis, $"spray{Guid.NewGuid():N}:", Settings(120));
         using var toGateway = new Load(gateway.Url, options.SprayWebhookUsers, 10_000_000);
         using var toWide = new Load(wide.Url, options.SprayWebhookUsers, 20_000_000);
         using var sprayers = await Sprayer.ConnectAsync(gateway.Url, options.SprayConcurrency);
@@ -43,10 +43,12 @@ public static class SignInSpray
         await sprayers.WarmUpAsync();
         await wideSprayers.WarmUpAsync();
 
-        // The gateways' clocks stand still (Server's FakeClock); here they run with real time, so that the budgets
-        // refill at their rate during the spray as they would in an office.
+        // The gateways' clocks stand still (Server's FakeClock). Each runs with real time while its gateway is sprayed,
+        // so that the budgets refill at their rate as they would under a continuous attack, and stands still in between:
+        // a budget refilled during the other settings' slices would hand every slice a fresh burst.
         using var running = new CancellationTokenSource();
-        var ticking = RunClocksAsync([gateway, wide], running.Token);
+        var clocks = new Dictionary<Server, bool> { [gateway] = false, [wide] = false };
+        var ticking = RunClocksAsync(clocks, running.Token);
 
         var settings = new[] { Off, On, OnWide };
         var latencies = settings.ToDictionary(s => s, _ => new List<double>());
@@ -67,7 +69,16 @@ public static class SignInSpray
                 {
                     var first = address;
                     address += (long)Math.Ceiling(options.SprayRate * slice.TotalSeconds) + 1;
+                    var sprayed = setting == OnWide ? wide : gateway;
+                    lock (clocks)
+                    {
+                        clocks[sprayed] = true;
+                    }
                     await spray.RunAsync(options.SprayRate, slice, first, sprays[setting]);
+                    lock (clocks)
+                    {
+                        clocks[sprayed] = false;
+                    }
                 }
                 phases[setting].Add(await webhooks);
                 sprays[setting].Checks += signIn.PasswordChecks - checksBefore;
@@ -85,9 +96,9 @@ public static class SignInSpray
         return report;
     }
 
-    private static async Task RunClocksAsync(Server[] servers, CancellationToken stop)
+    /// <summary>Advances the clock of each server marked running by the real time that passed.</summary>
+    private static async Task RunClocksAsync(Dictionary<Server, bool> running, CancellationToken stop)
     {
-        var clocks = servers.Select(s => (FakeClock)s.App.Services.GetRequiredService<IClock>()).ToList();
         var watch = Stopwatch.StartNew();
         var advanced = TimeSpan.Zero;
         while (!stop.IsCancellationRequested)
@@ -95,9 +106,14 @@ public static class SignInSpray
             await Task.Delay(50, stop).ContinueWith(_ => { }, TaskScheduler.Default);
             var step = watch.Elapsed - advanced;
             advanced += step;
-            foreach (var clock in clocks)
+            List<Server> ticking;
+            lock (running)
             {
-                clock.Advance(Duration.FromTimeSpan(step));
+                ticking = running.Where(r => r.Value).Select(r => r.Key).ToList();
+            }
+            foreach (var server in ticking)
+            {
+                ((FakeClock)server.App.Services.GetRequiredService<IClock>()).Advance(Duration.FromTimeSpan(step));
             }
         }
     }

@@ -63,7 +63,7 @@ public sealed class SprayReport(BenchOptions options, string aof)
                 $"{Phases.Values.Sum(p => p.Webhooks.Errors)} webhook errors, {Phases.Values.Sum(p => p.Spray.Other)} other sign-in answers | " +
                 $"{(Phases.Values.All(p => p.Webhooks.Errors == 0 && p.Spray.Other == 0) ? "yes" : "**no**")} |");
             md.AppendLine();
-            md.AppendLine($"With the console's budget at its highest (300 checks a minute) the same spray gives {WideRatio:0.00} × the p99 without it.");
+            md.AppendLine($"With the console's budget at its highest (120 checks a minute) the same spray gives {WideRatio:0.00} × the p99 without it.");
             return md.ToString();
         }
         finally

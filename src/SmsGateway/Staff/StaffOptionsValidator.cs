@@ -61,10 +61,10 @@ internal sealed class StaffOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:SessionAbsoluteLifetime: {o.SessionAbsoluteLifetime} must be between 00:05:00 and 7.00:00:00");
         }
-        if (o.SignInChecksPerMinute is < 10 or > 300)
+        if (o.SignInChecksPerMinute is < 10 or > 120)
         {
             // At most what one gateway's paced checks can run (StaffSignIn.CheckSpacing): more would only queue.
-            errors.Add($"{S}:SignInChecksPerMinute: {o.SignInChecksPerMinute} must be between 10 and 300");
+            errors.Add($"{S}:SignInChecksPerMinute: {o.SignInChecksPerMinute} must be between 10 and 120");
         }
         if (o.AuditRetention < TimeSpan.FromDays(1) || o.AuditRetention > TimeSpan.FromDays(3650))
         {

@@ -29,7 +29,7 @@ public class StaffSessionTests
 
     [Theory]
     [InlineData("Staff:SessionAbsoluteLifetime", "8.00:00:00", "Staff:SessionAbsoluteLifetime: 8.00:00:00 must be between 00:05:00 and 7.00:00:00")]
-    [InlineData("Staff:SignInChecksPerMinute", "5", "Staff:SignInChecksPerMinute: 5 must be between 10 and 300")] // one address could spend it
+    [InlineData("Staff:SignInChecksPerMinute", "5", "Staff:SignInChecksPerMinute: 5 must be between 10 and 120")] // one address could spend it
     public async Task ASessionOrSignInSettingOutOfRange_StopsStartUpNamingTheKey(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
