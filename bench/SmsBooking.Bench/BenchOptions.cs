@@ -44,6 +44,36 @@ public sealed record BenchOptions
     public int BoardCalls { get; init; } = 40;
     public TimeSpan BoardCallInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The sign-in spray run (<c>--signin-spray</c>): sign-in attempts a second and the connections that send
+    /// them, and the webhooks' open-loop rate and users beside them. The time per setting is <see cref="LevelDuration"/>,
+    /// in <see cref="ReplicaSlices"/> slices.</summary>
+    public double SprayRate { get; init; } = 50;
+    public int SprayConcurrency { get; init; } = 32;
+    public double SprayWebhookRate { get; init; } = 50;
+    public int SprayWebhookUsers { get; init; } = 16;
+
+    /// <summary>The sign-in spray against the webhooks, about a minute (<c>--signin-spray</c>).</summary>
+    public static BenchOptions SignInSpray { get; } = new()
+    {
+        Mode = "signin-spray",
+        LevelDuration = TimeSpan.FromSeconds(15),
+        ReplicaSlices = 5,
+        Output = "bench/results/signin-spray.md",
+    };
+
+    /// <summary>What the test suite runs of the spray: correctness only, a second per setting.</summary>
+    public static BenchOptions SignInSpraySmoke { get; } = SignInSpray with
+    {
+        Mode = "signin-spray-smoke",
+        LevelDuration = TimeSpan.FromSeconds(1),
+        ReplicaSlices = 1,
+        SprayRate = 30,
+        SprayConcurrency = 8,
+        SprayWebhookRate = 20,
+        SprayWebhookUsers = 4,
+        Output = Path.Combine(Path.GetTempPath(), "smsbooking-bench-signin-spray-smoke.md"),
+    };
+
     /// <summary>The board run with 200 boards (<c>--board</c>).</summary>
     public static BenchOptions Board { get; } = new() { Mode = "board", Output = "bench/results/board.md" };
 
@@ -114,6 +144,9 @@ public sealed record BenchOptions
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
                 "--replica-acks" => ReplicaAcks with { Aof = options.Aof },
                 "--board" => Board with { Redis = options.Redis, Aof = options.Aof },
+                "--signin-spray" => SignInSpray with { Redis = options.Redis, Aof = options.Aof },
+                "--spray-rate" => options with { SprayRate = Count(Value()) },
+                "--seconds" => options with { LevelDuration = TimeSpan.FromSeconds(Count(Value())) },
                 "--boards" => options with { BoardConnections = Count(Value()) },
                 "--calls" => options with { BoardCalls = Count(Value()) },
                 "--redis" => options with { Redis = Value() },
@@ -123,7 +156,7 @@ public sealed record BenchOptions
                 "--rounds" => options with { WireRounds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --signin-spray [--spray-rate N] [--seconds N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
             };
         }
         return options;

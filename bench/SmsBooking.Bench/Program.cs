@@ -3,7 +3,7 @@ using SmsBooking.Bench;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks | --wire | --board] [--redis host:port] [--aof always|everysec|no] [--out file]
+// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks | --wire | --board | --signin-spray] [--redis host:port] [--aof always|everysec|no] [--out file]
 try
 {
     var options = BenchOptions.Parse(args);
@@ -17,6 +17,17 @@ try
         Console.WriteLine(text);
         Console.WriteLine($"written to {options.Output}");
         return board.Passed ? 0 : 1;
+    }
+    if (options.Mode is "signin-spray" or "signin-spray-smoke")
+    {
+        var spray = await SignInSpray.RunAsync(options, Console.Out);
+        var text = spray.ToMarkdown();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await File.WriteAllTextAsync(options.Output, text);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Console.WriteLine($"written to {options.Output}");
+        return spray.Passed ? 0 : 1;
     }
     var report = await Harness.RunAsync(options, Console.Out);
     if (options.ProfileOnly)

@@ -6,8 +6,9 @@ public sealed class GatewayOptions
     public const string SectionName = "Gateway";
 
     /// <summary>Extra addresses (<c>;</c>-separated, like <c>--urls</c>, each with an explicit port) on which the
-    /// internal surface is served: <c>/api/*</c> (kiosk, counters, board) and <c>/metrics</c>. Empty: everything on
-    /// every address. Set: those paths answer 404 on the public addresses, so only <c>/sms/*</c> and health face the
+    /// internal surface is served: <c>/api/*</c> (kiosk, counters, board, staff), the screens, the staff console and
+    /// <c>/metrics</c>. Empty: everything on every address, the internal surface to <see cref="AdminNetworks"/> only.
+    /// Set: those paths answer 404 on the public addresses, so only <c>/sms/*</c>, health and the public pages face the
     /// internet.</summary>
     public string InternalUrls { get; set; } = "";
 
@@ -18,4 +19,10 @@ public sealed class GatewayOptions
 
     /// <summary>Networks of such proxies in CIDR notation, e.g. <c>10.0.0.0/8</c>.</summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>Networks (CIDR, or single addresses) besides loopback that may reach the internal surface (the staff
+    /// console, <c>/api/*</c>, <c>/metrics</c>, the screens) on a shared listener, by the connection's remote address.
+    /// Empty: loopback only, outside Development, while <see cref="InternalUrls"/> is empty; with InternalUrls set the
+    /// port decides, and these networks too when listed. <c>0.0.0.0/0</c> and <c>::/0</c> open it to everyone.</summary>
+    public List<string> AdminNetworks { get; set; } = [];
 }

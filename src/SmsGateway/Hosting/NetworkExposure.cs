@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace SmsBooking.SmsGateway.Hosting;
 
 /// <summary>What the gateway shows to whom: the internal surface (<c>/api/*</c>, <c>/metrics</c>, the screens, the staff
-/// console) only on <c>Gateway:InternalUrls</c> when set, and forwarded headers only from known proxies.</summary>
+/// console) only on <c>Gateway:InternalUrls</c> when set, else (outside Development) only to loopback and
+/// <c>Gateway:AdminNetworks</c> (<see cref="AdminNetworks"/>); forwarded headers only from known proxies.</summary>
 public static class NetworkExposure
 {
     /// <summary>Paths served only on the internal addresses once they are configured: the device API, the metrics, the
@@ -55,6 +56,22 @@ public static class NetworkExposure
     public static WebApplication UseNetworkExposure(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var internalPorts = SplitUrls(options.InternalUrls).Select(u => BindingAddress.Parse(u).Port).ToHashSet();
+        // On a listener shared with the internet the internal surface answers loopback and Gateway:AdminNetworks only,
+        // outside Development; with InternalUrls set the port decides, and the networks too when listed.
+        var admin = options.AdminNetworks.Count > 0 || (internalPorts.Count == 0 && !app.Environment.IsDevelopment())
+            ? AdminNetworks.Parse(options.AdminNetworks)
+            : null;
+        LogWhereTheInternalSurfaceIs(app, options, admin);
+        if (admin is not null)
+        {
+            // The connection's own address, before a known proxy's headers replace it.
+            app.Use((http, next) =>
+            {
+                http.Items[PeerKey] = http.Connection.RemoteIpAddress;
+                return next(http);
+            });
+        }
         if (options.KnownProxies.Count > 0 || options.KnownNetworks.Count > 0)
         {
             var forwarded = new ForwardedHeadersOptions
@@ -75,16 +92,34 @@ public static class NetworkExposure
             app.UseForwardedHeaders(forwarded);
         }
 
-        var internalPorts = SplitUrls(options.InternalUrls).Select(u => BindingAddress.Parse(u).Port).ToHashSet();
-        if (internalPorts.Count > 0)
+        if (internalPorts.Count > 0 || admin is not null)
         {
-            // Decided by the port the connection arrived on, never by the Host header a client writes.
+            // Decided by the port the connection arrived on and its remote address, never by the Host header a client writes.
             app.Use((http, next) =>
-                IsInternalPath(http.Request.Path) && !internalPorts.Contains(http.Connection.LocalPort)
+                IsInternalPath(http.Request.Path)
+                && ((internalPorts.Count > 0 && !internalPorts.Contains(http.Connection.LocalPort))
+                    || (admin is not null && !admin.Admits(http, http.Items[PeerKey] as IPAddress)))
                     ? Results.NotFound().ExecuteAsync(http)
                     : next(http));
         }
         return app;
+    }
+
+    private const string PeerKey = "SmsBooking.Peer";
+
+    /// <summary>Says at start-up where the console, the device and staff APIs, the screens and the metrics answer.</summary>
+    private static void LogWhereTheInternalSurfaceIs(WebApplication app, GatewayOptions options, AdminNetworks? admin)
+    {
+        var onPorts = SplitUrls(options.InternalUrls);
+        var where = (onPorts.Count > 0, admin) switch
+        {
+            (true, null) => $"only on Gateway:InternalUrls ({string.Join(", ", onPorts)})",
+            (true, { } a) => $"only on Gateway:InternalUrls ({string.Join(", ", onPorts)}), to {a}",
+            (false, { } a) => $"on every address, to {a} only (Gateway:AdminNetworks); to anyone else they answer 404",
+            _ => "on every address, to anyone (Development: set Gateway:AdminNetworks or Gateway:InternalUrls to limit them)",
+        };
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("The staff console (/staff), /api/*, /metrics and the screens (/kiosk, /counter, /board) are served {Where}", where));
     }
 
     private static bool IsInternalPath(PathString path) =>
@@ -128,6 +163,13 @@ internal sealed partial class GatewayOptionsValidator : IValidateOptions<Gateway
             if (!IPAddress.TryParse(o.KnownProxies[i].Trim(), out _))
             {
                 errors.Add($"{S}:KnownProxies:{i}: '{o.KnownProxies[i]}' is not an IP address");
+            }
+        }
+        for (int i = 0; i < o.AdminNetworks.Count; i++)
+        {
+            if (!AdminNetworks.TryParse(o.AdminNetworks[i], out _))
+            {
+                errors.Add($"{S}:AdminNetworks:{i}: '{o.AdminNetworks[i]}' is not a network like 10.0.0.0/8 or an address");
             }
         }
         for (int i = 0; i < o.KnownNetworks.Count; i++)

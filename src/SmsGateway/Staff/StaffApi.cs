@@ -268,8 +268,10 @@ public static class StaffApi
         });
     }
 
-    private static async Task<IResult> AuditAsync(int? count, StaffQueries queries, OfficeSettings office) =>
-        TypedResults.Ok(new
+    private static async Task<IResult> AuditAsync(int? count, StaffQueries queries, OfficeSettings office, SignInFailureDigest signInFailures)
+    {
+        await signInFailures.WriteDueAsync(); // every minute of failed sign-ins that has ended, so the log read is complete
+        return TypedResults.Ok(new
         {
             entries = (await queries.AuditAsync(count ?? 100)).Select(e => new
             {
@@ -279,4 +281,5 @@ public static class StaffApi
                 detail = e.Detail,
             }),
         });
+    }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using SmsBooking.BookingCore.Hosting;
 using SmsBooking.BookingCore.Store.Redis;
 using StackExchange.Redis;
@@ -13,7 +12,8 @@ using StackExchange.Redis;
 namespace SmsBooking.SmsGateway.Staff;
 
 /// <summary>The console's sign-in: a cookie session for users of <c>Staff:Users</c> (and of the office's directory
-/// when <c>Staff:OpenIdConnect:Authority</c> is set); every page under <c>/staff</c> but the sign-in requires the staff
+/// when <c>Staff:OpenIdConnect:Authority</c> is set), backed by a session record in Redis that sign-out, the absolute
+/// lifetime and a changed or removed user end (<see cref="StaffSessions"/>); every page under <c>/staff</c> but the sign-in requires the staff
 /// policy (on <c>Pages/Staff/StaffPageModel</c>, which every console page derives from), and Razor Pages validate the
 /// antiforgery token of every POST.</summary>
 public static class StaffConsoleRegistration
@@ -21,8 +21,11 @@ public static class StaffConsoleRegistration
     public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StaffSignIn>();
-        builder.Services.AddSingleton<ISignInAttempts>(sp =>
-            new RedisSignInAttempts(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<IClock>()));
+        builder.Services.AddSingleton<SignInFailureDigest>();
+        builder.Services.AddSingleton<ISignInAttempts>(sp => new RedisSignInAttempts(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
+        builder.Services.AddSingleton<IStaffSessionStore>(sp => new RedisStaffSessionStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
+        builder.Services.AddSingleton<StaffSessions>();
+        builder.Services.AddScoped<StaffSessionEvents>();
         // One key ring for every gateway, in Redis: the console's cookie, its antiforgery tokens and the directory's
         // state are protected with it, so a sign-in on one replica holds on the next and a redeploy signs nobody out.
         // The embedded default (an in-process Garnet, gone at a restart) keeps ASP.NET Core's default, a folder of this
@@ -49,7 +52,11 @@ public static class StaffConsoleRegistration
                 o.SlidingExpiration = true;
             });
         builder.Services.AddOptions<CookieAuthenticationOptions>(StaffRoles.CookieScheme)
-            .Configure<IOptions<StaffOptions>>((cookie, staff) => cookie.ExpireTimeSpan = staff.Value.SessionLifetime);
+            .Configure<IOptions<StaffOptions>>((cookie, staff) =>
+            {
+                cookie.ExpireTimeSpan = staff.Value.SessionLifetime;
+                cookie.EventsType = typeof(StaffSessionEvents); // the server-side session behind the cookie
+            });
         builder.Services.AddAuthorization(o => o.AddPolicy(StaffRoles.Policy, p => p
             .AddAuthenticationSchemes(StaffRoles.CookieScheme)
             .RequireAuthenticatedUser()
@@ -89,7 +96,7 @@ public static class StaffConsoleRegistration
             o.Events.OnTokenValidated = async context =>
             {
                 var name = context.Principal?.FindFirst(directory.NameClaim)?.Value ?? context.Principal?.FindFirst("sub")?.Value ?? "?";
-                context.Principal = StaffSignIn.Principal(name, "directory");
+                context.Principal = StaffSignIn.Principal(name, StaffSessions.DirectoryMethod);
                 await context.HttpContext.RequestServices.GetRequiredService<StaffSignIn>().AuditAsync(name, "signin", "directory");
             };
         });

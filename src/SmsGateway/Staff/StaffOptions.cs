@@ -14,6 +14,14 @@ public sealed class StaffOptions
     /// <summary>How long a console session lasts without activity before the staff sign in again.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How long a console session lasts at most from its sign-in, however busy; then the staff sign in again.</summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Failed password checks the whole console allows a minute (after a burst of 20), over every source
+    /// together; past it sign-ins are refused without a check until the budget refills. Bounds the CPU a spray of
+    /// sign-ins from many addresses can take (a check is ~60 ms of a core).</summary>
+    public int SignInChecksPerMinute { get; set; } = 30;
+
     /// <summary>How long the audit log keeps an entry.</summary>
     public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
 }

@@ -55,6 +55,17 @@ internal sealed class StaffOptionsValidator(IHostEnvironment environment) : IVal
         {
             errors.Add($"{S}:SessionLifetime: {o.SessionLifetime} must be between 00:05:00 and 1.00:00:00");
         }
+        // Shorter than SessionLifetime is allowed (it then decides alone), so an office's longer sliding lifetime does
+        // not stop start-up after an upgrade.
+        if (o.SessionAbsoluteLifetime < TimeSpan.FromMinutes(5) || o.SessionAbsoluteLifetime > TimeSpan.FromDays(7))
+        {
+            errors.Add($"{S}:SessionAbsoluteLifetime: {o.SessionAbsoluteLifetime} must be between 00:05:00 and 7.00:00:00");
+        }
+        if (o.SignInChecksPerMinute is < 10 or > 120)
+        {
+            // At most what one gateway's paced checks can run (StaffSignIn.CheckSpacing): more would only queue.
+            errors.Add($"{S}:SignInChecksPerMinute: {o.SignInChecksPerMinute} must be between 10 and 120");
+        }
         if (o.AuditRetention < TimeSpan.FromDays(1) || o.AuditRetention > TimeSpan.FromDays(3650))
         {
             errors.Add($"{S}:AuditRetention: {o.AuditRetention} must be between 1.00:00:00 and 3650.00:00:00");

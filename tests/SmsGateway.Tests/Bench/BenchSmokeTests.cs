@@ -52,6 +52,27 @@ public class BenchSmokeTests
     }
 
     [Fact]
+    public async Task SignInSpraySmokeRun_EveryWebhookAndSignInAnswered_TheSprayRefusedPastTheBudget_AndTheReportIsWritten()
+    {
+        var options = BenchOptions.SignInSpraySmoke with { Redis = TestRedis.Configuration };
+        var report = await SignInSpray.RunAsync(options, TextWriter.Null);
+
+        Assert.Equal([SignInSpray.Off, SignInSpray.On, SignInSpray.OnWide], report.Phases.Keys);
+        Assert.All(report.Phases.Values, p =>
+        {
+            Assert.Equal(0, p.Webhooks.Errors);
+            Assert.True(p.Webhooks.Steps > 0, "no webhook was sent");
+            Assert.Equal(0, p.Spray.Other); // every attempt answered with the form (checked) or 429 (refused)
+            Assert.Equal(p.Spray.Sent, p.Spray.Checked + p.Spray.Refused);
+            Assert.Equal(p.Spray.Checked, p.Spray.Checks); // a check for every attempt answered "wrong", none for a refusal
+        });
+        Assert.Equal(0, report.Phases[SignInSpray.Off].Spray.Sent);
+        var spray = report.Phases[SignInSpray.On].Spray;
+        Assert.True(spray.Refused > 0, "the spray never met the console's budget");
+        Assert.Contains("| the spray at most doubles the webhook's p99", report.ToMarkdown());
+    }
+
+    [Fact]
     public async Task BoardSmokeRun_EveryBoardSeesEveryCall_AndTheReportIsWritten()
     {
         var options = BenchOptions.BoardSmoke with { Redis = TestRedis.Configuration };

@@ -49,10 +49,19 @@ public class StaffHardeningTests
     {
         await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
         var signIn = gateway.App.Services.GetRequiredService<StaffSignIn>();
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => signIn.TryAsync(StaffConsoleHttpTests.User, "hadam-heslo-123"))));
-        Assert.Equal(StaffSignIn.MaxFailures, outcomes.Count(o => o.Outcome == StaffSignIn.Outcome.Wrong));
-        Assert.Equal(12 - StaffSignIn.MaxFailures, outcomes.Count(o => o.Outcome == StaffSignIn.Outcome.TooManyAttempts));
-        Assert.Equal(StaffSignIn.Outcome.TooManyAttempts, (await signIn.TryAsync(StaffConsoleHttpTests.User, StaffConsoleHttpTests.Password)).Outcome);
+        var from = IPAddress.Parse("10.66.0.1");
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => signIn.TryAsync(StaffConsoleHttpTests.User, "hadam-heslo-123", from))));
+        var limit = signIn.Limits.PairBurst;
+        Assert.Equal(limit, outcomes.Count(o => o.Outcome == StaffSignIn.Outcome.Wrong));
+        Assert.Equal(12 - limit, outcomes.Count(o => o.Outcome == StaffSignIn.Outcome.TooManyAttempts));
+        Assert.Equal(limit, signIn.PasswordChecks);
+        Assert.Equal(StaffSignIn.Outcome.TooManyAttempts, (await signIn.TryAsync(StaffConsoleHttpTests.User, StaffConsoleHttpTests.Password, from)).Outcome);
+
+        // Names sprayed in parallel from one address: no more checks than the address's budget.
+        var sprayer = IPAddress.Parse("10.66.0.2");
+        var spray = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => signIn.TryAsync($"uzivatel{i}", "hadam-heslo-123", sprayer))));
+        Assert.Equal(signIn.Limits.SourceBurst, spray.Count(o => o.Outcome == StaffSignIn.Outcome.Wrong));
+        Assert.Equal(limit + signIn.Limits.SourceBurst, signIn.PasswordChecks);
     }
 
     [Fact]
@@ -90,7 +99,7 @@ public class StaffHardeningTests
     [Fact]
     public async Task TheLanguageLink_KeepsThePagesQuery()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users(), redis: false);
+        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = gateway.Address };
         var token = Regex.Match(await http.GetStringAsync("/staff/login"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         await http.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -140,8 +140,22 @@ public sealed class RedisKeys
     /// <summary>STREAM the audit log was before; nothing reads it, the upgrade script moves it (<c>tools/upgrade</c>).</summary>
     public RedisKey LegacyStaffAuditStream() => $"{_prefix}{{audit}}:stream";
 
-    /// <summary>Wrong passwords of one console name (by its hash) within the lockout window, shared by every gateway.</summary>
-    public RedisKey StaffSignInFailures(string nameHash) => $"{_prefix}{{staff-signin:{nameHash}}}:failures";
+    /// <summary>Console sign-in throttles and tallies share one tag: one script reserves an attempt against all three
+    /// budgets (name and source, source, the whole console) and counts a refusal for the audit log.</summary>
+    private string StaffSignInTag() => $"{_prefix}{{staff-signin}}";
+    /// <summary>HASH <c>tat</c>: one console name (by its hash) from one source, a GCRA bucket (theoretical arrival, ms).</summary>
+    public RedisKey StaffSignInPair(string nameHash, string source) => StaffSignInTag() + ":pair:" + nameHash + ":" + source;
+    /// <summary>HASH <c>tat</c>: one source's sign-in attempts, whatever the name.</summary>
+    public RedisKey StaffSignInSource(string source) => StaffSignInTag() + ":source:" + source;
+    /// <summary>HASH <c>tat</c>: the whole console's password checks.</summary>
+    public RedisKey StaffSignInConsole() => StaffSignInTag() + ":console";
+    /// <summary>HASH of one minute's failed and refused sign-ins (<c>w|source</c>, <c>r|source</c>, <c>u|source|user</c> → count).</summary>
+    public RedisKey StaffSignInTally(long minuteMs) => StaffSignInTag() + ":tally:" + minuteMs;
+    /// <summary>ZSET minute (Unix ms) → when its tally may be written to the audit log, then a writer's lease.</summary>
+    public RedisKey StaffSignInTallies() => StaffSignInTag() + ":tallies";
+
+    /// <summary>HASH one console session: who, how they signed in, the fingerprint of their credential, when it began.</summary>
+    public RedisKey StaffSession(string id) => $"{_prefix}{{staff-session:{id}}}:record";
 
     /// <summary>ASP.NET Core Data Protection's key ring (the console's cookies and antiforgery tokens), one for every
     /// gateway, so a sign-in on one replica holds on the next.</summary>

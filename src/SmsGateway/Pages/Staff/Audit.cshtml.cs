@@ -5,13 +5,14 @@ using SmsBooking.SmsGateway.Staff;
 namespace SmsBooking.SmsGateway.Pages.Staff;
 
 /// <summary>The latest staff actions: who, what, when.</summary>
-public sealed class AuditModel(OfficeSettings office, StaffQueries queries) : StaffPageModel(office)
+public sealed class AuditModel(OfficeSettings office, StaffQueries queries, SignInFailureDigest signInFailures) : StaffPageModel(office)
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         ViewData["Title"] = T("Záznam akcí", "Audit log");
+        await signInFailures.WriteDueAsync(); // every minute of failed sign-ins that has ended, so the log read is complete
         Entries = await queries.AuditAsync(200);
     }
 
