@@ -108,10 +108,11 @@ public abstract class BookingStoreContract
         var (old, newHold) = await BookedAndHeldForMoveAsync(store, NextDay, 9);
         var draft = MovedDraft(old, newHold);
 
-        // The first half only: a gateway dying right after it leaves both days booked, and the move recorded.
+        // The first half only: a gateway dying right after it leaves both days booked (the old booking locked as moving:
+        // MoveRaceContract; the in-process store, being deleted, does not lock), and the move recorded.
         var first = await store.ConfirmMoveAsync(newHold, draft, old, Now, MoveDelay);
         Assert.Equal(ConfirmOutcome.Confirmed, first!.Outcome);
-        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, old.Code))!.Status);
+        Assert.Contains((await store.GetBookingAsync(Day, old.Code))!.Status, new[] { BookingStatus.Moving, BookingStatus.Booked });
         Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(NextDay, old.Code))!.Status);
 
         // The next request of the phone finishes it: the old booking cancelled, its PIN gone, its slot cooling down.

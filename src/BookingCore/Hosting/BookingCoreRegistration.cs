@@ -52,7 +52,8 @@ public static class BookingCoreRegistration
         services.AddSingleton<InMemoryBookingStore>();
         services.AddSingleton<IBookingStore>(sp => UsesRedis(sp)
             ? new RedisBookingStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(),
-                Duration.FromDays(sp.GetRequiredService<BookingOptions>().RetentionDays), sp.GetRequiredService<ReplicaAcks>())
+                Duration.FromDays(sp.GetRequiredService<BookingOptions>().RetentionDays), sp.GetRequiredService<ReplicaAcks>(),
+                PlacesOf(sp.GetRequiredService<BookingOptions>()))
             : sp.GetRequiredService<InMemoryBookingStore>());
         services.AddSingleton<IQueueStore>(sp => UsesRedis(sp)
             ? new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>())
@@ -71,6 +72,11 @@ public static class BookingCoreRegistration
         services.AddHostedService<StoreWarmup>();
         return services;
     }
+
+    /// <summary>The cap on places per phone as the store counts it: a booking counts while it is upcoming, until the end
+    /// of its check-in window.</summary>
+    public static PlacesPerPhone PlacesOf(BookingOptions options) =>
+        new(options.MaxPlacesPerPhone, Duration.FromTimeSpan(options.CheckInAfter));
 
     /// <summary>True when <c>Redis:Configuration</c> names a server.</summary>
     public static bool UsesRedis(IServiceProvider sp) =>

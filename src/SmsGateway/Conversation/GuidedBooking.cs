@@ -191,6 +191,9 @@ public sealed class GuidedBooking
             case HoldOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return prefix + t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
+            case HoldOutcome.TooManyPlaces:
+                await t.Machine.FireAsync(Trigger.Abandoned);
+                return prefix + t.Texts.TooManyPlaces(result.PlacesBooked, _booking.Options.MaxPlacesPerPhone);
             default:
                 return await _prompts.NearestTimesAsync(t, time, prefix + t.Texts.TimeNotFree(time) + "\n");
         }
@@ -291,6 +294,14 @@ public sealed class GuidedBooking
             case ConfirmOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
+            case ConfirmOutcome.TooManyPlaces:
+                await t.Machine.FireAsync(Trigger.Abandoned);
+                return t.Texts.TooManyPlaces(result.PlacesBooked, _booking.Options.MaxPlacesPerPhone);
+            case ConfirmOutcome.MoveAbandoned:
+                // Given up while this ANO was on its way (it came too late for its hold, or the booking was checked in or
+                // cancelled meanwhile): nothing moved, and the reply says where the booking stands now.
+                await t.Machine.FireAsync(Trigger.Abandoned);
+                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             default:
                 return await lapsed(t);
         }

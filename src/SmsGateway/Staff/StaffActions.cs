@@ -82,15 +82,20 @@ public sealed class StaffActions
                 throw new StaffRequestException("time: taken, closed, or the activity's hour is at its quota; choose another");
             case HoldOutcome.TooManyBookings:
                 throw new StaffRequestException($"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}");
+            case HoldOutcome.TooManyPlaces:
+                throw new StaffRequestException(TooManyPlaces(held.PlacesBooked));
         }
         var withPhone = !NoPhone.Is(number);
         var result = await _booking.ConfirmAsync(held.Hold!, name, phoneHasBookings: withPhone, remindersFor: withPhone ? _reminders.RemindersFor : null);
         if (result.Outcome is not (ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed))
         {
             await _booking.ReleaseHoldAsync(number);
-            throw new StaffRequestException(result.Outcome == ConfirmOutcome.TooManyBookings
-                ? $"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}"
-                : "time: the slot was lost while booking it; try again");
+            throw new StaffRequestException(result.Outcome switch
+            {
+                ConfirmOutcome.TooManyBookings => $"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}",
+                ConfirmOutcome.TooManyPlaces => TooManyPlaces(result.PlacesBooked),
+                _ => "time: the slot was lost while booking it; try again",
+            });
         }
         var booking = result.Booking!;
         var made = new CallerBooking(booking, await _notices.BookedForCallerAsync(booking, _booking.WindowOf(booking)));
@@ -98,6 +103,9 @@ public sealed class StaffActions
             (made.PinSent ? "PIN sent by SMS" : $"PIN read out ({made.Told})"));
         return made;
     }
+
+    private string TooManyPlaces(int booked) =>
+        $"phone: already has {booked} places booked, and one phone may book at most {_booking.Options.MaxPlacesPerPhone} (Booking:MaxPlacesPerPhone)";
 
     /// <summary>A closure and what each citizen it cancelled was told.</summary>
     public sealed record ClosureReport(Closure Closure, IReadOnlyList<NoticeResult> Notices)
@@ -150,8 +158,9 @@ public sealed class StaffActions
         {
             throw new StaffRequestException(problem);
         }
-        var booking = await _store.GetBookingAsync(date, BookingSecrets.NormalizeCode(code));
-        if (booking is null || booking.Status != BookingStatus.Booked)
+        code = BookingSecrets.NormalizeCode(code);
+        var booking = await _store.GetBookingAsync(date, code);
+        if (booking is null || booking.Status is not (BookingStatus.Booked or BookingStatus.Moving))
         {
             return null;
         }
@@ -161,6 +170,16 @@ public sealed class StaffActions
             throw new StaffRequestException("code: that visit has already begun or passed");
         }
         var cancelled = await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero);
+        if (cancelled is null && (booking.Status == BookingStatus.Moving
+            || (await _store.GetBookingAsync(date, code))?.Status == BookingStatus.Moving))
+        {
+            // The citizen is moving it right now (locked as moving, before or since it was read): the staff's cancel wins,
+            // the move is given up (unless its new booking stands already: then this one was just released by it), and the
+            // citizen's confirmation is told the move did not happen.
+            await _store.AbandonMovesAsync(booking.Phone, _clock.GetCurrentInstant());
+            booking = await _store.GetBookingAsync(date, code);
+            cancelled = booking?.Status == BookingStatus.Booked ? await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero) : null;
+        }
         if (cancelled is null)
         {
             return null;

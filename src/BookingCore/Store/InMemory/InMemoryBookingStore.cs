@@ -202,6 +202,16 @@ public sealed class InMemoryBookingStore : IBookingStore
         return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
     }
 
+    // Issue 24 deletes this store (the embedded default becomes the Redis stores on an in-process Garnet), so the move's
+    // lock and tombstones are not written here: a move is one step of ConfirmMoveAsync, as it was before them, and the
+    // two steps below only keep the in-process gateway moving bookings until then.
+    public Task<MoveStart> BeginMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay) => Task.FromResult(MoveStart.Locked);
+
+    public Task<ConfirmResult?> ConfirmBegunMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
+        IReadOnlyList<(string Name, Instant Due)>? reminders = null) => ConfirmMoveAsync(hold, draft, old, now, releaseDelay, reminders);
+
+    public Task AbandonMovesAsync(string phone, Instant now, string? keepHoldId = null) => FinishMovesAsync(phone, now);
+
     public Task<int> FinishMovesAsync(string phone, Instant now)
     {
         lock (_gate)
