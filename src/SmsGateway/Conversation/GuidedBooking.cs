@@ -289,8 +289,10 @@ public sealed class GuidedBooking
                 await t.Machine.ConfirmedAsync(s.Hold);
                 return moving is null ? ConfirmedText(t, result.Booking!) : MovedText(t, result.Booking!);
             case ConfirmOutcome.NotMovable:
+                // Cancelled meanwhile, or checked in (then it still stands, and the reply says so rather than "no longer
+                // valid").
                 await t.Machine.FireAsync(Trigger.Abandoned);
-                return t.Texts.MoveGone(moving!.Code);
+                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             case ConfirmOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);

@@ -96,6 +96,21 @@ public class MoveRaceTests
     }
 
     [Fact]
+    public async Task MoveAno_AfterTheOldBookingWasCheckedIn_SaysTheMoveDidNotHappen_NotThatTheBookingIsNoLongerValid()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" });
+        var (phone, code, pin) = await BookAsync(gateway, "+420601500004", "30.11.", "08:00");
+        gateway.Clock.Advance(Duration.FromMinutes(50));
+        await ToTheSummaryAsync(phone, code);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/checkin") { Content = JsonContent.Create(new { pin }) };
+        request.Headers.Add("X-Api-Key", TestKioskKeys.Kiosk);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Http.SendAsync(request)).StatusCode);
+
+        await phone.ExpectAsync("ANO", @"^Presun se neuskutecnil, plati puvodni termin Po 30\.11\. 08:00\.$");
+        Assert.Null(await Store(gateway).GetBookingAsync(Wednesday, code));
+    }
+
+    [Fact]
     public async Task MoveAno_WhileTheStaffCancelTheOldBooking_IsToldTheBookingIsNoLongerValid_AndNothingIsBooked()
     {
         HttpStatusCode? staff = null;
