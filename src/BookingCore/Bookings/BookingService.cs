@@ -399,6 +399,23 @@ public sealed class BookingService
         return cancelled;
     }
 
+    /// <summary>Cancels a booking for the office (the staff), its place free at once. A booking its citizen is moving to
+    /// another day at that moment (locked as moving, before or since it was read) is cancelled all the same: the move is
+    /// given up first, and the citizen's confirmation is told it did not happen; unless the move's new booking stands
+    /// already, and then this one was just released by it (null: nothing left to cancel).</summary>
+    public async Task<Booking?> CancelForOfficeAsync(Booking booking)
+    {
+        var cancelled = await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero);
+        if (cancelled is null && (booking.Status == BookingStatus.Moving
+            || (await _store.GetBookingAsync(booking.Date, booking.Code))?.Status == BookingStatus.Moving))
+        {
+            await _store.AbandonMovesAsync(booking.Phone, _clock.GetCurrentInstant());
+            var settled = await _store.GetBookingAsync(booking.Date, booking.Code);
+            cancelled = settled?.Status == BookingStatus.Booked ? await _store.CancelBookingAsync(settled, _clock.GetCurrentInstant(), Duration.Zero) : null;
+        }
+        return cancelled;
+    }
+
     /// <summary>The phone's upcoming bookings to show it with their PINs (<c>MOJE</c>): like
     /// <see cref="UpcomingAsync"/>, and only once what was read is on the replicas the store waits for, so that a PIN
     /// read from a confirmation still unacknowledged is not told either.</summary>

@@ -90,12 +90,9 @@ public sealed class StaffActions
         if (result.Outcome is not (ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed))
         {
             await _booking.ReleaseHoldAsync(number);
-            throw new StaffRequestException(result.Outcome switch
-            {
-                ConfirmOutcome.TooManyBookings => $"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}",
-                ConfirmOutcome.TooManyPlaces => TooManyPlaces(result.PlacesBooked),
-                _ => "time: the slot was lost while booking it; try again",
-            });
+            throw new StaffRequestException(result.Outcome == ConfirmOutcome.TooManyBookings
+                ? $"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}"
+                : result.Outcome == ConfirmOutcome.TooManyPlaces ? TooManyPlaces(result.PlacesBooked) : "time: the slot was lost while booking it; try again");
         }
         var booking = result.Booking!;
         var made = new CallerBooking(booking, await _notices.BookedForCallerAsync(booking, _booking.WindowOf(booking)));
@@ -158,8 +155,7 @@ public sealed class StaffActions
         {
             throw new StaffRequestException(problem);
         }
-        code = BookingSecrets.NormalizeCode(code);
-        var booking = await _store.GetBookingAsync(date, code);
+        var booking = await _store.GetBookingAsync(date, BookingSecrets.NormalizeCode(code));
         if (booking is null || booking.Status is not (BookingStatus.Booked or BookingStatus.Moving))
         {
             return null;
@@ -169,17 +165,7 @@ public sealed class StaffActions
             // A visit that has begun or passed is no one's to cancel: the citizen would get "cancelled" and an offer.
             throw new StaffRequestException("code: that visit has already begun or passed");
         }
-        var cancelled = await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero);
-        if (cancelled is null && (booking.Status == BookingStatus.Moving
-            || (await _store.GetBookingAsync(date, code))?.Status == BookingStatus.Moving))
-        {
-            // The citizen is moving it right now (locked as moving, before or since it was read): the staff's cancel wins,
-            // the move is given up (unless its new booking stands already: then this one was just released by it), and the
-            // citizen's confirmation is told the move did not happen.
-            await _store.AbandonMovesAsync(booking.Phone, _clock.GetCurrentInstant());
-            booking = await _store.GetBookingAsync(date, code);
-            cancelled = booking?.Status == BookingStatus.Booked ? await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero) : null;
-        }
+        var cancelled = await _booking.CancelForOfficeAsync(booking);
         if (cancelled is null)
         {
             return null;
