@@ -107,10 +107,11 @@ public abstract partial class BookingStoreContract
         var (old, newHold) = await BookedAndHeldForMoveAsync(store, NextDay, 9);
         var draft = MovedDraft(old, newHold);
 
-        // The first half only: a gateway dying right after it leaves both days booked, and the move recorded.
+        // The first half only: a gateway dying right after it leaves both days booked (the old booking locked as moving:
+        // MoveRaceContract), and the move recorded.
         var first = await store.ConfirmMoveAsync(newHold, draft, old, Now, MoveDelay);
         Assert.Equal(ConfirmOutcome.Confirmed, first!.Outcome);
-        Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Day, old.Code))!.Status);
+        Assert.Equal(BookingStatus.Moving, (await store.GetBookingAsync(Day, old.Code))!.Status);
         Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(NextDay, old.Code))!.Status);
 
         // The next request of the phone finishes it: the old booking cancelled, its PIN gone, its slot cooling down.

@@ -35,8 +35,10 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <param name="redis">False: no Redis named, so the gateway runs its embedded default, a Garnet server in its own process.</param>
     /// <param name="redisConfiguration">Another Redis than the test server, e.g. <see cref="TestRedis.ClusterConfiguration"/>.</param>
     /// <param name="port">A given loopback port (a gateway started again where the last one was); 0 picks a free one.</param>
+    /// <param name="services">Last changes to the host's services (a test's own step around a store's, to drive a race).</param>
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, bool redis = true,
-        string? keyPrefix = null, string? redisConfiguration = null, CapturedLogs? logs = null, string? environment = null, int port = 0)
+        string? keyPrefix = null, string? redisConfiguration = null, CapturedLogs? logs = null, string? environment = null, int port = 0,
+        Action<IServiceCollection>? services = null)
     {
         var clock = new FakeClock(now ?? TestOffice.Prague(2026, 11, 30, 7, 0));
         var prefix = keyPrefix ?? TestRedis.NewPrefix();
@@ -62,6 +64,7 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton<IClock>(clock);
+            services?.Invoke(builder.Services);
             if (logs is not null)
             {
                 // Every level, from every category, to the capture only (the console keeps its configured level).

@@ -75,6 +75,8 @@ public class StartupConfigurationTests
     [InlineData("--Redis:ReplicaAckTimeout=00:00:05", "Configuration error: Redis:ReplicaAckTimeout: 00:00:05 must be between")]
     [InlineData("--Kiosk:MaxCalls=0", "Configuration error: Kiosk:MaxCalls: 0 must be between 1 and 9")]
     [InlineData("--Booking:MaxPartySize=0", "Configuration error: Booking:MaxPartySize: 0 must be between 1 (no parties) and 10")]
+    // a cap below the largest party would let nobody book a party of that size
+    [InlineData("--Booking:MaxPlacesPerPhone=3", "Configuration error: Booking:MaxPlacesPerPhone: 3 must be 0 (no cap) or between Booking:MaxPartySize (4), so that the largest party can book, and 1000")]
     [InlineData("--Booking:PartyMode=Sideways", "Configuration error: Booking:PartyMode: 'Sideways' is not a valid PartyMode")]
     [InlineData("--Booking:PartyMode=7", "Configuration error: Booking:PartyMode: '7' must be Consecutive or Parallel")]
     public async Task BrokenValue_StopsStartUpWithOneLineNamingTheKey(string setting, string line)

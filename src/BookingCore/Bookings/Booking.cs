@@ -45,4 +45,8 @@ public enum BookingStatus
     Done,
     Cancelled,
     NoShow,
+    /// <summary>Booked, and locked while a move to another day is under way (stored as <c>Moving:&lt;hold id&gt;</c>):
+    /// it still stands, but is not checked in, cancelled or moved again until the move is settled, so that the move and
+    /// the other step can never both happen (docs/redis.md, "Moving a booking").</summary>
+    Moving,
 }

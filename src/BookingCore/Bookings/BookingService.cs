@@ -188,7 +188,10 @@ public sealed class BookingService
     /// <param name="party">How many people: every one's place is held in one atomic step, or none
     /// (<see cref="HoldOutcome.NotOffered"/> when the party does not fit the day's slots from that time at all).</param>
     /// <param name="moving">The code of the booking this hold is to replace (a move): that booking does not count
-    /// toward the cap, as moving is not an extra booking.</param>
+    /// toward the cap, as moving is not an extra booking (nor an extra place).</param>
+    /// <remarks>The caps are read here so that a citizen over one is told at the time step, not after giving a name; the
+    /// cap on places per phone (<see cref="BookingOptions.MaxPlacesPerPhone"/>) is enforced atomically at confirmation,
+    /// where the store counts it in one step with the claim of the new places.</remarks>
     public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time,
         bool phoneHasBookings = true, int party = 1, string? moving = null)
     {
@@ -202,9 +205,18 @@ public sealed class BookingService
         {
             return new HoldResult(HoldOutcome.NotOffered);
         }
-        if (phoneHasBookings && await AtCapAsync(phone, agenda.Id, moving))
+        if (phoneHasBookings)
         {
-            return new HoldResult(HoldOutcome.TooManyBookings);
+            var upcoming = await UpcomingAsync(phone);
+            if (upcoming.Count(b => b.AgendaId == agenda.Id && b.Code != moving) >= _options.MaxUpcomingPerAgenda)
+            {
+                return new HoldResult(HoldOutcome.TooManyBookings);
+            }
+            var booked = upcoming.Sum(b => b.Party);
+            if (moving is null && _options.MaxPlacesPerPhone > 0 && booked + party > _options.MaxPlacesPerPhone)
+            {
+                return new HoldResult(HoldOutcome.TooManyPlaces, PlacesBooked: booked);
+            }
         }
         var now = _clock.GetCurrentInstant();
         var hold = new Hold(Guid.NewGuid().ToString("N")[..16], phone, agenda.Id, activityId, date, time,
@@ -300,12 +312,16 @@ public sealed class BookingService
         Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null)
     {
         var now = _clock.GetCurrentInstant();
-        var upcoming = await UpcomingAsync(hold.Phone); // finishes a move a crash left half-done first
+        // The phone's requests run one at a time: an earlier move of its own still recorded is not under way (its request
+        // died), so it is settled now, given up unless confirmed; this hold's own (an ANO repeated after a crash) goes on.
+        await _store.AbandonMovesAsync(hold.Phone, now, keepHoldId: hold.Id);
+        var upcoming = await UpcomingAsync(hold.Phone);
         if (upcoming.FirstOrDefault(b => b.HoldId == hold.Id) is { } earlier)
         {
             return await DurableMoveAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier), oldDate);
         }
-        var old = upcoming.FirstOrDefault(b => b.Date == oldDate && b.Code == code && b.Status == BookingStatus.Booked);
+        // Booked, or locked as moving by this very move before a crash (beginning it again finds the lock its own).
+        var old = upcoming.FirstOrDefault(b => b.Date == oldDate && b.Code == code && b.Status is BookingStatus.Booked or BookingStatus.Moving);
         if (old is null)
         {
             return new ConfirmResult(ConfirmOutcome.NotMovable);
@@ -316,7 +332,7 @@ public sealed class BookingService
         {
             var draft = new Booking(newCode, BookingSecrets.NewPin(), hold.Phone, old.Name, hold.AgendaId, hold.ActivityId,
                 hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id);
-            var result = await _store.ConfirmMoveAsync(hold, draft, old, now, delay, remindersFor?.Invoke(draft));
+            var result = await ConfirmMoveStepsAsync(hold, draft, old, now, delay, remindersFor?.Invoke(draft));
             if (result is null)
             {
                 continue; // the PIN is taken that day
@@ -333,6 +349,24 @@ public sealed class BookingService
             return await DurableMoveAsync(result, oldDate);
         }
         throw new InvalidOperationException("No free booking code or PIN found for the day; the PIN space is exhausted.");
+    }
+
+    /// <summary>Within one day one step; to another day: the move begun (recorded, the old booking locked as moving),
+    /// then confirmed on the new day (<see cref="IBookingStore.BeginMoveAsync"/>,
+    /// <see cref="IBookingStore.ConfirmBegunMoveAsync"/>).</summary>
+    private async Task<ConfirmResult?> ConfirmMoveStepsAsync(Hold hold, Booking draft, Booking old, Instant now, Duration delay,
+        IReadOnlyList<(string Name, Instant Due)>? reminders)
+    {
+        if (old.Date == hold.Date)
+        {
+            return await _store.ConfirmMoveAsync(hold, draft, old, now, delay, reminders);
+        }
+        return await _store.BeginMoveAsync(hold, draft, old, now, delay) switch
+        {
+            MoveStart.Locked or MoveStart.Moved => await _store.ConfirmBegunMoveAsync(hold, draft, old, now, delay, reminders),
+            MoveStart.NotMovable => new ConfirmResult(ConfirmOutcome.NotMovable),
+            _ => new ConfirmResult(ConfirmOutcome.MoveAbandoned),
+        };
     }
 
     private async Task<ConfirmResult> DurableMoveAsync(ConfirmResult result, LocalDate oldDate)
@@ -352,15 +386,32 @@ public sealed class BookingService
     public async Task<Booking?> CancelAsync(string phone, string code)
     {
         var normalized = BookingSecrets.NormalizeCode(code);
-        // A move a crash left half-done shares this code between its old and new booking: finished first, so the
-        // code names the booking that stands.
-        await _store.FinishMovesAsync(phone, _clock.GetCurrentInstant());
+        // A move a crash left half-done shares this code between its old and new booking: settled first (given up unless
+        // confirmed: no other request of the phone runs beside this one), so the code names the booking that stands.
+        await _store.AbandonMovesAsync(phone, _clock.GetCurrentInstant());
         var cancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay))
             ?? ((await _store.GetBookingsAsync(phone, Instant.MinValue)).Where(b => b.Code == normalized).ToList() is { Count: > 0 } named
                 && named.All(b => b.Status == BookingStatus.Cancelled) ? named[^1] : null);
         if (cancelled is not null)
         {
             await _store.EnsureDurableAsync("cancellation", null, cancelled.Date);
+        }
+        return cancelled;
+    }
+
+    /// <summary>Cancels a booking for the office (the staff), its place free at once. A booking its citizen is moving to
+    /// another day at that moment (locked as moving, before or since it was read) is cancelled all the same: the move is
+    /// given up first, and the citizen's confirmation is told it did not happen; unless the move's new booking stands
+    /// already, and then this one was just released by it (null: nothing left to cancel).</summary>
+    public async Task<Booking?> CancelForOfficeAsync(Booking booking)
+    {
+        var cancelled = await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero);
+        if (cancelled is null && (booking.Status == BookingStatus.Moving
+            || (await _store.GetBookingAsync(booking.Date, booking.Code))?.Status == BookingStatus.Moving))
+        {
+            await _store.AbandonMovesAsync(booking.Phone, _clock.GetCurrentInstant());
+            var settled = await _store.GetBookingAsync(booking.Date, booking.Code);
+            cancelled = settled?.Status == BookingStatus.Booked ? await _store.CancelBookingAsync(settled, _clock.GetCurrentInstant(), Duration.Zero) : null;
         }
         return cancelled;
     }
@@ -378,7 +429,8 @@ public sealed class BookingService
         return upcoming;
     }
 
-    /// <summary>The phone's bookings that are still ahead (or inside their check-in window) and not cancelled.</summary>
+    /// <summary>The phone's bookings that are still ahead (or inside their check-in window) and not cancelled (a booking
+    /// locked by a move under way still stands).</summary>
     /// <remarks>A move of the phone's that a crash left half-done is finished first (<see cref="IBookingStore.FinishMovesAsync"/>),
     /// so that no list shows both the old and the new time.</remarks>
     public async Task<IReadOnlyList<Booking>> UpcomingAsync(string phone)
@@ -387,7 +439,7 @@ public sealed class BookingService
         await _store.FinishMovesAsync(phone, now);
         var since = now - Duration.FromTimeSpan(_options.CheckInAfter);
         var all = await _store.GetBookingsAsync(phone, since);
-        return all.Where(b => b.Status is BookingStatus.Booked or BookingStatus.CheckedIn).ToList();
+        return all.Where(b => b.Status is BookingStatus.Booked or BookingStatus.CheckedIn or BookingStatus.Moving).ToList();
     }
 
     public CheckInWindow WindowOf(Booking booking) =>
@@ -407,17 +459,18 @@ public sealed class BookingService
         foreach (var date in new[] { today, today.PlusDays(1), today.PlusDays(-1) })
         {
             var booking = await _store.FindByPinAsync(date, pin);
+            if (booking?.Status == BookingStatus.Moving)
+            {
+                // The citizen is at the kiosk while a move of this booking is under way: the visit wins, the move is given
+                // up (unless its new booking stands already: then this PIN has just stopped working).
+                await _store.AbandonMovesAsync(booking.Phone, now);
+                booking = await _store.FindByPinAsync(date, pin);
+            }
             if (booking is not null && booking.Status != BookingStatus.Cancelled && WindowOf(booking).Contains(now))
             {
                 return booking;
             }
         }
         return null;
-    }
-
-    private async Task<bool> AtCapAsync(string phone, string agendaId, string? moving = null)
-    {
-        var upcoming = await UpcomingAsync(phone);
-        return upcoming.Count(b => b.AgendaId == agendaId && b.Code != moving) >= _options.MaxUpcomingPerAgenda;
     }
 }

@@ -10,6 +10,9 @@ public enum HoldOutcome
     NotOffered,
     /// <summary>The phone already has as many upcoming bookings for the agenda as allowed.</summary>
     TooManyBookings,
+    /// <summary>The party would take the phone past <c>Booking:MaxPlacesPerPhone</c> places across the office.</summary>
+    TooManyPlaces,
 }
 
-public sealed record HoldResult(HoldOutcome Outcome, Hold? Hold = null);
+/// <param name="PlacesBooked">With <see cref="HoldOutcome.TooManyPlaces"/>: the places the phone has booked.</param>
+public sealed record HoldResult(HoldOutcome Outcome, Hold? Hold = null, int PlacesBooked = 0);

@@ -57,7 +57,7 @@ public static class BookingCoreRegistration
         });
         services.AddSingleton<IBookingStore>(sp => new RedisBookingStore(sp.GetRequiredService<IConnectionMultiplexer>(),
             sp.GetRequiredService<RedisKeys>(), Duration.FromDays(sp.GetRequiredService<BookingOptions>().RetentionDays),
-            sp.GetRequiredService<ReplicaAcks>()));
+            sp.GetRequiredService<ReplicaAcks>(), PlacesOf(sp.GetRequiredService<BookingOptions>())));
         services.AddSingleton<IQueueStore>(sp => new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
         services.AddSingleton<ITurnNoticeStore>(sp => new RedisTurnNoticeStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
         services.AddSingleton<QueueChanges>();
@@ -68,6 +68,11 @@ public static class BookingCoreRegistration
         services.AddHostedService<StoreWarmup>();
         return services;
     }
+
+    /// <summary>The cap on places per phone as the store counts it: a booking counts while it is upcoming, until the end
+    /// of its check-in window.</summary>
+    public static PlacesPerPhone PlacesOf(BookingOptions options) =>
+        new(options.MaxPlacesPerPhone, Duration.FromTimeSpan(options.CheckInAfter));
 
     /// <summary>True when <c>Redis:Configuration</c> names a server; false: the embedded default, an in-process
     /// Garnet (<see cref="EmbeddedGarnet"/>).</summary>

@@ -54,6 +54,11 @@ internal sealed class BookingOptionsValidator : IValidateOptions<BookingOptions>
         {
             errors.Add($"{S}:MaxPartySize: {o.MaxPartySize} must be between 1 (no parties) and 10");
         }
+        if (o.MaxPlacesPerPhone != 0 && (o.MaxPlacesPerPhone < o.MaxPartySize || o.MaxPlacesPerPhone > 1000))
+        {
+            errors.Add($"{S}:MaxPlacesPerPhone: {o.MaxPlacesPerPhone} must be 0 (no cap) or between {S}:MaxPartySize ({o.MaxPartySize}), " +
+                "so that the largest party can book, and 1000");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -17,6 +17,11 @@ public sealed class BookingOptions
     /// <summary>At most this many upcoming bookings per phone and agenda.</summary>
     public int MaxUpcomingPerAgenda { get; set; } = 2;
 
+    /// <summary>At most this many places (people, over all upcoming bookings of every agenda) per phone; 0: no cap.
+    /// Eight lets a family of four book two visits each (identity cards and passports, or an application and its
+    /// pickup), where the per-agenda cap and parties alone would let one phone take 24 places.</summary>
+    public int MaxPlacesPerPhone { get; set; } = 8;
+
     /// <summary>A cancelled slot is offered again only after this delay (against appointment trading).</summary>
     public TimeSpan CancelReleaseDelay { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -55,6 +55,14 @@ public sealed class QueueService
             booking = await _booking.FindForCheckInAsync(pin.Trim());
             ticket = booking is null ? null
                 : await _queue.CheckInAsync(booking.Date, booking.Pin, booking.Code, booking.AgendaId, booking.Start, now);
+            if (ticket is null && booking is not null)
+            {
+                // A move locked the booking between the lookup and the check-in: the lookup again settles it (the visit
+                // wins unless the move's new booking stands already), and the PIN is tried once more.
+                booking = await _booking.FindForCheckInAsync(pin.Trim());
+                ticket = booking is null ? null
+                    : await _queue.CheckInAsync(booking.Date, booking.Pin, booking.Code, booking.AgendaId, booking.Start, now);
+            }
         }
         catch
         {

@@ -38,7 +38,9 @@ public interface IBookingStore
     /// <summary>Turns the live hold into <paramref name="draft"/> atomically. <see cref="ConfirmOutcome.AlreadyConfirmed"/>
     /// returns the earlier booking; a clash of code or PIN with another booking of the day gives null so the caller
     /// draws new ones. With <paramref name="reminders"/>, a new booking's reminders are scheduled in the same step
-    /// that lets the hold's lapse watch go.</summary>
+    /// that lets the hold's lapse watch go. <see cref="ConfirmOutcome.TooManyPlaces"/> when the phone's upcoming places
+    /// and the hold's would pass the store's <see cref="PlacesPerPhone"/> cap, counted in one step with the claim of
+    /// the new ones (two confirmations of one phone at once cannot both pass it).</summary>
     Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null);
 
     /// <summary>Confirms <paramref name="hold"/> as <paramref name="draft"/>, the new time of <paramref name="old"/>
@@ -53,9 +55,36 @@ public interface IBookingStore
     Task<ConfirmResult?> ConfirmMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
         IReadOnlyList<(string Name, Instant Due)>? reminders = null);
 
+    /// <summary>The first step of a move to another day (<see cref="ConfirmMoveAsync"/> is this and
+    /// <see cref="ConfirmBegunMoveAsync"/>): the <see cref="PendingMove"/> is recorded on the phone (with the new index
+    /// entry), then <paramref name="old"/> is locked as moving on its day (<see cref="BookingStatus.Moving"/>): from then
+    /// on it is not checked in, cancelled or moved until the move is settled. When it cannot be locked (no longer
+    /// booked, or this move was already given up) nothing of the move stays, its hold included.</summary>
+    Task<MoveStart> BeginMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay);
+
+    /// <summary>The second step of a move to another day, after <see cref="BeginMoveAsync"/>: the new day confirms the
+    /// hold as <paramref name="draft"/>, unless the move was given up meanwhile
+    /// (<see cref="ConfirmOutcome.MoveAbandoned"/>: a finisher tombstoned its hold, and the new day refuses it whatever
+    /// clock the caller read). A hold run out or given up ends the move there, given up (the old booking unlocked, the
+    /// record dropped); <see cref="ConfirmOutcome.CodeTaken"/> and null (the PIN) undo the begun move without giving it
+    /// up, its hold kept for the caller's next draft, which begins the move again.
+    /// The old slot is released by <see cref="FinishMovesAsync"/>, which the caller calls next.</summary>
+    Task<ConfirmResult?> ConfirmBegunMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
+        IReadOnlyList<(string Name, Instant Due)>? reminders = null);
+
+    /// <summary>Settles every move of the phone now, as <see cref="FinishMovesAsync"/> does, but gives up those not yet
+    /// confirmed instead of waiting for their hold to run out: for a kiosk check-in or a staff cancel of a booking
+    /// locked as moving, and for the phone's own next request (which no request of the same phone runs beside). A move
+    /// given up can no longer be confirmed; the citizen whose confirmation comes later is told it did not happen.</summary>
+    /// <param name="keepHoldId">The move of this hold is settled as <see cref="FinishMovesAsync"/> would (the phone's
+    /// confirmation repeated after a crash goes on with it).</param>
+    Task AbandonMovesAsync(string phone, Instant now, string? keepHoldId = null);
+
     /// <summary>Finishes the phone's moves to another day: each whose new booking stands has its old booking cancelled
-    /// (idempotent: only that very booking, only while it is still booked) and its record dropped; each whose hold can
-    /// no longer be confirmed is dropped with the old booking untouched. Returns how many are still under way.</summary>
+    /// (idempotent: only that very booking, only while this move has it locked) and its record dropped; each whose hold
+    /// has run out (with <see cref="PendingMove.Margin"/>) is given up: its hold tombstoned on the new day (so that a
+    /// confirmation arriving late is refused), the old booking unlocked, the record dropped. Returns how many are still
+    /// under way.</summary>
     Task<int> FinishMovesAsync(string phone, Instant now);
 
     /// <summary>Phones with a move recorded whose hold's expiry has passed (a move the request that began it did not

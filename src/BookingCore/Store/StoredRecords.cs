@@ -64,18 +64,22 @@ internal static class StoredRecords
     }
 
     internal static string ToJson(PendingMove m) => JsonSerializer.Serialize(new MoveRecord(
-        ToJson(m.Old), Date.Format(m.NewDate), m.NewCode, m.HoldId, m.HoldExpires.ToUnixTimeMilliseconds(), (long)m.ReleaseDelay.TotalMilliseconds),
-        RecordsJson.Default.MoveRecord);
+        ToJson(m.Old), Date.Format(m.NewDate), m.NewCode, m.HoldId, m.HoldExpires.ToUnixTimeMilliseconds(), (long)m.ReleaseDelay.TotalMilliseconds,
+        m.NewHold is null ? null : ToJson(m.NewHold)), RecordsJson.Default.MoveRecord);
 
     internal static PendingMove MoveFromJson(string json)
     {
         var r = JsonSerializer.Deserialize(json, RecordsJson.Default.MoveRecord)!;
         return new PendingMove(BookingFromJson(r.Old, BookingStatus.Booked), Date.Parse(r.NewDate).Value, r.NewCode, r.HoldId,
-            Instant.FromUnixTimeMilliseconds(r.ExpiresMs), Duration.FromMilliseconds(r.DelayMs));
+            Instant.FromUnixTimeMilliseconds(r.ExpiresMs), Duration.FromMilliseconds(r.DelayMs), r.Hold is null ? null : HoldFromJson(r.Hold));
     }
 
+    /// <summary>The status a move to another day locks a booking with while it is under way (<see cref="BookingStatus.Moving"/>).</summary>
+    internal static string MovingStatus(string holdId) => "Moving:" + holdId;
+
     internal static BookingStatus ParseStatus(string? text) =>
-        Enum.TryParse<BookingStatus>(text, out var s) ? s : BookingStatus.Booked;
+        text is not null && text.StartsWith("Moving:", StringComparison.Ordinal) ? BookingStatus.Moving
+        : Enum.TryParse<BookingStatus>(text, out var s) ? s : BookingStatus.Booked;
 
     internal static string Ms(Instant instant) => instant.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 }
@@ -90,7 +94,10 @@ internal sealed record HoldRecord(string Id, string Phone, string Agenda, string
 internal sealed record ClosureRecord(string Id, string Date, string? From, string? To, string? Agenda, int? Counters, string Reason,
     string By, long AtMs, int Cancelled, List<string>? NotTold);
 
-internal sealed record MoveRecord(string Old, string NewDate, string NewCode, string HoldId, long ExpiresMs, long DelayMs);
+/// <param name="Hold">The new day's hold (JSON), so that a move given up frees its place at once; absent in records an
+/// older gateway wrote.</param>
+internal sealed record MoveRecord(string Old, string NewDate, string NewCode, string HoldId, long ExpiresMs, long DelayMs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Hold = null);
 
 [JsonSerializable(typeof(BookingRecord))]
 [JsonSerializable(typeof(MoveRecord))]

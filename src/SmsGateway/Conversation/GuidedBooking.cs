@@ -191,6 +191,9 @@ public sealed class GuidedBooking
             case HoldOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return prefix + t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
+            case HoldOutcome.TooManyPlaces:
+                await t.Machine.FireAsync(Trigger.Abandoned);
+                return prefix + t.Texts.TooManyPlaces(result.PlacesBooked, _booking.Options.MaxPlacesPerPhone);
             default:
                 return await _prompts.NearestTimesAsync(t, time, prefix + t.Texts.TimeNotFree(time) + "\n");
         }
@@ -286,11 +289,21 @@ public sealed class GuidedBooking
                 await t.Machine.ConfirmedAsync(s.Hold);
                 return moving is null ? ConfirmedText(t, result.Booking!) : MovedText(t, result.Booking!);
             case ConfirmOutcome.NotMovable:
+                // Cancelled meanwhile, or checked in (then it still stands, and the reply says so rather than "no longer
+                // valid").
                 await t.Machine.FireAsync(Trigger.Abandoned);
-                return t.Texts.MoveGone(moving!.Code);
+                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             case ConfirmOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
+            case ConfirmOutcome.TooManyPlaces:
+                await t.Machine.FireAsync(Trigger.Abandoned);
+                return t.Texts.TooManyPlaces(result.PlacesBooked, _booking.Options.MaxPlacesPerPhone);
+            case ConfirmOutcome.MoveAbandoned:
+                // Given up while this ANO was on its way (it came too late for its hold, or the booking was checked in or
+                // cancelled meanwhile): nothing moved, and the reply says where the booking stands now.
+                await t.Machine.FireAsync(Trigger.Abandoned);
+                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             default:
                 return await lapsed(t);
         }

@@ -68,5 +68,5 @@ public sealed class Moving
     private async Task<List<Booking>> MovableAsync(Turn t) => (await BookedAsync(t)).Where(b => b.Party == 1).ToList();
 
     private async Task<List<Booking>> BookedAsync(Turn t) =>
-        (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status == BookingStatus.Booked).ToList();
+        (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status is BookingStatus.Booked or BookingStatus.Moving).ToList();
 }

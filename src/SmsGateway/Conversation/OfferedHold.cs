@@ -63,7 +63,7 @@ public sealed class OfferedHold
             foreach (var slot in nearest.Where(s => (s.Date, s.Start) != notAt && !Clashes(s)).Take(3))
             {
                 var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, lease.HasBookings);
-                if (result.Outcome == HoldOutcome.TooManyBookings)
+                if (result.Outcome is HoldOutcome.TooManyBookings or HoldOutcome.TooManyPlaces)
                 {
                     return null;
                 }

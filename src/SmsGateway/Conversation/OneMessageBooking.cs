@@ -92,6 +92,11 @@ public sealed class OneMessageBooking
                 await AbandonAsync(t);
                 return prefix + t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
             }
+            if (result.Outcome == HoldOutcome.TooManyPlaces)
+            {
+                await AbandonAsync(t);
+                return prefix + t.Texts.TooManyPlaces(result.PlacesBooked, _booking.Options.MaxPlacesPerPhone);
+            }
             if (result.Outcome != HoldOutcome.Placed)
             {
                 continue; // taken a moment ago: the next nearest

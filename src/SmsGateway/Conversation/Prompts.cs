@@ -215,7 +215,8 @@ public sealed class Prompts
     /// <summary>The bookings that PRESUN may move (booked, not checked in), numbered; with none, says so.</summary>
     public async Task<string> ListMovesAsync(Turn t)
     {
-        var bookings = (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status == BookingStatus.Booked).ToList();
+        // A booking locked by a move a crash left under way is listed too: moving it settles that move first.
+        var bookings = (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status is BookingStatus.Booked or BookingStatus.Moving).ToList();
         if (bookings.Count == 0)
         {
             if (t.State == State.ChoosingMove)

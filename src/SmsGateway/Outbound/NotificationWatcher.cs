@@ -97,6 +97,13 @@ public sealed class NotificationWatcher : BackgroundService
         foreach (var reminder in await _store.TakeDueRemindersAsync(now, 100, Lease))
         {
             var booking = await _store.GetBookingAsync(reminder.Date, reminder.Code);
+            if (booking?.Status == BookingStatus.Moving)
+            {
+                // A move of it is under way: a minute from now it either stands here (the reminder goes then) or has
+                // moved (the new time's reminders were scheduled with the move, and this one is forgotten).
+                await _store.RescheduleReminderAsync(reminder, now + Duration.FromMinutes(1));
+                continue;
+            }
             if (booking is null || booking.Status != BookingStatus.Booked)
             {
                 await _store.RescheduleReminderAsync(reminder, null); // cancelled or already at the office

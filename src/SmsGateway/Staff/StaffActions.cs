@@ -82,6 +82,8 @@ public sealed class StaffActions
                 throw new StaffRequestException("time: taken, closed, or the activity's hour is at its quota; choose another");
             case HoldOutcome.TooManyBookings:
                 throw new StaffRequestException($"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}");
+            case HoldOutcome.TooManyPlaces:
+                throw new StaffRequestException(TooManyPlaces(held.PlacesBooked));
         }
         var withPhone = !NoPhone.Is(number);
         var result = await _booking.ConfirmAsync(held.Hold!, name, phoneHasBookings: withPhone, remindersFor: withPhone ? _reminders.RemindersFor : null);
@@ -90,7 +92,7 @@ public sealed class StaffActions
             await _booking.ReleaseHoldAsync(number);
             throw new StaffRequestException(result.Outcome == ConfirmOutcome.TooManyBookings
                 ? $"phone: already has {_booking.Options.MaxUpcomingPerAgenda} upcoming bookings for {agenda.Id}"
-                : "time: the slot was lost while booking it; try again");
+                : result.Outcome == ConfirmOutcome.TooManyPlaces ? TooManyPlaces(result.PlacesBooked) : "time: the slot was lost while booking it; try again");
         }
         var booking = result.Booking!;
         var made = new CallerBooking(booking, await _notices.BookedForCallerAsync(booking, _booking.WindowOf(booking)));
@@ -98,6 +100,9 @@ public sealed class StaffActions
             (made.PinSent ? "PIN sent by SMS" : $"PIN read out ({made.Told})"));
         return made;
     }
+
+    private string TooManyPlaces(int booked) =>
+        $"phone: already has {booked} places booked, and one phone may book at most {_booking.Options.MaxPlacesPerPhone} (Booking:MaxPlacesPerPhone)";
 
     /// <summary>A closure and what each citizen it cancelled was told.</summary>
     public sealed record ClosureReport(Closure Closure, IReadOnlyList<NoticeResult> Notices)
@@ -151,7 +156,7 @@ public sealed class StaffActions
             throw new StaffRequestException(problem);
         }
         var booking = await _store.GetBookingAsync(date, BookingSecrets.NormalizeCode(code));
-        if (booking is null || booking.Status != BookingStatus.Booked)
+        if (booking is null || booking.Status is not (BookingStatus.Booked or BookingStatus.Moving))
         {
             return null;
         }
@@ -160,7 +165,7 @@ public sealed class StaffActions
             // A visit that has begun or passed is no one's to cancel: the citizen would get "cancelled" and an offer.
             throw new StaffRequestException("code: that visit has already begun or passed");
         }
-        var cancelled = await _store.CancelBookingAsync(booking, _clock.GetCurrentInstant(), Duration.Zero);
+        var cancelled = await _booking.CancelForOfficeAsync(booking);
         if (cancelled is null)
         {
             return null;

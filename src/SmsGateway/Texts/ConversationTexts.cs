@@ -97,6 +97,10 @@ public sealed class ConversationTexts
 
     public string TooManyBookings(int max) => Format("TooManyBookings", ("max", max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>The phone's booked places and the hold's would pass <c>Booking:MaxPlacesPerPhone</c>.</summary>
+    public string TooManyPlaces(int count, int max) => Format("TooManyPlaces",
+        ("count", count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("max", max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public string HoldReleased() => Format("HoldReleased");
 
     public string NothingToCancel() => Format("NothingToCancel");
@@ -257,6 +261,10 @@ public sealed class ConversationTexts
             ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
 
     public string MoveDropped(LocalDate day, LocalTime time) => Format("MoveDropped", ("day", DayLabel(day)), ("time", Hm(time)));
+
+    /// <summary>An ANO of a move that was given up before it could confirm (its hold ran out meanwhile, or the booking was
+    /// checked in or cancelled): nothing moved, the booking stays.</summary>
+    public string MoveNotMade(LocalDate day, LocalTime time) => Format("MoveNotMade", ("day", DayLabel(day)), ("time", Hm(time)));
 
     // The waitlist (HLIDAT / WATCH).
     public string WatchOffer(string agenda, LocalDate date, LocalTime time, LocalTime holdEnds) =>

@@ -54,6 +54,7 @@ public class ReplySizeTests
         yield return ("PartyNotOffered", t.PartyTooLarge(1));
         yield return ("AlreadyConfirmed", t.AlreadyConfirmed(booking));
         yield return ("TooManyBookings", t.TooManyBookings(2));
+        yield return ("TooManyPlaces", t.TooManyPlaces(999, 1000));
         yield return ("HoldReleased", t.HoldReleased());
         yield return ("NothingToCancel", t.NothingToCancel());
         yield return ("ChooseCancellation", t.ChooseCancellation(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
@@ -93,6 +94,7 @@ public class ReplySizeTests
         yield return ("Moved", t.Moved(booking, longestAgenda, place, time, time));
         yield return ("ChooseMove", t.HintNumber(9) + "\n" + t.ChooseMove(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
         yield return ("MoveDropped", t.MoveDropped(day, time));
+        yield return ("MoveNotMade", t.MoveNotMade(day, time));
         yield return ("MoveGone", t.MoveGone("K7M3QX"));
         yield return ("NothingToMove", t.NothingToMove());
         yield return ("WatchOffer", t.WatchOffer(longestAgenda, day, time, time));

@@ -26,14 +26,19 @@ public sealed class RedisBookingStore : IBookingStore
     private readonly RedisKeys _keys;
     private readonly Duration _retention;
     private readonly ReplicaAcks? _acks;
+    private readonly PlaceClaims _claims;
+    private readonly RedisMoves _moves;
 
     /// <param name="acks">Waits for replicas before a citizen is told (<see cref="EnsureDurableAsync"/>); null: none.</param>
-    public RedisBookingStore(IConnectionMultiplexer redis, RedisKeys keys, Duration retention, ReplicaAcks? acks = null)
+    /// <param name="places">The cap on places per phone (<c>Booking:MaxPlacesPerPhone</c>); null: none.</param>
+    public RedisBookingStore(IConnectionMultiplexer redis, RedisKeys keys, Duration retention, ReplicaAcks? acks = null, PlacesPerPhone? places = null)
     {
         _redis = redis;
         _keys = keys;
         _retention = retention;
         _acks = acks;
+        _claims = new PlaceClaims(redis, keys, places);
+        _moves = new RedisMoves(redis, keys, retention);
     }
 
     private IDatabase Db => _redis.GetDatabase();
@@ -41,7 +46,7 @@ public sealed class RedisBookingStore : IBookingStore
     /// <summary>Day keys live until the retention period after the day has passed, then personal data is gone.</summary>
     /// <remarks>A time to live from the caller's <paramref name="now"/>, not an absolute instant, so that the store
     /// follows the injected clock like everything else.</remarks>
-    private static long TimeToLiveMs(LocalDate date, Instant now, Duration retention) =>
+    internal static long TimeToLiveMs(LocalDate date, Instant now, Duration retention) =>
         Math.Max(1, (long)(Instant.FromUtc(date.Year, date.Month, date.Day, 0, 0).Plus(Duration.FromDays(2)).Plus(retention) - now).TotalMilliseconds);
 
     public async Task<IReadOnlyDictionary<string, int>> GetTakenAsync(LocalDate date, Instant now) => (await GetDayUseAsync(date, now)).Taken;
@@ -139,16 +144,26 @@ public sealed class RedisBookingStore : IBookingStore
     {
         var index = _keys.PhoneBookings(hold.Phone);
         var entry = IndexEntry(draft.Date, draft.Code);
-        // The phone's side goes first, in one call: the index entry (a crash before the booking leaves an entry that
-        // readers skip) and the end of the hold pointer (a crash then leaves the hold in the day to be confirmed by a
-        // repeated ANO, which needs no pointer, or to lapse by itself). The index lives as long as the day keys of the
-        // phone's latest booking (the visit, then the retention), no longer; readers skip entries whose booking has
-        // expired.
-        await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index, _keys.PhoneHold(hold.Phone)],
-            [draft.Start.ToUnixTimeMilliseconds(), entry, TimeToLiveMs(draft.Date, now, _retention), hold.Id]);
+        // The phone's side goes first, in one call: the claim of the hold's places under the phone's cap, counted in the
+        // same step against its other bookings' claims (two confirmations at once cannot both pass it), the index entry
+        // (a crash before the booking leaves an entry that readers skip, and a claim that a repair drops) and the end of
+        // the hold pointer (a crash then leaves the hold in the day to be confirmed by a repeated ANO, which needs no
+        // pointer, or to lapse by itself). The index lives as long as the day keys of the phone's latest booking (the
+        // visit, then the retention), no longer; readers skip entries whose booking has expired.
+        var ttl = TimeToLiveMs(draft.Date, now, _retention);
+        var (claimed, booked) = await _claims.ClaimAsync(hold, draft, entry, ttl, now);
+        if (!claimed && await _claims.RepairAsync(hold.Phone, now, LoadAsync, (date, id, at) => _moves.AbortHoldAsync(date, id, at)))
+        {
+            (claimed, booked) = await _claims.ClaimAsync(hold, draft, entry, ttl, now);
+        }
+        if (!claimed)
+        {
+            return new ConfirmResult(ConfirmOutcome.TooManyPlaces, PlacesBooked: booked);
+        }
         var d = hold.Date;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Confirm,
-            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d),
+                _keys.DayAborted(d)],
             [Ms(now), hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention), .. Members(hold).Select(m => (RedisValue)m)]))!;
         var outcome = (string)result[0]!;
         switch (outcome)
@@ -174,15 +189,18 @@ public sealed class RedisBookingStore : IBookingStore
                 }
                 return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
             case "already":
-                await Db.SortedSetRemoveAsync(index, entry);
                 var earlier = BookingFromJson((string)result[1]!, ParseStatus((string?)result[2]));
+                if (IndexEntry(earlier.Date, earlier.Code) != entry)
+                {
+                    await _claims.UnclaimAsync(hold.Phone, entry, dropEntry: true);
+                }
                 await Db.SortedSetAddAsync(index, IndexEntry(earlier.Date, earlier.Code), earlier.Start.ToUnixTimeMilliseconds());
                 return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier);
             case "lapsed":
-                await Db.SortedSetRemoveAsync(index, entry);
+                await _claims.UnclaimAsync(hold.Phone, entry, dropEntry: true);
                 return new ConfirmResult(ConfirmOutcome.HoldLapsed);
             default: // "secret": the code or PIN is taken that day
-                await Db.SortedSetRemoveAsync(index, entry);
+                await _claims.UnclaimAsync(hold.Phone, entry, dropEntry: true);
                 return null;
         }
     }
@@ -190,98 +208,89 @@ public sealed class RedisBookingStore : IBookingStore
     public async Task<ConfirmResult?> ConfirmMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
         IReadOnlyList<(string Name, Instant Due)>? reminders = null)
     {
-        var phone = hold.Phone;
-        var index = _keys.PhoneBookings(phone);
-        var entry = IndexEntry(draft.Date, draft.Code);
-        var sameDay = old.Date == hold.Date;
-        var ttl = TimeToLiveMs(draft.Date, now, _retention);
-        if (!sameDay)
+        if (old.Date != hold.Date)
         {
-            // The phone's side first and durable before the new day is touched: the move's record (a crash from here on
-            // leaves it for a finisher) and the index entry; then the sweeper's pointer (a crash before it lands leaves
-            // the record to the phone's next request).
-            var move = new PendingMove(old, draft.Date, draft.Code, hold.Id, hold.ExpiresAt, releaseDelay);
-            await Db.ScriptEvaluateAsync(RedisScripts.BeginMove, [index, _keys.PhoneHold(phone), _keys.PhoneMoves(phone)],
-                [draft.Start.ToUnixTimeMilliseconds(), entry, ttl, hold.Id, ToJson(move)]);
-            await Db.SortedSetAddAsync(_keys.WatchMoves(Shard(phone)), phone, (hold.ExpiresAt + PendingMove.Margin).ToUnixTimeMilliseconds());
-        }
-        var d = hold.Date;
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.ConfirmMove,
-            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d)],
-            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), ttl, QuotaMember(hold), hold.QuotaKey,
-                sameDay ? 1 : 0, old.SlotKey, old.QuotaKey, old.Pin, (long)releaseDelay.TotalMilliseconds, old.HoldId]))!;
-        var outcome = (string)result[0]!;
-        if (outcome is "ok" or "already" && sameDay)
-        {
-            // One day, one hash slot: the script above replaced the booking and freed its slot at once. The index entry
-            // is the old one's (same day, same code): only its score, the start, changes, and only now, so that a crash
-            // before the confirmation leaves the index pointing at the booking that stands.
-            await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [index, _keys.PhoneHold(phone)],
-                [draft.Start.ToUnixTimeMilliseconds(), entry, ttl, hold.Id]);
-        }
-        if (outcome is "ok")
-        {
-            var shard = Shard(phone);
-            var args = new List<RedisValue> { ToJson(hold) };
-            foreach (var (name, due) in reminders ?? [])
+            return await BeginMoveAsync(hold, draft, old, now, releaseDelay) switch
             {
-                args.Add(due.ToUnixTimeMilliseconds());
-                args.Add(ReminderMember(new DueReminder(draft.Phone, draft.Date, draft.Code, name)));
-            }
-            await Db.ScriptEvaluateAsync(RedisScripts.WatchConfirmed, [_keys.WatchLapses(shard), _keys.WatchReminders(shard)], [.. args]);
-            return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
+                MoveStart.Locked or MoveStart.Moved => await ConfirmBegunMoveAsync(hold, draft, old, now, releaseDelay, reminders),
+                MoveStart.NotMovable => new ConfirmResult(ConfirmOutcome.NotMovable),
+                _ => new ConfirmResult(ConfirmOutcome.MoveAbandoned),
+            };
         }
-        if (outcome is "already")
+        var (outcome, result) = await ConfirmInNewDayAsync(hold, draft, old, now, releaseDelay, reminders, sameDay: true);
+        if (outcome is "ok" or "already")
         {
-            return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, BookingFromJson((string)result[1]!, ParseStatus((string?)result[2])));
+            // One day, one hash slot: the script replaced the booking and freed its slot at once. The index entry is the
+            // old one's (same day, same code, so its claim too): only its score, the start, changes, and only now, so that
+            // a crash before the confirmation leaves the index pointing at the booking that stands.
+            await Db.ScriptEvaluateAsync(RedisScripts.IndexBooking, [_keys.PhoneBookings(hold.Phone), _keys.PhoneHold(hold.Phone)],
+                [draft.Start.ToUnixTimeMilliseconds(), IndexEntry(draft.Date, draft.Code), TimeToLiveMs(draft.Date, now, _retention), hold.Id]);
         }
-        if (!sameDay)
-        {
-            // Nothing was booked on the new day: the move's record and its index entry go (the old booking stands).
-            await Db.HashDeleteAsync(_keys.PhoneMoves(phone), hold.Id);
-            await Db.SortedSetRemoveAsync(index, entry);
-        }
-        return outcome switch
-        {
-            "lapsed" => new ConfirmResult(ConfirmOutcome.HoldLapsed),
-            "code" => new ConfirmResult(ConfirmOutcome.CodeTaken),
-            "gone" => new ConfirmResult(ConfirmOutcome.NotMovable),
-            _ => null, // "secret": the PIN is taken that day
-        };
+        return result ?? (outcome == "gone" ? new ConfirmResult(ConfirmOutcome.NotMovable) : null);
     }
 
-    public async Task<int> FinishMovesAsync(string phone, Instant now)
+    public Task<MoveStart> BeginMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay) =>
+        _moves.BeginAsync(hold, draft, old, now, releaseDelay);
+
+    public async Task<ConfirmResult?> ConfirmBegunMoveAsync(Hold hold, Booking draft, Booking old, Instant now, Duration releaseDelay,
+        IReadOnlyList<(string Name, Instant Due)>? reminders = null)
     {
-        var records = await Db.HashGetAllAsync(_keys.PhoneMoves(phone));
-        var left = 0;
-        foreach (var record in records)
+        var (outcome, result) = await ConfirmInNewDayAsync(hold, draft, old, now, releaseDelay, reminders, sameDay: false);
+        switch (outcome)
         {
-            var move = MoveFromJson(record.Value!);
-            var confirmed = await Db.HashGetAsync(_keys.DayHoldCodes(move.NewDate), move.HoldId);
-            if (!confirmed.IsNullOrEmpty)
-            {
-                // The new booking stands: the old one goes (a no-op when a finisher before did it), then the record.
-                var o = move.Old;
-                var d = o.Date;
-                await Db.ScriptEvaluateAsync(RedisScripts.ReleaseMoved,
-                    [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d)],
-                    [Ms(now), o.Code, o.SlotKey, o.Pin, (long)move.ReleaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), o.QuotaKey,
-                        o.HoldId, move.HoldId]);
-                await Db.HashDeleteAsync(_keys.PhoneMoves(phone), record.Name);
-            }
-            else if (move.IsDeadAt(now))
-            {
-                // The hold can no longer become a booking: the move never happened, the old booking stands.
-                await Db.SortedSetRemoveAsync(_keys.PhoneBookings(phone), IndexEntry(move.NewDate, move.NewCode));
-                await Db.HashDeleteAsync(_keys.PhoneMoves(phone), record.Name);
-            }
-            else
-            {
-                left++; // its confirmation may still be under way
-            }
+            case "ok" or "already":
+                return result;
+            case "lapsed" or "aborted":
+                // The hold ran out, or a finisher gave the move up: it ends here, the old booking standing as it was.
+                await _moves.GiveUpAsync(hold, draft, old, now, releaseDelay);
+                return result;
+            default:
+                // The code or the PIN is taken on the new day: undone (not given up), the hold kept for the next draft.
+                await _moves.UndoAsync(hold, draft, old, now, releaseDelay);
+                return result;
         }
-        return left;
     }
+
+    /// <summary>The new day's script of a move (<see cref="RedisScripts.ConfirmMove"/>): its outcome and the result for
+    /// the caller (null for a PIN clash; for "gone", which only the same day's step has).</summary>
+    private async Task<(string Outcome, ConfirmResult? Result)> ConfirmInNewDayAsync(Hold hold, Booking draft, Booking old, Instant now,
+        Duration releaseDelay, IReadOnlyList<(string Name, Instant Due)>? reminders, bool sameDay)
+    {
+        var d = hold.Date;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.ConfirmMove,
+            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d),
+                _keys.DayAborted(d)],
+            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention), QuotaMember(hold),
+                hold.QuotaKey, sameDay ? 1 : 0, old.SlotKey, old.QuotaKey, old.Pin, (long)releaseDelay.TotalMilliseconds, old.HoldId]))!;
+        var outcome = (string)result[0]!;
+        switch (outcome)
+        {
+            case "ok":
+                var shard = Shard(hold.Phone);
+                var args = new List<RedisValue> { ToJson(hold) };
+                foreach (var (name, due) in reminders ?? [])
+                {
+                    args.Add(due.ToUnixTimeMilliseconds());
+                    args.Add(ReminderMember(new DueReminder(draft.Phone, draft.Date, draft.Code, name)));
+                }
+                await Db.ScriptEvaluateAsync(RedisScripts.WatchConfirmed, [_keys.WatchLapses(shard), _keys.WatchReminders(shard)], [.. args]);
+                return (outcome, new ConfirmResult(ConfirmOutcome.Confirmed, draft));
+            case "already":
+                return (outcome, new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, BookingFromJson((string)result[1]!, ParseStatus((string?)result[2]))));
+            case "lapsed":
+                return (outcome, new ConfirmResult(ConfirmOutcome.HoldLapsed));
+            case "aborted":
+                return (outcome, new ConfirmResult(ConfirmOutcome.MoveAbandoned));
+            case "code":
+                return (outcome, new ConfirmResult(ConfirmOutcome.CodeTaken));
+            default:
+                return (outcome, null); // "secret": the PIN is taken that day; "gone": the caller's to say
+        }
+    }
+
+    public Task<int> FinishMovesAsync(string phone, Instant now) => _moves.SettleAllAsync(phone, now, giveUp: false);
+
+    public Task AbandonMovesAsync(string phone, Instant now, string? keepHoldId = null) => _moves.SettleAllAsync(phone, now, giveUp: true, keepHoldId);
 
     public async Task<IReadOnlyList<string>> TakeUnfinishedMovesAsync(Instant now, int max, Duration lease)
     {
@@ -309,7 +318,13 @@ public sealed class RedisBookingStore : IBookingStore
         var cancelled = (int)await Db.ScriptEvaluateAsync(RedisScripts.Cancel,
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d)],
             [Ms(now), booking.Code, booking.Pin, (long)releaseDelay.TotalMilliseconds, TimeToLiveMs(d, now, _retention), .. Keys(booking)]);
-        return cancelled == 1 ? booking.WithStatus(BookingStatus.Cancelled) : null;
+        if (cancelled != 1)
+        {
+            return null;
+        }
+        // Its places are the phone's again (a crash before this leaves the claim to RepairAsync).
+        await _claims.UnclaimAsync(booking.Phone, IndexEntry(d, booking.Code), dropEntry: false);
+        return booking.WithStatus(BookingStatus.Cancelled);
     }
 
     public async Task<IReadOnlyList<Booking>> GetDayBookingsAsync(LocalDate date)
@@ -347,6 +362,10 @@ public sealed class RedisBookingStore : IBookingStore
             [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayClosed(d),
                 _keys.DayClosureCancelled(d, closureId)],
             [Ms(now), booking.Code, booking.Pin, counters, booking.PlaceKeys.Count, TimeToLiveMs(d, now, _retention), .. Keys(booking)]);
+        if (result == 1)
+        {
+            await _claims.UnclaimAsync(booking.Phone, IndexEntry(d, booking.Code), dropEntry: false);
+        }
         return result switch
         {
             1 => OverCapacity.Cancelled,
@@ -493,7 +512,7 @@ public sealed class RedisBookingStore : IBookingStore
     /// <summary>The hold's members of the day's holds: each person's slot member, then each person's quota member. The
     /// first person's are <c>key|id</c> as a hold of one always had; the others' <c>key|id~n</c>, unique in the set
     /// even when a party's places share a slot (parallel counters) and read back as one hold by the closure script.</summary>
-    private static List<string> Members(Hold hold)
+    internal static List<string> Members(Hold hold)
     {
         var places = hold.PlaceKeys;
         var members = new List<string>(places.Count * 2);
@@ -516,7 +535,7 @@ public sealed class RedisBookingStore : IBookingStore
         return [.. places.Select(p => (RedisValue)p.Slot), .. places.Select(p => (RedisValue)p.Quota)];
     }
 
-    private static string IndexEntry(LocalDate date, string code) => $"{DayId(date)}|{code}";
+    private static string IndexEntry(LocalDate date, string code) => RedisMoves.IndexEntry(date, code);
 
     private static (LocalDate Date, string Code) ParseIndexEntry(string entry)
     {

@@ -44,6 +44,9 @@ public sealed class RedisKeys
     public RedisKey DayPins(LocalDate date) => Day(date) + ":pins";
     /// <summary>HASH hold id → code of the booking it became (makes confirmation idempotent).</summary>
     public RedisKey DayHoldCodes(LocalDate date) => Day(date) + ":holdcodes";
+    /// <summary>HASH hold id → 1: tombstones of moves (and holds) given up. On the new day a given-up hold is never
+    /// confirmed; on the old day a given-up move never locks the booking.</summary>
+    public RedisKey DayAborted(LocalDate date) => Day(date) + ":aborted";
 
     /// <summary>HASH <c>P</c>/<c>A</c> → last ticket number of the day (priority, walk-in).</summary>
     public RedisKey DayTicketNumbers(LocalDate date) => Day(date) + ":ticketno";
@@ -84,6 +87,9 @@ public sealed class RedisKeys
     public RedisKey PhoneBookings(string phone) => Phone(phone) + ":bookings";
     /// <summary>HASH hold id → <see cref="PendingMove"/> JSON: the phone's moves to another day not yet finished.</summary>
     public RedisKey PhoneMoves(string phone) => Phone(phone) + ":moves";
+    /// <summary>HASH index entry <c>2026-12-01|CODE</c> → <c>places|hold id|hold expiry ms</c>: the places each booking
+    /// of the phone claims under <c>Booking:MaxPlacesPerPhone</c>, claimed in the script that adds its index entry.</summary>
+    public RedisKey PhonePlaces(string phone) => Phone(phone) + ":places";
     public RedisKey PhoneConversation(string phone) => Phone(phone) + ":conv";
     public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
     public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";

@@ -88,13 +88,15 @@ internal static class RedisScripts
         return first
         """;
 
-    /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes; ARGV now, hold id, code, pin, booking JSON,
-    /// keys' time to live ms, then the hold's members (its first slot member first). Returns {'ok'} | {'already', json,
-    /// status} | {'lapsed'} | {'secret'}. Every place of the hold is booked in this one step: the booking counts in
-    /// each place's slot and activity hour from now on.</summary>
+    /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes, aborted; ARGV now, hold id, code, pin, booking
+    /// JSON, keys' time to live ms, then the hold's members (its first slot member first). Returns {'ok'} | {'already',
+    /// json, status} | {'lapsed'} | {'secret'}. Every place of the hold is booked in this one step: the booking counts in
+    /// each place's slot and activity hour from now on. A hold given up (<see cref="MoveScripts.AbortHold"/>) is lapsed,
+    /// whatever the caller's clock says.</summary>
     public const string Confirm = """
         local code = redis.call('HGET', KEYS[7], ARGV[2])
         if code then return {'already', redis.call('HGET', KEYS[4], code), redis.call('HGET', KEYS[5], code) or 'Booked'} end
+        if redis.call('HEXISTS', KEYS[8], ARGV[2]) == 1 then return {'lapsed'} end
         for i = 7, #ARGV do
           local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
           if (not score) or tonumber(score) <= tonumber(ARGV[1]) then return {'lapsed'} end
@@ -114,16 +116,20 @@ internal static class RedisScripts
         return {'ok'}
         """;
 
-    /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes; ARGV 1 now, 2 member, 3 slot, 4 hold id, 5 code,
-    /// 6 pin, 7 booking JSON, 8 keys' time to live ms, 9 quota member, 10 quota key, 11 same day 1/0, 12 old slot, 13 old
-    /// quota key, 14 old pin, 15 release delay ms, 16 old hold id. Returns {'ok'} | {'already', json, status} |
-    /// {'lapsed'} | {'secret'} (the PIN) | {'code'} (another day has the code) | {'gone'} (same day: the old booking is
-    /// no longer booked).</summary>
+    /// <summary>KEYS holds, held, taken, bookings, status, pins, holdcodes, aborted; ARGV 1 now, 2 member, 3 slot, 4 hold
+    /// id, 5 code, 6 pin, 7 booking JSON, 8 keys' time to live ms, 9 quota member, 10 quota key, 11 same day 1/0, 12 old
+    /// slot, 13 old quota key, 14 old pin, 15 release delay ms, 16 old hold id. Returns {'ok'} | {'already', json,
+    /// status} | {'aborted'} (the move was given up: its hold is tombstoned) | {'lapsed'} | {'secret'} (the PIN) |
+    /// {'code'} (another day has the code) | {'gone'} (same day: the old booking is no longer booked).</summary>
     /// <remarks>On the same day the old booking is replaced under its code and its slot released in this one step. On
-    /// another day only the new booking is made: the old day is another hash slot (<see cref="ReleaseMoved"/>).</remarks>
+    /// another day only the new booking is made: the old day is another hash slot (<see cref="ReleaseMoved"/>), locked
+    /// as moving before this runs (<see cref="MoveScripts.LockMoving"/>). The tombstone is read here, in the same step
+    /// that would book: a finisher that gave the move up (<see cref="MoveScripts.AbortHold"/>) and a confirmation that
+    /// comes late cannot both succeed, whatever clock the late one read.</remarks>
     public const string ConfirmMove = """
         local code = redis.call('HGET', KEYS[7], ARGV[4])
         if code then return {'already', redis.call('HGET', KEYS[4], code), redis.call('HGET', KEYS[5], code) or 'Booked'} end
+        if redis.call('HEXISTS', KEYS[8], ARGV[4]) == 1 then return {'aborted'} end
         local score = redis.call('ZSCORE', KEYS[1], ARGV[2])
         if (not score) or tonumber(score) <= tonumber(ARGV[1]) then return {'lapsed'} end
         if redis.call('HEXISTS', KEYS[6], ARGV[6]) == 1 then return {'secret'} end
@@ -164,13 +170,17 @@ internal static class RedisScripts
         """;
 
     /// <summary>KEYS holds, held, taken, bookings, status, pins; ARGV now, code, slot, pin, release delay ms, keys' time
-    /// to live ms, quota key, old hold id, new hold id. The second half of a move to another day: cancels the old
-    /// booking only while it is still booked and still the very booking that was moved (its hold id), so that a late
-    /// or repeated finisher never touches a later booking of the same code. 1 released, 0 nothing to do.</summary>
+    /// to live ms, quota key, old hold id, new hold id. The last step of a move to another day: cancels the old booking
+    /// only while this move has it locked (<c>Moving:&lt;new hold id&gt;</c>), so that a late or repeated finisher never
+    /// touches a later booking of the same code. A record an older gateway began never locked: its booking is released
+    /// while it is still booked and still the very booking that was moved (its hold id). 1 released, 0 nothing to do.</summary>
     public const string ReleaseMoved = """
-        if redis.call('HGET', KEYS[5], ARGV[2]) ~= 'Booked' then return 0 end
-        local json = redis.call('HGET', KEYS[4], ARGV[2])
-        if not json or not string.find(json, '"HoldId":"' .. ARGV[8] .. '"', 1, true) then return 0 end
+        local st = redis.call('HGET', KEYS[5], ARGV[2])
+        if st ~= 'Moving:' .. ARGV[9] then
+          if st ~= 'Booked' then return 0 end
+          local json = redis.call('HGET', KEYS[4], ARGV[2])
+          if not json or not string.find(json, '"HoldId":"' .. ARGV[8] .. '"', 1, true) then return 0 end
+        end
         redis.call('HSET', KEYS[5], ARGV[2], 'Cancelled')
         if redis.call('HGET', KEYS[6], ARGV[4]) == ARGV[2] then redis.call('HDEL', KEYS[6], ARGV[4]) end
         if redis.call('HINCRBY', KEYS[3], ARGV[3], -1) <= 0 then redis.call('HDEL', KEYS[3], ARGV[3]) end

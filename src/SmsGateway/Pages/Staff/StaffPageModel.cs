@@ -52,6 +52,7 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
     public string Status(BookingStatus status) => status switch
     {
         BookingStatus.Booked => T("objednáno", "booked"),
+        BookingStatus.Moving => T("objednáno, přesouvá se", "booked, being moved"),
         BookingStatus.CheckedIn => T("odbaveno", "checked in"),
         BookingStatus.Called => T("vyvoláno", "called"),
         BookingStatus.Done => T("vyřízeno", "done"),

@@ -1,0 +1,74 @@
+using System.Globalization;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+using StackExchange.Redis;
+
+namespace SmsBooking.BookingCore.Store.Redis;
+
+/// <summary>The phone's claims of places under <c>Booking:MaxPlacesPerPhone</c> (<see cref="PlaceScripts"/>), for
+/// <see cref="RedisBookingStore"/>.</summary>
+/// <remarks>A booking claims its places in the phone's script that adds its index entry, before the day's script books
+/// it, and gives them back after the day's script cancels it. Both are two tags, so a crash between the two steps can
+/// leave a claim behind: of a booking cancelled, or of a confirmation that never reached its day. Such a claim counts
+/// until its visit passes, unless the phone meets the cap: then <see cref="RepairAsync"/> drops it and the claim is tried
+/// once more.</remarks>
+internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, PlacesPerPhone? cap)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>Claims the hold's places for the draft's index entry unless the phone's other upcoming places and these
+    /// would pass the cap; adds the entry and drops the hold pointer in the same step. Returns whether it was claimed
+    /// and the places the phone claims besides.</summary>
+    public async Task<(bool Claimed, int Booked)> ClaimAsync(Hold hold, Booking draft, string entry, long ttlMs, Instant now)
+    {
+        var since = now - (cap?.CountedAfterStart ?? Duration.Zero);
+        var claim = string.Create(CultureInfo.InvariantCulture, $"{hold.Party}|{hold.Id}|{hold.ExpiresAt.ToUnixTimeMilliseconds()}");
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PlaceScripts.Claim,
+            [keys.PhoneBookings(hold.Phone), keys.PhoneHold(hold.Phone), keys.PhonePlaces(hold.Phone)],
+            [draft.Start.ToUnixTimeMilliseconds(), entry, ttlMs, hold.Id, claim, hold.Party, cap?.Max ?? 0, since.ToUnixTimeMilliseconds()]))!;
+        return ((int)result[0] == 1, (int)result[1]);
+    }
+
+    /// <summary>The booking behind <paramref name="entry"/> no longer claims places; with <paramref name="dropEntry"/>
+    /// its index entry goes too (nothing was booked under it).</summary>
+    public Task UnclaimAsync(string phone, string entry, bool dropEntry) =>
+        Db.ScriptEvaluateAsync(PlaceScripts.Unclaim, [keys.PhoneBookings(phone), keys.PhonePlaces(phone)], [entry, dropEntry ? 1 : 0]);
+
+    /// <summary>Drops the claims that a crash left behind: of the phone's bookings cancelled, and of confirmations that
+    /// never reached their day and can no longer (their hold run out, with <see cref="PendingMove.Margin"/>, is given up
+    /// on its day first, so that a late confirmation of it is refused). True when one was dropped.</summary>
+    public async Task<bool> RepairAsync(string phone, Instant now, Func<LocalDate, string, Task<Booking?>> load, Func<LocalDate, string, Instant, Task<string>> abortHold)
+    {
+        var dropped = false;
+        foreach (var claim in await Db.HashGetAllAsync(keys.PhonePlaces(phone)))
+        {
+            var entry = (string)claim.Name!;
+            var bar = entry.IndexOf('|');
+            var date = NodaTime.Text.LocalDatePattern.Iso.Parse(entry[..bar]).Value;
+            var code = entry[(bar + 1)..];
+            var booking = await load(date, code);
+            var mine = booking is not null && booking.Phone == phone;
+            if (mine && booking!.Status is not (BookingStatus.Cancelled or BookingStatus.NoShow))
+            {
+                continue; // it stands
+            }
+            if (!mine)
+            {
+                var parts = ((string)claim.Value!).Split('|');
+                if (parts.Length < 3 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expiresMs)
+                    || now < Instant.FromUnixTimeMilliseconds(expiresMs) + PendingMove.Margin)
+                {
+                    continue; // its confirmation may be under way
+                }
+                if (await abortHold(date, parts[1], now) == code)
+                {
+                    continue; // it became this very booking after all
+                }
+            }
+            await UnclaimAsync(phone, entry, dropEntry: !mine);
+            dropped = true;
+        }
+        return dropped;
+    }
+}
