@@ -33,8 +33,9 @@ public class PairingFormTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
         {
             ["Screens:PairingAttempts"] = "3",
-            // Behind the office's proxy: each browser is its X-Forwarded-For.
+            // Behind the office's proxy: each browser is its X-Forwarded-For, on the office's own network.
             ["Gateway:KnownProxies:0"] = "127.0.0.1",
+            ["Gateway:AdminNetworks:0"] = "10.0.0.0/8",
         });
         using var guesser = new ScreenClient(gateway.Address, forwardedFor: "10.0.0.66");
         for (int i = 0; i < 3; i++)
