@@ -34,7 +34,7 @@ internal sealed class RedisMoves(IConnectionMultiplexer redis, RedisKeys keys, D
         // The phone's side first and durable before either day is touched: the move's record (a crash from here on leaves
         // it for a finisher) and the index entry; then the sweeper's pointer (a crash before it lands leaves the record
         // to the phone's next request).
-        await Db.ScriptEvaluateAsync(RedisScripts.BeginMove, [keys.PhoneBookings(phone), keys.PhoneHold(phone), keys.PhoneMoves(phone)],
+        await Db.ScriptEvaluateAsync(MoveScripts.BeginMove, [keys.PhoneBookings(phone), keys.PhoneHold(phone), keys.PhoneMoves(phone)],
             [draft.Start.ToUnixTimeMilliseconds(), IndexEntry(draft.Date, draft.Code), RedisBookingStore.TimeToLiveMs(draft.Date, now, retention), hold.Id, ToJson(move)]);
         await Db.SortedSetAddAsync(keys.WatchMoves(Shard(phone)), phone, (hold.ExpiresAt + PendingMove.Margin).ToUnixTimeMilliseconds());
         var d = old.Date;
@@ -92,7 +92,7 @@ internal sealed class RedisMoves(IConnectionMultiplexer redis, RedisKeys keys, D
         // The new booking stands: the old one goes (a no-op when a finisher before did it), then the record.
         var o = move.Old;
         var d = o.Date;
-        await Db.ScriptEvaluateAsync(RedisScripts.ReleaseMoved,
+        await Db.ScriptEvaluateAsync(MoveScripts.ReleaseMoved,
             [keys.DayHolds(d), keys.DayHeld(d), keys.DayTaken(d), keys.DayBookings(d), keys.DayStatus(d), keys.DayPins(d)],
             [Ms(now), o.Code, o.SlotKey, o.Pin, (long)move.ReleaseDelay.TotalMilliseconds, RedisBookingStore.TimeToLiveMs(d, now, retention), o.QuotaKey,
                 o.HoldId, move.HoldId]);

@@ -20,7 +20,7 @@ public sealed class RedisPhoneStore : IPhoneStore
     public async Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.AcquireLease,
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.AcquireLease,
             [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneBookings(phone)],
             [token, (long)lease.TotalMilliseconds]))!;
         if ((int)result[0] == 0)
@@ -33,7 +33,7 @@ public sealed class RedisPhoneStore : IPhoneStore
     public async Task<LeaseAttempt> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.CountAndAcquireLease,
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.CountAndAcquireLease,
             [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneRate(phone), _keys.PhoneBookings(phone), _keys.PhoneMessages(phone)],
             [token, (long)lease.TotalMilliseconds, (long)window.TotalMilliseconds, message?.Sid ?? "",
                 message?.Now.ToUnixTimeMilliseconds() ?? 0, (long)(message?.Keep.TotalMilliseconds ?? 0)]))!;
@@ -44,19 +44,19 @@ public sealed class RedisPhoneStore : IPhoneStore
     }
 
     public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
-        (int)await Db.ScriptEvaluateAsync(RedisScripts.RememberMessage, [_keys.PhoneMessages(phone)],
+        (int)await Db.ScriptEvaluateAsync(PhoneScripts.RememberMessage, [_keys.PhoneMessages(phone)],
             [message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds]) == 1;
 
     public async Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)
     {
-        var saved = (int)await Db.ScriptEvaluateAsync(RedisScripts.SaveAndRelease,
+        var saved = (int)await Db.ScriptEvaluateAsync(PhoneScripts.SaveAndRelease,
             [_keys.PhoneLease(lease.Phone), _keys.PhoneConversation(lease.Phone)],
             [lease.Token, snapshot ?? "", (long)idleExpiry.TotalMilliseconds]);
         return saved == 1;
     }
 
     public Task ReleaseAsync(PhoneLease lease) =>
-        Db.ScriptEvaluateAsync(RedisScripts.ReleaseLease, [_keys.PhoneLease(lease.Phone)], [lease.Token]);
+        Db.ScriptEvaluateAsync(PhoneScripts.ReleaseLease, [_keys.PhoneLease(lease.Phone)], [lease.Token]);
 
     public async Task<string?> PeekSnapshotAsync(string phone) => await Db.StringGetAsync(_keys.PhoneConversation(phone));
 
@@ -67,5 +67,5 @@ public sealed class RedisPhoneStore : IPhoneStore
     public Task<bool> IsOptedOutAsync(string phone) => Db.KeyExistsAsync(_keys.PhoneOptOut(phone));
 
     public async Task<bool> TryAdmitConversationAsync(NodaTime.Instant now, int limit) =>
-        (int)await Db.ScriptEvaluateAsync(RedisScripts.AdmitInMinute, [_keys.InboundMinute(now.ToUnixTimeMilliseconds() / 60_000)], [120_000, limit]) == 1;
+        (int)await Db.ScriptEvaluateAsync(PhoneScripts.AdmitInMinute, [_keys.InboundMinute(now.ToUnixTimeMilliseconds() / 60_000)], [120_000, limit]) == 1;
 }
