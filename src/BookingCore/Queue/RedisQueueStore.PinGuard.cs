@@ -8,9 +8,12 @@ public sealed partial class RedisQueueStore
 {
     public async Task<PinAttempt> ReservePinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PinGuardScripts.Reserve, [_keys.KioskGuard(keyHash)],
-            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Window.TotalMilliseconds, (long)PinGuard.BusyRetry.TotalMilliseconds,
-                guard.MaxFailuresPerHour, (long)PinGuard.Hour.TotalMilliseconds]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PinGuardScripts.Reserve, new
+        {
+            guard = _keys.KioskGuard(keyHash), now = now.ToUnixTimeMilliseconds(), maxFailures = guard.MaxFailures,
+            window = (long)guard.Window.TotalMilliseconds, busyRetry = (long)PinGuard.BusyRetry.TotalMilliseconds,
+            maxPerHour = guard.MaxFailuresPerHour, hour = (long)PinGuard.Hour.TotalMilliseconds,
+        }))!;
         var retryAt = Instant.FromUnixTimeMilliseconds((long)result[1]);
         return (long)result[0] switch
         {
@@ -22,13 +25,16 @@ public sealed partial class RedisQueueStore
 
     public async Task<Instant?> FailPinAttemptAsync(string keyHash, Instant now, PinGuard guard)
     {
-        var until = (long)await Db.ScriptEvaluateAsync(PinGuardScripts.Fail, [_keys.KioskGuard(keyHash)],
-            [now.ToUnixTimeMilliseconds(), guard.MaxFailures, (long)guard.Lockout.TotalMilliseconds, (long)PinGuard.ForgivenAfter.TotalMilliseconds,
-                guard.MaxFailuresPerHour, (long)PinGuard.Hour.TotalMilliseconds]);
+        var until = (long)await Db.ScriptEvaluateAsync(PinGuardScripts.Fail, new
+        {
+            guard = _keys.KioskGuard(keyHash), now = now.ToUnixTimeMilliseconds(), maxFailures = guard.MaxFailures,
+            lockout = (long)guard.Lockout.TotalMilliseconds, quiet = (long)PinGuard.ForgivenAfter.TotalMilliseconds,
+            maxPerHour = guard.MaxFailuresPerHour, hour = (long)PinGuard.Hour.TotalMilliseconds,
+        });
         return until == 0 ? null : Instant.FromUnixTimeMilliseconds(until);
     }
 
-    public Task RefundPinAttemptAsync(string keyHash) => Db.ScriptEvaluateAsync(PinGuardScripts.Refund, [_keys.KioskGuard(keyHash)]);
+    public Task RefundPinAttemptAsync(string keyHash) => Db.ScriptEvaluateAsync(PinGuardScripts.Refund, new { guard = _keys.KioskGuard(keyHash) });
 
     public async Task<Instant?> PinLockedUntilAsync(string keyHash, Instant now) =>
         (long?)await Db.HashGetAsync(_keys.KioskGuard(keyHash), "until") is { } until && until > now.ToUnixTimeMilliseconds()
@@ -36,7 +42,7 @@ public sealed partial class RedisQueueStore
 
     public async Task<Instant?> UnlockPinGuardAsync(string keyHash, Instant now)
     {
-        var until = (long)await Db.ScriptEvaluateAsync(PinGuardScripts.Unlock, [_keys.KioskGuard(keyHash)], [now.ToUnixTimeMilliseconds()]);
+        var until = (long)await Db.ScriptEvaluateAsync(PinGuardScripts.Unlock, new { guard = _keys.KioskGuard(keyHash), now = now.ToUnixTimeMilliseconds() });
         return until == 0 ? null : Instant.FromUnixTimeMilliseconds(until);
     }
 }

@@ -24,36 +24,43 @@ public sealed partial class RedisQueueStore : IQueueStore
 
     public async Task<Ticket?> CheckInAsync(LocalDate date, string pin, string bookingCode, string agendaId, Instant start, Instant now)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(TicketScripts.CheckIn,
-            [_keys.DayStatus(date), _keys.DayPinTickets(date), _keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayPriorityQueue(date),
-                _keys.DayQueueVersion(date)],
-            [pin, bookingCode, agendaId, start.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(TicketScripts.CheckIn, new
+        {
+            status = _keys.DayStatus(date), pinTickets = _keys.DayPinTickets(date), ticketNumbers = _keys.DayTicketNumbers(date), tickets = _keys.DayTickets(date),
+            priority = _keys.DayPriorityQueue(date), version = _keys.DayQueueVersion(date),
+            pin, code = bookingCode, agenda = agendaId, start = start.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(),
+        }))!;
         return (string)result[0]! == "invalid" ? null : new Ticket((string)result[1]!, true, agendaId, start, bookingCode);
     }
 
     public async Task<Ticket?> TryWalkInAsync(LocalDate date, string agendaId, Instant now, int dailyCap)
     {
-        var number = (string)(await Db.ScriptEvaluateAsync(TicketScripts.WalkIn,
-            [_keys.DayTicketNumbers(date), _keys.DayTickets(date), _keys.DayWalkInQueue(date), _keys.DayQueueVersion(date)],
-            [agendaId, now.ToUnixTimeMilliseconds(), dailyCap]))!;
+        var number = (string)(await Db.ScriptEvaluateAsync(TicketScripts.WalkIn, new
+        {
+            ticketNumbers = _keys.DayTicketNumbers(date), tickets = _keys.DayTickets(date), walkIns = _keys.DayWalkInQueue(date),
+            version = _keys.DayQueueVersion(date), agenda = agendaId, now = now.ToUnixTimeMilliseconds(), cap = dailyCap,
+        }))!;
         return number.Length == 0 ? null : new Ticket(number, false, agendaId, null, null);
     }
 
     public async Task<Call?> NextAsync(LocalDate date, string counter, Instant now)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Next,
-            [_keys.DayPriorityQueue(date), _keys.DayWalkInQueue(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayServing(date),
-                _keys.DayCalls(date), _keys.DayCallCounts(date), _keys.DayServiceTimes(date), _keys.DayQueueVersion(date),
-                _keys.DayTicketNumbers(date)],
-            [counter, now.ToUnixTimeMilliseconds()]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Next, new
+        {
+            priority = _keys.DayPriorityQueue(date), walkIns = _keys.DayWalkInQueue(date), tickets = _keys.DayTickets(date), status = _keys.DayStatus(date),
+            serving = _keys.DayServing(date), calls = _keys.DayCalls(date), callCounts = _keys.DayCallCounts(date), serviceTimes = _keys.DayServiceTimes(date),
+            version = _keys.DayQueueVersion(date), ticketNumbers = _keys.DayTicketNumbers(date), counter, now = now.ToUnixTimeMilliseconds(),
+        }))!;
         return result.Length == 0 ? null : new Call(ParseTicket((string)result[0]!, (string)result[1]!), counter, now, (int)result[2]);
     }
 
     public async Task<RecallResult> RecallAsync(LocalDate date, string counter, Instant now, int maxCalls)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Recall,
-            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayCalls(date), _keys.DayCallCounts(date), _keys.DayQueueVersion(date)],
-            [counter, now.ToUnixTimeMilliseconds(), maxCalls]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Recall, new
+        {
+            serving = _keys.DayServing(date), tickets = _keys.DayTickets(date), calls = _keys.DayCalls(date), callCounts = _keys.DayCallCounts(date),
+            version = _keys.DayQueueVersion(date), counter, now = now.ToUnixTimeMilliseconds(), maxCalls,
+        }))!;
         var ticket = result.Length > 1 ? ParseTicket((string)result[1]!, (string)result[2]!) : null;
         return (string)result[0]! switch
         {
@@ -65,10 +72,11 @@ public sealed partial class RedisQueueStore : IQueueStore
 
     public async Task<NoShowResult> NoShowAsync(LocalDate date, string counter, Instant now, int maxCalls)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.NoShow,
-            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayCallCounts(date), _keys.DayPriorityQueue(date),
-                _keys.DayWalkInQueue(date), _keys.DayQueueVersion(date)],
-            [counter, maxCalls]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.NoShow, new
+        {
+            serving = _keys.DayServing(date), tickets = _keys.DayTickets(date), status = _keys.DayStatus(date), callCounts = _keys.DayCallCounts(date),
+            priority = _keys.DayPriorityQueue(date), walkIns = _keys.DayWalkInQueue(date), version = _keys.DayQueueVersion(date), counter, maxCalls,
+        }))!;
         return (string)result[0]! switch
         {
             "requeued" => new NoShowResult(NoShowOutcome.Requeued, ParseTicket((string)result[1]!, (string)result[2]!), (int)result[3]),
@@ -79,19 +87,22 @@ public sealed partial class RedisQueueStore : IQueueStore
 
     public async Task<DoneResult?> DoneAsync(LocalDate date, string counter, Instant now)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Done,
-            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayServiceTimes(date), _keys.DayQueueVersion(date)],
-            [counter, now.ToUnixTimeMilliseconds()]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Done, new
+        {
+            serving = _keys.DayServing(date), tickets = _keys.DayTickets(date), status = _keys.DayStatus(date), serviceTimes = _keys.DayServiceTimes(date),
+            version = _keys.DayQueueVersion(date), counter, now = now.ToUnixTimeMilliseconds(),
+        }))!;
         return result.Length == 0 ? null
             : new DoneResult(ParseTicket((string)result[0]!, (string)result[1]!), Duration.FromMilliseconds((long)result[2]));
     }
 
     public async Task<Ticket?> TransferAsync(LocalDate date, string counter, string agendaId, Instant now)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Transfer,
-            [_keys.DayServing(date), _keys.DayTickets(date), _keys.DayStatus(date), _keys.DayCallCounts(date), _keys.DayPriorityQueue(date),
-                _keys.DayWalkInQueue(date), _keys.DayQueueVersion(date)],
-            [counter, agendaId]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Transfer, new
+        {
+            serving = _keys.DayServing(date), tickets = _keys.DayTickets(date), status = _keys.DayStatus(date), callCounts = _keys.DayCallCounts(date),
+            priority = _keys.DayPriorityQueue(date), walkIns = _keys.DayWalkInQueue(date), version = _keys.DayQueueVersion(date), counter, agenda = agendaId,
+        }))!;
         return result.Length == 0 ? null : ParseTicket((string)result[0]!, (string)result[1]!);
     }
 

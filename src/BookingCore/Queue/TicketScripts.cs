@@ -1,41 +1,47 @@
+using StackExchange.Redis;
+
 namespace SmsBooking.BookingCore.Queue;
 
-/// <summary>The scripts that give out tickets on an office day's tag: a booking's check-in, a walk-in.</summary>
+/// <summary>The scripts that give out tickets on an office day's tag: a booking's check-in, a walk-in. A ticket's
+/// record in @tickets is <c>code|agenda|start ms|issued ms</c> (code empty for a walk-in); the queue's keys live 3 days.
+/// Parameters are named (<see cref="LuaScript.Prepare"/>); keys are sent in KEYS too.</summary>
 internal static class TicketScripts
 {
-    // KEYS status, pintickets, ticketno, tickets, priority queue, queue version; ARGV pin, code, agenda, start ms, now ms.
-    // {'same'|'new', ticket} or {'invalid'}.
-    public const string CheckIn = """
-        local st = redis.call('HGET', KEYS[1], ARGV[2])
-        local t = redis.call('HGET', KEYS[2], ARGV[1])
+    /// <summary>Checks in the booking @code by its @pin: a priority ticket (P001...) for @agenda, its visit at @start,
+    /// issued @now, at the end of the @priority queue. {'same'|'new', ticket} or {'invalid'} (not booked, or the PIN
+    /// already used for a booking that is no longer checked in).</summary>
+    public static readonly LuaScript CheckIn = LuaScript.Prepare("""
+        local st = redis.call('HGET', @status, @code)
+        local t = redis.call('HGET', @pinTickets, @pin)
         if t then
           if st == 'CheckedIn' then return {'same', t} end
           return {'invalid'}
         end
         if st ~= 'Booked' then return {'invalid'} end
-        local n = redis.call('HINCRBY', KEYS[3], 'P', 1)
+        local n = redis.call('HINCRBY', @ticketNumbers, 'P', 1)
         t = string.format('P%03d', n)
-        redis.call('HSET', KEYS[2], ARGV[1], t)
-        redis.call('HSET', KEYS[1], ARGV[2], 'CheckedIn')
-        redis.call('HSET', KEYS[4], t, ARGV[2] .. '|' .. ARGV[3] .. '|' .. ARGV[4] .. '|' .. ARGV[5])
-        redis.call('RPUSH', KEYS[5], t)
-        redis.call('INCR', KEYS[6])
-        for i = 2, 6 do redis.call('PEXPIRE', KEYS[i], 259200000) end
+        redis.call('HSET', @pinTickets, @pin, t)
+        redis.call('HSET', @status, @code, 'CheckedIn')
+        redis.call('HSET', @tickets, t, @code .. '|' .. @agenda .. '|' .. @start .. '|' .. @now)
+        redis.call('RPUSH', @priority, t)
+        redis.call('INCR', @version)
+        for _, key in ipairs({@pinTickets, @ticketNumbers, @tickets, @priority, @version}) do redis.call('PEXPIRE', key, 259200000) end
         return {'new', t}
-        """;
+        """);
 
-    // KEYS ticketno, tickets, walk-in queue, queue version; ARGV agenda, now ms, the agenda's daily cap (0: none). The
-    // ticket, or '' past the cap. Tickets are numbered across agendas (A001...), and counted per agenda under 'A:<agenda>'.
-    public const string WalkIn = """
-        local cap = tonumber(ARGV[3])
-        if cap > 0 and tonumber(redis.call('HGET', KEYS[1], 'A:' .. ARGV[1]) or '0') >= cap then return '' end
-        redis.call('HINCRBY', KEYS[1], 'A:' .. ARGV[1], 1)
-        local n = redis.call('HINCRBY', KEYS[1], 'A', 1)
+    /// <summary>A walk-in ticket for @agenda issued @now, at the end of the @walkIns queue, or '' past the agenda's daily
+    /// @cap (0: none). Tickets are numbered across agendas (A001...), and counted per agenda under <c>A:&lt;agenda&gt;</c>
+    /// in @ticketNumbers.</summary>
+    public static readonly LuaScript WalkIn = LuaScript.Prepare("""
+        local cap = tonumber(@cap)
+        if cap > 0 and tonumber(redis.call('HGET', @ticketNumbers, 'A:' .. @agenda) or '0') >= cap then return '' end
+        redis.call('HINCRBY', @ticketNumbers, 'A:' .. @agenda, 1)
+        local n = redis.call('HINCRBY', @ticketNumbers, 'A', 1)
         local t = string.format('A%03d', n)
-        redis.call('HSET', KEYS[2], t, '|' .. ARGV[1] .. '||' .. ARGV[2])
-        redis.call('RPUSH', KEYS[3], t)
-        redis.call('INCR', KEYS[4])
-        for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], 259200000) end
+        redis.call('HSET', @tickets, t, '|' .. @agenda .. '||' .. @now)
+        redis.call('RPUSH', @walkIns, t)
+        redis.call('INCR', @version)
+        for _, key in ipairs({@ticketNumbers, @tickets, @walkIns, @version}) do redis.call('PEXPIRE', key, 259200000) end
         return t
-        """;
+        """);
 }

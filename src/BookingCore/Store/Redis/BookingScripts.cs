@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace SmsBooking.BookingCore.Store.Redis;
 
 /// <summary>The scripts that book and cancel on a day's tag, and index a booking on the phone's.</summary>
@@ -53,14 +55,14 @@ internal static class BookingScripts
         return 1
         """;
 
-    /// <summary>KEYS the phone's booking index, its hold pointer; ARGV score, entry, index time to live ms, hold id.
-    /// Adds the entry, keeps the index alive as long as its latest booking needs (never shortens it) and drops the
-    /// pointer if it names this hold, in one call.</summary>
-    public const string IndexBooking = """
-        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-        if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
-        local v = redis.call('GET', KEYS[2])
-        if v and string.find(v, '"Id":"' .. ARGV[4] .. '"', 1, true) then redis.call('DEL', KEYS[2]) end
+    /// <summary>On the phone's tag: adds the booking's @entry (scored @score, its start) to the @index, keeps the index
+    /// alive as long as its latest booking needs (@ttl ms; never shortens it) and drops the hold @pointer if it names
+    /// @holdId, in one call. Parameters named (<see cref="LuaScript.Prepare"/>); keys sent in KEYS too.</summary>
+    public static readonly LuaScript IndexBooking = LuaScript.Prepare("""
+        redis.call('ZADD', @index, @score, @entry)
+        if redis.call('PTTL', @index) < tonumber(@ttl) then redis.call('PEXPIRE', @index, @ttl) end
+        local v = redis.call('GET', @pointer)
+        if v and string.find(v, '"Id":"' .. @holdId .. '"', 1, true) then redis.call('DEL', @pointer) end
         return 1
-        """;
+        """);
 }

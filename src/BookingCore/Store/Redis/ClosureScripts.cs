@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace SmsBooking.BookingCore.Store.Redis;
 
 /// <summary>The scripts of a closure on a day's tag: close counters, cancel the bookings over, edit and remove.</summary>
@@ -81,12 +83,12 @@ internal static class ClosureScripts
         return 1
         """;
 
-    /// <summary>KEYS closures; ARGV closure id, JSON. Rewrites a closure that is still there (never brings back a
-    /// removed one).</summary>
-    public const string SaveClosure = """
-        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end
+    /// <summary>Rewrites the closure @id with @json while it is still in @closures (never brings back a removed one).
+    /// Parameters named (<see cref="LuaScript.Prepare"/>).</summary>
+    public static readonly LuaScript SaveClosure = LuaScript.Prepare("""
+        if redis.call('HEXISTS', @closures, @id) == 1 then redis.call('HSET', @closures, @id, @json) return 1 end
         return 0
-        """;
+        """);
 
     /// <summary>KEYS closed, closures; ARGV closure id, then per slot: slot key, counters it had closed. 1 removed, 0
     /// not there.</summary>

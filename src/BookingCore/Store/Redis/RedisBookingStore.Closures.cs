@@ -47,7 +47,7 @@ public sealed partial class RedisBookingStore
     }
 
     public Task SaveClosureAsync(Closure closure, Instant now) =>
-        Db.ScriptEvaluateAsync(ClosureScripts.SaveClosure, [_keys.DayClosures(closure.Date)], [closure.Id, ToJson(closure)]);
+        Db.ScriptEvaluateAsync(ClosureScripts.SaveClosure, new { closures = _keys.DayClosures(closure.Date), id = closure.Id, json = ToJson(closure) });
 
     public async Task<bool> RemoveClosureAsync(Closure closure, IReadOnlyList<ClosedSlot> slots)
     {

@@ -28,8 +28,11 @@ public sealed partial class RedisBookingStore
             // One day, one hash slot: the script replaced the booking and freed its slot at once. The index entry is the
             // old one's (same day, same code, so its claim too): only its score, the start, changes, and only now, so that
             // a crash before the confirmation leaves the index pointing at the booking that stands.
-            await Db.ScriptEvaluateAsync(BookingScripts.IndexBooking, [_keys.PhoneBookings(hold.Phone), _keys.PhoneHold(hold.Phone)],
-                [draft.Start.ToUnixTimeMilliseconds(), IndexEntry(draft.Date, draft.Code), TimeToLiveMs(draft.Date, now, _retention), hold.Id]);
+            await Db.ScriptEvaluateAsync(BookingScripts.IndexBooking, new
+            {
+                index = _keys.PhoneBookings(hold.Phone), pointer = _keys.PhoneHold(hold.Phone), score = draft.Start.ToUnixTimeMilliseconds(),
+                entry = IndexEntry(draft.Date, draft.Code), ttl = TimeToLiveMs(draft.Date, now, _retention), holdId = hold.Id,
+            });
         }
         return result ?? (outcome == "gone" ? new ConfirmResult(ConfirmOutcome.NotMovable) : null);
     }
@@ -62,11 +65,14 @@ public sealed partial class RedisBookingStore
         Duration releaseDelay, IReadOnlyList<(string Name, Instant Due)>? reminders, bool sameDay)
     {
         var d = hold.Date;
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(MoveScripts.ConfirmMove,
-            [_keys.DayHolds(d), _keys.DayHeld(d), _keys.DayTaken(d), _keys.DayBookings(d), _keys.DayStatus(d), _keys.DayPins(d), _keys.DayHoldCodes(d),
-                _keys.DayAborted(d)],
-            [Ms(now), Member(hold), hold.SlotKey, hold.Id, draft.Code, draft.Pin, ToJson(draft), TimeToLiveMs(d, now, _retention), QuotaMember(hold),
-                hold.QuotaKey, sameDay ? 1 : 0, old.SlotKey, old.QuotaKey, old.Pin, (long)releaseDelay.TotalMilliseconds, old.HoldId]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(MoveScripts.ConfirmMove, new
+        {
+            holds = _keys.DayHolds(d), held = _keys.DayHeld(d), taken = _keys.DayTaken(d), bookings = _keys.DayBookings(d), status = _keys.DayStatus(d),
+            pins = _keys.DayPins(d), holdcodes = _keys.DayHoldCodes(d), aborted = _keys.DayAborted(d),
+            now = Ms(now), holdId = hold.Id, member = Member(hold), quotaMember = QuotaMember(hold), slot = hold.SlotKey, quota = hold.QuotaKey,
+            code = draft.Code, pin = draft.Pin, json = ToJson(draft), ttl = TimeToLiveMs(d, now, _retention), sameDay = sameDay ? 1 : 0,
+            oldHoldId = old.HoldId, oldSlot = old.SlotKey, oldQuota = old.QuotaKey, oldPin = old.Pin, releaseDelay = (long)releaseDelay.TotalMilliseconds,
+        }))!;
         var outcome = (string)result[0]!;
         switch (outcome)
         {
@@ -95,8 +101,10 @@ public sealed partial class RedisBookingStore
         var phones = new List<string>();
         for (int shard = 0; shard < Outbound.OutboxShards.Count && phones.Count < max; shard++)
         {
-            var due = (RedisResult[])(await Db.ScriptEvaluateAsync(WatchScripts.TakeDue, [_keys.WatchMoves(shard)],
-                [Ms(now), max - phones.Count, Ms(now + lease)]))!;
+            var due = (RedisResult[])(await Db.ScriptEvaluateAsync(WatchScripts.TakeDue, new
+            {
+                watch = _keys.WatchMoves(shard), now = Ms(now), max = max - phones.Count, leaseUntil = Ms(now + lease),
+            }))!;
             phones.AddRange(due.Select(m => (string)m!));
         }
         return phones;

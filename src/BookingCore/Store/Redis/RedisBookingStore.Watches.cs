@@ -15,8 +15,10 @@ public sealed partial class RedisBookingStore
         for (int shard = 0; shard < Outbound.OutboxShards.Count && lapsed.Count < max; shard++)
         {
             var key = _keys.WatchLapses(shard);
-            var due = (RedisResult[])(await Db.ScriptEvaluateAsync(WatchScripts.TakeDue, [key],
-                [Ms(now), max - lapsed.Count, Ms(now + lease)]))!;
+            var due = (RedisResult[])(await Db.ScriptEvaluateAsync(WatchScripts.TakeDue, new
+            {
+                watch = key, now = Ms(now), max = max - lapsed.Count, leaseUntil = Ms(now + lease),
+            }))!;
             foreach (var member in due)
             {
                 var hold = HoldFromJson((string)member!);
@@ -43,8 +45,10 @@ public sealed partial class RedisBookingStore
         var due = new List<DueReminder>();
         for (int shard = 0; shard < Outbound.OutboxShards.Count && due.Count < max; shard++)
         {
-            var members = (RedisResult[])(await Db.ScriptEvaluateAsync(WatchScripts.TakeDue, [_keys.WatchReminders(shard)],
-                [Ms(now), max - due.Count, Ms(now + lease)]))!;
+            var members = (RedisResult[])(await Db.ScriptEvaluateAsync(WatchScripts.TakeDue, new
+            {
+                watch = _keys.WatchReminders(shard), now = Ms(now), max = max - due.Count, leaseUntil = Ms(now + lease),
+            }))!;
             foreach (var member in members)
             {
                 var parts = ((string)member!).Split('|');
