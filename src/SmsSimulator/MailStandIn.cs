@@ -73,7 +73,8 @@ public sealed class MailStandIn : IAsyncDisposable
         text.Append("< [e-mail to ").Append(string.Join(", ", mail.To.Mailboxes.Select(m => m.Address))).Append("] ").AppendLine(mail.Subject);
         foreach (var line in (mail.TextBody ?? "").TrimEnd().Split('\n'))
         {
-            text.Append("  ").AppendLine(line.TrimEnd('\r'));
+            var shown = line.TrimEnd('\r');
+            text.AppendLine(shown.Length == 0 ? "" : "  " + shown);
         }
         foreach (var attachment in mail.Attachments.OfType<MimePart>())
         {
