@@ -12,6 +12,7 @@ using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Waitlist;
 using SmsBooking.SmsGateway.Web;
+using SmsBooking.SmsGateway.WebBooking;
 using SmsBooking.SmsGateway.Webhooks;
 
 namespace SmsBooking.SmsGateway.Hosting;
@@ -51,6 +52,7 @@ public static class GatewayApp
         builder.AddGatewayMetrics();
         builder.AddWebPages();
         builder.AddScreens();
+        builder.AddWebBooking();
         configure?.Invoke(builder);
         builder.ListenOnInternalUrls();
         builder.AddStaffDirectory();
@@ -71,6 +73,7 @@ public static class GatewayApp
         app.UseSecurityHeaders();
         app.UseNetworkExposure();
         app.UseStaffConsole();
+        app.UseWebBooking();
         app.MapGatewayHealth();
         app.MapGatewayMetrics();
         app.MapTwilioWebhooks();

@@ -82,6 +82,13 @@ public sealed class RedisKeys
     /// <summary>HASH token id → when the screen was last seen (Unix ms), beside <see cref="ScreenPairings"/>.</summary>
     public RedisKey ScreenPairingsSeen() => $"{_prefix}{{screens}}:seen";
 
+    /// <summary>STRING one web reservation's JSON (the web booking's pages), expiring with its retention.</summary>
+    public RedisKey WebReservation(string id) => $"{_prefix}{{web:{id}}}:reservation";
+    /// <summary>STRING a web link's token → its role and reservation id, expiring with the reservation.</summary>
+    public RedisKey WebToken(string token) => $"{_prefix}{{web-token:{token}}}";
+    /// <summary>STRING the one hold a source address has on the web pages, expiring with the hold.</summary>
+    public RedisKey WebSource(string source) => $"{_prefix}{{web-source:{source}}}";
+
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
     /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>
