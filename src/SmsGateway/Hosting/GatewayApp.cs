@@ -4,6 +4,7 @@ using SmsBooking.BookingCore.Hosting;
 using SmsBooking.BookingCore.Store.Embedded;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
+using SmsBooking.SmsGateway.Mail;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Staff;
 using SmsBooking.SmsGateway.Queue;
@@ -43,6 +44,7 @@ public static class GatewayApp
         builder.AddConversation();
         builder.AddWaitlist();
         builder.AddOutbound();
+        builder.AddMail();
         builder.AddKiosk();
         builder.AddStaff();
         builder.AddQueueNotices();

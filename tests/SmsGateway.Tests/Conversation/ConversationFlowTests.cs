@@ -138,7 +138,7 @@ public class ConversationFlowTests
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
         await phone.WalkToSummaryAsync();
-        await phone.ExpectAsync("STORNO", "Rezervace terminu zrusena");
+        await phone.ExpectAsync("STORNO", "Drzeny termin uvolnen");
         Assert.Empty(await BookingsOf(gateway, phone.Number));
         await phone.ExpectAsync("storno", "Nemate zadnou objednavku ke zruseni");
 

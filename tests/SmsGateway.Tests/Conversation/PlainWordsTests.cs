@@ -313,7 +313,7 @@ public class PlainWordsTests
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
         await phone.WalkToSummaryAsync();
-        await phone.ExpectAsync(no, "^Rezervace terminu zrusena");
+        await phone.ExpectAsync(no, "^Drzeny termin uvolnen, objednavky trvaji");
         Assert.Null(await gateway.App.Services.GetRequiredService<BookingService>().CurrentHoldAsync(phone.Number));
         Assert.Empty(await BookingsOf(gateway, phone.Number));
     }
