@@ -42,7 +42,7 @@ public sealed partial class MailRenderer(OfficeSettings office, BookingOptions b
         message.Subject = subject;
         message.Date = clock.GetCurrentInstant().ToDateTimeOffset();
         message.MessageId = MimeUtils.GenerateMessageId(message.From.Mailboxes.First().Domain);
-        var builder = new BodyBuilder { TextBody = body, HtmlBody = Html(body, language) };
+        var builder = new BodyBuilder { TextBody = body, HtmlBody = Html(subject, body, language) };
         if (kind is CitizenMailKind.Pin or CitizenMailKind.Moved)
         {
             var ics = CalendarFile(kind, language, facts, values);
@@ -112,11 +112,14 @@ public sealed partial class MailRenderer(OfficeSettings office, BookingOptions b
     /// <summary>No run of blank lines where an optional line was left out.</summary>
     private static string Tidy(string body) => BlankLines().Replace(body.Replace("\r\n", "\n", StringComparison.Ordinal), "\n\n").Trim();
 
-    /// <summary>The text as simple HTML: paragraphs at blank lines, line breaks, and every URL a link.</summary>
-    private static string Html(string text, Language language)
+    /// <summary>The text as simple HTML: paragraphs at blank lines, line breaks, and every URL a link. Inline style only
+    /// (mail clients drop style sheets); a long link wraps rather than widen a phone's screen.</summary>
+    private static string Html(string subject, string text, Language language)
     {
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language.ToString().ToLowerInvariant()}\"><head><meta charset=\"utf-8\"></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language.ToString().ToLowerInvariant()}\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(WebUtility.HtmlEncode(subject)).Append("</title></head>")
+            .Append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:40em;margin:1em;overflow-wrap:anywhere\">");
         foreach (var paragraph in text.Split("\n\n"))
         {
             var lines = paragraph.Split('\n').Select(line => Url().Replace(WebUtility.HtmlEncode(line),
