@@ -76,6 +76,6 @@ public sealed class WebBookingNotices(WebBookingAvailability availability, IOutb
     private async Task MailAsync(CitizenMailKind kind, WebReservation r, BookingMailFacts facts, string dedupe)
     {
         await availability.Mail.SendAsync(kind, r.Email, r.Language, facts, dedupe);
-        log.LogInformation("{Kind} e-mail queued for {Email}", kind, MailMask.Mask(r.Email));
+        log.LogInformation("{Kind} e-mail queued for {Email}", kind, EmailMask.Mask(r.Email));
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using SmsBooking.SmsGateway.Mail;
 using SmsBooking.SmsGateway.Tests.WebBooking;
 using SmsBooking.TestSupport;
 
@@ -20,6 +19,7 @@ public class WebBookingBrowserTests(Chromium chromium)
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _g = gateway;
+        await using var _m = mail;
         var page = await chromium.NewPageAsync(width, height);
         var email = $"jana.{device}@example.cz";
         await page.GotoAsync(new Uri(gateway.Address, "/objednat").ToString());
@@ -53,24 +53,25 @@ public class WebBookingBrowserTests(Chromium chromium)
         Assert.Contains("07:15", await page.Locator("main").InnerTextAsync());
         await StepAsync(page, $"web-6-summary-{device}");
 
-        var confirmUrl = mail.Single(email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!;
+        var confirmUrl = new Uri(gateway.Address, await mail.LinkAsync(email, WebBookingHost.ConfirmSubject, "potvrdit"));
         await page.GotoAsync(confirmUrl.ToString());
         await StepAsync(page, $"web-7-confirm-{device}");
         await TabToAsync(page, "Potvrdit objednávku", arrived: ".ok");
         Assert.Contains("Objednávka je potvrzena", await page.Locator("main").InnerTextAsync());
         await StepAsync(page, $"web-8-confirmed-{device}");
-        var pin = mail.Single(email, CitizenMailKind.Pin).Facts;
-        Assert.Equal(pin.Pin, await page.Locator(".pin").InnerTextAsync());
+        var pinMail = await mail.WaitAsync(email, WebBookingHost.PinSubject);
+        var pin = WebMailbox.PinOf(pinMail);
+        Assert.Equal(pin, await page.Locator(".pin").InnerTextAsync());
 
         await page.GotoAsync(confirmUrl.ToString()); // the link again
         Assert.Contains("Objednávka už je potvrzena", await page.Locator("main").InnerTextAsync());
-        await page.GotoAsync(pin.MoveUrl!.ToString());
+        await page.GotoAsync(new Uri(gateway.Address, await mail.LinkAsync(email, WebBookingHost.PinSubject, "presunout")).ToString());
         await StepAsync(page, $"web-9-move-{device}");
-        await page.GotoAsync(pin.CancelUrl!.ToString());
+        await page.GotoAsync(new Uri(gateway.Address, await mail.LinkAsync(email, WebBookingHost.PinSubject, "zrusit")).ToString());
         await StepAsync(page, $"web-10-cancel-{device}");
 
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
-        using var kiosk = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/checkin") { Content = JsonContent.Create(new { pin = pin.Pin }) };
+        using var kiosk = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/checkin") { Content = JsonContent.Create(new { pin }) };
         kiosk.Headers.Add("X-Api-Key", TestKioskKeys.Kiosk);
         using var checkIn = await gateway.Http.SendAsync(kiosk);
         Assert.Equal(HttpStatusCode.OK, checkIn.StatusCode);
@@ -81,6 +82,7 @@ public class WebBookingBrowserTests(Chromium chromium)
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _g = gateway;
+        await using var _m = mail;
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             JavaScriptEnabled = false,
@@ -98,7 +100,7 @@ public class WebBookingBrowserTests(Chromium chromium)
         await page.GetByLabel("E-mail").FillAsync("olena@example.cz");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reserve this time" }).ClickAsync();
         Assert.Contains("The time is reserved", await page.Locator("h1").InnerTextAsync());
-        await page.GotoAsync(mail.Single("olena@example.cz", CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.ToString());
+        await page.GotoAsync(new Uri(gateway.Address, await mail.LinkAsync("olena@example.cz", "Confirm", "potvrdit")).ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the booking" }).ClickAsync();
         Assert.Contains("The booking is confirmed", await page.Locator("main").InnerTextAsync());
     }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.SmsGateway.Mail;
+using System.Text.RegularExpressions;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.TestSupport;
 
@@ -40,35 +40,37 @@ public class WebBookingPageTests
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _ = gateway;
+        await using var _m = mail;
         using var citizen = new WebCitizen(gateway.Address);
         var summary = WebCitizen.Text(await ReserveAsync(citizen, Email, mobile: "601 123 456"));
         Assert.Contains("07:15", summary); // held 15 minutes from 07:00
         Assert.Contains(Email, summary);
-        var sent = mail.Single(Email, CitizenMailKind.ConfirmLink);
-        Assert.Contains(sent.Facts.Code, summary);
-        Assert.Equal(gateway.Clock.GetCurrentInstant() + Duration.FromMinutes(15), sent.Facts.ConfirmBy);
+        var sent = await mail.WaitAsync(Email, WebBookingHost.ConfirmSubject);
+        var code = Regex.Match(sent.Subject ?? "", @"rezervaci (\w{6}) do 7:15").Groups[1].Value;
+        Assert.Contains(code, summary);
+        var confirmLink = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
         var store = gateway.App.Services.GetRequiredService<IBookingStore>();
         var day = new LocalDate(2026, 12, 1);
 
         // A mail scanner opens the link: nothing is confirmed.
-        var page = await citizen.GetAsync(sent.Facts.ConfirmUrl!.PathAndQuery);
+        var page = await citizen.GetAsync(confirmLink);
         Assert.Contains("Potvrdit objednávku", page);
         Assert.Empty(await store.GetDayBookingsAsync(day));
 
-        var confirmed = WebCitizen.Text(await citizen.PostAsync(sent.Facts.ConfirmUrl.PathAndQuery));
+        var confirmed = WebCitizen.Text(await citizen.PostAsync(confirmLink));
         Assert.Contains("Objednávka je potvrzena", confirmed);
         var booking = Assert.Single(await store.GetDayBookingsAsync(day));
-        Assert.Equal((BookingChannel.Web, sent.Facts.Code, new LocalTime(8, 0)), (booking.Channel, booking.Code, booking.Time));
+        Assert.Equal((BookingChannel.Web, code, new LocalTime(8, 0)), (booking.Channel, booking.Code, booking.Time));
         Assert.Equal("Jana Nováková", booking.Name);
-        var pin = mail.Single(Email, CitizenMailKind.Pin);
-        Assert.Equal(booking.Pin, pin.Facts.Pin);
-        Assert.NotNull(pin.Facts.CancelUrl);
+        var pin = WebMailbox.PinOf(await mail.WaitAsync(Email, WebBookingHost.PinSubject));
+        Assert.Equal(booking.Pin, pin);
+        Assert.StartsWith("/objednat/zrusit/", await mail.LinkAsync(Email, WebBookingHost.PinSubject, "zrusit"));
         Assert.True(await gateway.App.Services.GetRequiredService<BookingCore.Outbound.IOutbox>().WasQueuedAsync("+420601123456",
             $"web-pin:{booking.HoldId}:2026-12-01:{booking.Code}"));
 
         // At the kiosk on the day, the PIN of the e-mail gives a priority ticket.
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
-        using var kiosk = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/checkin") { Content = JsonContent.Create(new { pin = pin.Facts.Pin }) };
+        using var kiosk = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/checkin") { Content = JsonContent.Create(new { pin }) };
         kiosk.Headers.Add("X-Api-Key", TestKioskKeys.Kiosk);
         using var checkIn = await gateway.Http.SendAsync(kiosk);
         Assert.Equal(HttpStatusCode.OK, checkIn.StatusCode);
@@ -79,15 +81,17 @@ public class WebBookingPageTests
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _ = gateway;
+        await using var _m = mail;
         using var citizen = new WebCitizen(gateway.Address);
         await ReserveAsync(citizen, Email);
-        var link = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        var link = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.GetAsync(link);
         await citizen.PostAsync(link);
         var again = WebCitizen.Text(await citizen.PostAsync(link));
         Assert.Contains("Objednávka už je potvrzena", again);
         Assert.Single(await gateway.App.Services.GetRequiredService<IBookingStore>().GetDayBookingsAsync(new LocalDate(2026, 12, 1)));
-        Assert.Single(mail.To(Email, CitizenMailKind.Pin));
+        await mail.WaitAsync(Email, WebBookingHost.PinSubject);
+        Assert.Equal(1, mail.Count(Email, WebBookingHost.PinSubject));
     }
 
     [Fact]
@@ -95,6 +99,7 @@ public class WebBookingPageTests
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _ = gateway;
+        await using var _m = mail;
         using var citizen = new WebCitizen(gateway.Address);
         // The population register has one counter: the one place of 08:00 is held.
         await ReserveAsync(citizen, Email, agenda: Register, activity: Residence);
@@ -103,7 +108,7 @@ public class WebBookingPageTests
         var day = new LocalDate(2026, 12, 1);
         bool FreeAt8(IReadOnlyList<BookingCore.Calendar.Slot> slots) => slots.Any(s => s.Start == new LocalTime(8, 0));
         Assert.False(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt")));
-        var link = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        var link = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.GetAsync(link);
 
         gateway.Clock.Advance(Duration.FromMinutes(15));
@@ -115,7 +120,7 @@ public class WebBookingPageTests
         Assert.True(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt")));
 
         await gateway.App.Services.GetRequiredService<NotificationWatcher>().RunOnceAsync();
-        Assert.NotNull(mail.Single(Email, CitizenMailKind.Lapsed).Facts.BookAgainUrl);
+        Assert.StartsWith("/objednat/EO/pobyt", await mail.LinkAsync(Email, WebBookingHost.LapsedSubject, "EO/pobyt"));
     }
 
     [Fact]
@@ -123,12 +128,13 @@ public class WebBookingPageTests
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _ = gateway;
+        await using var _m = mail;
         using var citizen = new WebCitizen(gateway.Address);
         await ReserveAsync(citizen, Email, agenda: Register, activity: Residence);
-        var confirm = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        var confirm = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
-        var cancel = mail.Single(Email, CitizenMailKind.Pin).Facts.CancelUrl!.PathAndQuery;
+        var cancel = await mail.LinkAsync(Email, WebBookingHost.PinSubject, "zrusit");
         var store = gateway.App.Services.GetRequiredService<IBookingStore>();
         var day = new LocalDate(2026, 12, 1);
 
@@ -136,7 +142,7 @@ public class WebBookingPageTests
         Assert.Equal(BookingStatus.Booked, Assert.Single(await store.GetDayBookingsAsync(day)).Status); // the GET cancels nothing
         Assert.Contains("Objednávka je zrušena", WebCitizen.Text(await citizen.PostAsync(cancel)));
         Assert.Equal(BookingStatus.Cancelled, Assert.Single(await store.GetDayBookingsAsync(day)).Status);
-        Assert.Single(mail.To(Email, CitizenMailKind.Cancelled));
+        await mail.WaitAsync(Email, WebBookingHost.CancelledSubject);
 
         var service = gateway.App.Services.GetRequiredService<BookingService>();
         var agenda = service.Calendar.Office.FindAgenda("EO")!;
@@ -152,12 +158,13 @@ public class WebBookingPageTests
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _ = gateway;
+        await using var _m = mail;
         using var citizen = new WebCitizen(gateway.Address);
         await ReserveAsync(citizen, Email);
-        var confirm = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        var confirm = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
-        var move = mail.Single(Email, CitizenMailKind.Pin).Facts.MoveUrl!.PathAndQuery;
+        var move = await mail.LinkAsync(Email, WebBookingHost.PinSubject, "presunout");
 
         var html = await citizen.GetAsync(move);
         html = await citizen.GetAsync(WebCitizen.Link(html, "Vybrat nový termín"));
@@ -172,7 +179,7 @@ public class WebBookingPageTests
         var booking = Assert.Single(await store.GetDayBookingsAsync(new LocalDate(2026, 12, 2)));
         Assert.Equal((new LocalTime(9, 0), BookingChannel.Web), (booking.Time, booking.Channel));
         Assert.Equal(BookingStatus.Cancelled, Assert.Single(await store.GetDayBookingsAsync(new LocalDate(2026, 12, 1))).Status);
-        Assert.Equal(booking.Pin, mail.Single(Email, CitizenMailKind.Moved).Facts.Pin);
+        Assert.Equal(booking.Pin, WebMailbox.PinOf(await mail.WaitAsync(Email, WebBookingHost.MovedSubject)));
     }
 
     [Fact]
@@ -192,8 +199,9 @@ public class WebBookingPageTests
     [Fact]
     public async Task TheMonthView_LinksEveryFreeDay_AndTheLanguagesAreALinkAway()
     {
-        var (gateway, _) = await WebBookingHost.StartAsync();
+        var (gateway, mail) = await WebBookingHost.StartAsync();
         await using var _g = gateway;
+        await using var _m = mail;
         using var citizen = new WebCitizen(gateway.Address);
         var html = await citizen.GetAsync("/objednat/OP/zadost?lang=uk");
         Assert.Contains("lang=\"uk\"", html);
@@ -205,5 +213,31 @@ public class WebBookingPageTests
         Assert.Contains("December 2026", html);
         Assert.Contains("/objednat/OP/zadost/2026-12-01?lang=en", html);
         Assert.DoesNotContain("/objednat/OP/zadost/2026-12-05", html); // a Saturday
+    }
+
+    [Fact]
+    public async Task TheStaffConsolesDayList_ShowsEachBookingsChannel_AndAWebBookingsEmail()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Staff:Users:0:Name"] = "petra",
+            ["Staff:Users:0:PasswordHash"] = SmsGateway.Staff.StaffPasswords.Hash("Petra-heslo-2026"),
+        });
+        await using var _g = gateway;
+        await using var _m = mail;
+        using var citizen = new WebCitizen(gateway.Address);
+        await ReserveAsync(citizen, Email);
+        var confirm = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
+        await citizen.GetAsync(confirm);
+        await citizen.PostAsync(confirm);
+        await new SmsPhone(gateway).ExpectAsync("OBJ ZOP 1.12. 09:00 Petr Novak", "ANO");
+        await new SmsPhone(gateway).ExpectAsync("ANO", "Kod: ");
+
+        using var console = new Tests.Staff.ConsoleClient(gateway);
+        Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync("petra", "Petra-heslo-2026")).StatusCode);
+        var day = await (await console.GetAsync("/staff?date=2026-12-01")).Content.ReadAsStringAsync();
+        Assert.Contains("<td data-channel=\"Web\">web</td>", day);
+        Assert.Contains("<td data-channel=\"Sms\">SMS</td>", day);
+        Assert.Contains(Email, day);
     }
 }
