@@ -9,6 +9,10 @@ public sealed record BenchOptions
     /// <summary>An existing Redis (<c>host:port</c>); empty starts a private redis-server with <see cref="Aof"/>.</summary>
     public string? Redis { get; init; }
     public string Aof { get; init; } = "always";
+    /// <summary>The store's server when no <see cref="Redis"/> is given: <c>redis</c> (a private redis-server with
+    /// <see cref="Aof"/>), <c>garnet</c> (the embedded Garnet in this process, as the gateway's default) or <c>both</c>
+    /// (one after the other in one run, compared side by side).</summary>
+    public string Store { get; init; } = "redis";
     public int[] Concurrency { get; init; } = [1, 4, 16, 64];
     public TimeSpan LevelDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int RushPhones { get; init; } = 20_000;
@@ -134,17 +138,19 @@ public sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = Full;
+        var explicitOut = false;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            explicitOut |= args[i] == "--out";
             options = args[i] switch
             {
-                "--quick" => Quick with { Redis = options.Redis, Aof = options.Aof },
-                "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof },
-                "--full" => Full with { Redis = options.Redis, Aof = options.Aof },
+                "--quick" => Quick with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
+                "--smoke" => Smoke with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
+                "--full" => Full with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
                 "--replica-acks" => ReplicaAcks with { Aof = options.Aof },
-                "--board" => Board with { Redis = options.Redis, Aof = options.Aof },
-                "--signin-spray" => SignInSpray with { Redis = options.Redis, Aof = options.Aof },
+                "--board" => Board with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
+                "--signin-spray" => SignInSpray with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
                 "--spray-rate" => options with { SprayRate = Count(Value()) },
                 "--seconds" => options with { LevelDuration = TimeSpan.FromSeconds(Count(Value())) },
                 "--boards" => options with { BoardConnections = Count(Value()) },
@@ -155,15 +161,27 @@ public sealed record BenchOptions
                 "--users" => options with { Concurrency = Value().Split(',').Select(u => int.Parse(u, System.Globalization.CultureInfo.InvariantCulture)).ToArray() },
                 "--rounds" => options with { WireRounds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--aof" => options with { Aof = CheckAof(Value()) },
+                "--store" => options with { Store = CheckStore(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --signin-spray [--spray-rate N] [--seconds N], --users 1,16,64, --redis host:port, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --signin-spray [--spray-rate N] [--seconds N], --users 1,16,64, --redis host:port, --store redis|garnet|both, --aof always|everysec|no, --out file"),
             };
+        }
+        if (options.Store != "redis" && (options.Mode is not ("full" or "quick" or "smoke") || options.CompareWire || options.ProfileOnly))
+        {
+            throw new ArgumentException("--store garnet|both is for the main run (full, --quick, --smoke)");
+        }
+        if (options.Store == "both" && !explicitOut)
+        {
+            options = options with { Output = options.Output.Replace(".md", "-stores.md", StringComparison.Ordinal) };
         }
         return options;
     }
 
     private static int Count(string value) =>
         int.TryParse(value, out var n) && n > 0 ? n : throw new ArgumentException($"'{value}' is not a positive number");
+
+    private static string CheckStore(string value) =>
+        value is "redis" or "garnet" or "both" ? value : throw new ArgumentException("--store is redis, garnet or both");
 
     private static string CheckAof(string value) =>
         value is "always" or "everysec" or "no" ? value : throw new ArgumentException("--aof is always, everysec or no");

@@ -10,6 +10,8 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
     public BenchOptions Options { get; } = options;
     public string Redis { get; } = redis;
     public string Aof { get; } = aof;
+    /// <summary>What served the store, as the report's first line says it.</summary>
+    public string Server { get; init; } = $"redis-server with AOF `{aof}`";
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
 
     public List<LevelResult> Levels { get; } = [];
@@ -63,7 +65,7 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         md.AppendLine($"# Benchmark results ({Options.Mode})");
         md.AppendLine();
         md.AppendLine($"{Started:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription.Trim()}, " +
-            $"{RuntimeInformation.ProcessArchitecture}), .NET {Environment.Version}; redis-server with AOF `{Aof}`; load generator, " +
+            $"{RuntimeInformation.ProcessArchitecture}), .NET {Environment.Version}; {Server}; load generator, " +
             "baseline and gateway in one process on the same cores (`bench/SmsBooking.Bench`, Release); the machine's load average " +
             $"was {LoadAtStart} at the start and {LoadAverage()} at the end.");
         md.AppendLine();

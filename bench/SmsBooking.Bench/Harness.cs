@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Store.Embedded;
 using SmsBooking.TestSupport;
 using StackExchange.Redis;
 
@@ -18,12 +19,20 @@ public static class Harness
             await ReplicaAcksAsync(options, alone, 1, log);
             return alone;
         }
-        using var privateRedis = options.Redis is null ? new PrivateRedis(options.Aof) : null;
+        using var privateRedis = options.Redis is null && options.Store == "redis" ? new PrivateRedis(options.Aof) : null;
         privateRedis?.Start();
-        var redis = options.Redis ?? privateRedis!.Configuration;
+        // The embedded default's server, started as the gateway starts it when Redis:Configuration is empty; one for
+        // the run, so that its figures are read from outside the gateways as Redis' are.
+        using var garnet = options.Redis is null && options.Store == "garnet" ? EmbeddedGarnet.Start() : null;
+        var redis = options.Redis ?? privateRedis?.Configuration ?? garnet!.Configuration;
         using var stats = await ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
-        var report = new BenchReport(options, redis, privateRedis is null ? "(given)" : options.Aof);
-        log.WriteLine($"== {options.Mode} run: Redis {redis}, AOF {report.Aof}, {Environment.ProcessorCount} cores");
+        var report = new BenchReport(options, redis, privateRedis is null ? "(given)" : options.Aof)
+        {
+            Server = garnet is not null ? "the embedded Garnet (in this process, memory only, as the gateway's default)"
+                : privateRedis is not null ? $"redis-server with AOF `{options.Aof}`" : $"the server given at {options.Redis}",
+        };
+        log.WriteLine($"== {options.Mode} run: {(garnet is null ? $"Redis {redis}, AOF {report.Aof}" : $"embedded Garnet on {garnet.Endpoint}")}, " +
+            $"{Environment.ProcessorCount} cores");
 
         if (options.ProfileOnly)
         {
@@ -78,7 +87,7 @@ public static class Harness
         }
 
         await RushAsync(options, redis, report, phoneBase += 10_000_000, log);
-        if (options.WithReplicaPhase)
+        if (options.WithReplicaPhase && garnet is null)
         {
             await ReplicaAcksAsync(options, report, phoneBase += 10_000_000, log);
         }

@@ -3,7 +3,7 @@ using SmsBooking.Bench;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks | --wire | --board | --signin-spray] [--redis host:port] [--aof always|everysec|no] [--out file]
+// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks | --wire | --board | --signin-spray] [--redis host:port | --store redis|garnet|both] [--aof always|everysec|no] [--out file]
 try
 {
     var options = BenchOptions.Parse(args);
@@ -28,6 +28,18 @@ try
         Console.WriteLine(text);
         Console.WriteLine($"written to {options.Output}");
         return spray.Passed ? 0 : 1;
+    }
+    if (options.Store == "both")
+    {
+        var stores = new StoreComparison(await Harness.RunAsync(options with { Store = "redis" }, Console.Out),
+            await Harness.RunAsync(options with { Store = "garnet" }, Console.Out));
+        var text = stores.ToMarkdown();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await File.WriteAllTextAsync(options.Output, text);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Console.WriteLine($"written to {options.Output}");
+        return stores.Passed ? 0 : 1;
     }
     var report = await Harness.RunAsync(options, Console.Out);
     if (options.ProfileOnly)

@@ -33,6 +33,8 @@ public sealed class Server : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Redis:Configuration"] = redis,
+            // An empty one runs the embedded Garnet, on purpose here (outside Development it must be said).
+            ["Redis:Embedded"] = string.IsNullOrWhiteSpace(redis) ? "true" : "false",
             ["Redis:KeyPrefix"] = keyPrefix,
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:AccountSid"] = "AC" + new string('1', 32),

@@ -14,9 +14,14 @@ public static class RehearsalLine
     public static string Greeting(SimulatorOptions options) => options switch
     {
         { Url: not null } => $"This is the gateway at {options.Url}: what you book there stays there, and its own limits apply.",
-        { Redis: not null } => $"A rehearsal line: no SMS reaches a real phone, but what you book is kept in Redis {options.Redis}.",
+        { Redis: not null } => $"A rehearsal line: no SMS reaches a real phone, but what you book is kept in Redis {ServersOf(options.Redis)}.",
         _ => "A rehearsal line: no SMS reaches a real phone, and nothing is kept when the simulator ends.",
     };
+
+    /// <summary>The servers of a StackExchange.Redis configuration string, without its options: a <c>password=</c> in it
+    /// must not reach the terminal (or a screen shared in a rehearsal).</summary>
+    public static string ServersOf(string configuration) =>
+        string.Join(",", configuration.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => !p.Contains('=')));
 
     /// <summary>Said after the gateway's "too many messages": why this line limits at all. Null where no limit can be
     /// met (the simulator's own line, without one set on purpose).</summary>

@@ -102,6 +102,10 @@ public static class SimulatorApp
                 }
                 output.WriteLine($"SMS simulator: you are {options.Phone} texting the office at {url}" +
                     (options.Url is null ? " (a gateway in this process)" : "") + $"; outbound SMS arrive at {standIn.Url}.");
+                if (gateway is not null)
+                {
+                    output.WriteLine(WebBookingLine(gateway, url));
+                }
                 output.WriteLine(RehearsalLine.Greeting(options));
                 output.WriteLine("Type a message (try: Dobry den), or /help for commands.");
                 return await ChatAsync(session, input, output, stop.Token);
@@ -131,6 +135,12 @@ public static class SimulatorApp
             }
         }
     }
+
+    /// <summary>Where the in-process gateway serves the web booking's pages, or why it does not.</summary>
+    private static string WebBookingLine(WebApplication gateway, Uri url) =>
+        gateway.Services.GetRequiredService<SmsGateway.WebBooking.WebBookingAvailability>().Enabled
+            ? $"Web booking: open {new Uri(url, SmsGateway.WebBooking.WebLinks.Root)} in a browser (the e-mails it sends are printed here)."
+            : $"Web booking: {new Uri(url, SmsGateway.WebBooking.WebLinks.Root)} says it is off (no {SmsGateway.WebBooking.WebBookingAvailability.HostKey}).";
 
     /// <summary>The key of the first device with the <c>kiosk</c> role, for <c>/checkin</c> (a legacy
     /// <c>Kiosk:ApiKeys</c> key may check in too).</summary>

@@ -1,4 +1,7 @@
 using NodaTime;
+using NodaTime.Testing;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Holds;
@@ -153,6 +156,24 @@ public abstract class MoveRaceContract
         await store.AbandonMovesAsync(Phone, Now);
         Assert.NotNull(await store.CancelBookingAsync(old, Now, Duration.Zero));
 
+        Assert.Equal(ConfirmOutcome.MoveAbandoned, (await store.ConfirmBegunMoveAsync(hold, draft, old, Now, Delay))!.Outcome);
+        await AssertOnlyTheOldStandsAsync(store, old, BookingStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task Closure_OverTheSlotOfABookingLockedAsMoving_GivesTheMoveUpAndCancelsIt_SoNothingStandsInTheClosedSlot()
+    {
+        var (store, _) = Create();
+        var (old, hold, draft) = await BookedAndHeldAsync(store);
+        Assert.Equal(MoveStart.Locked, await store.BeginMoveAsync(hold, draft, old, Now, Delay));
+
+        // The office closes the old booking's slot (every counter of OP from 08:00 to 08:15) while the move is under way.
+        var clock = new FakeClock(Now);
+        var closures = new ClosureService(new OfficeCalendar(TestOffice.Trutnov(), clock), store, clock);
+        var outcome = await closures.CloseAsync(new Closure(ClosureService.NewId(), Day, new LocalTime(8, 0), new LocalTime(8, 15), "OP", null,
+            "nemoc", "test", Now));
+
+        Assert.Equal([old.Code], outcome.Cancelled.Select(b => b.Code));
         Assert.Equal(ConfirmOutcome.MoveAbandoned, (await store.ConfirmBegunMoveAsync(hold, draft, old, Now, Delay))!.Outcome);
         await AssertOnlyTheOldStandsAsync(store, old, BookingStatus.Cancelled);
     }

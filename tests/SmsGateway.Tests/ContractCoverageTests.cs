@@ -12,6 +12,7 @@ public class ContractCoverageTests
     {
         var stores = typeof(ISignInAttempts).Assembly;
         Assert.Contains(typeof(ISignInAttempts), ContractCoverage.StoreInterfaces(stores));
+        Assert.Contains(typeof(SmsGateway.WebBooking.IWebBookingStore), ContractCoverage.StoreInterfaces(stores));
         var uncalled = ContractCoverage.Uncalled(stores, typeof(ContractCoverageTests).Assembly);
         Assert.True(uncalled.Count == 0, $"called by no contract suite: {string.Join(", ", uncalled)}");
     }

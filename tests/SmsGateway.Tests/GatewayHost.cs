@@ -45,6 +45,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Redis:Configuration"] = redis ? redisConfiguration ?? TestRedis.Configuration : "",
+            ["Redis:Embedded"] = redis ? "false" : "true",
             ["Redis:KeyPrefix"] = prefix,
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:AccountSid"] = "AC" + new string('1', 32),

@@ -100,6 +100,7 @@ public class StartupConfigurationTests
     /// meets only the error a case is about.</summary>
     private static readonly string[] RealSecrets =
     [
+        "--Redis:Embedded=true",
         "--Twilio:AuthToken=0123456789abcdef0123456789abcdef",
         "--Twilio:AccountSid=AC0123456789abcdef0123456789abcdef",
         "--Kiosk:Keys:0:Key=entrance-kiosk-1f8e3c5a9b",
@@ -108,10 +109,22 @@ public class StartupConfigurationTests
     ];
 
     [Fact]
+    public async Task NoRedis_OutsideDevelopment_StopsStartUpNamingTheKey_UnlessTheEmbeddedStoreIsAskedFor()
+    {
+        // An office that filled in Twilio and forgot Redis would otherwise take bookings into a store lost at a restart.
+        var (exit, stderr, _) = await RunGatewayInAsync("Production", [.. RealSecrets.Skip(1), "--Redis:Configuration="]);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuration error: ", stderr);
+        Assert.Contains("Redis:Configuration: empty outside Development", stderr);
+        Assert.Contains("Redis:Embedded=true", stderr);
+        Assert.DoesNotContain('\n', stderr);
+    }
+
+    [Fact]
     public async Task PlaceholderKeys_OutsideDevelopment_StopStartUpNamingEachKey()
     {
         // The shipped appsettings.json as it is, but for real Twilio credentials: its kiosk keys are placeholders.
-        var (exit, stderr, stdout) = await RunGatewayInAsync("Production", RealSecrets[0], RealSecrets[1]);
+        var (exit, stderr, stdout) = await RunGatewayInAsync("Production", RealSecrets[0], RealSecrets[1], RealSecrets[2]);
         Assert.Equal(2, exit);
         Assert.StartsWith("Configuration error: Kiosk:Keys:0:Key: still the shipped placeholder; outside Development every key must be a random secret of at least 16 characters", stderr);
         Assert.Contains("Kiosk:Keys:1:Key: still the shipped placeholder", stderr);

@@ -4,7 +4,8 @@ namespace SmsBooking.BookingCore.Bookings;
 
 /// <summary>A confirmed appointment.</summary>
 /// <remarks><see cref="Pin"/> and <see cref="Name"/> are personal data: never log them. A party of several people is
-/// one booking (one code, one PIN, one ticket at the kiosk) with a place for each of them (<see cref="Places"/>).</remarks>
+/// one booking (one code, one PIN, one ticket at the kiosk) with a place for each of them (<see cref="Places"/>).
+/// <see cref="Channel"/> says how it was made (SMS, the web pages, the staff); a move keeps it.</remarks>
 public sealed record Booking(
     string Code,
     string Pin,
@@ -19,7 +20,8 @@ public sealed record Booking(
     string HoldId,
     BookingStatus Status = BookingStatus.Booked,
     string? Ticket = null,
-    IReadOnlyList<LocalTime>? Places = null)
+    IReadOnlyList<LocalTime>? Places = null,
+    BookingChannel Channel = BookingChannel.Sms)
 {
     /// <summary>How many people the booking is for.</summary>
     public int Party => Places?.Count ?? 1;

@@ -254,8 +254,12 @@ public sealed class BookingService
     /// without reading the phone's hold pointer: the store's confirmation checks the hold is still live in its day.</summary>
     /// <param name="phoneHasBookings">As for <see cref="HoldAsync"/>.</param>
     /// <param name="remindersFor">The reminders of the new booking, scheduled by the store with the confirmation.</param>
+    /// <param name="channel">How the booking is made, stored with it.</param>
+    /// <param name="code">The code to give the booking (the web's, told in the e-mail before the confirmation); a new
+    /// one is drawn only should the day have it already.</param>
     public async Task<ConfirmResult> ConfirmAsync(Hold hold, string name, bool phoneHasBookings = true,
-        Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null)
+        Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
+        string? code = null)
     {
         var now = _clock.GetCurrentInstant();
         var upcoming = phoneHasBookings ? await UpcomingAsync(hold.Phone) : [];
@@ -264,7 +268,7 @@ public sealed class BookingService
             // Also the retry of a confirmation whose replicas did not answer: the same booking, waited for again.
             return await DurableAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier));
         }
-        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor));
+        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor, channel, code));
     }
 
     /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
@@ -280,7 +284,8 @@ public sealed class BookingService
     }
 
     private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
-        Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null)
+        Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
+        string? code = null)
     {
         if (upcoming.Count(b => b.AgendaId == hold.AgendaId) >= _options.MaxUpcomingPerAgenda)
         {
@@ -289,8 +294,8 @@ public sealed class BookingService
         var phone = hold.Phone;
         for (int attempt = 0; attempt < SecretAttempts; attempt++)
         {
-            var draft = new Booking(BookingSecrets.NewCode(), BookingSecrets.NewPin(), phone, name, hold.AgendaId, hold.ActivityId,
-                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Places: hold.Places);
+            var draft = new Booking(attempt == 0 && code is not null ? code : BookingSecrets.NewCode(), BookingSecrets.NewPin(), phone, name, hold.AgendaId, hold.ActivityId,
+                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Places: hold.Places, Channel: channel);
             var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft));
             if (result is not null)
             {
@@ -331,7 +336,7 @@ public sealed class BookingService
         for (int attempt = 0; attempt < SecretAttempts; attempt++)
         {
             var draft = new Booking(newCode, BookingSecrets.NewPin(), hold.Phone, old.Name, hold.AgendaId, hold.ActivityId,
-                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id);
+                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Channel: old.Channel);
             var result = await ConfirmMoveStepsAsync(hold, draft, old, now, delay, remindersFor?.Invoke(draft));
             if (result is null)
             {
@@ -441,6 +446,9 @@ public sealed class BookingService
         var all = await _store.GetBookingsAsync(phone, since);
         return all.Where(b => b.Status is BookingStatus.Booked or BookingStatus.CheckedIn or BookingStatus.Moving).ToList();
     }
+
+    /// <summary>One booking by its day and code, any status, or null.</summary>
+    public Task<Booking?> BookingOfAsync(LocalDate date, string code) => _store.GetBookingAsync(date, code);
 
     public CheckInWindow WindowOf(Booking booking) =>
         CheckInWindow.For(booking.Start, Duration.FromTimeSpan(_options.CheckInBefore), Duration.FromTimeSpan(_options.CheckInAfter));

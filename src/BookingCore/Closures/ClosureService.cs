@@ -81,6 +81,19 @@ public sealed class ClosureService
         if (over.Count > 0)
         {
             var day = await _store.GetDayBookingsAsync(made.Date);
+            // A booking locked by a move to another day is neither skipped (it would stand in a closed slot once the
+            // move is given up, its citizen never told) nor passed over for another (cancelled needlessly if the move
+            // went through): the move is settled first, as the office's own cancel does, and the day read again.
+            var overSlots = over.Select(o => o.SlotKey).ToHashSet(StringComparer.Ordinal);
+            var moving = day.Where(b => overSlots.Contains(b.SlotKey) && b.Status == BookingStatus.Moving).Select(b => b.Phone).Distinct().ToList();
+            foreach (var phone in moving)
+            {
+                await _store.AbandonMovesAsync(phone, now);
+            }
+            if (moving.Count > 0)
+            {
+                day = await _store.GetDayBookingsAsync(made.Date);
+            }
             var counters = slots.ToDictionary(s => s.SlotKey, s => s.Counters);
             foreach (var (slotKey, _) in over)
             {

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmsBooking.BookingCore.Options;
 
 namespace SmsBooking.BookingCore.Hosting;
 
-/// <summary>The replica acknowledgement settings: a broken one stops start-up naming its key.</summary>
-internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
+/// <summary>The store's settings: a Redis outside Development, and the replica acknowledgements; a broken one stops
+/// start-up naming its key.</summary>
+internal sealed class RedisOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<RedisOptions>
 {
     /// <summary>More replicas than any sane deployment runs: a typo, not a topology.</summary>
     public const int MaxReplicaAcks = 5;
@@ -26,6 +28,10 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
         if (o.MinReplicaAcks > 0 && string.IsNullOrWhiteSpace(o.Configuration))
         {
             errors.Add($"{S}:MinReplicaAcks: {o.MinReplicaAcks} needs Redis replicas, and with {S}:Configuration empty the store is an in-process Garnet without any; set it to 0, or name a Redis in {S}:Configuration");
+        }
+        if (string.IsNullOrWhiteSpace(o.Configuration) && !o.Embedded && environment is not null && !environment.IsDevelopment())
+        {
+            errors.Add($"{S}:Configuration: empty outside Development; name the office's Redis (bookings kept in the in-process Garnet are lost at every restart), or set {S}:Embedded=true to run on it on purpose");
         }
         // WAIT with a timeout of 0 blocks for ever; less than a millisecond is sent as 0.
         if (o.ReplicaAckTimeout < TimeSpan.FromMilliseconds(1) || o.ReplicaAckTimeout > MaxAckTimeout)

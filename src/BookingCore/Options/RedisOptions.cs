@@ -10,6 +10,11 @@ public sealed class RedisOptions
     /// <c>serviceName=</c> and a cluster's seed nodes work too: the gateway follows a failover by itself.</summary>
     public string Configuration { get; set; } = "";
 
+    /// <summary>Outside the <c>Development</c> environment an empty <see cref="Configuration"/> stops start-up, unless
+    /// this says that the in-process Garnet is wanted on purpose (a demo, a test): an office that forgot its Redis
+    /// must not run on a store that loses every booking at a restart.</summary>
+    public bool Embedded { get; set; }
+
     /// <summary>Prepended to every key, so that several deployments (or test runs) can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "sb:";
 

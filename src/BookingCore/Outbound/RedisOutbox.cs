@@ -20,15 +20,21 @@ public sealed class RedisOutbox : IOutbox
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeys _keys;
     private readonly ReplicaAcks? _acks;
+    private readonly OutboxChannel _channel;
     private int _nextShard;
 
     /// <param name="acks">Waits for replicas after each enqueue (<c>Redis:MinReplicaAcks</c>); null: none.</param>
-    public RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcks? acks = null)
+    /// <param name="channel">Whose outbox: the SMS one, or the e-mail one (keys of its own, the same guarantees).</param>
+    public RedisOutbox(IConnectionMultiplexer redis, RedisKeys keys, ReplicaAcks? acks = null, OutboxChannel channel = OutboxChannel.Sms)
     {
         _redis = redis;
         _keys = keys;
         _acks = acks;
+        _channel = channel;
     }
+
+    /// <summary>Which outbox this is.</summary>
+    public OutboxChannel Channel => _channel;
 
     private IDatabase Db => _redis.GetDatabase();
 
@@ -36,18 +42,18 @@ public sealed class RedisOutbox : IOutbox
     {
         var shard = OutboxShards.Of(m.To);
         var queued = (int)await Db.ScriptEvaluateAsync(OutboxScripts.Enqueue,
-            [_keys.OutboxDedupe(shard, m.DedupeKey), _keys.OutboxSequence(shard), _keys.OutboxMessages(shard), _keys.OutboxReady(shard), _keys.OutboxQueued(shard)],
+            [_keys.OutboxDedupe(shard, m.DedupeKey, _channel), _keys.OutboxSequence(shard, _channel), _keys.OutboxMessages(shard, _channel), _keys.OutboxReady(shard, _channel), _keys.OutboxQueued(shard, _channel)],
             [ToJson(m), m.CreatedAt.ToUnixTimeMilliseconds(), (long)DedupeLife.TotalMilliseconds]);
         // A message the citizen is owed must not vanish in a failover once its cause is forgotten. Also when the
         // dedupe key said "queued before": that earlier enqueue may be the one whose replicas did not answer.
         if (_acks is not null)
         {
-            await _acks.EnsureAsync("outbox", _keys.OutboxMessages(shard));
+            await _acks.EnsureAsync(_channel == OutboxChannel.Mail ? "mail-outbox" : "outbox", _keys.OutboxMessages(shard, _channel));
         }
         return queued == 1;
     }
 
-    public Task<bool> WasQueuedAsync(string to, string dedupeKey) => Db.KeyExistsAsync(_keys.OutboxDedupe(OutboxShards.Of(to), dedupeKey));
+    public Task<bool> WasQueuedAsync(string to, string dedupeKey) => Db.KeyExistsAsync(_keys.OutboxDedupe(OutboxShards.Of(to), dedupeKey, _channel));
 
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(string consumer, int max, TimeSpan reclaimIdle)
     {
@@ -58,7 +64,7 @@ public sealed class RedisOutbox : IOutbox
         {
             var shard = (start + i) % OutboxShards.Count;
             var taken = (RedisResult[])(await Db.ScriptEvaluateAsync(OutboxScripts.Claim,
-                [_keys.OutboxReady(shard), _keys.OutboxTaken(shard), _keys.OutboxHolders(shard), _keys.OutboxDeliveries(shard), _keys.OutboxMessages(shard)],
+                [_keys.OutboxReady(shard, _channel), _keys.OutboxTaken(shard, _channel), _keys.OutboxHolders(shard, _channel), _keys.OutboxDeliveries(shard, _channel), _keys.OutboxMessages(shard, _channel)],
                 [consumer, max - claimed.Count, (long)reclaimIdle.TotalMilliseconds]))!;
             for (int j = 0; j + 2 < taken.Length; j += 3)
             {
@@ -69,20 +75,20 @@ public sealed class RedisOutbox : IOutbox
     }
 
     public async Task<bool> RenewAsync(OutboxEntry entry) =>
-        (int)await Db.ScriptEvaluateAsync(OutboxScripts.Renew, [_keys.OutboxTaken(entry.Shard), _keys.OutboxHolders(entry.Shard)], [entry.Id, entry.Consumer]) == 1;
+        (int)await Db.ScriptEvaluateAsync(OutboxScripts.Renew, [_keys.OutboxTaken(entry.Shard, _channel), _keys.OutboxHolders(entry.Shard, _channel)], [entry.Id, entry.Consumer]) == 1;
 
     public Task AckAsync(OutboxEntry entry) =>
         Db.ScriptEvaluateAsync(OutboxScripts.Ack,
-            [_keys.OutboxMessages(entry.Shard), _keys.OutboxTaken(entry.Shard), _keys.OutboxHolders(entry.Shard), _keys.OutboxDeliveries(entry.Shard), _keys.OutboxQueued(entry.Shard)],
+            [_keys.OutboxMessages(entry.Shard, _channel), _keys.OutboxTaken(entry.Shard, _channel), _keys.OutboxHolders(entry.Shard, _channel), _keys.OutboxDeliveries(entry.Shard, _channel), _keys.OutboxQueued(entry.Shard, _channel)],
             [entry.Id]);
 
     public Task ReturnAsync(OutboxEntry entry) =>
-        Db.ScriptEvaluateAsync(OutboxScripts.Return, [_keys.OutboxDeliveries(entry.Shard)], [entry.Id]);
+        Db.ScriptEvaluateAsync(OutboxScripts.Return, [_keys.OutboxDeliveries(entry.Shard, _channel)], [entry.Id]);
 
     public async Task<OutboxStats> StatsAsync(Instant now)
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, OutboxShards.Count)
-            .Select(shard => Db.ScriptEvaluateAsync(OutboxScripts.Stats, [_keys.OutboxQueued(shard)])));
+            .Select(shard => Db.ScriptEvaluateAsync(OutboxScripts.Stats, [_keys.OutboxQueued(shard, _channel)])));
         long backlog = 0;
         Instant? oldest = null;
         foreach (var result in shards)
@@ -101,13 +107,13 @@ public sealed class RedisOutbox : IOutbox
 
     public async Task<TimeSpan> TakeSendTokenAsync(double perSecond)
     {
-        var wait = (long)await Db.ScriptEvaluateAsync(OutboxScripts.Token, [_keys.OutboxRate()], [perSecond.ToString(CultureInfo.InvariantCulture)]);
+        var wait = (long)await Db.ScriptEvaluateAsync(OutboxScripts.Token, [_keys.OutboxRate(_channel)], [perSecond.ToString(CultureInfo.InvariantCulture)]);
         return TimeSpan.FromMilliseconds(wait);
     }
 
     public async Task<MessageStatus> RecordStatusAsync(string messageSid, string status, string? errorCode)
     {
-        var kept = (RedisResult[])(await Db.ScriptEvaluateAsync(OutboxScripts.Status, [_keys.MessageStatus(messageSid)],
+        var kept = (RedisResult[])(await Db.ScriptEvaluateAsync(OutboxScripts.Status, [_keys.MessageStatus(messageSid, _channel)],
             [status.ToLowerInvariant(), errorCode ?? "", StatusRank.Of(status), (long)StatusLife.TotalMilliseconds]))!;
         var error = (string?)kept[1];
         return new MessageStatus((string)kept[0]!, string.IsNullOrEmpty(error) ? null : error);
@@ -115,7 +121,7 @@ public sealed class RedisOutbox : IOutbox
 
     public async Task<MessageStatus?> GetStatusAsync(string messageSid)
     {
-        var values = await Db.HashGetAsync(_keys.MessageStatus(messageSid), ["status", "error"]);
+        var values = await Db.HashGetAsync(_keys.MessageStatus(messageSid, _channel), ["status", "error"]);
         return values[0].IsNull ? null : new MessageStatus(values[0]!, values[1].IsNullOrEmpty ? null : (string?)values[1]);
     }
 

@@ -20,13 +20,15 @@ internal static class StoredRecords
 
     internal static string ToJson(Booking b) => JsonSerializer.Serialize(new BookingRecord(
         b.Code, b.Pin, b.Phone, b.Name, b.AgendaId, b.ActivityId, Date.Format(b.Date), Time.Format(b.Time),
-        b.Start.ToUnixTimeMilliseconds(), b.CreatedAt.ToUnixTimeMilliseconds(), b.HoldId, PlacesOut(b.Places)), RecordsJson.Default.BookingRecord);
+        b.Start.ToUnixTimeMilliseconds(), b.CreatedAt.ToUnixTimeMilliseconds(), b.HoldId, PlacesOut(b.Places),
+        b.Channel == BookingChannel.Sms ? null : b.Channel.ToString()), RecordsJson.Default.BookingRecord);
 
     internal static Booking BookingFromJson(string json, BookingStatus status, string? ticket = null)
     {
         var r = JsonSerializer.Deserialize(json, RecordsJson.Default.BookingRecord)!;
         return new Booking(r.Code, r.Pin, r.Phone, r.Name, r.Agenda, r.Activity, Date.Parse(r.Date).Value, Time.Parse(r.Time).Value,
-            Instant.FromUnixTimeMilliseconds(r.StartMs), Instant.FromUnixTimeMilliseconds(r.CreatedMs), r.HoldId, status, ticket, PlacesIn(r.Places));
+            Instant.FromUnixTimeMilliseconds(r.StartMs), Instant.FromUnixTimeMilliseconds(r.CreatedMs), r.HoldId, status, ticket, PlacesIn(r.Places),
+            Enum.TryParse<BookingChannel>(r.Channel, out var channel) ? channel : BookingChannel.Sms);
     }
 
     internal static string ToJson(Hold h) => JsonSerializer.Serialize(new HoldRecord(
@@ -86,7 +88,8 @@ internal static class StoredRecords
 
 internal sealed record BookingRecord(string Code, string Pin, string Phone, string Name, string Agenda, string Activity,
     string Date, string Time, long StartMs, long CreatedMs, string HoldId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Places = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Places = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null);
 
 internal sealed record HoldRecord(string Id, string Phone, string Agenda, string Activity, string Date, string Time, long ExpiresMs,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Places = null);

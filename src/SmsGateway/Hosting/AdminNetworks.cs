@@ -7,16 +7,28 @@ namespace SmsBooking.SmsGateway.Hosting;
 /// connection's remote address after the known proxies' forwarding rules (<c>Gateway:KnownProxies</c>). A request that
 /// still carries a proxy's client header (<c>X-Forwarded-For</c>, <c>Forwarded</c>, <c>X-Real-IP</c>) which no known
 /// proxy resolved was relayed by a proxy the gateway does not know, for a client it cannot see: it is judged as coming
-/// from outside, so a TLS proxy on this host does not make the internet look like loopback.</summary>
+/// from outside, so a TLS proxy on this host does not make the internet look like loopback. A request straight from a
+/// proxy listed in <c>Gateway:KnownProxies</c>/<c>KnownNetworks</c> that names no client at all is judged as coming from
+/// outside too: that proxy relays the internet, and without its header the client cannot be told.</summary>
 public sealed class AdminNetworks
 {
     private static readonly string[] ProxyClientHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
     private readonly IReadOnlyList<System.Net.IPNetwork> _networks;
+    private readonly IReadOnlyList<System.Net.IPNetwork> _proxies;
 
-    private AdminNetworks(IReadOnlyList<System.Net.IPNetwork> networks) => _networks = networks;
+    private AdminNetworks(IReadOnlyList<System.Net.IPNetwork> networks, IReadOnlyList<System.Net.IPNetwork> proxies)
+    {
+        _networks = networks;
+        _proxies = proxies;
+    }
 
     /// <summary>The configured networks (the validator has checked them): CIDR (<c>10.0.0.0/8</c>) or one address.</summary>
-    public static AdminNetworks Parse(IEnumerable<string> networks) => new(networks.Select(n => TryParse(n, out var network) ? network : throw new FormatException(n)).ToList());
+    /// <param name="proxies">The known proxies and their networks (<c>Gateway:KnownProxies</c>, <c>KnownNetworks</c>).</param>
+    public static AdminNetworks Parse(IEnumerable<string> networks, IEnumerable<string>? proxies = null) =>
+        new(ParseAll(networks), ParseAll(proxies ?? []));
+
+    private static List<System.Net.IPNetwork> ParseAll(IEnumerable<string> networks) =>
+        networks.Select(n => TryParse(n, out var network) ? network : throw new FormatException(n)).ToList();
 
     public static bool TryParse(string text, out System.Net.IPNetwork network)
     {
@@ -32,20 +44,25 @@ public sealed class AdminNetworks
     public override string ToString() => _networks.Count == 0 ? "loopback" : "loopback, " + string.Join(", ", _networks);
 
     /// <param name="peer">The connection's own remote address, before the forwarding rules.</param>
-    public bool Admits(HttpContext http, IPAddress? peer)
+    /// <param name="peerNamedClient">Whether the request arrived with an <c>X-Forwarded-For</c>.</param>
+    public bool Admits(HttpContext http, IPAddress? peer, bool peerNamedClient)
     {
         var remote = http.Connection.RemoteIpAddress;
         if (remote is null)
         {
             return false;
         }
-        if (Equals(remote, peer) && ProxyClientHeaders.Any(h => http.Request.Headers.ContainsKey(h)))
-        {
-            return false;
-        }
         if (remote.IsIPv4MappedToIPv6)
         {
             remote = remote.MapToIPv4();
+        }
+        if (Equals(http.Connection.RemoteIpAddress, peer) && ProxyClientHeaders.Any(h => http.Request.Headers.ContainsKey(h)))
+        {
+            return false;
+        }
+        if (peer is not null && !peerNamedClient && _proxies.Any(p => p.Contains(peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer)))
+        {
+            return false;
         }
         return IPAddress.IsLoopback(remote) || _networks.Any(n => n.Contains(remote));
     }

@@ -4,6 +4,7 @@ using SmsBooking.BookingCore.Hosting;
 using SmsBooking.BookingCore.Store.Embedded;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Kiosk;
+using SmsBooking.SmsGateway.Mail;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Staff;
 using SmsBooking.SmsGateway.Queue;
@@ -11,6 +12,7 @@ using SmsBooking.SmsGateway.Screens;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsGateway.Waitlist;
 using SmsBooking.SmsGateway.Web;
+using SmsBooking.SmsGateway.WebBooking;
 using SmsBooking.SmsGateway.Webhooks;
 
 namespace SmsBooking.SmsGateway.Hosting;
@@ -40,6 +42,7 @@ public static class GatewayApp
         app.UseSecurityHeaders();
         app.UseNetworkExposure();
         app.UseStaffConsole();
+        app.UseWebBooking();
         app.MapGatewayHealth();
         app.MapGatewayMetrics();
         app.MapTwilioWebhooks();
@@ -72,6 +75,7 @@ public static class GatewayApp
         builder.AddConversation();
         builder.AddWaitlist();
         builder.AddOutbound();
+        builder.AddMail();
         builder.AddKiosk();
         builder.AddStaff();
         builder.AddQueueNotices();
@@ -79,6 +83,7 @@ public static class GatewayApp
         builder.AddGatewayMetrics();
         builder.AddWebPages();
         builder.AddScreens();
+        builder.AddWebBooking();
         configure?.Invoke(builder);
         builder.ListenOnInternalUrls();
         builder.AddStaffDirectory();

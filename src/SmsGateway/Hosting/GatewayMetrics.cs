@@ -24,6 +24,11 @@ public static class GatewayMetrics
     public static readonly Counter<long> OutboundRefused = Meter.CreateCounter<long>("smsbooking.outbound.refused",
         description: "Send attempts Twilio refused for our credentials, account or sender (the message stays in the outbox), by HTTP status and error code");
 
+    public static readonly Counter<long> MailSent = Meter.CreateCounter<long>("smsbooking.mail.sent", description: "E-mails the SMTP relay accepted, by kind");
+    public static readonly Counter<long> MailFailed = Meter.CreateCounter<long>("smsbooking.mail.failed", description: "E-mails refused for good (5xx) or given up, by kind");
+    public static readonly Counter<long> MailDeferred = Meter.CreateCounter<long>("smsbooking.mail.deferred",
+        description: "Send attempts the SMTP relay refused for now or did not answer (the e-mail stays in the outbox)");
+
     private static long _backlog;
     private static long _oldestAgeSeconds;
 

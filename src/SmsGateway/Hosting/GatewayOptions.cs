@@ -17,7 +17,8 @@ public sealed class GatewayOptions
     /// read.</summary>
     public List<string> KnownProxies { get; set; } = [];
 
-    /// <summary>Networks of such proxies in CIDR notation, e.g. <c>10.0.0.0/8</c>.</summary>
+    /// <summary>Networks of such proxies in CIDR notation, e.g. <c>10.0.4.0/30</c>: keep it to the proxies, since any host
+    /// of a listed network may write its own <c>X-Forwarded-For</c>; prefer <see cref="KnownProxies"/>.</summary>
     public List<string> KnownNetworks { get; set; } = [];
 
     /// <summary>Networks (CIDR, or single addresses) besides loopback that may reach the internal surface (the staff

@@ -60,7 +60,7 @@ public static class NetworkExposure
         // On a listener shared with the internet the internal surface answers loopback and Gateway:AdminNetworks only,
         // outside Development; with InternalUrls set the port decides, and the networks too when listed.
         var admin = options.AdminNetworks.Count > 0 || (internalPorts.Count == 0 && !app.Environment.IsDevelopment())
-            ? AdminNetworks.Parse(options.AdminNetworks)
+            ? AdminNetworks.Parse(options.AdminNetworks, [.. options.KnownProxies, .. options.KnownNetworks])
             : null;
         LogWhereTheInternalSurfaceIs(app, options, admin);
         if (admin is not null)
@@ -69,6 +69,7 @@ public static class NetworkExposure
             app.Use((http, next) =>
             {
                 http.Items[PeerKey] = http.Connection.RemoteIpAddress;
+                http.Items[PeerNamedClientKey] = http.Request.Headers.ContainsKey("X-Forwarded-For");
                 return next(http);
             });
         }
@@ -98,7 +99,7 @@ public static class NetworkExposure
             app.Use((http, next) =>
                 IsInternalPath(http.Request.Path)
                 && ((internalPorts.Count > 0 && !internalPorts.Contains(http.Connection.LocalPort))
-                    || (admin is not null && !admin.Admits(http, http.Items[PeerKey] as IPAddress)))
+                    || (admin is not null && !admin.Admits(http, http.Items[PeerKey] as IPAddress, http.Items[PeerNamedClientKey] is true)))
                     ? Results.NotFound().ExecuteAsync(http)
                     : next(http));
         }
@@ -106,6 +107,7 @@ public static class NetworkExposure
     }
 
     private const string PeerKey = "SmsBooking.Peer";
+    private const string PeerNamedClientKey = "SmsBooking.PeerNamedClient";
 
     /// <summary>Says at start-up where the console, the device and staff APIs, the screens and the metrics answer.</summary>
     private static void LogWhereTheInternalSurfaceIs(WebApplication app, GatewayOptions options, AdminNetworks? admin)
@@ -118,8 +120,21 @@ public static class NetworkExposure
             (false, { } a) => $"on every address, to {a} only (Gateway:AdminNetworks); to anyone else they answer 404",
             _ => "on every address, to anyone (Development: set Gateway:AdminNetworks or Gateway:InternalUrls to limit them)",
         };
+        var publicBaseUrl = app.Configuration["Twilio:PublicBaseUrl"] ?? "";
         app.Lifetime.ApplicationStarted.Register(() =>
-            app.Logger.LogInformation("The staff console (/staff), /api/*, /metrics and the screens (/kiosk, /counter, /board) are served {Where}", where));
+        {
+            app.Logger.LogInformation("The staff console (/staff), /api/*, /metrics and the screens (/kiosk, /counter, /board) are served {Where}", where);
+            if (onPorts.Count == 0 && admin is not null && options.AdminNetworks.Count == 0)
+            {
+                // An office upgrading from a release that served them to anyone would otherwise find its screens dark.
+                app.Logger.LogWarning("Gateway:AdminNetworks is empty: the kiosks, counters, boards and the console answer loopback only (404 to any other device); list the office's network there, or give them Gateway:InternalUrls");
+            }
+            if (onPorts.Count == 0 && admin is not null && options.KnownProxies.Count == 0 && options.KnownNetworks.Count == 0
+                && publicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                app.Logger.LogWarning("Twilio:PublicBaseUrl is https but Gateway:KnownProxies is empty: a TLS proxy on this host must send X-Forwarded-For, or the internet reaches the console as loopback; list the proxy in Gateway:KnownProxies");
+            }
+        });
     }
 
     private static bool IsInternalPath(PathString path) =>

@@ -12,6 +12,11 @@ public static partial class StartupError
 
     public static string? Describe(Exception e)
     {
+        // The start-up validator throws every options class's failures at once: name them all, in one line.
+        if (e is AggregateException aggregate && aggregate.InnerExceptions.OfType<OptionsValidationException>().ToList() is { Count: > 1 } all)
+        {
+            return "Configuration error: " + string.Join("; ", all.SelectMany(o => o.Failures));
+        }
         for (var current = e; current is not null; current = current.InnerException)
         {
             switch (current)

@@ -31,8 +31,9 @@ public static class KioskApi
     /// <summary>What the kiosk says once the agenda's walk-in tickets of the day are gone (<c>WalkInDailyCap</c>).</summary>
     public const string WalkInsFullMessage = "Dnes už bez objednání neobsloužíme.";
 
-    /// <summary>What the kiosk says when a PIN cannot be checked because the store does not answer (503).</summary>
-    public const string CheckInDownMessage = "Přednostní lístek teď nelze vydat. Vezměte si prosím běžné pořadové číslo, nebo se obraťte na přepážku.";
+    /// <summary>What the kiosk says when a PIN cannot be checked because the store does not answer (503): the counter,
+    /// not an ordinary ticket, which the same outage refuses too.</summary>
+    public const string CheckInDownMessage = "Přednostní lístek teď nelze vydat. Obraťte se prosím na přepážku, PIN si ponechte.";
 
     /// <summary>What the kiosk says when no ticket at all can be issued because the store does not answer (503).</summary>
     public const string WalkInDownMessage = "Pořadové číslo teď nelze vydat. Obraťte se prosím na přepážku.";

@@ -9,6 +9,7 @@ using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Texts;
+using SmsBooking.SmsGateway.WebBooking;
 
 namespace SmsBooking.SmsGateway.Outbound;
 
@@ -30,11 +31,13 @@ public sealed class NotificationWatcher : BackgroundService
     private readonly ILogger<NotificationWatcher> _log;
     private readonly TimeSpan _interval;
     private readonly TextCatalog _texts;
+    private readonly WebBookingFlow _web;
 
     public NotificationWatcher(IBookingStore store, IPhoneStore phones, IOutbox outbox, BookingService booking, OfficeSettings office,
         ReminderSchedule schedule, ConversationOptions conversation, IOptions<OutboundOptions> options, IClock clock, ILogger<NotificationWatcher> log,
-        TextCatalog texts)
+        TextCatalog texts, WebBookingFlow web)
     {
+        _web = web;
         _texts = texts;
         _store = store;
         _phones = phones;
@@ -84,6 +87,14 @@ public sealed class NotificationWatcher : BackgroundService
         }
         foreach (var hold in await _store.TakeLapsedHoldsAsync(now, 100, Lease))
         {
+            if (WebOwner.Is(hold.Phone))
+            {
+                // A reservation of the web pages: its citizen is told by e-mail, never by SMS to the owner's placeholder.
+                await _web.LapsedAsync(hold);
+                await _store.ForgetLapsedAsync(hold);
+                GatewayMetrics.HoldsLapsed.Add(1);
+                continue;
+            }
             var texts = await TextsForAsync(hold.Phone);
             var body = Fit(texts.LapseNotice(hold.Date, hold.Time));
             if (!await EnqueueDurablyAsync(new OutboundMessage(hold.Phone, body, "lapse", $"lapse:{hold.Id}", now)))

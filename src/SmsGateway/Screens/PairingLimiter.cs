@@ -52,7 +52,8 @@ public sealed class PairingLimiter : IDisposable
         }
     }
 
-    private static string Key(IPAddress? source) => source?.ToString() ?? "unknown";
+    // As the sign-in's budgets: an IPv6 client holds a whole /64, so each of its addresses must not get a budget of its own.
+    private static string Key(IPAddress? source) => SmsBooking.SmsGateway.Staff.SignInSource.Of(source);
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -86,7 +86,8 @@ public sealed class StaffActions
                 throw new StaffRequestException(TooManyPlaces(held.PlacesBooked));
         }
         var withPhone = !NoPhone.Is(number);
-        var result = await _booking.ConfirmAsync(held.Hold!, name, phoneHasBookings: withPhone, remindersFor: withPhone ? _reminders.RemindersFor : null);
+        var result = await _booking.ConfirmAsync(held.Hold!, name, phoneHasBookings: withPhone, remindersFor: withPhone ? _reminders.RemindersFor : null,
+            channel: BookingChannel.Staff);
         if (result.Outcome is not (ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed))
         {
             await _booking.ReleaseHoldAsync(number);

@@ -62,7 +62,13 @@ public sealed partial class TextCatalog
 
     /// <summary>What is wrong with the overrides, each naming its key: an unknown language or text, a placeholder
     /// missing or unknown (an override uses exactly the shipped text's placeholders), an empty text.</summary>
-    public static IReadOnlyList<string> Validate(IReadOnlyDictionary<string, Dictionary<string, string>> overrides, string section)
+    public static IReadOnlyList<string> Validate(IReadOnlyDictionary<string, Dictionary<string, string>> overrides, string section) =>
+        Validate(overrides, section, language => Shipped.Value[language]);
+
+    /// <summary>As <see cref="Validate(IReadOnlyDictionary{string, Dictionary{string, string}}, string)"/>, against
+    /// other shipped texts (the e-mail's, <see cref="MailTexts"/>).</summary>
+    internal static IReadOnlyList<string> Validate(IReadOnlyDictionary<string, Dictionary<string, string>> overrides, string section,
+        Func<Language, IReadOnlyDictionary<string, string>> shippedOf)
     {
         var errors = new List<string>();
         foreach (var (languageKey, texts) in overrides)
@@ -72,7 +78,7 @@ public sealed partial class TextCatalog
                 errors.Add($"{section}:{languageKey}: no such language (one of {string.Join(", ", LanguageKeys.Keys)})");
                 continue;
             }
-            var shipped = Shipped.Value[language];
+            var shipped = shippedOf(language);
             foreach (var (name, text) in texts)
             {
                 var key = $"{section}:{languageKey}:{name}";
@@ -106,8 +112,11 @@ public sealed partial class TextCatalog
         return errors;
     }
 
-    private static IReadOnlyDictionary<Language, IReadOnlyDictionary<string, string>> LoadShipped() =>
-        ResourceNames.ToDictionary(r => r.Key, r =>
+    private static IReadOnlyDictionary<Language, IReadOnlyDictionary<string, string>> LoadShipped() => Load(ResourceNames);
+
+    /// <summary>Each language's texts from its resource file of this assembly.</summary>
+    internal static IReadOnlyDictionary<Language, IReadOnlyDictionary<string, string>> Load(IReadOnlyDictionary<Language, string> resourceNames) =>
+        resourceNames.ToDictionary(r => r.Key, r =>
         {
             var manager = new ResourceManager(r.Value, typeof(TextCatalog).Assembly);
             var set = manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)

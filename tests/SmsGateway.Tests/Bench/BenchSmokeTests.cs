@@ -51,6 +51,37 @@ public class BenchSmokeTests
         Assert.Equal(garnet, (counters - counters).CpuSeconds is null);
     }
 
+    // Issue 24, item 5: --store garnet runs on the embedded Garnet, started as the gateway's default starts it.
+    [Fact]
+    public async Task SmokeRun_OnTheEmbeddedGarnet_EveryStepAnswered_TheRushBooksEveryPlaceOnce()
+    {
+        var options = BenchOptions.Smoke with { Store = "garnet" };
+        var report = await Harness.RunAsync(options, TextWriter.Null);
+
+        Assert.All(report.Levels, l =>
+        {
+            Assert.Equal(0, l.Baseline.Errors + l.Gateway.Errors);
+            Assert.True(l.Gateway.Bookings > 0, "the closed-loop phase completed no conversation");
+            Assert.Null(l.Redis.CpuSeconds); // Garnet has no INFO cpu: n/a, not a stop
+        });
+        Assert.Equal(options.RushPlaces, report.RushBookings);
+        Assert.Equal(0, report.RushDoubleBookings);
+        Assert.Equal(0, report.RushUntold);
+        Assert.Empty(report.ReplicaLevels); // the replica acknowledgements are Redis' (WAIT), measured on Redis only
+        Assert.Contains("the embedded Garnet", report.ToMarkdown());
+    }
+
+    [Fact]
+    public void StoreOption_BothWritesASideBySideReportOfItsOwn_AndGarnetIsOnlyForTheMainRun()
+    {
+        var both = BenchOptions.Parse(["--quick", "--store", "both"]);
+        Assert.Equal(("quick", "both", "bench/results/quick-stores.md"), (both.Mode, both.Store, both.Output));
+        Assert.Equal("both", BenchOptions.Parse(["--store", "both", "--quick"]).Store); // a preset keeps the store
+        Assert.Equal("x.md", BenchOptions.Parse(["--store", "both", "--out", "x.md"]).Output);
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--board", "--store", "garnet"]));
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--store", "memcached"]));
+    }
+
     [Fact]
     public async Task SignInSpraySmokeRun_EveryWebhookAndSignInAnswered_TheSprayRefusedPastTheBudget_AndTheReportIsWritten()
     {

@@ -83,7 +83,7 @@ public class ClosureTests
         Assert.Equal((offered.Date, offered.Time, "zadost"), (rebooked.Date, rebooked.Time, rebooked.ActivityId));
         Assert.Contains(rebooked.Code, confirmed);
         // Another declines: nothing booked, the slot free again.
-        await phones[2].ExpectAsync("NE", "^Termin odmitnut");
+        await phones[2].ExpectAsync("NE", "^Termin odmitnut a neobjednan");
         Assert.Empty(await store.UpcomingAsync(phones[2].Number));
     }
 

@@ -30,7 +30,7 @@ public class ClaimedEffectTests
         var phone = new SmsPhone(gateway);
         await phone.WalkToSummaryAsync();
         gateway.Clock.Advance(Duration.FromMinutes(16));
-        await phone.ExpectAsync("NE", @"^Termin odmitnut, nic neni objednano\.");
+        await phone.ExpectAsync("NE", @"^Termin odmitnut a neobjednan, jine objednavky trvaji \(MOJE\)\.");
         Assert.Empty(await Get<BookingService>(gateway).UpcomingAsync(phone.Number));
     }
 
@@ -47,7 +47,7 @@ public class ClaimedEffectTests
         }
         await phone.ExpectAsync("08:00", "08:00 drzime");
         await other.ExpectAsync("08:00", "Tento cas byl prave obsazen");
-        await phone.ExpectAsync("STORNO", @"^Rezervace terminu zrusena\.");
+        await phone.ExpectAsync("STORNO", @"^Drzeny termin uvolnen, objednavky trvaji \(MOJE\)\.");
         await other.ExpectAsync("08:00", "08:00 drzime");
     }
 

@@ -77,7 +77,7 @@ public class ConversationFlowTests
         await phone.SendAsync("hi");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
-        await phone.ExpectAsync("5.12.", @"So 5\.12\. uz neni volny cas.*\n.*vyberte den");
+        await phone.ExpectAsync("5.12.", @"So 5\.12\. ma urad zavreno\.\n.*vyberte den");
         await phone.ExpectAsync("31.02.", @"^Poslete cislo dne ze seznamu nebo datum");
     }
 
@@ -138,7 +138,7 @@ public class ConversationFlowTests
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
         await phone.WalkToSummaryAsync();
-        await phone.ExpectAsync("STORNO", "Rezervace terminu zrusena");
+        await phone.ExpectAsync("STORNO", "Drzeny termin uvolnen");
         Assert.Empty(await BookingsOf(gateway, phone.Number));
         await phone.ExpectAsync("storno", "Nemate zadnou objednavku ke zruseni");
 

@@ -28,7 +28,7 @@ public class StoreDownTests
     }
 
     [Fact]
-    public async Task WithRedisDown_CheckInWalkInAndQueue_Are503WithRetryAfter_AndTheKioskSaysTakeAnOrdinaryTicketOrAskAtTheDesk()
+    public async Task WithRedisDown_CheckInWalkInAndQueue_Are503WithRetryAfter_AndTheKioskSendsThePinToTheCounter_NotToATicketThatFailsToo()
     {
         using var redis = new PrivateRedis("always");
         redis.Start();
@@ -40,7 +40,7 @@ public class StoreDownTests
         redis.Kill();
 
         await AssertUnavailableAsync(await ApiAsync(gateway, "/api/kiosk/checkin", new { pin = "123456" }, TestKioskKeys.Kiosk),
-            "Vezměte si prosím běžné pořadové číslo, nebo se obraťte na přepážku");
+            "Obraťte se prosím na přepážku, PIN si ponechte");
         await AssertUnavailableAsync(await ApiAsync(gateway, "/api/kiosk/walkin", new { agenda = "OP" }, TestKioskKeys.Kiosk), "Pořadové číslo teď nelze vydat. Obraťte se prosím na přepážku");
         await AssertUnavailableAsync(await ApiAsync(gateway, "/api/queue/next", new { counter = "1" }, TestKioskKeys.Counter), "přepážku");
         var board = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
@@ -54,7 +54,8 @@ public class StoreDownTests
         Assert.NotNull(pin.Headers.RetryAfter);
         var page = await ScreenClient.TextAsync(pin);
         Assert.Contains("Přednostní lístek teď nelze vydat", page);
-        Assert.Contains("Vezměte si prosím běžné pořadové číslo (Bez objednání), nebo se obraťte na přepážku.", page);
+        Assert.Contains("Obraťte se prosím na přepážku, PIN si ponechte.", page);
+        Assert.DoesNotContain("step=agenda", page);
         var walkIn = await kiosk.PostAsync("/kiosk?handler=WalkIn", new() { ["agenda"] = "OP" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, walkIn.StatusCode);
         Assert.Contains("Obraťte se prosím na přepážku", await ScreenClient.TextAsync(walkIn));

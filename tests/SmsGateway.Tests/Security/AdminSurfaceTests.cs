@@ -47,7 +47,7 @@ public class AdminSurfaceTests
             Assert.True(await GetAsync(gateway, path, key, forwardedFor: "2001:db8:99::1") == HttpStatusCode.NotFound, $"{path} from the internet (IPv6)");
             Assert.True(await GetAsync(gateway, path, key, forwardedFor: "10.20.3.4") == HttpStatusCode.OK, $"{path} from the office");
             Assert.True(await GetAsync(gateway, path, key, forwardedFor: "2001:db8:20:1::5") == HttpStatusCode.OK, $"{path} from the office (IPv6)");
-            Assert.True(await GetAsync(gateway, path, key) == HttpStatusCode.OK, $"{path} from this machine");
+            Assert.True(await GetAsync(gateway, path, key, forwardedFor: "127.0.0.1") == HttpStatusCode.OK, $"{path} from this machine, through the proxy");
         }
         // What the internet is for stays public.
         Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/fronta", forwardedFor: "203.0.113.7"));
@@ -60,8 +60,10 @@ public class AdminSurfaceTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Gateway:KnownProxies:0"] = "127.0.0.1" });
         Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, "/staff/login", forwardedFor: "10.20.3.4"));
         Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, "/metrics", forwardedFor: "192.168.1.10"));
-        Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/staff/login"));
-        Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/metrics"));
+        // A browser on this machine, through the listed proxy (which names it); straight, it would be told from the
+        // proxy by nothing (ARequestFromAListedProxyThatNamesNoClient_IsJudgedAsFromOutside).
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/staff/login", forwardedFor: "127.0.0.1"));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/metrics", forwardedFor: "127.0.0.1"));
     }
 
     [Fact]
@@ -74,6 +76,46 @@ public class AdminSurfaceTests
         Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, "/metrics", forwardedFor: "127.0.0.1"));
         Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/staff/login"));
         Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/fronta", forwardedFor: "203.0.113.7"));
+    }
+
+    [Fact]
+    public async Task ARequestFromAListedProxyThatNamesNoClient_IsJudgedAsFromOutside()
+    {
+        // The office's TLS proxy on this machine, listed, but sending no X-Forwarded-For (nginx's plain proxy_pass):
+        // without its header the client cannot be told, so the console stays closed rather than open to the internet.
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:KnownProxies:0"] = "127.0.0.1",
+            ["Gateway:AdminNetworks:0"] = "10.20.0.0/16",
+        });
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, "/staff/login"));
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, "/kiosk"));
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, "/staff/login", forwardedFor: "203.0.113.7"));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/staff/login", forwardedFor: "10.20.0.5"));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(gateway, "/fronta"));
+    }
+
+    [Fact]
+    public async Task TheStartUpLog_Warns_WhenNoAdminNetworkIsListed_AndWhenAnHttpsAddressHasNoKnownProxy()
+    {
+        var logs = new CapturedLogs();
+        await using (var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Twilio:PublicBaseUrl"] = "https://objednavky.example.cz" }, logs: logs))
+        {
+            Assert.Contains(logs.Lines, l => l.Contains("Gateway:AdminNetworks is empty", StringComparison.Ordinal));
+            Assert.Contains(logs.Lines, l => l.Contains("must send X-Forwarded-For", StringComparison.Ordinal));
+        }
+        var listed = new CapturedLogs();
+        await using (var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:PublicBaseUrl"] = "https://objednavky.example.cz",
+            ["Gateway:KnownProxies:0"] = "127.0.0.1",
+            ["Gateway:AdminNetworks:0"] = "10.20.0.0/16",
+        }, logs: listed))
+        {
+            Assert.Contains(listed.Lines, l => l.Contains("are served on every address", StringComparison.Ordinal));
+            Assert.DoesNotContain(listed.Lines, l => l.Contains("Gateway:AdminNetworks is empty", StringComparison.Ordinal));
+            Assert.DoesNotContain(listed.Lines, l => l.Contains("must send X-Forwarded-For", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -120,10 +120,17 @@ public sealed class OfficeConfigInitTests : IDisposable
     }
 
     [Fact]
-    public async Task InitConfigFile_NotFilledIn_StopsAGatewayInProduction_NamingTheTwilioKeys()
+    public async Task InitConfigFile_NotFilledIn_StopsAGatewayInProduction_NamingTheTwilioKeysAndRedis()
     {
         Assert.Equal(0, (await InitAsync($"petra\n{Password}\n")).Exit);
         var (exit, stderr, _) = await GatewayProcess.RunAsync(_dir, "", "--config", "office.json", "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuration error: ", stderr);
+        Assert.Contains("Redis:Configuration: empty outside Development", stderr);
+        Assert.DoesNotContain('\n', stderr);
+
+        // With a store named, the Twilio keys are named next.
+        (exit, stderr, _) = await GatewayProcess.RunAsync(_dir, "", "--config", "office.json", "--urls", "http://127.0.0.1:0", "--Redis:Embedded=true");
         Assert.Equal(2, exit);
         Assert.StartsWith("Configuration error: Twilio:", stderr);
         Assert.Contains("Twilio:AccountSid: empty", stderr);

@@ -54,4 +54,11 @@ public sealed class SimulatorTerminalTests : IDisposable
         Assert.DoesNotContain("in-process store", terminal);
         Assert.DoesNotContain("warn:", terminal);
     }
+
+    [Fact]
+    public async Task TheInProcessGateway_PrintsWhereItServesTheWebBookingPages()
+    {
+        var terminal = await TerminalAsync("/quit\n");
+        Assert.Matches(@"Web booking: (open )?http://127\.0\.0\.1:\d+/objednat ", terminal);
+    }
 }

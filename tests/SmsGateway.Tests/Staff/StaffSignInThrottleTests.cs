@@ -110,6 +110,7 @@ public class StaffSignInThrottleTests
 
         using var api = new HttpRequestMessage(HttpMethod.Get, "/api/staff/audit?count=50");
         api.Headers.Add("X-Api-Key", TestKioskKeys.Staff);
+        api.Headers.Add("X-Forwarded-For", "127.0.0.1"); // this machine, through the listed proxy (which must name its client)
         var body = await (await gateway.Http.SendAsync(api)).Content.ReadAsStringAsync();
         var failed = JsonDocument.Parse(body).RootElement.GetProperty("entries").EnumerateArray()
             .Where(e => e.GetProperty("action").GetString() == "signin-failed")
@@ -124,6 +125,7 @@ public class StaffSignInThrottleTests
         // Read again: each minute is written once.
         using var again = new HttpRequestMessage(HttpMethod.Get, "/api/staff/audit?count=50");
         again.Headers.Add("X-Api-Key", TestKioskKeys.Staff);
+        again.Headers.Add("X-Forwarded-For", "127.0.0.1");
         Assert.Equal(2, JsonDocument.Parse(await (await gateway.Http.SendAsync(again)).Content.ReadAsStringAsync()).RootElement
             .GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("action").GetString() == "signin-failed"));
     }

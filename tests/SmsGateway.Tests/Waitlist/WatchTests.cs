@@ -186,7 +186,7 @@ public class WatchTests
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(1, await SweepAsync(gateway));
-            await phone.ExpectAsync("NE", "^Termin odmitnut");
+            await phone.ExpectAsync("NE", "^Termin odmitnut a neobjednan");
             gateway.Clock.Advance(Duration.FromMinutes(16)); // past the declined offer's hold
         }
         Assert.Equal(0, await SweepAsync(gateway));

@@ -1,44 +1,49 @@
+using StackExchange.Redis;
+
 namespace SmsBooking.BookingCore.Store.Redis;
 
-/// <summary>The scripts that lock, give up and end a move to another day (docs/redis.md, "Moving a booking"). Each touches
-/// one hash tag and names every key it touches in KEYS (a cluster slot, and Garnet's locks in Lua transaction mode).</summary>
-/// <remarks>The two days of a move are two hash slots, so no one script sees both. What makes the race with a finisher
+/// <summary>The scripts of a move: to another day, begun on the phone, locked on the old day, confirmed on the new
+/// one, given up or ended (docs/redis.md, "Moving a booking"); within one day, one script. Each touches one hash tag
+/// and names every key it touches in KEYS (a cluster slot, and Garnet's locks in Lua transaction mode).</summary>
+/// <remarks>
+/// <para>The two days of a move are two hash slots, so no one script sees both. What makes the race with a finisher
 /// (the sweeper, a kiosk, the staff) safe is that each day's decision is taken in one script on that day: the new day's
-/// <see cref="AbortHold"/> and its confirmation (<see cref="RedisScripts.ConfirmMove"/>) exclude each other, and so do
-/// the old day's <see cref="LockMoving"/> and <see cref="UnlockMoving"/>, check-in and cancellation (which need
-/// <c>Booked</c>).</remarks>
+/// <see cref="AbortHold"/> and its confirmation (<see cref="ConfirmMove"/>) exclude each other, and so do the old day's
+/// <see cref="LockMoving"/> and <see cref="UnlockMoving"/>, check-in and cancellation (which need <c>Booked</c>).</para>
+/// <para>Parameters are named (<see cref="LuaScript.Prepare"/>): the caller passes an object whose members carry the
+/// names, and those of type <see cref="RedisKey"/> are sent in KEYS too, so the cluster routes the call by them.</para>
+/// </remarks>
 internal static class MoveScripts
 {
-    /// <summary>KEYS the old day's status, bookings, aborted; ARGV code, the old booking's hold id, the move's hold id.
-    /// Locks the booking as moving (<c>Moving:&lt;hold id&gt;</c>) while it is still booked and still the very booking
-    /// being moved. 'ok' (locked now or before by this move) | 'gone' (checked in, cancelled, moved or locked by another
-    /// move) | 'aborted' (this move was given up: a lock arriving late is refused).</summary>
-    public const string LockMoving = """
-        if redis.call('HEXISTS', KEYS[3], ARGV[3]) == 1 then return 'aborted' end
-        local st = redis.call('HGET', KEYS[1], ARGV[1])
-        if st == 'Moving:' .. ARGV[3] then return 'ok' end
+    /// <summary>Locks the old booking (@code, on the old day) as moving (<c>Moving:&lt;hold id&gt;</c>, the move's
+    /// @holdId) while it is still booked and still the very booking being moved (@oldHoldId). 'ok' (locked now or before
+    /// by this move) | 'gone' (checked in, cancelled, moved or locked by another move) | 'aborted' (this move was given
+    /// up: a lock arriving late is refused).</summary>
+    public static readonly LuaScript LockMoving = LuaScript.Prepare("""
+        if redis.call('HEXISTS', @aborted, @holdId) == 1 then return 'aborted' end
+        local st = redis.call('HGET', @status, @code)
+        if st == 'Moving:' .. @holdId then return 'ok' end
         if st ~= 'Booked' then return 'gone' end
-        local json = redis.call('HGET', KEYS[2], ARGV[1])
-        if not json or not string.find(json, '"HoldId":"' .. ARGV[2] .. '"', 1, true) then return 'gone' end
-        redis.call('HSET', KEYS[1], ARGV[1], 'Moving:' .. ARGV[3])
+        local json = redis.call('HGET', @bookings, @code)
+        if not json or not string.find(json, '"HoldId":"' .. @oldHoldId .. '"', 1, true) then return 'gone' end
+        redis.call('HSET', @status, @code, 'Moving:' .. @holdId)
         return 'ok'
-        """;
+        """);
 
-    /// <summary>KEYS the old day's status, aborted; ARGV code, the move's hold id, keys' time to live ms, 1 the move is
-    /// given up / 0 only undone for another draft. The booking booked again if this move had it locked; a move given up
-    /// leaves its tombstone on the old day too (a lock arriving late is refused). 1 unlocked, 0 it was not locked by this
-    /// move.</summary>
-    public const string UnlockMoving = """
-        if ARGV[4] == '1' then
-          redis.call('HSET', KEYS[2], ARGV[2], '1')
-          redis.call('PEXPIRE', KEYS[2], ARGV[3])
+    /// <summary>The old booking (@code) booked again if this move (@holdId) had it locked; a move given up (@giveUp 1,
+    /// not 0: only undone for another draft) leaves its tombstone on the old day too, for the day's time to live @ttl (a
+    /// lock arriving late is refused). 1 unlocked, 0 it was not locked by this move.</summary>
+    public static readonly LuaScript UnlockMoving = LuaScript.Prepare("""
+        if @giveUp == '1' then
+          redis.call('HSET', @aborted, @holdId, '1')
+          redis.call('PEXPIRE', @aborted, @ttl)
         end
-        if redis.call('HGET', KEYS[1], ARGV[1]) == 'Moving:' .. ARGV[2] then
-          redis.call('HSET', KEYS[1], ARGV[1], 'Booked')
+        if redis.call('HGET', @status, @code) == 'Moving:' .. @holdId then
+          redis.call('HSET', @status, @code, 'Booked')
           return 1
         end
         return 0
-        """;
+        """);
 
     /// <summary>KEYS the hold's day's holds, held, holdcodes, aborted; ARGV hold id, keys' time to live ms, then the
     /// hold's members if known. Gives a hold up unless it became a booking: its tombstone (its confirmation is refused
@@ -58,21 +63,116 @@ internal static class MoveScripts
         return ''
         """;
 
-    /// <summary>KEYS the phone's booking index, moves, places; ARGV hold id, the new booking's index entry, the old one's,
-    /// 1 the move stands / 0 it was given up. Drops the move's record; a move that stands carries the old booking's
-    /// claim of places over to the new one, a move given up drops the new entry (no booking behind it).</summary>
-    public const string EndMove = """
-        redis.call('HDEL', KEYS[2], ARGV[1])
-        if ARGV[4] == '1' then
-          local claim = redis.call('HGET', KEYS[3], ARGV[3])
+    /// <summary>On the phone's tag: drops the move's record (@holdId in @moves); a move that stands (@stands 1) carries
+    /// the old booking's claim of places (@oldEntry) over to the new one (@entry), a move given up drops the new entry
+    /// from the index and its claim (no booking behind it).</summary>
+    public static readonly LuaScript EndMove = LuaScript.Prepare("""
+        redis.call('HDEL', @moves, @holdId)
+        if @stands == '1' then
+          local claim = redis.call('HGET', @places, @oldEntry)
           if claim then
-            redis.call('HSET', KEYS[3], ARGV[2], claim)
-            redis.call('HDEL', KEYS[3], ARGV[3])
+            redis.call('HSET', @places, @entry, claim)
+            redis.call('HDEL', @places, @oldEntry)
           end
         else
-          redis.call('ZREM', KEYS[1], ARGV[2])
-          redis.call('HDEL', KEYS[3], ARGV[2])
+          redis.call('ZREM', @index, @entry)
+          redis.call('HDEL', @places, @entry)
         end
         return 1
-        """;
+        """);
+
+    /// <summary>The new day's step of a move: books the one-person hold (@holdId, its @member and @quotaMember of the
+    /// day's holds, counting under @slot and @quota) as the draft (@code, @pin, @json), the day's keys living @ttl ms.
+    /// Returns {'ok'} | {'already', json, status} | {'aborted'} (the move was given up: its hold is tombstoned) |
+    /// {'lapsed'} | {'secret'} (the PIN) | {'code'} (another day has the code) | {'gone'} (same day: the old booking is
+    /// no longer booked).</summary>
+    /// <remarks>On the same day (@sameDay 1) the old booking (@oldHoldId's, under the same code, counting under @oldSlot
+    /// and @oldQuota, its PIN @oldPin) is replaced and its places released in this one step, cooling down for
+    /// @releaseDelay ms. On another day only the new booking is made: the old day is another hash slot
+    /// (<see cref="ReleaseMoved"/>), locked as moving before this runs (<see cref="LockMoving"/>). The tombstone is
+    /// read here, in the same step that would book: a finisher that gave the move up (<see cref="AbortHold"/>) and a
+    /// confirmation that comes late cannot both succeed, whatever clock (@now) the late one read.</remarks>
+    public static readonly LuaScript ConfirmMove = LuaScript.Prepare("""
+        local code = redis.call('HGET', @holdcodes, @holdId)
+        if code then return {'already', redis.call('HGET', @bookings, code), redis.call('HGET', @status, code) or 'Booked'} end
+        if redis.call('HEXISTS', @aborted, @holdId) == 1 then return {'aborted'} end
+        local score = redis.call('ZSCORE', @holds, @member)
+        if (not score) or tonumber(score) <= tonumber(@now) then return {'lapsed'} end
+        if redis.call('HEXISTS', @pins, @pin) == 1 then return {'secret'} end
+        local same = @sameDay == '1'
+        if same then
+          local old = redis.call('HGET', @bookings, @code)
+          if redis.call('HGET', @status, @code) ~= 'Booked' or not old or not string.find(old, '"HoldId":"' .. @oldHoldId .. '"', 1, true) then
+            return {'gone'}
+          end
+        elseif redis.call('HEXISTS', @bookings, @code) == 1 then
+          return {'code'}
+        end
+        redis.call('ZREM', @holds, @member)
+        if redis.call('HINCRBY', @held, @slot, -1) <= 0 then redis.call('HDEL', @held, @slot) end
+        if redis.call('ZREM', @holds, @quotaMember) == 1 then
+          if redis.call('HINCRBY', @held, @quota, -1) <= 0 then redis.call('HDEL', @held, @quota) end
+        end
+        if same then
+          if redis.call('HGET', @pins, @oldPin) == @code then redis.call('HDEL', @pins, @oldPin) end
+          if redis.call('HINCRBY', @taken, @oldSlot, -1) <= 0 then redis.call('HDEL', @taken, @oldSlot) end
+          if redis.call('HINCRBY', @taken, @oldQuota, -1) <= 0 then redis.call('HDEL', @taken, @oldQuota) end
+          if tonumber(@releaseDelay) > 0 then
+            local until_ = tonumber(@now) + tonumber(@releaseDelay)
+            redis.call('ZADD', @holds, until_, @oldSlot .. '|move-' .. @holdId)
+            redis.call('HINCRBY', @held, @oldSlot, 1)
+            redis.call('ZADD', @holds, until_, @oldQuota .. '|move-' .. @holdId)
+            redis.call('HINCRBY', @held, @oldQuota, 1)
+          end
+        end
+        redis.call('HINCRBY', @taken, @slot, 1)
+        redis.call('HINCRBY', @taken, @quota, 1)
+        redis.call('HSET', @bookings, @code, @json)
+        redis.call('HSET', @status, @code, 'Booked')
+        redis.call('HSET', @pins, @pin, @code)
+        redis.call('HSET', @holdcodes, @holdId, @code)
+        for _, key in ipairs({@holds, @held, @taken, @bookings, @status, @pins, @holdcodes}) do redis.call('PEXPIRE', key, @ttl) end
+        return {'ok'}
+        """);
+
+    /// <summary>The last step of a move to another day, on the old day: cancels the old booking (@code, its PIN @pin,
+    /// counting under @slot and @quota) only while this move (@holdId) has it locked (<c>Moving:&lt;hold id&gt;</c>), so
+    /// that a late or repeated finisher never touches a later booking of the same code; its places cool down for
+    /// @releaseDelay ms from @now. A record an older gateway began never locked: its booking is released while it is
+    /// still booked and still the very booking that was moved (@oldHoldId). 1 released, 0 nothing to do.</summary>
+    public static readonly LuaScript ReleaseMoved = LuaScript.Prepare("""
+        local st = redis.call('HGET', @status, @code)
+        if st ~= 'Moving:' .. @holdId then
+          if st ~= 'Booked' then return 0 end
+          local json = redis.call('HGET', @bookings, @code)
+          if not json or not string.find(json, '"HoldId":"' .. @oldHoldId .. '"', 1, true) then return 0 end
+        end
+        redis.call('HSET', @status, @code, 'Cancelled')
+        if redis.call('HGET', @pins, @pin) == @code then redis.call('HDEL', @pins, @pin) end
+        if redis.call('HINCRBY', @taken, @slot, -1) <= 0 then redis.call('HDEL', @taken, @slot) end
+        if redis.call('HINCRBY', @taken, @quota, -1) <= 0 then redis.call('HDEL', @taken, @quota) end
+        if tonumber(@releaseDelay) > 0 then
+          local until_ = tonumber(@now) + tonumber(@releaseDelay)
+          redis.call('ZADD', @holds, until_, @slot .. '|move-' .. @holdId)
+          redis.call('HINCRBY', @held, @slot, 1)
+          redis.call('ZADD', @holds, until_, @quota .. '|move-' .. @holdId)
+          redis.call('HINCRBY', @held, @quota, 1)
+          redis.call('PEXPIRE', @holds, @ttl)
+          redis.call('PEXPIRE', @held, @ttl)
+        end
+        return 1
+        """);
+
+    /// <summary>The first half of a move to another day, on the phone's tag: the move's record (@move under @holdId) and
+    /// the new booking's index entry (@entry, scored @score), in one call, as <see cref="BookingScripts.IndexBooking"/>
+    /// does (the index and the moves live at least @ttl ms; the hold pointer is dropped if it names this hold).</summary>
+    public static readonly LuaScript BeginMove = LuaScript.Prepare("""
+        redis.call('ZADD', @index, @score, @entry)
+        if redis.call('PTTL', @index) < tonumber(@ttl) then redis.call('PEXPIRE', @index, @ttl) end
+        local v = redis.call('GET', @pointer)
+        if v and string.find(v, '"Id":"' .. @holdId .. '"', 1, true) then redis.call('DEL', @pointer) end
+        redis.call('HSET', @moves, @holdId, @move)
+        if redis.call('PTTL', @moves) < tonumber(@ttl) then redis.call('PEXPIRE', @moves, @ttl) end
+        return 1
+        """);
 }

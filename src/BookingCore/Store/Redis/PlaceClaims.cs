@@ -24,16 +24,22 @@ internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, 
     {
         var since = now - (cap?.CountedAfterStart ?? Duration.Zero);
         var claim = string.Create(CultureInfo.InvariantCulture, $"{hold.Party}|{hold.Id}|{hold.ExpiresAt.ToUnixTimeMilliseconds()}");
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PlaceScripts.Claim,
-            [keys.PhoneBookings(hold.Phone), keys.PhoneHold(hold.Phone), keys.PhonePlaces(hold.Phone)],
-            [draft.Start.ToUnixTimeMilliseconds(), entry, ttlMs, hold.Id, claim, hold.Party, cap?.Max ?? 0, since.ToUnixTimeMilliseconds()]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PlaceScripts.Claim, new
+        {
+            index = keys.PhoneBookings(hold.Phone), pointer = keys.PhoneHold(hold.Phone), places = keys.PhonePlaces(hold.Phone),
+            score = draft.Start.ToUnixTimeMilliseconds(), entry, ttl = ttlMs, holdId = hold.Id, claim, party = hold.Party, cap = cap?.Max ?? 0,
+            since = since.ToUnixTimeMilliseconds(),
+        }))!;
         return ((int)result[0] == 1, (int)result[1]);
     }
 
     /// <summary>The booking behind <paramref name="entry"/> no longer claims places; with <paramref name="dropEntry"/>
     /// its index entry goes too (nothing was booked under it).</summary>
     public Task UnclaimAsync(string phone, string entry, bool dropEntry) =>
-        Db.ScriptEvaluateAsync(PlaceScripts.Unclaim, [keys.PhoneBookings(phone), keys.PhonePlaces(phone)], [entry, dropEntry ? 1 : 0]);
+        Db.ScriptEvaluateAsync(PlaceScripts.Unclaim, new
+        {
+            index = keys.PhoneBookings(phone), places = keys.PhonePlaces(phone), entry, dropEntry = dropEntry ? 1 : 0,
+        });
 
     /// <summary>Drops the claims that a crash left behind: of the phone's bookings cancelled, and of confirmations that
     /// never reached their day and can no longer (their hold run out, with <see cref="PendingMove.Margin"/>, is given up

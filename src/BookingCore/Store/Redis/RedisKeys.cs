@@ -1,3 +1,4 @@
+using SmsBooking.BookingCore.Outbound;
 using NodaTime;
 using StackExchange.Redis;
 
@@ -81,6 +82,13 @@ public sealed class RedisKeys
     /// <summary>HASH token id → when the screen was last seen (Unix ms), beside <see cref="ScreenPairings"/>.</summary>
     public RedisKey ScreenPairingsSeen() => $"{_prefix}{{screens}}:seen";
 
+    /// <summary>STRING one web reservation's JSON (the web booking's pages), expiring with its retention.</summary>
+    public RedisKey WebReservation(string id) => $"{_prefix}{{web:{id}}}:reservation";
+    /// <summary>STRING a web link's token → its role and reservation id, expiring with the reservation.</summary>
+    public RedisKey WebToken(string token) => $"{_prefix}{{web-token:{token}}}";
+    /// <summary>STRING the one hold a source address has on the web pages, expiring with the hold.</summary>
+    public RedisKey WebSource(string source) => $"{_prefix}{{web-source:{source}}}";
+
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
     /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>
@@ -99,33 +107,38 @@ public sealed class RedisKeys
 
     /// <summary>Sorted set of the phone's handled MessageSids, scored by when they were handled.</summary>
     public RedisKey PhoneMessages(string phone) => Phone(phone) + ":sids";
-    private string Outbox(int shard) => $"{_prefix}{{outbox:{shard}}}";
+    /// <remarks>Each outbox method takes the channel: <c>{outbox:n}</c> for SMS, <c>{mail-outbox:n}</c> for e-mail.</remarks>
+    private string Outbox(int shard, OutboxChannel channel = OutboxChannel.Sms) => $"{_prefix}{{{OutboxName(channel)}:{shard}}}";
+
+    private static string OutboxName(OutboxChannel channel) => channel == OutboxChannel.Mail ? "mail-outbox" : "outbox";
 
     /// <summary>STRING counter the shard's message ids come from.</summary>
-    public RedisKey OutboxSequence(int shard) => Outbox(shard) + ":seq";
+    public RedisKey OutboxSequence(int shard, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + ":seq";
     /// <summary>HASH message id → the message as JSON (to, body, kind, dedupe key, created); the body may hold a PIN.</summary>
-    public RedisKey OutboxMessages(int shard) => Outbox(shard) + ":messages";
+    public RedisKey OutboxMessages(int shard, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + ":messages";
     /// <summary>LIST of the ids of messages no sender has taken yet, oldest first.</summary>
-    public RedisKey OutboxReady(int shard) => Outbox(shard) + ":ready";
+    public RedisKey OutboxReady(int shard, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + ":ready";
     /// <summary>ZSET message id → when a sender took it or last renewed its hold (server ms).</summary>
-    public RedisKey OutboxTaken(int shard) => Outbox(shard) + ":taken";
+    public RedisKey OutboxTaken(int shard, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + ":taken";
     /// <summary>HASH message id → the sender that holds it.</summary>
-    public RedisKey OutboxHolders(int shard) => Outbox(shard) + ":holders";
+    public RedisKey OutboxHolders(int shard, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + ":holders";
     /// <summary>HASH message id → how many times it has been handed out.</summary>
-    public RedisKey OutboxDeliveries(int shard) => Outbox(shard) + ":deliveries";
+    public RedisKey OutboxDeliveries(int shard, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + ":deliveries";
     /// <summary>ZSET message id → created (Unix ms): every message not yet acknowledged, for the backlog and its oldest.</summary>
-    public RedisKey OutboxQueued(int shard) => Outbox(shard) + ":queued";
+    public RedisKey OutboxQueued(int shard, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + ":queued";
     /// <summary>STRING marking a dedupe key as queued (expires after a week).</summary>
-    public RedisKey OutboxDedupe(int shard, string dedupeKey) => Outbox(shard) + $":dedupe:{dedupeKey}";
+    public RedisKey OutboxDedupe(int shard, string dedupeKey, OutboxChannel channel = OutboxChannel.Sms) => Outbox(shard, channel) + $":dedupe:{dedupeKey}";
     /// <summary>STREAM of one shard's messages as versions before the outbox on lists kept them; nothing reads it, the
     /// upgrade script moves it (<c>tools/upgrade</c>) and <see cref="LegacyStreams"/> reports it meanwhile.</summary>
     public RedisKey LegacyOutboxStream(int shard) => Outbox(shard) + ":stream";
     /// <summary>HASH stream id → hand-outs, beside <see cref="LegacyOutboxStream"/>.</summary>
     public RedisKey LegacyOutboxAttempts(int shard) => Outbox(shard) + ":attempts";
     /// <summary>HASH token bucket of the send rate shared by every gateway.</summary>
-    public RedisKey OutboxRate() => $"{_prefix}{{outbox-rate}}";
-    /// <summary>HASH status, error, rank of one outbound message by Twilio's sid.</summary>
-    public RedisKey MessageStatus(string messageSid) => $"{_prefix}{{sid:{messageSid}}}:status";
+    public RedisKey OutboxRate(OutboxChannel channel = OutboxChannel.Sms) => $"{_prefix}{{{OutboxName(channel)}-rate}}";
+    /// <summary>HASH status, error, rank of one outbound message: an SMS by Twilio's sid, an e-mail by its dedupe key
+    /// (<c>{mail-status:key}</c>: sent, or failed with the relay's code).</summary>
+    public RedisKey MessageStatus(string messageSid, OutboxChannel channel = OutboxChannel.Sms) =>
+        channel == OutboxChannel.Mail ? $"{_prefix}{{mail-status:{messageSid}}}:status" : $"{_prefix}{{sid:{messageSid}}}:status";
 
     /// <summary>STRING written right before a replica-acknowledgement <c>WAIT</c> on the node that owns its slot
     /// (<see cref="ReplicaAcks"/>); <paramref name="n"/> picks a slot of the node on a cluster. Expires in a minute.</summary>

@@ -34,12 +34,18 @@ internal sealed class RedisMoves(IConnectionMultiplexer redis, RedisKeys keys, D
         // The phone's side first and durable before either day is touched: the move's record (a crash from here on leaves
         // it for a finisher) and the index entry; then the sweeper's pointer (a crash before it lands leaves the record
         // to the phone's next request).
-        await Db.ScriptEvaluateAsync(RedisScripts.BeginMove, [keys.PhoneBookings(phone), keys.PhoneHold(phone), keys.PhoneMoves(phone)],
-            [draft.Start.ToUnixTimeMilliseconds(), IndexEntry(draft.Date, draft.Code), RedisBookingStore.TimeToLiveMs(draft.Date, now, retention), hold.Id, ToJson(move)]);
+        await Db.ScriptEvaluateAsync(MoveScripts.BeginMove, new
+        {
+            index = keys.PhoneBookings(phone), pointer = keys.PhoneHold(phone), moves = keys.PhoneMoves(phone),
+            score = draft.Start.ToUnixTimeMilliseconds(), entry = IndexEntry(draft.Date, draft.Code),
+            ttl = RedisBookingStore.TimeToLiveMs(draft.Date, now, retention), holdId = hold.Id, move = ToJson(move),
+        });
         await Db.SortedSetAddAsync(keys.WatchMoves(Shard(phone)), phone, (hold.ExpiresAt + PendingMove.Margin).ToUnixTimeMilliseconds());
         var d = old.Date;
-        var locked = (string)(await Db.ScriptEvaluateAsync(MoveScripts.LockMoving, [keys.DayStatus(d), keys.DayBookings(d), keys.DayAborted(d)],
-            [old.Code, old.HoldId, hold.Id]))!;
+        var locked = (string)(await Db.ScriptEvaluateAsync(MoveScripts.LockMoving, new
+        {
+            status = keys.DayStatus(d), bookings = keys.DayBookings(d), aborted = keys.DayAborted(d), code = old.Code, oldHoldId = old.HoldId, holdId = hold.Id,
+        }))!;
         if (locked == "ok")
         {
             return MoveStart.Locked;
@@ -92,10 +98,13 @@ internal sealed class RedisMoves(IConnectionMultiplexer redis, RedisKeys keys, D
         // The new booking stands: the old one goes (a no-op when a finisher before did it), then the record.
         var o = move.Old;
         var d = o.Date;
-        await Db.ScriptEvaluateAsync(RedisScripts.ReleaseMoved,
-            [keys.DayHolds(d), keys.DayHeld(d), keys.DayTaken(d), keys.DayBookings(d), keys.DayStatus(d), keys.DayPins(d)],
-            [Ms(now), o.Code, o.SlotKey, o.Pin, (long)move.ReleaseDelay.TotalMilliseconds, RedisBookingStore.TimeToLiveMs(d, now, retention), o.QuotaKey,
-                o.HoldId, move.HoldId]);
+        await Db.ScriptEvaluateAsync(MoveScripts.ReleaseMoved, new
+        {
+            holds = keys.DayHolds(d), held = keys.DayHeld(d), taken = keys.DayTaken(d), bookings = keys.DayBookings(d), status = keys.DayStatus(d),
+            pins = keys.DayPins(d), now = Ms(now), code = o.Code, slot = o.SlotKey, pin = o.Pin, quota = o.QuotaKey,
+            releaseDelay = (long)move.ReleaseDelay.TotalMilliseconds, ttl = RedisBookingStore.TimeToLiveMs(d, now, retention),
+            oldHoldId = o.HoldId, holdId = move.HoldId,
+        });
         await EndAsync(phone, move, stands: true);
         return Settled.Stood;
     }
@@ -105,14 +114,20 @@ internal sealed class RedisMoves(IConnectionMultiplexer redis, RedisKeys keys, D
     private async Task UnlockAsync(string phone, PendingMove move, Instant now, bool giveUp)
     {
         var d = move.Old.Date;
-        await Db.ScriptEvaluateAsync(MoveScripts.UnlockMoving, [keys.DayStatus(d), keys.DayAborted(d)],
-            [move.Old.Code, move.HoldId, RedisBookingStore.TimeToLiveMs(d, now, retention), giveUp ? 1 : 0]);
+        await Db.ScriptEvaluateAsync(MoveScripts.UnlockMoving, new
+        {
+            status = keys.DayStatus(d), aborted = keys.DayAborted(d), code = move.Old.Code, holdId = move.HoldId,
+            ttl = RedisBookingStore.TimeToLiveMs(d, now, retention), giveUp = giveUp ? 1 : 0,
+        });
         await EndAsync(phone, move, stands: false);
     }
 
     private Task EndAsync(string phone, PendingMove move, bool stands) =>
-        Db.ScriptEvaluateAsync(MoveScripts.EndMove, [keys.PhoneBookings(phone), keys.PhoneMoves(phone), keys.PhonePlaces(phone)],
-            [move.HoldId, IndexEntry(move.NewDate, move.NewCode), IndexEntry(move.Old.Date, move.Old.Code), stands ? 1 : 0]);
+        Db.ScriptEvaluateAsync(MoveScripts.EndMove, new
+        {
+            index = keys.PhoneBookings(phone), moves = keys.PhoneMoves(phone), places = keys.PhonePlaces(phone), holdId = move.HoldId,
+            entry = IndexEntry(move.NewDate, move.NewCode), oldEntry = IndexEntry(move.Old.Date, move.Old.Code), stands = stands ? 1 : 0,
+        });
 
     /// <summary>Gives the hold up on its day unless it became a booking (<see cref="MoveScripts.AbortHold"/>): the code it
     /// became, or '' when given up.</summary>

@@ -20,9 +20,11 @@ public sealed class RedisPhoneStore : IPhoneStore
     public async Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.AcquireLease,
-            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneBookings(phone)],
-            [token, (long)lease.TotalMilliseconds]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.AcquireLease, new
+        {
+            lease = _keys.PhoneLease(phone), conversation = _keys.PhoneConversation(phone), optOut = _keys.PhoneOptOut(phone),
+            index = _keys.PhoneBookings(phone), token, leaseMs = (long)lease.TotalMilliseconds,
+        }))!;
         if ((int)result[0] == 0)
         {
             return null;
@@ -33,10 +35,13 @@ public sealed class RedisPhoneStore : IPhoneStore
     public async Task<LeaseAttempt> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.CountAndAcquireLease,
-            [_keys.PhoneLease(phone), _keys.PhoneConversation(phone), _keys.PhoneOptOut(phone), _keys.PhoneRate(phone), _keys.PhoneBookings(phone), _keys.PhoneMessages(phone)],
-            [token, (long)lease.TotalMilliseconds, (long)window.TotalMilliseconds, message?.Sid ?? "",
-                message?.Now.ToUnixTimeMilliseconds() ?? 0, (long)(message?.Keep.TotalMilliseconds ?? 0)]))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.CountAndAcquireLease, new
+        {
+            lease = _keys.PhoneLease(phone), conversation = _keys.PhoneConversation(phone), optOut = _keys.PhoneOptOut(phone), rate = _keys.PhoneRate(phone),
+            index = _keys.PhoneBookings(phone), messages = _keys.PhoneMessages(phone), token, leaseMs = (long)lease.TotalMilliseconds,
+            window = (long)window.TotalMilliseconds, sid = message?.Sid ?? "", now = message?.Now.ToUnixTimeMilliseconds() ?? 0,
+            keep = (long)(message?.Keep.TotalMilliseconds ?? 0),
+        }))!;
         var count = (long)result[0];
         return (int)result[1] == 0
             ? new LeaseAttempt(null, count, (int)result[2] == 1)
@@ -44,19 +49,23 @@ public sealed class RedisPhoneStore : IPhoneStore
     }
 
     public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
-        (int)await Db.ScriptEvaluateAsync(RedisScripts.RememberMessage, [_keys.PhoneMessages(phone)],
-            [message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds]) == 1;
+        (int)await Db.ScriptEvaluateAsync(PhoneScripts.RememberMessage, new
+        {
+            messages = _keys.PhoneMessages(phone), sid = message.Sid, now = message.Now.ToUnixTimeMilliseconds(), keep = (long)message.Keep.TotalMilliseconds,
+        }) == 1;
 
     public async Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)
     {
-        var saved = (int)await Db.ScriptEvaluateAsync(RedisScripts.SaveAndRelease,
-            [_keys.PhoneLease(lease.Phone), _keys.PhoneConversation(lease.Phone)],
-            [lease.Token, snapshot ?? "", (long)idleExpiry.TotalMilliseconds]);
+        var saved = (int)await Db.ScriptEvaluateAsync(PhoneScripts.SaveAndRelease, new
+        {
+            lease = _keys.PhoneLease(lease.Phone), conversation = _keys.PhoneConversation(lease.Phone), token = lease.Token, snapshot = snapshot ?? "",
+            idleMs = (long)idleExpiry.TotalMilliseconds,
+        });
         return saved == 1;
     }
 
     public Task ReleaseAsync(PhoneLease lease) =>
-        Db.ScriptEvaluateAsync(RedisScripts.ReleaseLease, [_keys.PhoneLease(lease.Phone)], [lease.Token]);
+        Db.ScriptEvaluateAsync(PhoneScripts.ReleaseLease, new { lease = _keys.PhoneLease(lease.Phone), token = lease.Token });
 
     public async Task<string?> PeekSnapshotAsync(string phone) => await Db.StringGetAsync(_keys.PhoneConversation(phone));
 
@@ -67,5 +76,8 @@ public sealed class RedisPhoneStore : IPhoneStore
     public Task<bool> IsOptedOutAsync(string phone) => Db.KeyExistsAsync(_keys.PhoneOptOut(phone));
 
     public async Task<bool> TryAdmitConversationAsync(NodaTime.Instant now, int limit) =>
-        (int)await Db.ScriptEvaluateAsync(RedisScripts.AdmitInMinute, [_keys.InboundMinute(now.ToUnixTimeMilliseconds() / 60_000)], [120_000, limit]) == 1;
+        (int)await Db.ScriptEvaluateAsync(PhoneScripts.AdmitInMinute, new
+        {
+            counter = _keys.InboundMinute(now.ToUnixTimeMilliseconds() / 60_000), ttl = 120_000, limit,
+        }) == 1;
 }

@@ -85,7 +85,15 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
 
     public static string PhoneOf(Booking b) => PhoneText(b.Phone);
 
-    public static string PhoneText(string phone) => NoPhone.Is(phone) ? "—" : phone;
+    public static string PhoneText(string phone) => WebOwner.EmailOf(phone) ?? (NoPhone.Is(phone) ? "—" : phone);
+
+    /// <summary>How the booking was made, as the day list shows it.</summary>
+    public string Channel(Booking b) => b.Channel switch
+    {
+        BookingChannel.Web => T("web", "web"),
+        BookingChannel.Staff => T("úřad", "staff"),
+        _ => "SMS",
+    };
 
     /// <summary>A date from a form or the query; today when empty or not a date.</summary>
     public static LocalDate DateOr(string? text, LocalDate today) =>

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using NodaTime.Text;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Calendar;
+using SmsBooking.SmsGateway.WebBooking;
+
+namespace SmsBooking.SmsGateway.Pages.Objednat;
+
+/// <summary>The third step: the free days of one month, as a list and as a month view (a table whose free days are
+/// links), both read the same by keyboard and screen reader; the months from this one to the horizon's. With
+/// <c>?presun=</c> (a manage link's token) it chooses the new day of a move.</summary>
+public sealed class DaysModel(BookingService booking, WebBookingAvailability availability, WebBookingChanges changes) : WebPageModel(booking, availability)
+{
+    public override int Step => 3;
+
+    public Agenda? Agenda { get; private set; }
+
+    public string ActivityId { get; private set; } = "";
+
+    public YearMonth Month { get; private set; }
+
+    public YearMonth? Previous { get; private set; }
+
+    public YearMonth? Next { get; private set; }
+
+    public IReadOnlySet<LocalDate> Free { get; private set; } = new HashSet<LocalDate>();
+
+    public IReadOnlyList<LocalDate> FreeInMonth { get; private set; } = [];
+
+    /// <summary>The booking being moved, with <c>?presun=</c>.</summary>
+    public Booking? Moving { get; private set; }
+
+    private string? _presun;
+
+    public async Task<IActionResult> OnGetAsync(string agenda, string activity, string? month, string? presun)
+    {
+        if (!Enabled)
+        {
+            return Redirect(Link(WebLinks.Root));
+        }
+        Agenda = Office.FindAgenda(agenda);
+        if (Agenda is null || Agenda.FindActivity(activity) is not { } found || found.BookablePerHour == 0)
+        {
+            return NotFound();
+        }
+        ActivityId = found.Id;
+        if (presun is not null)
+        {
+            var (_, b) = await changes.ActiveAsync(presun);
+            if (b is null || b.AgendaId != Agenda.Id || b.ActivityId != ActivityId)
+            {
+                return Redirect(WebLinks.Move(presun, Language));
+            }
+            Moving = b;
+            _presun = presun;
+        }
+        var today = Booking.Calendar.Today();
+        var first = today.ToYearMonth();
+        var last = Booking.Calendar.LastBookableDate().ToYearMonth();
+        Month = YearMonthPattern.Iso.Parse(month ?? "") is { Success: true } parsed && parsed.Value.CompareTo(first) >= 0 && parsed.Value.CompareTo(last) <= 0
+            ? parsed.Value : first;
+        Previous = Month.CompareTo(first) > 0 ? Month.PlusMonths(-1) : null;
+        Next = Month.CompareTo(last) < 0 ? Month.PlusMonths(1) : null;
+        Free = (await Booking.FreeDaysAsync(Agenda, Office.HorizonDays + 1, ActivityId, Moving?.Party ?? 1)).ToHashSet();
+        FreeInMonth = Free.Where(d => d.ToYearMonth() == Month).Order().ToList();
+        return Page();
+    }
+
+    public string MonthLink(YearMonth month) =>
+        Link($"{WebLinks.Root}/{Uri.EscapeDataString(Agenda!.Id)}/{Uri.EscapeDataString(ActivityId)}", Query(("month", YearMonthPattern.Iso.Format(month))));
+
+    public string DayLink(LocalDate day) =>
+        Link($"{WebLinks.Root}/{Uri.EscapeDataString(Agenda!.Id)}/{Uri.EscapeDataString(ActivityId)}/{Iso(day)}", Query());
+
+    private string Query(params (string Key, string Value)[] values) =>
+        string.Join("&", values.Concat(_presun is null ? [] : [("presun", _presun)]).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}"));
+
+    /// <summary>The week's days, Monday first, short and in full.</summary>
+    public IEnumerable<(string Short, string Full)> Weekdays =>
+        Enumerable.Range(0, 7).Select(i => new LocalDate(2026, 11, 30).PlusDays(i)) // a Monday
+            .Select(d => (d.ToString("ddd", T.Culture), d.ToString("dddd", T.Culture)));
+
+    /// <summary>The month's weeks, Monday first; null for the days of the neighbouring months.</summary>
+    public IEnumerable<LocalDate?[]> Weeks
+    {
+        get
+        {
+            var start = Month.OnDayOfMonth(1);
+            var cursor = start.PlusDays(-((int)start.DayOfWeek - 1));
+            while (cursor.ToYearMonth().CompareTo(Month) <= 0)
+            {
+                yield return Enumerable.Range(0, 7).Select(i => cursor.PlusDays(i)).Select(d => d.ToYearMonth() == Month ? d : (LocalDate?)null).ToArray();
+                cursor = cursor.PlusDays(7);
+            }
+        }
+    }
+
+}

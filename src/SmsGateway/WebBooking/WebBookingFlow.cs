@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Options;
+
+namespace SmsBooking.SmsGateway.WebBooking;
+
+/// <summary>The web booking's steps on the same <see cref="BookingService"/> as the SMS line (the same calendar, quotas,
+/// walk-in share, closures, parties and caps): a reservation holds the slot for <c>Booking:HoldDuration</c> in the name
+/// of the e-mail address (<see cref="WebOwner"/>); only the e-mailed link's button confirms it; a lapse frees it as an
+/// SMS hold's lapse does. Cancel and move are in <see cref="WebBookingChanges"/>.</summary>
+public sealed class WebBookingFlow(BookingService booking, IWebBookingStore store, WebBookingNotices notices, WebBookingAvailability availability,
+    IClock clock, ILogger<WebBookingFlow> log)
+{
+    private const int TokenBytes = 24;
+
+    /// <summary>Holds the slot for the e-mail address, releases the hold the request's source had before, and queues
+    /// the e-mail with the confirm link.</summary>
+    public async Task<WebResult> ReserveAsync(ReserveRequest request)
+    {
+        if (!availability.Enabled)
+        {
+            return new WebResult(WebOutcome.Off);
+        }
+        var agenda = booking.Calendar.Office.FindAgenda(request.AgendaId);
+        if (agenda?.FindActivity(request.ActivityId) is null)
+        {
+            return new WebResult(WebOutcome.NotOffered);
+        }
+        // The mobile, when given, is held to its own caps too: a phone that has booked its share by SMS gets no more on the web.
+        if (request.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), agenda.Id) is { } capped)
+        {
+            return new WebResult(capped);
+        }
+        var owner = WebOwner.Of(request.Email);
+        var held = await booking.HoldAsync(owner, agenda, request.ActivityId, request.Date, request.Time);
+        if (held.Outcome != HoldOutcome.Placed)
+        {
+            if (held.Outcome == HoldOutcome.SlotFull)
+            {
+                booking.ForgetFreeDays(agenda);
+            }
+            return new WebResult(held.Outcome switch
+            {
+                HoldOutcome.SlotFull => WebOutcome.SlotFull,
+                HoldOutcome.TooManyBookings => WebOutcome.TooManyBookings,
+                HoldOutcome.TooManyPlaces => WebOutcome.TooManyPlaces,
+                _ => WebOutcome.NotOffered,
+            });
+        }
+        var hold = held.Hold!;
+        var earlier = await store.SwapSourceHoldAsync(request.Source, owner, Duration.FromTimeSpan(booking.Options.HoldDuration));
+        if (earlier is not null && earlier != owner)
+        {
+            await booking.ReleaseHoldAsync(earlier); // one hold per source address: its earlier one goes
+        }
+        var reservation = new WebReservation(hold.Id, hold, request.Name, request.Email.Trim(), request.Mobile, request.Language, request.BaseUrl,
+            NewToken(), NewToken(), NewToken(), hold.Date, BookingSecrets.NewCode());
+        var keep = KeepFor(hold.Date, hold.Time);
+        foreach (var (token, role) in reservation.Tokens)
+        {
+            if (!await store.AddTokenAsync(token, new WebTokenRef(role, reservation.Id), keep))
+            {
+                throw new InvalidOperationException("A fresh random token was taken: the generator is broken");
+            }
+        }
+        await store.SaveAsync(reservation, keep);
+        await notices.ConfirmLinkAsync(reservation);
+        log.LogInformation("Web reservation {Id} held until {Expires}", reservation.Id, hold.ExpiresAt);
+        return new WebResult(WebOutcome.Done, reservation);
+    }
+
+    /// <summary>The reservation a token names in <paramref name="role"/>, or null.</summary>
+    public async Task<WebReservation?> FindAsync(string? token, WebTokenRole role)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64)
+        {
+            return null;
+        }
+        var found = await store.FindTokenAsync(token);
+        return found is not null && found.Role == role ? await store.GetAsync(found.ReservationId) : null;
+    }
+
+    /// <summary>The button of the confirm page: the hold becomes a booking (web channel), the PIN goes by e-mail and,
+    /// with a mobile, by SMS. A second confirm says it is confirmed already; one after the deadline, that it lapsed.</summary>
+    public async Task<WebResult> ConfirmAsync(string? token)
+    {
+        var r = await FindAsync(token, WebTokenRole.Confirm);
+        if (r is null)
+        {
+            return new WebResult(WebOutcome.UnknownLink);
+        }
+        if (r.Confirmed)
+        {
+            return new WebResult(WebOutcome.AlreadyConfirmed, r, await CurrentAsync(r));
+        }
+        var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: null, channel: BookingChannel.Web, code: r.Code);
+        switch (result.Outcome)
+        {
+            case ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed:
+                var b = result.Booking!;
+                r = r with { Confirmed = true, Code = b.Code, Date = b.Date };
+                await store.SaveAsync(r, KeepFor(b.Date, b.Time));
+                await notices.BookedAsync(r, b);
+                log.LogInformation("Web reservation {Id} confirmed", r.Id);
+                return new WebResult(result.Outcome == ConfirmOutcome.Confirmed ? WebOutcome.Done : WebOutcome.AlreadyConfirmed, r, b);
+            case ConfirmOutcome.TooManyBookings:
+                return new WebResult(WebOutcome.TooManyBookings, r);
+            case ConfirmOutcome.TooManyPlaces:
+                return new WebResult(WebOutcome.TooManyPlaces, r);
+            default:
+                return new WebResult(WebOutcome.Lapsed, r);
+        }
+    }
+
+    /// <summary>A web hold the watcher found lapsed: the Lapsed e-mail, unless it was confirmed after all.</summary>
+    public async Task LapsedAsync(Hold hold)
+    {
+        if (await store.GetAsync(hold.Id) is { Confirmed: false } r && availability.Enabled)
+        {
+            await notices.LapsedAsync(r);
+        }
+    }
+
+    /// <summary>The booking a reservation stands for now (after moves), or null.</summary>
+    public Task<Booking?> CurrentAsync(WebReservation r) => booking.BookingOfAsync(r.Date, r.Code);
+
+    /// <summary>Until the visit plus <c>Booking:RetentionDays</c>: the reservation's links work as long as its booking's
+    /// personal data is kept, and no longer.</summary>
+    internal Duration KeepFor(LocalDate date, LocalTime time) =>
+        booking.Calendar.ToInstant(date, time) + Duration.FromDays(booking.Options.RetentionDays) - clock.GetCurrentInstant();
+
+    private WebOutcome? MobileOverCaps(IReadOnlyList<Booking> upcoming, string agendaId)
+    {
+        var options = booking.Options;
+        if (upcoming.Count(b => b.AgendaId == agendaId) >= options.MaxUpcomingPerAgenda)
+        {
+            return WebOutcome.TooManyBookings;
+        }
+        return options.MaxPlacesPerPhone > 0 && upcoming.Sum(b => b.Party) + 1 > options.MaxPlacesPerPhone ? WebOutcome.TooManyPlaces : null;
+    }
+
+    /// <summary>A random token for a link: 192 bits, URL-safe.</summary>
+    internal static string NewToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(TokenBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,33 @@
+using NodaTime;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Options;
+
+namespace SmsBooking.SmsGateway.WebBooking;
+
+/// <summary>One booking made on the web pages, from the reservation to its end: what the citizen entered, the hold it
+/// began as, and the booking it became. <see cref="Code"/> is drawn at the reservation (the e-mail's identification
+/// code) and becomes the booking's; a move changes <see cref="Date"/> and may change the code. Its <see cref="Id"/> is
+/// the first hold's id, so a lapsed hold finds its reservation.</summary>
+/// <remarks>Personal data (name, e-mail, mobile): kept until the visit plus <c>Booking:RetentionDays</c>, never logged.</remarks>
+/// <param name="BaseUrl">The public address the links of its e-mails start with, as the reservation was made.</param>
+public sealed record WebReservation(
+    string Id,
+    Hold Hold,
+    string Name,
+    string Email,
+    string? Mobile,
+    Language Language,
+    Uri BaseUrl,
+    string ConfirmToken,
+    string ManageToken,
+    string ViewToken,
+    LocalDate Date,
+    string Code,
+    bool Confirmed = false)
+{
+    public string Owner => Hold.Phone;
+
+    /// <summary>Every token of its links, each with what it lets do.</summary>
+    public IEnumerable<(string Token, WebTokenRole Role)> Tokens =>
+        [(ConfirmToken, WebTokenRole.Confirm), (ManageToken, WebTokenRole.Manage), (ViewToken, WebTokenRole.View)];
+}

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Mail;
+using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests.WebBooking;
+
+/// <summary>The web booking's pages over real HTTP, without JavaScript, against the test Redis: the steps, the confirm
+/// link that confirms only by its button, the lapse, the second confirm, cancel and move. The fake clock starts on
+/// Monday 2026-11-30 07:00 Prague.</summary>
+public class WebBookingPageTests
+{
+    private const string Email = "jana.novakova@example.cz";
+
+    private const string Register = "Evidence obyvatel";
+    private const string Residence = "Přihlášení k trvalému pobytu";
+
+    /// <summary>From /objednat through the steps to the summary: identity cards (or another agenda), its first activity,
+    /// Tuesday 1.12., 08:00.</summary>
+    internal static async Task<string> ReserveAsync(WebCitizen citizen, string email, string? mobile = null, string time = "08:00",
+        string agenda = "Občanské průkazy", string activity = "Podání žádosti")
+    {
+        var html = await citizen.GetAsync("/objednat");
+        html = await citizen.GetAsync(WebCitizen.Link(html, agenda));
+        html = await citizen.GetAsync(WebCitizen.Link(html, activity));
+        html = await citizen.GetAsync(WebCitizen.Link(html, "Další měsíc")); // the clock is on 30 November
+        html = await citizen.GetAsync(WebCitizen.Link(html, "úterý 1. prosince 2026"));
+        var details = WebCitizen.Link(html, time);
+        await citizen.GetAsync(details);
+        return await citizen.PostAsync(details, WebBookingHost.Person(email, mobile));
+    }
+
+    [Fact]
+    public async Task TheSteps_EndInASummaryWithTheDeadline_AndOnlyTheConfirmPagesPost_ConfirmsAsAWebBookingWhosePinChecksIn()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync();
+        await using var _ = gateway;
+        using var citizen = new WebCitizen(gateway.Address);
+        var summary = WebCitizen.Text(await ReserveAsync(citizen, Email, mobile: "601 123 456"));
+        Assert.Contains("07:15", summary); // held 15 minutes from 07:00
+        Assert.Contains(Email, summary);
+        var sent = mail.Single(Email, CitizenMailKind.ConfirmLink);
+        Assert.Contains(sent.Facts.Code, summary);
+        Assert.Equal(gateway.Clock.GetCurrentInstant() + Duration.FromMinutes(15), sent.Facts.ConfirmBy);
+        var store = gateway.App.Services.GetRequiredService<IBookingStore>();
+        var day = new LocalDate(2026, 12, 1);
+
+        // A mail scanner opens the link: nothing is confirmed.
+        var page = await citizen.GetAsync(sent.Facts.ConfirmUrl!.PathAndQuery);
+        Assert.Contains("Potvrdit objednávku", page);
+        Assert.Empty(await store.GetDayBookingsAsync(day));
+
+        var confirmed = WebCitizen.Text(await citizen.PostAsync(sent.Facts.ConfirmUrl.PathAndQuery));
+        Assert.Contains("Objednávka je potvrzena", confirmed);
+        var booking = Assert.Single(await store.GetDayBookingsAsync(day));
+        Assert.Equal((BookingChannel.Web, sent.Facts.Code, new LocalTime(8, 0)), (booking.Channel, booking.Code, booking.Time));
+        Assert.Equal("Jana Nováková", booking.Name);
+        var pin = mail.Single(Email, CitizenMailKind.Pin);
+        Assert.Equal(booking.Pin, pin.Facts.Pin);
+        Assert.NotNull(pin.Facts.CancelUrl);
+        Assert.True(await gateway.App.Services.GetRequiredService<BookingCore.Outbound.IOutbox>().WasQueuedAsync("+420601123456",
+            $"web-pin:{booking.HoldId}:2026-12-01:{booking.Code}"));
+
+        // At the kiosk on the day, the PIN of the e-mail gives a priority ticket.
+        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 50));
+        using var kiosk = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/checkin") { Content = JsonContent.Create(new { pin = pin.Facts.Pin }) };
+        kiosk.Headers.Add("X-Api-Key", TestKioskKeys.Kiosk);
+        using var checkIn = await gateway.Http.SendAsync(kiosk);
+        Assert.Equal(HttpStatusCode.OK, checkIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASecondConfirm_SaysAlreadyConfirmed_AndBooksNothingMore()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync();
+        await using var _ = gateway;
+        using var citizen = new WebCitizen(gateway.Address);
+        await ReserveAsync(citizen, Email);
+        var link = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        await citizen.GetAsync(link);
+        await citizen.PostAsync(link);
+        var again = WebCitizen.Text(await citizen.PostAsync(link));
+        Assert.Contains("Objednávka už je potvrzena", again);
+        Assert.Single(await gateway.App.Services.GetRequiredService<IBookingStore>().GetDayBookingsAsync(new LocalDate(2026, 12, 1)));
+        Assert.Single(mail.To(Email, CitizenMailKind.Pin));
+    }
+
+    [Fact]
+    public async Task AConfirmAfterTheDeadline_SaysLapsedAndOffersToBookAgain_TheSlotIsFreeAgain_AndTheLapsedMailGoes()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync();
+        await using var _ = gateway;
+        using var citizen = new WebCitizen(gateway.Address);
+        // The population register has one counter: the one place of 08:00 is held.
+        await ReserveAsync(citizen, Email, agenda: Register, activity: Residence);
+        var service = gateway.App.Services.GetRequiredService<BookingService>();
+        var agenda = service.Calendar.Office.FindAgenda("EO")!;
+        var day = new LocalDate(2026, 12, 1);
+        bool FreeAt8(IReadOnlyList<BookingCore.Calendar.Slot> slots) => slots.Any(s => s.Start == new LocalTime(8, 0));
+        Assert.False(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt")));
+        var link = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        await citizen.GetAsync(link);
+
+        gateway.Clock.Advance(Duration.FromMinutes(15));
+        var lapsed = await citizen.PostAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, citizen.LastStatus);
+        Assert.Contains("propadla", WebCitizen.Text(lapsed));
+        Assert.Contains("Objednat znovu", lapsed);
+        Assert.Empty(await gateway.App.Services.GetRequiredService<IBookingStore>().GetDayBookingsAsync(day));
+        Assert.True(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt")));
+
+        await gateway.App.Services.GetRequiredService<NotificationWatcher>().RunOnceAsync();
+        Assert.NotNull(mail.Single(Email, CitizenMailKind.Lapsed).Facts.BookAgainUrl);
+    }
+
+    [Fact]
+    public async Task Cancel_IsAPageWithAButton_AndTheSlotStaysTakenForTheCancelReleaseDelay()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync();
+        await using var _ = gateway;
+        using var citizen = new WebCitizen(gateway.Address);
+        await ReserveAsync(citizen, Email, agenda: Register, activity: Residence);
+        var confirm = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        await citizen.GetAsync(confirm);
+        await citizen.PostAsync(confirm);
+        var cancel = mail.Single(Email, CitizenMailKind.Pin).Facts.CancelUrl!.PathAndQuery;
+        var store = gateway.App.Services.GetRequiredService<IBookingStore>();
+        var day = new LocalDate(2026, 12, 1);
+
+        Assert.Contains("Zrušit objednávku", await citizen.GetAsync(cancel));
+        Assert.Equal(BookingStatus.Booked, Assert.Single(await store.GetDayBookingsAsync(day)).Status); // the GET cancels nothing
+        Assert.Contains("Objednávka je zrušena", WebCitizen.Text(await citizen.PostAsync(cancel)));
+        Assert.Equal(BookingStatus.Cancelled, Assert.Single(await store.GetDayBookingsAsync(day)).Status);
+        Assert.Single(mail.To(Email, CitizenMailKind.Cancelled));
+
+        var service = gateway.App.Services.GetRequiredService<BookingService>();
+        var agenda = service.Calendar.Office.FindAgenda("EO")!;
+        bool FreeAt8(IReadOnlyList<BookingCore.Calendar.Slot> slots) => slots.Any(s => s.Start == new LocalTime(8, 0));
+        Assert.False(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt"))); // cooling down
+        gateway.Clock.Advance(Duration.FromTimeSpan(service.Options.CancelReleaseDelay) + Duration.FromSeconds(1));
+        Assert.True(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt")));
+        Assert.Contains("nelze zrušit", WebCitizen.Text(await citizen.PostAsync(cancel)));
+    }
+
+    [Fact]
+    public async Task Move_ThroughTheDayAndTimeLists_ConfirmsByItsButton_WithANewPinByMail()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync();
+        await using var _ = gateway;
+        using var citizen = new WebCitizen(gateway.Address);
+        await ReserveAsync(citizen, Email);
+        var confirm = mail.Single(Email, CitizenMailKind.ConfirmLink).Facts.ConfirmUrl!.PathAndQuery;
+        await citizen.GetAsync(confirm);
+        await citizen.PostAsync(confirm);
+        var move = mail.Single(Email, CitizenMailKind.Pin).Facts.MoveUrl!.PathAndQuery;
+
+        var html = await citizen.GetAsync(move);
+        html = await citizen.GetAsync(WebCitizen.Link(html, "Vybrat nový termín"));
+        html = await citizen.GetAsync(WebCitizen.Link(html, "Další měsíc"));
+        html = await citizen.GetAsync(WebCitizen.Link(html, "středa 2. prosince 2026"));
+        html = await citizen.GetAsync(WebCitizen.Link(html, "09:00"));
+        Assert.Contains("Přesunout objednávku na", WebCitizen.Text(html));
+        var moved = WebCitizen.Text(await citizen.PostAsync(citizen.LastRequestPath, new Dictionary<string, string> { ["date"] = "2026-12-02", ["time"] = "0900" }));
+        Assert.Contains("Objednávka je přesunuta", moved);
+
+        var store = gateway.App.Services.GetRequiredService<IBookingStore>();
+        var booking = Assert.Single(await store.GetDayBookingsAsync(new LocalDate(2026, 12, 2)));
+        Assert.Equal((new LocalTime(9, 0), BookingChannel.Web), (booking.Time, booking.Channel));
+        Assert.Equal(BookingStatus.Cancelled, Assert.Single(await store.GetDayBookingsAsync(new LocalDate(2026, 12, 1))).Status);
+        Assert.Equal(booking.Pin, mail.Single(Email, CitizenMailKind.Moved).Facts.Pin);
+    }
+
+    [Fact]
+    public async Task WithoutAMailRelay_ThePageSaysTheWebBookingIsOff_AndTheSmsLineStillBooks()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        using var citizen = new WebCitizen(gateway.Address);
+        Assert.Contains("Objednání přes web je na tomto úřadě vypnuté", WebCitizen.Text(await citizen.GetAsync("/objednat")));
+        await citizen.GetAsync("/objednat/OP/zadost/2026-12-01/0800");
+        Assert.Equal(HttpStatusCode.Redirect, citizen.LastStatus); // no form to fill
+        await citizen.PostAsync("/objednat/OP/zadost/2026-12-01/0800", WebBookingHost.Person(Email));
+        Assert.False(citizen.LastStatus is HttpStatusCode.OK or HttpStatusCode.Redirect);
+        Assert.Empty(await gateway.App.Services.GetRequiredService<IBookingStore>().GetDayBookingsAsync(new LocalDate(2026, 12, 1)));
+        await new SmsPhone(gateway).WalkToSummaryAsync();
+    }
+
+    [Fact]
+    public async Task TheMonthView_LinksEveryFreeDay_AndTheLanguagesAreALinkAway()
+    {
+        var (gateway, _) = await WebBookingHost.StartAsync();
+        await using var _g = gateway;
+        using var citizen = new WebCitizen(gateway.Address);
+        var html = await citizen.GetAsync("/objednat/OP/zadost?lang=uk");
+        Assert.Contains("lang=\"uk\"", html);
+        Assert.Contains("Вільні дні", html);
+        Assert.Contains("<table class=\"month\"", html);
+        var english = await citizen.GetAsync(WebCitizen.Link(html, "English"));
+        Assert.Contains("Free days", english);
+        html = await citizen.GetAsync(WebCitizen.Link(english, "Next month"));
+        Assert.Contains("December 2026", html);
+        Assert.Contains("/objednat/OP/zadost/2026-12-01?lang=en", html);
+        Assert.DoesNotContain("/objednat/OP/zadost/2026-12-05", html); // a Saturday
+    }
+}
