@@ -30,11 +30,13 @@ public sealed class ConversationEngine
     private readonly Dictionary<string, ShownList> _activityLists;
     private readonly Queue.QueueStatus _queueStatus;
     private readonly IClock _clock;
+    private readonly ConversationOptions _options;
 
     public ConversationEngine(MessageReader reader, BookingService booking, OfficeSettings office, TextCatalog texts, Prompts prompts,
         GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving,
-        Waitlist.Watching watching, IClock clock)
+        Waitlist.Watching watching, IClock clock, ConversationOptions options)
     {
+        _options = options;
         _clock = clock;
         _watching = watching;
         _moving = moving;
@@ -173,7 +175,7 @@ public sealed class ConversationEngine
                 }
                 return await _prompts.CurrentAsync(t);
             case Keyword.Help:
-                return t.Texts.Help();
+                return Help(t);
             case Keyword.MyBookings:
                 return await _cancellation.MyBookingsAsync(t);
             case Keyword.Queue:
@@ -202,6 +204,17 @@ public sealed class ConversationEngine
             default:
                 return null;
         }
+    }
+
+    /// <summary>POMOC: every word of the line, an OBJ example on an open day a week or more ahead (inside the
+    /// horizon), and the office's phone when configured.</summary>
+    private string Help(Turn t)
+    {
+        var today = _booking.Calendar.Today();
+        var day = Enumerable.Range(0, 14).Select(i => today.PlusDays(Math.Min(7, _office.HorizonDays) + i))
+            .FirstOrDefault(d => _booking.Calendar.IsOpenOn(d) && d <= _booking.Calendar.LastBookableDate(), today);
+        var phone = _options.OfficePhone.Length == 0 ? "" : t.Texts.Format("HelpPhone", ("phone", _options.OfficePhone));
+        return t.Texts.Format("Help", ("example", $"{day.Day}.{day.Month}."), ("phone", phone));
     }
 
     private async Task<string> PageOnAsync(Turn t)

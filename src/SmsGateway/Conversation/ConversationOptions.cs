@@ -21,6 +21,10 @@ public sealed class ConversationOptions
     /// <summary>Czech with diacritics makes every SMS UCS-2 (70 characters a segment); off by default.</summary>
     public bool UseDiacritics { get; set; }
 
+    /// <summary>The office's telephone, said by POMOC / HELP (empty: not said). At most 20 characters of digits, spaces
+    /// and a leading +.</summary>
+    public string OfficePhone { get; set; } = "";
+
     public int DaysPerPage { get; set; } = 6;
 
     public int TimesPerPage { get; set; } = 12;

@@ -41,6 +41,10 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
         {
             errors.Add($"{S}:ReplayMemory: {o.ReplayMemory} must be at least {S}:IdleExpiry ({o.IdleExpiry})");
         }
+        if (o.OfficePhone.Length > 20 || !System.Text.RegularExpressions.Regex.IsMatch(o.OfficePhone, @"^(\+?[0-9 ]*)$"))
+        {
+            errors.Add($"{S}:OfficePhone: at most 20 characters of digits and spaces, with a leading + allowed");
+        }
         if (o.DaysPerPage is < 1 or > 9)
         {
             errors.Add($"{S}:DaysPerPage: {o.DaysPerPage} must be between 1 and 9 (a reply has 2 SMS segments)");

@@ -39,7 +39,7 @@ public sealed class GuidedBooking
         {
             await t.Machine.FireAsync(Trigger.Greeted);
         }
-        var remembered = Remember(s, r);
+        var remembered = Remember(s, r) | await EarliestAsync(t, r);
         var answered = await AnswerStepAsync(t, r);
         if (!answered && !remembered)
         {
@@ -80,6 +80,33 @@ public sealed class GuidedBooking
             any = true;
         }
         return any;
+    }
+
+    /// <summary><c>co nejdriv</c> at the day or time list, <c>kdykoli</c> at the time list: the earliest free time (of
+    /// the agenda, or of the day chosen) is taken as if typed. False when nothing is free or the step lists no times.</summary>
+    private async Task<bool> EarliestAsync(Turn t, MessageReading r)
+    {
+        var s = t.Snapshot;
+        if (!r.Earliest || t.Agenda is not { } agenda || s.State is not (State.ChoosingDay or State.ChoosingTime))
+        {
+            return false;
+        }
+        var day = s.State == State.ChoosingTime ? s.Day : (await _booking.FreeDaysAsync(agenda, 1, s.ActivityId, s.PartySize)).FirstOrDefault();
+        if (day is not { } chosen)
+        {
+            return false;
+        }
+        var slots = await _booking.FreeSlotsAsync(agenda, chosen, s.ActivityId, s.PartySize);
+        if (slots.Count == 0)
+        {
+            return false;
+        }
+        if (s.State == State.ChoosingDay)
+        {
+            s.WantedFrom = s.WantedTo = chosen;
+        }
+        s.WantedTime = slots.Min(x => x.Start);
+        return true;
     }
 
     /// <summary>The current step's own answer: the agenda at the agenda step, the activity at the activity step (or
@@ -140,7 +167,9 @@ public sealed class GuidedBooking
                     {
                         // A day offered a moment ago may have filled: the list is read afresh.
                         _booking.ForgetFreeDays(t.Agenda!);
-                        return await _prompts.NearestDaysAsync(t, from, prefix + t.Texts.NoFreeTimes(from) + "\n");
+                        // A day the office is closed (weekend, holiday, closure) is said to be closed, not full.
+                        var why = _booking.Calendar.IsOpenOn(from) ? t.Texts.NoFreeTimes(from) : t.Texts.Format("OfficeClosed", ("day", t.Texts.DayLabel(from)));
+                        return await _prompts.NearestDaysAsync(t, from, prefix + why + "\n");
                     }
                     await t.Machine.DayChosenAsync(from);
                     known = slots; // the day's free times, read once for the check and the list

@@ -92,7 +92,8 @@ public sealed class Prompts
     {
         var days = await _booking.NearestFreeDaysAsync(t.Agenda!, day, NearReachDays, _options.DaysPerPage, t.Snapshot.ActivityId, t.Snapshot.PartySize);
         t.Snapshot.Page = 0;
-        return days.Count == 0 ? await DaysAsync(t, prefix) : prefix + ShowDays(t, days.ToList(), more: false);
+        // DALSI stays offered: the soonest days page on from there.
+        return days.Count == 0 ? await DaysAsync(t, prefix) : prefix + ShowDays(t, days.ToList(), more: days.Count >= _options.DaysPerPage);
     }
 
     /// <summary>The free days of a week (<c>pristi tyden</c>); the nearest ones when it has none.</summary>

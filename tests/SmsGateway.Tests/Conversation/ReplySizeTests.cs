@@ -203,6 +203,8 @@ public class ReplySizeTests
             ["ticket"] = "P999",
             ["ahead"] = "19",
             ["counter"] = "Prepazka 12345-B",
+            // POMOC's line with the longest phone Conversation:OfficePhone takes (20 characters).
+            ["phone"] = t.Format("HelpPhone", ("phone", "+420 499 803 111 222")),
         };
     }
 

@@ -368,7 +368,7 @@ public class PlainWordsTests
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
-        await phone.ExpectAsync("v sobotu", @"^So 5\.12\. uz neni volny cas\. Vyberte jiny den\.\n.*vyberte den.*\n1 Ut 1\.12\.\n2 St 2\.12\.\n3 Ct 3\.12\.\n4 Pa 4\.12\.\n5 Po 7\.12\.\n6 Ut 8\.12\.$");
+        await phone.ExpectAsync("v sobotu", @"^So 5\.12\. ma urad zavreno\.\n.*vyberte den.*\n1 Ut 1\.12\.\n2 St 2\.12\.\n3 Ct 3\.12\.\n4 Pa 4\.12\.\n5 Po 7\.12\.\n6 Ut 8\.12\.\nDALSI = dalsi dny$");
         // The number picks from the list last shown (the nearest days), not from the first page of days (3 Wed 2.12.).
         await phone.ExpectAsync("3", @"^Volne casy Ct 3\.12\. ");
     }

@@ -144,9 +144,9 @@ internal static class BuiltInWords
         "WOULD", "LIKE", "WANT", "NEED", "TO", "BOOK", "BOOKING", "AN", "A", "THE", "FOR", "APPOINTMENT", "SLOT", "TIME",
         "ON", "AT", "IN", "IS", "IT", "CAN", "COULD", "GET", "ME", "OF", "AND", "OR", "SOME", "ANY", "IF", "POSSIBLE", "ASAP",
         "PREFERABLY", "MAYBE", "PERHAPS", "CODE", "NUMBER", "OPTION", "NR", "THAT", "THIS ONE", "ONE", "DAY", "GOOD",
-        "JUST", "ALSO", "MAKE", "RESERVE", "RESERVATION", "HAVE", "DO", "FREE",
+        "JUST", "ALSO", "MAKE", "RESERVE", "RESERVATION", "HAVE", "DO", "FREE", "AS SOON AS POSSIBLE", "EARLIEST", "ANYTIME", "ANY TIME",
         // Ukrainian
         "ДОБРИИ ДЕНЬ", "ДОБРОГО ДНЯ", "ПРИВІТ", "ДЯКУЮ", "БУДЬ ЛАСКА", "ПРОШУ", "ХОЧУ", "ХОТІВ БИ", "ХОТІЛА Б", "МЕНІ", "ПОТРІБНО",
-        "ТРЕБА", "ЗАПИСАТИСЯ", "ЗАПИСАТИСЬ", "ЗАПИС", "НА", "В", "У", "О", "ОБ", "З", "І", "ТА", "ДО", "ДЛЯ", "ЧАС", "ТЕРМІН",
+        "ЯКНАИШВИДШЕ", "БУДЬ КОЛИ", "ТРЕБА", "ЗАПИСАТИСЯ", "ЗАПИСАТИСЬ", "ЗАПИС", "НА", "В", "У", "О", "ОБ", "З", "І", "ТА", "ДО", "ДЛЯ", "ЧАС", "ТЕРМІН",
     ];
 }

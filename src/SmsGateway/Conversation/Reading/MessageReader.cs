@@ -13,6 +13,11 @@ public sealed class MessageReader
     /// <summary>Characters of markup and code that no name holds.</summary>
     private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("<>&{}[]=$#*\\|`~^%@_");
 
+    /// <summary>Said alone (fillers aside) at the day or time list: the earliest free time will do.</summary>
+    private static readonly string[] EarliestWords =
+        ["NEJDRIV", "NEJDRIVE", "NEJDRIVEJI", "NEJBLIZSI", "KDYKOLI", "KDYKOLIV", "ASAP", "EARLIEST", "ANYTIME", "ANY TIME", "AS SOON AS POSSIBLE",
+         "ЯКНАИШВИДШЕ", "БУДЬ-КОЛИ", "БУДЬ КОЛИ"];
+
     private static readonly HashSet<string> QuickHelpWords = ["HELP", "POMOC", "INFO", "NAPOVEDA", "?"];
 
     private readonly Lexicon _lexicon;
@@ -91,6 +96,10 @@ public sealed class MessageReader
         if (Intent(scan) is { } intent)
         {
             return intent;
+        }
+        if (scan.Roles.All(role => role is TokenRole.Filler) && EarliestWords.Any(w => $" {string.Join(' ', folded.Split([' ', ',', '.', '!', '?', ';'], StringSplitOptions.RemoveEmptyEntries))} ".Contains($" {w} ", StringComparison.Ordinal)))
+        {
+            return new MessageReading { Earliest = true };
         }
         if (LoneNumber(raw, scan) is { } number)
         {

@@ -1,0 +1,66 @@
+namespace SmsBooking.SmsGateway.Tests.Fast;
+
+/// <summary>Issue 26: a closed day said as closed (with the nearest open days and DALSI), and <c>co nejdriv</c> /
+/// <c>kdykoli</c> taking the earliest free time. The fake clock starts on Monday 2026-11-30 07:00 Prague.</summary>
+public class DaysAndTimesInWordsTests
+{
+    [Theory]
+    [InlineData("v sobotu", @"So 5\.12\.", @"1 Ut 1\.12\.")] // a weekend: was "no free time left"
+    [InlineData("24.12.", @"Ct 24\.12\.", @"1 Pa 18\.12\.")]  // Christmas Eve, a public holiday
+    public async Task ClosedDay_IsSaidToBeClosed_WithTheNearestOpenDaysAndDalsi(string text, string day, string first)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync(text, $@"^{day} ma urad zavreno\.\nCestovni pasy - vyberte den.*\n{first}\n(.*\n)*DALSI = dalsi dny$");
+    }
+
+    [Fact]
+    public async Task ClosedDay_ByAConfiguredClosure_IsSaidToBeClosed()
+    {
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Office:Closures:0"] = "2026-12-02" });
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("ve stredu", @"^St 2\.12\. ma urad zavreno\.\n");
+    }
+
+    [Fact]
+    public async Task ClosedDay_InEnglish_IsSaidToBeClosed()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("EN", "Hello");
+        await phone.ExpectAsync("2", "send the number");
+        await phone.ExpectAsync("1", "choose a day");
+        await phone.ExpectAsync("on saturday", @"^On Sat 5\.12\. the office is closed\.\n");
+    }
+
+    [Theory]
+    [InlineData("co nejdriv")] // was a hint
+    [InlineData("co nejdrive prosim")]
+    [InlineData("asap")]
+    public async Task Earliest_AtTheDayList_HoldsTheEarliestFreeTime(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync(text, @"^Termin Po 30\.11\. 08:00 drzime");
+    }
+
+    [Theory]
+    [InlineData("kdykoli")] // was a hint
+    [InlineData("co nejdriv")]
+    [InlineData("kdykoliv, diky")]
+    public async Task Earliest_AtTheTimeList_HoldsThatDaysEarliestFreeTime(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("2", @"^Volne casy Ut 1\.12\.");
+        await phone.ExpectAsync(text, @"^Termin Ut 1\.12\. 08:00 drzime");
+    }
+}
