@@ -9,7 +9,8 @@ namespace SmsBooking.SmsGateway.Pages.Staff;
 
 /// <summary>The office's figures over a range of days, for the whole office, an agenda or an activity: bookings by
 /// channel per day, the week's demand by hour, waits, no-shows, lapses, SMS and e-mails (docs/staff.md, "Statistiky").</summary>
-public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore store, BookingService booking) : StaffPageModel(office)
+public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore store, BookingService booking, SmsGateway.Staff.StaffQueries queries)
+    : StaffPageModel(office)
 {
     /// <summary>The longest range read at once, the figures' default retention.</summary>
     public const int MaxDays = 400;
@@ -35,6 +36,24 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
         Report = await ReadAsync(from, to, scope);
         var name = $"statistiky-{Iso(From)}-{Iso(To)}{(Scope == "" ? "" : "-" + Scope.Replace('/', '-'))}.csv";
         return File(StatisticsCsv.Write(Report), StatisticsCsv.ContentType, name);
+    }
+
+    /// <summary>The longest range of bookings exported at once (the bookings themselves are kept 30 days after the visit).</summary>
+    public const int MaxBookingDays = 92;
+
+    /// <summary>The bookings of the range and scope as CSV, one row each (docs/staff.md, "Export CSV").</summary>
+    public async Task<IActionResult> OnGetBookingsAsync(string? from, string? to, string? scope)
+    {
+        Report = await ReadAsync(from, to, scope);
+        var (agenda, activity) = ParseScope(scope);
+        var first = Period.Between(From, To, PeriodUnits.Days).Days >= MaxBookingDays ? To.PlusDays(-(MaxBookingDays - 1)) : From;
+        var reads = new List<Task<IReadOnlyList<Booking>>>();
+        for (var d = first; d <= To; d = d.PlusDays(1))
+        {
+            reads.Add(queries.ScheduleAsync(d, agenda));
+        }
+        var rows = (await Task.WhenAll(reads)).SelectMany(r => r).Where(b => activity is null || b.ActivityId == activity);
+        return File(BookingsCsv.Write(rows, Office, Status), CsvText.ContentType, $"objednavky-{Iso(first)}-{Iso(To)}.csv");
     }
 
     private async Task<StatisticsReport> ReadAsync(string? from, string? to, string? scope)
