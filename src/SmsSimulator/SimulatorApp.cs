@@ -54,6 +54,7 @@ public static class SimulatorApp
         try
         {
             await using var standIn = await TwilioStandIn.StartAsync(options.Listen ?? "http://127.0.0.1:0");
+            await using var mailStandIn = await MailStandIn.StartAsync();
             SimulatorClock? clock = null;
             Uri url;
             string token;
@@ -68,7 +69,7 @@ public static class SimulatorApp
                 clock = new SimulatorClock(SystemClock.Instance);
                 token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
                 staffKey = staffKey.Length > 0 ? staffKey : "simulator-staff-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-                gateway = StartGateway(options, clock, token, standIn.Url, staffKey);
+                gateway = StartGateway(options, clock, token, standIn.Url, staffKey, mailStandIn);
                 gateway.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
                 await gateway.StartAsync();
                 url = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -105,10 +106,11 @@ public static class SimulatorApp
                 if (gateway is not null)
                 {
                     output.WriteLine(WebBookingLine(gateway, url));
+                    output.WriteLine($"The gateway's e-mails go to a stand-in relay at smtp://127.0.0.1:{mailStandIn.Port} and are shown here.");
                 }
                 output.WriteLine(RehearsalLine.Greeting(options));
                 output.WriteLine("Type a message (try: Dobry den), or /help for commands.");
-                return await ChatAsync(session, input, output, stop.Token);
+                return await ChatAsync(session, options.Url is null ? mailStandIn.Received : null, input, output, stop.Token);
             }
             finally
             {
@@ -158,7 +160,8 @@ public static class SimulatorApp
 
     /// <param name="staffKey">A key of the staff role for the staff commands (<c>/close</c>, <c>/ready</c>), added beside
     /// the configured keys.</param>
-    private static WebApplication StartGateway(SimulatorOptions options, SimulatorClock clock, string token, string apiBaseUrl, string staffKey)
+    /// <param name="mail">The stand-in relay the gateway's e-mails go to (mail is always on in the simulator).</param>
+    private static WebApplication StartGateway(SimulatorOptions options, SimulatorClock clock, string token, string apiBaseUrl, string staffKey, MailStandIn mail)
     {
         // The staff's own gateway on this machine runs as Development: the shipped placeholder kiosk keys are fine here,
         // and refused by a gateway outside Development.
@@ -191,6 +194,14 @@ public static class SimulatorApp
             };
             // Staff rehearse at typing speed: the simulator's own line has no per-phone limit, unless set on purpose.
             settings[RehearsalLine.LimitKey] = RehearsalLine.NoLimit;
+            foreach (var (key, value) in mail.GatewaySettings)
+            {
+                settings[key] = value;
+            }
+            if (string.IsNullOrWhiteSpace(builder.Configuration["Email:From"]))
+            {
+                settings["Email:From"] = "\"Simulator\" <objednavky@simulator.invalid>";
+            }
             foreach (var (key, value) in options.ScriptSettings.Concat(options.Settings))
             {
                 settings[key] = value;
@@ -200,9 +211,26 @@ public static class SimulatorApp
         });
     }
 
-    private static async Task<int> ChatAsync(SimulatorSession session, TextReader input, TextWriter output, CancellationToken stop)
+    private static async Task<int> ChatAsync(SimulatorSession session, System.Threading.Channels.ChannelReader<MimeKit.MimeMessage>? mails, TextReader input,
+        TextWriter output, CancellationToken stop)
     {
         var gate = new object();
+        var mailPrinter = mails is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var mail in mails.ReadAllAsync(stop))
+                {
+                    lock (gate)
+                    {
+                        output.WriteLine(MailStandIn.Describe(mail));
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
         var printer = Task.Run(async () =>
         {
             try

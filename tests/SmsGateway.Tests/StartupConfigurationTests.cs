@@ -36,7 +36,8 @@ public class StartupConfigurationTests
         using var process = Process.Start(Gateway(environment, urls, args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Generous: on a loaded 2-core machine a process start alone has taken more than 30 s.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         try
         {
             await process.WaitForExitAsync(timeout.Token);

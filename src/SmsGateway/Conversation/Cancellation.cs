@@ -39,10 +39,28 @@ public sealed class Cancellation
         return held ? t.Texts.HoldLapsed() + "\n" + list : list; // the hold ran out before the STORNO: said, not claimed
     }
 
-    /// <summary>A number from the list of bookings.</summary>
+    /// <summary>A number from the list of bookings: that booking is named and ANO asked before it is cancelled (a
+    /// number typed by mistake, or a greeting read as one, must not cancel a visit).</summary>
     public async Task<string> ChoiceAsync(Turn t, MessageReading r)
     {
         if (r.BookingCode is not { } code || r.Choice is null)
+        {
+            return await _prompts.HintAsync(t);
+        }
+        await t.Machine.CancellationPickedAsync(code);
+        return await _prompts.ConfirmCancellationAsync(t, code);
+    }
+
+    /// <summary>The answer to "cancel this one?": ANO cancels it, NE keeps it, anything else asks again.</summary>
+    public async Task<string> ConfirmAsync(Turn t, MessageReading r)
+    {
+        var code = t.Snapshot.ShownCodes?.FirstOrDefault();
+        if (code is null || r.Answer == Answer.No)
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned);
+            return code is null ? t.Texts.NothingToCancel() : t.Texts.Format("CancelKept", ("code", code));
+        }
+        if (r.Answer != Answer.Yes)
         {
             return await _prompts.HintAsync(t);
         }

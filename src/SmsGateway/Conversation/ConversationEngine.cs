@@ -55,10 +55,39 @@ public sealed class ConversationEngine
     /// <param name="phoneHasBookings">Read with the phone's lease; false spares the cap check its reads.</param>
     public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text, bool phoneHasBookings = true)
     {
+        if (snapshot.Language == Language.Cs && snapshot.State is State.Idle or State.JustBooked
+            && LanguageGuess.Of(text) is { } language && !IsPlainAnswer(text))
+        {
+            // A new talk is answered in the language it starts in; a language the phone has (chosen with EN or UA, or
+            // guessed so before) stays until CZ.
+            snapshot.Language = language;
+        }
         var t = new Turn(phone, snapshot, phoneHasBookings, _booking, _office, _texts, _clock);
-        var reply = await AnswerAsync(t, _reader.Read(text, ContextOf(t)));
+        var reading = _reader.Read(text, ContextOf(t));
+        var reply = await CourtesyAsync(t, reading, text) ?? await AnswerAsync(t, reading);
         t.Machine.Return(); // only after a message handled in full: see ConversationMachine.Return
         return reply;
+    }
+
+    /// <summary>Politeness alone: a thanks right after a booking is answered and changes nothing (it used to restart the
+    /// menu); a greeting at a list of bookings leaves the list for the menu (it used to be asked for a number).</summary>
+    private async Task<string?> CourtesyAsync(Turn t, MessageReading reading, string text)
+    {
+        if (reading.Understood)
+        {
+            return null;
+        }
+        if (t.State == State.JustBooked && Courtesy.IsThanks(text))
+        {
+            return t.Texts.Format("YouAreWelcome");
+        }
+        if (t.State is State.ChoosingCancellation or State.ConfirmingCancellation or State.ChoosingMove && Courtesy.IsGreeting(text))
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned);
+            await t.Machine.FireAsync(Trigger.Greeted);
+            return _prompts.Greeting(t);
+        }
+        return null;
     }
 
     private async Task<string> AnswerAsync(Turn t, MessageReading reading)
@@ -121,6 +150,9 @@ public sealed class ConversationEngine
         };
         return new ReadingContext(s.State, _booking.Calendar.Today()) { Agenda = t.Agenda, Shown = shown };
     }
+
+    /// <summary>A yes or no alone (<c>OK</c>, <c>ANO</c>, <c>YES</c>) tells no language: after a booking it repeats it.</summary>
+    private static bool IsPlainAnswer(string text) => Keywords.Parse(InputText.Normalize(text)).Keyword is Keyword.Yes or Keyword.No;
 
     private static bool IsPlainYes(MessageReading r) => r.Answer == Answer.Yes && r.Keyword == Keyword.None && r.Form == MessageForm.Talk;
 
@@ -196,6 +228,7 @@ public sealed class ConversationEngine
         State.Confirming => await _guided.ConfirmStepAsync(t, r),
         State.QuickConfirming => await _oneMessage.ConfirmStepAsync(t, r),
         State.ChoosingCancellation => await _cancellation.ChoiceAsync(t, r),
+        State.ConfirmingCancellation => await _cancellation.ConfirmAsync(t, r),
         State.ChoosingMove => await _moving.ChoiceAsync(t, r),
         _ => await _guided.TakeAsync(t, r),
     };

@@ -42,6 +42,7 @@ public sealed class ConversationMachine
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _nameGiven;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<HeldSlot> _confirmed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _cancellationListed;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _cancellationPicked;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<QuickOffer> _quickHeld;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _moveListed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<MoveChoice> _moveChosen;
@@ -90,6 +91,7 @@ public sealed class ConversationMachine
         _nameGiven = machine.SetTriggerParameters<string>(Trigger.NameGiven);
         _confirmed = machine.SetTriggerParameters<HeldSlot>(Trigger.Confirmed);
         _cancellationListed = machine.SetTriggerParameters<List<string>>(Trigger.CancellationListed);
+        _cancellationPicked = machine.SetTriggerParameters<string>(Trigger.CancellationPicked);
         _quickHeld = machine.SetTriggerParameters<QuickOffer>(Trigger.QuickHeld);
         _moveListed = machine.SetTriggerParameters<List<string>>(Trigger.MoveListed);
         _moveChosen = machine.SetTriggerParameters<MoveChoice>(Trigger.MoveChosen);
@@ -235,8 +237,17 @@ public sealed class ConversationMachine
                 _s.ShownCodes = codes;
             }, "keep the listed codes")
             .PermitReentry(Trigger.CancellationListed)
-            .Permit(Trigger.BookingCancelled, State.Idle)
+            .Permit(Trigger.CancellationPicked, State.ConfirmingCancellation)
             .Permit(Trigger.Back, State.Idle)
+            .Permit(Trigger.Abandoned, State.Idle)
+            .Permit(Trigger.Restarted, State.ChoosingAgenda)
+            .Permit(Trigger.QuickHeld, State.QuickConfirming);
+
+        machine.Configure(State.ConfirmingCancellation)
+            .OnEntryFrom(_cancellationPicked, code => _s.ShownCodes = [code], "keep the picked code")
+            .Permit(Trigger.BookingCancelled, State.Idle)
+            .Permit(Trigger.Back, State.ChoosingCancellation)
+            .Permit(Trigger.CancellationListed, State.ChoosingCancellation)
             .Permit(Trigger.Abandoned, State.Idle)
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.QuickHeld, State.QuickConfirming);
@@ -286,6 +297,8 @@ public sealed class ConversationMachine
     public Task ConfirmedAsync(HeldSlot held) => _machine.FireAsync(_confirmed, held);
 
     public Task CancellationListedAsync(List<string> codes) => _machine.FireAsync(_cancellationListed, codes);
+
+    public Task CancellationPickedAsync(string code) => _machine.FireAsync(_cancellationPicked, code);
 
     public Task MoveListedAsync(List<string> codes) => _machine.FireAsync(_moveListed, codes);
 

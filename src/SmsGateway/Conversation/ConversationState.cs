@@ -24,6 +24,9 @@ public enum ConversationState
     JustBooked,
     /// <summary>STORNO with nothing under way listed the bookings; a number cancels one.</summary>
     ChoosingCancellation,
+    /// <summary>A booking picked from the cancel list by its number: ANO cancels it, NE keeps it (a number typed by
+    /// mistake must not cancel).</summary>
+    ConfirmingCancellation,
     /// <summary>PRESUN with several bookings listed them; a number picks the one to move.</summary>
     ChoosingMove,
 }

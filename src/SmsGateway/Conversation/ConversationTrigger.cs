@@ -26,6 +26,8 @@ public enum ConversationTrigger
     /// <summary>Carries the booking codes listed.</summary>
     CancellationListed,
     BookingCancelled,
+    /// <summary>Carries the booking code picked from the cancel list, asked ANO before it is cancelled.</summary>
+    CancellationPicked,
     /// <summary>Carries the <see cref="QuickOffer"/>: a slot held in one go (OBJ, or the office) offered for ANO/NE.</summary>
     QuickHeld,
     /// <summary>After a booking, a message that is not a repeated ANO.</summary>

@@ -51,6 +51,8 @@ public sealed class Prompts
                 return Offer(t, requestedWasFree: true);
             case State.ChoosingCancellation:
                 return await ListCancellationsAsync(t);
+            case State.ConfirmingCancellation:
+                return await ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
             case State.ChoosingMove:
                 return await ListMovesAsync(t);
             default:
@@ -204,6 +206,21 @@ public sealed class Prompts
         return t.Texts.ChooseCancellation(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
     }
 
+    /// <summary>"Cancel this booking?" with its day, time and agenda, before a booking picked by its number is
+    /// cancelled; a booking gone meanwhile is said to be.</summary>
+    public async Task<string> ConfirmCancellationAsync(Turn t, string code)
+    {
+        var booking = (await _booking.UpcomingAsync(t.Phone)).FirstOrDefault(b => b.Code == code);
+        if (booking is null)
+        {
+            await t.Machine.FireAsync(Trigger.Abandoned);
+            return t.Texts.UnknownCode(code);
+        }
+        var agenda = _office.FindAgenda(booking.AgendaId)?.Name.In(t.Language) ?? booking.AgendaId;
+        return t.Texts.Format("ConfirmCancel", ("code", booking.Code), ("day", t.Texts.DayLabel(booking.Date)),
+            ("time", booking.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("agenda", agenda));
+    }
+
     /// <summary>What a move given up (NE, STORNO, an offer to move that ran out) says: <paramref name="standing"/>, that
     /// the booking stays at its time, only while it does; a booking cancelled meanwhile (by the office) is said to be gone.</summary>
     public async Task<string> MoveKeptAsync(Turn t, MovingBooking moving, string standing)
@@ -259,6 +276,8 @@ public sealed class Prompts
                 var count = s.ShownCodes?.Count ?? 0;
                 var list = await ListCancellationsAsync(t);
                 return t.State == State.ChoosingCancellation ? (again ? hint : T.HintNumber(count) + "\n") + list : list;
+            case State.ConfirmingCancellation:
+                return (again ? hint : "") + await ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
             case State.ChoosingMove:
                 var moves = s.ShownMoves?.Count ?? 0;
                 var movable = await ListMovesAsync(t);

@@ -26,6 +26,37 @@ public static class GatewayApp
     /// clock or add configuration.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        var app = CreateBuilder(args, configure).Build();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (!BookingCoreRegistration.UsesRedis(app.Services))
+            {
+                app.Logger.LogWarning("Redis:Configuration is empty: the store is an in-process Garnet server on {Address}. Nothing survives a restart; never run an office on it (docs/redis.md).",
+                    app.Services.GetRequiredService<EmbeddedGarnet>().Endpoint);
+            }
+            if (!app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.ValidateSignatures)
+            {
+                app.Logger.LogWarning("Twilio:ValidateSignatures is false: anyone can post webhooks as any phone (read its PINs, cancel its bookings). Development only.");
+            }
+        });
+        app.UseSecurityHeaders();
+        app.UseNetworkExposure();
+        app.UseStaffConsole();
+        app.UseWebBooking();
+        app.MapGatewayHealth();
+        app.MapGatewayMetrics();
+        app.MapTwilioWebhooks();
+        app.MapKioskApi();
+        app.MapStaffApi();
+        app.MapWebPages();
+        app.MapScreens();
+        return app;
+    }
+
+    /// <summary>The gateway's services and configuration, without its middleware and endpoints: what
+    /// <see cref="Create"/> builds on, and what the tests' conversation harness builds alone (no host started).</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -56,32 +87,7 @@ public static class GatewayApp
         configure?.Invoke(builder);
         builder.ListenOnInternalUrls();
         builder.AddStaffDirectory();
-
-        var app = builder.Build();
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            if (!BookingCoreRegistration.UsesRedis(app.Services))
-            {
-                app.Logger.LogWarning("Redis:Configuration is empty: the store is an in-process Garnet server on {Address}. Nothing survives a restart; never run an office on it (docs/redis.md).",
-                    app.Services.GetRequiredService<EmbeddedGarnet>().Endpoint);
-            }
-            if (!app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.ValidateSignatures)
-            {
-                app.Logger.LogWarning("Twilio:ValidateSignatures is false: anyone can post webhooks as any phone (read its PINs, cancel its bookings). Development only.");
-            }
-        });
-        app.UseSecurityHeaders();
-        app.UseNetworkExposure();
-        app.UseStaffConsole();
-        app.UseWebBooking();
-        app.MapGatewayHealth();
-        app.MapGatewayMetrics();
-        app.MapTwilioWebhooks();
-        app.MapKioskApi();
-        app.MapStaffApi();
-        app.MapWebPages();
-        app.MapScreens();
-        return app;
+        return builder;
     }
 
     /// <summary>Runs the gateway until it is stopped; a broken configuration ends it with one line naming the key.</summary>

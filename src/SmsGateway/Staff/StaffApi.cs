@@ -15,8 +15,9 @@ namespace SmsBooking.SmsGateway.Staff;
 public static class StaffApi
 {
     /// <param name="People">How many the booking is for; <paramref name="Times"/> each one's start (a party's places).</param>
+    /// <param name="Channel">How it was made: <c>Sms</c>, <c>Web</c> or <c>Staff</c>.</param>
     public sealed record BookingAnswer(string Code, string Date, string Time, string Agenda, string Activity, string Name, string? Phone,
-        string Status, string CreatedAt, int People, IReadOnlyList<string> Times);
+        string Status, string CreatedAt, int People, IReadOnlyList<string> Times, string Channel);
     public sealed record ClosureAnswer(string Id, string Date, string? From, string? To, string? Agenda, int? Counters, string Reason, string By,
         string At, int Cancelled, IReadOnlyList<string> NotTold);
     public sealed record NoticeAnswer(string Code, string? Phone, string Told, string? OfferedDate = null, string? OfferedTime = null);
@@ -82,7 +83,7 @@ public static class StaffApi
     internal static BookingAnswer Answer(Booking b) =>
         new(b.Code, LocalDatePattern.Iso.Format(b.Date), $"{b.Time.Hour:00}:{b.Time.Minute:00}", b.AgendaId, b.ActivityId, b.Name,
             NoPhone.Is(b.Phone) ? null : b.Phone, b.Status.ToString(), InstantPattern.General.Format(b.CreatedAt), b.Party,
-            (b.Places ?? [b.Time]).Select(t => $"{t.Hour:00}:{t.Minute:00}").ToList());
+            (b.Places ?? [b.Time]).Select(t => $"{t.Hour:00}:{t.Minute:00}").ToList(), b.Channel.ToString());
 
     internal static ClosureAnswer Answer(Closure c) =>
         new(c.Id, LocalDatePattern.Iso.Format(c.Date), c.From is { } f ? $"{f.Hour:00}:{f.Minute:00}" : null, c.To is { } t ? $"{t.Hour:00}:{t.Minute:00}" : null,

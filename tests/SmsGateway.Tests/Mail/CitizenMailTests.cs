@@ -30,7 +30,10 @@ public class CitizenMailTests
         Assert.EndsWith(".ics", part.FileName ?? "");
         using var content = new MemoryStream();
         part.Content!.DecodeTo(content);
-        return Assert.Single(Calendar.Load(Encoding.UTF8.GetString(content.ToArray()))!.Events);
+        var calendar = Calendar.Load(Encoding.UTF8.GetString(content.ToArray()))!;
+        // The zone travels with the file, so a calendar without the tz database shows the right hour too.
+        Assert.Equal("Europe/Prague", Assert.Single(calendar.TimeZones).TzId);
+        return Assert.Single(calendar.Events);
     }
 
     [Fact]

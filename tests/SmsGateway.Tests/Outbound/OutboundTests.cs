@@ -182,7 +182,8 @@ public class OutboundTests
             await other.SendAsync(text);
         }
         await other.ExpectAsync("STORNO", "Kterou objednavku");
-        await other.ExpectAsync("1", "je zrusena");
+        await other.ExpectAsync("1", "ANO = zrusit");
+        await other.ExpectAsync("ANO", "je zrusena");
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 16, 0));
         await Task.Delay(1500);
         Assert.Equal(2, stub.Requests.Count);

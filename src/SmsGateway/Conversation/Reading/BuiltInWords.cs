@@ -61,8 +61,10 @@ internal static class BuiltInWords
         [Keyword.Restart] = ["ZNOVU", "MENU", "RESTART", "OD ZACATKU", "ZACIT ZNOVU", "START OVER", "МЕНЮ", "СПОЧАТКУ", "ПОЧАТИ ЗНОВУ"],
         // CANCEL alone is Twilio's opt-out word, read as such before these; with other words (cancel my booking, I want
         // to cancel) it is not one, and means STORNO.
+        // Also inside a sentence (nemuzu prijit, zruste mi to prosim): see MessageReader.Intent.
         [Keyword.Cancel] = ["STORNO", "ZRUSIT", "СКАСУВАТИ", "СКАСУВАННЯ", "CANCEL", "CANCELLATION", "CANCEL MY BOOKING",
-            "CANCEL MY APPOINTMENT", "CANCEL MY RESERVATION"],
+            "CANCEL MY APPOINTMENT", "CANCEL MY RESERVATION", "ZRUSTE", "ZRUS", "STORNUJTE", "STORNOVAT", "ZRUSENI OBJEDNAVKY",
+            "NEMUZU PRIJIT", "NEMOHU PRIJIT", "NEPRIJDU", "NEDORAZIM", "CAN'T COME", "CANT COME", "CANNOT COME", "СКАСУИТЕ", "НЕ ПРИИДУ"],
         [Keyword.MyBookings] = ["MOJE", "MY", "MOJE REZERVACE", "MOJE TERMINY", "MOJE OBJEDNAVKY", "MY BOOKINGS", "MY APPOINTMENTS", "МОІ", "МОІ ЗАПИСИ"],
         [Keyword.Help] = ["POMOC", "HELP", "INFO", "NAPOVEDA", "NEVIM", "NEROZUMIM", "ДОПОМОГА", "ДОВІДКА", "НЕ РОЗУМІЮ"],
         [Keyword.English] = ["EN", "ENGLISH", "ANGLICKY", "IN ENGLISH"],
@@ -70,7 +72,8 @@ internal static class BuiltInWords
         [Keyword.Ukrainian] = ["UA", "UKR", "УКР", "УКРАІНСЬКА", "УКРАІНСЬКОЮ", "UKRAINIAN", "UKRAJINSKY", "UKRAJINSTINA"],
         [Keyword.More] = ["DALSI", "MORE", "NEXT", "JINE", "JINY", "OTHER", "LATER", "ДАЛІ", "ЩЕ", "ПІЗНІШЕ"],
         [Keyword.Queue] = ["FRONTA", "QUEUE", "ЧЕРГА"],
-        [Keyword.Move] = ["PRESUN", "PRESUNOUT", "MOVE", "RESCHEDULE", "ZMENIT TERMIN", "ZMENA TERMINU", "ПЕРЕНЕСТИ"],
+        [Keyword.Move] = ["PRESUN", "PRESUNOUT", "PRESUNTE", "PRELOZIT", "PRELOZTE", "POSUNOUT", "POSUNTE", "MOVE", "RESCHEDULE",
+            "ZMENIT TERMIN", "ZMENA TERMINU", "ПЕРЕНЕСТИ", "ПЕРЕНЕСІТЬ"],
         [Keyword.Watch] = ["HLIDAT", "HLIDEJ", "HLIDANI", "WATCH", "WAITLIST"],
     };
 

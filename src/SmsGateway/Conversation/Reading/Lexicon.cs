@@ -33,14 +33,14 @@ internal sealed class Lexicon
         foreach (var agenda in office.Agendas)
         {
             var agendaMeaning = new Meaning(MeaningKind.Agenda) { Agenda = agenda };
-            foreach (var word in agenda.Words.Concat([WordForm.Of(agenda.Name.Cs), WordForm.Of(agenda.Name.En)]))
+            foreach (var word in agenda.Words.Concat(NamesOf(agenda.Name)))
             {
                 Add(word, agendaMeaning, inflected: true);
             }
             foreach (var activity in agenda.Activities)
             {
                 var activityMeaning = new Meaning(MeaningKind.Activity) { Agenda = agenda, Activity = activity };
-                foreach (var word in activity.Words.Concat([WordForm.Of(activity.Name.Cs), WordForm.Of(activity.Name.En)]))
+                foreach (var word in activity.Words.Concat(NamesOf(activity.Name)))
                 {
                     Add(word, activityMeaning, inflected: true);
                 }
@@ -58,6 +58,10 @@ internal sealed class Lexicon
         _singleWordLookup = _singleWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _stemLookup = _inflectedStems.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>A name in every language it is given in, as words to match (the Ukrainian one only where configured).</summary>
+    private static IEnumerable<string> NamesOf(LocalizedText name) =>
+        string.IsNullOrWhiteSpace(name.Uk) ? [WordForm.Of(name.Cs), WordForm.Of(name.En)] : [WordForm.Of(name.Cs), WordForm.Of(name.En), WordForm.Of(name.Uk)];
 
     /// <summary>The agenda or activity an office code names (<c>ZOP</c>, <c>OP</c>), typed exactly.</summary>
     public Meaning? Code(string folded) => _codes.GetValueOrDefault(folded);

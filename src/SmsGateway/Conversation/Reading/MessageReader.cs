@@ -88,6 +88,10 @@ public sealed class MessageReader
         {
             return new MessageReading { Keyword = scan.Keywords[0] };
         }
+        if (Intent(scan) is { } intent)
+        {
+            return intent;
+        }
         if (LoneNumber(raw, scan) is { } number)
         {
             if (context.Shown.Pick(number) is { } picked)
@@ -100,6 +104,28 @@ public sealed class MessageReader
                 : MessageReading.Nothing;
         }
         return context.Step == ConversationState.EnteringName ? ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
+    }
+
+    /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
+    /// new day (the agenda named is the booking's own, not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
+    /// STORNO, unless it names an agenda, a day or a time (<c>zrusit trvaly pobyt</c> is an activity).</summary>
+    private static MessageReading? Intent(MessageScan scan)
+    {
+        if (scan.Keywords.Contains(Keyword.Move) && !scan.SharedKeywords.Contains(Keyword.Move))
+        {
+            return new MessageReading
+            {
+                Keyword = Keyword.Move,
+                Days = scan.Days,
+                Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
+                PartOfDay = scan.Part,
+            };
+        }
+        if (scan.Keywords.Contains(Keyword.Cancel) && scan.OfficeHits.Count == 0 && scan.Days is null && scan.Time is null && scan.Yes == 0)
+        {
+            return new MessageReading { Keyword = Keyword.Cancel };
+        }
+        return null;
     }
 
     /// <summary>No longer than <see cref="InputText.MaxLength"/> (what Twilio delivers at most), a surrogate pair kept whole.</summary>

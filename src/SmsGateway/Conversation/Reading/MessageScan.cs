@@ -72,6 +72,10 @@ internal sealed class MessageScan
 
     public List<Keyword> Keywords { get; } = new();
 
+    /// <summary>Keywords whose phrase also names an agenda or activity (<c>move</c>: PRESUN, and the register's
+    /// change of address): no intent inside a sentence.</summary>
+    public List<Keyword> SharedKeywords { get; } = new();
+
     /// <summary>Per agenda or activity phrase, what it may name (<c>zadost</c>: two activities).</summary>
     public List<List<Meaning>> OfficeHits { get; } = new();
 
@@ -155,6 +159,7 @@ internal sealed class MessageScan
         if (hits.Count > 0)
         {
             OfficeHits.Add(hits);
+            SharedKeywords.AddRange(meanings.Where(m => m.Kind == MeaningKind.Keyword).Select(m => m.Keyword));
         }
         Mark(at, length, role);
     }

@@ -3,20 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 
-namespace SmsBooking.SmsGateway.Tests.Conversation;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
-/// <summary>Trutnov's one-message syntax (OBJ, VOLNO) beside the guided conversation, over HTTP against real Redis.
+/// <summary>Trutnov's one-message syntax (OBJ, VOLNO) beside the guided conversation, on the conversation harness (the gateway's services over the embedded Garnet, no host).
 /// The fake clock starts on Monday 2026-11-30 07:00 Prague.</summary>
 public class QuickBookingTests
 {
-    private static Task<IReadOnlyList<Booking>> BookingsOf(GatewayHost gateway, string phone) =>
-        gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
+    private static Task<IReadOnlyList<Booking>> BookingsOf(ConversationHarness gateway, string phone) =>
+        gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
 
     [Fact]
     public async Task Obj_FullSyntax_HoldsThatSlot_AndAnoBooksItWithAPin()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("OBJ ZOP 10.12. 14:00 Nováková", @"^Obcanske prukazy, Ct 10\.12\.2026 14:00, Novakova\. Potvrdte ANO do 07:15, odmitnete NE\.$");
         var confirmed = await phone.ExpectAsync("ANO", @"^Objednano\. Kod: [2-9A-HJ-NP-Z]{6}\n");
         Assert.Matches(@"PIN: \d{6}$", confirmed);
@@ -30,25 +30,25 @@ public class QuickBookingTests
     [InlineData("OBJ ZOP 10.12 14:00 Novak")]     // date without the final dot
     public async Task Obj_VariantsOfTheSyntax_AreUnderstood(string text)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync(text, @"^Obcanske prukazy, Ct 10\.12\.2026 14:00, Novak\.");
     }
 
     [Fact]
     public async Task Obj_WithoutDateAndTime_OffersTheNearestFreeSlot()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("OBJ EO Svoboda", @"^Evidence obyvatel, Po 30\.11\.2026 08:00, Svoboda\. Potvrdte ANO");
     }
 
     [Fact]
     public async Task Obj_TakenSlot_OffersTheNearestAlternative_AcceptedWithAno()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var first = new SmsPhone(gateway, "+420601000001");
-        var second = new SmsPhone(gateway, "+420601000002");
+        await using var gateway = ConversationHarness.Start();
+        var first = gateway.Phone("+420601000001");
+        var second = gateway.Phone("+420601000002");
         await first.ExpectAsync("OBJ EO 1.12. 10:00 Prvni", @"Ut 1\.12\.2026 10:00");
         await first.ExpectAsync("ANO", "Kod: ");
         await second.ExpectAsync("OBJ EO 1.12. 10:00 Druhy", @"^Pozadovany termin neni volny, nejblizsi volny: Evidence obyvatel, Ut 1\.12\.2026 (09:45|10:15), Druhy\.");
@@ -59,24 +59,24 @@ public class QuickBookingTests
     [Fact]
     public async Task Obj_TakenSlot_AlternativeDeclinedWithNe_BooksNothingAndFreesIt()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var first = new SmsPhone(gateway, "+420601000001");
-        var second = new SmsPhone(gateway, "+420601000002");
+        await using var gateway = ConversationHarness.Start();
+        var first = gateway.Phone("+420601000001");
+        var second = gateway.Phone("+420601000002");
         await first.ExpectAsync("OBJ EO 1.12. 10:00 Prvni", "10:00");
         await first.ExpectAsync("ANO", "Kod: ");
         var offer = await second.ExpectAsync("OBJ EO 1.12. 10:00 Druhy", "nejblizsi volny");
         var offered = Regex.Match(offer, @"(\d\d:\d\d), Druhy").Groups[1].Value;
         await second.ExpectAsync("NE", @"^Termin odmitnut a neobjednan");
         Assert.Empty(await BookingsOf(gateway, second.Number));
-        var third = new SmsPhone(gateway, "+420601000003");
+        var third = gateway.Phone("+420601000003");
         await third.ExpectAsync($"OBJ EO 1.12. {offered} Treti", $@"^Evidence obyvatel, Ut 1\.12\.2026 {offered}, Treti"); // the declined slot is free again
     }
 
     [Fact]
     public async Task Obj_ClosedDay_OffersTheNearestOpenSlot()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         // Saturday 5.12. 10:00: Friday's last passport slot (14:00) is nearer than Monday 08:00.
         await phone.ExpectAsync("OBJ CP 5.12. 10:00 Novak", @"^Pozadovany termin neni volny, nejblizsi volny: Cestovni pasy, Pa 4\.12\.2026 14:00, Novak\.");
     }
@@ -84,8 +84,8 @@ public class QuickBookingTests
     [Fact]
     public async Task Obj_BadAgendaCode_GetsAHintListingTheCodes()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("OBJ XYZ 10.12. 14:00 Novak", @"^Neznamy kod agendy XYZ\. Kody: OP/ZOP/POP/ZTOP Obcanske prukazy, ZCP/CP/ZCD/PCD Cestovni pasy, EO/PTP/RTP/VEO Evidence obyvatel");
         await phone.ExpectAsync("OBJ", @"^Objednani jednou SMS: OBJ kod \[datum\] \[cas\] jmeno");
         await phone.ExpectAsync("OBJ ZOP 10.12. 14:00", @"^Objednani jednou SMS"); // no name
@@ -94,9 +94,9 @@ public class QuickBookingTests
     [Fact]
     public async Task Volno_ListsTheFreeTimesSoonestFirst_InOneReply()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Office:Agendas:2:Counters"] = "1" });
-        var phone = new SmsPhone(gateway);
-        var other = new SmsPhone(gateway, "+420601000009");
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Office:Agendas:2:Counters"] = "1" });
+        var phone = gateway.Phone();
+        var other = gateway.Phone("+420601000009");
         await other.ExpectAsync("OBJ EO 1.12. 08:15 Novak", "08:15");
         await other.ExpectAsync("ANO", "Kod: ");
         // 08:15 took the first activity's one booking of the hour (Trutnov's quota): the hour is not offered for it.
@@ -108,8 +108,8 @@ public class QuickBookingTests
     [Fact]
     public async Task SecondAno_AnswersAlreadyConfirmed()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("OBJ ZOP 10.12. 14:00 Novak");
         var code = Regex.Match(await phone.ExpectAsync("ANO", "Kod: "), @"Kod: (\w{6})").Groups[1].Value;
         await phone.ExpectAsync("ANO", $@"^Uz potvrzeno\. Kod: {code}, Ct 10\.12\.2026 14:00\. PIN: \d{{6}}");
@@ -119,8 +119,8 @@ public class QuickBookingTests
     [Fact]
     public async Task Ano_AfterTheHoldLapsed_SlotStillFree_HoldsItAgainWithADistinctText()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("OBJ ZOP 10.12. 14:00 Novak");
         gateway.Clock.Advance(Duration.FromMinutes(16));
         await phone.ExpectAsync("ANO", @"^Cas na potvrzeni vyprsel, termin je ale stale volny a drzime ho do 07:31\. Potvrdte ANO\.$");
@@ -130,9 +130,9 @@ public class QuickBookingTests
     [Fact]
     public async Task Ano_AfterTheHoldLapsed_SlotTakenMeanwhile_SaysSoAndOffersTheNearest()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
-        var quicker = new SmsPhone(gateway, "+420601000008");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var quicker = gateway.Phone("+420601000008");
         await phone.SendAsync("OBJ EO 10.12. 14:00 Novak");
         gateway.Clock.Advance(Duration.FromMinutes(16));
         await quicker.ExpectAsync("OBJ EO 10.12. 14:00 Rychly", "Ct 10.12.2026 14:00");
@@ -144,9 +144,9 @@ public class QuickBookingTests
     [Fact]
     public async Task CancelledSlot_IsOfferedAgainOnlyAfterTheTradingDelay()
     {
-        await using var gateway = await GatewayHost.StartAsync(); // Booking:CancelReleaseDelay defaults to 10 minutes
-        var seller = new SmsPhone(gateway, "+420601000011");
-        var buyer = new SmsPhone(gateway, "+420601000012");
+        await using var gateway = ConversationHarness.Start(); // Booking:CancelReleaseDelay defaults to 10 minutes
+        var seller = gateway.Phone("+420601000011");
+        var buyer = gateway.Phone("+420601000012");
         await seller.SendAsync("OBJ EO 1.12. 09:00 Prodejce");
         var code = Regex.Match(await seller.ExpectAsync("ANO", "Kod: "), @"Kod: (\w{6})").Groups[1].Value;
         await seller.ExpectAsync($"STORNO {code}", "je zrusena");

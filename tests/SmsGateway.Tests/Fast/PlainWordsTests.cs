@@ -3,21 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.SmsGateway.Sms;
 
-namespace SmsBooking.SmsGateway.Tests.Conversation;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
-/// <summary>Issue 15's examples, each over HTTP against real Redis: the conversation takes what citizens actually write
+/// <summary>Issue 15's examples, each on the conversation harness (no host; the embedded Garnet): the conversation takes what citizens actually write
 /// (docs/conversation-reading.md) and asks only what is missing. The fake clock starts on Monday 2026-11-30 07:00
 /// Prague: zitra is Tue 1.12., pondeli the next Monday 7.12.</summary>
 public class PlainWordsTests
 {
-    private static Task<IReadOnlyList<Booking>> BookingsOf(GatewayHost gateway, string phone) =>
-        gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
+    private static Task<IReadOnlyList<Booking>> BookingsOf(ConversationHarness gateway, string phone) =>
+        gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
 
     [Fact]
     public async Task FirstMessage_ChciPas_AsksOnlyWhichPassportActivity()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("Chci pas", @"^Cestovni pasy - poslete cislo cinnosti:\n1 Podani zadosti o pas\n2 Prevzeti pasu\n");
     }
 
@@ -29,8 +29,8 @@ public class PlainWordsTests
     [InlineData("trvaly pobyt", "Evidence obyvatel")]
     public async Task AgendaStep_AgendaByWordOrCode_IsChosen(string text, string agenda)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("Dobry den", "^Dobry den");
         await phone.ExpectAsync(text, $"^{agenda} - poslete cislo cinnosti");
     }
@@ -42,8 +42,8 @@ public class PlainWordsTests
     [InlineData("2", "Prevzeti prukazu")]          // by its number
     public async Task ActivityStep_ActivityByWordCodeNameOrNumber_GoesToTheDays(string text, string activity)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.ExpectAsync("obcanka", "cinnosti");
         await phone.ExpectAsync(text, "vyberte den");
@@ -68,8 +68,8 @@ public class PlainWordsTests
     [InlineData("15. prosince", @"Ut 15\.12\.")]
     public async Task DayStep_DaysAsPeopleWriteThem_ListThatDaysTimes(string text, string day)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.ExpectAsync("1", "vyberte den");
@@ -85,8 +85,8 @@ public class PlainWordsTests
     [InlineData("Dec 15", @"Tue 15\.12\.")]
     public async Task DayStep_EnglishDays_ListThatDaysTimes(string text, string day)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+421905123456");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+421905123456");
         await phone.SendAsync("EN");
         await phone.SendAsync("3");
         await phone.ExpectAsync("1", "choose a day");
@@ -96,8 +96,8 @@ public class PlainWordsTests
     [Fact]
     public async Task DayStep_NextWeek_ListsTheFreeDaysOfThatWeek()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -120,8 +120,8 @@ public class PlainWordsTests
     [InlineData("2:30 pm", "14:30")]
     public async Task TimeStep_TimesAsPeopleWriteThem_HoldThatTime(string text, string time)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -136,8 +136,8 @@ public class PlainWordsTests
     [InlineData("po obede", "12:00", "14:45")]
     public async Task TimeStep_PartOfTheDay_ListsOnlyItsTimes(string text, string first, string last)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -152,8 +152,8 @@ public class PlainWordsTests
     [InlineData("afternoon", "12:00")]
     public async Task TimeStep_EnglishPartOfTheDay_ListsOnlyItsTimes(string text, string first)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+421905123456");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+421905123456");
         await phone.SendAsync("EN");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -165,8 +165,8 @@ public class PlainWordsTests
     [Fact]
     public async Task PotrebovalBychNovyObcanskyVPondeliDopoledne_OffersMondayMorningsTimesForTheApplication()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         var times = await phone.ExpectAsync("Potreboval bych novy obcansky v pondeli dopoledne", @"^Volne casy Po 7\.12\. .*\n1 08:00\n");
         Assert.All(Regex.Matches(times, @"\n\d+ (\d\d):\d\d").Select(m => int.Parse(m.Groups[1].Value)), hour => Assert.True(hour < 12));
         await phone.ExpectAsync("3", @"^Termin Po 7\.12\. 08:30 drzime");
@@ -176,8 +176,8 @@ public class PlainWordsTests
     [Fact]
     public async Task PasZitraV10_AsksOnlyWhichPassportActivity_ThenHoldsTomorrowAtTen()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("pas zitra v 10", @"^Cestovni pasy - poslete cislo cinnosti:\n1 Podani zadosti o pas\n2 Prevzeti pasu\n");
         await phone.ExpectAsync("1", @"^Termin Ut 1\.12\. 10:00 drzime do 07:15\. Napiste jmeno a prijmeni");
     }
@@ -186,14 +186,14 @@ public class PlainWordsTests
     public async Task PasZitraV10_TenTaken_OffersTheNearestFreeTimesThatDay()
     {
         // One counter, and every one of its slots bookable (no Trutnov quota, which would leave nothing else at 10).
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?>
         {
             ["Office:Agendas:1:Counters"] = "1",
             ["Office:Agendas:1:Activities:0:BookablePerHour"] = "100",
         });
-        var other = new SmsPhone(gateway, "+420601000001");
+        var other = gateway.Phone("+420601000001");
         await other.ExpectAsync("OBJ CP 1.12. 10:00 Prvni", "10:00");
-        var phone = new SmsPhone(gateway);
+        var phone = gateway.Phone();
         await phone.SendAsync("pas zitra v 10");
         var nearest = await phone.ExpectAsync("1", @"^Tento cas byl prave obsazen\.\nVolne casy Ut 1\.12\. ");
         // Passport slots are 20 minutes: the twelve nearest to 10:00, in order, without 10:00.
@@ -207,8 +207,8 @@ public class PlainWordsTests
     [Fact]
     public async Task TimeNotOffered_SaysSoAndOffersTheNearestFreeTimesThatDay()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -221,8 +221,8 @@ public class PlainWordsTests
     [Fact]
     public async Task PasZitraV10JanNovak_BooksWithinThreeReplies()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         var replies = new List<string>
         {
             await phone.ExpectAsync("pas zitra v 10, Jan Novak", "^Cestovni pasy - poslete cislo cinnosti"),
@@ -238,8 +238,8 @@ public class PlainWordsTests
     [Fact]
     public async Task EnglishRichFirstMessage_AsksTheActivity_ThenTheSummary()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+421905123456");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+421905123456");
         await phone.ExpectAsync("EN", "^Hello");
         await phone.ExpectAsync("passport tomorrow at 10am, John Smith", "^Passports - send the number of what you need");
         await phone.ExpectAsync("2", @"^Summary: Passports - Passport collection, Tue 1\.12\.2026 10:00, John Smith\.");
@@ -249,8 +249,8 @@ public class PlainWordsTests
     [Fact]
     public async Task ObjZcd_DateTimeAndName_HoldsThePassportApplication()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("OBJ ZCD 15.12. 9:30 NOVAK", @"^Cestovni pasy, Ut 15\.12\.2026 09:20, NOVAK\.|^Pozadovany termin neni volny, nejblizsi volny: Cestovni pasy, Ut 15\.12\.2026 (09:20|09:40), NOVAK\.");
         await phone.ExpectAsync("ANO", "Kod: ");
         var booking = Assert.Single(await BookingsOf(gateway, phone.Number));
@@ -260,8 +260,8 @@ public class PlainWordsTests
     [Fact]
     public async Task ObjPop_BooksTheIdentityCardPickup_NotTheApplication()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("OBJ POP NOVAK", @"^Obcanske prukazy, Po 30\.11\.2026 08:00, NOVAK\. Potvrdte ANO");
         await phone.ExpectAsync("ANO", "Kod: ");
         var booking = Assert.Single(await BookingsOf(gateway, phone.Number));
@@ -274,16 +274,16 @@ public class PlainWordsTests
     [InlineData("obj pomoc")]
     public async Task ObjHelp_ExplainsTheOneMessageSyntaxWithTheCodes(string text)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync(text, @"^Objednani jednou SMS: OBJ kod \[datum\] \[cas\] jmeno.*Kody: OP/ZOP/POP/ZTOP Obcanske prukazy");
     }
 
     [Fact]
     public async Task VolnoPcd_ListsThePassportsFreeTimesOfThatDay()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.ExpectAsync("VOLNO PCD 15.12.", @"^Cestovni pasy volno Ut 15\.12\.: 08:00 08:20 08:40 09:00 ");
     }
 
@@ -297,8 +297,8 @@ public class PlainWordsTests
     [InlineData("Ano, potvrzuji. Dekuji")]
     public async Task Summary_YesAsPeopleWriteIt_Books(string yes)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.WalkToSummaryAsync();
         await phone.ExpectAsync(yes, @"^Objednano\. Kod: ");
         Assert.Single(await BookingsOf(gateway, phone.Number));
@@ -310,22 +310,22 @@ public class PlainWordsTests
     [InlineData("no")]
     public async Task Summary_NoAsPeopleWriteIt_ReleasesTheHold(string no)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.WalkToSummaryAsync();
         await phone.ExpectAsync(no, "^Drzeny termin uvolnen, objednavky trvaji");
-        Assert.Null(await gateway.App.Services.GetRequiredService<BookingService>().CurrentHoldAsync(phone.Number));
+        Assert.Null(await gateway.Services.GetRequiredService<BookingService>().CurrentHoldAsync(phone.Number));
         Assert.Empty(await BookingsOf(gateway, phone.Number));
     }
 
     [Fact]
     public async Task Summary_NoWithAnotherDay_ReleasesTheHoldAndGoesToThatDay()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.WalkToSummaryAsync();
         await phone.ExpectAsync("ne, radsi ve stredu", @"^Volne casy St 2\.12\. ");
-        Assert.Null(await gateway.App.Services.GetRequiredService<BookingService>().CurrentHoldAsync(phone.Number));
+        Assert.Null(await gateway.Services.GetRequiredService<BookingService>().CurrentHoldAsync(phone.Number));
     }
 
     [Theory]
@@ -335,8 +335,8 @@ public class PlainWordsTests
     [InlineData("Jan Pátek", "Jan Patek")]
     public async Task NameStep_TheNameAsPeopleWriteIt(string text, string name)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("1");
         await phone.SendAsync("1");
@@ -348,23 +348,23 @@ public class PlainWordsTests
     [Fact]
     public async Task NameStep_AWeekdayAlone_AsksForTheFirstNameAndSurname_AndKeepsTheHold()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
         await phone.SendAsync("1");
         await phone.ExpectAsync("1", "jmeno a prijmeni");
         await phone.ExpectAsync("Pátek", "^Napiste jmeno a prijmeni latinkou"); // Friday, or a surname cut short
-        Assert.NotNull(await gateway.App.Services.GetRequiredService<BookingService>().CurrentHoldAsync(phone.Number));
+        Assert.NotNull(await gateway.Services.GetRequiredService<BookingService>().CurrentHoldAsync(phone.Number));
         await phone.ExpectAsync("Jan Pátek", @"^Souhrn: .*, Jan Patek\.");
     }
 
     [Fact]
     public async Task ClosedDayNamed_SaysSoAndOffersTheNearestFreeDays_ANumberPicksFromThatList()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -376,15 +376,15 @@ public class PlainWordsTests
     [Fact]
     public async Task FullDayNamed_SaysSoAndOffersTheNearestFreeDays()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?>
         {
             ["Office:Agendas:2:Counters"] = "1",
             ["Office:Hours:Wednesday"] = "08:00-08:15", // one place on Wednesdays
         });
-        var first = new SmsPhone(gateway, "+420601000001");
+        var first = gateway.Phone("+420601000001");
         await first.ExpectAsync("OBJ EO 2.12. 8:00 Prvni", @"St 2\.12\.2026 08:00");
         await first.ExpectAsync("ANO", "Kod: ");
-        var phone = new SmsPhone(gateway);
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -394,8 +394,8 @@ public class PlainWordsTests
     [Fact]
     public async Task MisunderstoodTwiceInARow_GetsAShortHintWithTheListAndPomoc()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.ExpectAsync("blabla", @"^Poslete cislo 1 az 3\.\nPoslete cislo agendy:\n1 Obcanske prukazy");
         await phone.ExpectAsync("blabla", @"^Nerozumim\. POMOC = napoveda, ZNOVU = od zacatku\.\nPoslete cislo agendy:\n1 Obcanske prukazy\n2 Cestovni pasy\n3 Evidence obyvatel$");
@@ -406,8 +406,8 @@ public class PlainWordsTests
     [Fact]
     public async Task MisunderstoodTwiceInARow_AtTheNameStep_AddsPomocToTheHint()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("Dobry den");
         await phone.SendAsync("1");
         await phone.SendAsync("1");
@@ -422,8 +422,8 @@ public class PlainWordsTests
     [Fact]
     public async Task GuidedBookingInCzech_CostsAtMostEightSegments()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         var replies = new List<string>();
         foreach (var text in new[] { "Dobry den", "1", "1", "1", "1", "Jana Novakova", "ANO" })
         {
