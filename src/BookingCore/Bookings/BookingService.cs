@@ -21,8 +21,11 @@ public sealed class BookingService
 
     /// <param name="time">The monotonic timer behind the free-days reuse (real time even when <paramref name="clock"/>
     /// is a test's frozen clock); <see cref="TimeProvider.System"/> unless given.</param>
-    public BookingService(OfficeCalendar calendar, IBookingStore store, IClock clock, BookingOptions options, TimeProvider? time = null)
+    /// <param name="statistics">Counts bookings, moves and cancellations (docs/staff.md, "Statistiky"); none unless given.</param>
+    public BookingService(OfficeCalendar calendar, IBookingStore store, IClock clock, BookingOptions options, TimeProvider? time = null,
+        Statistics.StatisticsCounter? statistics = null)
     {
+        _statistics = statistics;
         _calendar = calendar;
         _store = store;
         _clock = clock;
@@ -31,6 +34,7 @@ public sealed class BookingService
     }
 
     private readonly TimeProvider _time;
+    private readonly Statistics.StatisticsCounter? _statistics;
 
     public OfficeCalendar Calendar => _calendar;
     public BookingOptions Options => _options;
@@ -299,6 +303,10 @@ public sealed class BookingService
             var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft));
             if (result is not null)
             {
+                if (result is { Outcome: ConfirmOutcome.Confirmed, Booking: { } made } && _statistics is not null)
+                {
+                    await _statistics.BookedAsync(made);
+                }
                 return result;
             }
         }
@@ -350,6 +358,10 @@ public sealed class BookingService
             if (result.Booking is not null)
             {
                 await _store.FinishMovesAsync(hold.Phone, now);
+                if (result.Outcome == ConfirmOutcome.Confirmed && _statistics is not null)
+                {
+                    await _statistics.MovedAsync(result.Booking);
+                }
             }
             return await DurableMoveAsync(result, oldDate);
         }
@@ -394,7 +406,12 @@ public sealed class BookingService
         // A move a crash left half-done shares this code between its old and new booking: settled first (given up unless
         // confirmed: no other request of the phone runs beside this one), so the code names the booking that stands.
         await _store.AbandonMovesAsync(phone, _clock.GetCurrentInstant());
-        var cancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay))
+        var justCancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay));
+        if (justCancelled is not null && _statistics is not null)
+        {
+            await _statistics.CancelledAsync(justCancelled);
+        }
+        var cancelled = justCancelled
             ?? ((await _store.GetBookingsAsync(phone, Instant.MinValue)).Where(b => b.Code == normalized).ToList() is { Count: > 0 } named
                 && named.All(b => b.Status == BookingStatus.Cancelled) ? named[^1] : null);
         if (cancelled is not null)
@@ -417,6 +434,10 @@ public sealed class BookingService
             await _store.AbandonMovesAsync(booking.Phone, _clock.GetCurrentInstant());
             var settled = await _store.GetBookingAsync(booking.Date, booking.Code);
             cancelled = settled?.Status == BookingStatus.Booked ? await _store.CancelBookingAsync(settled, _clock.GetCurrentInstant(), Duration.Zero) : null;
+        }
+        if (cancelled is not null && _statistics is not null)
+        {
+            await _statistics.CancelledAsync(cancelled);
         }
         return cancelled;
     }

@@ -60,6 +60,7 @@ public static class BookingCoreRegistration
             sp.GetRequiredService<ReplicaAcks>(), PlacesOf(sp.GetRequiredService<BookingOptions>())));
         services.AddSingleton<IQueueStore>(sp => new RedisQueueStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
         services.AddSingleton<ITurnNoticeStore>(sp => new RedisTurnNoticeStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));
+        Statistics.StatisticsRegistration.AddStatistics(services);
         services.AddSingleton<QueueChanges>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<IPhoneStore>(sp => new RedisPhoneStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>()));

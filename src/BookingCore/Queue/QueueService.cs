@@ -14,12 +14,16 @@ public sealed class QueueService
     private readonly IClock _clock;
     private readonly QueueChanges _changes;
     private readonly IQueueCallObserver? _calls;
+    private readonly Statistics.StatisticsCounter? _statistics;
 
     /// <param name="changes">Told of every change made through this service, for this process' displays; a service of
     /// its own unless given.</param>
     /// <param name="calls">Told of every ticket called with "next" (the queue's SMS); none unless given.</param>
-    public QueueService(BookingService booking, IQueueStore queue, IClock clock, QueueChanges? changes = null, IQueueCallObserver? calls = null)
+    /// <param name="statistics">Counts check-ins, walk-ins, waits and no-shows (docs/staff.md, "Statistiky"); none unless given.</param>
+    public QueueService(BookingService booking, IQueueStore queue, IClock clock, QueueChanges? changes = null, IQueueCallObserver? calls = null,
+        Statistics.StatisticsCounter? statistics = null)
     {
+        _statistics = statistics;
         _booking = booking;
         _queue = queue;
         _clock = clock;
@@ -76,6 +80,10 @@ public sealed class QueueService
         }
         await _queue.RefundPinAttemptAsync(keyHash);
         _changes.Notify();
+        if (_statistics is not null)
+        {
+            await _statistics.CheckedInAsync(booking!, ticket, now);
+        }
         return new CheckInResult(CheckInOutcome.CheckedIn, ticket, People: booking!.Party);
     }
 
@@ -110,6 +118,10 @@ public sealed class QueueService
         if (ticket is not null)
         {
             _changes.Notify();
+            if (_statistics is not null)
+            {
+                await _statistics.WalkInAsync(ticket, now);
+            }
         }
         return ticket;
     }
@@ -119,6 +131,10 @@ public sealed class QueueService
     public async Task<Call?> NextAsync(string counter)
     {
         var call = await Act(counter, (today, now) => _queue.NextAsync(today, counter, now));
+        if (call is not null && _statistics is not null)
+        {
+            await _statistics.CalledAsync(Today(call.At), call);
+        }
         if (call is not null && _calls is not null)
         {
             await _calls.CalledAsync(Today(call.At), call);
@@ -132,8 +148,15 @@ public sealed class QueueService
 
     /// <summary>The counter's current ticket did not come: back into the queue for another call, or out after
     /// <paramref name="maxCalls"/> calls.</summary>
-    public Task<NoShowResult> NoShowAsync(string counter, int maxCalls = QueueRules.DefaultMaxCalls) =>
-        Act(counter, (today, now) => _queue.NoShowAsync(today, counter, now, CheckMaxCalls(maxCalls)));
+    public async Task<NoShowResult> NoShowAsync(string counter, int maxCalls = QueueRules.DefaultMaxCalls)
+    {
+        var result = await Act(counter, (today, now) => _queue.NoShowAsync(today, counter, now, CheckMaxCalls(maxCalls)));
+        if (result is { Outcome: NoShowOutcome.DroppedOut, Ticket: { } ticket } && _statistics is not null)
+        {
+            await _statistics.NoShowAsync(Today(), ticket);
+        }
+        return result;
+    }
 
     /// <summary>The counter's current ticket is served; null when it serves none.</summary>
     public Task<DoneResult?> DoneAsync(string counter) => Act(counter, (today, now) => _queue.DoneAsync(today, counter, now));

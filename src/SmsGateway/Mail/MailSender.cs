@@ -19,7 +19,8 @@ public sealed class MailSender(
     SmtpRelay relay,
     MailRelayState state,
     IOptions<EmailOptions> options,
-    ILogger<MailSender> log) : BackgroundService
+    ILogger<MailSender> log,
+    BookingCore.Statistics.StatisticsCounter? statistics = null) : BackgroundService
 {
     /// <summary>What the Redis round trips around one attempt (renewal, acknowledgement) are allowed.</summary>
     public static readonly TimeSpan RedisAllowance = TimeSpan.FromSeconds(1);
@@ -98,6 +99,7 @@ public sealed class MailSender(
                     await outbox.AckAsync(entry);
                     await outbox.RecordStatusAsync(m.DedupeKey, "sent", null);
                     GatewayMetrics.MailSent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
+                    await (statistics?.EmailSentAsync() ?? Task.CompletedTask);
                     log.LogInformation("E-mail {Kind} to {Email} accepted by the relay", m.Kind, to);
                     return TimeSpan.Zero;
                 case MailSendResult.Rejected rejected:

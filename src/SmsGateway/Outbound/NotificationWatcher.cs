@@ -32,11 +32,13 @@ public sealed class NotificationWatcher : BackgroundService
     private readonly TimeSpan _interval;
     private readonly TextCatalog _texts;
     private readonly WebBookingFlow _web;
+    private readonly BookingCore.Statistics.StatisticsCounter? _statistics;
 
     public NotificationWatcher(IBookingStore store, IPhoneStore phones, IOutbox outbox, BookingService booking, OfficeSettings office,
         ReminderSchedule schedule, ConversationOptions conversation, IOptions<OutboundOptions> options, IClock clock, ILogger<NotificationWatcher> log,
-        TextCatalog texts, WebBookingFlow web)
+        TextCatalog texts, WebBookingFlow web, BookingCore.Statistics.StatisticsCounter? statistics = null)
     {
+        _statistics = statistics;
         _web = web;
         _texts = texts;
         _store = store;
@@ -93,6 +95,7 @@ public sealed class NotificationWatcher : BackgroundService
                 await _web.LapsedAsync(hold);
                 await _store.ForgetLapsedAsync(hold);
                 GatewayMetrics.HoldsLapsed.Add(1);
+                await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
                 continue;
             }
             var texts = await TextsForAsync(hold.Phone);
@@ -103,6 +106,7 @@ public sealed class NotificationWatcher : BackgroundService
             }
             await _store.ForgetLapsedAsync(hold);
             GatewayMetrics.HoldsLapsed.Add(1);
+            await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
             _log.LogInformation("Lapse notice queued for {Phone}", PhoneMask.Mask(hold.Phone));
         }
         foreach (var reminder in await _store.TakeDueRemindersAsync(now, 100, Lease))

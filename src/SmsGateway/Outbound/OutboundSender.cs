@@ -24,6 +24,7 @@ public sealed class OutboundSender : BackgroundService
     private readonly TwilioOptions _twilioOptions;
     private readonly OutboundOptions _options;
     private readonly ILogger<OutboundSender> _log;
+    private readonly BookingCore.Statistics.StatisticsCounter? _statistics;
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     /// <summary>The last message Twilio refused with a code of neither list, until a message goes through: a second
@@ -33,8 +34,9 @@ public sealed class OutboundSender : BackgroundService
     private sealed record MessageRefusal(int HttpStatus, int? Code, string To);
 
     public OutboundSender(IOutbox outbox, IPhoneStore phones, TwilioSmsClient twilio, TwilioAccountState account, IOptions<TwilioOptions> twilioOptions,
-        IOptions<OutboundOptions> options, ILogger<OutboundSender> log)
+        IOptions<OutboundOptions> options, ILogger<OutboundSender> log, BookingCore.Statistics.StatisticsCounter? statistics = null)
     {
+        _statistics = statistics;
         _outbox = outbox;
         _phones = phones;
         _twilio = twilio;
@@ -119,6 +121,7 @@ public sealed class OutboundSender : BackgroundService
                 await _outbox.AckAsync(entry);
                 await _outbox.RecordStatusAsync(accepted.Sid, accepted.Status, null);
                 GatewayMetrics.OutboundSent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
+                await (_statistics?.SmsSentAsync(Sms.SmsEncoding.Measure(m.Body).Segments) ?? Task.CompletedTask);
                 _log.LogInformation("Outbound {Kind} to {Phone} accepted as {Sid}", m.Kind, phone, accepted.Sid);
                 return TimeSpan.Zero;
             case SendResult.Permanent permanent:

@@ -3,6 +3,7 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Closures;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.SmsGateway.Staff;
+using Statistics = SmsBooking.SmsGateway.Staff.Statistics;
 
 namespace SmsBooking.SmsGateway.Pages.Staff;
 
@@ -30,6 +31,16 @@ public sealed class IndexModel(OfficeSettings office, StaffQueries queries, Clos
         var figures = queries.FiguresAsync(Date);
         await Task.WhenAll(bookings, dayClosures, figures);
         (Bookings, Closures, Figures) = (await bookings, await dayClosures, await figures);
+    }
+
+    /// <summary>The day list as CSV (docs/staff.md, "Export CSV").</summary>
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCsvAsync(string? date, string? agenda)
+    {
+        Date = DateOr(date, booking.Calendar.Today());
+        AgendaId = Office.FindAgenda(agenda ?? "")?.Id;
+        var rows = await queries.ScheduleAsync(Date, AgendaId);
+        return File(Statistics.BookingsCsv.Write(rows, Office, Status), Statistics.CsvText.ContentType,
+            $"rozvrh-{Iso(Date)}{(AgendaId is null ? "" : "-" + AgendaId)}.csv");
     }
 
     public string Wait(Duration? wait) => wait is { } w ? $"{(int)w.TotalMinutes} min" : "—";

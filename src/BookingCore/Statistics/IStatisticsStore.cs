@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace SmsBooking.BookingCore.Statistics;
+
+/// <summary>The office's daily figures, counted where the events happen and kept per day for
+/// <see cref="StatisticsOptions.RetentionDays"/> (docs/staff.md, "Statistiky").</summary>
+public interface IStatisticsStore
+{
+    /// <summary>Adds <paramref name="by"/> to the day's <paramref name="figure"/>.</summary>
+    Task AddAsync(LocalDate date, Figure figure, long by = 1);
+
+    /// <summary>Remembers when the day's <paramref name="ticket"/> was handed out (and for which activity), for its
+    /// wait, and counts <paramref name="counted"/> with it; both only the first time (the same PIN checked in again gets
+    /// the same ticket and is not counted twice). True when it was the first time.</summary>
+    Task<bool> TicketIssuedAsync(LocalDate date, string ticket, string activity, Instant at, Figure counted);
+
+    /// <summary>The ticket's first call: counts its wait since <see cref="TicketIssuedAsync"/> in the agenda's and
+    /// activity's minute bucket (<see cref="Measure.Wait"/>) and returns it; null (nothing counted) when the ticket's
+    /// issue is unknown or it was called before. Atomic: two gateways calling it once count one wait.</summary>
+    Task<Duration?> TicketCalledAsync(LocalDate date, string ticket, string agenda, Instant at);
+
+    /// <summary>The counters of each day from <paramref name="from"/> to <paramref name="to"/> (both inclusive), in
+    /// order; a day with none counted has an empty set.</summary>
+    Task<IReadOnlyList<StatisticsDay>> ReadAsync(LocalDate from, LocalDate to);
+}

@@ -1,0 +1,87 @@
+using NodaTime;
+using StackExchange.Redis;
+
+namespace SmsBooking.BookingCore.Statistics;
+
+/// <summary><see cref="IStatisticsStore"/> on Redis: a hash of counters per day, kept
+/// <see cref="StatisticsOptions.RetentionDays"/> after the day's last count.</summary>
+public sealed class RedisStatisticsStore : IStatisticsStore
+{
+    // KEYS counts; ARGV field, by, ttl ms.
+    private const string AddScript = """
+        redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        return 1
+        """;
+
+    // KEYS issued, counts; ARGV ticket, ms|activity, field, ttl ms. Only the first issue counts (a repeated check-in
+    // gives the same ticket); 1 when it was the first.
+    private const string IssuedScript = """
+        if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+        redis.call('PEXPIRE', KEYS[1], 259200000)
+        redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+        redis.call('PEXPIRE', KEYS[2], ARGV[4])
+        return 1
+        """;
+
+    // KEYS issued, counts; ARGV ticket, now ms, field prefix (Wait|agenda|), max minutes, ttl ms. The wait in ms, or -1.
+    private const string CalledScript = """
+        local issued = redis.call('HGET', KEYS[1], ARGV[1])
+        if not issued then return -1 end
+        if issued == '' then return -1 end
+        redis.call('HSET', KEYS[1], ARGV[1], '')
+        local ms, activity = string.match(issued, '^(%d+)|(.*)$')
+        local wait = tonumber(ARGV[2]) - tonumber(ms)
+        if wait < 0 then wait = 0 end
+        local minute = math.floor(wait / 60000)
+        if minute > tonumber(ARGV[4]) then minute = tonumber(ARGV[4]) end
+        redis.call('HINCRBY', KEYS[2], ARGV[3] .. activity .. '|' .. minute, 1)
+        redis.call('PEXPIRE', KEYS[2], ARGV[5])
+        return wait
+        """;
+
+    private readonly IConnectionMultiplexer _redis;
+    private readonly StatisticsKeys _keys;
+    private readonly long _ttlMs;
+
+    public RedisStatisticsStore(IConnectionMultiplexer redis, StatisticsKeys keys, Duration retention)
+    {
+        _redis = redis;
+        _keys = keys;
+        _ttlMs = (long)retention.TotalMilliseconds;
+    }
+
+    private IDatabase Db => _redis.GetDatabase();
+
+    public Task AddAsync(LocalDate date, Figure figure, long by = 1) =>
+        Db.ScriptEvaluateAsync(AddScript, [_keys.Counts(date)], [figure.Field, by, _ttlMs]);
+
+    public async Task<bool> TicketIssuedAsync(LocalDate date, string ticket, string activity, Instant at, Figure counted) =>
+        (long)await Db.ScriptEvaluateAsync(IssuedScript, [_keys.Issued(date), _keys.Counts(date)],
+            [ticket, $"{at.ToUnixTimeMilliseconds()}|{activity}", counted.Field, _ttlMs]) == 1;
+
+    public async Task<Duration?> TicketCalledAsync(LocalDate date, string ticket, string agenda, Instant at)
+    {
+        var prefix = $"{Measure.Wait}|{agenda}|";
+        var wait = (long)await Db.ScriptEvaluateAsync(CalledScript, [_keys.Issued(date), _keys.Counts(date)],
+            [ticket, at.ToUnixTimeMilliseconds(), prefix, Figure.MaxWaitMinutes, _ttlMs]);
+        return wait < 0 ? null : Duration.FromMilliseconds(wait);
+    }
+
+    public async Task<IReadOnlyList<StatisticsDay>> ReadAsync(LocalDate from, LocalDate to)
+    {
+        var days = new List<LocalDate>();
+        for (var d = from; d <= to; d = d.PlusDays(1))
+        {
+            days.Add(d);
+        }
+        // One read per day (each its own slot), sent together.
+        var reads = days.Select(d => Db.HashGetAllAsync(_keys.Counts(d))).ToList();
+        await Task.WhenAll(reads);
+        return days.Select((d, i) => new StatisticsDay(d, reads[i].Result
+                .Select(e => (Figure: Figure.Parse(e.Name!), Count: (long)e.Value))
+                .Where(e => e.Figure is not null)
+                .ToDictionary(e => e.Figure!, e => e.Count)))
+            .ToList();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Queue;
+
+namespace SmsBooking.BookingCore.Statistics;
+
+/// <summary>Counts the office's events into <see cref="IStatisticsStore"/> where they happen. Counting never fails the
+/// step that counts: the booking, the ticket, the SMS already happened; a failed count is logged and lost.</summary>
+public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone, IClock clock, ILogger<StatisticsCounter> log)
+{
+    /// <summary>A booking made (not a repeated confirmation): by its channel and its slot's hour, on its day.</summary>
+    public Task BookedAsync(Booking b) => Safely(nameof(BookedAsync), () => Task.WhenAll(
+        store.AddAsync(b.Date, new Figure(Measure.Booked, b.AgendaId, b.ActivityId, ChannelName(b.Channel))),
+        store.AddAsync(b.Date, new Figure(Measure.Demand, b.AgendaId, b.ActivityId, Hour(b.Time)))));
+
+    /// <summary>A booking moved, counted on its new day (with its new slot's demand).</summary>
+    public Task MovedAsync(Booking b) => Safely(nameof(MovedAsync), () => Task.WhenAll(
+        store.AddAsync(b.Date, new Figure(Measure.Moved, b.AgendaId, b.ActivityId)),
+        store.AddAsync(b.Date, new Figure(Measure.Demand, b.AgendaId, b.ActivityId, Hour(b.Time)))));
+
+    public Task CancelledAsync(Booking b) =>
+        Safely(nameof(CancelledAsync), () => store.AddAsync(b.Date, new Figure(Measure.Cancelled, b.AgendaId, b.ActivityId)));
+
+    public Task LapsedAsync(Hold h) =>
+        Safely(nameof(LapsedAsync), () => store.AddAsync(h.Date, new Figure(Measure.Lapsed, h.AgendaId, h.ActivityId)));
+
+    /// <summary>A walk-in ticket: counted, its arrival hour's demand, and its issue for the wait.</summary>
+    public Task WalkInAsync(Ticket t, Instant at)
+    {
+        var local = at.InZone(zone);
+        return Safely(nameof(WalkInAsync), () => Task.WhenAll(
+            store.TicketIssuedAsync(local.Date, t.Number, "", at, new Figure(Measure.WalkIn, t.AgendaId)),
+            store.AddAsync(local.Date, new Figure(Measure.Demand, t.AgendaId, "", Hour(local.TimeOfDay)))));
+    }
+
+    /// <summary>A booking checked in to its priority ticket (the same PIN again, the same ticket: counted once).</summary>
+    public Task CheckedInAsync(Booking b, Ticket t, Instant at) => Safely(nameof(CheckedInAsync), () =>
+        store.TicketIssuedAsync(b.Date, t.Number, b.ActivityId, at, new Figure(Measure.CheckIn, b.AgendaId, b.ActivityId)));
+
+    /// <summary>A ticket called: its first call counts its wait.</summary>
+    public Task CalledAsync(LocalDate date, Call call) => call.Number != 1 ? Task.CompletedTask
+        : Safely(nameof(CalledAsync), () => store.TicketCalledAsync(date, call.Ticket.Number, call.Ticket.AgendaId, call.At));
+
+    public Task NoShowAsync(LocalDate date, Ticket t) =>
+        Safely(nameof(NoShowAsync), () => store.AddAsync(date, new Figure(Measure.NoShow, t.AgendaId)));
+
+    /// <summary>An SMS handed to Twilio, counted today by its segments (what Twilio bills).</summary>
+    public Task SmsSentAsync(int segments) =>
+        Safely(nameof(SmsSentAsync), () => store.AddAsync(Today(), new Figure(Measure.SmsSegments), Math.Max(1, segments)));
+
+    /// <summary>An e-mail the relay took, counted today.</summary>
+    public Task EmailSentAsync() => Safely(nameof(EmailSentAsync), () => store.AddAsync(Today(), new Figure(Measure.Emails)));
+
+    private LocalDate Today() => clock.GetCurrentInstant().InZone(zone).Date;
+
+    public static string ChannelName(BookingChannel channel) => channel.ToString().ToLowerInvariant();
+
+    private static string Hour(LocalTime time) => time.Hour.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task Safely(string what, Func<Task> count)
+    {
+        try
+        {
+            await count();
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Statistics: {What} was not counted", what);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using NodaTime;
+using SmsBooking.BookingCore.Store;
+using StackExchange.Redis;
+
+namespace SmsBooking.BookingCore.Statistics;
+
+/// <summary>The statistics' Redis keys: one hash tag per day (<c>{stats:2026-12-01}</c>), so that what one count
+/// touches lives in one cluster slot and the days spread over the cluster; apart from the booking day's own tag, since
+/// the figures outlive the bookings.</summary>
+public sealed class StatisticsKeys(string prefix)
+{
+    private string Day(LocalDate date) => $"{prefix}{{stats:{StoredRecords.DayId(date)}}}";
+
+    /// <summary>HASH <see cref="Figure.Field"/> → count.</summary>
+    public RedisKey Counts(LocalDate date) => Day(date) + ":counts";
+
+    /// <summary>HASH ticket → issued ms, until its first call (lives 3 days).</summary>
+    public RedisKey Issued(LocalDate date) => Day(date) + ":issued";
+}

@@ -1,0 +1,110 @@
+using NodaTime;
+using SmsBooking.BookingCore.Statistics;
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.BookingCore.Tests;
+
+/// <summary>What every <see cref="IStatisticsStore"/> must do: count a day's figures, a ticket's issue once, its wait
+/// once at its first call, and read a range of days back; run against real Redis, a Redis Cluster and the embedded
+/// Garnet.</summary>
+public abstract class StatisticsStoreContract
+{
+    private static readonly LocalDate Day = new(2026, 12, 1);
+    private static readonly Instant Eight = Instant.FromUtc(2026, 12, 1, 7, 0);
+
+    protected abstract IStatisticsStore Create();
+
+    [Fact]
+    public async Task Add_CountsPerDayAndFigure_AndReadGivesEachDayOfTheRangeInOrder()
+    {
+        var store = Create();
+        var sms = new Figure(Measure.Booked, "OP", "zadost", "sms");
+        await store.AddAsync(Day, sms);
+        await store.AddAsync(Day, sms);
+        await store.AddAsync(Day, new Figure(Measure.Booked, "OP", "zadost", "web"));
+        await store.AddAsync(Day.PlusDays(2), new Figure(Measure.SmsSegments), 3);
+
+        var days = await store.ReadAsync(Day, Day.PlusDays(2));
+
+        Assert.Equal([Day, Day.PlusDays(1), Day.PlusDays(2)], days.Select(d => d.Date));
+        Assert.Equal(2, days[0][sms]);
+        Assert.Equal(1, days[0][new Figure(Measure.Booked, "OP", "zadost", "web")]);
+        Assert.Empty(days[1].Counts);
+        Assert.Equal(3, days[2][new Figure(Measure.SmsSegments)]);
+    }
+
+    [Fact]
+    public async Task TicketIssued_CountsItsFigureOnlyTheFirstTime()
+    {
+        var store = Create();
+        var checkIn = new Figure(Measure.CheckIn, "OP", "zadost");
+
+        Assert.True(await store.TicketIssuedAsync(Day, "P001", "zadost", Eight, checkIn));
+        Assert.False(await store.TicketIssuedAsync(Day, "P001", "zadost", Eight + Duration.FromSeconds(30), checkIn)); // the same PIN again
+
+        Assert.Equal(1, (await store.ReadAsync(Day, Day))[0][checkIn]);
+    }
+
+    [Fact]
+    public async Task TicketCalled_CountsTheWaitInItsMinuteOnceAtTheFirstCall()
+    {
+        var store = Create();
+        await store.TicketIssuedAsync(Day, "P001", "zadost", Eight, new Figure(Measure.CheckIn, "OP", "zadost"));
+
+        var wait = await store.TicketCalledAsync(Day, "P001", "OP", Eight + Duration.FromSeconds(7 * 60 + 50));
+        var again = await store.TicketCalledAsync(Day, "P001", "OP", Eight + Duration.FromMinutes(20));
+        Assert.False(await store.TicketIssuedAsync(Day, "P001", "zadost", Eight, new Figure(Measure.CheckIn, "OP", "zadost"))); // called: not issued anew
+
+        Assert.Equal(Duration.FromSeconds(470), wait);
+        Assert.Null(again);
+        var day = (await store.ReadAsync(Day, Day))[0];
+        Assert.Equal(1, day[new Figure(Measure.Wait, "OP", "zadost", "7")]);
+        Assert.Equal(1, day.Counts.Keys.Count(f => f.Measure == Measure.Wait));
+    }
+
+    [Fact]
+    public async Task TicketCalled_OfAnUnknownTicket_CountsNothing_AndALongWaitCountsInTheLastBucket()
+    {
+        var store = Create();
+        Assert.Null(await store.TicketCalledAsync(Day, "A009", "OP", Eight));
+        await store.TicketIssuedAsync(Day, "A001", "", Eight, new Figure(Measure.WalkIn, "OP"));
+
+        await store.TicketCalledAsync(Day, "A001", "OP", Eight + Duration.FromHours(9));
+
+        var day = (await store.ReadAsync(Day, Day))[0];
+        Assert.Equal(1, day[new Figure(Measure.Wait, "OP", "", Figure.MaxWaitMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(1, day[new Figure(Measure.WalkIn, "OP")]);
+    }
+}
+
+public sealed class RedisStatisticsStoreTests : StatisticsStoreContract
+{
+    protected override IStatisticsStore Create() => On(TestRedis.Multiplexer);
+
+    internal static IStatisticsStore On(StackExchange.Redis.IConnectionMultiplexer redis) =>
+        new RedisStatisticsStore(redis, new StatisticsKeys(TestRedis.NewPrefix()), Duration.FromDays(400));
+
+    [Fact]
+    public async Task ADaysFigures_ExpireAfterTheRetention()
+    {
+        var prefix = TestRedis.NewPrefix();
+        var store = new RedisStatisticsStore(TestRedis.Multiplexer, new StatisticsKeys(prefix), Duration.FromDays(400));
+        var day = new LocalDate(2026, 12, 1);
+        await store.AddAsync(day, new Figure(Measure.Emails));
+
+        var ttl = await TestRedis.Multiplexer.GetDatabase().KeyTimeToLiveAsync(new StatisticsKeys(prefix).Counts(day));
+
+        Assert.InRange(ttl!.Value, TimeSpan.FromDays(399), TimeSpan.FromDays(400));
+    }
+}
+
+public sealed class RedisClusterStatisticsStoreTests : StatisticsStoreContract
+{
+    protected override IStatisticsStore Create() => RedisStatisticsStoreTests.On(TestRedis.ClusterMultiplexer);
+}
+
+/// <summary>The same contract on the embedded default, an in-process Garnet.</summary>
+public sealed class GarnetStatisticsStoreTests : StatisticsStoreContract
+{
+    protected override IStatisticsStore Create() => RedisStatisticsStoreTests.On(TestGarnet.Multiplexer);
+}
