@@ -129,7 +129,7 @@ public class ConversationHardeningTests
         Assert.Null(await phone.SendAsync("STOP", stop));
         await phone.ExpectAsync("START", "^Dobry den");
         Assert.Null(await phone.SendAsync("STOP", stop)); // the replay
-        await phone.ExpectAsync("POMOC", "ZPET = zpet"); // still served
+        await phone.ExpectAsync("POMOC", "ZNOVU = od zacatku"); // still served
     }
 
     [Fact]
