@@ -5,13 +5,14 @@ using Xunit.Abstractions;
 namespace SmsBooking.SmsGateway.Tests.Reliability;
 
 /// <summary>A master with two replicas and three Sentinels of the test's own; the gateway connects through the
-/// Sentinels (<c>serviceName=</c>). The master is SIGKILLed 0, 5, 20 and 50 ms into a volley of 50 confirmations, a
+/// Sentinels (<c>serviceName=</c>). The master is SIGKILLed 0, 5, 20, 50 and 200 ms into a volley of 50 confirmations
+/// (the last so that some PINs are surely told before the kill, however slow the machine), a
 /// replica is promoted, and the killed node comes back as a replica before the next round. A last round plays replicas
 /// that lag: their links are cut (and they are paused, so they cannot reconnect) just before the volley, and resumed
 /// when the master is killed 50 ms into it.</summary>
 public class SentinelFailoverTests(ITestOutputHelper output)
 {
-    private static readonly (int KillAfterMs, bool ReplicasCutOff)[] Rounds = [(0, false), (5, false), (20, false), (50, false), (50, true)];
+    private static readonly (int KillAfterMs, bool ReplicasCutOff)[] Rounds = [(0, false), (5, false), (20, false), (50, false), (200, false), (50, true)];
 
     private async Task<IReadOnlyList<VolleyOutcome>> RunAsync(int minReplicaAcks, string phoneBase)
     {
@@ -23,7 +24,7 @@ public class SentinelFailoverTests(ITestOutputHelper output)
         {
             PrivateRedis master = null!;
             List<PrivateRedis> replicas = [];
-            var outcome = await FailoverVolley.RunAsync(gateway, minReplicaAcks, new LocalDate(2027, 1, 4 + round), $"{phoneBase}{round}", delay,
+            var outcome = await FailoverVolley.RunAsync(gateway, minReplicaAcks, new LocalDate(2027, 1, 4 + round + (round >= 5 ? 2 : 0)) /* Mon 4th to Fri 8th, then Mon 11th */, $"{phoneBase}{round}", delay,
                 settled: () =>
                 {
                     master = set.WaitSettled(TimeSpan.FromSeconds(30));
