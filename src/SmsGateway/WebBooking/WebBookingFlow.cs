@@ -105,6 +105,7 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
                 var b = result.Booking!;
                 r = r with { Confirmed = true, Code = b.Code, Date = b.Date };
                 await store.SaveAsync(r, KeepFor(b.Date, b.Time));
+                await store.IndexBookingAsync(b.Date, b.Code, r.Id, KeepFor(b.Date, b.Time));
                 await notices.BookedAsync(r, b);
                 log.LogInformation("Web reservation {Id} confirmed", r.Id);
                 return new WebResult(result.Outcome == ConfirmOutcome.Confirmed ? WebOutcome.Done : WebOutcome.AlreadyConfirmed, r, b);
