@@ -74,6 +74,7 @@ public sealed class WebBookingChanges(BookingService booking, IWebBookingStore s
         }
         r = r with { Date = b.Date, Code = b.Code };
         await store.SaveAsync(r, flow.KeepFor(b.Date, b.Time));
+        await store.IndexBookingAsync(b.Date, b.Code, r.Id, flow.KeepFor(b.Date, b.Time));
         await notices.BookedAsync(r, b, moved: true);
         log.LogInformation("Web booking of reservation {Id} moved by its citizen", r.Id);
         return new WebResult(WebOutcome.Done, r, b);

@@ -29,20 +29,23 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
             return new WebResult(WebOutcome.NotOffered);
         }
         // The mobile, when given, is held to its own caps too: a phone that has booked its share by SMS gets no more on the web.
-        if (request.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), agenda.Id) is { } capped)
+        if (request.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), agenda.Id, request.Party) is { } capped)
         {
             return new WebResult(capped);
         }
         var owner = WebOwner.Of(request.Email);
-        var held = await booking.HoldAsync(owner, agenda, request.ActivityId, request.Date, request.Time);
+        var held = await booking.HoldAsync(owner, agenda, request.ActivityId, request.Date, request.Time, party: request.Party);
         if (held.Outcome != HoldOutcome.Placed)
         {
             if (held.Outcome == HoldOutcome.SlotFull)
             {
                 booking.ForgetFreeDays(agenda);
             }
+            // A party told why: a time bookable for one where the party does not fit (the day's slots end, or too few free).
+            var party = request.Party > 1 && booking.PlacesAt(agenda, request.Date, request.Time, 1) is not null;
             return new WebResult(held.Outcome switch
             {
+                HoldOutcome.SlotFull or HoldOutcome.NotOffered when party && request.Party <= booking.Options.MaxPartySize => WebOutcome.NoRoomForParty,
                 HoldOutcome.SlotFull => WebOutcome.SlotFull,
                 HoldOutcome.TooManyBookings => WebOutcome.TooManyBookings,
                 HoldOutcome.TooManyPlaces => WebOutcome.TooManyPlaces,
@@ -102,6 +105,7 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
                 var b = result.Booking!;
                 r = r with { Confirmed = true, Code = b.Code, Date = b.Date };
                 await store.SaveAsync(r, KeepFor(b.Date, b.Time));
+                await store.IndexBookingAsync(b.Date, b.Code, r.Id, KeepFor(b.Date, b.Time));
                 await notices.BookedAsync(r, b);
                 log.LogInformation("Web reservation {Id} confirmed", r.Id);
                 return new WebResult(result.Outcome == ConfirmOutcome.Confirmed ? WebOutcome.Done : WebOutcome.AlreadyConfirmed, r, b);
@@ -131,14 +135,14 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
     internal Duration KeepFor(LocalDate date, LocalTime time) =>
         booking.Calendar.ToInstant(date, time) + Duration.FromDays(booking.Options.RetentionDays) - clock.GetCurrentInstant();
 
-    private WebOutcome? MobileOverCaps(IReadOnlyList<Booking> upcoming, string agendaId)
+    private WebOutcome? MobileOverCaps(IReadOnlyList<Booking> upcoming, string agendaId, int party)
     {
         var options = booking.Options;
         if (upcoming.Count(b => b.AgendaId == agendaId) >= options.MaxUpcomingPerAgenda)
         {
             return WebOutcome.TooManyBookings;
         }
-        return options.MaxPlacesPerPhone > 0 && upcoming.Sum(b => b.Party) + 1 > options.MaxPlacesPerPhone ? WebOutcome.TooManyPlaces : null;
+        return options.MaxPlacesPerPhone > 0 && upcoming.Sum(b => b.Party) + party > options.MaxPlacesPerPhone ? WebOutcome.TooManyPlaces : null;
     }
 
     /// <summary>A random token for a link: 192 bits, URL-safe.</summary>

@@ -88,6 +88,9 @@ public sealed class RedisKeys
     public RedisKey WebToken(string token) => $"{_prefix}{{web-token:{token}}}";
     /// <summary>STRING the one hold a source address has on the web pages, expiring with the hold.</summary>
     public RedisKey WebSource(string source) => $"{_prefix}{{web-source:{source}}}";
+    /// <summary>STRING the web reservation a booking (its day and code) stands for, so that what the office tells about
+    /// a booking (a closure, a reminder) finds its e-mail address, language and links; expiring with the reservation.</summary>
+    public RedisKey WebBooking(string day, string code) => $"{_prefix}{{web-booking:{day}:{code}}}";
 
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
