@@ -288,6 +288,22 @@ public sealed class Prompts
         }
     }
 
+    /// <summary>What the step asks, in one short line (no list): said after an answer to a question when the step's
+    /// whole prompt would not fit beside it.</summary>
+    public string Reminder(Turn t) => t.State switch
+    {
+        State.ChoosingAgenda => t.Texts.HintNumber(_office.Agendas.Count),
+        State.ChoosingActivity => t.Texts.HintNumber(t.Agenda!.Activities.Count),
+        State.ChoosingDay => t.Texts.HintDay(),
+        State.ChoosingTime => t.Texts.HintTime(),
+        State.EnteringName => t.Texts.InvalidName(),
+        State.Confirming => t.Texts.HintConfirm(),
+        State.QuickConfirming => t.Texts.QuickHintConfirm(),
+        State.ChoosingCancellation => t.Texts.HintNumber(t.Snapshot.ShownCodes?.Count ?? 1),
+        State.ChoosingMove => t.Texts.HintNumber(t.Snapshot.ShownMoves?.Count ?? 1),
+        _ => t.Texts.HintConfirm(),
+    };
+
     private static string More(bool again, Texts.ConversationTexts T) => again ? "\n" + T.MoreHelp() : "";
 
     /// <summary>Every code of the office, by agenda: <c>OP/ZOP/POP/ZTOP Obcanske prukazy, ...</c>.</summary>

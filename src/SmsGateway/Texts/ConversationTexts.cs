@@ -43,6 +43,9 @@ public sealed class ConversationTexts
         });
     }
 
+    /// <summary>The weekday's abbreviation (<c>Po</c>, <c>Mon</c>).</summary>
+    public string Weekday(IsoDayOfWeek day) => _days[(int)day];
+
     public string DayLabel(LocalDate day) => $"{_days[(int)day.DayOfWeek]} {Dm(day)}";
 
     private string DateLabel(LocalDate day) => DayLabel(day) + day.Year;
@@ -143,7 +146,8 @@ public sealed class ConversationTexts
         return all;
     }
 
-    private bool Fits(string text) => Sms.SmsEncoding.Measure(Sms.SmsEncoding.ToGsmFriendly(text)).Segments <= MaxSegments;
+    /// <summary>True when <paramref name="text"/>, as sent, takes at most <see cref="MaxSegments"/>.</summary>
+    public bool Fits(string text) => Sms.SmsEncoding.Measure(Sms.SmsEncoding.ToGsmFriendly(text)).Segments <= MaxSegments;
 
     public string NoBookings() => Format("NoBookings");
 

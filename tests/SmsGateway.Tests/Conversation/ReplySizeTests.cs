@@ -203,6 +203,12 @@ public class ReplySizeTests
             ["ticket"] = "P999",
             ["ahead"] = "19",
             ["counter"] = "Prepazka 12345-B",
+            // Questions about the office: every day open with two-digit hours, a fee and a list of what to bring as long as
+            // Office settings take them, an agenda's fees as the shipped office gives them (a longer list is not sent).
+            ["hours"] = string.Join(", ", Enumerable.Range(1, 7).Select(d => $"{t.Weekday((IsoDayOfWeek)d)} 10:00-17:30")),
+            ["fee"] = new string('Ř', OfficeSettings.MaxFeeLength),
+            ["bring"] = new string('Ř', OfficeSettings.MaxBringLength),
+            ["fees"] = Office.Agendas.Select(a => string.Join("; ", a.Activities.Select(x => $"{x.Name.In(l)} {x.Fee?.In(l)}"))).MaxBy(f => f.Length)!,
             // POMOC's line with the longest phone Conversation:OfficePhone takes (20 characters).
             ["phone"] = t.Format("HelpPhone", ("phone", "+420 499 803 111 222")),
         };

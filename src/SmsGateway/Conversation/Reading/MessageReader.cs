@@ -89,6 +89,12 @@ public sealed class MessageReader
         }
 
         var scan = new MessageScan(Tokenizer.Split(raw, _lexicon.IsCode), context, _lexicon);
+        if (OfficeQuestions.Find(folded, context.Step == ConversationState.EnteringName) is var question and not Question.None)
+        {
+            // What it asks about (kolik stoji pas?) picks the agenda or activity of the answer; the rest waits.
+            var about = Compose(raw, scan, context, withName: false);
+            return new MessageReading { Question = question, Agenda = about.Agenda, Activity = about.Activity };
+        }
         if (scan.Keywords.Count == 1 && scan.Roles.All(r => r is TokenRole.Filler or TokenRole.Keyword))
         {
             return new MessageReading { Keyword = scan.Keywords[0] };
