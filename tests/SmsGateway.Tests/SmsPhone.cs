@@ -6,7 +6,7 @@ using SmsBooking.SmsSimulator;
 namespace SmsBooking.SmsGateway.Tests;
 
 /// <summary>A citizen's phone in tests: posts signed webhooks to a running gateway, as Twilio does, and reads the TwiML.</summary>
-public sealed class SmsPhone
+public sealed class SmsPhone : CitizenPhone
 {
     private readonly Uri _address;
     private readonly HttpClient _http;
@@ -18,13 +18,11 @@ public sealed class SmsPhone
 
     /// <summary>A phone talking to any gateway, e.g. one running as its own process.</summary>
     public SmsPhone(Uri address, HttpClient http, string number)
+        : base(number)
     {
         _address = address;
         _http = http;
-        Number = number;
     }
-
-    public string Number { get; }
 
     /// <summary>The public <c>scheme://host</c> Twilio calls when the gateway sits behind a TLS proxy; the signature
     /// covers that URL, not the gateway's own.</summary>
@@ -48,47 +46,13 @@ public sealed class SmsPhone
     };
 
     /// <summary>Sends a text and returns the reply, or null for an empty <c>&lt;Response/&gt;</c>.</summary>
-    public async Task<string?> SendAsync(string text, string? messageSid = null)
+    public override async Task<string?> SendAsync(string text, string? messageSid = null)
     {
         var sid = messageSid ?? $"SM{Guid.NewGuid():N}";
         var response = await PostAsync(Form(Number, text, sid));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         return ParseTwiml(await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>Sends and asserts the reply matches.</summary>
-    public async Task<string> ExpectAsync(string text, string pattern)
-    {
-        var reply = await SendAsync(text);
-        Assert.NotNull(reply);
-        // The whole reply in the failure (Assert.Matches cuts it short).
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(reply!, pattern), $"'{text}' got:\n{reply}\n-- which does not match: {pattern}");
-        return reply!;
-    }
-
-    /// <summary>From the greeting to the summary: the agenda, its first activity, the first day and time offered, a
-    /// name. Returns the summary.</summary>
-    public async Task<string> WalkToSummaryAsync(string agenda = "1")
-    {
-        await ExpectAsync("Dobry den", @"\n1 Obcanske prukazy\n2 Cestovni pasy\n3 Evidence obyvatel");
-        await ExpectAsync(agenda, @"cinnost");
-        await ExpectAsync("1", @"vyberte den");
-        await ExpectAsync("1", @"Volne casy");
-        await ExpectAsync("1", @"drzime do \d\d:\d\d");
-        return await ExpectAsync("Jana Nováková", @"Souhrn: .*Jana Novakova.*ANO do \d\d:\d\d");
-    }
-
-    /// <summary>From the list of agendas: identity cards, the first activity, day and time offered, the name, ANO.
-    /// Returns the confirmation.</summary>
-    public async Task<string> BookFromAgendaListAsync(string name = "Jana Novakova")
-    {
-        await ExpectAsync("1", "cinnosti");
-        await ExpectAsync("1", "vyberte den");
-        await ExpectAsync("1", "Volne casy");
-        await ExpectAsync("1", "drzime");
-        await ExpectAsync(name, "Souhrn");
-        return await ExpectAsync("ANO", @"Kod: \w{6}");
     }
 
     public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> form, string? signature = null, bool sign = true)

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace SmsBooking.SmsGateway.Tests;
+
+/// <summary>A citizen's phone in tests, whatever carries its texts: a signed webhook over HTTP (<see cref="SmsPhone"/>)
+/// or the conversation harness without a host (<see cref="Fast.HarnessPhone"/>). Each text gets a fresh message id
+/// unless given; the reply is what the TwiML would carry.</summary>
+public abstract class CitizenPhone
+{
+    protected CitizenPhone(string number) => Number = number;
+
+    public string Number { get; }
+
+    /// <summary>Sends a text and returns the reply, or null when nothing is to be said (an empty <c>&lt;Response/&gt;</c>).</summary>
+    public abstract Task<string?> SendAsync(string text, string? messageSid = null);
+
+    /// <summary>Sends and asserts the reply matches.</summary>
+    public async Task<string> ExpectAsync(string text, string pattern)
+    {
+        var reply = await SendAsync(text);
+        Assert.NotNull(reply);
+        // The whole reply in the failure (Assert.Matches cuts it short).
+        Assert.True(Regex.IsMatch(reply!, pattern), $"'{text}' got:\n{reply}\n-- which does not match: {pattern}");
+        return reply!;
+    }
+
+    /// <summary>Sends and asserts the reply does not match.</summary>
+    public async Task<string> ExpectNotAsync(string text, string pattern)
+    {
+        var reply = await SendAsync(text);
+        Assert.NotNull(reply);
+        Assert.False(Regex.IsMatch(reply!, pattern), $"'{text}' got:\n{reply}\n-- which should not match: {pattern}");
+        return reply!;
+    }
+
+    /// <summary>From the greeting to the summary: the agenda, its first activity, the first day and time offered, a
+    /// name. Returns the summary.</summary>
+    public async Task<string> WalkToSummaryAsync(string agenda = "1")
+    {
+        await ExpectAsync("Dobry den", @"\n1 Obcanske prukazy\n2 Cestovni pasy\n3 Evidence obyvatel");
+        await ExpectAsync(agenda, @"cinnost");
+        await ExpectAsync("1", @"vyberte den");
+        await ExpectAsync("1", @"Volne casy");
+        await ExpectAsync("1", @"drzime do \d\d:\d\d");
+        return await ExpectAsync("Jana Nováková", @"Souhrn: .*Jana Novakova.*ANO do \d\d:\d\d");
+    }
+
+    /// <summary>From the list of agendas: identity cards, the first activity, day and time offered, the name, ANO.
+    /// Returns the confirmation.</summary>
+    public async Task<string> BookFromAgendaListAsync(string name = "Jana Novakova")
+    {
+        await ExpectAsync("1", "cinnosti");
+        await ExpectAsync("1", "vyberte den");
+        await ExpectAsync("1", "Volne casy");
+        await ExpectAsync("1", "drzime");
+        await ExpectAsync(name, "Souhrn");
+        return await ExpectAsync("ANO", @"Kod: \w{6}");
+    }
+
+    /// <summary>A booking from the greeting on: returns the confirmation.</summary>
+    public async Task<string> BookAsync(string name = "Jana Novakova")
+    {
+        await ExpectAsync("Dobry den", @"\n1 Obcanske prukazy");
+        return await BookFromAgendaListAsync(name);
+    }
+}
