@@ -25,6 +25,7 @@ public static class StaffRegistration
         builder.Services.AddSingleton<CitizenNotices>();
         builder.Services.AddSingleton<StaffActions>();
         builder.Services.AddSingleton<DeviceActions>();
+        builder.Services.AddSingleton<CounterActions>();
         builder.AddStaffConsole();
         return builder;
     }
