@@ -93,9 +93,9 @@ public sealed class NotificationWatcher : BackgroundService
             {
                 // A reservation of the web pages: its citizen is told by e-mail, never by SMS to the owner's placeholder.
                 await _web.LapsedAsync(hold);
+                await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
                 await _store.ForgetLapsedAsync(hold);
                 GatewayMetrics.HoldsLapsed.Add(1);
-                await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
                 continue;
             }
             var texts = await TextsForAsync(hold.Phone);
@@ -104,9 +104,11 @@ public sealed class NotificationWatcher : BackgroundService
             {
                 continue;
             }
+            // Counted before it is forgotten, once per hold: a round that dies in between is taken up again by the next
+            // and counts nothing twice, where counting after forgetting would lose the count.
+            await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
             await _store.ForgetLapsedAsync(hold);
             GatewayMetrics.HoldsLapsed.Add(1);
-            await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
             _log.LogInformation("Lapse notice queued for {Phone}", PhoneMask.Mask(hold.Phone));
         }
         foreach (var reminder in await _store.TakeDueRemindersAsync(now, 100, Lease))

@@ -74,6 +74,9 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
     private static readonly string[] CsDays = ["", "Po", "Út", "St", "Čt", "Pá", "So", "Ne"];
     private static readonly string[] EnDays = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+    /// <summary>"Pá" / "Fri": a weekday's short name.</summary>
+    public string WeekdayName(IsoDayOfWeek day) => (English ? EnDays : CsDays)[(int)day];
+
     public string Day(LocalDate date) => $"{(English ? EnDays : CsDays)[(int)date.DayOfWeek]} {date.Day}. {date.Month}. {date.Year}";
 
     public static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
