@@ -43,7 +43,7 @@ public class WebNoticeMailTests
 
         var page = await (await console.PostAsync("/staff/closures", new()
         {
-            ["Date"] = "2026-12-01", ["From"] = "12:00", ["To"] = "", ["Agenda"] = "", ["Reason"] = "porucha systému", ["Offer"] = "true",
+            ["Date"] = "2026-12-01", ["From"] = "12:00", ["To"] = "", ["Scope"] = "*", ["Reason"] = "porucha systému", ["Offer"] = "true",
         })).Content.ReadAsStringAsync();
         Assert.Contains("data-result=\"cancelled\">1<", page);
         Assert.Contains("data-result=\"told\">1<", page);
