@@ -99,7 +99,15 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
             return new WebResult(WebOutcome.AlreadyConfirmed, r, await CurrentAsync(r));
         }
         // Its reminders (Outbound:Reminders) are scheduled with it, as an SMS booking's: they go by e-mail (RemindAsync).
-        var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: reminders.RemindersFor, channel: BookingChannel.Web, code: r.Code);
+        // The mobile's caps hold at the confirmation too, not only at the reservation: its bookings per agenda read here,
+        // its places claimed in the store in one step with what it claims already (two reservations naming one mobile,
+        // confirmed one after the other or at once, cannot pass its cap).
+        if (r.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), r.Hold.AgendaId, r.Hold.Party) == WebOutcome.TooManyBookings)
+        {
+            return new WebResult(WebOutcome.TooManyBookings, r);
+        }
+        var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: reminders.RemindersFor, channel: BookingChannel.Web, code: r.Code,
+            contact: r.Mobile);
         switch (result.Outcome)
         {
             case ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed:
