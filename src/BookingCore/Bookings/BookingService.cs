@@ -326,7 +326,8 @@ public sealed class BookingService
 
     /// <summary>Moves the phone's booking <paramref name="code"/> of <paramref name="oldDate"/> to the slot of
     /// <paramref name="hold"/>: the new booking keeps the code (unless the new day has it already: then a new one is
-    /// drawn) and the name, gets a new PIN, and the old slot is released only once the new one is confirmed
+    /// drawn), the name and the party (the hold's places: a party moves whole, every place taken in the new day's one
+    /// step and every old one freed with the old booking), gets a new PIN, and the old slot is released only once the new one is confirmed
     /// (<see cref="IBookingStore.ConfirmMoveAsync"/>, <see cref="IBookingStore.FinishMovesAsync"/>). Told only once on
     /// the replicas the store waits for, both days and the phone's index.</summary>
     /// <remarks>The freed slot cools down for <see cref="BookingOptions.CancelReleaseDelay"/> like a cancelled one,
@@ -355,7 +356,7 @@ public sealed class BookingService
         for (int attempt = 0; attempt < SecretAttempts; attempt++)
         {
             var draft = new Booking(newCode, BookingSecrets.NewPin(), hold.Phone, old.Name, hold.AgendaId, hold.ActivityId,
-                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Channel: old.Channel);
+                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Places: hold.Places, Channel: old.Channel);
             var result = await ConfirmMoveStepsAsync(hold, draft, old, now, delay, remindersFor?.Invoke(draft));
             if (result is null)
             {
