@@ -81,6 +81,21 @@ internal static class MoveScripts
         return 1
         """);
 
+    /// <summary>The old booking's places given back (each of the newline-separated @oldKeys: its slot keys, then its
+    /// activity hours), each cooling down for @releaseDelay ms from @now under a member of this move (@holdId), as a
+    /// cancel's do: the part of <see cref="ConfirmMove"/> (same day) and <see cref="ReleaseMoved"/> (another day) alike.</summary>
+    private const string ReleaseOldPlaces = """
+        local n = 0
+        for key in string.gmatch(@oldKeys, '[^\n]+') do
+          if redis.call('HINCRBY', @taken, key, -1) <= 0 then redis.call('HDEL', @taken, key) end
+          if tonumber(@releaseDelay) > 0 then
+            redis.call('ZADD', @holds, tonumber(@now) + tonumber(@releaseDelay), key .. '|move-' .. @holdId .. (n == 0 and '' or '~' .. n))
+            redis.call('HINCRBY', @held, key, 1)
+          end
+          n = n + 1
+        end
+        """;
+
     /// <summary>The new day's step of a move: books the hold (@holdId, its @members of the day's holds, newline-separated:
     /// each person's slot member, then each one's activity-hour member, as <see cref="BookingScripts.Confirm"/> takes
     /// them) as the draft (@code, @pin, @json), every place counting under its key from now on, the day's keys living
@@ -120,15 +135,7 @@ internal static class MoveScripts
         end
         if same then
           if redis.call('HGET', @pins, @oldPin) == @code then redis.call('HDEL', @pins, @oldPin) end
-          local n = 0
-          for key in string.gmatch(@oldKeys, '[^\n]+') do
-            if redis.call('HINCRBY', @taken, key, -1) <= 0 then redis.call('HDEL', @taken, key) end
-            if tonumber(@releaseDelay) > 0 then
-              redis.call('ZADD', @holds, tonumber(@now) + tonumber(@releaseDelay), key .. '|move-' .. @holdId .. (n == 0 and '' or '~' .. n))
-              redis.call('HINCRBY', @held, key, 1)
-            end
-            n = n + 1
-          end
+        """ + "\n" + ReleaseOldPlaces + "\n" + """
         end
         redis.call('HSET', @bookings, @code, @json)
         redis.call('HSET', @status, @code, 'Booked')
@@ -153,15 +160,7 @@ internal static class MoveScripts
         end
         redis.call('HSET', @status, @code, 'Cancelled')
         if redis.call('HGET', @pins, @pin) == @code then redis.call('HDEL', @pins, @pin) end
-        local n = 0
-        for key in string.gmatch(@oldKeys, '[^\n]+') do
-          if redis.call('HINCRBY', @taken, key, -1) <= 0 then redis.call('HDEL', @taken, key) end
-          if tonumber(@releaseDelay) > 0 then
-            redis.call('ZADD', @holds, tonumber(@now) + tonumber(@releaseDelay), key .. '|move-' .. @holdId .. (n == 0 and '' or '~' .. n))
-            redis.call('HINCRBY', @held, key, 1)
-          end
-          n = n + 1
-        end
+        """ + "\n" + ReleaseOldPlaces + "\n" + """
         if tonumber(@releaseDelay) > 0 then
           redis.call('PEXPIRE', @holds, @ttl)
           redis.call('PEXPIRE', @held, @ttl)
