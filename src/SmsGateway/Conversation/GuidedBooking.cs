@@ -205,7 +205,7 @@ public sealed class GuidedBooking
     private async Task<string?> HoldAsync(Turn t, LocalTime time, string prefix)
     {
         var s = t.Snapshot;
-        // A move keeps its booking's one place (a party's booking is not moved by SMS).
+        // A move keeps its booking's one place (the SMS line moves no party's booking; the web moves them whole).
         var result = await _booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings,
             s.Moving is null ? s.PartySize : 1, s.Moving?.Code);
         switch (result.Outcome)

@@ -133,13 +133,21 @@ public sealed class NotificationWatcher : BackgroundService
                 await _store.RescheduleReminderAsync(reminder, allowed < booking.Start ? allowed : null);
                 continue;
             }
+            // Codes are unique within a day only, and a moved visit may keep its code: the visit's date is part of
+            // what makes a reminder a repeat.
+            var dedupe = $"reminder:{booking.Code}:{LocalDatePattern.Iso.Format(booking.Date)}:{reminder.Name}";
+            if (WebOwner.Is(booking.Phone))
+            {
+                // A web booking: the Reminder e-mail, deduplicated in the e-mail outbox by the same key (a round repeated
+                // after a crash before the reminder is forgotten sends nothing twice).
+                await _web.RemindAsync(booking, dedupe);
+                await _store.RescheduleReminderAsync(reminder, null);
+                continue;
+            }
             var texts = await TextsForAsync(booking.Phone);
             var window = _booking.WindowOf(booking);
             var body = Fit(texts.Reminder(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId,
                 _office.Place.In(texts.Language), window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay));
-            // Codes are unique within a day only, and a moved visit may keep its code: the visit's date is part of
-            // what makes a reminder a repeat.
-            var dedupe = $"reminder:{booking.Code}:{LocalDatePattern.Iso.Format(booking.Date)}:{reminder.Name}";
             if (!await EnqueueDurablyAsync(new OutboundMessage(booking.Phone, body, "reminder", dedupe, now)))
             {
                 continue;

@@ -11,7 +11,7 @@ namespace SmsBooking.SmsGateway.WebBooking;
 /// of the e-mail address (<see cref="WebOwner"/>); only the e-mailed link's button confirms it; a lapse frees it as an
 /// SMS hold's lapse does. Cancel and move are in <see cref="WebBookingChanges"/>.</summary>
 public sealed class WebBookingFlow(BookingService booking, IWebBookingStore store, WebBookingNotices notices, WebBookingAvailability availability,
-    IClock clock, ILogger<WebBookingFlow> log)
+    Outbound.OutboundNotifications reminders, IClock clock, ILogger<WebBookingFlow> log)
 {
     private const int TokenBytes = 24;
 
@@ -98,7 +98,16 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
         {
             return new WebResult(WebOutcome.AlreadyConfirmed, r, await CurrentAsync(r));
         }
-        var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: null, channel: BookingChannel.Web, code: r.Code);
+        // Its reminders (Outbound:Reminders) are scheduled with it, as an SMS booking's: they go by e-mail (RemindAsync).
+        // The mobile's caps hold at the confirmation too, not only at the reservation: its bookings per agenda read here,
+        // its places claimed in the store in one step with what it claims already (two reservations naming one mobile,
+        // confirmed one after the other or at once, cannot pass its cap).
+        if (r.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), r.Hold.AgendaId, r.Hold.Party) == WebOutcome.TooManyBookings)
+        {
+            return new WebResult(WebOutcome.TooManyBookings, r);
+        }
+        var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: reminders.RemindersFor, channel: BookingChannel.Web, code: r.Code,
+            contact: r.Mobile);
         switch (result.Outcome)
         {
             case ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed:
@@ -126,6 +135,10 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
             await notices.LapsedAsync(r);
         }
     }
+
+    /// <summary>A reminder of a web booking come due: the Reminder e-mail (with the PIN and the links), once per
+    /// <paramref name="dedupeKey"/>; false when the e-mail is off and nothing could be sent.</summary>
+    public Task<bool> RemindAsync(Booking b, string dedupeKey) => notices.ReminderAsync(b, dedupeKey);
 
     /// <summary>The booking a reservation stands for now (after moves), or null.</summary>
     public Task<Booking?> CurrentAsync(WebReservation r) => booking.BookingOfAsync(r.Date, r.Code);

@@ -66,6 +66,24 @@ public sealed class WebBookingNotices(WebBookingAvailability availability, IWebB
         OfficeMailAsync(CitizenMailKind.Ready, application, dedupeKey,
             r => (r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Activity(application.AgendaId, pickupActivityId, r.Language)), null));
 
+    /// <summary>A reminder before the visit: the Reminder e-mail with the PIN, the check-in window and the links to
+    /// cancel and move; false when the e-mail is off (nothing sent).</summary>
+    public async Task<bool> ReminderAsync(Booking b, string dedupeKey)
+    {
+        var r = await store.FindByBookingAsync(b.Date, b.Code);
+        var email = r?.Email ?? WebOwner.EmailOf(b.Phone);
+        if (!availability.Enabled || email is null)
+        {
+            return false;
+        }
+        var facts = new BookingMailFacts(b.Code, b.Name, b.AgendaId, b.ActivityId, b.Date, b.Time, b.Party, Pin: b.Pin,
+            CancelUrl: r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Cancel(r.ManageToken, r.Language)),
+            MoveUrl: r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Move(r.ManageToken, r.Language)));
+        var queued = await availability.Mail.SendAsync(CitizenMailKind.Reminder, email, r?.Language ?? Language.Cs, facts, dedupeKey);
+        log.LogInformation("Reminder e-mail of a web booking {Outcome} for {Email}", queued ? "queued" : "queued before", EmailMask.Mask(email));
+        return true;
+    }
+
     /// <summary>An e-mail the office sends about a booking unasked, to the address of its reservation (or, should the
     /// reservation be forgotten, the one the booking's owner names), in the reservation's language.</summary>
     private async Task<Told> OfficeMailAsync(CitizenMailKind kind, Booking b, string dedupeKey, Func<WebReservation?, (Uri? Link, string? Reason)> extra)
