@@ -39,6 +39,9 @@ public sealed class GuidedBooking
         {
             await t.Machine.FireAsync(Trigger.Greeted);
         }
+        // Agenda and activity understood from words at the start, the activity list skipped: said back before what
+        // follows, so that a misreading shows at once (potrebuju novy pas: the passport application).
+        var sayBack = s.State == State.ChoosingAgenda && r.Activity is not null && r.Choice is null && !r.ActivityByCode;
         var remembered = Remember(s, r) | await EarliestAsync(t, r);
         var answered = await AnswerStepAsync(t, r);
         if (!answered && !remembered)
@@ -46,7 +49,20 @@ public sealed class GuidedBooking
             return fromIdle ? _prompts.Greeting(t) : await _prompts.HintAsync(t);
         }
         s.Misread = 0;
-        return await AdvanceAsync(t, "", greet: fromIdle);
+        var reply = await AdvanceAsync(t, "", greet: fromIdle);
+        return sayBack ? SaidBack(t, reply) : reply;
+    }
+
+    /// <summary><c>Rozumim: Cestovni pasy - Podani zadosti o pas.</c> before <paramref name="reply"/> when the reply
+    /// does not say it already (the summary does) and both fit the reply's segments.</summary>
+    private static string SaidBack(Turn t, string reply)
+    {
+        if (t.State is State.ChoosingAgenda or State.ChoosingActivity or State.Confirming || t.Activity is not { } activity)
+        {
+            return reply;
+        }
+        var line = t.Texts.Format("Understood", ("agenda", t.Agenda!.Name.In(t.Language)), ("activity", activity.Name.In(t.Language)));
+        return t.Texts.Fits(line + "\n" + reply) ? line + "\n" + reply : reply;
     }
 
     /// <summary>What the message says for later steps waits in the snapshot until their turn comes.</summary>
@@ -371,7 +387,9 @@ public sealed class GuidedBooking
         await t.Machine.MoveChosenAsync(new MoveChoice(booking.AgendaId, booking.ActivityId, booking.Name,
             new MovingBooking(booking.Code, booking.Date, booking.Time)));
         Remember(t.Snapshot, r with { Name = null });
-        return await AdvanceAsync(t, t.Texts.MoveStart(booking.Code, booking.Date, booking.Time) + "\n");
+        var reply = await AdvanceAsync(t, "");
+        // The summary says the booking and its old time itself: it is sent alone, in one segment.
+        return t.State == State.Confirming ? reply : t.Texts.MoveStart(booking.Code, booking.Date, booking.Time) + "\n" + reply;
     }
 
     /// <summary>The one SMS of a move: as a confirmation, saying the old time is gone.</summary>

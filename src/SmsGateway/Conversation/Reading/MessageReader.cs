@@ -214,6 +214,7 @@ public sealed class MessageReader
             Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
             PartOfDay = scan.Part,
             Name = withName ? FindName(raw, scan) : null,
+            ActivityByCode = activity is not null && scan.Tokens.Exists(token => activity.Codes.Contains(token.Text)),
         };
     }
 
