@@ -31,13 +31,13 @@ public sealed class Cancellation
         var released = await t.LeaveAsync();
         if (moving is not null)
         {
-            return await _prompts.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+            return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
         }
         if (released)
         {
             return t.Texts.HoldReleased();
         }
-        var list = await _prompts.ListCancellationsAsync(t);
+        var list = await _prompts.Lists.ListCancellationsAsync(t);
         return held ? t.Texts.HoldLapsed() + "\n" + list : list; // the hold ran out before the STORNO: said, not claimed
     }
 
@@ -50,7 +50,7 @@ public sealed class Cancellation
             return await _prompts.HintAsync(t);
         }
         await t.Machine.CancellationPickedAsync(code);
-        return await _prompts.ConfirmCancellationAsync(t, code);
+        return await _prompts.Lists.ConfirmCancellationAsync(t, code);
     }
 
     /// <summary>The answer to "cancel this one?": ANO cancels it, NE keeps it, anything else asks again.</summary>

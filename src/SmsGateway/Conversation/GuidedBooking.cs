@@ -274,7 +274,7 @@ public sealed class GuidedBooking
             }
             var moving = t.Snapshot.Moving;
             var released = await t.LeaveAsync(); // a hold that ran out meanwhile is not said to be released
-            return moving is null ? (released ? t.Texts.HoldReleased() : t.Texts.Declined()) : await _prompts.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+            return moving is null ? (released ? t.Texts.HoldReleased() : t.Texts.Declined()) : await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
         }
         if (r.Answer != Answer.Yes)
         {
@@ -337,7 +337,7 @@ public sealed class GuidedBooking
                 // Cancelled meanwhile, or checked in (then it still stands, and the reply says so rather than "no longer
                 // valid").
                 await t.Machine.FireAsync(Trigger.Abandoned);
-                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
+                return await _prompts.Lists.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             case ConfirmOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
@@ -348,7 +348,7 @@ public sealed class GuidedBooking
                 // Given up while this ANO was on its way (it came too late for its hold, or the booking was checked in or
                 // cancelled meanwhile): nothing moved, and the reply says where the booking stands now.
                 await t.Machine.FireAsync(Trigger.Abandoned);
-                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
+                return await _prompts.Lists.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             default:
                 return await lapsed(t);
         }

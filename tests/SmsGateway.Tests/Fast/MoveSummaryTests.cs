@@ -13,7 +13,7 @@ public class MoveSummaryTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        var code = Regex.Match(await phone.BookAsync(), @"Kod: (\w{6})").Groups[1].Value;
+        var code = await phone.BookCodeAsync();
         var summary = await phone.ExpectAsync($"PRESUN {code} zitra v 10",
             $@"^Presun {code}: z Po 30\.11\. 08:00 na Ut 1\.12\.2026 10:00, Obcanske prukazy\. Potvrdte ANO do 07:15, jinak plati puvodni termin\. NE = nepresouvat$");
         Assert.Equal(1, SmsEncoding.Measure(summary).Segments);
@@ -25,7 +25,7 @@ public class MoveSummaryTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        var code = Regex.Match(await phone.BookAsync(), @"Kod: (\w{6})").Groups[1].Value;
+        var code = await phone.BookCodeAsync();
         await phone.ExpectAsync("PRESUN", $@"^Presun objednavky {code} z Po 30\.11\. 08:00\.\nObcanske prukazy - vyberte den");
         await phone.ExpectAsync("2", "^Volne casy Ut 1\\.12\\.");
         await phone.ExpectAsync("1", $@"^Presun {code}: z Po 30\.11\. 08:00 na Ut 1\.12\.2026 08:00");

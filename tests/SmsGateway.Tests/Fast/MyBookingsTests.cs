@@ -12,7 +12,7 @@ public class MyBookingsTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        var code = Regex.Match(await phone.BookAsync(), @"Kod: (\w{6})").Groups[1].Value;
+        var code = await phone.BookCodeAsync();
         await phone.ExpectAsync("MOJE", $@"^Vase objednavky:\n{code} Po 30\.11\. 08:00 Obcanske prukazy - Podani zadosti PIN: \d{{6}}\nSTORNO kod = zrusit$");
     }
 

@@ -44,7 +44,7 @@ public class WatchFreeNowTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        var code = Regex.Match(await phone.BookAsync(), @"Kod: (\w{6})").Groups[1].Value; // Po 30.11. 08:00, the first
+        var code = await phone.BookCodeAsync(); // Po 30.11. 08:00, the first
         await phone.ExpectAsync("HLIDAT", $@"^Hlidame drivejsi termin nez Po 30\.11\. 08:00 \({code}\)");
     }
 }
