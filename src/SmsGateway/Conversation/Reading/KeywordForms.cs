@@ -152,7 +152,7 @@ internal sealed class KeywordForms
         {
             from--;
         }
-        return tokens.Count - from is >= 2 and <= 4 && NameRule.TryName(MessageReader.Cut(raw, tokens, from, tokens.Count), out var name) ? name : null;
+        return tokens.Count - from is >= 2 and <= 4 && NameRule.TryName(NameReader.Cut(raw, tokens, from, tokens.Count), out var name) ? name : null;
     }
 
     /// <summary>A word the reader understands (<c>STREDU</c>, <c>FRIDAY</c>, <c>RANO</c>): after PRESUN it is no booking code.</summary>
