@@ -43,7 +43,7 @@ public sealed class Moving
             0 when party is not null => t.Texts.MoveParty(party.Code),
             0 => t.Texts.NothingToMove(),
             1 => await _guided.StartMoveAsync(t, movable[0], r),
-            _ => await _prompts.ListMovesAsync(t),
+            _ => await _prompts.Lists.ListMovesAsync(t),
         };
     }
 

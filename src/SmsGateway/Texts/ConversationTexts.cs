@@ -151,10 +151,11 @@ public sealed class ConversationTexts
 
     public string NoBookings() => Format("NoBookings");
 
-    /// <summary>One booking in a list; the agenda by its short id so that six lines fit two segments.</summary>
-    public string BookingLine(Booking b, bool withPin) =>
+    /// <summary>One booking in a list; the agenda by <paramref name="label"/> (its name, where the list fits with names:
+    /// <c>MOJE</c>), else by its short id so that six lines fit two segments.</summary>
+    public string BookingLine(Booking b, bool withPin, string? label = null) =>
         Format(b.Status == BookingStatus.CheckedIn ? "BookingLineCheckedIn" : withPin ? "BookingLineWithPin" : "BookingLine",
-            ("code", b.Code), ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", b.AgendaId), ("pin", b.Pin));
+            ("code", b.Code), ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", label ?? b.AgendaId), ("pin", b.Pin));
 
     public string Help() => Format("Help");
 
@@ -276,6 +277,14 @@ public sealed class ConversationTexts
 
     public string WatchOfferMove(string code, LocalDate oldDay, LocalTime oldTime, LocalDate date, LocalTime time, LocalTime holdEnds) =>
         Format("WatchOfferMove", ("code", code), ("oldDate", DayLabel(oldDay)), ("oldTime", Hm(oldTime)), ("date", DateLabel(date)), ("time", Hm(time)),
+            ("holdEnds", Hm(holdEnds)));
+
+    /// <summary>HLIDAT when a slot it wants is free already: held and offered at once, as free now.</summary>
+    public string WatchFreeNow(string agenda, LocalDate date, LocalTime time, LocalTime holdEnds) =>
+        Format("WatchFreeNow", ("agenda", agenda), ("date", DateLabel(date)), ("time", Hm(time)), ("holdEnds", Hm(holdEnds)));
+
+    public string WatchFreeNowMove(string code, LocalDate oldDay, LocalTime oldTime, LocalDate date, LocalTime time, LocalTime holdEnds) =>
+        Format("WatchFreeNowMove", ("code", code), ("oldDate", DayLabel(oldDay)), ("oldTime", Hm(oldTime)), ("date", DateLabel(date)), ("time", Hm(time)),
             ("holdEnds", Hm(holdEnds)));
 
     public string WatchOfferLapsed(LocalDate day, LocalTime time) => Format("WatchOfferLapsed", ("day", DayLabel(day)), ("time", Hm(time)));

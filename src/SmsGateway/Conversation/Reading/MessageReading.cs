@@ -60,6 +60,10 @@ public sealed record MessageReading
     /// <summary>A question about the office (<c>kolik to stoji?</c>): answered, and the step asked again.</summary>
     public Question Question { get; init; }
 
+    /// <summary>The activity was named by its code (<c>ZOP</c>), which says outright what it is: no need to say back
+    /// what was understood.</summary>
+    public bool ActivityByCode { get; init; }
+
     /// <summary>True when anything at all was understood.</summary>
     public bool Understood =>
         Form != MessageForm.Talk || Keyword != Keyword.None || Answer != Answer.None || Choice is not null
