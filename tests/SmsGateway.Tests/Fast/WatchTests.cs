@@ -7,33 +7,33 @@ using SmsBooking.BookingCore.Waitlist;
 using SmsBooking.SmsGateway.Waitlist;
 using SmsBooking.TestSupport;
 
-namespace SmsBooking.SmsGateway.Tests.Waitlist;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
-/// <summary>The waitlist (<c>HLIDAT</c> / <c>WATCH</c>) over the real host and real Redis (and a Redis Cluster). The
-/// clock starts on Monday 2026-11-30 18:00 Prague, after closing, so the earliest bookable hour is Tuesday 08:xx; the
-/// applications (ZOP) take 3 bookings an hour, so three bookings fill that hour and a cancellation frees one place of
-/// it. The watchers' bookings fill 09:xx, so that nothing is earlier than theirs until a place of 08:xx frees. The sender and the background sweep are off: each test runs the sweep's round itself.</summary>
+/// <summary>The waitlist (<c>HLIDAT</c> / <c>WATCH</c>) on the conversation harness. The clock starts on Monday
+/// 2026-11-30 18:00 Prague, after closing, so the earliest bookable hour is Tuesday 08:xx; the applications (ZOP) take 3
+/// bookings an hour, so three bookings fill that hour and a cancellation frees one place of it. The watchers' bookings
+/// fill 09:xx, so that nothing is earlier than theirs until a place of 08:xx frees. No sender or sweep runs by itself:
+/// each test runs the sweep's round. A watcher taking an offer over real Redis, a Redis Cluster and the in-process
+/// store, and two gateways sweeping at once, are <see cref="Waitlist.WatchAcrossStoresTests"/>.</summary>
 public class WatchTests
 {
-    private static readonly LocalDate Tuesday = new(2026, 12, 1);
+    internal static readonly LocalDate Tuesday = new(2026, 12, 1);
 
-    private static Task<GatewayHost> StartAsync(bool cluster = false, string? keyPrefix = null, bool redis = true) =>
-        GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" },
-            now: TestOffice.Prague(2026, 11, 30, 18, 0), keyPrefix: keyPrefix, redis: redis,
-            redisConfiguration: cluster ? TestRedis.ClusterConfiguration : null);
+    /// <summary>Monday 18:00 Prague, after closing.</summary>
+    internal static readonly Instant Evening = TestOffice.Prague(2026, 11, 30, 18, 0);
 
-    private static T Get<T>(GatewayHost gateway) where T : notnull => gateway.App.Services.GetRequiredService<T>();
+    internal static T Get<T>(ITestGateway gateway) where T : notnull => gateway.Services.GetRequiredService<T>();
 
-    private static async Task<(SmsPhone Phone, string Code)> BookAsync(GatewayHost gateway, string number, string time, string name = "Jana Novakova")
+    internal static async Task<(CitizenPhone Phone, string Code)> BookAsync(ITestGateway gateway, string number, string time, string name = "Jana Novakova")
     {
-        var phone = new SmsPhone(gateway, number);
+        var phone = gateway.PhoneOf(number);
         await phone.ExpectAsync($"OBJ ZOP 1.12. {time} {name}", $@"1\.12\.2026 {time}, {name}\.");
         var confirmed = await phone.ExpectAsync("ANO", @"Kod: (\w{6})");
         return (phone, Regex.Match(confirmed, @"Kod: (\w{6})").Groups[1].Value);
     }
 
     /// <summary>Books all three places of Tuesday's 08:xx applications; returns the first booking.</summary>
-    private static async Task<(SmsPhone Phone, string Code)> FillEightOclockAsync(GatewayHost gateway, string prefix)
+    internal static async Task<(CitizenPhone Phone, string Code)> FillEightOclockAsync(ITestGateway gateway, string prefix)
     {
         var first = await BookAsync(gateway, prefix + "1", "08:00", "Prvni Novak");
         await BookAsync(gateway, prefix + "2", "08:15", "Druhy Novak");
@@ -42,78 +42,22 @@ public class WatchTests
     }
 
     /// <summary>Cancels the booking and lets <c>Booking:CancelReleaseDelay</c> (10 min) pass: the place is bookable again.</summary>
-    private static async Task CancelAndCoolDownAsync(GatewayHost gateway, (SmsPhone Phone, string Code) booking)
+    internal static async Task CancelAndCoolDownAsync(ITestGateway gateway, (CitizenPhone Phone, string Code) booking)
     {
         await booking.Phone.ExpectAsync($"STORNO {booking.Code}", "zrusen");
         Assert.Equal(0, await SweepAsync(gateway)); // still cooling down: nobody is offered it yet
         gateway.Clock.Advance(Duration.FromMinutes(11));
     }
 
-    private static Task<int> SweepAsync(GatewayHost gateway) => Get<WaitlistSweep>(gateway).RunOnceAsync();
+    internal static Task<int> SweepAsync(ITestGateway gateway) => Get<WaitlistSweep>(gateway).RunOnceAsync();
 
-    private static async Task<IReadOnlyList<OutboundMessage>> OffersAsync(GatewayHost gateway) =>
+    internal static async Task<IReadOnlyList<OutboundMessage>> OffersAsync(ITestGateway gateway) =>
         (await Get<IOutbox>(gateway).ClaimAsync("test-reader", 200, TimeSpan.FromMinutes(10))).Select(e => e.Message).Where(m => m.Kind == "watch").ToList();
-
-    [Theory]
-    [InlineData(false, true)]
-    [InlineData(true, true)] // a Redis Cluster: the waitlist, the phones and the days are hash slots of their own
-    [InlineData(false, false)] // the in-process store (one gateway, no Redis)
-    public async Task Cancellation_ReachesTheFirstWatcher_WhoTakesItWithAno_TheirBookingMovedEarlier(bool cluster, bool redis)
-    {
-        await using var gateway = await StartAsync(cluster, redis: redis);
-        var eight = await FillEightOclockAsync(gateway, "+42060130000");
-        var (watcher, code) = await BookAsync(gateway, "+420601300010", "09:00", "Vera Cekava");
-        var (later, _) = await BookAsync(gateway, "+420601300011", "09:15", "Pozdni Cekatel");
-        await BookAsync(gateway, "+420601300012", "09:30", "Plny Devitky");
-        await watcher.ExpectAsync("HLIDAT", $@"^Hlidame drivejsi termin nez Ut 1\.12\. 09:00 \({code}\)");
-        await later.ExpectAsync("WATCH", @"^Hlidame drivejsi termin nez Ut 1\.12\. 09:15");
-        Assert.Equal(0, await SweepAsync(gateway)); // nothing earlier is free
-
-        await CancelAndCoolDownAsync(gateway, eight);
-        Assert.Equal(1, await SweepAsync(gateway));
-        var offer = Assert.Single(await OffersAsync(gateway));
-        Assert.Equal(watcher.Number, offer.To); // the first to ask
-        Assert.Matches($@"^Uvolnil se drivejsi termin Ut 1\.12\.2026 08:00\. ANO = presunout objednavku {code} z Ut 1\.12\. 09:00, drzime do 18:26", offer.Body);
-
-        await watcher.ExpectAsync("ANO", $@"^Presunuto, puvodni termin zrusen\. Kod: {code}\nUt 1\.12\.2026 08:00");
-        var only = Assert.Single(await Get<BookingService>(gateway).UpcomingAsync(watcher.Number));
-        Assert.Equal((Tuesday, new LocalTime(8, 0), code, BookingStatus.Booked), (only.Date, only.Time, only.Code, only.Status));
-        // The wish is met: the watch ends, and the later watcher is not offered the hour the move filled.
-        Assert.Equal(0, await SweepAsync(gateway));
-        Assert.DoesNotContain(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"), w => w.Phone == watcher.Number);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task NoAnswerWithinTheHold_PassesTheSlotToTheSecondWatcher(bool cluster)
-    {
-        await using var gateway = await StartAsync(cluster);
-        var eight = await FillEightOclockAsync(gateway, "+42060131000");
-        var (first, firstCode) = await BookAsync(gateway, "+420601310010", "09:00", "Prvni Cekatel");
-        var (second, secondCode) = await BookAsync(gateway, "+420601310011", "09:15", "Druhy Cekatel");
-        await BookAsync(gateway, "+420601310012", "09:30", "Plny Devitky");
-        await first.ExpectAsync("HLIDAT", "^Hlidame");
-        await second.ExpectAsync("HLIDAT", "^Hlidame");
-        await CancelAndCoolDownAsync(gateway, eight);
-        Assert.Equal(1, await SweepAsync(gateway));
-        Assert.Equal(first.Number, Assert.Single(await OffersAsync(gateway)).To);
-
-        gateway.Clock.Advance(Duration.FromMinutes(16)); // the offer's hold (15 min) runs out unanswered
-        Assert.Equal(1, await SweepAsync(gateway));
-        var passed = Assert.Single(await OffersAsync(gateway), m => m.To == second.Number);
-        Assert.Matches($@"presunout objednavku {secondCode} z Ut 1\.12\. 09:15", passed.Body);
-        await second.ExpectAsync("ANO", $@"^Presunuto, puvodni termin zrusen\. Kod: {secondCode}\nUt 1\.12\.2026 08:");
-        // The first watcher answers too late: their booking stands.
-        await first.ExpectAsync("ANO", @"^Nabidka vyprsela, plati puvodni termin Ut 1\.12\. 09:00");
-        var kept = Assert.Single(await Get<BookingService>(gateway).UpcomingAsync(first.Number));
-        Assert.Equal((new LocalTime(9, 0), firstCode), (kept.Time, kept.Code));
-    }
 
     [Fact]
     public async Task No_PassesTheSlotOn_AndKeepsTheBooking()
     {
-        await using var gateway = await StartAsync();
+        await using var gateway = ConversationHarness.Start(now: Evening);
         var eight = await FillEightOclockAsync(gateway, "+42060132000");
         var (first, firstCode) = await BookAsync(gateway, "+420601320010", "09:00", "Prvni Cekatel");
         var (second, _) = await BookAsync(gateway, "+420601320011", "09:15", "Druhy Cekatel");
@@ -133,8 +77,8 @@ public class WatchTests
     [Fact]
     public async Task WatcherWithoutABooking_IsOfferedASlotInTheirDays_AndAnoBooksIt()
     {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway, "+420601330001");
+        await using var gateway = ConversationHarness.Start(now: Evening);
+        var phone = gateway.Phone("+420601330001");
         await phone.ExpectAsync("HLIDAT ZOP", "^Pro hlidani poslete i jmeno, napr\\. HLIDAT ZOP Jan Novak$");
         await phone.ExpectAsync("HLIDAT ZOP 1.12. Dana Cekatelka", @"^Hlidame Podani zadosti Ut 1\.12\.-Ut 1\.12\.");
         Assert.Equal(1, await SweepAsync(gateway));
@@ -150,8 +94,8 @@ public class WatchTests
     [Fact]
     public async Task Offer_NeverATimeTheWatcherIsDueAtAnotherCounter()
     {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway, "+420601390001");
+        await using var gateway = ConversationHarness.Start(now: Evening);
+        var phone = gateway.Phone("+420601390001");
         await phone.ExpectAsync("OBJ CP 1.12. 08:00 Dana Cekatelka", @"1\.12\.2026 08:00, Dana Cekatelka\.");
         await phone.ExpectAsync("ANO", @"Kod: \w{6}");
         await phone.ExpectAsync("HLIDAT ZOP 1.12. Dana Cekatelka", "^Hlidame Podani zadosti");
@@ -163,7 +107,7 @@ public class WatchTests
     [Fact]
     public async Task OptedOutWatcher_GetsNothing_TheNextWatcherDoes()
     {
-        await using var gateway = await StartAsync();
+        await using var gateway = ConversationHarness.Start(now: Evening);
         var eight = await FillEightOclockAsync(gateway, "+42060134000");
         var (first, _) = await BookAsync(gateway, "+420601340010", "09:00", "Prvni Cekatel");
         var (second, _) = await BookAsync(gateway, "+420601340011", "09:15", "Druhy Cekatel");
@@ -180,8 +124,8 @@ public class WatchTests
     [Fact]
     public async Task AtMostThreeOffersADay_PerPhone()
     {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway, "+420601350001");
+        await using var gateway = ConversationHarness.Start(now: Evening);
+        var phone = gateway.Phone("+420601350001");
         await phone.ExpectAsync("HLIDAT ZOP 1.12. Vybiravy Cekatel", "^Hlidame");
         for (var i = 0; i < 3; i++)
         {
@@ -196,8 +140,8 @@ public class WatchTests
     [Fact]
     public async Task HlidatAtTheDayList_WatchesThatActivity_AndLeavesTheStep()
     {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway, "+420601380001");
+        await using var gateway = ConversationHarness.Start(now: Evening);
+        var phone = gateway.Phone("+420601380001");
         await phone.ExpectAsync("Dobry den", "agendy");
         await phone.ExpectAsync("1", "poslete cislo cinnosti");
         await phone.ExpectAsync("1", "vyberte den");
@@ -211,8 +155,8 @@ public class WatchTests
     [Fact]
     public async Task HlidatWithADayRange_WatchesThoseDays_AndOffersNothingOutsideThem()
     {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway, "+420601400001");
+        await using var gateway = ConversationHarness.Start(now: Evening);
+        var phone = gateway.Phone("+420601400001");
         await phone.ExpectAsync("HLIDAT ZOP 10.12.-11.12. Jan Novak", @"^Hlidame Podani zadosti Ct 10\.12\.-Pa 11\.12\.:");
         var watch = Assert.Single(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
         Assert.Equal((new LocalDate(2026, 12, 10), new LocalDate(2026, 12, 11), "Jan Novak"), (watch.From, watch.To, watch.Name));
@@ -223,8 +167,8 @@ public class WatchTests
     [Fact]
     public async Task Watch_EndsAfterWatchDays_Unoffered()
     {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway, "+420601410001");
+        await using var gateway = ConversationHarness.Start(now: Evening);
+        var phone = gateway.Phone("+420601410001");
         await phone.ExpectAsync("HLIDAT ZOP Jan Novak", "^Hlidame Podani zadosti Po 30\\.11\\.-Po 14\\.12\\.");
         gateway.Clock.Advance(Duration.FromDays(14)); // Waitlist:WatchDays
         Assert.Equal(0, await SweepAsync(gateway));
@@ -235,9 +179,8 @@ public class WatchTests
     [Fact]
     public async Task WaitlistDisabled_HlidatIsNotOffered()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false", ["Waitlist:Enabled"] = "false" },
-            now: TestOffice.Prague(2026, 11, 30, 18, 0));
-        var phone = new SmsPhone(gateway, "+420601420001");
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Waitlist:Enabled"] = "false" }, Evening);
+        var phone = gateway.Phone("+420601420001");
         await phone.ExpectAsync("HLIDAT ZOP Jan Novak", "^Hlidani terminu ted nenabizime\\.$");
         Assert.Empty(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
         Assert.Equal(0, await SweepAsync(gateway));
@@ -246,37 +189,11 @@ public class WatchTests
     [Fact]
     public async Task HlidatStop_EndsTheWatch()
     {
-        await using var gateway = await StartAsync();
+        await using var gateway = ConversationHarness.Start(now: Evening);
         var (phone, _) = await BookAsync(gateway, "+420601360001", "09:00");
         await phone.ExpectAsync("HLIDAT", "^Hlidame");
         await phone.ExpectAsync("HLIDAT STOP", "^Hlidani terminu ukonceno\\.$");
         await phone.ExpectAsync("WATCH OFF", "^Nic nehlidame\\.");
         Assert.Empty(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task TwoGatewaysSweepingAtOnce_NeverOfferOneSlotTwice_NorOnePhoneTwoSlots(bool cluster)
-    {
-        await using var one = await StartAsync(cluster);
-        await using var two = await StartAsync(cluster, keyPrefix: one.KeyPrefix);
-        var eight = await FillEightOclockAsync(one, "+42060137000");
-        var watchers = new List<SmsPhone>();
-        foreach (var (i, time) in new[] { "09:00", "09:15", "09:30", "10:00" }.Index())
-        {
-            var (phone, _) = await BookAsync(one, $"+42060137010{i}", time, "Cekatel Cislo");
-            await phone.ExpectAsync("HLIDAT", "^Hlidame");
-            watchers.Add(phone);
-        }
-        await eight.Phone.ExpectAsync($"STORNO {eight.Code}", "zrusen");
-        one.Clock.Advance(Duration.FromMinutes(11));
-        two.Clock.Advance(Duration.FromMinutes(11));
-
-        var made = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => SweepAsync(i % 2 == 0 ? one : two))));
-
-        // One place of the hour freed: one offer, to the first watcher, whichever gateway made it.
-        Assert.Equal(1, made.Sum());
-        Assert.Equal(watchers[0].Number, Assert.Single(await OffersAsync(one)).To);
     }
 }
