@@ -12,7 +12,7 @@ using SmsBooking.TestSupport;
 namespace SmsBooking.SmsGateway.Tests;
 
 /// <summary>The real gateway host on a free loopback port, against the test Redis (a key prefix of its own).</summary>
-public sealed class GatewayHost : IAsyncDisposable
+public sealed class GatewayHost : IAsyncDisposable, ITestGateway
 {
     private GatewayHost(WebApplication app, Uri address, FakeClock clock, string keyPrefix)
     {
@@ -28,6 +28,9 @@ public sealed class GatewayHost : IAsyncDisposable
     public FakeClock Clock { get; }
     public string KeyPrefix { get; }
     public HttpClient Http { get; }
+    public IServiceProvider Services => App.Services;
+
+    public CitizenPhone PhoneOf(string number) => new SmsPhone(this, number);
 
     public const string AuthToken = "test-auth-token-0123456789abcdef";
 

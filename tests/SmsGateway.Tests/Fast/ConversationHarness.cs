@@ -28,7 +28,7 @@ namespace SmsBooking.SmsGateway.Tests.Fast;
 /// back and its cached lists of free days dropped, so that each test still begins on an empty store at its own
 /// time. Settings that name a Redis of their own (<c>Redis:*</c>) get a harness of their own, disposed for good.</para>
 /// </remarks>
-public sealed class ConversationHarness : IAsyncDisposable
+public sealed class ConversationHarness : IAsyncDisposable, ITestGateway
 {
     /// <summary>Monday 2026-11-30 07:00 Prague, where the clock starts unless a test says otherwise.</summary>
     public static readonly Instant DefaultStart = TestOffice.Prague(2026, 11, 30, 7, 0);
@@ -114,6 +114,8 @@ public sealed class ConversationHarness : IAsyncDisposable
 
     /// <summary>A citizen's phone talking to this harness.</summary>
     public HarnessPhone Phone(string number = "+420601123456") => new(this, number);
+
+    public CitizenPhone PhoneOf(string number) => Phone(number);
 
     /// <summary>One round of the background workers that send what nobody asked for in that moment: lapse notices and
     /// reminders, then the waitlist's offers.</summary>

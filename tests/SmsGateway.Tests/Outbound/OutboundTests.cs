@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.SmsGateway.Twilio;
 using SmsBooking.SmsSimulator;
 using SmsBooking.TestSupport;
@@ -28,6 +29,16 @@ public class OutboundTests
         return GatewayHost.StartAsync(settings, keyPrefix: keyPrefix);
     }
 
+    /// <summary>Runs a round of the lapse and reminder watcher here (besides the host's own) and waits until the sender
+    /// has handed out everything queued: whatever is due now has been sent, and nothing more will be without a cause.</summary>
+    private static async Task SettledAsync(GatewayHost gateway)
+    {
+        await gateway.Services.GetRequiredService<NotificationWatcher>().RunOnceAsync();
+        var outbox = gateway.Services.GetRequiredService<IOutbox>();
+        await Poll.UntilAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0,
+            TimeSpan.FromSeconds(15), "the outbox handed out");
+    }
+
     private static OutboundMessage Message(string to, string key) => new(to, "Zprava " + key, "test", key, SystemClock.Instance.GetCurrentInstant());
 
     [Fact]
@@ -39,7 +50,7 @@ public class OutboundTests
         await gateway.App.Services.GetRequiredService<IOutbox>().EnqueueAsync(Message("+420601000001", "retry"));
         var requests = await stub.WaitForAsync(3, TimeSpan.FromSeconds(15));
         Assert.Equal(3, requests.Count);
-        await Task.Delay(500);
+        await SettledAsync(gateway);
         Assert.Equal(3, stub.Requests.Count); // accepted on the third attempt, never sent again
         Assert.Equal(0, (await gateway.App.Services.GetRequiredService<IOutbox>().StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog);
     }
@@ -54,7 +65,7 @@ public class OutboundTests
         await using var gateway = await StartAsync(stub);
         await gateway.App.Services.GetRequiredService<IOutbox>().EnqueueAsync(Message("+420601000002", "perm"));
         await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
-        await Task.Delay(1500);
+        await SettledAsync(gateway);
         Assert.Single(stub.Requests);
         Assert.Equal(optsOut, await gateway.App.Services.GetRequiredService<IPhoneStore>().IsOptedOutAsync("+420601000002"));
     }
@@ -82,7 +93,7 @@ public class OutboundTests
         }, prefix);
         var received = await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
         Assert.Equal("Zprava pin:ABC", Assert.Single(received).Form["Body"]);
-        await Task.Delay(1500);
+        await SettledAsync(restarted);
         Assert.Single(stub.Requests);
     }
 
@@ -94,7 +105,7 @@ public class OutboundTests
         await gateway.App.Services.GetRequiredService<IPhoneStore>().SetOptedOutAsync("+420601000004", true);
         var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
         await outbox.EnqueueAsync(Message("+420601000004", "x"));
-        await Task.Delay(1500);
+        await SettledAsync(gateway);
         Assert.Empty(stub.Requests);
         Assert.Equal(0, (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog);
     }
@@ -110,14 +121,14 @@ public class OutboundTests
         await phone.SendAsync("1");
         await phone.SendAsync("1");
         await phone.ExpectAsync("1", "drzime do 07:15");
-        await Task.Delay(500);
+        await SettledAsync(gateway);
         Assert.Empty(stub.Requests); // not yet lapsed
         gateway.Clock.Advance(Duration.FromMinutes(15));
         var received = await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
         var notice = Assert.Single(received);
         Assert.Equal(phone.Number, notice.Form["To"]);
         Assert.Matches(@"^Termin Po 30\.11\. 08:00 nebyl potvrzen a propadl", notice.Form["Body"]);
-        await Task.Delay(1500);
+        await SettledAsync(gateway);
         Assert.Single(stub.Requests);
     }
 
@@ -132,7 +143,7 @@ public class OutboundTests
             await phone.SendAsync(text);
         }
         gateway.Clock.Advance(Duration.FromMinutes(20));
-        await Task.Delay(1500);
+        await SettledAsync(gateway);
         Assert.Empty(stub.Requests);
     }
 
@@ -150,7 +161,7 @@ public class OutboundTests
         var confirmed = await phone.ExpectAsync("ANO", "Kod: ");
         var pin = System.Text.RegularExpressions.Regex.Match(confirmed, @"PIN: (\d{6})").Groups[1].Value;
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 15, 59));
-        await Task.Delay(800);
+        await SettledAsync(gateway);
         Assert.Empty(stub.Requests);
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 16, 0));
         var reminder = Assert.Single(await stub.WaitForAsync(1, TimeSpan.FromSeconds(10)));
@@ -170,7 +181,7 @@ public class OutboundTests
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 16, 0));
         await stub.WaitForAsync(1, TimeSpan.FromSeconds(10)); // the day-before reminder
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 6, 0));
-        await Task.Delay(800);
+        await SettledAsync(gateway);
         Assert.Single(stub.Requests); // 06:00 is inside the quiet hours
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 7, 0));
         Assert.Equal(2, (await stub.WaitForAsync(2, TimeSpan.FromSeconds(10))).Count);
@@ -185,7 +196,7 @@ public class OutboundTests
         await other.ExpectAsync("1", "ANO = zrusit");
         await other.ExpectAsync("ANO", "je zrusena");
         gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 16, 0));
-        await Task.Delay(1500);
+        await SettledAsync(gateway);
         Assert.Equal(2, stub.Requests.Count);
     }
 

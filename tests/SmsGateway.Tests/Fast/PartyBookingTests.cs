@@ -1,17 +1,13 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.TestSupport;
 
-namespace SmsBooking.SmsGateway.Tests.Parties;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
-/// <summary>Several people under one booking (issue 18), over HTTP against real Redis with the shipped Trutnov
+/// <summary>Several people under one booking (issue 18), on the conversation harness with the shipped Trutnov
 /// configuration (identity cards: 3 counters, 15-minute slots, one application per counter and hour). The fake clock
 /// starts on Monday 2026-11-30 07:00 Prague; Tuesday 1.12. is empty.</summary>
 public class PartyBookingTests
@@ -20,14 +16,14 @@ public class PartyBookingTests
 
     private static LocalTime At(int hour, int minute) => new(hour, minute);
 
-    private static async Task<DayUse> UseAsync(GatewayHost gateway) =>
-        await gateway.App.Services.GetRequiredService<IBookingStore>().GetDayUseAsync(Tuesday, gateway.Clock.GetCurrentInstant());
+    private static async Task<DayUse> UseAsync(ConversationHarness gateway) =>
+        await gateway.Services.GetRequiredService<IBookingStore>().GetDayUseAsync(Tuesday, gateway.Clock.GetCurrentInstant());
 
-    private static Task<IReadOnlyList<Booking>> BookingsAsync(GatewayHost gateway, string phone) =>
-        gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
+    private static Task<IReadOnlyList<Booking>> BookingsAsync(ConversationHarness gateway, string phone) =>
+        gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
 
     /// <summary>The guided booking with the party named at the day step: returns the confirmation.</summary>
-    private static async Task<string> BookThreeAt0900Async(SmsPhone phone)
+    internal static async Task<string> BookThreeAt0900Async(CitizenPhone phone)
     {
         await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
         await phone.ExpectAsync("1", "cinnosti");
@@ -42,8 +38,8 @@ public class PartyBookingTests
     [Fact]
     public async Task PartyOfThree_Consecutive_TakesThreeSlotsInARow_UnderOneCodeOnePinOneSms()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+420601300001");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+420601300001");
         var confirmed = await BookThreeAt0900Async(phone);
 
         Assert.Single(Regex.Matches(confirmed, "Kod: "));
@@ -64,8 +60,8 @@ public class PartyBookingTests
     [Fact]
     public async Task Parallel_PartyOfTwoInOneMessage_TakesTwoCountersInTheSameSlot()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Booking:PartyMode"] = "Parallel" });
-        var phone = new SmsPhone(gateway, "+420601300002");
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Booking:PartyMode"] = "Parallel" });
+        var phone = gateway.Phone("+420601300002");
         await phone.ExpectAsync("OBJ ZOP 1.12. 9:30 NOVAK 2", @"^Obcanske prukazy, Ut 1\.12\.2026 09:30 pro 2 osoby, NOVAK\. Potvrdte ANO");
         await phone.ExpectAsync("ANO", @"(?s)^Objednano\. Kod: .*09:30 pro 2 osoby, Obcanske");
         var booking = Assert.Single(await BookingsAsync(gateway, phone.Number));
@@ -78,20 +74,20 @@ public class PartyBookingTests
     [Fact]
     public async Task PartyThatDoesNotFit_IsNotOfferedThatStart_ButOnePersonStillIs()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        await using var gateway = ConversationHarness.Start();
         // One application at 9:30 leaves the 9 o'clock hour two of its three: a party of three starting at 9:00 would
         // make four applications in that hour.
-        await new SmsPhone(gateway, "+420601300003").ExpectAsync("OBJ ZOP 1.12. 9:30 Petr Dvorak", "Potvrdte ANO");
-        await new SmsPhone(gateway, "+420601300003").ExpectAsync("ANO", "Kod: ");
+        await gateway.Phone("+420601300003").ExpectAsync("OBJ ZOP 1.12. 9:30 Petr Dvorak", "Potvrdte ANO");
+        await gateway.Phone("+420601300003").ExpectAsync("ANO", "Kod: ");
 
-        var single = await new SmsPhone(gateway, "+420601300004").SendAsync("VOLNO ZOP 1.12.");
+        var single = await gateway.Phone("+420601300004").SendAsync("VOLNO ZOP 1.12.");
         Assert.Contains(" 09:00", single);
-        var party = await new SmsPhone(gateway, "+420601300004").SendAsync("VOLNO ZOP 1.12. pro 3");
+        var party = await gateway.Phone("+420601300004").SendAsync("VOLNO ZOP 1.12. pro 3");
         Assert.DoesNotContain(" 09:00", party);
         Assert.DoesNotContain(" 09:15", party);
         Assert.Contains(" 08:00", party);
 
-        var guided = new SmsPhone(gateway, "+420601300005");
+        var guided = gateway.Phone("+420601300005");
         await guided.ExpectAsync("Dobry den", "Obcanske prukazy");
         await guided.ExpectAsync("obcanka zadost 3 osoby", "vyberte den");
         var times = await guided.ExpectAsync("1.12.", "Volne casy");
@@ -106,8 +102,8 @@ public class PartyBookingTests
     [Fact]
     public async Task TwoPhonesRaceForOverlappingPartySlots_NoSlotOrHourIsEverOverbooked()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phones = Enumerable.Range(0, 24).Select(i => new SmsPhone(gateway, $"+42060131{i:0000}")).ToList();
+        await using var gateway = ConversationHarness.Start();
+        var phones = Enumerable.Range(0, 24).Select(i => gateway.Phone($"+42060131{i:0000}")).ToList();
         // Everyone asks for Tuesday 9:00 at once, parties of two and three, and takes whatever is offered.
         var outcomes = await Task.WhenAll(phones.Select(async (phone, i) =>
         {
@@ -132,8 +128,8 @@ public class PartyBookingTests
     [Fact]
     public async Task CancellingAParty_FreesEveryPlace_AfterTheReleaseDelay()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+420601300006");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+420601300006");
         var confirmed = await BookThreeAt0900Async(phone);
         var code = Regex.Match(confirmed, "Kod: (\\w{6})").Groups[1].Value;
         await phone.ExpectAsync($"STORNO {code}", code);
@@ -145,65 +141,25 @@ public class PartyBookingTests
     }
 
     [Fact]
-    public async Task KioskCheckInOfAPartysPin_GivesOnePriorityTicketForTheGroup()
-    {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+420601300007");
-        var pin = Regex.Match(await BookThreeAt0900Async(phone), @"PIN: (\d{6})").Groups[1].Value;
-
-        gateway.Clock.Reset(TestOffice.Prague(2026, 12, 1, 8, 50));
-        async Task<JsonElement> CheckInAsync()
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/checkin") { Content = JsonContent.Create(new { pin }) };
-            request.Headers.Add("X-Api-Key", TestKioskKeys.Kiosk);
-            var response = await gateway.Http.SendAsync(request);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        }
-        var ticket = await CheckInAsync();
-        Assert.True(ticket.GetProperty("priority").GetBoolean());
-        Assert.Equal(3, ticket.GetProperty("people").GetInt32());
-        Assert.Equal(ticket.GetProperty("ticket").GetString(), (await CheckInAsync()).GetProperty("ticket").GetString());
-        var board = await gateway.App.Services.GetRequiredService<BookingCore.Queue.QueueService>().BoardAsync();
-        Assert.Equal(1, board.Waiting["OP"]); // one ticket waits for the three
-    }
-
-    [Fact]
-    public async Task StaffSchedule_ShowsThePartySizeAndItsPlaces()
-    {
-        await using var gateway = await GatewayHost.StartAsync();
-        var confirmed = await BookThreeAt0900Async(new SmsPhone(gateway, "+420601300011"));
-        var code = Regex.Match(confirmed, "Kod: (\\w{6})").Groups[1].Value;
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/staff/schedule?date=2026-12-01");
-        request.Headers.Add("X-Api-Key", TestKioskKeys.Staff);
-        var response = await gateway.Http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var row = Assert.Single(body.GetProperty("bookings").EnumerateArray(), b => b.GetProperty("code").GetString() == code);
-        Assert.Equal(3, row.GetProperty("people").GetInt32());
-        Assert.Equal(["09:00", "09:15", "09:30"], row.GetProperty("times").EnumerateArray().Select(t => t.GetString()!).ToArray());
-    }
-
-    [Fact]
     public async Task PartyOverTheCap_GetsAClearReply_AndTheTalkGoesOn()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+420601300008");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+420601300008");
         await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
         await phone.ExpectAsync("5 osob", @"^Jedna objednavka je nejvyse pro 4 osoby\. Napiste mensi pocet");
         await phone.ExpectAsync("1", "cinnosti"); // still at the agenda step
         await phone.ExpectAsync("OBJ ZOP 1.12. 9:00 NOVAK 7", "nejvyse pro 4 osoby");
         Assert.Empty(await BookingsAsync(gateway, phone.Number));
 
-        await using var single = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Booking:MaxPartySize"] = "1" });
-        await new SmsPhone(single, "+420601300009").ExpectAsync("pas pro 2", "^Kazda osoba se objednava zvlast");
+        await using var single = ConversationHarness.Start(new Dictionary<string, string?> { ["Booking:MaxPartySize"] = "1" });
+        await single.Phone("+420601300009").ExpectAsync("pas pro 2", "^Kazda osoba se objednava zvlast");
     }
 
     [Fact]
     public async Task NewSizeWhileASlotIsHeld_HoldsTheSameTimeAgainForTheParty()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+420601300010");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+420601300010");
         await phone.ExpectAsync("OBJ ZOP 1.12. 8:00 Jana Novakova", @"08:00, Jana Novakova\. Potvrdte ANO");
         await phone.ExpectAsync("2 osoby", @"08:00 pro 2 osoby, Jana Novakova\. Potvrdte ANO");
         Assert.Equal(1, (await UseAsync(gateway)).Taken["OP|08:15"]); // held for the second person

@@ -4,81 +4,45 @@ using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.TestSupport;
 
-namespace SmsBooking.SmsGateway.Tests.Moving;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
-/// <summary>Moving a booking (<c>PRESUN</c>) over the real host and real Redis (and a Redis Cluster, where the two days
-/// are two hash slots): the old slot is released only when the new one is confirmed, same code, new PIN, one SMS; a
-/// move given up leaves the old booking as it was. The sender is off, so the outbox keeps whatever was queued. The fake
-/// clock starts on Monday 2026-11-30 07:00 Prague.</summary>
+/// <summary>Moving a booking (<c>PRESUN</c>) on the conversation harness: a move given up leaves the old booking as it
+/// was, a phone at its cap may still move, several bookings are listed to pick from, and a race for the last place of
+/// the new hour has one winner. No sender runs, so the outbox keeps whatever was queued. The fake clock starts on Monday
+/// 2026-11-30 07:00 Prague. A confirmed move over real Redis and a Redis Cluster is
+/// <see cref="Moving.MoveAcrossHashSlotsTests"/>.</summary>
 public class MoveTests
 {
-    private static readonly LocalDate Tuesday = new(2026, 12, 1);
-    private static readonly LocalDate Wednesday = new(2026, 12, 2);
-
-    private static Task<GatewayHost> StartAsync(bool cluster = false) =>
-        GatewayHost.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" },
-            redisConfiguration: cluster ? TestRedis.ClusterConfiguration : null);
+    internal static readonly LocalDate Tuesday = new(2026, 12, 1);
+    internal static readonly LocalDate Wednesday = new(2026, 12, 2);
 
     /// <summary>Books by SMS (OBJ, then ANO); returns the phone, the code and the PIN.</summary>
-    private static async Task<(SmsPhone Phone, string Code, string Pin)> BookAsync(GatewayHost gateway, string number, string date, string time, string name = "Jana Novakova")
+    internal static async Task<(CitizenPhone Phone, string Code, string Pin)> BookAsync(ITestGateway gateway, string number, string date, string time, string name = "Jana Novakova")
     {
-        var phone = new SmsPhone(gateway, number);
+        var phone = gateway.PhoneOf(number);
         await phone.ExpectAsync($"OBJ ZOP {date} {time} {name}", $"{Regex.Escape(date)}2026 {time}, {name}\\.");
         var confirmed = await phone.ExpectAsync("ANO", @"Kod: (\w{6})[\s\S]*PIN: (\d{6})");
         var m = Regex.Match(confirmed, @"Kod: (\w{6})[\s\S]*PIN: (\d{6})");
         return (phone, m.Groups[1].Value, m.Groups[2].Value);
     }
 
-    private static T Get<T>(GatewayHost gateway) where T : notnull => gateway.App.Services.GetRequiredService<T>();
+    internal static T Get<T>(ITestGateway gateway) where T : notnull => gateway.Services.GetRequiredService<T>();
 
-    private static async Task<IReadOnlyList<OutboundMessage>> OutboxAsync(GatewayHost gateway) =>
+    internal static async Task<IReadOnlyList<OutboundMessage>> OutboxAsync(ITestGateway gateway) =>
         (await Get<IOutbox>(gateway).ClaimAsync("test-reader", 100, TimeSpan.FromMinutes(10))).Select(e => e.Message).ToList();
 
-    private static async Task<bool> IsFreeAsync(GatewayHost gateway, LocalDate day, int hour, int minute)
+    private static async Task<bool> IsFreeAsync(ITestGateway gateway, LocalDate day, int hour, int minute)
     {
         var booking = Get<BookingService>(gateway);
         var cards = booking.Calendar.Office.FindAgenda("OP")!;
         return (await booking.FreeSlotsAsync(cards, day, "zadost")).Any(s => s.Start == new LocalTime(hour, minute));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)] // a Redis Cluster: the two days are two hash slots
-    public async Task MoveConfirmed_FreesTheOldSlot_BooksTheNewOne_SameCodeNewPin_InOneSms(bool cluster)
-    {
-        await using var gateway = await StartAsync(cluster);
-        var (phone, code, pin) = await BookAsync(gateway, "+420601200001", "1.12.", "09:00");
-
-        await phone.ExpectAsync("PRESUN", $@"^Presun objednavky {code} z Ut 1\.12\. 09:00\.\n.*vyberte den");
-        await phone.ExpectAsync("2.12.", @"^Volne casy St 2\.12\.");
-        await phone.ExpectAsync("10:00", $@"^Presun {code}: z Ut 1\.12\. 09:00 na St 2\.12\.2026 10:00, Obcanske prukazy\. Potvrdte ANO do 07:15");
-        var moved = await phone.ExpectAsync("ANO", $@"^Presunuto, puvodni termin zrusen\. Kod: {code}\nSt 2\.12\.2026 10:00, Obcanske prukazy\n[\s\S]*PIN: \d{{6}}$");
-
-        var newPin = Regex.Match(moved, @"PIN: (\d{6})").Groups[1].Value;
-        Assert.NotEqual(pin, newPin);
-        var store = Get<IBookingStore>(gateway);
-        Assert.Equal(BookingStatus.Cancelled, (await store.GetBookingAsync(Tuesday, code))!.Status);
-        var now = (await store.GetBookingAsync(Wednesday, code))!;
-        Assert.Equal((BookingStatus.Booked, newPin, "Jana Novakova", "zadost"), (now.Status, now.Pin, now.Name, now.ActivityId));
-        var upcoming = Assert.Single(await Get<BookingService>(gateway).UpcomingAsync(phone.Number));
-        Assert.Equal((Wednesday, new LocalTime(10, 0), code), (upcoming.Date, upcoming.Time, upcoming.Code));
-        Assert.Null(await store.FindByPinAsync(Tuesday, pin));
-        // The old slot cools down as a cancelled one does (Booking:CancelReleaseDelay), then is free for anyone.
-        Assert.Equal(1, (await store.GetTakenAsync(Tuesday, gateway.Clock.GetCurrentInstant())).GetValueOrDefault("OP|09:00"));
-        gateway.Clock.Advance(Duration.FromMinutes(11));
-        Assert.Equal(0, (await store.GetTakenAsync(Tuesday, gateway.Clock.GetCurrentInstant())).GetValueOrDefault("OP|09:00"));
-        Assert.Equal(1, (await store.GetTakenAsync(Wednesday, gateway.Clock.GetCurrentInstant())).GetValueOrDefault("OP|10:00"));
-        // One SMS: the reply; nothing queued besides it. A repeated ANO says the same booking again.
-        Assert.DoesNotContain(await OutboxAsync(gateway), m => m.To == phone.Number);
-        await phone.ExpectAsync("ANO", $@"^Uz potvrzeno\. Kod: {code}, St 2\.12\.2026 10:00\. PIN: {newPin}$");
-    }
-
     [Fact]
     public async Task MoveWithTheCodeAndTime_GoesStraightToTheSummary_AndAPhoneAtItsCapMayStillMove()
     {
-        await using var gateway = await StartAsync();
+        await using var gateway = ConversationHarness.Start();
         var (phone, first, _) = await BookAsync(gateway, "+420601200002", "1.12.", "09:00");
         await BookAsync(gateway, phone.Number, "3.12.", "09:00"); // the cap: 2 upcoming bookings of the agenda
 
@@ -91,7 +55,7 @@ public class MoveTests
     [Fact]
     public async Task MoveWithSeveralBookings_ListsThem_AndANumberPicksTheOneToMove()
     {
-        await using var gateway = await StartAsync();
+        await using var gateway = ConversationHarness.Start();
         var (phone, first, _) = await BookAsync(gateway, "+420601200003", "1.12.", "09:00");
         var (_, second, _) = await BookAsync(gateway, phone.Number, "3.12.", "11:00");
 
@@ -106,7 +70,7 @@ public class MoveTests
     [Fact]
     public async Task MoveAbandoned_ByNo_ByALapse_ByRestart_LeavesTheOldBookingIntact_AndTheNewTimeFree()
     {
-        await using var gateway = await StartAsync();
+        await using var gateway = ConversationHarness.Start();
         var (phone, code, pin) = await BookAsync(gateway, "+420601200004", "1.12.", "09:00");
         var service = Get<BookingService>(gateway);
         async Task AssertIntactAsync()
@@ -135,12 +99,12 @@ public class MoveTests
     [Fact]
     public async Task MoveRacingAnotherPhoneForTheLastPlaceOfTheNewHour_ExactlyOneWins_TheLosersOldBookingIntact()
     {
-        await using var gateway = await StartAsync();
+        await using var gateway = ConversationHarness.Start();
         // Wednesday 10:xx: the applications' quota is 3 an hour (3 counters, one each); two are booked.
         await BookAsync(gateway, "+420601200010", "2.12.", "10:00", "Prvni Novak");
         await BookAsync(gateway, "+420601200011", "2.12.", "10:00", "Druhy Novak");
         var (mover, code, pin) = await BookAsync(gateway, "+420601200012", "1.12.", "09:00");
-        var rival = new SmsPhone(gateway, "+420601200013");
+        var rival = gateway.Phone("+420601200013");
 
         var replies = await Task.WhenAll(mover.SendAsync($"PRESUN {code} 2.12. 10:00"), rival.SendAsync("OBJ ZOP 2.12. 10:00 Petr Svoboda"));
         var confirmations = await Task.WhenAll(mover.SendAsync("ANO"), rival.SendAsync("ANO"));
@@ -169,8 +133,8 @@ public class MoveTests
     [Fact]
     public async Task MoveOfABookingForSeveralPeople_SaysItCannotBeMovedBySms_AndHowToRebook()
     {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway, "+420601400077");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+420601400077");
         await phone.ExpectAsync("OBJ ZOP 1.12. 9:30 NOVAK 2", "pro 2 osoby");
         var code = System.Text.RegularExpressions.Regex.Match(await phone.ExpectAsync("ANO", @"Kod: \w{6}"), @"Kod: (\w{6})").Groups[1].Value;
         await phone.ExpectAsync("PRESUN", $"^Objednavku {code} pro vice osob nelze presunout SMS: poslete STORNO {code}");

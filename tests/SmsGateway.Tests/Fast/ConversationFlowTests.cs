@@ -1,48 +1,25 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
-using SmsBooking.SmsGateway.Sms;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.TestSupport;
 
-namespace SmsBooking.SmsGateway.Tests.Conversation;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
-/// <summary>The conversation over real HTTP against real Redis, as a citizen's phone sees it.</summary>
+/// <summary>The guided conversation as a citizen's phone sees it, on the conversation harness (the gateway's services over
+/// the embedded Garnet, no host). The fake clock starts on Monday 2026-11-30 07:00 Prague. What crosses HTTP is
+/// <see cref="Conversation.WebhookConversationTests"/>.</summary>
 public class ConversationFlowTests
 {
-    private static Task<IReadOnlyList<Booking>> BookingsOf(GatewayHost gateway, string phone) =>
-        gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
-
-    [Fact]
-    public async Task FullBooking_InCzech_EndsWithCodeAndPin()
-    {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
-        var greeting = await phone.SendAsync("Ahoj");
-        Assert.StartsWith("Dobry den", greeting);
-        await phone.ExpectAsync("1", @"Obcanske prukazy - poslete cislo cinnosti:\n1 Podani zadosti\n2 Prevzeti prukazu");
-        var days = await phone.ExpectAsync("1", @"vyberte den");
-        Assert.Contains("\n1 Po 30.11.", days); // Monday 07:00: today's slots are still ahead
-        var times = await phone.ExpectAsync("1", @"Volne casy Po 30.11.");
-        Assert.Contains("\n1 08:00\n2 08:15", times);
-        await phone.ExpectAsync("1", @"Termin Po 30.11. 08:00 drzime do 07:15");
-        await phone.ExpectAsync("Jana Nováková", @"Souhrn: Obcanske prukazy - Podani zadosti, Po 30.11.2026 08:00, Jana Novakova\. Potvrdte ANO do 07:15");
-        var confirmed = await phone.ExpectAsync("ano", @"Kod: [2-9A-HJ-NP-Z]{6}\n");
-        Assert.Matches(@"PIN: \d{6}$", confirmed);
-        Assert.Contains("Slovanske nam. 165", confirmed);
-        Assert.Contains("07:45-08:15", confirmed);
-        var booking = Assert.Single(await BookingsOf(gateway, phone.Number));
-        Assert.Contains($"Kod: {booking.Code}", confirmed);
-        Assert.Contains($"PIN: {booking.Pin}", confirmed);
-        Assert.Equal("Jana Nováková", booking.Name);
-        Assert.True(SmsEncoding.IsGsm7(confirmed));
-    }
+    private static Task<IReadOnlyList<Booking>> BookingsOf(ConversationHarness gateway, string phone) =>
+        gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
 
     [Fact]
     public async Task FullBooking_InEnglish_EndsWithCodeAndPin()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+421905123456");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+421905123456");
         await phone.ExpectAsync("EN", @"^Hello.*\n1 Identity cards\n2 Passports\n3 Population register");
         await phone.ExpectAsync("2", @"Passports - send the number");
         await phone.ExpectAsync("2", @"choose a day");
@@ -57,8 +34,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task TypedDateAndTime_AreAccepted()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         await phone.SendAsync("3");
         await phone.ExpectAsync("1", "vyberte den");
@@ -72,8 +49,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task AnotherDayTyped_ThatIsClosed_GetsTheDaysAgain()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -84,8 +61,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task Keywords_AreCaseAndDiacriticsBlind()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         await phone.ExpectAsync("1", "cinnost");
         await phone.ExpectAsync(" Zpět ", "^Poslete cislo agendy");
@@ -100,8 +77,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task Dalsi_PagesThroughDaysAndTimes()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         await phone.SendAsync("1");
         var first = await phone.ExpectAsync("1", @"(?s)\n1 Po 30\.11\.\n2 Ut 1\.12\..*DALSI = dalsi dny");
@@ -115,9 +92,9 @@ public class ConversationFlowTests
     [Fact]
     public async Task Znovu_ReleasesTheHold()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Office:Agendas:2:Counters"] = "1" });
-        var phone = new SmsPhone(gateway);
-        var other = new SmsPhone(gateway, "+420602000002");
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Office:Agendas:2:Counters"] = "1" });
+        var phone = gateway.Phone();
+        var other = gateway.Phone("+420602000002");
         await phone.SendAsync("hi");
         await phone.SendAsync("3");
         await phone.SendAsync("1");
@@ -135,8 +112,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task Storno_DuringBooking_ReleasesTheHold_AndWithNothingUnderWay_ListsBookings()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.WalkToSummaryAsync();
         await phone.ExpectAsync("STORNO", "Drzeny termin uvolnen");
         Assert.Empty(await BookingsOf(gateway, phone.Number));
@@ -156,11 +133,11 @@ public class ConversationFlowTests
     [Fact]
     public async Task StornoWithCode_CancelsThatBooking_OthersCodesAreUnknown()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.WalkToSummaryAsync();
         var code = Regex.Match(await phone.ExpectAsync("ANO", "Kod: "), "Kod: (\\w{6})").Groups[1].Value;
-        var stranger = new SmsPhone(gateway, "+420602999999");
+        var stranger = gateway.Phone("+420602999999");
         await stranger.ExpectAsync($"STORNO {code}", $"Objednavku {code} nemate");
         Assert.Single(await BookingsOf(gateway, phone.Number));
         await phone.ExpectAsync($"storno {code.ToLowerInvariant()}", $"Objednavka {code} je zrusena");
@@ -170,8 +147,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task SecondAno_AnswersAlreadyConfirmed_WithTheSameBooking()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.WalkToSummaryAsync();
         var code = Regex.Match(await phone.ExpectAsync("ANO", "Kod: "), "Kod: (\\w{6})").Groups[1].Value;
         await phone.ExpectAsync("ANO", $"Uz potvrzeno\\. Kod: {code}");
@@ -181,8 +158,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task LapsedHold_TellsTheCitizenAndOffersTheNextTimes()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.WalkToSummaryAsync();
         gateway.Clock.Advance(Duration.FromMinutes(15));
         await phone.ExpectAsync("ANO", @"^Cas na potvrzeni vyprsel a termin se uvolnil\.\nVolne casy Po 30\.11\.");
@@ -193,8 +170,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task BadName_IsRefusedWithAHint()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         await phone.SendAsync("1");
         await phone.SendAsync("1");
@@ -211,9 +188,9 @@ public class ConversationFlowTests
     [Fact]
     public async Task TwoPhonesRacingForTheLastPlace_OneWinsTheOtherIsOfferedOtherTimes()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var a = new SmsPhone(gateway, "+420601000001");
-        var b = new SmsPhone(gateway, "+420601000002");
+        await using var gateway = ConversationHarness.Start();
+        var a = gateway.Phone("+420601000001");
+        var b = gateway.Phone("+420601000002");
         foreach (var p in new[] { a, b })
         {
             await p.SendAsync("hi");
@@ -232,8 +209,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task TwoWebhooksOfOnePhoneAtOnce_AreHandledOneAfterTheOther()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         // Both say "1": one picks the agenda, the other (handled after it) picks the activity. Neither step is lost.
         var replies = await Task.WhenAll(phone.SendAsync("1"), phone.SendAsync("1"));
@@ -244,71 +221,29 @@ public class ConversationFlowTests
     [Fact]
     public async Task RepeatedMessageSid_GetsAnEmptyResponseAndChangesNothing()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         Assert.Contains("cinnosti", await phone.SendAsync("1", "SM-duplicate-1"));
         Assert.Null(await phone.SendAsync("1", "SM-duplicate-1"));
         await phone.ExpectAsync("1", "vyberte den"); // still at the activity step: the repeat was not a step
     }
 
-    [Fact]
-    public async Task ForgedOrUnsignedWebhook_Is403AndChangesNothing()
-    {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
-        var forged = await phone.PostAsync(SmsPhone.Form(phone.Number, "1", "SM1"), signature: "bm90IGEgc2lnbmF0dXJl");
-        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        var unsigned = await phone.PostAsync(SmsPhone.Form(phone.Number, "1", "SM2"), sign: false);
-        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
-        var tampered = SmsPhone.Form(phone.Number, "1", "SM3");
-        var url = new Uri(gateway.Address, "/sms/inbound").ToString();
-        var signature = SmsBooking.SmsSimulator.TwilioSignature.Sign(GatewayHost.AuthToken, url, tampered);
-        tampered["Body"] = "2";
-        Assert.Equal(HttpStatusCode.Forbidden, (await phone.PostAsync(tampered, signature)).StatusCode);
-        await phone.ExpectAsync("1", "^Dobry den"); // nothing was under way
-    }
-
-    [Fact]
-    public async Task BehindATlsProxy_TheSignatureCoversThePublicUrl()
-    {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Twilio:PublicBaseUrl"] = "https://sms.trutnov.example" });
-        var proxied = new SmsPhone(gateway) { PublicBaseUrl = "https://sms.trutnov.example" };
-        await proxied.ExpectAsync("hi", "^Dobry den");
-        var withDefaultPort = new SmsPhone(gateway, "+420601000099") { PublicBaseUrl = "https://sms.trutnov.example:443" };
-        await withDefaultPort.ExpectAsync("hi", "^Dobry den");
-        var direct = new SmsPhone(gateway, "+420601000098"); // signs the gateway's own http URL: not what Twilio called
-        Assert.Equal(HttpStatusCode.Forbidden, (await direct.PostAsync(SmsPhone.Form(direct.Number, "hi", "SM9"))).StatusCode);
-    }
-
     [Theory]
-    [InlineData("From")]
-    [InlineData("MessageSid")]
-    public async Task MissingFromOrMessageSid_Is400WithAReason(string field)
-    {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
-        var form = SmsPhone.Form(phone.Number, "hi", "SM1");
-        form.Remove(field);
-        var response = await phone.PostAsync(form);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(field, await response.Content.ReadAsStringAsync());
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("😀😀😀")]
-    [InlineData("\u0001\u0002\u001b[31m")]
-    [InlineData("<Response><Message>pwned</Message></Response>")]
-    [InlineData("]]>&amp;<!--")]
     [InlineData("31.02.")]
     [InlineData("25:99")]
     [InlineData("-1")]
     [InlineData("999999999999999999999")]
-    public async Task Garbage_AtEveryStep_Gets200AndAHint(string garbage)
+    public async Task Garbage_AtEveryStep_GetsAHint(string garbage)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        await GarbageAtEveryStepAsync(gateway.Phone(), garbage);
+    }
+
+    /// <summary>Sends <paramref name="garbage"/> at every step of a booking, from the greeting to the summary: each time
+    /// the step's hint, and the booking still goes through.</summary>
+    internal static async Task GarbageAtEveryStepAsync(CitizenPhone phone, string garbage)
+    {
         Assert.StartsWith("Dobry den", await phone.SendAsync(garbage)); // nothing under way: the greeting
         await phone.ExpectAsync(garbage, "^Poslete cislo 1 az 3");
         await phone.SendAsync("1");
@@ -327,8 +262,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task LongMessage_1600Characters_GetsAHint()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         await phone.ExpectAsync(new string('x', 1600), "^Poslete cislo 1 az 3");
     }
@@ -336,8 +271,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task OptOut_SilencesTheNumberUntilStart()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         Assert.Null(await phone.SendAsync("STOP"));
         Assert.Null(await phone.SendAsync("1"));
@@ -349,8 +284,8 @@ public class ConversationFlowTests
     [Fact]
     public async Task MessagesBeyondTheRateLimit_GetOneNoticeThenSilence()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerWindow"] = "3" });
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerWindow"] = "3" });
+        var phone = gateway.Phone();
         for (int i = 0; i < 3; i++)
         {
             Assert.NotNull(await phone.SendAsync("hi"));
@@ -362,19 +297,21 @@ public class ConversationFlowTests
     [Fact]
     public async Task NumberFromAnotherCountry_GetsAHint()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway, "+4915112345678");
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+4915112345678");
         await phone.ExpectAsync("hi", "jen z ceskych a slovenskych cisel.*\nSMS booking accepts Czech and Slovak numbers only");
     }
 
     [Fact]
     public async Task IdleConversation_ExpiresAndStartsFresh()
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Conversation:IdleExpiry"] = "00:00:01" });
-        var phone = new SmsPhone(gateway);
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Conversation:IdleExpiry"] = "00:00:01" });
+        var phone = gateway.Phone();
         await phone.SendAsync("hi");
         await phone.ExpectAsync("1", "cinnosti");
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The conversation lives a second in the store (Redis's own expiry, in real time): wait until it is gone.
+        var phones = gateway.Services.GetRequiredService<IPhoneStore>();
+        await Poll.UntilAsync(async () => await phones.PeekSnapshotAsync(phone.Number) is null, TimeSpan.FromSeconds(10), "the idle conversation expired");
         await phone.ExpectAsync("1", "^Dobry den");
     }
 }

@@ -4,7 +4,7 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Conversation;
 
-namespace SmsBooking.SmsGateway.Tests.Conversation;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
 /// <summary>The snapshot holds NodaTime values, and a snapshot saved by the gateway before version 2 (strings and
 /// milliseconds) still reads, so that a conversation under way during a rolling update goes on
@@ -75,9 +75,9 @@ public class SnapshotFormatTests
     [Fact]
     public async Task ConversationSavedByTheVersionBefore_GoesOnAfterTheUpdate()
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var phone = new SmsPhone(gateway);
-        var phones = gateway.App.Services.GetRequiredService<IPhoneStore>();
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var phones = gateway.Services.GetRequiredService<IPhoneStore>();
         await phone.WalkToSummaryAsync();
         var now = ConversationSnapshot.FromJson(await phones.PeekSnapshotAsync(phone.Number));
         var hold = now.Hold!;
@@ -87,7 +87,7 @@ public class SnapshotFormatTests
         Assert.True(await phones.SaveAndReleaseAsync(lease!, legacy, TimeSpan.FromHours(1)));
 
         await phone.ExpectAsync("ANO", @"^Objednano\. Kod: ");
-        var booking = Assert.Single(await gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone.Number));
+        var booking = Assert.Single(await gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone.Number));
         Assert.Equal(("OP", "zadost", "Jana Nováková", hold.Time), (booking.AgendaId, booking.ActivityId, booking.Name, booking.Time));
         await phone.ExpectAsync("ANO", @"^Uz potvrzeno\. Kod: "); // and the new snapshot knows it just booked
     }

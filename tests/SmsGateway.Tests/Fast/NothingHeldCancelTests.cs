@@ -7,11 +7,11 @@ using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Texts;
 
-namespace SmsBooking.SmsGateway.Tests.Conversation;
+namespace SmsBooking.SmsGateway.Tests.Fast;
 
 /// <summary>Issue 23: a reply never says that something was cancelled unless something was. A citizen who booked and
 /// came back to the menu by any way, then sent STORNO or a cancel phrase, was told "Rezervace terminu zrusena" while the
-/// booking stood. With nothing held, every cancel word lists the phone's bookings to cancel. Over real HTTP and Redis.</summary>
+/// booking stood. With nothing held, every cancel word lists the phone's bookings to cancel. On the conversation harness.</summary>
 public class NothingHeldCancelTests
 {
     /// <summary>The language the conversation speaks, and a cancel word in it (every one of them is understood in any
@@ -42,12 +42,12 @@ public class NothingHeldCancelTests
     [MemberData(nameof(WaysBackToTheMenu))]
     public async Task CancelWord_AfterEachWayBackToTheMenu_ListsTheBookings_AndSaysNothingWasCancelled(string way)
     {
-        await using var gateway = await GatewayHost.StartAsync();
-        var texts = gateway.App.Services.GetRequiredService<TextCatalog>();
+        await using var gateway = ConversationHarness.Start();
+        var texts = gateway.Services.GetRequiredService<TextCatalog>();
         var n = 0;
         foreach (var (switchTo, phrase, language) in Phrases)
         {
-            var phone = new SmsPhone(gateway, $"+42060177{Math.Abs(way.GetHashCode()) % 1000:000}{n++}");
+            var phone = gateway.Phone($"+42060177{Math.Abs(way.GetHashCode()) % 1000:000}{n++}");
             var code = await BookAsync(phone, switchTo);
             var before = await WayBackAsync(gateway, phone, way, code);
 
@@ -65,7 +65,7 @@ public class NothingHeldCancelTests
     }
 
     /// <summary>The phone books the nearest application to Wednesday 10:00 in one message, in its language; the code.</summary>
-    private static async Task<string> BookAsync(SmsPhone phone, string language)
+    private static async Task<string> BookAsync(HarnessPhone phone, string language)
     {
         await phone.SendAsync(language);
         await phone.ExpectAsync("OBJ ZOP 2.12. 10:00 Jana Novakova", "Jana Novakova");
@@ -75,7 +75,7 @@ public class NothingHeldCancelTests
 
     /// <summary>Takes the phone from its fresh booking back to the menu (or to rest) the given way; the booking as it
     /// stands then (a move changes its time).</summary>
-    private static async Task<Booking> WayBackAsync(GatewayHost gateway, SmsPhone phone, string way, string code)
+    private static async Task<Booking> WayBackAsync(ConversationHarness gateway, HarnessPhone phone, string way, string code)
     {
         switch (way)
         {
@@ -112,9 +112,9 @@ public class NothingHeldCancelTests
                 break;
             case "waitlist offer declined":
                 var booked = Assert.Single(await Bookings(gateway).UpcomingAsync(phone.Number));
-                var agenda = gateway.App.Services.GetRequiredService<OfficeSettings>().FindAgenda("OP")!;
+                var agenda = gateway.Services.GetRequiredService<OfficeSettings>().FindAgenda("OP")!;
                 // What the waitlist's sweep does for a watcher with a booking: an earlier slot held, ANO would move it.
-                var offer = await gateway.App.Services.GetRequiredService<OfferedHold>().TryOfferSlotAsync(phone.Number, agenda, "zadost",
+                var offer = await gateway.Services.GetRequiredService<OfferedHold>().TryOfferSlotAsync(phone.Number, agenda, "zadost",
                     booked.Name, new LocalDate(2026, 12, 1), new LocalTime(8, 0), new MovingBooking(code, booked.Date, booked.Time));
                 Assert.NotNull(offer);
                 await phone.SendAsync("NE");
@@ -126,7 +126,7 @@ public class NothingHeldCancelTests
         return Assert.Single(await Bookings(gateway).UpcomingAsync(phone.Number));
     }
 
-    private static BookingService Bookings(GatewayHost gateway) => gateway.App.Services.GetRequiredService<BookingService>();
+    private static BookingService Bookings(ConversationHarness gateway) => gateway.Services.GetRequiredService<BookingService>();
 
     private static string Header(ConversationTexts t) => t.ChooseCancellation(["x"]).Split('\n')[0];
 
