@@ -26,6 +26,7 @@ public static class StaffRegistration
         builder.Services.AddSingleton<StaffActions>();
         builder.Services.AddSingleton<DeviceActions>();
         builder.Services.AddSingleton<CounterActions>();
+        builder.Services.AddSingleton<VisitActions>();
         builder.AddStaffConsole();
         return builder;
     }
