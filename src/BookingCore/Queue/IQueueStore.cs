@@ -89,6 +89,11 @@ public interface IQueueStore
     /// when it was locked, or null when it was not.</summary>
     Task<Instant?> UnlockPinGuardAsync(string keyHash, Instant now);
 
+    /// <summary>The staff settle a booking's visit from the day list: <paramref name="outcome"/> is
+    /// <see cref="Bookings.BookingStatus.Done"/> or <see cref="Bookings.BookingStatus.NoShow"/>, from booked, checked in,
+    /// called or the other outcome; its ticket leaves the queue and its counter. Cancelled and moving bookings stay.</summary>
+    Task<VisitResult> SettleVisitAsync(LocalDate date, string code, string pin, Bookings.BookingStatus outcome);
+
     /// <summary>The day's walk-in tickets per agenda and the waits of the tickets called so far.</summary>
     Task<QueueFigures> FiguresAsync(LocalDate date);
 

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 
 namespace SmsBooking.BookingCore.Queue;
 
-/// <summary>A counter's pause and agendas, and the office's notice on the board.</summary>
+/// <summary>A counter's pause and agendas, the office's notice on the board, and the staff settling a visit.</summary>
 public sealed partial class RedisQueueStore
 {
     public async Task<PauseOutcome> PauseAsync(LocalDate date, string counter, Instant now)
@@ -49,5 +49,25 @@ public sealed partial class RedisQueueStore
         {
             await Db.HashSetAsync(_keys.CounterAgendas(), counter, string.Join(',', agendas));
         }
+    }
+
+    public async Task<VisitResult> SettleVisitAsync(LocalDate date, string code, string pin, Bookings.BookingStatus outcome)
+    {
+        if (outcome is not (Bookings.BookingStatus.Done or Bookings.BookingStatus.NoShow))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), "a visit is settled as done or as a no-show");
+        }
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(VisitScripts.Settle, new
+        {
+            status = _keys.DayStatus(date), pinTickets = _keys.DayPinTickets(date), priority = _keys.DayPriorityQueue(date),
+            serving = _keys.DayServing(date), version = _keys.DayQueueVersion(date), code, pin, outcome = outcome.ToString(),
+        }))!;
+        return (string)result[0]! switch
+        {
+            "ok" => new VisitResult(VisitOutcome.Settled, Store.StoredRecords.ParseStatus((string?)result[1])),
+            "same" => new VisitResult(VisitOutcome.Already, outcome),
+            "refused" => new VisitResult(VisitOutcome.Refused, Store.StoredRecords.ParseStatus((string?)result[1])),
+            _ => new VisitResult(VisitOutcome.NotFound),
+        };
     }
 }

@@ -27,6 +27,7 @@ public static class StaffRegistration
         builder.Services.AddSingleton<StaffClosureSeries>();
         builder.Services.AddSingleton<DeviceActions>();
         builder.Services.AddSingleton<CounterActions>();
+        builder.Services.AddSingleton<VisitActions>();
         builder.AddStaffConsole();
         return builder;
     }
