@@ -18,7 +18,7 @@ internal static class OfficeQuestions
             "JAKA JE ADRESA", "JAKOU MATE ADRESU", "WHERE ARE YOU", "WHERE IS THE OFFICE", "WHERE IS IT", "WHERE DO I GO", "WHERE SHOULD I GO",
             "WHERE DO I COME", "YOUR ADDRESS", "OFFICE ADDRESS", "ДЕ ВИ", "ДЕ ВИ ЗНАХОДИТЕСЬ", "ДЕ ЗНАХОДИТЬСЯ", "ВАША АДРЕСА", "ЯКА АДРЕСА"]),
         (Question.Bring, [
-            "S SEBOU", "SEBOU", "CO MAM VZIT", "CO VZIT", "CO MAM DONEST", "CO DONEST", "CO MAM PRINEST", "CO PRINEST", "CO POTREBUJI",
+            "VZIT S SEBOU", "VZIT SEBOU", "MIT S SEBOU", "DONEST S SEBOU", "CO MAM VZIT", "CO VZIT", "CO MAM DONEST", "CO DONEST", "CO MAM PRINEST", "CO PRINEST", "CO POTREBUJI",
             "CO POTREBUJU", "CO BUDU POTREBOVAT", "CO JE POTREBA", "JAKE DOKLADY", "JAKE DOKUMENTY", "POTREBNE DOKLADY", "BRING",
             "WHAT DO I NEED", "WHAT DOCUMENTS", "WHAT SHOULD I TAKE", "ЩО ВЗЯТИ", "ЩО ПОТРІБНО ВЗЯТИ", "ЯКІ ДОКУМЕНТИ", "ЩО ПОТРІБНО"]),
         (Question.Fee, [
