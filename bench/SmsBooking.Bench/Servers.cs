@@ -105,7 +105,8 @@ public sealed class Server : IAsyncDisposable
         var streams = new System.Collections.Concurrent.ConcurrentDictionary<System.Threading.Channels.Channel<string>, byte>();
         static string Event(string ticket) => System.Text.Json.JsonSerializer.Serialize(new SmsGateway.Screens.BoardView(1, "08:00",
             ticket.Length == 0 ? [] : [new SmsGateway.Screens.BoardCall($"{ticket}|1|0|1", ticket, "1", "OP", false, 1, "08:00")], [],
-            [new("OP", "Občanské průkazy", "Identity cards", 0), new("CP", "Cestovní pasy", "Passports", 0), new("EO", "Evidence obyvatel", "Population register", 0)]),
+            [new("OP", "Občanské průkazy", "Identity cards", "Посвідчення особи", 0), new("CP", "Cestovní pasy", "Passports", "Закордонні паспорти", 0),
+                new("EO", "Evidence obyvatel", "Population register", "Реєстр населення", 0)], [], null),
             SmsGateway.Screens.BoardViews.Json);
         app.MapGet("/events", (CancellationToken aborted) => TypedResults.ServerSentEvents(Stream(aborted)));
         app.MapPost("/trigger", (string ticket) =>

@@ -405,6 +405,20 @@ public abstract partial class BookingStoreContract
     }
 
     [Fact]
+    public async Task Closure_OfASeries_KeepsItsSeries_AndOneOfASingleDayHasNone()
+    {
+        var store = CreateStore();
+        await store.AddClosureAsync(ClosureOf("c1") with { Series = "S1" }, [new ClosedSlot("OP|08:00", 1, 3)], Now);
+        await store.AddClosureAsync(ClosureOf("c2"), [new ClosedSlot("OP|08:15", 1, 3)], Now);
+        await store.SaveClosureAsync(ClosureOf("c1") with { Series = "S1", Cancelled = 1 }, Now);
+
+        var stored = await store.GetClosuresAsync(Day);
+
+        Assert.Equal(("S1", 1), (stored.Single(c => c.Id == "c1").Series, stored.Single(c => c.Id == "c1").Cancelled));
+        Assert.Null(stored.Single(c => c.Id == "c2").Series);
+    }
+
+    [Fact]
     public async Task Closure_WholeAgenda_RacingHolds_NoHoldSurvivesInAClosedSlot()
     {
         var store = CreateStore();

@@ -168,6 +168,39 @@ public abstract class PlacesPerPhoneContract
         Assert.Equal(ConfirmOutcome.HoldLapsed, (await store.ConfirmAsync(cut, draft, Now))!.Outcome);
         Assert.Empty(await store.GetDayBookingsAsync(Day));
     }
+
+    [Fact]
+    public async Task AContactsPlaces_CountWithItsOwnAcrossOwners_AndTheClaimOfABookingCancelledGoesWhenTheCapIsMet()
+    {
+        var (store, _) = Create(4);
+        const string Mobile = "+420600000009";
+        Assert.Equal(ConfirmOutcome.Confirmed, (await HoldAndConfirmAsync(store, HoldOf(1) with { Phone = Mobile })).Outcome);
+
+        // Two web bookings (other owners) naming the mobile: the first's 2 places fit with its own 1, the second's 2 do not.
+        var first = HoldOf(2, hour: 9) with { Phone = "-@a@example.cz" };
+        Assert.True(await store.TryPlaceHoldAsync(first, Roomy, Now));
+        var firstDraft = DraftOf(first);
+        Assert.Equal((true, 1), await store.ClaimContactPlacesAsync(Mobile, first, firstDraft, Now));
+        Assert.Equal(ConfirmOutcome.Confirmed, (await store.ConfirmAsync(first, firstDraft, Now))!.Outcome);
+        var second = HoldOf(2, hour: 10) with { Phone = "-@b@example.cz" };
+        Assert.True(await store.TryPlaceHoldAsync(second, Roomy, Now));
+        var secondDraft = DraftOf(second);
+        Assert.Equal((false, 3), await store.ClaimContactPlacesAsync(Mobile, second, secondDraft, Now));
+        // The mobile lists only its own booking: another owner's is not its to see or cancel.
+        Assert.Single(await store.GetBookingsAsync(Mobile, Instant.MinValue));
+
+        // A claim given back (a confirmation that did not happen) counts no more.
+        var third = HoldOf(1, hour: 11) with { Phone = "-@c@example.cz" };
+        var thirdDraft = DraftOf(third);
+        Assert.Equal((true, 3), await store.ClaimContactPlacesAsync(Mobile, third, thirdDraft, Now));
+        await store.UnclaimContactPlacesAsync(Mobile, thirdDraft.Date, thirdDraft.Code);
+
+        // The first web booking cancelled: once its hold's time is well past, the mobile meeting its cap drops that claim.
+        Assert.NotNull(await store.CancelBookingAsync(firstDraft, Now, Duration.Zero));
+        var later = Now + HoldLife + PendingMove.Margin + Duration.FromMinutes(1);
+        var fourth = HoldOf(2, NextDay, now: later) with { Phone = "-@b@example.cz" };
+        Assert.Equal((true, 1), await store.ClaimContactPlacesAsync(Mobile, fourth, DraftOf(fourth, later), later));
+    }
 }
 
 public sealed class RedisPlacesPerPhoneTests : PlacesPerPhoneContract

@@ -9,7 +9,7 @@ using SmsBooking.TestSupport;
 namespace SmsBooking.BookingCore.Tests;
 
 /// <summary>What every <see cref="IQueueStore"/> must do; run against real Redis, a Redis Cluster and the embedded Garnet.</summary>
-public abstract class QueueStoreContract
+public abstract partial class QueueStoreContract
 {
     private static readonly LocalDate Day = new(2026, 12, 1);
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 7, 0);

@@ -46,6 +46,20 @@ public abstract class StatisticsStoreContract
     }
 
     [Fact]
+    public async Task AddOnce_CountsAnEventOnlyTheFirstTime_EvenWhenTwoGatewaysCountItAtOnce()
+    {
+        var store = Create();
+        var lapsed = new Figure(Measure.Lapsed, "OP", "zadost");
+
+        var firsts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.AddOnceAsync(Day, "lapsed:h1", lapsed)));
+        Assert.True(await store.AddOnceAsync(Day, "lapsed:h2", lapsed)); // another hold counts
+        Assert.True(await store.AddOnceAsync(Day.PlusDays(1), "lapsed:h1", lapsed)); // an event is its day's
+
+        Assert.Equal(1, firsts.Count(f => f));
+        Assert.Equal(2, (await store.ReadAsync(Day, Day))[0][lapsed]);
+    }
+
+    [Fact]
     public async Task TicketCalled_CountsTheWaitInItsMinuteOnceAtTheFirstCall()
     {
         var store = Create();

@@ -122,6 +122,21 @@ public class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task ShippedFileAsItIs_OutsideDevelopment_NamesEveryBrokenKeyOnce_InOneLine()
+    {
+        // An operator who starts the shipped file in production learns every key to fill in at once, not the store's
+        // first and the rest one restart at a time, and no failure twice.
+        var (exit, stderr, _) = await RunGatewayInAsync("Production");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuration error: ", stderr);
+        foreach (var key in new[] { "Redis:Configuration:", "Twilio:AuthToken:", "Twilio:AccountSid:", "Kiosk:Keys:0:Key:", "Kiosk:Keys:2:Key:" })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(stderr, System.Text.RegularExpressions.Regex.Escape(key)));
+        }
+        Assert.DoesNotContain('\n', stderr);
+    }
+
+    [Fact]
     public async Task PlaceholderKeys_OutsideDevelopment_StopStartUpNamingEachKey()
     {
         // The shipped appsettings.json as it is, but for real Twilio credentials: its kiosk keys are placeholders.

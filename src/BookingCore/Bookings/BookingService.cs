@@ -261,9 +261,12 @@ public sealed class BookingService
     /// <param name="channel">How the booking is made, stored with it.</param>
     /// <param name="code">The code to give the booking (the web's, told in the e-mail before the confirmation); a new
     /// one is drawn only should the day have it already.</param>
+    /// <param name="contact">A phone the citizen gave beside the owner (a web booking's mobile): its cap of places
+    /// (<see cref="BookingOptions.MaxPlacesPerPhone"/>) holds too, counted atomically with its other claims
+    /// (<see cref="IBookingStore.ClaimContactPlacesAsync"/>); <see cref="ConfirmOutcome.TooManyPlaces"/> when it would pass.</param>
     public async Task<ConfirmResult> ConfirmAsync(Hold hold, string name, bool phoneHasBookings = true,
         Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
-        string? code = null)
+        string? code = null, string? contact = null)
     {
         var now = _clock.GetCurrentInstant();
         var upcoming = phoneHasBookings ? await UpcomingAsync(hold.Phone) : [];
@@ -272,7 +275,7 @@ public sealed class BookingService
             // Also the retry of a confirmation whose replicas did not answer: the same booking, waited for again.
             return await DurableAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier));
         }
-        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor, channel, code));
+        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor, channel, code, contact));
     }
 
     /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
@@ -289,7 +292,7 @@ public sealed class BookingService
 
     private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
         Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
-        string? code = null)
+        string? code = null, string? contact = null)
     {
         if (upcoming.Count(b => b.AgendaId == hold.AgendaId) >= _options.MaxUpcomingPerAgenda)
         {
@@ -300,7 +303,15 @@ public sealed class BookingService
         {
             var draft = new Booking(attempt == 0 && code is not null ? code : BookingSecrets.NewCode(), BookingSecrets.NewPin(), phone, name, hold.AgendaId, hold.ActivityId,
                 hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Places: hold.Places, Channel: channel);
+            if (contact is not null && await _store.ClaimContactPlacesAsync(contact, hold, draft, now) is { Claimed: false } refused)
+            {
+                return new ConfirmResult(ConfirmOutcome.TooManyPlaces, PlacesBooked: refused.Booked);
+            }
             var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft));
+            if (contact is not null && !(result?.Booking is { } stood && stood.Date == draft.Date && stood.Code == draft.Code))
+            {
+                await _store.UnclaimContactPlacesAsync(contact, draft.Date, draft.Code); // nothing booked under this entry
+            }
             if (result is not null)
             {
                 if (result is { Outcome: ConfirmOutcome.Confirmed, Booking: { } made } && _statistics is not null)
@@ -315,7 +326,8 @@ public sealed class BookingService
 
     /// <summary>Moves the phone's booking <paramref name="code"/> of <paramref name="oldDate"/> to the slot of
     /// <paramref name="hold"/>: the new booking keeps the code (unless the new day has it already: then a new one is
-    /// drawn) and the name, gets a new PIN, and the old slot is released only once the new one is confirmed
+    /// drawn), the name and the party (the hold's places: a party moves whole, every place taken in the new day's one
+    /// step and every old one freed with the old booking), gets a new PIN, and the old slot is released only once the new one is confirmed
     /// (<see cref="IBookingStore.ConfirmMoveAsync"/>, <see cref="IBookingStore.FinishMovesAsync"/>). Told only once on
     /// the replicas the store waits for, both days and the phone's index.</summary>
     /// <remarks>The freed slot cools down for <see cref="BookingOptions.CancelReleaseDelay"/> like a cancelled one,
@@ -344,7 +356,7 @@ public sealed class BookingService
         for (int attempt = 0; attempt < SecretAttempts; attempt++)
         {
             var draft = new Booking(newCode, BookingSecrets.NewPin(), hold.Phone, old.Name, hold.AgendaId, hold.ActivityId,
-                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Channel: old.Channel);
+                hold.Date, hold.Time, _calendar.ToInstant(hold.Date, hold.Time), now, hold.Id, Places: hold.Places, Channel: old.Channel);
             var result = await ConfirmMoveStepsAsync(hold, draft, old, now, delay, remindersFor?.Invoke(draft));
             if (result is null)
             {

@@ -34,4 +34,10 @@ public sealed record Activity(string Id, LocalizedText Name, IReadOnlyList<strin
 {
     /// <summary>Bookings each counter takes per clock hour for this activity; null: no quota beyond the slots.</summary>
     public int? BookablePerHour { get; init; }
+
+    /// <summary>What it costs (<c>Fee</c>), or null when the office did not say.</summary>
+    public LocalizedText? Fee { get; init; }
+
+    /// <summary>What to bring (<c>Bring</c>), or null when the office did not say.</summary>
+    public LocalizedText? Bring { get; init; }
 }

@@ -21,6 +21,10 @@ public sealed record Closure(string Id, LocalDate Date, LocalTime? From, LocalTi
     /// <summary>Codes of cancelled bookings whose citizen could not be told (opted out, or booked without a phone).</summary>
     public IReadOnlyList<string> NotTold { get; init; } = [];
 
+    /// <summary>The series the closure was made in (<see cref="ClosureSeries"/>: a range of days, a weekday repeated),
+    /// or null for a closure of one day.</summary>
+    public string? Series { get; init; }
+
     public bool WholeDay => From is null && To is null;
 
     public bool Applies(Agenda agenda) => AgendaId is null || AgendaId == agenda.Id;

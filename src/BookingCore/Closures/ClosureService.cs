@@ -57,6 +57,47 @@ public sealed class ClosureService
         return null;
     }
 
+    /// <summary>What is wrong with a series before it is made, or null: its first day's problems (<see
+    /// cref="Problem(Closure)"/>), a last day before the first or more than a year ahead, no office day among its days.</summary>
+    public string? Problem(ClosureSeries series)
+    {
+        if (series.Last < series.First)
+        {
+            return "until: the last day must not be before the first";
+        }
+        if (series.Last > _calendar.Today().PlusDays(MaxDaysAhead))
+        {
+            return "until: at most a year ahead";
+        }
+        if (Problem(series.On(series.First, "")) is { } problem)
+        {
+            return problem;
+        }
+        return DaysOf(series).Count == 0 ? "weekdays: the office is open on none of the days chosen" : null;
+    }
+
+    /// <summary>The days of the series on which the office has anything to close (a weekend, a public holiday, a day
+    /// closed by the configuration has no slot and gets no closure).</summary>
+    public IReadOnlyList<LocalDate> DaysOf(ClosureSeries series) => series.Days().Where(d => SlotsOf(series.On(d, "")).Count > 0).ToList();
+
+    /// <summary>What the series would touch, day by day: the bookings still ahead in the slots it would cover. Nothing
+    /// is closed or cancelled; the days are read together.</summary>
+    public async Task<IReadOnlyList<ClosurePreviewDay>> PreviewAsync(ClosureSeries series)
+    {
+        var now = _clock.GetCurrentInstant();
+        var days = DaysOf(series);
+        var bookings = await Task.WhenAll(days.Select(d => _store.GetDayBookingsAsync(d)));
+        return days.Select((date, i) =>
+        {
+            var closure = series.On(date, "");
+            var slots = SlotsOf(closure).Select(s => s.SlotKey).ToHashSet(StringComparer.Ordinal);
+            var affected = bookings[i]
+                .Where(b => b.Status is BookingStatus.Booked or BookingStatus.Moving && b.Start > now && b.PlaceKeys.Any(p => slots.Contains(p.Slot)))
+                .OrderBy(b => b.Time).ThenBy(b => b.Code, StringComparer.Ordinal).ToList();
+            return new ClosurePreviewDay(date, affected, closure.Counters is null);
+        }).ToList();
+    }
+
     /// <summary>The slots the closure covers, each with the counters it closes there.</summary>
     public IReadOnlyList<ClosedSlot> SlotsOf(Closure closure) =>
         _calendar.Office.Agendas.Where(closure.Applies)

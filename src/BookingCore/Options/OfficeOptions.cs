@@ -50,4 +50,12 @@ public sealed class ActivityOptions
     /// <summary>Bookings of this activity each counter takes per clock hour (Trutnov: 1); the rest of the counters'
     /// time is for clients who come without booking. Unset: only the slots' counters limit it; 0: walk-in only.</summary>
     public int? BookablePerHour { get; set; }
+
+    /// <summary>What the activity costs, by language (<c>cs</c> required when given, <c>en</c>, <c>uk</c>): the SMS
+    /// answer to <c>kolik to stoji?</c>. At most <see cref="OfficeSettings.MaxFeeLength"/> characters.</summary>
+    public Dictionary<string, string> Fee { get; set; } = new();
+
+    /// <summary>What to bring for the activity, by language: the SMS answer to <c>co mam vzit s sebou?</c>. At most
+    /// <see cref="OfficeSettings.MaxBringLength"/> characters.</summary>
+    public Dictionary<string, string> Bring { get; set; } = new();
 }

@@ -27,6 +27,13 @@ public sealed class OfficeSettings
     public IReadOnlySet<LocalDate> Closures { get; }
     public IReadOnlyList<Agenda> Agendas { get; }
 
+    /// <summary>The longest fee an activity may give (<c>Fee:cs</c>, ...): the answer, with the step's reminder, fits
+    /// one reply.</summary>
+    public const int MaxFeeLength = 60;
+
+    /// <summary>The longest list of what to bring an activity may give (<c>Bring:cs</c>, ...).</summary>
+    public const int MaxBringLength = 140;
+
     public Agenda? FindAgenda(string id) => Agendas.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The agenda a typed code names: one of its own codes, one of its activities' codes (an activity code
@@ -146,6 +153,8 @@ public sealed class OfficeSettings
                 activities.Add(new Activity(act.Id, actName, actCodes, Words(act.Words, $"{actKey}:Words", problems))
                 {
                     BookablePerHour = act.BookablePerHour,
+                    Fee = Told(act.Fee, $"{actKey}:Fee", MaxFeeLength, problems),
+                    Bring = Told(act.Bring, $"{actKey}:Bring", MaxBringLength, problems),
                 });
             }
             if (a.WalkInDailyCap is < 0 or > 100_000)
@@ -220,13 +229,36 @@ public sealed class OfficeSettings
         return words;
     }
 
-    private static LocalizedText Localized(Dictionary<string, string> names, string key, List<string> problems)
+    /// <summary>An optional text told to citizens in an SMS (a fee, what to bring): null when none is given; when given,
+    /// Czech is required and each language is at most <paramref name="max"/> characters.</summary>
+    private static LocalizedText? Told(Dictionary<string, string> texts, string key, int max, List<string> problems)
+    {
+        if (texts.Values.All(string.IsNullOrWhiteSpace))
+        {
+            return null;
+        }
+        foreach (var (language, text) in texts)
+        {
+            if (language is not ("cs" or "en" or "uk"))
+            {
+                problems.Add($"{key}:{language}: not a language of the SMS (cs, en, uk)");
+            }
+            else if (text.Trim().Length > max)
+            {
+                problems.Add($"{key}:{language}: {text.Trim().Length} characters, at most {max} (it is answered in one SMS)");
+            }
+        }
+        var told = Localized(texts, key, problems, "text");
+        return told with { Cs = told.Cs.Trim(), En = told.En.Trim(), Uk = told.Uk?.Trim() };
+    }
+
+    private static LocalizedText Localized(Dictionary<string, string> names, string key, List<string> problems, string what = "name")
     {
         var cs = names.GetValueOrDefault("cs");
         var en = names.GetValueOrDefault("en");
         if (string.IsNullOrWhiteSpace(cs))
         {
-            problems.Add($"{key}:cs: a Czech name is required");
+            problems.Add($"{key}:cs: a Czech {what} is required");
         }
         return new LocalizedText(cs ?? "", string.IsNullOrWhiteSpace(en) ? cs ?? "" : en, names.GetValueOrDefault("uk"));
     }

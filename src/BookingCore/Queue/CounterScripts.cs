@@ -9,8 +9,9 @@ namespace SmsBooking.BookingCore.Queue;
 /// KEYS too.</summary>
 internal static class CounterScripts
 {
-    /// <summary>The counter's previous ticket is done (as <see cref="Done"/> does it), then the next waiting one is
-    /// called, priority first: {ticket, info, call number}, or {} when nobody waits. A ticket's first call adds its wait
+    /// <summary>The counter's previous ticket is done (as <see cref="Done"/> does it), its pause in @paused (if any) ends,
+    /// then the next waiting one of the counter's @agendas (comma-separated ids; empty: every agenda) is called,
+    /// priority first: {ticket, info, call number}, or {} when nobody of those agendas waits. A ticket's first call adds its wait
     /// from check-in (or the walk-in ticket) to the day's figures in @ticketNumbers, per kind (called:P, waited:P,
     /// called:A, waited:A); the last 50 calls are listed in @calls.</summary>
     public static readonly LuaScript Next = LuaScript.Prepare("""
@@ -27,8 +28,22 @@ internal static class CounterScripts
           redis.call('HDEL', @serving, @counter)
           redis.call('INCR', @version)
         end
-        local t = redis.call('LPOP', @priority)
-        if not t then t = redis.call('LPOP', @walkIns) end
+        if redis.call('HDEL', @paused, @counter) == 1 then redis.call('INCR', @version) end
+        local want = nil
+        for a in string.gmatch(@agendas, '[^,]+') do want = want or {}; want[a] = true end
+        local function take(q)
+          if not want then return redis.call('LPOP', q) end
+          for _, w in ipairs(redis.call('LRANGE', q, 0, -1)) do
+            local agenda = string.match(redis.call('HGET', @tickets, w) or '', '^[^|]*|([^|]*)')
+            if agenda and want[agenda] then
+              redis.call('LREM', q, 1, w)
+              return w
+            end
+          end
+          return false
+        end
+        local t = take(@priority)
+        if not t then t = take(@walkIns) end
         if not t then return {} end
         local info = redis.call('HGET', @tickets, t)
         local code = string.match(info, '^([^|]*)|')

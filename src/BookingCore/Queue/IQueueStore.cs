@@ -17,9 +17,27 @@ public interface IQueueStore
     /// were handed out that day already: then null. Atomic, so a crowd at several kiosks stops at the cap exactly.</summary>
     Task<Ticket?> TryWalkInAsync(LocalDate date, string agendaId, Instant now, int dailyCap);
 
-    /// <summary>The next ticket for the counter (priority first in check-in order, then walk-ins in arrival order);
-    /// the ticket the counter served before is done, as with <see cref="DoneAsync"/>. Null when nobody waits.</summary>
-    Task<Call?> NextAsync(LocalDate date, string counter, Instant now);
+    /// <summary>The next ticket for the counter (priority first in check-in order, then walk-ins in arrival order) among
+    /// those of <paramref name="agendas"/> (null or empty: every agenda); the ticket the counter served before is done,
+    /// as with <see cref="DoneAsync"/>, and its pause, if any, ends. Null when nobody of those agendas waits.</summary>
+    Task<Call?> NextAsync(LocalDate date, string counter, Instant now, IReadOnlyCollection<string>? agendas = null);
+
+    /// <summary>The counter begins a pause, which the board shows; refused while it serves a ticket.</summary>
+    Task<PauseOutcome> PauseAsync(LocalDate date, string counter, Instant now);
+
+    /// <summary>The counter's pause ends; false when it had none.</summary>
+    Task<bool> ResumeAsync(LocalDate date, string counter);
+
+    /// <summary>The office's notice for the board on <paramref name="date"/> (empty or null: none), kept for
+    /// <paramref name="keepFor"/> (to the day's end); the boards see it with the queue's next version.</summary>
+    Task SetNoticeAsync(LocalDate date, string? text, Duration keepFor);
+
+    /// <summary>The agendas set for each counter (from the staff console), by counter name.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CounterAgendasAsync();
+
+    /// <summary>Sets the agendas the counter calls; empty: the setting is removed (the counter key's own, or every
+    /// agenda).</summary>
+    Task SetCounterAgendasAsync(string counter, IReadOnlyCollection<string> agendas);
 
     /// <summary>Calls the counter's current ticket again, unless it has had <paramref name="maxCalls"/> calls.</summary>
     Task<RecallResult> RecallAsync(LocalDate date, string counter, Instant now, int maxCalls);
@@ -70,6 +88,11 @@ public interface IQueueStore
     /// (the next lockout is the shortest again); attempts being looked up right now are still settled. Returns until
     /// when it was locked, or null when it was not.</summary>
     Task<Instant?> UnlockPinGuardAsync(string keyHash, Instant now);
+
+    /// <summary>The staff settle a booking's visit from the day list: <paramref name="outcome"/> is
+    /// <see cref="Bookings.BookingStatus.Done"/> or <see cref="Bookings.BookingStatus.NoShow"/>, from booked, checked in,
+    /// called or the other outcome; its ticket leaves the queue and its counter. Cancelled and moving bookings stay.</summary>
+    Task<VisitResult> SettleVisitAsync(LocalDate date, string code, string pin, Bookings.BookingStatus outcome);
 
     /// <summary>The day's walk-in tickets per agenda and the waits of the tickets called so far.</summary>
     Task<QueueFigures> FiguresAsync(LocalDate date);

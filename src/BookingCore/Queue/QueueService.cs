@@ -126,11 +126,14 @@ public sealed class QueueService
         return ticket;
     }
 
-    /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>; the
-    /// ticket it served before is done. The <see cref="IQueueCallObserver"/> hears of the call before this returns.</summary>
-    public async Task<Call?> NextAsync(string counter)
+    /// <summary>Calls the next ticket to <paramref name="counter"/>, which must be a <see cref="CounterName"/>: of the
+    /// agendas the staff set for it, else of <paramref name="keyAgendas"/> (its key's), else of any agenda. The ticket
+    /// it served before is done, and its pause ends. The <see cref="IQueueCallObserver"/> hears of the call before this
+    /// returns.</summary>
+    public async Task<Call?> NextAsync(string counter, IReadOnlyCollection<string>? keyAgendas = null)
     {
-        var call = await Act(counter, (today, now) => _queue.NextAsync(today, counter, now));
+        var agendas = await AgendasOfAsync(counter, keyAgendas);
+        var call = await Act(counter, (today, now) => _queue.NextAsync(today, counter, now, agendas));
         if (call is not null && _statistics is not null)
         {
             await _statistics.CalledAsync(Today(call.At), call);
@@ -141,6 +144,63 @@ public sealed class QueueService
         }
         return call;
     }
+
+    /// <summary>The agendas <paramref name="counter"/> calls: the staff's setting, else its key's, else null (every
+    /// agenda). Agendas no longer configured are left out.</summary>
+    public async Task<IReadOnlyList<string>?> AgendasOfAsync(string counter, IReadOnlyCollection<string>? keyAgendas = null)
+    {
+        var set = (await _queue.CounterAgendasAsync()).GetValueOrDefault(counter) ?? keyAgendas;
+        var known = set?.Select(a => _booking.Calendar.Office.FindAgendaByCode(a)?.Id).OfType<string>().Distinct().ToList();
+        return known is { Count: > 0 } ? known : null;
+    }
+
+    /// <summary>The agendas the staff set per counter, by counter name (ids as configured).</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CounterAgendasAsync() => _queue.CounterAgendasAsync();
+
+    /// <summary>The staff set the agendas <paramref name="counter"/> calls (ids or SMS codes); none: the counter key's
+    /// own again, or every agenda.</summary>
+    public Task SetCounterAgendasAsync(string counter, IEnumerable<string> agendas)
+    {
+        if (!CounterName.IsValid(counter))
+        {
+            throw new ArgumentException($"a counter name is {CounterName.Rule}", nameof(counter));
+        }
+        var ids = agendas.Select(a => _booking.Calendar.Office.FindAgendaByCode(a)?.Id ?? throw new ArgumentException($"no agenda '{a}'", nameof(agendas)))
+            .Distinct().ToList();
+        return _queue.SetCounterAgendasAsync(counter, ids);
+    }
+
+    /// <summary>The counter begins a pause (<c>přestávka</c>), which the board shows until it ends or the counter calls
+    /// the next ticket; refused while it serves one.</summary>
+    public Task<PauseOutcome> PauseAsync(string counter) => Act(counter, (today, now) => _queue.PauseAsync(today, counter, now));
+
+    /// <summary>The counter's pause ends; false when it had none.</summary>
+    public Task<bool> ResumeAsync(string counter) => Act(counter, (today, _) => _queue.ResumeAsync(today, counter));
+
+    /// <summary>The longest notice the board shows.</summary>
+    public const int MaxNoticeLength = 200;
+
+    /// <summary>The office's notice on the board for <paramref name="date"/> (today or later; empty: none), until the
+    /// day ends.</summary>
+    public async Task SetNoticeAsync(LocalDate date, string? text)
+    {
+        text = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length > MaxNoticeLength)
+        {
+            throw new ArgumentException($"a notice is at most {MaxNoticeLength} characters", nameof(text));
+        }
+        var now = _clock.GetCurrentInstant();
+        if (date < Today(now))
+        {
+            throw new ArgumentException("a notice is for today or a later day", nameof(date));
+        }
+        var end = date.PlusDays(1).AtStartOfDayInZone(_booking.Calendar.Zone).ToInstant();
+        await _queue.SetNoticeAsync(date, text, end - now);
+        _changes.Notify();
+    }
+
+    /// <summary>The notice on the board of <paramref name="date"/>, or null.</summary>
+    public async Task<string?> NoticeAsync(LocalDate date) => (await _queue.SnapshotAsync(date)).Notice;
 
     /// <summary>Calls the counter's current ticket again, up to <paramref name="maxCalls"/> calls in all.</summary>
     public Task<RecallResult> RecallAsync(string counter, int maxCalls = QueueRules.DefaultMaxCalls) =>
@@ -212,7 +272,11 @@ public sealed class QueueService
             NoShow: Count(BookingStatus.NoShow),
             Cancelled: Count(BookingStatus.Cancelled),
             Waiting: snapshot.Waiting.Count);
-        return new Board(snapshot.Serving, snapshot.Recent, counts, WaitingByAgenda(snapshot), snapshot.Version);
+        return new Board(snapshot.Serving, snapshot.Recent, counts, WaitingByAgenda(snapshot), snapshot.Version)
+        {
+            Paused = snapshot.Paused,
+            Notice = snapshot.Notice,
+        };
     }
 
     /// <summary>Tickets waiting per configured agenda, in the configuration's order (0 when none waits).</summary>

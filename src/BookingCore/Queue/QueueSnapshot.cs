@@ -12,4 +12,11 @@ public sealed record QueueSnapshot(
     IReadOnlyList<Call> Recent,
     IReadOnlyList<Ticket> Waiting,
     IReadOnlyDictionary<string, ServiceTimes> ServiceTimes,
-    long Version);
+    long Version)
+{
+    /// <summary>The counters on a pause (<c>přestávka</c>) and since when.</summary>
+    public IReadOnlyDictionary<string, NodaTime.Instant> Paused { get; init; } = new Dictionary<string, NodaTime.Instant>();
+
+    /// <summary>The office's notice for the day (set from the staff console), or null.</summary>
+    public string? Notice { get; init; }
+}

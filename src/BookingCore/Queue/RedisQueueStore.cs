@@ -43,13 +43,14 @@ public sealed partial class RedisQueueStore : IQueueStore
         return number.Length == 0 ? null : new Ticket(number, false, agendaId, null, null);
     }
 
-    public async Task<Call?> NextAsync(LocalDate date, string counter, Instant now)
+    public async Task<Call?> NextAsync(LocalDate date, string counter, Instant now, IReadOnlyCollection<string>? agendas = null)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CounterScripts.Next, new
         {
             priority = _keys.DayPriorityQueue(date), walkIns = _keys.DayWalkInQueue(date), tickets = _keys.DayTickets(date), status = _keys.DayStatus(date),
             serving = _keys.DayServing(date), calls = _keys.DayCalls(date), callCounts = _keys.DayCallCounts(date), serviceTimes = _keys.DayServiceTimes(date),
-            version = _keys.DayQueueVersion(date), ticketNumbers = _keys.DayTicketNumbers(date), counter, now = now.ToUnixTimeMilliseconds(),
+            version = _keys.DayQueueVersion(date), ticketNumbers = _keys.DayTicketNumbers(date), paused = _keys.DayPaused(date), counter,
+            now = now.ToUnixTimeMilliseconds(), agendas = string.Join(',', agendas ?? []),
         }))!;
         return result.Length == 0 ? null : new Call(ParseTicket((string)result[0]!, (string)result[1]!), counter, now, (int)result[2]);
     }
@@ -116,6 +117,8 @@ public sealed partial class RedisQueueStore : IQueueStore
         var walkIns = batch.ListRangeAsync(_keys.DayWalkInQueue(date));
         var service = batch.HashGetAllAsync(_keys.DayServiceTimes(date));
         var version = batch.StringGetAsync(_keys.DayQueueVersion(date));
+        var paused = batch.HashGetAllAsync(_keys.DayPaused(date));
+        var notice = batch.StringGetAsync(_keys.DayNotice(date));
         batch.Execute();
         var info = (await tickets).ToDictionary(e => (string)e.Name!, e => (string)e.Value!);
         Ticket TicketOf(string number) => ParseTicket(number, info.GetValueOrDefault(number, "||"));
@@ -144,7 +147,8 @@ public sealed partial class RedisQueueStore : IQueueStore
             var t = times.GetValueOrDefault(agenda);
             times[agenda] = name[(bar + 1)..] == "n" ? t with { Count = (int)e.Value } : t with { Total = Duration.FromMilliseconds((long)e.Value) };
         }
-        return new QueueSnapshot(now, recent, waiting, times, (long?)await version ?? 0);
+        var pauses = (await paused).ToDictionary(e => (string)e.Name!, e => ParseMs(e.Value) ?? Instant.FromUnixTimeMilliseconds(0), StringComparer.Ordinal);
+        return new QueueSnapshot(now, recent, waiting, times, (long?)await version ?? 0) { Paused = pauses, Notice = (string?)await notice };
     }
 
     public async Task<long> VersionAsync(LocalDate date) => (long?)await Db.StringGetAsync(_keys.DayQueueVersion(date)) ?? 0;

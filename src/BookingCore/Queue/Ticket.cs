@@ -30,7 +30,14 @@ public sealed record CheckInResult(CheckInOutcome Outcome, Ticket? Ticket = null
 /// <param name="Waiting">Tickets waiting per agenda id (every configured agenda, 0 when none waits).</param>
 /// <param name="Version">The queue's version the board was read at (<see cref="QueueSnapshot.Version"/>).</param>
 public sealed record Board(IReadOnlyList<Call> Serving, IReadOnlyList<Call> Recent, DayCounts Counts,
-    IReadOnlyDictionary<string, int> Waiting, long Version);
+    IReadOnlyDictionary<string, int> Waiting, long Version)
+{
+    /// <summary>The counters on a pause and since when (<see cref="QueueSnapshot.Paused"/>).</summary>
+    public IReadOnlyDictionary<string, Instant> Paused { get; init; } = new Dictionary<string, Instant>();
+
+    /// <summary>The office's notice for the day, or null.</summary>
+    public string? Notice { get; init; }
+}
 
 /// <summary>The day's bookings by where they stand, and tickets waiting.</summary>
 public sealed record DayCounts(int Booked, int CheckedIn, int Called, int Done, int NoShow, int Cancelled, int Waiting);

@@ -9,6 +9,11 @@ public interface IStatisticsStore
     /// <summary>Adds <paramref name="by"/> to the day's <paramref name="figure"/>.</summary>
     Task AddAsync(LocalDate date, Figure figure, long by = 1);
 
+    /// <summary>Adds one to the day's <paramref name="figure"/> the first time <paramref name="eventId"/> is counted on
+    /// that day, and never again (a lapse the watcher takes up a second time after a crash, a count retried): true
+    /// when it counted. Atomic: two gateways counting one event count it once.</summary>
+    Task<bool> AddOnceAsync(LocalDate date, string eventId, Figure figure);
+
     /// <summary>Remembers when the day's <paramref name="ticket"/> was handed out (and for which activity), for its
     /// wait, and counts <paramref name="counted"/> with it; both only the first time (the same PIN checked in again gets
     /// the same ticket and is not counted twice). True when it was the first time.</summary>

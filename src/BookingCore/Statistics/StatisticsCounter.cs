@@ -23,8 +23,10 @@ public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone,
     public Task CancelledAsync(Booking b) =>
         Safely(nameof(CancelledAsync), () => store.AddAsync(b.Date, new Figure(Measure.Cancelled, b.AgendaId, b.ActivityId)));
 
+    /// <summary>A hold that ran out, counted once per hold: the watcher that takes a lapse up again (its first round
+    /// died after counting, or another gateway's lease ran out) does not count it twice.</summary>
     public Task LapsedAsync(Hold h) =>
-        Safely(nameof(LapsedAsync), () => store.AddAsync(h.Date, new Figure(Measure.Lapsed, h.AgendaId, h.ActivityId)));
+        Safely(nameof(LapsedAsync), () => store.AddOnceAsync(h.Date, $"lapsed:{h.Id}", new Figure(Measure.Lapsed, h.AgendaId, h.ActivityId)));
 
     /// <summary>A walk-in ticket: counted, its arrival hour's demand, and its issue for the wait.</summary>
     public Task WalkInAsync(Ticket t, Instant at)

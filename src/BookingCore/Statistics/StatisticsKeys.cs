@@ -16,4 +16,7 @@ public sealed class StatisticsKeys(string prefix)
 
     /// <summary>HASH ticket → issued ms, until its first call (lives 3 days).</summary>
     public RedisKey Issued(LocalDate date) => Day(date) + ":issued";
+
+    /// <summary>SET of the events counted once (<c>lapsed:&lt;hold id&gt;</c>), kept as long as the day's counts.</summary>
+    public RedisKey Once(LocalDate date) => Day(date) + ":once";
 }

@@ -43,6 +43,18 @@ public interface IBookingStore
     /// the new ones (two confirmations of one phone at once cannot both pass it).</summary>
     Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null);
 
+    /// <summary>Claims the places of <paramref name="hold"/>, about to be confirmed as <paramref name="draft"/>, for
+    /// <paramref name="contact"/> too: a phone the citizen gave beside the booking's owner (a web booking's mobile), held
+    /// to the same <see cref="PlacesPerPhone"/> cap, counted in one step with what it claims already (its own bookings
+    /// and other bookings naming it), so that two confirmations naming one mobile cannot both pass it. Returns whether it
+    /// was claimed and the places it claims besides. The claim counts while the booking stands; one of a booking
+    /// cancelled or never made is dropped when the contact next meets its cap.</summary>
+    Task<(bool Claimed, int Booked)> ClaimContactPlacesAsync(string contact, Hold hold, Booking draft, Instant now);
+
+    /// <summary>Gives back <paramref name="contact"/>'s claim for the booking of that day and code (its confirmation did
+    /// not happen).</summary>
+    Task UnclaimContactPlacesAsync(string contact, LocalDate date, string code);
+
     /// <summary>Confirms <paramref name="hold"/> as <paramref name="draft"/>, the new time of <paramref name="old"/>
     /// (same phone, name and, unless the new day has it, code). On the old booking's own day this is one atomic step
     /// that also releases the old slot. On another day it is the first half of a move: a <see cref="PendingMove"/> is

@@ -52,7 +52,7 @@ internal static class StoredRecords
 
     internal static string ToJson(Closure c) => JsonSerializer.Serialize(new ClosureRecord(
         c.Id, Date.Format(c.Date), c.From is { } f ? Time.Format(f) : null, c.To is { } t ? Time.Format(t) : null, c.AgendaId, c.Counters,
-        c.Reason, c.By, c.At.ToUnixTimeMilliseconds(), c.Cancelled, [.. c.NotTold]), RecordsJson.Default.ClosureRecord);
+        c.Reason, c.By, c.At.ToUnixTimeMilliseconds(), c.Cancelled, [.. c.NotTold], c.Series), RecordsJson.Default.ClosureRecord);
 
     internal static Closure ClosureFromJson(string json)
     {
@@ -62,6 +62,7 @@ internal static class StoredRecords
         {
             Cancelled = r.Cancelled,
             NotTold = r.NotTold ?? [],
+            Series = r.Series,
         };
     }
 
@@ -94,8 +95,10 @@ internal sealed record BookingRecord(string Code, string Pin, string Phone, stri
 internal sealed record HoldRecord(string Id, string Phone, string Agenda, string Activity, string Date, string Time, long ExpiresMs,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Places = null);
 
+/// <param name="Series">Absent in a closure of one day, and in every closure stored before series existed.</param>
 internal sealed record ClosureRecord(string Id, string Date, string? From, string? To, string? Agenda, int? Counters, string Reason,
-    string By, long AtMs, int Cancelled, List<string>? NotTold);
+    string By, long AtMs, int Cancelled, List<string>? NotTold,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Series = null);
 
 /// <param name="Hold">The new day's hold (JSON), so that a move given up frees its place at once; absent in records an
 /// older gateway wrote.</param>

@@ -11,9 +11,11 @@ public sealed class Cancellation
 {
     private readonly BookingService _booking;
     private readonly Prompts _prompts;
+    private readonly BookingCore.Options.OfficeSettings _office;
 
-    public Cancellation(BookingService booking, Prompts prompts)
+    public Cancellation(BookingService booking, Prompts prompts, BookingCore.Options.OfficeSettings office)
     {
+        _office = office;
         _booking = booking;
         _prompts = prompts;
     }
@@ -29,13 +31,13 @@ public sealed class Cancellation
         var released = await t.LeaveAsync();
         if (moving is not null)
         {
-            return await _prompts.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+            return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
         }
         if (released)
         {
             return t.Texts.HoldReleased();
         }
-        var list = await _prompts.ListCancellationsAsync(t);
+        var list = await _prompts.Lists.ListCancellationsAsync(t);
         return held ? t.Texts.HoldLapsed() + "\n" + list : list; // the hold ran out before the STORNO: said, not claimed
     }
 
@@ -48,7 +50,7 @@ public sealed class Cancellation
             return await _prompts.HintAsync(t);
         }
         await t.Machine.CancellationPickedAsync(code);
-        return await _prompts.ConfirmCancellationAsync(t, code);
+        return await _prompts.Lists.ConfirmCancellationAsync(t, code);
     }
 
     /// <summary>The answer to "cancel this one?": ANO cancels it, NE keeps it, anything else asks again.</summary>
@@ -76,12 +78,34 @@ public sealed class Cancellation
         return cancelled is null ? t.Texts.UnknownCode(Prompts.Echo(code.ToUpperInvariant())) : t.Texts.Cancelled(cancelled.Code);
     }
 
-    /// <summary>MOJE: the upcoming bookings with their PINs.</summary>
+    /// <summary>MOJE: the upcoming bookings with their PINs, each named as the summary names it (<c>Cestovni pasy -
+    /// Podani zadosti o pas</c>) where all of them fit the reply so, else by the agenda's name, else by its id (six
+    /// bookings, the most a phone may hold, fit only so).</summary>
     public async Task<string> MyBookingsAsync(Turn t)
     {
         var bookings = await _booking.MyBookingsAsync(t.Phone); // PINs only once on the replicas (Redis:MinReplicaAcks)
-        return bookings.Count == 0
-            ? t.Texts.NoBookings()
-            : t.Texts.MyBookings(bookings.Select(b => t.Texts.BookingLine(b, withPin: true)).ToList());
+        if (bookings.Count == 0)
+        {
+            return t.Texts.NoBookings();
+        }
+        Func<Booking, string?>[] labels = [b => Named(t, b, withActivity: true), b => Named(t, b, withActivity: false)];
+        foreach (var label in labels)
+        {
+            var named = t.Texts.Format("MyBookings", ("bookings", string.Join("\n", bookings.Select(b => t.Texts.BookingLine(b, withPin: true, label(b))))));
+            if (t.Texts.Fits(named))
+            {
+                return named;
+            }
+        }
+        return t.Texts.MyBookings(bookings.Select(b => t.Texts.BookingLine(b, withPin: true)).ToList());
+    }
+
+    private string? Named(Turn t, Booking b, bool withActivity)
+    {
+        var agenda = _office.FindAgenda(b.AgendaId);
+        var activity = agenda?.FindActivity(b.ActivityId);
+        return agenda is null ? null : withActivity && activity is not null
+            ? $"{agenda.Name.In(t.Language)} - {activity.Name.In(t.Language)}"
+            : agenda.Name.In(t.Language);
     }
 }

@@ -31,11 +31,13 @@ public sealed class ConversationEngine
     private readonly Queue.QueueStatus _queueStatus;
     private readonly IClock _clock;
     private readonly ConversationOptions _options;
+    private readonly OfficeAnswers _answers;
 
     public ConversationEngine(MessageReader reader, BookingService booking, OfficeSettings office, TextCatalog texts, Prompts prompts,
         GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving,
-        Waitlist.Watching watching, IClock clock, ConversationOptions options)
+        Waitlist.Watching watching, IClock clock, ConversationOptions options, OfficeAnswers answers)
     {
+        _answers = answers;
         _options = options;
         _clock = clock;
         _watching = watching;
@@ -106,6 +108,10 @@ public sealed class ConversationEngine
         if (reading.Keyword != Keyword.None || reading.Form != MessageForm.Talk)
         {
             snapshot.Misread = 0; // the step's own answers reset it in the parts
+        }
+        if (reading.Question != Question.None)
+        {
+            return await _answers.AnswerAsync(t, reading); // the step stays as it was, and is asked again
         }
         return await PartyAsync(t, reading) ?? await KeywordAsync(t, reading) ?? await FormAsync(t, reading) ?? await StepAsync(t, reading);
     }

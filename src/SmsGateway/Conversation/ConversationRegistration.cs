@@ -18,6 +18,7 @@ public static class ConversationRegistration
         builder.Services.AddSingleton<GuidedBooking>();
         builder.Services.AddSingleton<OneMessageBooking>();
         builder.Services.AddSingleton<Cancellation>();
+        builder.Services.AddSingleton<OfficeAnswers>();
         builder.Services.AddSingleton<Moving>();
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<InboundSmsHandler>();

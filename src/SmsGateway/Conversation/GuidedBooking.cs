@@ -39,6 +39,9 @@ public sealed class GuidedBooking
         {
             await t.Machine.FireAsync(Trigger.Greeted);
         }
+        // Agenda and activity understood from words at the start, the activity list skipped: said back before what
+        // follows, so that a misreading shows at once (potrebuju novy pas: the passport application).
+        var sayBack = s.State == State.ChoosingAgenda && r.Activity is not null && r.Choice is null && !r.ActivityByCode;
         var remembered = Remember(s, r) | await EarliestAsync(t, r);
         var answered = await AnswerStepAsync(t, r);
         if (!answered && !remembered)
@@ -46,7 +49,20 @@ public sealed class GuidedBooking
             return fromIdle ? _prompts.Greeting(t) : await _prompts.HintAsync(t);
         }
         s.Misread = 0;
-        return await AdvanceAsync(t, "", greet: fromIdle);
+        var reply = await AdvanceAsync(t, "", greet: fromIdle);
+        return sayBack ? SaidBack(t, reply) : reply;
+    }
+
+    /// <summary><c>Rozumim: Cestovni pasy - Podani zadosti o pas.</c> before <paramref name="reply"/> when the reply
+    /// does not say it already (the summary does) and both fit the reply's segments.</summary>
+    private static string SaidBack(Turn t, string reply)
+    {
+        if (t.State is State.ChoosingAgenda or State.ChoosingActivity or State.Confirming || t.Activity is not { } activity)
+        {
+            return reply;
+        }
+        var line = t.Texts.Format("Understood", ("agenda", t.Agenda!.Name.In(t.Language)), ("activity", activity.Name.In(t.Language)));
+        return t.Texts.Fits(line + "\n" + reply) ? line + "\n" + reply : reply;
     }
 
     /// <summary>What the message says for later steps waits in the snapshot until their turn comes.</summary>
@@ -205,7 +221,7 @@ public sealed class GuidedBooking
     private async Task<string?> HoldAsync(Turn t, LocalTime time, string prefix)
     {
         var s = t.Snapshot;
-        // A move keeps its booking's one place (a party's booking is not moved by SMS).
+        // A move keeps its booking's one place (the SMS line moves no party's booking; the web moves them whole).
         var result = await _booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings,
             s.Moving is null ? s.PartySize : 1, s.Moving?.Code);
         switch (result.Outcome)
@@ -258,7 +274,7 @@ public sealed class GuidedBooking
             }
             var moving = t.Snapshot.Moving;
             var released = await t.LeaveAsync(); // a hold that ran out meanwhile is not said to be released
-            return moving is null ? (released ? t.Texts.HoldReleased() : t.Texts.Declined()) : await _prompts.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+            return moving is null ? (released ? t.Texts.HoldReleased() : t.Texts.Declined()) : await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
         }
         if (r.Answer != Answer.Yes)
         {
@@ -321,7 +337,7 @@ public sealed class GuidedBooking
                 // Cancelled meanwhile, or checked in (then it still stands, and the reply says so rather than "no longer
                 // valid").
                 await t.Machine.FireAsync(Trigger.Abandoned);
-                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
+                return await _prompts.Lists.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             case ConfirmOutcome.TooManyBookings:
                 await t.Machine.FireAsync(Trigger.Abandoned);
                 return t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
@@ -332,7 +348,7 @@ public sealed class GuidedBooking
                 // Given up while this ANO was on its way (it came too late for its hold, or the booking was checked in or
                 // cancelled meanwhile): nothing moved, and the reply says where the booking stands now.
                 await t.Machine.FireAsync(Trigger.Abandoned);
-                return await _prompts.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
+                return await _prompts.Lists.MoveKeptAsync(t, moving!, t.Texts.MoveNotMade(moving!.Date, moving.Time));
             default:
                 return await lapsed(t);
         }
@@ -371,7 +387,9 @@ public sealed class GuidedBooking
         await t.Machine.MoveChosenAsync(new MoveChoice(booking.AgendaId, booking.ActivityId, booking.Name,
             new MovingBooking(booking.Code, booking.Date, booking.Time)));
         Remember(t.Snapshot, r with { Name = null });
-        return await AdvanceAsync(t, t.Texts.MoveStart(booking.Code, booking.Date, booking.Time) + "\n");
+        var reply = await AdvanceAsync(t, "");
+        // The summary says the booking and its old time itself: it is sent alone, in one segment.
+        return t.State == State.Confirming ? reply : t.Texts.MoveStart(booking.Code, booking.Date, booking.Time) + "\n" + reply;
     }
 
     /// <summary>The one SMS of a move: as a confirmation, saying the old time is gone.</summary>

@@ -43,7 +43,7 @@ public sealed class Moving
             0 when party is not null => t.Texts.MoveParty(party.Code),
             0 => t.Texts.NothingToMove(),
             1 => await _guided.StartMoveAsync(t, movable[0], r),
-            _ => await _prompts.ListMovesAsync(t),
+            _ => await _prompts.Lists.ListMovesAsync(t),
         };
     }
 
@@ -63,8 +63,9 @@ public sealed class Moving
         return await _guided.StartMoveAsync(t, chosen, MessageReading.Nothing);
     }
 
-    /// <summary>The phone's bookings that can still move: booked, not yet checked in, for one person (a party's places
-    /// would all have to move together, which the move's scripts do not do: a party cancels and books again).</summary>
+    /// <summary>The phone's bookings that can still move by SMS: booked, not yet checked in, for one person (the SMS
+    /// line's choice: a party cancels and books again; the move itself, <c>BookingService.MoveAsync</c>, moves a party's
+    /// every place, as the web's move link does).</summary>
     private async Task<List<Booking>> MovableAsync(Turn t) => (await BookedAsync(t)).Where(b => b.Party == 1).ToList();
 
     private async Task<List<Booking>> BookedAsync(Turn t) =>

@@ -125,7 +125,7 @@ public sealed class OneMessageBooking
         {
             var moving = t.Snapshot.Moving; // a waitlist offer to move a booking: the booking stays, if it still does
             await t.LeaveAsync();
-            return moving is null ? t.Texts.Declined() : await _prompts.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+            return moving is null ? t.Texts.Declined() : await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
         }
         if (r.Answer != Answer.Yes)
         {
@@ -143,7 +143,7 @@ public sealed class OneMessageBooking
         {
             // A waitlist offer to move a booking: its slot went on to the next watcher; the booking stays.
             await t.Machine.FireAsync(Trigger.Abandoned);
-            return await _prompts.MoveKeptAsync(t, moving, t.Texts.WatchOfferLapsed(moving.Date, moving.Time));
+            return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.WatchOfferLapsed(moving.Date, moving.Time));
         }
         var agenda = t.Agenda!;
         var activity = t.Activity!;

@@ -22,7 +22,11 @@ public sealed class Prompts
         _booking = booking;
         _office = office;
         _options = options;
+        Lists = new BookingLists(booking, office);
     }
+
+    /// <summary>The lists of the phone's own bookings (to cancel, to move) and what a move given up says.</summary>
+    public BookingLists Lists { get; }
 
     public IReadOnlyList<string> AgendaNames(Language language) => _office.Agendas.Select(a => a.Name.In(language)).ToList();
 
@@ -50,11 +54,11 @@ public sealed class Prompts
             case State.QuickConfirming:
                 return Offer(t, requestedWasFree: true);
             case State.ChoosingCancellation:
-                return await ListCancellationsAsync(t);
+                return await Lists.ListCancellationsAsync(t);
             case State.ConfirmingCancellation:
-                return await ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
+                return await Lists.ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
             case State.ChoosingMove:
-                return await ListMovesAsync(t);
+                return await Lists.ListMovesAsync(t);
             default:
                 return Greeting(t);
         }
@@ -191,62 +195,6 @@ public sealed class Prompts
         return t.Texts.QuickOffer(t.Agenda!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold), requestedWasFree, s.Hold.Party);
     }
 
-    /// <summary>The bookings that STORNO may cancel, numbered; with none, says so.</summary>
-    public async Task<string> ListCancellationsAsync(Turn t)
-    {
-        var bookings = await _booking.UpcomingAsync(t.Phone);
-        if (bookings.Count == 0)
-        {
-            if (t.State == State.ChoosingCancellation)
-            {
-                await t.Machine.FireAsync(Trigger.Abandoned);
-            }
-            return t.Texts.NothingToCancel();
-        }
-        await t.Machine.CancellationListedAsync(bookings.Select(b => b.Code).ToList());
-        return t.Texts.ChooseCancellation(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
-    }
-
-    /// <summary>"Cancel this booking?" with its day, time and agenda, before a booking picked by its number is
-    /// cancelled; a booking gone meanwhile is said to be.</summary>
-    public async Task<string> ConfirmCancellationAsync(Turn t, string code)
-    {
-        var booking = (await _booking.UpcomingAsync(t.Phone)).FirstOrDefault(b => b.Code == code);
-        if (booking is null)
-        {
-            await t.Machine.FireAsync(Trigger.Abandoned);
-            return t.Texts.UnknownCode(code);
-        }
-        var agenda = _office.FindAgenda(booking.AgendaId)?.Name.In(t.Language) ?? booking.AgendaId;
-        return t.Texts.Format("ConfirmCancel", ("code", booking.Code), ("day", t.Texts.DayLabel(booking.Date)),
-            ("time", booking.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("agenda", agenda));
-    }
-
-    /// <summary>What a move given up (NE, STORNO, an offer to move that ran out) says: <paramref name="standing"/>, that
-    /// the booking stays at its time, only while it does; a booking cancelled meanwhile (by the office) is said to be gone.</summary>
-    public async Task<string> MoveKeptAsync(Turn t, MovingBooking moving, string standing)
-    {
-        var stands = (await _booking.UpcomingAsync(t.Phone)).Any(b => b.Code == moving.Code && b.Date == moving.Date && b.Time == moving.Time);
-        return stands ? standing : t.Texts.MoveGone(moving.Code);
-    }
-
-    /// <summary>The bookings that PRESUN may move (booked, not checked in), numbered; with none, says so.</summary>
-    public async Task<string> ListMovesAsync(Turn t)
-    {
-        // A booking locked by a move a crash left under way is listed too: moving it settles that move first.
-        var bookings = (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status is BookingStatus.Booked or BookingStatus.Moving).ToList();
-        if (bookings.Count == 0)
-        {
-            if (t.State == State.ChoosingMove)
-            {
-                await t.Machine.FireAsync(Trigger.Abandoned);
-            }
-            return t.Texts.NothingToMove();
-        }
-        await t.Machine.MoveListedAsync(bookings.Select(b => b.Code).ToList());
-        return t.Texts.ChooseMove(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
-    }
-
     /// <summary>The answer to a message not understood at this step: the first time a hint of what the step accepts
     /// with its list; again in a row, a short "not understood, POMOC" with the list.</summary>
     public async Task<string> HintAsync(Turn t)
@@ -275,18 +223,34 @@ public sealed class Prompts
                 return T.QuickHintConfirm() + More(again, T);
             case State.ChoosingCancellation:
                 var count = s.ShownCodes?.Count ?? 0;
-                var list = await ListCancellationsAsync(t);
+                var list = await Lists.ListCancellationsAsync(t);
                 return t.State == State.ChoosingCancellation ? (again ? hint : T.HintNumber(count) + "\n") + list : list;
             case State.ConfirmingCancellation:
-                return (again ? hint : "") + await ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
+                return (again ? hint : "") + await Lists.ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
             case State.ChoosingMove:
                 var moves = s.ShownMoves?.Count ?? 0;
-                var movable = await ListMovesAsync(t);
+                var movable = await Lists.ListMovesAsync(t);
                 return t.State == State.ChoosingMove ? (again ? hint : T.HintNumber(moves) + "\n") + movable : movable;
             default:
                 return Greeting(t);
         }
     }
+
+    /// <summary>What the step asks, in one short line (no list): said after an answer to a question when the step's
+    /// whole prompt would not fit beside it.</summary>
+    public string Reminder(Turn t) => t.State switch
+    {
+        State.ChoosingAgenda => t.Texts.HintNumber(_office.Agendas.Count),
+        State.ChoosingActivity => t.Texts.HintNumber(t.Agenda!.Activities.Count),
+        State.ChoosingDay => t.Texts.HintDay(),
+        State.ChoosingTime => t.Texts.HintTime(),
+        State.EnteringName => t.Texts.InvalidName(),
+        State.Confirming => t.Texts.HintConfirm(),
+        State.QuickConfirming => t.Texts.QuickHintConfirm(),
+        State.ChoosingCancellation => t.Texts.HintNumber(t.Snapshot.ShownCodes?.Count ?? 1),
+        State.ChoosingMove => t.Texts.HintNumber(t.Snapshot.ShownMoves?.Count ?? 1),
+        _ => t.Texts.HintConfirm(),
+    };
 
     private static string More(bool again, Texts.ConversationTexts T) => again ? "\n" + T.MoreHelp() : "";
 

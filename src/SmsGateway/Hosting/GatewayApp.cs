@@ -27,6 +27,9 @@ public static class GatewayApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var app = CreateBuilder(args, configure).Build();
+        // Validate before anything resolves an options class of its own (the store's keys read Redis:*): a broken
+        // configuration is then named whole, in one line, not one options class at a time.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             if (!BookingCoreRegistration.UsesRedis(app.Services))
@@ -95,9 +98,7 @@ public static class GatewayApp
     {
         try
         {
-            var app = Create(args);
-            // Validate before the host starts, so a broken configuration is one line, not the host's stack trace.
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+            var app = Create(args); // validates the configuration: a broken one is one line, not the host's stack trace
             await app.RunAsync();
             return 0;
         }

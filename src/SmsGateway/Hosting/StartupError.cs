@@ -15,7 +15,7 @@ public static partial class StartupError
         // The start-up validator throws every options class's failures at once: name them all, in one line.
         if (e is AggregateException aggregate && aggregate.InnerExceptions.OfType<OptionsValidationException>().ToList() is { Count: > 1 } all)
         {
-            return "Configuration error: " + string.Join("; ", all.SelectMany(o => o.Failures));
+            return "Configuration error: " + string.Join("; ", all.SelectMany(o => o.Failures).Distinct());
         }
         for (var current = e; current is not null; current = current.InnerException)
         {

@@ -145,7 +145,7 @@ public static class KioskApi
         {
             return error;
         }
-        var call = await queue.NextAsync(counter!);
+        var call = await queue.NextAsync(counter!, http.Features.GetRequiredFeature<KioskDevice>().Agendas);
         return call is null ? TypedResults.NoContent() : TypedResults.Ok(Answer(call, office));
     }
 

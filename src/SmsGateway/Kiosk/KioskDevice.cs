@@ -5,7 +5,8 @@ namespace SmsBooking.SmsGateway.Kiosk;
 /// <param name="Name">The configured name, or null.</param>
 /// <param name="KeyHash">Names the key's PIN guard in the store; the key itself is never stored or logged.</param>
 /// <param name="Setting">Where the key is configured (<c>Kiosk:Keys:2</c>), for the staff reading a log line.</param>
-public sealed record KioskDevice(KioskRole Roles, string? Name, string KeyHash, string Setting)
+/// <param name="Agendas">A counter key's agendas (<c>Kiosk:Keys:N:Agendas</c>), or null: every agenda.</param>
+public sealed record KioskDevice(KioskRole Roles, string? Name, string KeyHash, string Setting, IReadOnlyList<string>? Agendas = null)
 {
     /// <summary>The device as a log line names it: its name, or where its key is configured.</summary>
     public string Label => Name ?? Setting;

@@ -13,4 +13,8 @@ public sealed class KioskKeyOptions
     /// <summary>Optional: what the staff call the device in logs (<c>entrance</c>); for a counter key, the counter that
     /// <c>/api/queue/next</c> calls to when the request names none (<c>3</c>, <c>counter 3</c>).</summary>
     public string? Name { get; set; }
+
+    /// <summary>Optional, for a counter key: the agendas (ids or SMS codes) its counter calls; none: every agenda. The
+    /// staff console can set a counter's agendas over it (docs/screens.md, "The counter").</summary>
+    public List<string> Agendas { get; set; } = [];
 }

@@ -25,8 +25,9 @@ public sealed class KioskKeyring
             var k = o.Keys[i];
             if (!string.IsNullOrEmpty(k.Key) && KioskRoles.TryParse(k.Role, out var role))
             {
+                var agendas = k.Agendas.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
                 keys.Add((k.Key, new KioskDevice(role, string.IsNullOrWhiteSpace(k.Name) ? null : k.Name.Trim(), QueueService.KeyHash(k.Key),
-                    $"{KioskOptions.SectionName}:Keys:{i}")));
+                    $"{KioskOptions.SectionName}:Keys:{i}", agendas.Count > 0 ? agendas : null)));
             }
         }
         for (int i = 0; i < o.ApiKeys.Count; i++)

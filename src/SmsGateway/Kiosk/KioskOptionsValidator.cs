@@ -5,7 +5,7 @@ namespace SmsBooking.SmsGateway.Kiosk;
 
 /// <summary>Checks <c>Kiosk:*</c> at start-up. Outside the <c>Development</c> environment a key must be a real secret:
 /// not the shipped placeholder (<c>change-me...</c>) and at least <see cref="MinimumKeyLength"/> characters.</summary>
-internal sealed class KioskOptionsValidator(IHostEnvironment environment) : IValidateOptions<KioskOptions>
+internal sealed class KioskOptionsValidator(IHostEnvironment environment, IOptions<BookingCore.Options.OfficeOptions> office) : IValidateOptions<KioskOptions>
 {
     public const int MinimumKeyLength = 16;
 
@@ -61,11 +61,34 @@ internal sealed class KioskOptionsValidator(IHostEnvironment environment) : IVal
             {
                 errors.Add($"{S}:Keys:{i}:Role: '{k.Role}' is not one of {KioskRoles.Names}");
             }
-            else if (role == KioskRole.Counter && !string.IsNullOrWhiteSpace(k.Name) && !CounterName.IsValid(k.Name.Trim()))
+            else
             {
-                errors.Add($"{S}:Keys:{i}:Name: '{k.Name}' is not a counter name ({CounterName.Rule})");
+                if (role == KioskRole.Counter && !string.IsNullOrWhiteSpace(k.Name) && !CounterName.IsValid(k.Name.Trim()))
+                {
+                    errors.Add($"{S}:Keys:{i}:Name: '{k.Name}' is not a counter name ({CounterName.Rule})");
+                }
+                CheckAgendas($"{S}:Keys:{i}:Agendas", role, k.Agendas);
             }
         }
+        // A counter's agendas: ids or SMS codes of configured agendas, and on a counter key alone.
+        void CheckAgendas(string setting, KioskRole role, List<string> agendas)
+        {
+            if (agendas.Count == 0)
+            {
+                return;
+            }
+            if (role != KioskRole.Counter)
+            {
+                errors.Add($"{setting}: only a counter key calls agendas; this key's role is {KioskRoles.Describe(role)}");
+                return;
+            }
+            var known = office.Value.Agendas.SelectMany(a => a.Codes.Append(a.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var unknown in agendas.Where(a => !known.Contains((a ?? "").Trim())))
+            {
+                errors.Add($"{setting}: '{unknown}' is no agenda of Office:Agendas (one of {string.Join(", ", office.Value.Agendas.Select(a => a.Id))})");
+            }
+        }
+
         for (int i = 0; i < o.ApiKeys.Count; i++)
         {
             CheckKey($"{S}:ApiKeys:{i}", o.ApiKeys[i]);

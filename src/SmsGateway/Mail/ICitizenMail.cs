@@ -35,6 +35,10 @@ public enum CitizenMailKind
 
     /// <summary>A reminder before the visit, with the PIN and the check-in window.</summary>
     Reminder,
+
+    /// <summary>The staff marked the document of the application ready: a link to book its pickup
+    /// (<see cref="BookingMailFacts.BookAgainUrl"/>).</summary>
+    Ready,
 }
 
 /// <summary>What a booking e-mail says, whatever its language. Names are ids of <c>Office:Agendas</c>; the renderer

@@ -20,7 +20,7 @@ public sealed class MailSender(
     MailRelayState state,
     IOptions<EmailOptions> options,
     ILogger<MailSender> log,
-    BookingCore.Statistics.StatisticsCounter? statistics = null) : BackgroundService
+    BookingCore.Statistics.StatisticsCounter? statistics = null) : Outbound.OutboxDrain(outbox, log)
 {
     /// <summary>What the Redis round trips around one attempt (renewal, acknowledgement) are allowed.</summary>
     public static readonly TimeSpan RedisAllowance = TimeSpan.FromSeconds(1);
@@ -28,39 +28,16 @@ public sealed class MailSender(
     /// <summary>The first retry's wait, doubling with each retry up to <see cref="EmailOptions.MaxRetryDelay"/>.</summary>
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(1);
 
-    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    protected override TimeSpan ReclaimAfter => options.Value.ReclaimAfter;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var o = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var entries = await outbox.ClaimAsync(_consumer, 1, o.ReclaimAfter);
-                var pause = entries.Count == 0 ? o.PollInterval : await SendAsync(entries[0], stoppingToken);
-                if (pause > TimeSpan.Zero)
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // One bad round (Redis away, a bug on one record) must not stop the sender.
-                log.LogError(e, "E-mail round failed; trying again shortly");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override string What => "E-mail";
 
     /// <summary>Hands one claimed e-mail to the relay, up to <see cref="EmailOptions.MaxAttempts"/> times with back-off.
     /// Returns how long the sender should pause before the next: zero, or <see cref="EmailOptions.MaxRetryDelay"/> after
     /// the relay missed every attempt.</summary>
-    public async Task<TimeSpan> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public override async Task<TimeSpan> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var m = entry.Message;
@@ -68,7 +45,7 @@ public sealed class MailSender(
         if (entry.Deliveries > o.MaxDeliveries)
         {
             // Only hand-outs that ended without a word from the relay count (a sender that died on it): a poison e-mail.
-            log.LogError("E-mail {Kind} to {Email} given up after {Deliveries} hand-outs", m.Kind, to, entry.Deliveries);
+            Log.LogError("E-mail {Kind} to {Email} given up after {Deliveries} hand-outs", m.Kind, to, entry.Deliveries);
             await FailAsync(entry, "gave-up");
             return TimeSpan.Zero;
         }
@@ -79,15 +56,15 @@ public sealed class MailSender(
         }
         catch (FormatException e)
         {
-            log.LogError(e, "E-mail {Kind} to {Email} is unreadable in the outbox; dropped", m.Kind, to);
+            Log.LogError(e, "E-mail {Kind} to {Email} is unreadable in the outbox; dropped", m.Kind, to);
             await FailAsync(entry, "unreadable");
             return TimeSpan.Zero;
         }
         for (int attempt = 1; attempt <= o.MaxAttempts; attempt++)
         {
-            if (!await outbox.RenewAsync(entry))
+            if (!await Outbox.RenewAsync(entry))
             {
-                log.LogWarning("E-mail {Kind} to {Email} was taken over by another sender before attempt {Attempt}; not sent here", m.Kind, to, attempt);
+                Log.LogWarning("E-mail {Kind} to {Email} was taken over by another sender before attempt {Attempt}; not sent here", m.Kind, to, attempt);
                 return TimeSpan.Zero;
             }
             switch (await relay.SendAsync(message, cancellationToken))
@@ -96,21 +73,21 @@ public sealed class MailSender(
                     state.Works();
                     // The window for a double send: the relay has the e-mail, and a crash before the acknowledgement
                     // leaves it for another sender.
-                    await outbox.AckAsync(entry);
-                    await outbox.RecordStatusAsync(m.DedupeKey, "sent", null);
+                    await Outbox.AckAsync(entry);
+                    await Outbox.RecordStatusAsync(m.DedupeKey, "sent", null);
                     GatewayMetrics.MailSent.Add(1, new KeyValuePair<string, object?>("kind", m.Kind));
                     await (statistics?.EmailSentAsync() ?? Task.CompletedTask);
-                    log.LogInformation("E-mail {Kind} to {Email} accepted by the relay", m.Kind, to);
+                    Log.LogInformation("E-mail {Kind} to {Email} accepted by the relay", m.Kind, to);
                     return TimeSpan.Zero;
                 case MailSendResult.Rejected rejected:
                     state.Works(); // the relay judged the e-mail, so it works
-                    log.LogWarning("E-mail {Kind} to {Email} refused for good by the relay: SMTP {Code}; not tried again", m.Kind, to, rejected.Code);
+                    Log.LogWarning("E-mail {Kind} to {Email} refused for good by the relay: SMTP {Code}; not tried again", m.Kind, to, rejected.Code);
                     await FailAsync(entry, rejected.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     return TimeSpan.Zero;
                 case MailSendResult.Deferred deferred:
                     state.Refused(deferred.Reason);
                     GatewayMetrics.MailDeferred.Add(1);
-                    log.LogWarning("E-mail {Kind} to {Email} not sent, attempt {Attempt} of {MaxAttempts}: {Reason}", m.Kind, to, attempt, o.MaxAttempts, deferred.Reason);
+                    Log.LogWarning("E-mail {Kind} to {Email} not sent, attempt {Attempt} of {MaxAttempts}: {Reason}", m.Kind, to, attempt, o.MaxAttempts, deferred.Reason);
                     if (attempt < o.MaxAttempts)
                     {
                         await Task.Delay(Backoff(attempt, o.MaxRetryDelay), cancellationToken);
@@ -119,15 +96,15 @@ public sealed class MailSender(
             }
         }
         // Nothing says the e-mail is wrong: it waits, the hand-out not counted, and goes out when the relay takes it.
-        await outbox.ReturnAsync(entry);
-        log.LogWarning("E-mail {Kind} to {Email} stays in the outbox; tried again after {ReclaimAfter}", m.Kind, to, o.ReclaimAfter);
+        await Outbox.ReturnAsync(entry);
+        Log.LogWarning("E-mail {Kind} to {Email} stays in the outbox; tried again after {ReclaimAfter}", m.Kind, to, o.ReclaimAfter);
         return o.MaxRetryDelay;
     }
 
     private async Task FailAsync(OutboxEntry entry, string code)
     {
-        await outbox.AckAsync(entry);
-        await outbox.RecordStatusAsync(entry.Message.DedupeKey, "failed", code);
+        await Outbox.AckAsync(entry);
+        await Outbox.RecordStatusAsync(entry.Message.DedupeKey, "failed", code);
         GatewayMetrics.MailFailed.Add(1, new KeyValuePair<string, object?>("kind", entry.Message.Kind));
     }
 

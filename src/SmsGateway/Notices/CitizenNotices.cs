@@ -8,12 +8,14 @@ using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Texts;
+using SmsBooking.SmsGateway.WebBooking;
 
 namespace SmsBooking.SmsGateway.Notices;
 
 /// <summary>The SMS the office sends a citizen unasked after the staff acted: one per citizen and occasion, through the
 /// outbox (durable, at least once, deduplicated by its key), in the language of the citizen's conversation; nothing to
-/// an opted-out number or to a booking without a phone.</summary>
+/// an opted-out number or to a booking without a phone. A booking made on the web (<see cref="WebOwner"/>) is told by
+/// e-mail instead (<see cref="WebBookingNotices"/>), with a link to book again and no offer (an offer is taken by ANO).</summary>
 public sealed class CitizenNotices
 {
     private readonly IOutbox _outbox;
@@ -24,10 +26,12 @@ public sealed class CitizenNotices
     private readonly ConversationOptions _options;
     private readonly IClock _clock;
     private readonly ILogger<CitizenNotices> _log;
+    private readonly WebBookingNotices _web;
 
     public CitizenNotices(IOutbox outbox, IPhoneStore phones, OfferedHold offers, OfficeSettings office, TextCatalog texts,
-        ConversationOptions options, IClock clock, ILogger<CitizenNotices> log)
+        ConversationOptions options, IClock clock, ILogger<CitizenNotices> log, WebBookingNotices web)
     {
+        _web = web;
         _outbox = outbox;
         _phones = phones;
         _offers = offers;
@@ -44,6 +48,10 @@ public sealed class CitizenNotices
     public async Task<NoticeResult> CancelledAsync(Booking booking, string reason, bool offer, string dedupeKey)
     {
         var phone = booking.Phone;
+        if (WebOwner.Is(phone))
+        {
+            return new NoticeResult(booking, await _web.OfficeCancelledAsync(booking, reason, dedupeKey));
+        }
         if (NoPhone.Is(phone))
         {
             return new NoticeResult(booking, Told.NoPhone);
@@ -82,9 +90,15 @@ public sealed class CitizenNotices
     /// <summary>Tells the citizen that their document of <paramref name="agenda"/> is ready; with
     /// <paramref name="offer"/>, the nearest free slot of the agenda's pickup activity is held for them (ANO takes it),
     /// else (or when none can be held) they are told how to book the pickup.</summary>
-    public async Task<ReadyResult> ReadyAsync(string phone, Agenda agenda, string name, bool offer, string dedupeKey, string? applicationCode = null)
+    /// <param name="application">The application visit the staff named: a web booking's is told by e-mail.</param>
+    public async Task<ReadyResult> ReadyAsync(string phone, Agenda agenda, string name, bool offer, string dedupeKey, string? applicationCode = null,
+        Booking? application = null)
     {
         var pickup = agenda.PickupActivity ?? throw new ArgumentException($"{agenda.Id} has no pickup activity", nameof(agenda));
+        if (WebOwner.Is(phone) && application is not null)
+        {
+            return new ReadyResult(phone, agenda.Id, await _web.ReadyAsync(application, pickup.Id, dedupeKey), ApplicationCode: applicationCode);
+        }
         if (NoPhone.Is(phone))
         {
             return new ReadyResult(phone, agenda.Id, Told.NoPhone, ApplicationCode: applicationCode);

@@ -7,5 +7,5 @@ namespace SmsBooking.SmsGateway.Notices;
 /// <param name="ApplicationCode">The code of the application visit the staff named, when they named one.</param>
 public sealed record ReadyResult(string Phone, string AgendaId, Told Told, Hold? Offered = null, string? ApplicationCode = null)
 {
-    public bool WasTold => Told is Told.Sms or Told.Offer or Told.AlreadyTold;
+    public bool WasTold => Told is Told.Sms or Told.Offer or Told.Email or Told.AlreadyTold;
 }

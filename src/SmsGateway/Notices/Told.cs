@@ -7,6 +7,8 @@ public enum Told
     Sms,
     /// <summary>An SMS offering a slot held for them: <c>ANO</c> books it.</summary>
     Offer,
+    /// <summary>An e-mail (a booking made on the web, which has no phone to text) with a way to book again.</summary>
+    Email,
     /// <summary>Not told: the number opted out of SMS.</summary>
     OptedOut,
     /// <summary>Not told: the booking was made by the staff for a caller who gave no number.</summary>

@@ -93,9 +93,9 @@ public sealed class NotificationWatcher : BackgroundService
             {
                 // A reservation of the web pages: its citizen is told by e-mail, never by SMS to the owner's placeholder.
                 await _web.LapsedAsync(hold);
+                await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
                 await _store.ForgetLapsedAsync(hold);
                 GatewayMetrics.HoldsLapsed.Add(1);
-                await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
                 continue;
             }
             var texts = await TextsForAsync(hold.Phone);
@@ -104,9 +104,11 @@ public sealed class NotificationWatcher : BackgroundService
             {
                 continue;
             }
+            // Counted before it is forgotten, once per hold: a round that dies in between is taken up again by the next
+            // and counts nothing twice, where counting after forgetting would lose the count.
+            await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
             await _store.ForgetLapsedAsync(hold);
             GatewayMetrics.HoldsLapsed.Add(1);
-            await (_statistics?.LapsedAsync(hold) ?? Task.CompletedTask);
             _log.LogInformation("Lapse notice queued for {Phone}", PhoneMask.Mask(hold.Phone));
         }
         foreach (var reminder in await _store.TakeDueRemindersAsync(now, 100, Lease))
@@ -131,13 +133,21 @@ public sealed class NotificationWatcher : BackgroundService
                 await _store.RescheduleReminderAsync(reminder, allowed < booking.Start ? allowed : null);
                 continue;
             }
+            // Codes are unique within a day only, and a moved visit may keep its code: the visit's date is part of
+            // what makes a reminder a repeat.
+            var dedupe = $"reminder:{booking.Code}:{LocalDatePattern.Iso.Format(booking.Date)}:{reminder.Name}";
+            if (WebOwner.Is(booking.Phone))
+            {
+                // A web booking: the Reminder e-mail, deduplicated in the e-mail outbox by the same key (a round repeated
+                // after a crash before the reminder is forgotten sends nothing twice).
+                await _web.RemindAsync(booking, dedupe);
+                await _store.RescheduleReminderAsync(reminder, null);
+                continue;
+            }
             var texts = await TextsForAsync(booking.Phone);
             var window = _booking.WindowOf(booking);
             var body = Fit(texts.Reminder(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId,
                 _office.Place.In(texts.Language), window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay));
-            // Codes are unique within a day only, and a moved visit may keep its code: the visit's date is part of
-            // what makes a reminder a repeat.
-            var dedupe = $"reminder:{booking.Code}:{LocalDatePattern.Iso.Format(booking.Date)}:{reminder.Name}";
             if (!await EnqueueDurablyAsync(new OutboundMessage(booking.Phone, body, "reminder", dedupe, now)))
             {
                 continue;

@@ -15,7 +15,7 @@ namespace SmsBooking.SmsGateway.Outbound;
 /// 201 and the acknowledgement leaves the message for another sender after <see cref="OutboundOptions.ReclaimAfter"/>.
 /// A slow sender cannot add a third: it renews its hold right before every POST, and a whole hand-out fits in
 /// <see cref="OutboundOptions.ReclaimAfter"/> (checked at start-up).</remarks>
-public sealed class OutboundSender : BackgroundService
+public sealed class OutboundSender : OutboxDrain
 {
     private readonly IOutbox _outbox;
     private readonly IPhoneStore _phones;
@@ -25,7 +25,6 @@ public sealed class OutboundSender : BackgroundService
     private readonly OutboundOptions _options;
     private readonly ILogger<OutboundSender> _log;
     private readonly BookingCore.Statistics.StatisticsCounter? _statistics;
-    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     /// <summary>The last message Twilio refused with a code of neither list, until a message goes through: a second
     /// recipient refused the same way right after it says the refusal is the account's after all.</summary>
@@ -35,6 +34,7 @@ public sealed class OutboundSender : BackgroundService
 
     public OutboundSender(IOutbox outbox, IPhoneStore phones, TwilioSmsClient twilio, TwilioAccountState account, IOptions<TwilioOptions> twilioOptions,
         IOptions<OutboundOptions> options, ILogger<OutboundSender> log, BookingCore.Statistics.StatisticsCounter? statistics = null)
+        : base(outbox, log)
     {
         _statistics = statistics;
         _outbox = outbox;
@@ -46,48 +46,25 @@ public sealed class OutboundSender : BackgroundService
         _log = log;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan ReclaimAfter => _options.ReclaimAfter;
+
+    protected override TimeSpan PollInterval => _options.PollInterval;
+
+    protected override string What => "Outbound";
+
+    protected override void Starting()
     {
         if (string.IsNullOrWhiteSpace(_twilioOptions.PublicBaseUrl))
         {
             _log.LogWarning("Twilio:PublicBaseUrl is empty: outbound SMS go without a StatusCallback, so Twilio never reports " +
                 "whether they were delivered (nor a recipient's unsubscribe found on delivery). Set it to the public https URL Twilio calls");
         }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // One message at a time: a batch would wait behind the send rate, outlive ReclaimAfter, and be sent
-                // by a second sender too.
-                var entries = await _outbox.ClaimAsync(_consumer, 1, _options.ReclaimAfter);
-                if (entries.Count == 0)
-                {
-                    await Task.Delay(_options.PollInterval, stoppingToken);
-                    continue;
-                }
-                var pause = await SendAsync(entries[0], stoppingToken);
-                if (pause > TimeSpan.Zero)
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // One bad round (Redis away, a bug on one record) must not stop the sender.
-                _log.LogError(e, "Outbound round failed; trying again shortly");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
     }
 
     /// <summary>Hands one claimed message to Twilio; acknowledges it unless it should be tried again later. Returns how
     /// long the sender should pause before the next message: zero, or longer while Twilio refuses our account (one
     /// probe per <see cref="OutboundOptions.ReclaimAfter"/>) or the circuit to Twilio is open.</summary>
-    public async Task<TimeSpan> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public override async Task<TimeSpan> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var m = entry.Message;
         var phone = PhoneMask.Mask(m.To);

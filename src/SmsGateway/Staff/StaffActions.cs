@@ -216,7 +216,7 @@ public sealed class StaffActions
         }
         name = CitizenName(name);
         var today = LocalDatePattern.Iso.Format(_booking.Calendar.Today());
-        var result = await _notices.ReadyAsync(number, agenda, name, offer, $"ready:{agenda.Id}:{number}:{today}", application?.Code);
+        var result = await _notices.ReadyAsync(number, agenda, name, offer, $"ready:{agenda.Id}:{number}:{today}", application?.Code, application);
         await AuditAsync(who, "ready", $"{agenda.Id} for {PhoneOf(number)}{(application is null ? "" : $" (application {application.Code})")}: {result.Told}" +
             (result.Offered is { } o ? $" {Day(o.Date)} {Hm(o.Time)}" : ""));
         return result;

@@ -24,7 +24,10 @@ public static class StaffRegistration
         builder.Services.AddSingleton<OfferedHold>();
         builder.Services.AddSingleton<CitizenNotices>();
         builder.Services.AddSingleton<StaffActions>();
+        builder.Services.AddSingleton<StaffClosureSeries>();
         builder.Services.AddSingleton<DeviceActions>();
+        builder.Services.AddSingleton<CounterActions>();
+        builder.Services.AddSingleton<VisitActions>();
         builder.AddStaffConsole();
         return builder;
     }

@@ -43,6 +43,9 @@ public sealed class ConversationTexts
         });
     }
 
+    /// <summary>The weekday's abbreviation (<c>Po</c>, <c>Mon</c>).</summary>
+    public string Weekday(IsoDayOfWeek day) => _days[(int)day];
+
     public string DayLabel(LocalDate day) => $"{_days[(int)day.DayOfWeek]} {Dm(day)}";
 
     private string DateLabel(LocalDate day) => DayLabel(day) + day.Year;
@@ -143,14 +146,16 @@ public sealed class ConversationTexts
         return all;
     }
 
-    private bool Fits(string text) => Sms.SmsEncoding.Measure(Sms.SmsEncoding.ToGsmFriendly(text)).Segments <= MaxSegments;
+    /// <summary>True when <paramref name="text"/>, as sent, takes at most <see cref="MaxSegments"/>.</summary>
+    public bool Fits(string text) => Sms.SmsEncoding.Measure(Sms.SmsEncoding.ToGsmFriendly(text)).Segments <= MaxSegments;
 
     public string NoBookings() => Format("NoBookings");
 
-    /// <summary>One booking in a list; the agenda by its short id so that six lines fit two segments.</summary>
-    public string BookingLine(Booking b, bool withPin) =>
+    /// <summary>One booking in a list; the agenda by <paramref name="label"/> (its name, where the list fits with names:
+    /// <c>MOJE</c>), else by its short id so that six lines fit two segments.</summary>
+    public string BookingLine(Booking b, bool withPin, string? label = null) =>
         Format(b.Status == BookingStatus.CheckedIn ? "BookingLineCheckedIn" : withPin ? "BookingLineWithPin" : "BookingLine",
-            ("code", b.Code), ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", b.AgendaId), ("pin", b.Pin));
+            ("code", b.Code), ("day", DayLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", label ?? b.AgendaId), ("pin", b.Pin));
 
     public string Help() => Format("Help");
 
@@ -272,6 +277,14 @@ public sealed class ConversationTexts
 
     public string WatchOfferMove(string code, LocalDate oldDay, LocalTime oldTime, LocalDate date, LocalTime time, LocalTime holdEnds) =>
         Format("WatchOfferMove", ("code", code), ("oldDate", DayLabel(oldDay)), ("oldTime", Hm(oldTime)), ("date", DateLabel(date)), ("time", Hm(time)),
+            ("holdEnds", Hm(holdEnds)));
+
+    /// <summary>HLIDAT when a slot it wants is free already: held and offered at once, as free now.</summary>
+    public string WatchFreeNow(string agenda, LocalDate date, LocalTime time, LocalTime holdEnds) =>
+        Format("WatchFreeNow", ("agenda", agenda), ("date", DateLabel(date)), ("time", Hm(time)), ("holdEnds", Hm(holdEnds)));
+
+    public string WatchFreeNowMove(string code, LocalDate oldDay, LocalTime oldTime, LocalDate date, LocalTime time, LocalTime holdEnds) =>
+        Format("WatchFreeNowMove", ("code", code), ("oldDate", DayLabel(oldDay)), ("oldTime", Hm(oldTime)), ("date", DateLabel(date)), ("time", Hm(time)),
             ("holdEnds", Hm(holdEnds)));
 
     public string WatchOfferLapsed(LocalDate day, LocalTime time) => Format("WatchOfferLapsed", ("day", DayLabel(day)), ("time", Hm(time)));

@@ -142,9 +142,7 @@ public sealed class WaitlistSweep : BackgroundService
             }
             // Never a time the citizen is already due at another counter (the booking being moved aside).
             var elsewhere = upcoming.Where(b => b.Status == BookingStatus.Booked && b != booked).ToList();
-            bool Clashes(Slot s) => elsewhere.Any(b => b.Date == s.Date
-                && b.Time < s.End && s.Start < b.Time.PlusMinutes(_office.FindAgenda(b.AgendaId)?.SlotMinutes ?? 0));
-            var slot = await EarliestAsync(agenda, activity, watch, booked, today, now, freeByDay, Clashes);
+            var slot = await WatchSlots.EarliestAsync(_booking, agenda, activity, watch, booked, now, freeByDay, WatchSlots.ClashesWith(elsewhere, _office));
             if (slot is null)
             {
                 continue;
@@ -187,34 +185,6 @@ public sealed class WaitlistSweep : BackgroundService
     private static bool IsMet(Watch watch, List<Booking> mine) =>
         mine.Any(b => b.HoldId is not null && watch.OfferedHolds.Contains(b.HoldId))
         || watch.Code is null && mine.Any(b => b.Date >= watch.From && b.Date <= watch.To);
-
-    /// <summary>The earliest slot bookable now within the watch's days (and before its booking), not offered to it yet.</summary>
-    private async Task<Slot?> EarliestAsync(Agenda agenda, Activity activity, Watch watch, Booking? booked, LocalDate today, Instant now,
-        Dictionary<LocalDate, List<Slot>> freeByDay, Func<Slot, bool> clashes)
-    {
-        var from = watch.From < today ? today : watch.From;
-        var last = _booking.Calendar.LastBookableDate();
-        var to = watch.To > last ? last : watch.To;
-        for (var day = from; day <= to; day = day.PlusDays(1))
-        {
-            if (booked is not null && day > booked.Date)
-            {
-                break;
-            }
-            if (!freeByDay.TryGetValue(day, out var free))
-            {
-                freeByDay[day] = free = (await _booking.FreeSlotsAsync(agenda, day, activity.Id)).ToList();
-            }
-            var slot = free.FirstOrDefault(s => s.StartInstant > now
-                && (booked is null || s.StartInstant < booked.Start)
-                && !watch.WasOffered(s.Date, s.Start) && !clashes(s));
-            if (slot is not null)
-            {
-                return slot;
-            }
-        }
-        return null;
-    }
 
     private string Fit(string text) => _conversation.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);
 }

@@ -1,10 +1,13 @@
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
+using SmsBooking.BookingCore.Holds;
+using SmsBooking.BookingCore.Store;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Waitlist;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Conversation.Reading;
+using SmsBooking.SmsGateway.Hosting;
 using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
@@ -23,9 +26,11 @@ public sealed class Watching
     private readonly OfficeSettings _office;
     private readonly WaitlistOptions _options;
     private readonly IClock _clock;
+    private readonly IBookingStore _store;
 
-    public Watching(IWaitlistStore watches, BookingService booking, OfficeSettings office, WaitlistOptions options, IClock clock)
+    public Watching(IWaitlistStore watches, BookingService booking, OfficeSettings office, WaitlistOptions options, IClock clock, IBookingStore store)
     {
+        _store = store;
         _watches = watches;
         _booking = booking;
         _office = office;
@@ -69,11 +74,51 @@ public sealed class Watching
         var today = _booking.Calendar.Today();
         var from = r.Days?.Start ?? today;
         var to = r.Days?.End ?? booked?.Date ?? today.PlusDays(_options.WatchDays);
-        await _watches.SaveAsync(new Watch(t.Phone, agenda.Id, activity.Id, name, booked?.Code, from, to, now,
-            now + Duration.FromDays(_options.WatchDays), [], []));
+        var watch = new Watch(t.Phone, agenda.Id, activity.Id, name, booked?.Code, from, to, now, now + Duration.FromDays(_options.WatchDays), [], []);
+        await _watches.SaveAsync(watch);
+        if (await OfferNowAsync(t, agenda, activity, watch, booked, upcoming) is { } offer)
+        {
+            return offer;
+        }
         return booked is null
             ? t.Texts.Watching(activity.Name.In(t.Language), from, to)
             : t.Texts.WatchingEarlier(booked.Code, booked.Date, booked.Time, to < booked.Date ? to : booked.Date);
+    }
+
+    /// <summary>A slot that meets the wish is free already: it is held and offered in this reply, as free now (the
+    /// sweep's SMS would say it freed up, which it did not), and ANO books it or moves the booking there as the sweep's
+    /// offer would. Null when none is free, or the phone had its offers for today.</summary>
+    private async Task<string?> OfferNowAsync(Turn t, Agenda agenda, Activity activity, Watch watch, Booking? booked, List<Booking> upcoming)
+    {
+        var now = _clock.GetCurrentInstant();
+        var elsewhere = upcoming.Where(b => b != booked).ToList();
+        var slot = await WatchSlots.EarliestAsync(_booking, agenda, activity, watch, booked, now, [], WatchSlots.ClashesWith(elsewhere, _office));
+        if (slot is null)
+        {
+            return null;
+        }
+        var today = _booking.Calendar.Today();
+        var holdEnds = now + Duration.FromTimeSpan(_booking.Options.HoldDuration);
+        if (await _watches.TryClaimAsync(t.Phone, today, now, holdEnds, _options.MaxOffersPerDay) != OfferClaim.Claimed)
+        {
+            return null;
+        }
+        var moving = booked is null ? null : new MovingBooking(booked.Code, booked.Date, booked.Time);
+        var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings, moving: moving?.Code);
+        if (result.Outcome != HoldOutcome.Placed)
+        {
+            await _watches.ReleaseClaimAsync(t.Phone, today); // taken a moment ago: the sweep offers the next that frees
+            return null;
+        }
+        var hold = result.Hold!;
+        GatewayMetrics.HoldsPlaced.Add(1);
+        await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(hold), watch.Name) { Moving = moving });
+        await _watches.UpdateAsync(watch.WithOffer(hold.Date, hold.Time, hold.Id));
+        await _store.ForgetLapsedAsync(hold); // the reply says until when it is held: no lapse notice
+        var ends = hold.ExpiresAt.InZone(_office.Zone).TimeOfDay;
+        return moving is null
+            ? t.Texts.WatchFreeNow(agenda.Name.In(t.Language), hold.Date, hold.Time, ends)
+            : t.Texts.WatchFreeNowMove(moving.Code, moving.Date, moving.Time, hold.Date, hold.Time, ends);
     }
 
     private (Agenda? Agenda, Activity? Activity) WhatToWatch(Turn t, MessageReading r, List<Booking> upcoming)

@@ -18,6 +18,13 @@ public interface IWebBookingStore
     /// <summary>What a token names, or null for a token never issued or expired.</summary>
     Task<WebTokenRef?> FindTokenAsync(string token);
 
+    /// <summary>Records that the booking of <paramref name="date"/> with <paramref name="code"/> is the reservation
+    /// <paramref name="reservationId"/>'s (at its confirmation, and at each move).</summary>
+    Task IndexBookingAsync(LocalDate date, string code, string reservationId, Duration keepFor);
+
+    /// <summary>The reservation the booking of that day and code stands for, or null (not a web booking, or forgotten).</summary>
+    Task<WebReservation?> FindByBookingAsync(LocalDate date, string code);
+
     /// <summary>Makes <paramref name="holder"/> the source address's one hold for <paramref name="ttl"/> and returns the
     /// holder it had before (a live one), or null: the caller releases that earlier hold.</summary>
     Task<string?> SwapSourceHoldAsync(string source, string holder, Duration ttl);

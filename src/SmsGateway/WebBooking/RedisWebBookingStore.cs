@@ -50,6 +50,15 @@ public sealed class RedisWebBookingStore(IConnectionMultiplexer redis, RedisKeys
         return colon > 0 && Enum.TryParse<WebTokenRole>(value![..colon], out var role) ? new WebTokenRef(role, value[(colon + 1)..]) : null;
     }
 
+    public Task IndexBookingAsync(LocalDate date, string code, string reservationId, Duration keepFor) =>
+        Db.StringSetAsync(keys.WebBooking(Date.Format(date), code), reservationId, Ttl(keepFor));
+
+    public async Task<WebReservation?> FindByBookingAsync(LocalDate date, string code)
+    {
+        var id = (string?)await Db.StringGetAsync(keys.WebBooking(Date.Format(date), code));
+        return id is null ? null : await GetAsync(id);
+    }
+
     public async Task<string?> SwapSourceHoldAsync(string source, string holder, Duration ttl) =>
         (string?)await Db.ScriptEvaluateAsync(Swap, new { key = keys.WebSource(source), holder, ttl = Math.Max(1, (long)ttl.TotalMilliseconds) });
 

@@ -8,7 +8,7 @@ namespace SmsBooking.SmsGateway.WebBooking;
 /// <c>Booking:CancelReleaseDelay</c> (the slot is offered again only after it), as an SMS <c>STORNO</c> does; a move is
 /// the SMS line's move (the old slot freed once the new one is confirmed, cooling down the same delay).</summary>
 public sealed class WebBookingChanges(BookingService booking, IWebBookingStore store, WebBookingFlow flow, WebBookingNotices notices,
-    ILogger<WebBookingChanges> log)
+    Outbound.OutboundNotifications reminders, ILogger<WebBookingChanges> log)
 {
     /// <summary>The booking a manage link names, if it still stands (booked, not yet at the office).</summary>
     public async Task<(WebReservation? Reservation, Booking? Booking)> ActiveAsync(string? token)
@@ -66,7 +66,7 @@ public sealed class WebBookingChanges(BookingService booking, IWebBookingStore s
         {
             return new WebResult(held.Outcome == HoldOutcome.SlotFull ? WebOutcome.SlotFull : WebOutcome.NotOffered, r);
         }
-        var moved = await booking.MoveAsync(held.Hold!, old.Date, old.Code);
+        var moved = await booking.MoveAsync(held.Hold!, old.Date, old.Code, reminders.RemindersFor);
         if (moved.Booking is not { } b)
         {
             await booking.ReleaseHoldAsync(r.Owner);
@@ -74,6 +74,7 @@ public sealed class WebBookingChanges(BookingService booking, IWebBookingStore s
         }
         r = r with { Date = b.Date, Code = b.Code };
         await store.SaveAsync(r, flow.KeepFor(b.Date, b.Time));
+        await store.IndexBookingAsync(b.Date, b.Code, r.Id, flow.KeepFor(b.Date, b.Time));
         await notices.BookedAsync(r, b, moved: true);
         log.LogInformation("Web booking of reservation {Id} moved by its citizen", r.Id);
         return new WebResult(WebOutcome.Done, r, b);

@@ -11,7 +11,7 @@ namespace SmsBooking.SmsGateway.WebBooking;
 /// of the e-mail address (<see cref="WebOwner"/>); only the e-mailed link's button confirms it; a lapse frees it as an
 /// SMS hold's lapse does. Cancel and move are in <see cref="WebBookingChanges"/>.</summary>
 public sealed class WebBookingFlow(BookingService booking, IWebBookingStore store, WebBookingNotices notices, WebBookingAvailability availability,
-    IClock clock, ILogger<WebBookingFlow> log)
+    Outbound.OutboundNotifications reminders, IClock clock, ILogger<WebBookingFlow> log)
 {
     private const int TokenBytes = 24;
 
@@ -29,20 +29,23 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
             return new WebResult(WebOutcome.NotOffered);
         }
         // The mobile, when given, is held to its own caps too: a phone that has booked its share by SMS gets no more on the web.
-        if (request.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), agenda.Id) is { } capped)
+        if (request.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), agenda.Id, request.Party) is { } capped)
         {
             return new WebResult(capped);
         }
         var owner = WebOwner.Of(request.Email);
-        var held = await booking.HoldAsync(owner, agenda, request.ActivityId, request.Date, request.Time);
+        var held = await booking.HoldAsync(owner, agenda, request.ActivityId, request.Date, request.Time, party: request.Party);
         if (held.Outcome != HoldOutcome.Placed)
         {
             if (held.Outcome == HoldOutcome.SlotFull)
             {
                 booking.ForgetFreeDays(agenda);
             }
+            // A party told why: a time bookable for one where the party does not fit (the day's slots end, or too few free).
+            var party = request.Party > 1 && booking.PlacesAt(agenda, request.Date, request.Time, 1) is not null;
             return new WebResult(held.Outcome switch
             {
+                HoldOutcome.SlotFull or HoldOutcome.NotOffered when party && request.Party <= booking.Options.MaxPartySize => WebOutcome.NoRoomForParty,
                 HoldOutcome.SlotFull => WebOutcome.SlotFull,
                 HoldOutcome.TooManyBookings => WebOutcome.TooManyBookings,
                 HoldOutcome.TooManyPlaces => WebOutcome.TooManyPlaces,
@@ -95,13 +98,23 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
         {
             return new WebResult(WebOutcome.AlreadyConfirmed, r, await CurrentAsync(r));
         }
-        var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: null, channel: BookingChannel.Web, code: r.Code);
+        // Its reminders (Outbound:Reminders) are scheduled with it, as an SMS booking's: they go by e-mail (RemindAsync).
+        // The mobile's caps hold at the confirmation too, not only at the reservation: its bookings per agenda read here,
+        // its places claimed in the store in one step with what it claims already (two reservations naming one mobile,
+        // confirmed one after the other or at once, cannot pass its cap).
+        if (r.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), r.Hold.AgendaId, r.Hold.Party) == WebOutcome.TooManyBookings)
+        {
+            return new WebResult(WebOutcome.TooManyBookings, r);
+        }
+        var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: reminders.RemindersFor, channel: BookingChannel.Web, code: r.Code,
+            contact: r.Mobile);
         switch (result.Outcome)
         {
             case ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed:
                 var b = result.Booking!;
                 r = r with { Confirmed = true, Code = b.Code, Date = b.Date };
                 await store.SaveAsync(r, KeepFor(b.Date, b.Time));
+                await store.IndexBookingAsync(b.Date, b.Code, r.Id, KeepFor(b.Date, b.Time));
                 await notices.BookedAsync(r, b);
                 log.LogInformation("Web reservation {Id} confirmed", r.Id);
                 return new WebResult(result.Outcome == ConfirmOutcome.Confirmed ? WebOutcome.Done : WebOutcome.AlreadyConfirmed, r, b);
@@ -123,6 +136,10 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
         }
     }
 
+    /// <summary>A reminder of a web booking come due: the Reminder e-mail (with the PIN and the links), once per
+    /// <paramref name="dedupeKey"/>; false when the e-mail is off and nothing could be sent.</summary>
+    public Task<bool> RemindAsync(Booking b, string dedupeKey) => notices.ReminderAsync(b, dedupeKey);
+
     /// <summary>The booking a reservation stands for now (after moves), or null.</summary>
     public Task<Booking?> CurrentAsync(WebReservation r) => booking.BookingOfAsync(r.Date, r.Code);
 
@@ -131,14 +148,14 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
     internal Duration KeepFor(LocalDate date, LocalTime time) =>
         booking.Calendar.ToInstant(date, time) + Duration.FromDays(booking.Options.RetentionDays) - clock.GetCurrentInstant();
 
-    private WebOutcome? MobileOverCaps(IReadOnlyList<Booking> upcoming, string agendaId)
+    private WebOutcome? MobileOverCaps(IReadOnlyList<Booking> upcoming, string agendaId, int party)
     {
         var options = booking.Options;
         if (upcoming.Count(b => b.AgendaId == agendaId) >= options.MaxUpcomingPerAgenda)
         {
             return WebOutcome.TooManyBookings;
         }
-        return options.MaxPlacesPerPhone > 0 && upcoming.Sum(b => b.Party) + 1 > options.MaxPlacesPerPhone ? WebOutcome.TooManyPlaces : null;
+        return options.MaxPlacesPerPhone > 0 && upcoming.Sum(b => b.Party) + party > options.MaxPlacesPerPhone ? WebOutcome.TooManyPlaces : null;
     }
 
     /// <summary>A random token for a link: 192 bits, URL-safe.</summary>

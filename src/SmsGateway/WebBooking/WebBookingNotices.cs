@@ -6,6 +6,7 @@ using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Mail;
+using SmsBooking.SmsGateway.Notices;
 using SmsBooking.SmsGateway.Sms;
 using SmsBooking.SmsGateway.Texts;
 
@@ -14,8 +15,8 @@ namespace SmsBooking.SmsGateway.WebBooking;
 /// <summary>What the web booking tells a citizen: its e-mails (through <see cref="ICitizenMail"/>, queued durably and
 /// deduplicated), and the PIN by SMS through the outbox when a mobile was given. Every e-mail's dedupe key names the
 /// reservation and the step, so a step repeated (a second click, a retry after a crash) sends nothing twice.</summary>
-public sealed class WebBookingNotices(WebBookingAvailability availability, IOutbox outbox, IPhoneStore phones, BookingService booking,
-    OfficeSettings office, TextCatalog texts, ConversationOptions conversation, IClock clock, ILogger<WebBookingNotices> log)
+public sealed class WebBookingNotices(WebBookingAvailability availability, IWebBookingStore store, IOutbox outbox, IPhoneStore phones,
+    BookingService booking, OfficeSettings office, TextCatalog texts, ConversationOptions conversation, IClock clock, ILogger<WebBookingNotices> log)
 {
     public Task ConfirmLinkAsync(WebReservation r) =>
         MailAsync(CitizenMailKind.ConfirmLink, r, Facts(r, r.Hold.Date, r.Hold.Time, r.Hold.Party) with
@@ -53,6 +54,52 @@ public sealed class WebBookingNotices(WebBookingAvailability availability, IOutb
             Code = b.Code,
             BookAgainUrl = WebLinks.Absolute(r.BaseUrl, WebLinks.Activity(b.AgendaId, b.ActivityId, r.Language)),
         }, $"web-cancel:{r.Id}:{LocalDatePattern.Iso.Format(b.Date)}:{b.Code}");
+
+    /// <summary>The office cancelled a web booking (a closure, the staff's cancel): the Cancelled e-mail with the reason
+    /// and a link to book again, where the SMS line's citizen gets the closure's SMS.</summary>
+    public Task<Told> OfficeCancelledAsync(Booking b, string reason, string dedupeKey) =>
+        OfficeMailAsync(CitizenMailKind.Cancelled, b, dedupeKey, r => (r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Activity(b.AgendaId, b.ActivityId, r.Language)), reason));
+
+    /// <summary>The document of a web booking's application is ready: the Ready e-mail with a link to book its pickup
+    /// (<paramref name="pickupActivityId"/>).</summary>
+    public Task<Told> ReadyAsync(Booking application, string pickupActivityId, string dedupeKey) =>
+        OfficeMailAsync(CitizenMailKind.Ready, application, dedupeKey,
+            r => (r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Activity(application.AgendaId, pickupActivityId, r.Language)), null));
+
+    /// <summary>A reminder before the visit: the Reminder e-mail with the PIN, the check-in window and the links to
+    /// cancel and move; false when the e-mail is off (nothing sent).</summary>
+    public async Task<bool> ReminderAsync(Booking b, string dedupeKey)
+    {
+        var r = await store.FindByBookingAsync(b.Date, b.Code);
+        var email = r?.Email ?? WebOwner.EmailOf(b.Phone);
+        if (!availability.Enabled || email is null)
+        {
+            return false;
+        }
+        var facts = new BookingMailFacts(b.Code, b.Name, b.AgendaId, b.ActivityId, b.Date, b.Time, b.Party, Pin: b.Pin,
+            CancelUrl: r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Cancel(r.ManageToken, r.Language)),
+            MoveUrl: r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Move(r.ManageToken, r.Language)));
+        var queued = await availability.Mail.SendAsync(CitizenMailKind.Reminder, email, r?.Language ?? Language.Cs, facts, dedupeKey);
+        log.LogInformation("Reminder e-mail of a web booking {Outcome} for {Email}", queued ? "queued" : "queued before", EmailMask.Mask(email));
+        return true;
+    }
+
+    /// <summary>An e-mail the office sends about a booking unasked, to the address of its reservation (or, should the
+    /// reservation be forgotten, the one the booking's owner names), in the reservation's language.</summary>
+    private async Task<Told> OfficeMailAsync(CitizenMailKind kind, Booking b, string dedupeKey, Func<WebReservation?, (Uri? Link, string? Reason)> extra)
+    {
+        var r = await store.FindByBookingAsync(b.Date, b.Code);
+        var email = r?.Email ?? WebOwner.EmailOf(b.Phone);
+        if (!availability.Enabled || email is null)
+        {
+            return Told.NoPhone; // no relay to send it through
+        }
+        var (link, reason) = extra(r);
+        var facts = new BookingMailFacts(b.Code, b.Name, b.AgendaId, b.ActivityId, b.Date, b.Time, b.Party, BookAgainUrl: link, Reason: reason);
+        var queued = await availability.Mail.SendAsync(kind, email, r?.Language ?? Language.Cs, facts, dedupeKey);
+        log.LogInformation("{Kind} e-mail of a web booking {Outcome} for {Email}", kind, queued ? "queued" : "queued before", EmailMask.Mask(email));
+        return queued ? Told.Email : Told.AlreadyTold;
+    }
 
     private async Task PinSmsAsync(string mobile, Language language, Booking b, string dedupe)
     {

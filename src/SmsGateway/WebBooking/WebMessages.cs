@@ -6,8 +6,10 @@ namespace SmsBooking.SmsGateway.WebBooking;
 /// <summary>The sentence a page shows for an outcome that is not success.</summary>
 public static class WebMessages
 {
-    public static string Of(WebTexts t, WebOutcome outcome, BookingOptions options) => outcome switch
+    /// <param name="party">The party size the step was for.</param>
+    public static string Of(WebTexts t, WebOutcome outcome, BookingOptions options, int party = 1) => outcome switch
     {
+        WebOutcome.NoRoomForParty => t.Format("NoRoomForParty", ("party", party)),
         WebOutcome.SlotFull => t["SlotFull"],
         WebOutcome.TooManyBookings => t.Format("TooManyBookings", ("max", options.MaxUpcomingPerAgenda)),
         WebOutcome.TooManyPlaces => t.Format("TooManyPlaces", ("max", options.MaxPlacesPerPhone)),

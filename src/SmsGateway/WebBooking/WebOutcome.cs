@@ -8,6 +8,8 @@ public enum WebOutcome
     UnknownLink,
     /// <summary>Taken meanwhile (or the activity's hour is at its quota): choose another time.</summary>
     SlotFull,
+    /// <summary>The party does not fit from that time: too few free places, or not enough slots left in the day.</summary>
+    NoRoomForParty,
     /// <summary>Not a bookable time (past, closed, beyond the horizon).</summary>
     NotOffered,
     /// <summary>The e-mail address (or the mobile) has as many upcoming bookings for the agenda as a phone may.</summary>

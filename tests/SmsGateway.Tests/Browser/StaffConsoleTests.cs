@@ -72,9 +72,10 @@ public class StaffConsoleTests(Chromium chromium)
 
         // Close the day: everyone cancelled and told, but the opted-out number and the caller without a phone.
         await page.GetByRole(AriaRole.Link, new() { Name = "Uzavření" }).ClickAsync();
+        await page.SelectOptionAsync("#scope", "*");
         await page.FillAsync("#date", "2026-12-01");
         await page.FillAsync("#reason", "nemoc");
-        await page.ClickAsync("form.grid button[type=submit]");
+        await page.ClickAsync("form.grid button[type=submit]:not([formaction])");
         Assert.Equal("4", await page.Locator("[data-result=cancelled]").InnerTextAsync());
         Assert.Equal("2", await page.Locator("[data-result=told]").InnerTextAsync());
         var notTold = await page.Locator("table.not-told").InnerTextAsync();

@@ -78,6 +78,27 @@ public class WebBookingBrowserTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task APartyChosenWithTheKeyboard_IsCarriedToTheTimesAndTheForm_AxeFindsNoViolation()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync();
+        await using var _g = gateway;
+        await using var _m = mail;
+        var page = await chromium.NewPageAsync(390, 844);
+        await page.GotoAsync(new Uri(gateway.Address, "/objednat/OP/zadost?month=2026-12").ToString());
+        await TabToAsync(page, "Počet osob", press: null);
+        await page.Keyboard.TypeAsync("3"); // a closed select takes the option typed
+        await TabToAsync(page, "Zobrazit volné dny");
+        Assert.Equal("3", await page.Locator("#osob").InputValueAsync());
+        await StepAsync(page, "web-3-party-phone");
+        await TabToAsync(page, "úterý 1. prosince 2026");
+        Assert.Contains("Počet osob: 3", await page.Locator("main").InnerTextAsync());
+        await StepAsync(page, "web-4-time-party-phone");
+        await TabToAsync(page, "08:00");
+        Assert.Equal("3", await page.Locator("#osob").InputValueAsync());
+        await StepAsync(page, "web-5-details-party-phone");
+    }
+
+    [Fact]
     public async Task WithJavaScriptOff_TheBookingPathStillReservesAndConfirms()
     {
         var (gateway, mail) = await WebBookingHost.StartAsync();

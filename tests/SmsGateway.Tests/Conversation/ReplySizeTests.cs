@@ -90,7 +90,7 @@ public class ReplySizeTests
         // A move: its first line before the day list (a day named that is full, and the hint, too), or before the summary.
         yield return ("MoveStart+ChooseDay", t.MoveStart("K7M3QX", day, time) + "\n" + t.NoFreeTimes(day) + "\n" + t.ChooseDay(longestAgenda, days, more: true));
         yield return ("MoveStart+ChooseTime", t.MoveStart("K7M3QX", day, time) + "\n" + t.SlotTaken() + "\n" + t.ChooseTime(day, times, more: true));
-        yield return ("MoveStart+MoveSummary", t.MoveStart("K7M3QX", day, time) + "\n" + t.MoveSummary("K7M3QX", day, time, day, time, longestAgenda, time));
+        yield return ("MoveSummary", t.MoveSummary("K7M3QX", day, time, day, time, longestAgenda, time));
         yield return ("Moved", t.Moved(booking, longestAgenda, place, time, time));
         yield return ("ChooseMove", t.HintNumber(9) + "\n" + t.ChooseMove(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
         yield return ("MoveDropped", t.MoveDropped(day, time));
@@ -203,6 +203,12 @@ public class ReplySizeTests
             ["ticket"] = "P999",
             ["ahead"] = "19",
             ["counter"] = "Prepazka 12345-B",
+            // Questions about the office: every day open with two-digit hours, a fee and a list of what to bring as long as
+            // Office settings take them, an agenda's fees as the shipped office gives them (a longer list is not sent).
+            ["hours"] = string.Join(", ", Enumerable.Range(1, 7).Select(d => $"{t.Weekday((IsoDayOfWeek)d)} 10:00-17:30")),
+            ["fee"] = new string('Ř', OfficeSettings.MaxFeeLength),
+            ["bring"] = new string('Ř', OfficeSettings.MaxBringLength),
+            ["fees"] = Office.Agendas.Select(a => string.Join("; ", a.Activities.Select(x => $"{x.Name.In(l)} {x.Fee?.In(l)}"))).MaxBy(f => f.Length)!,
             // POMOC's line with the longest phone Conversation:OfficePhone takes (20 characters).
             ["phone"] = t.Format("HelpPhone", ("phone", "+420 499 803 111 222")),
         };
@@ -224,6 +230,20 @@ public class ReplySizeTests
             var text = t.Format(name, placeholders.Select(p => (p, longest[p])).ToArray());
             AssertFits(language, name, text);
         }
+    }
+
+    /// <summary>Issue 26: the summary of a move is sent alone (its first line says the booking and its old time) and
+    /// takes one GSM-7 segment with the longest values.</summary>
+    [Theory]
+    [InlineData(Language.Cs)]
+    [InlineData(Language.En)]
+    public void MoveSummary_WithTheLongestValues_TakesOneSegment(Language language)
+    {
+        var t = TextCatalog.Default.For(language);
+        var day = new LocalDate(2026, 12, 30);
+        var longestAgenda = Office.Agendas.Select(a => a.Name.In(language)).MaxBy(a => a.Length)!;
+        var text = SmsEncoding.ToGsmFriendly(t.MoveSummary("K7M3QX", day, new LocalTime(16, 45), day, new LocalTime(16, 45), longestAgenda, new LocalTime(16, 45)));
+        Assert.Equal(1, SmsEncoding.Measure(text).Segments);
     }
 
     [Theory]

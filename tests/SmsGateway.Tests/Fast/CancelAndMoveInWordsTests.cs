@@ -80,7 +80,7 @@ public class CancelAndMoveInWordsTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        await phone.ExpectAsync("zrusit trvaly pobyt", "^Evidence obyvatel");
+        await phone.ExpectAsync("zrusit trvaly pobyt", @"^Rozumim: Evidence obyvatel - Zruseni udaje o trvalem pobytu\.\nEvidence obyvatel - vyberte den");
     }
 
     [Theory]

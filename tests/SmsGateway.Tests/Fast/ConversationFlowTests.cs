@@ -122,7 +122,7 @@ public class ConversationFlowTests
         await phone.WalkToSummaryAsync();
         var confirmed = await phone.ExpectAsync("ANO", "Kod: ");
         var code = Regex.Match(confirmed, "Kod: (\\w{6})").Groups[1].Value;
-        await phone.ExpectAsync("moje", $"{code} Po 30.11. 08:00 OP PIN: \\d{{6}}");
+        await phone.ExpectAsync("moje", $"{code} Po 30.11. 08:00 Obcanske prukazy - Podani zadosti PIN: \\d{{6}}");
         await phone.ExpectAsync("STORNO", $"Kterou objednavku zrusit.*\n1 {code} Po 30.11. 08:00 OP");
         await phone.ExpectAsync("1", $"^Zrusit objednavku {code} Po 30.11. 08:00 Obcanske prukazy\\? ANO");
         await phone.ExpectAsync("ANO", $"Objednavka {code} je zrusena");

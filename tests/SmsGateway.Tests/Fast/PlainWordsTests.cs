@@ -167,7 +167,7 @@ public class PlainWordsTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        var times = await phone.ExpectAsync("Potreboval bych novy obcansky v pondeli dopoledne", @"^Volne casy Po 7\.12\. .*\n1 08:00\n");
+        var times = await phone.ExpectAsync("Potreboval bych novy obcansky v pondeli dopoledne", @"^Rozumim: Obcanske prukazy - Podani zadosti\.\nVolne casy Po 7\.12\. .*\n1 08:00\n");
         Assert.All(Regex.Matches(times, @"\n\d+ (\d\d):\d\d").Select(m => int.Parse(m.Groups[1].Value)), hour => Assert.True(hour < 12));
         await phone.ExpectAsync("3", @"^Termin Po 7\.12\. 08:30 drzime");
         await phone.ExpectAsync("Jan Novak", @"^Souhrn: Obcanske prukazy - Podani zadosti, Po 7\.12\.2026 08:30, Jan Novak\.");

@@ -48,7 +48,7 @@ public class UkrainianConversationTests
         Assert.Equal("Olena Kovalenko", booking.Name);
         Assert.Equal(new LocalTime(9, 20), booking.Time);
         // The Cyrillic keywords, and the Czech ones too.
-        AssertUkrainianSms(await phone.ExpectAsync("МОЇ", $@"^Ваші записи:\n{booking.Code} Вт 1\.12\. 09:20 CP PIN: {booking.Pin}\nСКАСУВАТИ код = скасувати$"));
+        AssertUkrainianSms(await phone.ExpectAsync("МОЇ", $@"^Ваші записи:\n{booking.Code} Вт 1\.12\. 09:20 Закордонні паспорти - Заява на паспорт PIN: {booking.Pin}\nСКАСУВАТИ код = скасувати$"));
         await phone.ExpectAsync("MOJE", "^Ваші записи:");
         AssertUkrainianSms(await phone.ExpectAsync("ДОПОМОГА", "^Надішліть номер із переліку"));
         await phone.ExpectAsync("CZ", "^Dobry den");

@@ -80,10 +80,10 @@ public class WatchTests
         await using var gateway = ConversationHarness.Start(now: Evening);
         var phone = gateway.Phone("+420601330001");
         await phone.ExpectAsync("HLIDAT ZOP", "^Pro hlidani poslete i jmeno, napr\\. HLIDAT ZOP Jan Novak$");
-        await phone.ExpectAsync("HLIDAT ZOP 1.12. Dana Cekatelka", @"^Hlidame Podani zadosti Ut 1\.12\.-Ut 1\.12\.");
-        Assert.Equal(1, await SweepAsync(gateway));
-        var offer = Assert.Single(await OffersAsync(gateway));
-        Assert.Matches(@"^Uvolnil se termin Ut 1\.12\.2026 08:00 \(Obcanske prukazy\), drzime ho pro vas do 18:15\. Potvrdte ANO", offer.Body);
+        // Free already: offered in the reply, as free now (docs/conversation.md, "Watching for an earlier slot").
+        await phone.ExpectAsync("HLIDAT ZOP 1.12. Dana Cekatelka", @"^Termin Ut 1\.12\.2026 08:00 \(Obcanske prukazy\) je volny uz ted, drzime ho pro vas do 18:15\. Potvrdte ANO");
+        Assert.Equal(0, await SweepAsync(gateway));
+        Assert.Empty(await OffersAsync(gateway));
         await phone.ExpectAsync("ANO", @"Kod: \w{6}");
         var booked = Assert.Single(await Get<BookingService>(gateway).UpcomingAsync(phone.Number));
         Assert.Equal((Tuesday, new LocalTime(8, 0), "Dana Cekatelka"), (booked.Date, booked.Time, booked.Name));
@@ -98,10 +98,8 @@ public class WatchTests
         var phone = gateway.Phone("+420601390001");
         await phone.ExpectAsync("OBJ CP 1.12. 08:00 Dana Cekatelka", @"1\.12\.2026 08:00, Dana Cekatelka\.");
         await phone.ExpectAsync("ANO", @"Kod: \w{6}");
-        await phone.ExpectAsync("HLIDAT ZOP 1.12. Dana Cekatelka", "^Hlidame Podani zadosti");
-        Assert.Equal(1, await SweepAsync(gateway));
         // 08:00 is the earliest free application, but the passport visit takes 08:00-08:30.
-        Assert.Matches(@"^Uvolnil se termin Ut 1\.12\.2026 08:30 ", Assert.Single(await OffersAsync(gateway)).Body);
+        await phone.ExpectAsync("HLIDAT ZOP 1.12. Dana Cekatelka", @"^Termin Ut 1\.12\.2026 08:30 \(Obcanske prukazy\) je volny uz ted");
     }
 
     [Fact]
@@ -126,15 +124,14 @@ public class WatchTests
     {
         await using var gateway = ConversationHarness.Start(now: Evening);
         var phone = gateway.Phone("+420601350001");
-        await phone.ExpectAsync("HLIDAT ZOP 1.12. Vybiravy Cekatel", "^Hlidame");
+        await phone.ExpectAsync("HLIDAT ZOP 1.12. Vybiravy Cekatel", "je volny uz ted"); // the first offer, in the reply
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(1, await SweepAsync(gateway));
             await phone.ExpectAsync("NE", "^Termin odmitnut a neobjednan");
             gateway.Clock.Advance(Duration.FromMinutes(16)); // past the declined offer's hold
+            Assert.Equal(i < 2 ? 1 : 0, await SweepAsync(gateway));
         }
-        Assert.Equal(0, await SweepAsync(gateway));
-        Assert.Equal(3, (await OffersAsync(gateway)).Count(m => m.To == phone.Number));
+        Assert.Equal(2, (await OffersAsync(gateway)).Count(m => m.To == phone.Number));
     }
 
     [Fact]
@@ -146,10 +143,10 @@ public class WatchTests
         await phone.ExpectAsync("1", "poslete cislo cinnosti");
         await phone.ExpectAsync("1", "vyberte den");
         await phone.ExpectAsync("HLIDAT", "^Pro hlidani poslete i jmeno, napr\\. HLIDAT ZOP Jan Novak$");
-        await phone.ExpectAsync("HLIDAT Dana Cekatelka", @"^Hlidame Podani zadosti Po 30\.11\.-Po 14\.12\.: jakmile se uvolni termin");
+        // The conversation was left for the offer, made at once since the slot is free already.
+        await phone.ExpectAsync("HLIDAT Dana Cekatelka", @"^Termin Ut 1\.12\.2026 08:00 \(Obcanske prukazy\) je volny uz ted");
         var watch = Assert.Single(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
         Assert.Equal((phone.Number, "Dana Cekatelka", (string?)null), (watch.Phone, watch.Name, watch.Code));
-        Assert.Equal(1, await SweepAsync(gateway)); // the conversation was left, so the offer can reach it
     }
 
     [Fact]
@@ -157,11 +154,9 @@ public class WatchTests
     {
         await using var gateway = ConversationHarness.Start(now: Evening);
         var phone = gateway.Phone("+420601400001");
-        await phone.ExpectAsync("HLIDAT ZOP 10.12.-11.12. Jan Novak", @"^Hlidame Podani zadosti Ct 10\.12\.-Pa 11\.12\.:");
+        await phone.ExpectAsync("HLIDAT ZOP 10.12.-11.12. Jan Novak", @"^Termin Ct 10\.12\.2026 08:00 \(Obcanske prukazy\) je volny uz ted");
         var watch = Assert.Single(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
         Assert.Equal((new LocalDate(2026, 12, 10), new LocalDate(2026, 12, 11), "Jan Novak"), (watch.From, watch.To, watch.Name));
-        Assert.Equal(1, await SweepAsync(gateway));
-        Assert.Matches(@"^Uvolnil se termin Ct 10\.12\.2026 08:00 ", Assert.Single(await OffersAsync(gateway)).Body);
     }
 
     [Fact]
@@ -169,7 +164,8 @@ public class WatchTests
     {
         await using var gateway = ConversationHarness.Start(now: Evening);
         var phone = gateway.Phone("+420601410001");
-        await phone.ExpectAsync("HLIDAT ZOP Jan Novak", "^Hlidame Podani zadosti Po 30\\.11\\.-Po 14\\.12\\.");
+        await phone.ExpectAsync("HLIDAT ZOP Jan Novak", "je volny uz ted");
+        await phone.ExpectAsync("NE", "^Termin odmitnut");
         gateway.Clock.Advance(Duration.FromDays(14)); // Waitlist:WatchDays
         Assert.Equal(0, await SweepAsync(gateway));
         Assert.Empty(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));
@@ -191,7 +187,7 @@ public class WatchTests
     {
         await using var gateway = ConversationHarness.Start(now: Evening);
         var (phone, _) = await BookAsync(gateway, "+420601360001", "09:00");
-        await phone.ExpectAsync("HLIDAT", "^Hlidame");
+        await phone.ExpectAsync("HLIDAT", "^Drivejsi termin Ut 1\\.12\\.2026 08:00 je volny uz ted");
         await phone.ExpectAsync("HLIDAT STOP", "^Hlidani terminu ukonceno\\.$");
         await phone.ExpectAsync("WATCH OFF", "^Nic nehlidame\\.");
         Assert.Empty(await Get<IWaitlistStore>(gateway).ListAsync("OP", "zadost"));

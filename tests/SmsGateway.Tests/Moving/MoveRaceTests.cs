@@ -67,7 +67,7 @@ public class MoveRaceTests
         var store = Store(gateway);
         Assert.Equal(BookingStatus.Booked, (await store.GetBookingAsync(Tuesday, code))!.Status);
         Assert.Null(await store.GetBookingAsync(Wednesday, code));
-        var mine = await phone.ExpectAsync("MOJE", $@"{code} Ut 1\.12\. 09:00 OP PIN: {pin}");
+        var mine = await phone.ExpectAsync("MOJE", $@"{code} Ut 1\.12\. 09:00 Obcanske prukazy - Podani zadosti PIN: {pin}");
         Assert.DoesNotContain("2.12.", mine);
     }
 

@@ -62,7 +62,7 @@ public class StaffConsoleHttpTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/staff", signedIn.Headers.Location!.OriginalString);
 
-        var closure = new Dictionary<string, string> { ["Date"] = "2026-12-01", ["Reason"] = "nemoc", ["Offer"] = "false" };
+        var closure = new Dictionary<string, string> { ["Scope"] = "*", ["Date"] = "2026-12-01", ["Reason"] = "nemoc", ["Offer"] = "false" };
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, "/staff/closures", closure)).StatusCode);
         Assert.Empty(await gateway.App.Services.GetRequiredService<ClosureService>().ClosuresAsync(new NodaTime.LocalDate(2026, 12, 1)));
         // With the token of the signed-in session, the same form closes the day.

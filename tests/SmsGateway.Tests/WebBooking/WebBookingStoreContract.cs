@@ -66,6 +66,20 @@ public abstract class WebBookingStoreContract
     }
 
     [Fact]
+    public async Task ABookingIndexed_FindsItsReservation_AndAnotherDayOrCodeFindsNothing()
+    {
+        var store = Create(out var keys);
+        var r = Reservation();
+        await store.SaveAsync(r, Duration.FromDays(31));
+        await store.IndexBookingAsync(new LocalDate(2026, 12, 1), "K7M3QX", r.Id, Duration.FromDays(31));
+        Assert.Equivalent(r, await store.FindByBookingAsync(new LocalDate(2026, 12, 1), "K7M3QX"), strict: true);
+        Assert.Null(await store.FindByBookingAsync(new LocalDate(2026, 12, 2), "K7M3QX"));
+        Assert.Null(await store.FindByBookingAsync(new LocalDate(2026, 12, 1), "ABCDEF"));
+        var ttl = await Redis.GetDatabase().KeyTimeToLiveAsync(keys.WebBooking("2026-12-01", "K7M3QX"));
+        Assert.InRange(ttl!.Value.TotalDays, 30.9, 31);
+    }
+
+    [Fact]
     public async Task ASource_HasOneHolderAtATime_AndIsToldTheOneBefore()
     {
         var store = Create(out _);

@@ -81,23 +81,42 @@ internal static class MoveScripts
         return 1
         """);
 
-    /// <summary>The new day's step of a move: books the one-person hold (@holdId, its @member and @quotaMember of the
-    /// day's holds, counting under @slot and @quota) as the draft (@code, @pin, @json), the day's keys living @ttl ms.
-    /// Returns {'ok'} | {'already', json, status} | {'aborted'} (the move was given up: its hold is tombstoned) |
-    /// {'lapsed'} | {'secret'} (the PIN) | {'code'} (another day has the code) | {'gone'} (same day: the old booking is
+    /// <summary>The old booking's places given back (each of the newline-separated @oldKeys: its slot keys, then its
+    /// activity hours), each cooling down for @releaseDelay ms from @now under a member of this move (@holdId), as a
+    /// cancel's do: the part of <see cref="ConfirmMove"/> (same day) and <see cref="ReleaseMoved"/> (another day) alike.</summary>
+    private const string ReleaseOldPlaces = """
+        local n = 0
+        for key in string.gmatch(@oldKeys, '[^\n]+') do
+          if redis.call('HINCRBY', @taken, key, -1) <= 0 then redis.call('HDEL', @taken, key) end
+          if tonumber(@releaseDelay) > 0 then
+            redis.call('ZADD', @holds, tonumber(@now) + tonumber(@releaseDelay), key .. '|move-' .. @holdId .. (n == 0 and '' or '~' .. n))
+            redis.call('HINCRBY', @held, key, 1)
+          end
+          n = n + 1
+        end
+        """;
+
+    /// <summary>The new day's step of a move: books the hold (@holdId, its @members of the day's holds, newline-separated:
+    /// each person's slot member, then each one's activity-hour member, as <see cref="BookingScripts.Confirm"/> takes
+    /// them) as the draft (@code, @pin, @json), every place counting under its key from now on, the day's keys living
+    /// @ttl ms. Returns {'ok'} | {'already', json, status} | {'aborted'} (the move was given up: its hold is tombstoned)
+    /// | {'lapsed'} | {'secret'} (the PIN) | {'code'} (another day has the code) | {'gone'} (same day: the old booking is
     /// no longer booked).</summary>
-    /// <remarks>On the same day (@sameDay 1) the old booking (@oldHoldId's, under the same code, counting under @oldSlot
-    /// and @oldQuota, its PIN @oldPin) is replaced and its places released in this one step, cooling down for
-    /// @releaseDelay ms. On another day only the new booking is made: the old day is another hash slot
-    /// (<see cref="ReleaseMoved"/>), locked as moving before this runs (<see cref="LockMoving"/>). The tombstone is
-    /// read here, in the same step that would book: a finisher that gave the move up (<see cref="AbortHold"/>) and a
-    /// confirmation that comes late cannot both succeed, whatever clock (@now) the late one read.</remarks>
+    /// <remarks>On the same day (@sameDay 1) the old booking (@oldHoldId's, under the same code, counting under the
+    /// newline-separated @oldKeys: each person's slot key, then each one's activity hour; its PIN @oldPin) is replaced and
+    /// all its places released in this one step, cooling down for @releaseDelay ms. On another day only the new booking
+    /// is made: the old day is another hash slot (<see cref="ReleaseMoved"/>), locked as moving before this runs
+    /// (<see cref="LockMoving"/>). The tombstone is read here, in the same step that would book: a finisher that gave the
+    /// move up (<see cref="AbortHold"/>) and a confirmation that comes late cannot both succeed, whatever clock (@now) the
+    /// late one read. A party moves whole: all its places or none.</remarks>
     public static readonly LuaScript ConfirmMove = LuaScript.Prepare("""
         local code = redis.call('HGET', @holdcodes, @holdId)
         if code then return {'already', redis.call('HGET', @bookings, code), redis.call('HGET', @status, code) or 'Booked'} end
         if redis.call('HEXISTS', @aborted, @holdId) == 1 then return {'aborted'} end
-        local score = redis.call('ZSCORE', @holds, @member)
-        if (not score) or tonumber(score) <= tonumber(@now) then return {'lapsed'} end
+        for m in string.gmatch(@members, '[^\n]+') do
+          local score = redis.call('ZSCORE', @holds, m)
+          if (not score) or tonumber(score) <= tonumber(@now) then return {'lapsed'} end
+        end
         if redis.call('HEXISTS', @pins, @pin) == 1 then return {'secret'} end
         local same = @sameDay == '1'
         if same then
@@ -108,25 +127,16 @@ internal static class MoveScripts
         elseif redis.call('HEXISTS', @bookings, @code) == 1 then
           return {'code'}
         end
-        redis.call('ZREM', @holds, @member)
-        if redis.call('HINCRBY', @held, @slot, -1) <= 0 then redis.call('HDEL', @held, @slot) end
-        if redis.call('ZREM', @holds, @quotaMember) == 1 then
-          if redis.call('HINCRBY', @held, @quota, -1) <= 0 then redis.call('HDEL', @held, @quota) end
+        for m in string.gmatch(@members, '[^\n]+') do
+          local key = string.match(m, '^(.*)|[^|]*$')
+          redis.call('ZREM', @holds, m)
+          if redis.call('HINCRBY', @held, key, -1) <= 0 then redis.call('HDEL', @held, key) end
+          redis.call('HINCRBY', @taken, key, 1)
         end
         if same then
           if redis.call('HGET', @pins, @oldPin) == @code then redis.call('HDEL', @pins, @oldPin) end
-          if redis.call('HINCRBY', @taken, @oldSlot, -1) <= 0 then redis.call('HDEL', @taken, @oldSlot) end
-          if redis.call('HINCRBY', @taken, @oldQuota, -1) <= 0 then redis.call('HDEL', @taken, @oldQuota) end
-          if tonumber(@releaseDelay) > 0 then
-            local until_ = tonumber(@now) + tonumber(@releaseDelay)
-            redis.call('ZADD', @holds, until_, @oldSlot .. '|move-' .. @holdId)
-            redis.call('HINCRBY', @held, @oldSlot, 1)
-            redis.call('ZADD', @holds, until_, @oldQuota .. '|move-' .. @holdId)
-            redis.call('HINCRBY', @held, @oldQuota, 1)
-          end
+        """ + "\n" + ReleaseOldPlaces + "\n" + """
         end
-        redis.call('HINCRBY', @taken, @slot, 1)
-        redis.call('HINCRBY', @taken, @quota, 1)
         redis.call('HSET', @bookings, @code, @json)
         redis.call('HSET', @status, @code, 'Booked')
         redis.call('HSET', @pins, @pin, @code)
@@ -136,10 +146,11 @@ internal static class MoveScripts
         """);
 
     /// <summary>The last step of a move to another day, on the old day: cancels the old booking (@code, its PIN @pin,
-    /// counting under @slot and @quota) only while this move (@holdId) has it locked (<c>Moving:&lt;hold id&gt;</c>), so
-    /// that a late or repeated finisher never touches a later booking of the same code; its places cool down for
-    /// @releaseDelay ms from @now. A record an older gateway began never locked: its booking is released while it is
-    /// still booked and still the very booking that was moved (@oldHoldId). 1 released, 0 nothing to do.</summary>
+    /// counting under the newline-separated @oldKeys: each person's slot key, then each one's activity hour) only while
+    /// this move (@holdId) has it locked (<c>Moving:&lt;hold id&gt;</c>), so that a late or repeated finisher never
+    /// touches a later booking of the same code; every place cools down for @releaseDelay ms from @now. A record an older
+    /// gateway began never locked: its booking is released while it is still booked and still the very booking that was
+    /// moved (@oldHoldId). 1 released, 0 nothing to do.</summary>
     public static readonly LuaScript ReleaseMoved = LuaScript.Prepare("""
         local st = redis.call('HGET', @status, @code)
         if st ~= 'Moving:' .. @holdId then
@@ -149,14 +160,8 @@ internal static class MoveScripts
         end
         redis.call('HSET', @status, @code, 'Cancelled')
         if redis.call('HGET', @pins, @pin) == @code then redis.call('HDEL', @pins, @pin) end
-        if redis.call('HINCRBY', @taken, @slot, -1) <= 0 then redis.call('HDEL', @taken, @slot) end
-        if redis.call('HINCRBY', @taken, @quota, -1) <= 0 then redis.call('HDEL', @taken, @quota) end
+        """ + "\n" + ReleaseOldPlaces + "\n" + """
         if tonumber(@releaseDelay) > 0 then
-          local until_ = tonumber(@now) + tonumber(@releaseDelay)
-          redis.call('ZADD', @holds, until_, @slot .. '|move-' .. @holdId)
-          redis.call('HINCRBY', @held, @slot, 1)
-          redis.call('ZADD', @holds, until_, @quota .. '|move-' .. @holdId)
-          redis.call('HINCRBY', @held, @quota, 1)
           redis.call('PEXPIRE', @holds, @ttl)
           redis.call('PEXPIRE', @held, @ttl)
         end

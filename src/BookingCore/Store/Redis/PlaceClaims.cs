@@ -10,7 +10,9 @@ namespace SmsBooking.BookingCore.Store.Redis;
 /// <see cref="RedisBookingStore"/>.</summary>
 /// <remarks>A booking claims its places in the phone's script that adds its index entry, before the day's script books
 /// it, and gives them back after the day's script cancels it. Both are two tags, so a crash between the two steps can
-/// leave a claim behind: of a booking cancelled, or of a confirmation that never reached its day. Such a claim counts
+/// leave a claim behind: of a booking cancelled, or of a confirmation that never reached its day. A phone given as a
+/// booking's contact (a web booking's mobile) claims its places too, under its own cap, and a cancel does not give them
+/// back (the booking does not name it). Such a claim counts
 /// until its visit passes, unless the phone meets the cap: then <see cref="RepairAsync"/> drops it and the claim is tried
 /// once more.</remarks>
 internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, PlacesPerPhone? cap)
@@ -67,7 +69,9 @@ internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, 
                 {
                     continue; // its confirmation may be under way
                 }
-                if (await abortHold(date, parts[1], now) == code)
+                // A booking of another owner naming this phone as its contact (a web booking's mobile) counts while it
+                // stands; cancelled, its claim goes.
+                if (booking is not { Status: BookingStatus.Cancelled or BookingStatus.NoShow } && await abortHold(date, parts[1], now) == code)
                 {
                     continue; // it became this very booking after all
                 }

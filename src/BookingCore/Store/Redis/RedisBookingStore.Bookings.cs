@@ -67,6 +67,24 @@ public sealed partial class RedisBookingStore
         }
     }
 
+    public async Task<(bool Claimed, int Booked)> ClaimContactPlacesAsync(string contact, Hold hold, Booking draft, Instant now)
+    {
+        // The contact's own tag, as its own bookings' claims: the claim script sees all it claims in one step. The hold
+        // pointer it may drop is the contact's, and only one naming this hold, which no phone's pointer does.
+        var entry = IndexEntry(draft.Date, draft.Code);
+        var ttl = TimeToLiveMs(draft.Date, now, _retention);
+        var forContact = hold with { Phone = contact };
+        var claimed = await _claims.ClaimAsync(forContact, draft, entry, ttl, now);
+        if (!claimed.Claimed && await _claims.RepairAsync(contact, now, LoadAsync, (date, id, at) => _moves.AbortHoldAsync(date, id, at)))
+        {
+            claimed = await _claims.ClaimAsync(forContact, draft, entry, ttl, now);
+        }
+        return claimed;
+    }
+
+    public Task UnclaimContactPlacesAsync(string contact, LocalDate date, string code) =>
+        _claims.UnclaimAsync(contact, IndexEntry(date, code), dropEntry: true);
+
     public async Task<Booking?> CancelAsync(string phone, string code, Instant now, Duration releaseDelay)
     {
         var booking = (await GetBookingsAsync(phone, Instant.MinValue)).FirstOrDefault(b => b.Code == code && b.Status == BookingStatus.Booked);

@@ -69,9 +69,9 @@ public sealed partial class RedisBookingStore
         {
             holds = _keys.DayHolds(d), held = _keys.DayHeld(d), taken = _keys.DayTaken(d), bookings = _keys.DayBookings(d), status = _keys.DayStatus(d),
             pins = _keys.DayPins(d), holdcodes = _keys.DayHoldCodes(d), aborted = _keys.DayAborted(d),
-            now = Ms(now), holdId = hold.Id, member = Member(hold), quotaMember = QuotaMember(hold), slot = hold.SlotKey, quota = hold.QuotaKey,
+            now = Ms(now), holdId = hold.Id, members = string.Join('\n', Members(hold)),
             code = draft.Code, pin = draft.Pin, json = ToJson(draft), ttl = TimeToLiveMs(d, now, _retention), sameDay = sameDay ? 1 : 0,
-            oldHoldId = old.HoldId, oldSlot = old.SlotKey, oldQuota = old.QuotaKey, oldPin = old.Pin, releaseDelay = (long)releaseDelay.TotalMilliseconds,
+            oldHoldId = old.HoldId, oldKeys = PlaceKeysOf(old), oldPin = old.Pin, releaseDelay = (long)releaseDelay.TotalMilliseconds,
         }))!;
         var outcome = (string)result[0]!;
         switch (outcome)
@@ -112,8 +112,11 @@ public sealed partial class RedisBookingStore
 
     public Task ForgetUnfinishedMovesAsync(string phone) => Db.SortedSetRemoveAsync(_keys.WatchMoves(Shard(phone)), phone);
 
-    /// <summary>A one-person hold's slot member and activity-hour member (a move's: a party's booking is not moved).</summary>
-    private static string Member(Hold hold) => $"{hold.SlotKey}|{hold.Id}";
-
-    private static string QuotaMember(Hold hold) => $"{hold.QuotaKey}|{hold.Id}";
+    /// <summary>The keys a booking's places count under, newline-separated as the move scripts take them: each person's
+    /// slot key, then each one's activity hour.</summary>
+    internal static string PlaceKeysOf(Booking booking)
+    {
+        var places = booking.PlaceKeys;
+        return string.Join('\n', places.Select(p => p.Slot).Concat(places.Select(p => p.Quota)));
+    }
 }

@@ -69,12 +69,20 @@ public sealed class RedisKeys
     public RedisKey DayServiceTimes(LocalDate date) => Day(date) + ":service";
     /// <summary>STRING counter raised by every change of the day's queue (displays poll it).</summary>
     public RedisKey DayQueueVersion(LocalDate date) => Day(date) + ":qversion";
+    /// <summary>HASH counter → Unix ms its pause (<c>přestávka</c>) began; the board shows each paused counter.</summary>
+    public RedisKey DayPaused(LocalDate date) => Day(date) + ":paused";
+    /// <summary>STRING the office's notice for the day, shown on the board (set from the staff console).</summary>
+    public RedisKey DayNotice(LocalDate date) => Day(date) + ":notice";
     /// <summary>HASH ticket → 1 once its "your turn soon" SMS is queued (<see cref="Queue.RedisTurnNoticeStore"/>).</summary>
     public RedisKey DayTurnSoonTold(LocalDate date) => Day(date) + ":turnsoon";
 
     /// <summary>HASH the PIN guard of one kiosk key (by its hash): wrong PINs and reserved attempts of the window, its
     /// start, locked-until, lockouts in a row, start of the quiet time (see <see cref="Queue.RedisQueueStore"/>).</summary>
     public RedisKey KioskGuard(string keyHash) => $"{_prefix}{{kiosk:{keyHash}}}:guard";
+
+    /// <summary>HASH counter → the agenda ids it calls (<c>OP,CP</c>), set from the staff console over the counter key's
+    /// <c>Agendas</c>. One tag for the office's few counters.</summary>
+    public RedisKey CounterAgendas() => $"{_prefix}{{counters}}:agendas";
 
     /// <summary>HASH the paired screens: a device token's id (its SHA-256) → the pairing's JSON (role, key hash, counter,
     /// when and from where). One tag for the few dozen devices of an office: pairing, revoking and listing are one slot.</summary>
@@ -88,6 +96,9 @@ public sealed class RedisKeys
     public RedisKey WebToken(string token) => $"{_prefix}{{web-token:{token}}}";
     /// <summary>STRING the one hold a source address has on the web pages, expiring with the hold.</summary>
     public RedisKey WebSource(string source) => $"{_prefix}{{web-source:{source}}}";
+    /// <summary>STRING the web reservation a booking (its day and code) stands for, so that what the office tells about
+    /// a booking (a closure, a reminder) finds its e-mail address, language and links; expiring with the reservation.</summary>
+    public RedisKey WebBooking(string day, string code) => $"{_prefix}{{web-booking:{day}:{code}}}";
 
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";

@@ -101,7 +101,7 @@ internal sealed class RedisMoves(IConnectionMultiplexer redis, RedisKeys keys, D
         await Db.ScriptEvaluateAsync(MoveScripts.ReleaseMoved, new
         {
             holds = keys.DayHolds(d), held = keys.DayHeld(d), taken = keys.DayTaken(d), bookings = keys.DayBookings(d), status = keys.DayStatus(d),
-            pins = keys.DayPins(d), now = Ms(now), code = o.Code, slot = o.SlotKey, pin = o.Pin, quota = o.QuotaKey,
+            pins = keys.DayPins(d), now = Ms(now), code = o.Code, pin = o.Pin, oldKeys = RedisBookingStore.PlaceKeysOf(o),
             releaseDelay = (long)move.ReleaseDelay.TotalMilliseconds, ttl = RedisBookingStore.TimeToLiveMs(d, now, retention),
             oldHoldId = o.HoldId, holdId = move.HoldId,
         });

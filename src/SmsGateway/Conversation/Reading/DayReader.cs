@@ -57,7 +57,7 @@ internal static class DayReader
             }
             if (CalendarWords.NextWords.Contains(text) || CalendarWords.ThisWords.Contains(text))
             {
-                return TryWeekPhrase(t, i, today, out days, out length);
+                return WeekReader.TryRead(t, i, today, out days, out length);
             }
             if (CalendarWords.TryWeekday(text, out var weekday))
             {
@@ -90,52 +90,6 @@ internal static class DayReader
             return true;
         }
         return false;
-    }
-
-    /// <summary><c>pristi pondeli</c>, <c>pristi tyden</c>, <c>pristi tyden v pondeli</c>, <c>next monday</c>,
-    /// <c>this week</c>, <c>tento patek</c>.</summary>
-    private static bool TryWeekPhrase(IReadOnlyList<Token> t, int i, LocalDate today, out DateInterval days, out int length)
-    {
-        days = null!;
-        length = 0;
-        var next = CalendarWords.NextWords.Contains(t[i].Text);
-        var j = i + 1;
-        if (j >= t.Count)
-        {
-            return false;
-        }
-        var week = false;
-        if (CalendarWords.WeekWords.Contains(t[j].Text))
-        {
-            week = true;
-            j++;
-            if (j < t.Count && CalendarWords.DayMarkers.Contains(t[j].Text) && j + 1 < t.Count && CalendarWords.TryWeekday(t[j + 1].Text, out _))
-            {
-                j++; // "pristi tyden v pondeli"
-            }
-        }
-        if (j < t.Count && CalendarWords.TryWeekday(t[j].Text, out var weekday))
-        {
-            var monday = next ? NextWeek(today).Start : today.PlusDays(1 - (int)today.DayOfWeek);
-            var day = monday.PlusDays((int)weekday - 1);
-            days = One(day < today ? today.Next(weekday) : day);
-            length = j + 1 - i;
-            return true;
-        }
-        if (!week)
-        {
-            return false;
-        }
-        days = next ? NextWeek(today) : new DateInterval(today, today.PlusDays(7 - (int)today.DayOfWeek));
-        length = j - i;
-        return true;
-    }
-
-    /// <summary>Monday to Sunday of the calendar week after this one.</summary>
-    private static DateInterval NextWeek(LocalDate today)
-    {
-        var monday = today.PlusDays(8 - (int)today.DayOfWeek);
-        return new DateInterval(monday, monday.PlusDays(6));
     }
 
     /// <summary>A date written with digits, or a day and a month name.</summary>

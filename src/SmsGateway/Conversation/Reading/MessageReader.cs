@@ -10,21 +10,20 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// context), one instance per office, safe to share. The rules, with examples, are docs/conversation-reading.md.</summary>
 public sealed class MessageReader
 {
-    /// <summary>Characters of markup and code that no name holds.</summary>
-    private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("<>&{}[]=$#*\\|`~^%@_");
-
     /// <summary>Said alone (fillers aside) at the day or time list: the earliest free time will do.</summary>
     private static readonly string[] EarliestWords =
         ["NEJDRIV", "NEJDRIVE", "NEJDRIVEJI", "NEJBLIZSI", "KDYKOLI", "KDYKOLIV", "ASAP", "EARLIEST", "ANYTIME", "ANY TIME", "AS SOON AS POSSIBLE",
          "ЯКНАИШВИДШЕ", "БУДЬ-КОЛИ", "БУДЬ КОЛИ"];
 
-    private static readonly HashSet<string> QuickHelpWords = ["HELP", "POMOC", "INFO", "NAPOVEDA", "?"];
-
     private readonly Lexicon _lexicon;
+    private readonly OneMessageForms _oneMessage;
+    private readonly KeywordForms _keywordForms;
 
     public MessageReader(OfficeSettings office)
     {
         _lexicon = new Lexicon(office);
+        _oneMessage = new OneMessageForms(_lexicon);
+        _keywordForms = new KeywordForms(_lexicon);
     }
 
     /// <param name="text">The message as typed (the reader folds it as <see cref="InputText"/> does, word by word, so
@@ -73,22 +72,18 @@ public sealed class MessageReader
 
         var words = RawWords(raw);
         var head = InputText.Normalize(raw[words[0].Start..words[0].End]).TrimEnd('.', ':', '!', ',');
-        switch (head)
+        if ((_oneMessage.Read(head, raw, words, context) ?? _keywordForms.Read(head, raw, words, context)) is { } form)
         {
-            case "OBJ":
-                return ReadQuickBooking(raw, words, context);
-            case "VOLNO":
-            case "FREE" when words.Count == 1 || FreeTimesFollow(raw, words, context):
-                return ReadFreeTimes(raw, words, context);
-            case "STORNO" or "ZRUSIT" or "СКАСУВАТИ" when ReadCancel(raw, words, head) is { } cancel:
-                return cancel;
-            case "PRESUN" or "PRESUNOUT" or "MOVE" or "RESCHEDULE" or "ПЕРЕНЕСТИ":
-                return ReadMove(raw, words, context);
-            case "HLIDAT" or "HLIDEJ" or "HLIDANI" or "WATCH" or "WAITLIST":
-                return ReadWatch(raw, words, context);
+            return form;
         }
 
         var scan = new MessageScan(Tokenizer.Split(raw, _lexicon.IsCode), context, _lexicon);
+        if (OfficeQuestions.Find(folded, context.Step == ConversationState.EnteringName) is var question and not Question.None)
+        {
+            // What it asks about (kolik stoji pas?) picks the agenda or activity of the answer; the rest waits.
+            var about = Compose(raw, scan, context, withName: false);
+            return new MessageReading { Question = question, Agenda = about.Agenda, Activity = about.Activity };
+        }
         if (scan.Keywords.Count == 1 && scan.Roles.All(r => r is TokenRole.Filler or TokenRole.Keyword))
         {
             return new MessageReading { Keyword = scan.Keywords[0] };
@@ -112,7 +107,7 @@ public sealed class MessageReader
                 ? new MessageReading { Time = Resolve(new SpokenTime(number, 0, number == 0 || number >= 12), null) }
                 : MessageReading.Nothing;
         }
-        return context.Step == ConversationState.EnteringName ? ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
+        return context.Step == ConversationState.EnteringName ? NameReader.ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
     }
 
     /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
@@ -141,62 +136,7 @@ public sealed class MessageReader
     private static string Capped(string text) =>
         text.Length <= InputText.MaxLength ? text : text[..(char.IsHighSurrogate(text[InputText.MaxLength - 1]) ? InputText.MaxLength - 1 : InputText.MaxLength)];
 
-    /// <summary>At the name step what is not wholly understood as something else is the name: <c>Ne Tran</c> is a name,
-    /// <c>ne</c> is no, <c>patek</c> is Friday but <c>Jan Patek</c> a name; <c>Jmenuji se Jan Novak</c> is
-    /// <c>Jan Novak</c>.</summary>
-    private MessageReading ReadAtNameStep(string raw, MessageScan scan, ReadingContext context)
-    {
-        var tokens = scan.Tokens;
-        if (raw.AsSpan().IndexOfAny(Markup) >= 0)
-        {
-            // No name holds these; a message with them is read as any other (in "]]>&amp;<!--" "amp" is no name).
-            return Compose(raw, scan, context, withName: true);
-        }
-        var introEnd = scan.SelfIntroEnd > 0 ? scan.SelfIntroEnd : scan.IntroEnd > 0 && scan.Roles.Take(scan.IntroEnd).All(r => r is TokenRole.Intro or TokenRole.Filler) ? scan.IntroEnd : -1;
-        if (introEnd > 0 && introEnd < tokens.Count && NameRule.TryName(Cut(raw, tokens, introEnd, NameEnd(scan, introEnd)), out var introduced))
-        {
-            return new MessageReading { Name = introduced };
-        }
-        if (!scan.Has(TokenRole.Unknown) && !scan.Has(TokenRole.Number) && scan.Has(TokenRole.Meaning))
-        {
-            return Compose(raw, scan, context, withName: false);
-        }
-        if (tokens.Count > 0 && NameRule.TryName(Cut(raw, tokens, 0, NameEnd(scan, 0)), out var name))
-        {
-            return new MessageReading { Name = name };
-        }
-        // "Jan Novák, 15.3.1980": the name is the first part, what follows it is something else; only when the message
-        // starts with it (in "<script>alert(1)</script>" the first part is no name).
-        var firstBreak = Enumerable.Range(1, Math.Max(0, tokens.Count - 1)).FirstOrDefault(k => tokens[k].Break);
-        if (firstBreak > 0 && string.IsNullOrWhiteSpace(raw[..tokens[0].Start])
-            && Enumerable.Range(0, firstBreak).All(k => scan.Roles[k] is TokenRole.Unknown or TokenRole.Meaning)
-            && NameRule.TryName(Cut(raw, tokens, 0, firstBreak), out var first))
-        {
-            return Compose(raw, scan, context, withName: false) with { Name = first };
-        }
-        return Compose(raw, scan, context, withName: true);
-    }
-
-    /// <summary>Where a name that starts at <paramref name="from"/> ends: before a closing part of fillers only
-    /// (<c>Jan Novak, diky</c>).</summary>
-    private static int NameEnd(MessageScan scan, int from)
-    {
-        var end = scan.Tokens.Count;
-        for (var k = scan.Tokens.Count - 1; k > from; k--)
-        {
-            if (scan.Tokens[k].Break)
-            {
-                if (Enumerable.Range(k, end - k).All(x => scan.Roles[x] is TokenRole.Filler))
-                {
-                    end = k;
-                }
-                break;
-            }
-        }
-        return end;
-    }
-
-    private MessageReading Compose(string raw, MessageScan scan, ReadingContext context, bool withName)
+    internal static MessageReading Compose(string raw, MessageScan scan, ReadingContext context, bool withName)
     {
         var (agenda, activity) = ResolveOffice(scan.OfficeHits, context.Agenda);
         return new MessageReading
@@ -207,13 +147,14 @@ public sealed class MessageReader
             Days = scan.Days,
             Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
             PartOfDay = scan.Part,
-            Name = withName ? FindName(raw, scan) : null,
+            Name = withName ? NameReader.FindName(raw, scan) : null,
+            ActivityByCode = activity is not null && scan.Tokens.Exists(token => activity.Codes.Contains(token.Text)),
         };
     }
 
     /// <summary>A bare hour is the office's: <c>v 2</c> is 14:00 (no office opens at 2 at night), 1 to 6 without am/pm
     /// are afternoon hours, 7 to 11 morning ones; a part of the day decides first (<c>v 8 vecer</c>, <c>rano v 6</c>).</summary>
-    private static LocalTime Resolve(SpokenTime time, PartOfDay? part)
+    internal static LocalTime Resolve(SpokenTime time, PartOfDay? part)
     {
         var hour = time.Hour;
         if (!time.Unambiguous && hour is >= 1 and <= 11)
@@ -235,7 +176,7 @@ public sealed class MessageReader
     /// (<c>vyzvednuti</c> there is its collection; <c>ztrata</c> at the passports' step, which have none, is nothing);
     /// with none chosen, an activity only one agenda has names that agenda (<c>ztrata</c>: the identity cards), one
     /// both have (<c>zadost</c>) names neither. Two agendas named at once name none.</summary>
-    private static (Agenda? Agenda, Activity? Activity) ResolveOffice(List<List<Meaning>> hits, Agenda? current)
+    internal static (Agenda? Agenda, Activity? Activity) ResolveOffice(List<List<Meaning>> hits, Agenda? current)
     {
         if (hits.Count == 0)
         {
@@ -271,79 +212,6 @@ public sealed class MessageReader
         return (agenda, activities.Count == 1 ? activities[0] : null);
     }
 
-    /// <summary>A name beside other things: after <c>jmenuji se</c>; or words no rule knows, set off by a comma at the
-    /// start or the end (<c>pas zitra v 10, Jan Novak</c>); or capitalized words no rule knows at the end (<c>Pas zitra
-    /// v 10 Jan Novak</c>). Lower-case unknown words at the end are not taken for a name: they are more often words
-    /// the reader does not know.</summary>
-    private static string? FindName(string raw, MessageScan scan)
-    {
-        var tokens = scan.Tokens;
-        var roles = scan.Roles;
-        bool IsNameWord(int k) => roles[k] == TokenRole.Unknown && tokens[k].IsWord;
-        if (!scan.Has(TokenRole.Meaning))
-        {
-            return null;
-        }
-        if (scan.IntroEnd > 0)
-        {
-            var end = scan.IntroEnd;
-            while (end < tokens.Count && IsNameWord(end) && (end == scan.IntroEnd || !tokens[end].Break))
-            {
-                end++;
-            }
-            if (end > scan.IntroEnd && NameRule.TryName(Cut(raw, tokens, scan.IntroEnd, end), out var introduced))
-            {
-                return introduced;
-            }
-        }
-        // A segment of its own, first or last.
-        var breaks = Enumerable.Range(1, Math.Max(0, tokens.Count - 1)).Where(k => tokens[k].Break).ToList();
-        if (breaks.Count > 0)
-        {
-            foreach (var (from, to) in new[] { (breaks[^1], tokens.Count), (0, breaks[0]) })
-            {
-                var count = to - from;
-                if (count is >= 1 and <= 4 && Enumerable.Range(from, count).All(IsNameWord)
-                    && (count >= 2 || Capitalized(raw, tokens[from]))
-                    && NameRule.TryName(Cut(raw, tokens, from, to), out var segment))
-                {
-                    return segment;
-                }
-            }
-        }
-        // Capitalized unknown words closing the message.
-        var start = tokens.Count;
-        while (start > 0 && IsNameWord(start - 1) && Capitalized(raw, tokens[start - 1]) && (start == tokens.Count || !tokens[start].Break))
-        {
-            start--;
-        }
-        var run = tokens.Count - start;
-        if (run is >= 2 and <= 4 && start > 0 && NameRule.TryName(Cut(raw, tokens, start, tokens.Count), out var closing))
-        {
-            return closing;
-        }
-        return null;
-    }
-
-    private static bool Capitalized(string raw, Token token) => char.IsUpper(raw[token.Start]);
-
-    /// <summary>The text as typed from token <paramref name="from"/> up to (not including) token <paramref name="to"/>;
-    /// an abbreviation's dot (<c>ml.</c>, <c>Ing.</c>) is kept, a sentence's full stop after a longer word is not.</summary>
-    private static string Cut(string raw, List<Token> tokens, int from, int to)
-    {
-        if (to <= from)
-        {
-            return "";
-        }
-        var last = tokens[to - 1];
-        var end = last.End;
-        if (end < raw.Length && raw[end] == '.' && last.End - last.Start <= 3 && last.IsWord)
-        {
-            end++;
-        }
-        return raw[tokens[from].Start..end];
-    }
-
     /// <summary>A number alone (fillers aside: <c>2</c>, <c>2.</c>, <c>cislo 2</c>, <c>druhy</c>): a pick from the list.</summary>
     private static int? LoneNumber(string raw, MessageScan scan)
     {
@@ -364,258 +232,8 @@ public sealed class MessageReader
     /// <summary>A sign written before the number (<c>-1</c>, <c>+2</c>): no list has such an item.</summary>
     private static bool Signed(string raw, Token token) => token.Start > 0 && raw[token.Start - 1] is '-' or '+' or '\u2212';
 
-    /// <summary><c>OBJ &lt;code&gt; [d.m.] [h:mm] &lt;name&gt;</c>, <c>OBJ HELP</c>, <c>OBJ POMOC</c>, <c>OBJ</c>.
-    /// Only written dates and times (and <c>dnes</c>, <c>zitra</c>) are read after the code: the rest is the name, and
-    /// Pátek or Sobota is a surname there.</summary>
-    private MessageReading ReadQuickBooking(string raw, List<(int Start, int End)> words, ReadingContext context)
-    {
-        if (words.Count == 1)
-        {
-            return new MessageReading { Form = MessageForm.QuickHelp };
-        }
-        var code = InputText.Normalize(raw[words[1].Start..words[1].End]).TrimEnd('.', ',', ':');
-        if (QuickHelpWords.Contains(code))
-        {
-            return new MessageReading { Form = MessageForm.QuickHelp };
-        }
-        var (agenda, activity) = Named(code, context);
-        if (agenda is null)
-        {
-            return new MessageReading { Form = MessageForm.QuickBooking, UnknownCode = code };
-        }
-        if (words.Count == 2)
-        {
-            return new MessageReading { Form = MessageForm.QuickBooking, Agenda = agenda, Activity = activity };
-        }
-        var rest = raw[..words[2].Start].Length;
-        var tokens = Tokenizer.Split(raw[rest..], _ => false).Select(t => t with { Start = t.Start + rest, End = t.End + rest }).ToList();
-        var at = 0;
-        DateInterval? days = null;
-        LocalTime? time = null;
-        if (at < tokens.Count && DayReader.TryRead(tokens, at, context.Today, timeFirst: false, numericOnly: true, out var d, out var length))
-        {
-            days = d;
-            at += length;
-        }
-        if (at < tokens.Count && TimeReader.TryRead(tokens, at, _ => false, writtenOnly: true, timeFirst: true, afterDay: false, out var t, out length))
-        {
-            time = Resolve(t, null);
-            at += length;
-        }
-        // A number closing the message after the name is the party's size: OBJ ZCD 15.12. 9:30 NOVAK 2.
-        int? party = null;
-        var nameEnd = raw.Length;
-        if (tokens.Count - at >= 2 && tokens[^1].IsPlainNumber(out var size) && !tokens[^1].Text.EndsWith('.') && !tokens[^2].IsNumber)
-        {
-            party = size;
-            nameEnd = tokens[^1].Start;
-        }
-        string? name = null;
-        if (at < tokens.Count && NameRule.TryName(raw[tokens[at].Start..nameEnd], out var typed))
-        {
-            name = typed;
-        }
-        return new MessageReading { Form = MessageForm.QuickBooking, Agenda = agenda, Activity = activity, Days = days, Time = time, Name = name, Party = party };
-    }
-
-    /// <summary><c>VOLNO &lt;code&gt; [date]</c>: the free times of an activity (or agenda) on a day.</summary>
-    private MessageReading ReadFreeTimes(string raw, List<(int Start, int End)> words, ReadingContext context)
-    {
-        if (words.Count == 1)
-        {
-            return new MessageReading { Form = MessageForm.FreeTimes };
-        }
-        var code = InputText.Normalize(raw[words[1].Start..words[1].End]).TrimEnd('.', ',', ':');
-        var (agenda, activity) = Named(code, context);
-        var dateFrom = agenda is null ? 1 : 2;
-        DateInterval? days = null;
-        if (words.Count > dateFrom)
-        {
-            var offset = words[dateFrom].Start;
-            var tokens = Tokenizer.Split(raw[offset..], _ => false);
-            if (tokens.Count > 0 && DayReader.TryRead(tokens, 0, context.Today, timeFirst: false, numericOnly: false, out var d, out _))
-            {
-                days = d;
-            }
-        }
-        if (agenda is null && days is null)
-        {
-            return new MessageReading { Form = MessageForm.FreeTimes, UnknownCode = code };
-        }
-        return new MessageReading { Form = MessageForm.FreeTimes, Agenda = agenda, Activity = activity, Days = days };
-    }
-
-    /// <summary>Whether what follows <c>VOLNO</c>/<c>FREE</c> is a code, an agenda word or a day, so that an English
-    /// <c>free</c> in a sentence is not taken for the form.</summary>
-    private bool FreeTimesFollow(string raw, List<(int Start, int End)> words, ReadingContext context)
-    {
-        var next = InputText.Normalize(raw[words[1].Start..words[1].End]).TrimEnd('.', ',', ':');
-        if (Named(next, context).Agenda is not null)
-        {
-            return true;
-        }
-        var tokens = Tokenizer.Split(raw[words[1].Start..], _ => false);
-        return tokens.Count > 0 && DayReader.TryRead(tokens, 0, context.Today, timeFirst: false, numericOnly: false, out _, out _);
-    }
-
-    /// <summary>The agenda and activity one word names: a code (<c>ZOP</c>, <c>OP</c>) or a word (<c>pas</c>).</summary>
-    private (Agenda? Agenda, Activity? Activity) Named(string word, ReadingContext context)
-    {
-        if (_lexicon.Code(word) is { } code)
-        {
-            return (code.Agenda, code.Activity);
-        }
-        var (length, meanings) = _lexicon.Match([new Token(word, 0, 0, false)], 0);
-        var office = meanings.Where(m => m.Kind is MeaningKind.Agenda or MeaningKind.Activity).ToList();
-        return length == 0 || office.Count == 0 ? (null, null) : ResolveOffice([office], context.Agenda);
-    }
-
-    /// <summary><c>STORNO</c> alone cancels what is under way or lists the bookings; <c>STORNO K7M3QX</c> cancels that
-    /// booking (whatever follows STORNO is taken for the code, as today); <c>ZRUSIT</c> takes only a booking code, so
-    /// that <c>zrusit trvaly pobyt</c> stays the population register's activity.</summary>
-    private MessageReading? ReadCancel(string raw, List<(int Start, int End)> words, string head)
-    {
-        var rest = words.Skip(1)
-            .Select(w => InputText.Normalize(raw[w.Start..w.End]).Trim('.', ',', '!', '?', ':'))
-            .Where(w => w.Length > 0 && !IsFiller(w))
-            .ToList();
-        if (rest.Count == 0)
-        {
-            return new MessageReading { Keyword = Keyword.Cancel };
-        }
-        if (head == "STORNO")
-        {
-            return new MessageReading { Keyword = Keyword.Cancel, BookingCode = string.Join(' ', rest) };
-        }
-        return rest.Count == 1 && rest[0].Length == BookingSecrets.CodeLength && rest[0].All(c => BookingSecrets.CodeAlphabet.Contains(c))
-            ? new MessageReading { Keyword = Keyword.Cancel, BookingCode = rest[0] }
-            : null;
-    }
-
-    /// <summary><c>PRESUN</c> alone moves the phone's booking (or lists them); a booking code after it names the one;
-    /// a day, a time or a part of the day after it (<c>PRESUN K7M3QX zitra v 10</c>, <c>move to friday</c>) are read as
-    /// at the day step and wait for their steps. Anything else after it is not read (no name, no agenda: the booking
-    /// keeps its own).</summary>
-    private MessageReading ReadMove(string raw, List<(int Start, int End)> words, ReadingContext context)
-    {
-        string? code = null;
-        var restFrom = 1;
-        if (words.Count > 1)
-        {
-            var second = InputText.Normalize(raw[words[1].Start..words[1].End]).Trim('.', ',', '!', '?', ':');
-            if (second.Length == BookingSecrets.CodeLength && second.All(c => BookingSecrets.CodeAlphabet.Contains(c)) && !IsKnownWord(second, context))
-            {
-                code = second;
-                restFrom = 2;
-            }
-        }
-        if (words.Count <= restFrom)
-        {
-            return new MessageReading { Keyword = Keyword.Move, BookingCode = code };
-        }
-        var rest = raw[words[restFrom].Start..];
-        var scan = new MessageScan(Tokenizer.Split(rest, _lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, _lexicon);
-        return new MessageReading
-        {
-            Keyword = Keyword.Move,
-            BookingCode = code,
-            Days = scan.Days,
-            Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
-            PartOfDay = scan.Part,
-        };
-    }
-
-    /// <summary><c>HLIDAT</c> alone watches what the talk is about (or the phone's booking); <c>HLIDAT STOP</c> /
-    /// <c>WATCH OFF</c> ends the watches; an agenda or activity, days (<c>10.12.-20.12.</c>) and a name after it are read
-    /// as in one message.</summary>
-    private MessageReading ReadWatch(string raw, List<(int Start, int End)> words, ReadingContext context)
-    {
-        if (words.Count == 1)
-        {
-            return new MessageReading { Keyword = Keyword.Watch };
-        }
-        var second = InputText.Normalize(raw[words[1].Start..words[1].End]).Trim('.', ',', '!', '?', ':');
-        if (words.Count == 2 && second is "STOP" or "OFF" or "KONEC" or "ZRUSIT" or "NE" or "END")
-        {
-            return new MessageReading { Keyword = Keyword.Watch, Stop = true };
-        }
-        var rest = raw[words[1].Start..];
-        var range = WatchRange(rest, context.Today, out var withoutRange);
-        rest = withoutRange;
-        var scan = new MessageScan(Tokenizer.Split(rest, _lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, _lexicon);
-        var read = Compose(rest, scan, context, withName: true) with { Keyword = Keyword.Watch, Time = null, PartOfDay = null, Answer = Answer.None };
-        if (range is not null)
-        {
-            read = read with { Days = range };
-        }
-        return read.Name is null ? read with { Name = TrailingName(rest, scan) } : read;
-    }
-
-    private static readonly System.Text.RegularExpressions.Regex DayRangePattern =
-        new(@"(\d{1,2})\.\s*(\d{1,2})\.?\s*(?:-|–|do\s)\s*(\d{1,2})\.\s*(\d{1,2})\.?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    /// <summary>A range of days after <c>HLIDAT</c> (<c>10.12.-20.12.</c>, <c>10.12. do 20.12.</c>), each the next such
-    /// date from today; null when there is none or a date does not exist. <paramref name="rest"/> is the text without it.</summary>
-    private static DateInterval? WatchRange(string text, LocalDate today, out string rest)
-    {
-        rest = text;
-        var m = DayRangePattern.Match(text);
-        if (!m.Success)
-        {
-            return null;
-        }
-        static LocalDate? Next(int day, int month, LocalDate from)
-        {
-            if (month is < 1 or > 12 || day < 1)
-            {
-                return null;
-            }
-            for (var year = from.Year; year <= from.Year + 1; year++)
-            {
-                if (day <= from.Calendar.GetDaysInMonth(year, month) && new LocalDate(year, month, day) >= from)
-                {
-                    return new LocalDate(year, month, day);
-                }
-            }
-            return null;
-        }
-        int N(int g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
-        if (Next(N(1), N(2), today) is not { } start || Next(N(3), N(4), start) is not { } end)
-        {
-            return null;
-        }
-        rest = text[..m.Index] + " " + text[(m.Index + m.Length)..];
-        return new DateInterval(start, end);
-    }
-
-    /// <summary>The words no step understands at the end of <c>HLIDAT ZOP 10.12. Jan Novak</c>: the name, as after OBJ.</summary>
-    private static string? TrailingName(string raw, MessageScan scan)
-    {
-        var tokens = scan.Tokens;
-        var from = tokens.Count;
-        while (from > 0 && scan.Roles[from - 1] == TokenRole.Unknown && tokens[from - 1].IsWord)
-        {
-            from--;
-        }
-        return tokens.Count - from is >= 2 and <= 4 && NameRule.TryName(Cut(raw, tokens, from, tokens.Count), out var name) ? name : null;
-    }
-
-    /// <summary>A word the reader understands (<c>STREDU</c>, <c>FRIDAY</c>, <c>RANO</c>): after PRESUN it is no booking code.</summary>
-    private bool IsKnownWord(string word, ReadingContext context)
-    {
-        var tokens = Tokenizer.Split(word, _ => false);
-        return _lexicon.Match([new Token(word, 0, 0, false)], 0).Length > 0
-            || tokens.Count > 0 && DayReader.TryRead(tokens, 0, context.Today, timeFirst: false, numericOnly: false, out _, out _);
-    }
-
-    private bool IsFiller(string word)
-    {
-        var (length, meanings) = _lexicon.Match([new Token(word, 0, 0, false)], 0);
-        return length > 0 && meanings.All(m => m.Kind == MeaningKind.Filler);
-    }
-
     /// <summary>The message's whitespace-separated words with where they stand.</summary>
-    private static List<(int Start, int End)> RawWords(string raw)
+    internal static List<(int Start, int End)> RawWords(string raw)
     {
         var words = new List<(int, int)>();
         var i = 0;

@@ -57,11 +57,18 @@ public sealed record MessageReading
     /// <summary><c>co nejdriv</c>, <c>kdykoli</c>, <c>asap</c>: the earliest free time will do.</summary>
     public bool Earliest { get; init; }
 
+    /// <summary>A question about the office (<c>kolik to stoji?</c>): answered, and the step asked again.</summary>
+    public Question Question { get; init; }
+
+    /// <summary>The activity was named by its code (<c>ZOP</c>), which says outright what it is: no need to say back
+    /// what was understood.</summary>
+    public bool ActivityByCode { get; init; }
+
     /// <summary>True when anything at all was understood.</summary>
     public bool Understood =>
         Form != MessageForm.Talk || Keyword != Keyword.None || Answer != Answer.None || Choice is not null
         || Agenda is not null || Activity is not null || Days is not null || Time is not null || PartOfDay is not null
-        || Name is not null || BookingCode is not null || Party is not null || Earliest;
+        || Name is not null || BookingCode is not null || Party is not null || Earliest || Question != Question.None;
 
     /// <summary>For logs and test output: everything but the name, which personal data rules keep out of logs.</summary>
     public override string ToString()
@@ -80,6 +87,7 @@ public sealed record MessageReading
         if (Party is { } party) parts.Add($"party {party}");
         if (UnknownCode is not null) parts.Add("unknown code");
         if (Earliest) parts.Add("earliest");
+        if (Question != Question.None) parts.Add("question " + Question);
         return parts.Count == 0 ? "nothing" : string.Join(' ', parts);
     }
 }

@@ -2,21 +2,18 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
 using SmsBooking.BookingCore.Bookings;
-using SmsBooking.BookingCore.Calendar;
 using SmsBooking.SmsGateway.WebBooking;
 
 namespace SmsBooking.SmsGateway.Pages.Objednat;
 
 /// <summary>The third step: the free days of one month, as a list and as a month view (a table whose free days are
-/// links), both read the same by keyboard and screen reader; the months from this one to the horizon's. With
-/// <c>?presun=</c> (a manage link's token) it chooses the new day of a move.</summary>
-public sealed class DaysModel(BookingService booking, WebBookingAvailability availability, WebBookingChanges changes) : WebPageModel(booking, availability)
+/// links), both read the same by keyboard and screen reader; the months from this one to the horizon's; a form asks how
+/// many people come (<c>?osob=</c>), and only days where they all fit are free. With <c>?presun=</c> (a manage link's
+/// token) it chooses the new day of a move.</summary>
+public sealed class DaysModel(BookingService booking, WebBookingAvailability availability, WebBookingChanges changes)
+    : ActivityPageModel(booking, availability, changes)
 {
     public override int Step => 3;
-
-    public Agenda? Agenda { get; private set; }
-
-    public string ActivityId { get; private set; } = "";
 
     public YearMonth Month { get; private set; }
 
@@ -28,32 +25,14 @@ public sealed class DaysModel(BookingService booking, WebBookingAvailability ava
 
     public IReadOnlyList<LocalDate> FreeInMonth { get; private set; } = [];
 
-    /// <summary>The booking being moved, with <c>?presun=</c>.</summary>
-    public Booking? Moving { get; private set; }
+    /// <summary>Whether the page asks how many people come: parties allowed, and not a move (which keeps its party).</summary>
+    public bool AsksParty => MaxParty > 1 && Moving is null;
 
-    private string? _presun;
-
-    public async Task<IActionResult> OnGetAsync(string agenda, string activity, string? month, string? presun)
+    public async Task<IActionResult> OnGetAsync(string agenda, string activity, string? month, string? presun, string? osob)
     {
-        if (!Enabled)
+        if (await SetUpAsync(agenda, activity, presun, osob) is { } answer)
         {
-            return Redirect(Link(WebLinks.Root));
-        }
-        Agenda = Office.FindAgenda(agenda);
-        if (Agenda is null || Agenda.FindActivity(activity) is not { } found || found.BookablePerHour == 0)
-        {
-            return NotFound();
-        }
-        ActivityId = found.Id;
-        if (presun is not null)
-        {
-            var (_, b) = await changes.ActiveAsync(presun);
-            if (b is null || b.AgendaId != Agenda.Id || b.ActivityId != ActivityId)
-            {
-                return Redirect(WebLinks.Move(presun, Language));
-            }
-            Moving = b;
-            _presun = presun;
+            return answer;
         }
         var today = Booking.Calendar.Today();
         var first = today.ToYearMonth();
@@ -62,19 +41,14 @@ public sealed class DaysModel(BookingService booking, WebBookingAvailability ava
             ? parsed.Value : first;
         Previous = Month.CompareTo(first) > 0 ? Month.PlusMonths(-1) : null;
         Next = Month.CompareTo(last) < 0 ? Month.PlusMonths(1) : null;
-        Free = (await Booking.FreeDaysAsync(Agenda, Office.HorizonDays + 1, ActivityId, Moving?.Party ?? 1)).ToHashSet();
+        Free = (await Booking.FreeDaysAsync(Agenda!, Office.HorizonDays + 1, ActivityId, Party)).ToHashSet();
         FreeInMonth = Free.Where(d => d.ToYearMonth() == Month).Order().ToList();
         return Page();
     }
 
-    public string MonthLink(YearMonth month) =>
-        Link($"{WebLinks.Root}/{Uri.EscapeDataString(Agenda!.Id)}/{Uri.EscapeDataString(ActivityId)}", Query(("month", YearMonthPattern.Iso.Format(month))));
+    public string MonthLink(YearMonth month) => Link(ActivityPath, Carry(("month", YearMonthPattern.Iso.Format(month))));
 
-    public string DayLink(LocalDate day) =>
-        Link($"{WebLinks.Root}/{Uri.EscapeDataString(Agenda!.Id)}/{Uri.EscapeDataString(ActivityId)}/{Iso(day)}", Query());
-
-    private string Query(params (string Key, string Value)[] values) =>
-        string.Join("&", values.Concat(_presun is null ? [] : [("presun", _presun)]).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}"));
+    public string DayLink(LocalDate day) => Link($"{ActivityPath}/{Iso(day)}", Carry());
 
     /// <summary>The week's days, Monday first, short and in full.</summary>
     public IEnumerable<(string Short, string Full)> Weekdays =>

@@ -30,6 +30,8 @@ public sealed class DetailsModel(BookingService booking, WebBookingAvailability 
     [BindProperty] public string? Surname { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Mobile { get; set; }
+    /// <summary>How many people (<c>osob</c>): the times list's choice comes in the address, the form's select may change it.</summary>
+    [BindProperty(Name = "osob", SupportsGet = true)] public string? Osob { get; set; }
     /// <summary>The honeypot: people never see it, and a form with it filled is refused.</summary>
     [BindProperty] public string? Website { get; set; }
 
@@ -41,7 +43,11 @@ public sealed class DetailsModel(BookingService booking, WebBookingAvailability 
 
     public string? ErrorOf(string field) => Errors.FirstOrDefault(e => e.Field == field).Message;
 
-    public string TimesLink => Link($"{WebLinks.Root}/{Uri.EscapeDataString(Agenda!.Id)}/{Uri.EscapeDataString(ActivityId)}/{Iso(Date)}");
+    /// <summary>The party size the form shows: the one chosen (1 when none or not a size allowed).</summary>
+    public int Party => ParseParty(Osob) ?? 1;
+
+    public string TimesLink => Link($"{WebLinks.Root}/{Uri.EscapeDataString(Agenda!.Id)}/{Uri.EscapeDataString(ActivityId)}/{Iso(Date)}",
+        Party > 1 ? $"osob={Party}" : null);
 
     public IActionResult OnGet(string agenda, string activity, string date, string time) =>
         !Enabled ? Redirect(Link(WebLinks.Root)) : Resolve(agenda, activity, date, time) ? Page() : NotFound();
@@ -65,20 +71,20 @@ public sealed class DetailsModel(BookingService booking, WebBookingAvailability 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var mobile = Check();
+        var (mobile, party) = Check();
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var result = await flow.ReserveAsync(new ReserveRequest(Agenda!.Id, ActivityId, Date, Time, FirstName!.Trim(), Surname!.Trim(), Email!.Trim(), mobile,
-            Language, WebBookingRegistration.SourceOf(HttpContext), BaseUrl()));
+            Language, WebBookingRegistration.SourceOf(HttpContext), BaseUrl(), party));
         if (result.Outcome == WebOutcome.Done)
         {
             return Redirect(WebLinks.Summary(result.Reservation!.ViewToken, Language));
         }
         Outcome = result.Outcome;
-        Problem = WebMessages.Of(T, result.Outcome, Booking.Options);
+        Problem = WebMessages.Of(T, result.Outcome, Booking.Options, party);
         Response.StatusCode = result.Outcome == WebOutcome.Off ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict;
         return Page();
     }
@@ -95,8 +101,9 @@ public sealed class DetailsModel(BookingService booking, WebBookingAvailability 
         return true;
     }
 
-    /// <summary>Checks the fields into <see cref="Errors"/>; the mobile in its international form, or null.</summary>
-    private string? Check()
+    /// <summary>Checks the fields into <see cref="Errors"/>; the mobile in its international form (or null), and the
+    /// party size (1 when not chosen).</summary>
+    private (string? Mobile, int Party) Check()
     {
         if (string.IsNullOrWhiteSpace(FirstName) || FirstName.Trim().Length > 60 || FirstName.Any(char.IsControl))
         {
@@ -115,7 +122,12 @@ public sealed class DetailsModel(BookingService booking, WebBookingAvailability 
         {
             Errors.Add(("mobile", T["ErrMobile"]));
         }
-        return string.IsNullOrWhiteSpace(Mobile) ? null : mobile;
+        var party = string.IsNullOrWhiteSpace(Osob) ? 1 : ParseParty(Osob.Trim());
+        if (party is null)
+        {
+            Errors.Add(("osob", T.Format("ErrParty", ("max", MaxParty))));
+        }
+        return (string.IsNullOrWhiteSpace(Mobile) ? null : mobile, party ?? 1);
     }
 
     /// <summary>One plain address (<c>jan.novak@example.cz</c>): no display name, no spaces, a dot in the domain.</summary>

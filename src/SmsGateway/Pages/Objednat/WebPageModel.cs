@@ -69,6 +69,14 @@ public abstract class WebPageModel(BookingService booking, WebBookingAvailabilit
         text is { Length: 4 } && text.All(char.IsAsciiDigit) && int.Parse(text[..2]) < 24 && int.Parse(text[2..]) < 60
             ? new LocalTime(int.Parse(text[..2]), int.Parse(text[2..])) : null;
 
+    /// <summary>How many people one booking may be for (<c>Booking:MaxPartySize</c>, as on the SMS line); 1: parties off.</summary>
+    public int MaxParty => Booking.Options.MaxPartySize;
+
+    /// <summary>A party size as the addresses and the form send it (<c>osob=3</c>): from 1 to <see cref="MaxParty"/>, else null.</summary>
+    public int? ParseParty(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= MaxParty
+            ? n : null;
+
     /// <summary>A hold's deadline as the office's clock shows it.</summary>
     public string Clock(Instant instant) => WebTexts.Hm(instant.InZone(Office.Zone).TimeOfDay);
 

@@ -10,8 +10,8 @@ using SmsBooking.SmsGateway.Screens;
 
 namespace SmsBooking.SmsGateway.Pages.Screens;
 
-/// <summary>A clerk's screen at one counter (<c>/counter</c>): Další, Znovu vyvolat, Nedostavil se, Hotovo, Předat, the
-/// current client's booking (activity, name) and who waits. Each button posts, acts through the same queue service as
+/// <summary>A clerk's screen at one counter (<c>/counter</c>): Další, Znovu vyvolat, Nedostavil se, Hotovo, Předat,
+/// Přestávka, the current client's booking (activity, name), the agendas it calls and who waits. Each button posts, acts through the same queue service as
 /// <c>/api/queue/*</c> with this browser's counter key, and comes back here with what happened.</summary>
 public sealed partial class CounterModel(ScreenDevices devices, QueueService queue, IBookingStore bookings, OfficeSettings office, AgendaNames names,
     IOptions<KioskOptions> kiosk, ILogger<CounterModel> log) : ScreenPageModel(devices)
@@ -48,8 +48,26 @@ public sealed partial class CounterModel(ScreenDevices devices, QueueService que
         await LoadAsync();
     }
 
+    /// <summary>Since when this counter is on a break, or null.</summary>
+    public NodaTime.Instant? PausedSince { get; private set; }
+
+    /// <summary>The agendas this counter calls (the staff's setting, else its key's); null: every agenda.</summary>
+    public IReadOnlyList<string>? Agendas { get; private set; }
+
     public Task<IActionResult> OnPostNextAsync() => ActAsync(async () =>
-        await queue.NextAsync(Counter!) is { } call ? Back("next", call.Ticket.Number) : Back("empty"));
+        await queue.NextAsync(Counter!, Device!.Agendas) is { } call ? Back("next", call.Ticket.Number) : Back("empty"));
+
+    public Task<IActionResult> OnPostPauseAsync() => ActAsync(async () => await queue.PauseAsync(Counter!) switch
+    {
+        PauseOutcome.Serving => Back("serving"),
+        _ => Back("paused"),
+    });
+
+    public Task<IActionResult> OnPostResumeAsync() => ActAsync(async () =>
+    {
+        await queue.ResumeAsync(Counter!);
+        return Back("resumed");
+    });
 
     public Task<IActionResult> OnPostRecallAsync() => ActAsync(async () =>
     {
@@ -114,6 +132,8 @@ public sealed partial class CounterModel(ScreenDevices devices, QueueService que
             Snapshot = await queue.SnapshotAsync();
             Waiting = queue.WaitingByAgenda(Snapshot);
             Current = Snapshot.Serving.FirstOrDefault(c => string.Equals(c.Counter, Counter, StringComparison.Ordinal));
+            PausedSince = Snapshot.Paused.TryGetValue(Counter!, out var since) ? since : null;
+            Agendas = await queue.AgendasOfAsync(Counter!, Device!.Agendas);
             if (Current?.Ticket.BookingCode is { } code)
             {
                 Booking = await bookings.GetBookingAsync(queue.Today(), code);
@@ -145,6 +165,9 @@ public sealed partial class CounterModel(ScreenDevices devices, QueueService que
             "done" => T.Format("CounterMsgDone", ("ticket", ticket)),
             "transfer" => T.Format("CounterMsgTransfer", ("ticket", ticket), ("agenda", agendaName)),
             "nothing" => T["CounterMsgNothing"],
+            "paused" => T["CounterMsgPaused"],
+            "resumed" => T["CounterMsgResumed"],
+            "serving" => T["CounterMsgServing"],
             _ => null,
         };
     }

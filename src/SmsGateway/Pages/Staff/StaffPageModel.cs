@@ -64,6 +64,7 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
     {
         Told.Sms => T("SMS odeslána", "SMS sent"),
         Told.Offer => T("SMS s nabídkou termínu", "SMS with an offered time"),
+        Told.Email => T("e-mail odeslán (objednávka z webu)", "e-mail sent (a web booking)"),
         Told.OptedOut => T("neinformován: odhlásil SMS", "not told: opted out of SMS"),
         Told.NoPhone => T("neinformován: bez telefonu", "not told: no phone"),
         Told.Failed => T("neinformován: SMS se nepodařilo zařadit, zavolejte mu", "not told: the SMS could not be queued, call them"),
@@ -72,6 +73,9 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
 
     private static readonly string[] CsDays = ["", "Po", "Út", "St", "Čt", "Pá", "So", "Ne"];
     private static readonly string[] EnDays = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    /// <summary>"Pá" / "Fri": a weekday's short name.</summary>
+    public string WeekdayName(IsoDayOfWeek day) => (English ? EnDays : CsDays)[(int)day];
 
     public string Day(LocalDate date) => $"{(English ? EnDays : CsDays)[(int)date.DayOfWeek]} {date.Day}. {date.Month}. {date.Year}";
 

@@ -90,8 +90,7 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
 
     public string DayShort(LocalDate date) => $"{date.Day}. {date.Month}.";
 
-    public string WeekdayName(int weekday) =>
-        (English ? new[] { "", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" } : ["", "Po", "Út", "St", "Čt", "Pá", "So", "Ne"])[weekday];
+    public string WeekdayName(int weekday) => WeekdayName((IsoDayOfWeek)weekday);
 
     public static string Minutes(int? minutes) => minutes is { } m ? $"{m} min" : "—";
 }

@@ -17,6 +17,10 @@
     const offline = root.querySelector("[data-offline]");
     const clock = root.querySelector("[data-clock]");
     const announce = root.querySelector("[data-announce]");
+    const notice = root.querySelector("[data-notice]");
+    const noticeText = root.querySelector("[data-notice-text]");
+    const pauses = root.querySelector("[data-pauses]");
+    const paused = root.querySelector("[data-paused]");
     const chime = root.dataset.chime === "true";
     const SILENCE_MS = 40000;       // three heartbeats (15 s) missed: the feed is gone
     const POLL_MS = 1000;
@@ -76,13 +80,21 @@
             const name = el("span", "name", w.name + " ");
             const en = el("span", "en", w.nameEn);
             en.lang = "en";
-            name.append(en);
+            const uk = el("span", "uk", w.nameUk);
+            uk.lang = "uk";
+            name.append(en, " ", uk);
             li.append(name, " ", el("span", "count", String(w.count)));
             return li;
         }));
         if (clock) {
             clock.textContent = state.at;
         }
+        if (noticeText.textContent !== (state.notice || "")) {
+            noticeText.textContent = state.notice || "";
+        }
+        notice.hidden = !state.notice;
+        paused.replaceChildren(...(state.paused || []).map(counter => el("li", "", counter)));
+        pauses.hidden = !state.paused || state.paused.length === 0;
         if (fresh.length > 0) {
             announce.textContent = fresh.map(c => c.ticket + " → " + c.counter).join(", ");
             if (chime) {

@@ -36,6 +36,16 @@
             }
         });
         pin.addEventListener("input", () => { pin.value = pin.value.replace(/\D/g, "").slice(0, 6); });
+        // The PIN shows as dots; one tap shows its digits, another hides them again.
+        const reveal = document.querySelector("[data-reveal]");
+        if (reveal) {
+            reveal.hidden = false;
+            reveal.addEventListener("click", () => {
+                const shown = reveal.getAttribute("aria-pressed") !== "true";
+                reveal.setAttribute("aria-pressed", shown ? "true" : "false");
+                pin.type = shown ? "text" : "password";
+            });
+        }
     }
 
     document.querySelectorAll("[data-print]").forEach(button => {

@@ -6,7 +6,7 @@ namespace SmsBooking.SmsGateway.Tests.Conversation.Reading;
 /// (<c>agenda=CP date=2026-11-26 time=10:00 name=Jan Novak</c>), or <c>nothing</c>.</summary>
 public static class ReadingDescription
 {
-    private static readonly string[] Order = ["form", "keyword", "answer", "choice", "agenda", "activity", "date", "days", "time", "part", "code", "unknown", "party", "earliest", "name"];
+    private static readonly string[] Order = ["form", "keyword", "answer", "choice", "agenda", "activity", "date", "days", "time", "part", "code", "unknown", "party", "earliest", "question", "name"];
 
     public static string Of(MessageReading r)
     {
@@ -25,6 +25,7 @@ public static class ReadingDescription
         if (r.UnknownCode is not null) pairs.Add(("unknown", r.UnknownCode));
         if (r.Party is { } party) pairs.Add(("party", party.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (r.Earliest) pairs.Add(("earliest", "yes"));
+        if (r.Question != Question.None) pairs.Add(("question", r.Question.ToString()));
         if (r.Name is not null) pairs.Add(("name", r.Name));
         return Render(pairs);
     }

@@ -1,0 +1,62 @@
+using SmsBooking.BookingCore.Outbound;
+
+namespace SmsBooking.SmsGateway.Outbound;
+
+/// <summary>The loop of every outbox's sender (<see cref="OutboxChannel"/>: the SMS to Twilio, the e-mail to the relay):
+/// claim one entry, leased for <see cref="ReclaimAfter"/>, hand it out (<see cref="SendAsync"/>), and pause as long as
+/// the hand-out asks; an empty outbox is asked again after <see cref="PollInterval"/>. One entry at a time: a batch
+/// would wait behind the send rate or the relay, outlive its lease, and be sent by a second sender too. A round that
+/// fails (Redis away, a bug on one record) is logged and tried again a second later: it never stops the sender.</summary>
+public abstract class OutboxDrain(IOutbox outbox, ILogger log) : BackgroundService
+{
+    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    /// <summary>The outbox drained.</summary>
+    protected IOutbox Outbox { get; } = outbox;
+
+    /// <summary>The sender's log.</summary>
+    protected ILogger Log { get; } = log;
+
+    /// <summary>How long a claimed entry is this sender's before another may take it over.</summary>
+    protected abstract TimeSpan ReclaimAfter { get; }
+
+    /// <summary>How long an empty outbox waits before it is asked again.</summary>
+    protected abstract TimeSpan PollInterval { get; }
+
+    /// <summary>What the sender drains, as its log lines name it ("Outbound", "E-mail").</summary>
+    protected abstract string What { get; }
+
+    /// <summary>Hands one claimed entry out; returns how long to pause before the next (zero: at once).</summary>
+    public abstract Task<TimeSpan> SendAsync(OutboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Said once when the sender starts (a configuration worth a warning).</summary>
+    protected virtual void Starting()
+    {
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Starting();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var entries = await Outbox.ClaimAsync(_consumer, 1, ReclaimAfter);
+                var pause = entries.Count == 0 ? PollInterval : await SendAsync(entries[0], stoppingToken);
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                Log.LogError(e, "{What} round failed; trying again shortly", What);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}
