@@ -8,7 +8,8 @@ using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Conversation;
 
-/// <summary><c>FRONTA</c> (<c>QUEUE</c>): how busy the counters are, by SMS, in one segment, at any step.</summary>
+/// <summary><c>FRONTA</c> (<c>QUEUE</c>): how busy the counters are, by SMS, in one segment, with tickets drawn and called
+/// over the kiosk's HTTP API (at any step of a booking: <see cref="Fast.QueueKeywordInTheConversationTests"/>).</summary>
 public class QueueKeywordTests
 {
     private static readonly OfficeSettings Office = TestOffice.Trutnov();
@@ -56,16 +57,6 @@ public class QueueKeywordTests
         var reply = (await phone.SendAsync("QUEUE"))!;
         // Population register: 2 waiting, no service measured yet, 15-minute slots, 1 counter: 30 minutes.
         Assert.Equal("Queue 07:50: OP none waiting; CP none waiting; EO 2 waiting, ~30 min. Next free booking: OP today, CP today, EO today", reply);
-    }
-
-    [Fact]
-    public async Task Fronta_InTheMiddleOfABooking_AnswersAndTheBookingGoesOn()
-    {
-        await using var gateway = await StartAsync();
-        var phone = new SmsPhone(gateway);
-        await phone.ExpectAsync("Dobry den", "Poslete cislo agendy");
-        await phone.ExpectAsync("FRONTA", "^Fronta 07:00: ");
-        await phone.ExpectAsync("1", "cinnosti"); // still at the agendas: 1 is identity cards
     }
 
     [Theory]
