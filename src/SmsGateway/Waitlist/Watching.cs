@@ -59,7 +59,7 @@ public sealed class Watching
             .OrderBy(b => b.Code == movingCode ? 0 : 1).ThenBy(b => b.Start).FirstOrDefault();
         if (booked is { Party: > 1 })
         {
-            return t.Texts.WatchOff(); // a party's places would all have to move together, which a move does not do
+            return t.Texts.WatchOff(); // the SMS line does not move a party's booking (Moving: MoveParty), so an earlier slot could not be taken
         }
         var name = booked?.Name ?? r.Name ?? t.Snapshot.Name;
         if (name is null)

@@ -121,6 +121,26 @@ public class OfficeQuestionsTests
         await phone.ExpectAsync("Jan Cena", @"^Souhrn: .*Jan Cena\.");
     }
 
+    [Theory]
+    [InlineData("ZOP zitra v 10 Jan Cena")] // was answered with the fee, and the booking in it thrown away
+    [InlineData("ZOP zitra v 10 Petr Fee")]
+    public async Task SurnameThatIsAQuestionWord_InAOneMessageBooking_IsAName_NotAQuestion(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync(text, @"^Souhrn: .*(Jan Cena|Petr Fee)\.");
+    }
+
+    [Theory]
+    [InlineData("cena pasu")]
+    [InlineData("a jaka je cena?")]
+    public async Task OneWordFeeQuestion_FirstOrWithAQuestionMark_IsAnswered(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync(text, @"(?i)poplat|K[cč]|zdarma");
+    }
+
     [Fact]
     public void FeeLongerThanAnSmsAnswer_StopsStartUp_NamingTheKey()
     {

@@ -78,7 +78,8 @@ public sealed class MessageReader
         }
 
         var scan = new MessageScan(Tokenizer.Split(raw, _lexicon.IsCode), context, _lexicon);
-        if (OfficeQuestions.Find(folded, context.Step == ConversationState.EnteringName) is var question and not Question.None)
+        if (OfficeQuestions.Find(folded, context.Step == ConversationState.EnteringName,
+                saysMore: scan.Roles.Any(r => r is TokenRole.Meaning or TokenRole.Intro)) is var question and not Question.None)
         {
             // What it asks about (kolik stoji pas?) picks the agenda or activity of the answer; the rest waits.
             var about = Compose(raw, scan, context, withName: false);

@@ -2,7 +2,9 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 
 /// <summary>Finds a question about the office in a message: a phrase of one of <see cref="Question"/>'s kinds, as a
 /// run of whole words (folded as <see cref="InputText"/> folds them). Of several, the one written first counts. A
-/// single word (<c>cena</c>, <c>fee</c>) asks only outside the name step, where it may be a surname.</summary>
+/// single word (<c>cena</c>, <c>fee</c>) asks only outside the name step, where it may be a surname; in a message that
+/// says something else understood (a day, a time, an agenda), only as its first word or with a question mark:
+/// <c>pas zitra v 10 Jan Cena</c> is a booking, <c>kdy mate otevreno</c> and <c>cena pasu</c> are questions.</summary>
 internal static class OfficeQuestions
 {
     private static readonly (Question Question, string[] Phrases)[] Phrases =
@@ -39,14 +41,16 @@ internal static class OfficeQuestions
 
     /// <param name="folded">The message folded by <see cref="InputText.Normalize"/>.</param>
     /// <param name="atNameStep">At the name step a one-word phrase is no question (<c>Jan Cena</c> is a name).</param>
-    public static Question Find(string folded, bool atNameStep)
+    /// <param name="saysMore">The message holds something else understood (a day, a time, an agenda).</param>
+    public static Question Find(string folded, bool atNameStep, bool saysMore = false)
     {
         var words = Split(folded);
+        var oneWordAsks = folded.Contains('?') || !saysMore;
         for (var at = 0; at < words.Length; at++)
         {
             foreach (var (question, phrase) in Folded)
             {
-                if ((phrase.Length > 1 || !atNameStep) && StartsAt(words, at, phrase))
+                if ((phrase.Length > 1 || !atNameStep && (at == 0 || oneWordAsks)) && StartsAt(words, at, phrase))
                 {
                     return question;
                 }
