@@ -49,6 +49,15 @@ public class CounterAgendasApiTests
         await gateway.App.Services.GetRequiredService<QueueService>().SetCounterAgendasAsync("2", ["EO"]);
         Assert.Equal("A003", await NextAsync(gateway, PassportsKey));
         Assert.Equal("A001", await NextAsync(gateway, TestKioskKeys.Counter, "1"));
+
+        // A break over the API: refused while serving, shown on the board's state, ended by the next call.
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(gateway, "/api/queue/pause", PassportsKey, new { })).StatusCode);
+        (await PostAsync(gateway, "/api/queue/done", PassportsKey, new { })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/queue/pause", PassportsKey, new { })).StatusCode);
+        var queue = gateway.App.Services.GetRequiredService<QueueService>();
+        Assert.Equal(["2"], (await queue.BoardAsync()).Paused.Keys);
+        Assert.Contains("\"was\":true", await (await PostAsync(gateway, "/api/queue/resume", PassportsKey, new { })).Content.ReadAsStringAsync());
+        Assert.Empty((await queue.BoardAsync()).Paused);
     }
 
     [Fact]
