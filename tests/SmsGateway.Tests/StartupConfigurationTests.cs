@@ -60,6 +60,9 @@ public class StartupConfigurationTests
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
     [InlineData("--Waitlist:MaxOffersPerDay=0", "Configuration error: Waitlist:MaxOffersPerDay: 0 must be at least 1")]
+    // A counter's agendas name configured agendas, and only a counter key has any.
+    [InlineData("--Kiosk:Keys:1:Agendas:0=XY", "Configuration error: Kiosk:Keys:1:Agendas: 'XY' is no agenda of Office:Agendas (one of OP, CP, EO)")]
+    [InlineData("--Kiosk:Keys:0:Agendas:0=OP", "Configuration error: Kiosk:Keys:0:Agendas: only a counter key calls agendas; this key's role is kiosk")]
     [InlineData("--Waitlist:WatchDays=0", "Configuration error: Waitlist:WatchDays: 0 must be between 1 and 366")]
     [InlineData("--Outbound:Reminders:0=tomorrow", "Configuration error: Outbound:Reminders:0: ")]
     [InlineData("--Office:Agendas:0:Activities:0:BookablePerHour=-1", "Configuration error: Office:Agendas:0:Activities:0:BookablePerHour: ")]

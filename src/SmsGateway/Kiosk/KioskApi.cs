@@ -59,6 +59,8 @@ public static class KioskApi
         api.MapPost("/queue/noshow", NoShowAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
         api.MapPost("/queue/done", DoneAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
         api.MapPost("/queue/transfer", TransferAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
+        api.MapPost("/queue/pause", PauseAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
+        api.MapPost("/queue/resume", ResumeAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Counter));
         api.MapGet("/queue/board", BoardAsync).WithMetadata(new KioskRoleRequirement(KioskRole.Board));
         return app;
     }
@@ -205,6 +207,27 @@ public static class KioskApi
         }
         var ticket = await queue.TransferAsync(counter!, agenda.Id);
         return ticket is null ? NothingCalled(counter!) : TypedResults.Ok(new TicketAnswer(ticket.Number, ticket.Priority, ticket.AgendaId));
+    }
+
+    /// <summary>The counter takes a break, which the board shows: 200 <c>{"counter","paused":true}</c>; 409 <c>serving</c>
+    /// while it serves a ticket.</summary>
+    private static async Task<IResult> PauseAsync(NextRequest request, HttpContext http, QueueService queue)
+    {
+        var (counter, error) = CounterOf(request.Counter, http);
+        if (error is not null)
+        {
+            return error;
+        }
+        return await queue.PauseAsync(counter!) == PauseOutcome.Serving
+            ? TypedResults.Json(new ErrorAnswer("serving", $"counter {counter} serves a ticket; finish it (done, noshow or transfer) first"), statusCode: 409)
+            : TypedResults.Ok(new { counter, paused = true });
+    }
+
+    /// <summary>The counter's break ends (so does its next <c>next</c>): 200 <c>{"counter","paused":false,"was":true}</c>.</summary>
+    private static async Task<IResult> ResumeAsync(NextRequest request, HttpContext http, QueueService queue)
+    {
+        var (counter, error) = CounterOf(request.Counter, http);
+        return error ?? TypedResults.Ok(new { counter, paused = false, was = await queue.ResumeAsync(counter!) });
     }
 
     /// <summary>An agenda by its id or one of its SMS codes, without regard to case.</summary>

@@ -46,6 +46,7 @@ public static class StaffApi
         api.MapGet("/figures", FiguresAsync);
         api.MapGet("/audit", AuditAsync);
         app.MapStaffDeviceApi();
+        app.MapStaffCounterApi();
         return app;
     }
 
