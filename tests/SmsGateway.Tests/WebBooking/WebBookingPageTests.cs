@@ -236,8 +236,8 @@ public class WebBookingPageTests
         using var console = new Tests.Staff.ConsoleClient(gateway);
         Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync("petra", "Petra-heslo-2026")).StatusCode);
         var day = await (await console.GetAsync("/staff?date=2026-12-01")).Content.ReadAsStringAsync();
-        Assert.Contains("<td data-channel=\"Web\">web</td>", day);
-        Assert.Contains("<td data-channel=\"Sms\">SMS</td>", day);
+        Assert.Contains("data-channel=\"Web\">web</td>", day); // after the card's column name (data-label)
+        Assert.Contains("data-channel=\"Sms\">SMS</td>", day);
         Assert.Contains(Email, day);
     }
 }
