@@ -87,6 +87,23 @@ public static class Keywords
         ["ЧЕРГА"] = Keyword.Queue,
     };
 
+    /// <summary>Words that start a request of their own (<c>PRESUN K7M3QX</c>, <c>HLIDAT ZOP 10.12.-20.12.</c>), read by
+    /// <see cref="Reading.MessageReader"/> at the head of a message.</summary>
+    public static readonly IReadOnlyDictionary<Keyword, IReadOnlyList<string>> RequestWords = new Dictionary<Keyword, IReadOnlyList<string>>
+    {
+        [Keyword.Move] = ["PRESUN", "MOVE", "ПЕРЕНЕСТИ"],
+        [Keyword.Watch] = ["HLIDAT", "WATCH"],
+    };
+
+    /// <summary>Every word the line understands at any step, by its keyword, in this list's order (the citizens' page
+    /// lists them from here, so that it says what the line reads): the words above, the requests', Twilio's
+    /// opt-out and opt-in words.</summary>
+    public static IEnumerable<(Keyword Keyword, IReadOnlyList<string> Words)> Listed() =>
+        Words.GroupBy(w => w.Value).Select(g => (g.Key, (IReadOnlyList<string>)g.Select(w => w.Key).ToList()))
+            .Concat(RequestWords.Select(r => (r.Key, r.Value)))
+            .Append((Keyword.OptOut, OptOutWords.ToList()))
+            .Append((Keyword.OptIn, (IReadOnlyList<string>)["START", "UNSTOP"]));
+
     /// <summary>The keyword and what follows it (<c>STORNO K7M3QX</c> → Cancel, "K7M3QX").</summary>
     public static (Keyword Keyword, string Argument) Parse(string normalized)
     {
