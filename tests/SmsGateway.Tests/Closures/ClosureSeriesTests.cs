@@ -91,6 +91,10 @@ public class ClosureSeriesTests
 
         var backward = await Assert.ThrowsAsync<StaffRequestException>(() => series.CloseAsync(range with { Last = new LocalDate(2026, 12, 1) }, "S-b", offer: true));
         Assert.StartsWith("until:", backward.Message);
+        var yesterday = booking.Calendar.Today().PlusDays(-1); // Sunday 29 November by the fake clock
+        var past = await Assert.ThrowsAsync<StaffRequestException>(() => series.CloseAsync(range with { First = yesterday }, "S-p", offer: true));
+        Assert.StartsWith("date:", past.Message);
+        Assert.Empty(await gateway.App.Services.GetRequiredService<ClosureService>().ClosuresAsync(yesterday));
         var weekend = await Assert.ThrowsAsync<StaffRequestException>(() =>
             series.CloseAsync(range with { Weekdays = new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Sunday } }, "S-w", offer: true));
         Assert.StartsWith("weekdays:", weekend.Message);
