@@ -91,9 +91,45 @@ public class ClosureSeriesTests
 
         var backward = await Assert.ThrowsAsync<StaffRequestException>(() => series.CloseAsync(range with { Last = new LocalDate(2026, 12, 1) }, "S-b", offer: true));
         Assert.StartsWith("until:", backward.Message);
+        var yesterday = booking.Calendar.Today().PlusDays(-1); // Sunday 29 November by the fake clock
+        var past = await Assert.ThrowsAsync<StaffRequestException>(() => series.CloseAsync(range with { First = yesterday }, "S-p", offer: true));
+        Assert.StartsWith("date:", past.Message);
+        Assert.Empty(await gateway.App.Services.GetRequiredService<ClosureService>().ClosuresAsync(yesterday));
         var weekend = await Assert.ThrowsAsync<StaffRequestException>(() =>
             series.CloseAsync(range with { Weekdays = new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Sunday } }, "S-w", offer: true));
         Assert.StartsWith("weekdays:", weekend.Message);
+    }
+
+    [Fact]
+    public async Task ASeriesOfMoreThan130OfficeDays_IsRefusedByThePreviewAndTheForm_TellingTheClerkToSplitIt_AndClosesNothing()
+    {
+        await using var gateway = await StartAsync();
+        using var console = new ConsoleClient(gateway);
+        await console.SignInAsync(StaffConsoleHttpTests.User, StaffConsoleHttpTests.Password);
+        var year = new Dictionary<string, string>
+        {
+            ["Scope"] = "*", ["Date"] = "2026-12-01", ["Until"] = "2027-11-26", ["Reason"] = "rekonstrukce", ["Offer"] = "false",
+        };
+        var closures = gateway.App.Services.GetRequiredService<ClosureService>();
+
+        var preview = await (await console.PostAsync("/staff/closures?handler=Preview", new(year), "/staff/closures")).Content.ReadAsStringAsync();
+        var close = await (await console.PostAsync("/staff/closures", new(year), "/staff/closures")).Content.ReadAsStringAsync();
+
+        foreach (var page in new[] { preview, close })
+        {
+            Assert.Matches("najednou lze uzavřít nejvýše 130 úředních dní a tato řada jich má 2[45]\\d\\. Rozdělte ji na kratší řady", page);
+            Assert.DoesNotContain("data-preview=\"days\"", page);
+        }
+        Assert.Empty(await closures.UpcomingAsync());
+
+        // The 130th office day from the first is the last a series may reach; one more is refused.
+        var series = gateway.App.Services.GetRequiredService<StaffClosureSeries>();
+        var all = new ClosureSeries(new LocalDate(2026, 12, 1), new LocalDate(2027, 11, 26), new HashSet<IsoDayOfWeek>(), null, null, null, null,
+            "rekonstrukce", "test", gateway.Clock.GetCurrentInstant());
+        var days = closures.DaysOf(all);
+        Assert.Null(series.Problem(all with { Last = days[StaffClosureSeries.MaxOfficeDays - 1] }));
+        Assert.StartsWith("until: at most 130 office days at once, and this series has 131. Split it",
+            series.Problem(all with { Last = days[StaffClosureSeries.MaxOfficeDays] }, english: true));
     }
 
     [Fact]

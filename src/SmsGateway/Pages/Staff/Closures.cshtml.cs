@@ -57,7 +57,7 @@ public sealed class ClosuresModel(OfficeSettings office, StaffActions actions, S
     {
         try
         {
-            Preview = await series.PreviewAsync(Read());
+            Preview = await series.PreviewAsync(Read(), English);
         }
         catch (StaffRequestException e)
         {
@@ -81,7 +81,7 @@ public sealed class ClosuresModel(OfficeSettings office, StaffActions actions, S
             }
             else
             {
-                Report = await series.CloseAsync(asked, token is null ? ClosureService.NewId() : ClosureService.IdFrom(token + "|series"), Offer);
+                Report = await series.CloseAsync(asked, token is null ? ClosureService.NewId() : ClosureService.IdFrom(token + "|series"), Offer, English);
             }
             (Until, Weekdays, From, To, Scope, Counters, Reason, Offer, RequestId) = (null, [], null, null, null, null, null, true, null); // done: a fresh form
         }
