@@ -87,4 +87,28 @@ public class WebMobileCapTests
         await Poll.UntilAsync(async () => (await outbox.StatsAsync(gateway.Clock.GetCurrentInstant())).Backlog == 0, what: "the e-mail outbox sent all");
         Assert.Equal(0, mail.Count("petr@example.cz", WebBookingHost.LapsedSubject));
     }
+
+    /// <summary>A web booking moved to another day keeps its mobile's claim of places: the mobile cannot then book past
+    /// its cap by SMS (the claim left on the old, cancelled entry would be dropped as a cancelled booking's).</summary>
+    [Fact]
+    public async Task AWebPartyMovedToAnotherDay_StillCountsUnderItsMobilesPlaces_SoTheMobileCannotBookMoreBySms()
+    {
+        var (gateway, mail) = await WebBookingHost.StartAsync(Settings);
+        await using var _g = gateway;
+        await using var _m = mail;
+        using var jana = new WebCitizen(gateway.Address, forwardedFor: "203.0.113.21");
+        var confirm = await ReserveAsync(jana, mail, "jana@example.cz", "1000", party: 3);
+        await jana.GetAsync(confirm);
+        Assert.Contains("Objednávka je potvrzena", WebCitizen.Text(await jana.PostAsync(confirm)));
+        var move = await mail.LinkAsync("jana@example.cz", WebBookingHost.PinSubject, "presunout");
+        await jana.GetAsync(move);
+        Assert.Contains("Objednávka je přesunuta", WebCitizen.Text(await jana.PostAsync(move, new Dictionary<string, string> { ["date"] = "2026-12-02", ["time"] = "1000" })));
+
+        // Later, when no confirmation of the reservation's holds can be under way any more (a claim is never dropped before).
+        gateway.Clock.Advance(Duration.FromHours(2));
+        var service = gateway.App.Services.GetRequiredService<BookingService>();
+        var agenda = service.Calendar.Office.FindAgenda("OP")!;
+        var sms = await service.HoldAsync("+420601111222", agenda, "zadost", new LocalDate(2026, 12, 3), new LocalTime(8, 0), party: 2);
+        Assert.Equal(ConfirmOutcome.TooManyPlaces, (await service.ConfirmAsync(sms.Hold!, "Jan Novák")).Outcome);
+    }
 }
