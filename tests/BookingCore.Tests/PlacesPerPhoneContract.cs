@@ -201,6 +201,31 @@ public abstract class PlacesPerPhoneContract
         var fourth = HoldOf(2, NextDay, now: later) with { Phone = "-@b@example.cz" };
         Assert.Equal((true, 1), await store.ClaimContactPlacesAsync(Mobile, fourth, DraftOf(fourth, later), later));
     }
+
+    [Fact]
+    public async Task AContactsClaim_MovesWithItsBookingToAnotherDay_AndStillCountsWhenTheOldOnesWouldBeDropped()
+    {
+        var (store, _) = Create(4);
+        const string Mobile = "+420600000009";
+        var web = HoldOf(3, hour: 9) with { Phone = "-@a@example.cz" };
+        Assert.True(await store.TryPlaceHoldAsync(web, Roomy, Now));
+        var draft = DraftOf(web);
+        Assert.Equal((true, 0), await store.ClaimContactPlacesAsync(Mobile, web, draft, Now));
+        var booked = (await store.ConfirmAsync(web, draft, Now))!.Booking!;
+
+        var hold = HoldOf(3, NextDay, 10) with { Phone = web.Phone };
+        Assert.True(await store.TryPlaceHoldAsync(hold, Roomy, Now));
+        var moved = (await store.ConfirmMoveAsync(hold, DraftOf(hold) with { Code = booked.Code }, booked, Now, Duration.Zero))!.Booking!;
+        await store.FinishMovesAsync(web.Phone, Now);
+        await store.CarryContactPlacesAsync(Mobile, booked.Date, booked.Code, hold, moved, Now);
+        await store.CarryContactPlacesAsync(Mobile, booked.Date, booked.Code, hold, moved, Now); // a repeat changes nothing
+
+        // Well after the holds' time, when a claim of a booking cancelled or moved away is dropped: 3 places still count.
+        var later = Now + HoldLife + PendingMove.Margin + Duration.FromMinutes(1);
+        var sms = HoldOf(2, NextDay, 12, now: later) with { Phone = Mobile };
+        Assert.True(await store.TryPlaceHoldAsync(sms, Roomy, later));
+        Assert.Equal(ConfirmOutcome.TooManyPlaces, (await store.ConfirmAsync(sms, DraftOf(sms, later), later))!.Outcome);
+    }
 }
 
 public sealed class RedisPlacesPerPhoneTests : PlacesPerPhoneContract

@@ -234,6 +234,11 @@ public sealed class BookingService
 
     public Task<Hold?> ReleaseHoldAsync(string phone) => _store.ReleaseHoldAsync(phone);
 
+    /// <summary>A moved booking's <paramref name="contact"/> (a web booking's mobile) keeps its claim of places on the new
+    /// booking (<see cref="IBookingStore.CarryContactPlacesAsync"/>).</summary>
+    public Task CarryContactAsync(string contact, LocalDate oldDate, string oldCode, Hold hold, Booking moved) =>
+        _store.CarryContactPlacesAsync(contact, oldDate, oldCode, hold, moved, _clock.GetCurrentInstant());
+
     /// <summary>Confirms the phone's hold <paramref name="holdId"/> as a booking in <paramref name="name"/>.</summary>
     public async Task<ConfirmResult> ConfirmAsync(string phone, string holdId, string name)
     {

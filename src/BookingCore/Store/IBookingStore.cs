@@ -55,6 +55,11 @@ public interface IBookingStore
     /// not happen).</summary>
     Task UnclaimContactPlacesAsync(string contact, LocalDate date, string code);
 
+    /// <summary>A booking naming <paramref name="contact"/> moved from <paramref name="oldDate"/>/<paramref name="oldCode"/>
+    /// to <paramref name="moved"/> (through <paramref name="hold"/>): the contact's claim of places goes with it, so it
+    /// still counts under the contact's cap. Idempotent.</summary>
+    Task CarryContactPlacesAsync(string contact, LocalDate oldDate, string oldCode, Hold hold, Booking moved, Instant now);
+
     /// <summary>Confirms <paramref name="hold"/> as <paramref name="draft"/>, the new time of <paramref name="old"/>
     /// (same phone, name and, unless the new day has it, code). On the old booking's own day this is one atomic step
     /// that also releases the old slot. On another day it is the first half of a move: a <see cref="PendingMove"/> is

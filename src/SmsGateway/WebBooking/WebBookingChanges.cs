@@ -72,6 +72,12 @@ public sealed class WebBookingChanges(BookingService booking, IWebBookingStore s
             await booking.ReleaseHoldAsync(r.Owner);
             return new WebResult(moved.Outcome == ConfirmOutcome.HoldLapsed ? WebOutcome.SlotFull : WebOutcome.NotActive, r);
         }
+        if (r.Mobile is { } mobile)
+        {
+            // The mobile's claim of places goes with the booking: left on the old entry, it would be dropped as a
+            // cancelled booking's, and the mobile could book past its cap.
+            await booking.CarryContactAsync(mobile, old.Date, old.Code, held.Hold!, b);
+        }
         r = r with { Date = b.Date, Code = b.Code };
         await store.SaveAsync(r, flow.KeepFor(b.Date, b.Time));
         await store.IndexBookingAsync(b.Date, b.Code, r.Id, flow.KeepFor(b.Date, b.Time));

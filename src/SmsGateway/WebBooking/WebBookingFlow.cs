@@ -104,7 +104,7 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
         // confirmed one after the other or at once, cannot pass its cap).
         if (r.Mobile is { } mobile && MobileOverCaps(await booking.UpcomingAsync(mobile), r.Hold.AgendaId, r.Hold.Party) == WebOutcome.TooManyBookings)
         {
-            return new WebResult(WebOutcome.TooManyBookings, r);
+            return await RefusedAsync(r, WebOutcome.TooManyBookings);
         }
         var result = await booking.ConfirmAsync(r.Hold, r.Name, remindersFor: reminders.RemindersFor, channel: BookingChannel.Web, code: r.Code,
             contact: r.Mobile);
@@ -119,18 +119,36 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
                 log.LogInformation("Web reservation {Id} confirmed", r.Id);
                 return new WebResult(result.Outcome == ConfirmOutcome.Confirmed ? WebOutcome.Done : WebOutcome.AlreadyConfirmed, r, b);
             case ConfirmOutcome.TooManyBookings:
-                return new WebResult(WebOutcome.TooManyBookings, r);
+                return await RefusedAsync(r, WebOutcome.TooManyBookings);
             case ConfirmOutcome.TooManyPlaces:
-                return new WebResult(WebOutcome.TooManyPlaces, r);
+                return await RefusedAsync(r, WebOutcome.TooManyPlaces);
             default:
                 return new WebResult(WebOutcome.Lapsed, r);
         }
     }
 
-    /// <summary>A web hold the watcher found lapsed: the Lapsed e-mail, unless it was confirmed after all.</summary>
+    /// <summary>A confirmation refused (a cap): the page says why, so the hold goes at once (the slot is free to others
+    /// now, not after <c>Booking:HoldDuration</c>) and the reservation is marked ended, so no lapse e-mail follows.</summary>
+    private async Task<WebResult> RefusedAsync(WebReservation r, WebOutcome why)
+    {
+        r = r with { Ended = true };
+        await store.SaveAsync(r, KeepFor(r.Hold.Date, r.Hold.Time));
+        if ((await booking.CurrentHoldAsync(r.Owner))?.Id == r.Hold.Id)
+        {
+            await booking.ReleaseHoldAsync(r.Owner); // only this reservation's hold: the address may hold a newer one
+            if (booking.Calendar.Office.FindAgenda(r.Hold.AgendaId) is { } agenda)
+            {
+                booking.ForgetFreeDays(agenda);
+            }
+        }
+        log.LogInformation("Web reservation {Id} refused at its confirmation ({Why}); its hold released", r.Id, why);
+        return new WebResult(why, r);
+    }
+
+    /// <summary>A web hold the watcher found lapsed: the Lapsed e-mail, unless it was confirmed after all or refused.</summary>
     public async Task LapsedAsync(Hold hold)
     {
-        if (await store.GetAsync(hold.Id) is { Confirmed: false } r && availability.Enabled)
+        if (await store.GetAsync(hold.Id) is { Confirmed: false, Ended: false } r && availability.Enabled)
         {
             await notices.LapsedAsync(r);
         }

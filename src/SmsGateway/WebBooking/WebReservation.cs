@@ -10,6 +10,8 @@ namespace SmsBooking.SmsGateway.WebBooking;
 /// the first hold's id, so a lapsed hold finds its reservation.</summary>
 /// <remarks>Personal data (name, e-mail, mobile): kept until the visit plus <c>Booking:RetentionDays</c>, never logged.</remarks>
 /// <param name="BaseUrl">The public address the links of its e-mails start with, as the reservation was made.</param>
+/// <param name="Ended">Refused at its confirmation (a cap of the e-mail address or the mobile): its hold was released
+/// then, and no lapse e-mail follows the refusal.</param>
 public sealed record WebReservation(
     string Id,
     Hold Hold,
@@ -23,7 +25,8 @@ public sealed record WebReservation(
     string ViewToken,
     LocalDate Date,
     string Code,
-    bool Confirmed = false)
+    bool Confirmed = false,
+    bool Ended = false)
 {
     public string Owner => Hold.Phone;
 

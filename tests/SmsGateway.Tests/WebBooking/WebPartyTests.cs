@@ -44,7 +44,7 @@ public class WebPartyTests
         var refused = WebCitizen.Text(await citizen.PostAsync("/objednat/OP/zadost/2026-12-01/0800?osob=3",
             new Dictionary<string, string>(WebBookingHost.Person(Email)) { ["osob"] = "3" }));
         Assert.Equal(HttpStatusCode.Conflict, citizen.LastStatus);
-        Assert.Contains("Pro 3 osob v tento čas není dost volných míst", refused);
+        Assert.Contains("Počet osob (3) se v tento čas nevejde – volných míst není dost.", refused); // Czech for any party: not "Pro 3 osob"
         Assert.Contains(new LocalTime(8, 0), (await service.FreeSlotsAsync(agenda, Day, "zadost")).Select(s => s.Start));
 
         // A party larger than the office allows is a wrong field, not a booking.

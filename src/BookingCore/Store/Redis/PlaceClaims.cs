@@ -43,6 +43,15 @@ internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, 
             index = keys.PhoneBookings(phone), places = keys.PhonePlaces(phone), entry, dropEntry = dropEntry ? 1 : 0,
         });
 
+    /// <summary>A moved booking's contact carries its claim from <paramref name="oldEntry"/> to the new booking's entry
+    /// (<see cref="PlaceScripts.CarryContact"/>), on the contact's own tag.</summary>
+    public Task CarryAsync(string contact, string oldEntry, Hold hold, Booking moved, string entry, long ttlMs) =>
+        Db.ScriptEvaluateAsync(PlaceScripts.CarryContact, new
+        {
+            index = keys.PhoneBookings(contact), places = keys.PhonePlaces(contact), oldEntry, entry, score = moved.Start.ToUnixTimeMilliseconds(),
+            ttl = ttlMs, claim = string.Create(CultureInfo.InvariantCulture, $"{moved.Party}|{hold.Id}|{hold.ExpiresAt.ToUnixTimeMilliseconds()}"),
+        });
+
     /// <summary>Drops the claims that a crash left behind: of the phone's bookings cancelled, and of confirmations that
     /// never reached their day and can no longer (their hold run out, with <see cref="PendingMove.Margin"/>, is given up
     /// on its day first, so that a late confirmation of it is refused). True when one was dropped.</summary>

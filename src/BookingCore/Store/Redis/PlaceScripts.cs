@@ -47,4 +47,19 @@ internal static class PlaceScripts
         if @dropEntry == '1' then redis.call('ZREM', @index, @entry) end
         return 1
         """);
+
+    /// <summary>A moved booking's contact (a web booking's mobile) carries its claim over: the claim of the old index
+    /// entry (@oldEntry) becomes @entry's (scored @score, living at least @ttl ms) as @claim (naming the move's hold, which
+    /// became the booking), and the old entry leaves the index, as one step. Idempotent: once @entry claims, nothing
+    /// more is done. 1 | 0 (carried before).</summary>
+    public static readonly LuaScript CarryContact = LuaScript.Prepare("""
+        if redis.call('HEXISTS', @places, @entry) == 1 then return 0 end
+        redis.call('HDEL', @places, @oldEntry)
+        redis.call('ZREM', @index, @oldEntry)
+        redis.call('ZADD', @index, @score, @entry)
+        if redis.call('PTTL', @index) < tonumber(@ttl) then redis.call('PEXPIRE', @index, @ttl) end
+        redis.call('HSET', @places, @entry, @claim)
+        if redis.call('PTTL', @places) < tonumber(@ttl) then redis.call('PEXPIRE', @places, @ttl) end
+        return 1
+        """);
 }

@@ -82,6 +82,9 @@ public sealed partial class RedisBookingStore
         return claimed;
     }
 
+    public Task CarryContactPlacesAsync(string contact, LocalDate oldDate, string oldCode, Hold hold, Booking moved, Instant now) =>
+        _claims.CarryAsync(contact, IndexEntry(oldDate, oldCode), hold, moved, IndexEntry(moved.Date, moved.Code), TimeToLiveMs(moved.Date, now, _retention));
+
     public Task UnclaimContactPlacesAsync(string contact, LocalDate date, string code) =>
         _claims.UnclaimAsync(contact, IndexEntry(date, code), dropEntry: true);
 
