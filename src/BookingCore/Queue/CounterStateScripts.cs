@@ -8,7 +8,7 @@ namespace SmsBooking.BookingCore.Queue;
 internal static class CounterStateScripts
 {
     /// <summary>The @counter begins a pause at @now: 'paused', 'already' (it was paused), or 'serving' (it serves a
-    /// ticket: that client comes first, then the pause).</summary>
+    /// ticket: refused, nothing is recorded; the clerk settles that client and asks for the pause again).</summary>
     public static readonly LuaScript Pause = LuaScript.Prepare("""
         if redis.call('HEXISTS', @serving, @counter) == 1 then return 'serving' end
         if redis.call('HSETNX', @paused, @counter, @now) == 0 then return 'already' end

@@ -45,8 +45,18 @@ public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone,
     public Task CalledAsync(LocalDate date, Call call) => call.Number != 1 ? Task.CompletedTask
         : Safely(nameof(CalledAsync), () => store.TicketCalledAsync(date, call.Ticket.Number, call.Ticket.AgendaId, call.At));
 
-    public Task NoShowAsync(LocalDate date, Ticket t) =>
-        Safely(nameof(NoShowAsync), () => store.AddAsync(date, new Figure(Measure.NoShow, t.AgendaId)));
+    /// <summary>A ticket dropped after its last call. A booked citizen's counts once per booking, shared with
+    /// <see cref="VisitNoShowAsync"/>: the day list marking the same booking later does not count it twice.</summary>
+    public Task NoShowAsync(LocalDate date, Ticket t) => Safely(nameof(NoShowAsync), () => t.BookingCode is { } code
+        ? store.AddOnceAsync(date, NoShowEvent(code), new Figure(Measure.NoShow, t.AgendaId))
+        : store.AddAsync(date, new Figure(Measure.NoShow, t.AgendaId)));
+
+    /// <summary>A booking settled as a no-show from the day list or the staff API, counted once per booking on its
+    /// day: a second tap, or a correction to done and back, does not count it again.</summary>
+    public Task VisitNoShowAsync(Booking b) => Safely(nameof(VisitNoShowAsync), () =>
+        store.AddOnceAsync(b.Date, NoShowEvent(b.Code), new Figure(Measure.NoShow, b.AgendaId, b.ActivityId)));
+
+    private static string NoShowEvent(string code) => $"noshow:{code}";
 
     /// <summary>An SMS handed to Twilio, counted today by its segments (what Twilio bills).</summary>
     public Task SmsSentAsync(int segments) =>

@@ -7,8 +7,10 @@ using SmsBooking.BookingCore.Store;
 namespace SmsBooking.SmsGateway.Staff;
 
 /// <summary>The staff settle a booking's visit from the day list, in one tap: served ("vyřízeno") or did not come
-/// ("nedostavil se"), whatever the queue had of it (<see cref="IQueueStore.SettleVisitAsync"/>). Audited.</summary>
-public sealed class VisitActions(IBookingStore bookings, IQueueStore queue, QueueService service, IAuditLog audit, IClock clock)
+/// ("nedostavil se"), whatever the queue had of it (<see cref="IQueueStore.SettleVisitAsync"/>). Audited; a no-show is
+/// counted in the statistics once per booking.</summary>
+public sealed class VisitActions(IBookingStore bookings, IQueueStore queue, QueueService service, IAuditLog audit, IClock clock,
+    BookingCore.Statistics.StatisticsCounter? statistics = null)
 {
     /// <summary>Settles booking <paramref name="code"/> of <paramref name="date"/> as <paramref name="outcome"/>
     /// (<see cref="BookingStatus.Done"/> or <see cref="BookingStatus.NoShow"/>).</summary>
@@ -22,6 +24,10 @@ public sealed class VisitActions(IBookingStore bookings, IQueueStore queue, Queu
         if (result.Outcome == VisitOutcome.Settled)
         {
             service.Changes.Notify();
+            if (outcome == BookingStatus.NoShow && statistics is not null)
+            {
+                await statistics.VisitNoShowAsync(booking);
+            }
             await audit.WriteAsync(new AuditEntry(clock.GetCurrentInstant(), who, outcome == BookingStatus.Done ? "visit-done" : "visit-noshow",
                 $"{booking.Code} {date:yyyy-MM-dd} {booking.Time:HH:mm}, was {result.Before}"));
         }

@@ -42,6 +42,20 @@ public class ScreenTextsTests
         Assert.Equal("Українська", uk["LanguageName"]);
     }
 
+    [Theory]
+    [InlineData(ScreenLanguage.Cs)]
+    [MemberData(nameof(Others))]
+    public void PauseWhileServing_SaysTheBreakStartsOnlyAfterTheClientIsSettled_NotThatItWillBegin(ScreenLanguage language)
+    {
+        // Nothing starts a break by itself after Hotovo: the clerk presses Přestávka again, so the refusal names the
+        // buttons that end the service and promises nothing.
+        var texts = ScreenTexts.Shipped(language);
+        var refusal = texts["CounterMsgServing"];
+        foreach (var button in new[] { "CounterDone", "CounterNoShow", "CounterTransfer" })
+            Assert.Contains(texts[button], refusal, StringComparison.Ordinal);
+        Assert.DoesNotMatch("potom začne|then the break begins|потім почнеться|sau đó mới nghỉ", refusal);
+    }
+
     [Fact]
     public void Dates_AreWrittenInEachLanguagesOwnWay()
     {

@@ -75,6 +75,46 @@ public class StatisticsDayTests
         Assert.Contains("90. percentil čekání (min);6", lines);
     }
 
+    [Fact]
+    public async Task ANoShowSettledFromTheDayList_IsCountedOnce_WhateverElseCountedIt()
+    {
+        var settings = StaffConsoleHttpTests.Users();
+        settings["Kiosk:MaxCalls"] = "1";
+        await using var gateway = await GatewayHost.StartAsync(settings);
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 8, 0));
+        var made = new List<JsonElement>();
+        foreach (var time in new[] { "09:00", "09:15" })
+        {
+            made.Add(await SendAsync(gateway, "/api/staff/bookings", new { agenda = "OP", activity = "zadost", date = "2026-11-30", time, name = "Eva Mala" }, TestKioskKeys.Staff));
+        }
+        string Code(int i) => made[i].GetProperty("booking").GetProperty("code").GetString()!;
+
+        // The second checks in and is called, the counter drops its ticket; later the day list marks it too.
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 9, 5));
+        await SendAsync(gateway, "/api/kiosk/checkin", new { pin = made[1].GetProperty("pin").GetString() }, TestKioskKeys.Kiosk);
+        await SendAsync(gateway, "/api/queue/next", new { counter = "1" }, TestKioskKeys.Counter);
+        await SendAsync(gateway, "/api/queue/noshow", new { counter = "1" }, TestKioskKeys.Counter);
+        // The first never comes: no-show from the day list, tapped twice, corrected to done and back.
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 9, 40));
+        await SendAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(0)}/noshow", new { }, TestKioskKeys.Staff);
+        await PostAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(0)}/noshow", TestKioskKeys.Staff);
+        await SendAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(0)}/done", new { }, TestKioskKeys.Staff);
+        await SendAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(0)}/noshow", new { }, TestKioskKeys.Staff);
+        await PostAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(1)}/noshow", TestKioskKeys.Staff);
+
+        using var console = new ConsoleClient(gateway);
+        Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync(StaffConsoleHttpTests.User, StaffConsoleHttpTests.Password)).StatusCode);
+        var page = await (await console.GetAsync($"/staff/statistiky?{Range}")).Content.ReadAsStringAsync();
+        Assert.Contains("<dt>Nedostavili se</dt><dd>2</dd>", page);
+    }
+
+    private static async Task PostAsync(GatewayHost gateway, string path, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("X-Api-Key", key);
+        (await gateway.Http.SendAsync(request)).Dispose(); // settled or already: either way counted at most once
+    }
+
     private static async Task<JsonElement> SendAsync(GatewayHost gateway, string path, object body, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
