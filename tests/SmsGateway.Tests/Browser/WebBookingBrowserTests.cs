@@ -154,7 +154,17 @@ public class WebBookingBrowserTests(Chromium chromium)
                     await page.Keyboard.PressAsync(press);
                     if (arrived is null)
                     {
-                        await page.WaitForURLAsync(url => url != before);
+                        try
+                        {
+                            await page.WaitForURLAsync(url => url != before, new() { Timeout = 20_000 });
+                        }
+                        catch (TimeoutException) when (page.Url == before)
+                        {
+                            // On a loaded machine chromium has once dropped the key right after the axe check: the
+                            // link was focused and nothing followed. The same key again, on the same focused link.
+                            await page.Keyboard.PressAsync(press);
+                            await page.WaitForURLAsync(url => url != before);
+                        }
                     }
                     else
                     {
