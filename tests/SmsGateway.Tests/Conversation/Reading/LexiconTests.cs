@@ -5,7 +5,7 @@ namespace SmsBooking.SmsGateway.Tests.Conversation.Reading;
 
 /// <summary>The lexicon as data (<c>Reading/Words/*.json</c>): one list of keywords that the reader and
 /// <see cref="Keywords.Parse"/> agree on, and an office's additions (<c>Conversation:Words</c>) checked as the texts'
-/// overrides are: each problem names its key.</summary>
+/// overrides are: each problem names its key (that it stops start-up is <see cref="TextOverrideTests"/>'s).</summary>
 public class LexiconTests
 {
     private static Dictionary<string, Dictionary<string, List<string>>> Words(string language, string meaning, params string[] words) =>
