@@ -67,4 +67,31 @@ public abstract class CitizenPhone
         await ExpectAsync("Dobry den", @"\n1 Obcanske prukazy");
         return await BookFromAgendaListAsync(name);
     }
+
+    /// <summary>Books Tuesday 1.12. at <paramref name="time"/> for an application (<c>OBJ ZOP</c>, then ANO): returns
+    /// its code.</summary>
+    public async Task<string> BookApplicationAsync(string time = "09:00")
+    {
+        await ExpectAsync($"OBJ ZOP 1.12. {time} Jana Novakova", "Jana Novakova");
+        return Regex.Match(await ExpectAsync("ANO", @"Kod: \w{6}"), @"Kod: (\w{6})").Groups[1].Value;
+    }
+
+    /// <summary>Sends <paramref name="garbage"/> at every step of a booking, from the greeting to the summary: each time
+    /// the step's hint, and the booking still goes through.</summary>
+    public async Task GarbageAtEveryStepAsync(string garbage)
+    {
+        Assert.StartsWith("Dobry den", await SendAsync(garbage)); // nothing under way: the greeting
+        await ExpectAsync(garbage, "^Poslete cislo 1 az 3");
+        await SendAsync("1");
+        await ExpectAsync(garbage, "^Poslete cislo 1 az 3");
+        await SendAsync("1");
+        await ExpectAsync(garbage, "^Poslete cislo dne");
+        await SendAsync("1");
+        await ExpectAsync(garbage, "^Poslete cislo casu");
+        await SendAsync("1");
+        await ExpectAsync(garbage, "^Napiste jmeno");
+        await SendAsync("Jana Novakova");
+        await ExpectAsync(garbage, "^Pro potvrzeni poslete ANO");
+        await ExpectAsync("ANO", "Kod: ");
+    }
 }

@@ -26,7 +26,7 @@ public class StaffConsoleTests(Chromium chromium)
     [Fact]
     public async Task StaffSignIn_SeeTheDay_CancelWithNotice_CloseTheDay_SendAReadyNotice_BookForACaller()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
+        await using var gateway = await GatewayHost.StartAsync(StaffUsers.Users());
         await BookBySmsAsync(gateway, "+420606000001", "08:00", "Jana Novakova");
         await BookBySmsAsync(gateway, "+420606000002", "08:15", "Petr Svoboda");
         await BookBySmsAsync(gateway, "+420606000003", "08:30", "Marie Dvorakova");
@@ -43,11 +43,11 @@ public class StaffConsoleTests(Chromium chromium)
         Assert.Matches("/staff/login", page.Url);
         await AccessibilityCheck.AssertNoSeriousViolationsAsync(page);
         await Chromium.ScreenshotAsync(page, "staff-login");
-        await page.FillAsync("#name", StaffConsoleHttpTests.User);
+        await page.FillAsync("#name", StaffUsers.User);
         await page.FillAsync("#password", "spatne-heslo-99");
         await page.ClickAsync("button[type=submit]");
         Assert.Equal("Nesprávné jméno nebo heslo.", await page.Locator("[role=alert]").InnerTextAsync());
-        await page.FillAsync("#password", StaffConsoleHttpTests.Password);
+        await page.FillAsync("#password", StaffUsers.Password);
         await page.ClickAsync("main button[type=submit]");
         Assert.EndsWith("/staff", page.Url);
 

@@ -10,8 +10,8 @@ public static class StaffPages
     {
         var page = await chromium.NewPageAsync(width, height);
         await page.GotoAsync(Screens.Url(gateway, "/staff/login"));
-        await page.FillAsync("#name", StaffConsoleHttpTests.User);
-        await page.FillAsync("#password", StaffConsoleHttpTests.Password);
+        await page.FillAsync("#name", StaffUsers.User);
+        await page.FillAsync("#password", StaffUsers.Password);
         await page.ClickAsync("main button[type=submit]");
         Assert.EndsWith("/staff", page.Url);
         return page;

@@ -6,6 +6,7 @@ using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Waitlist;
 using SmsBooking.SmsGateway.Waitlist;
 using SmsBooking.TestSupport;
+using static SmsBooking.SmsGateway.Tests.Conversations.WatchSteps;
 
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
@@ -17,43 +18,6 @@ namespace SmsBooking.SmsGateway.Tests.Fast;
 /// store, and two gateways sweeping at once, are <see cref="Waitlist.WatchAcrossStoresTests"/>.</summary>
 public class WatchTests
 {
-    internal static readonly LocalDate Tuesday = new(2026, 12, 1);
-
-    /// <summary>Monday 18:00 Prague, after closing.</summary>
-    internal static readonly Instant Evening = TestOffice.Prague(2026, 11, 30, 18, 0);
-
-    internal static T Get<T>(ITestGateway gateway) where T : notnull => gateway.Services.GetRequiredService<T>();
-
-    internal static async Task<(CitizenPhone Phone, string Code)> BookAsync(ITestGateway gateway, string number, string time, string name = "Jana Novakova")
-    {
-        var phone = gateway.PhoneOf(number);
-        await phone.ExpectAsync($"OBJ ZOP 1.12. {time} {name}", $@"1\.12\.2026 {time}, {name}\.");
-        var confirmed = await phone.ExpectAsync("ANO", @"Kod: (\w{6})");
-        return (phone, Regex.Match(confirmed, @"Kod: (\w{6})").Groups[1].Value);
-    }
-
-    /// <summary>Books all three places of Tuesday's 08:xx applications; returns the first booking.</summary>
-    internal static async Task<(CitizenPhone Phone, string Code)> FillEightOclockAsync(ITestGateway gateway, string prefix)
-    {
-        var first = await BookAsync(gateway, prefix + "1", "08:00", "Prvni Novak");
-        await BookAsync(gateway, prefix + "2", "08:15", "Druhy Novak");
-        await BookAsync(gateway, prefix + "3", "08:30", "Treti Novak");
-        return first;
-    }
-
-    /// <summary>Cancels the booking and lets <c>Booking:CancelReleaseDelay</c> (10 min) pass: the place is bookable again.</summary>
-    internal static async Task CancelAndCoolDownAsync(ITestGateway gateway, (CitizenPhone Phone, string Code) booking)
-    {
-        await booking.Phone.ExpectAsync($"STORNO {booking.Code}", "zrusen");
-        Assert.Equal(0, await SweepAsync(gateway)); // still cooling down: nobody is offered it yet
-        gateway.Clock.Advance(Duration.FromMinutes(11));
-    }
-
-    internal static Task<int> SweepAsync(ITestGateway gateway) => Get<WaitlistSweep>(gateway).RunOnceAsync();
-
-    internal static async Task<IReadOnlyList<OutboundMessage>> OffersAsync(ITestGateway gateway) =>
-        (await Get<IOutbox>(gateway).ClaimAsync("test-reader", 200, TimeSpan.FromMinutes(10))).Select(e => e.Message).Where(m => m.Kind == "watch").ToList();
-
     [Fact]
     public async Task No_PassesTheSlotOn_AndKeepsTheBooking()
     {

@@ -4,7 +4,7 @@ using SmsBooking.SmsGateway.Mail;
 namespace SmsBooking.SmsGateway.Tests.Mail;
 
 /// <summary>A booking's e-mail facts as the web booking gives them, for the mail tests.</summary>
-internal static class MailFacts
+public static class MailFacts
 {
     public static BookingMailFacts Booking(string code = "K7M3QX", LocalDate? date = null, LocalTime? time = null, int party = 1, string? reason = null) =>
         new(code, "Jana Nováková", "OP", "zadost", date ?? new LocalDate(2026, 12, 1), time ?? new LocalTime(8, 0), party,

@@ -4,6 +4,7 @@ using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Store;
+using static SmsBooking.SmsGateway.Tests.Conversations.PartySteps;
 
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
@@ -21,19 +22,6 @@ public class PartyBookingTests
 
     private static Task<IReadOnlyList<Booking>> BookingsAsync(ConversationHarness gateway, string phone) =>
         gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
-
-    /// <summary>The guided booking with the party named at the day step: returns the confirmation.</summary>
-    internal static async Task<string> BookThreeAt0900Async(CitizenPhone phone)
-    {
-        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
-        await phone.ExpectAsync("1", "cinnosti");
-        await phone.ExpectAsync("1", "vyberte den");
-        await phone.ExpectAsync("3 osoby", "vyberte den"); // the days again, now for three
-        await phone.ExpectAsync("1.12.", "Volne casy");
-        await phone.ExpectAsync("9:00", @"Termin Ut 1\.12\. 09:00 pro 3 osoby drzime do \d\d:\d\d");
-        await phone.ExpectAsync("Jana Nováková", @"^Souhrn: .*1\.12\.2026 09:00 pro 3 osoby, Jana Novakova\. Potvrdte ANO");
-        return await phone.ExpectAsync("ANO", @"^Objednano\. Kod: [2-9A-HJ-NP-Z]{6}\nUt 1\.12\.2026 09:00 pro 3 osoby, Obcanske prukazy\n");
-    }
 
     [Fact]
     public async Task PartyOfThree_Consecutive_TakesThreeSlotsInARow_UnderOneCodeOnePinOneSms()

@@ -14,11 +14,7 @@ public class ClaimedEffectTests
     private static T Get<T>(ConversationHarness gateway) where T : notnull => gateway.Services.GetRequiredService<T>();
 
     /// <summary>Books Tuesday's application nearest to <paramref name="time"/> by SMS; the code.</summary>
-    internal static async Task<string> BookAsync(CitizenPhone phone, string time = "09:00")
-    {
-        await phone.ExpectAsync($"OBJ ZOP 1.12. {time} Jana Novakova", "Jana Novakova");
-        return Regex.Match(await phone.ExpectAsync("ANO", @"Kod: \w{6}"), @"Kod: (\w{6})").Groups[1].Value;
-    }
+    private static Task<string> BookAsync(CitizenPhone phone, string time = "09:00") => phone.BookApplicationAsync(time);
 
     [Fact]
     public async Task No_AtTheSummaryAfterTheHoldRanOut_SaysDeclined_NotThatTheHoldWasReleased()

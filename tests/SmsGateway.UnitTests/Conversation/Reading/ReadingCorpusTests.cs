@@ -7,7 +7,7 @@ namespace SmsBooking.SmsGateway.Tests.Conversation.Reading;
 /// reading. Add a line whenever a message is misread.</summary>
 public class ReadingCorpusTests(ITestOutputHelper output)
 {
-    private static readonly string CorpusPath = Path.Combine(TestOffice.RepositoryRoot, "tests", "SmsGateway.Tests", "Conversation", "Reading", "corpus.txt");
+    private static readonly string CorpusPath = Path.Combine(TestOffice.RepositoryRoot, "tests", "SmsGateway.UnitTests", "Conversation", "Reading", "corpus.txt");
 
     [Fact]
     public void EveryCorpusMessage_IsReadAsExpected()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
@@ -31,13 +30,8 @@ public static class Screens
     }
 
     /// <summary>A booking made through the domain service the SMS conversation uses (identity cards, application).</summary>
-    public static async Task<Booking> BookAsync(GatewayHost gateway, string phone, LocalDate date, LocalTime time, string name = "Jana Novakova")
-    {
-        var service = gateway.App.Services.GetRequiredService<BookingService>();
-        var agenda = service.Calendar.Office.FindAgenda("OP")!;
-        var hold = (await service.HoldAsync(phone, agenda, "zadost", date, time)).Hold ?? throw new InvalidOperationException("no hold");
-        return (await service.ConfirmAsync(phone, hold.Id, name)).Booking!;
-    }
+    public static Task<Booking> BookAsync(GatewayHost gateway, string phone, LocalDate date, LocalTime time, string name = "Jana Novakova") =>
+        OfficeBookings.BookAsync(gateway, phone, date, time, name);
 
     /// <summary>Types a PIN on the kiosk's keypad, as a finger would, and confirms it.</summary>
     public static async Task EnterPinAsync(IPage kiosk, string pin)

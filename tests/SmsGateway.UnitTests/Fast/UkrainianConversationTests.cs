@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.SmsGateway.Sms;
+using static SmsBooking.SmsGateway.Tests.Conversations.UkrainianSms;
 
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
@@ -12,14 +13,6 @@ public class UkrainianConversationTests
 {
     private static Task<IReadOnlyList<Booking>> BookingsOf(ConversationHarness gateway, string phone) =>
         gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
-
-    /// <summary>UCS-2 (Cyrillic) within 3 segments: 201 characters.</summary>
-    internal static void AssertUkrainianSms(string text)
-    {
-        Assert.False(SmsEncoding.IsGsm7(text), text);
-        Assert.True(text.Length <= 201, $"{text.Length} characters: {text}");
-        Assert.Matches(@"\p{IsCyrillic}", text);
-    }
 
     [Theory]
     [InlineData("ТАК")]

@@ -16,7 +16,7 @@ public class CounterAgendasBoardTests(Chromium chromium)
 
     private static Dictionary<string, string?> Settings()
     {
-        var settings = StaffConsoleHttpTests.Users();
+        var settings = StaffUsers.Users();
         settings["Kiosk:Keys:4:Key"] = PassportsKey;
         settings["Kiosk:Keys:4:Role"] = "counter";
         settings["Kiosk:Keys:4:Name"] = "2";

@@ -4,6 +4,7 @@ using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.BookingCore.Store;
+using static SmsBooking.SmsGateway.Tests.Conversations.MoveSteps;
 
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
@@ -14,24 +15,6 @@ namespace SmsBooking.SmsGateway.Tests.Fast;
 /// <see cref="Moving.MoveAcrossHashSlotsTests"/>.</summary>
 public class MoveTests
 {
-    internal static readonly LocalDate Tuesday = new(2026, 12, 1);
-    internal static readonly LocalDate Wednesday = new(2026, 12, 2);
-
-    /// <summary>Books by SMS (OBJ, then ANO); returns the phone, the code and the PIN.</summary>
-    internal static async Task<(CitizenPhone Phone, string Code, string Pin)> BookAsync(ITestGateway gateway, string number, string date, string time, string name = "Jana Novakova")
-    {
-        var phone = gateway.PhoneOf(number);
-        await phone.ExpectAsync($"OBJ ZOP {date} {time} {name}", $"{Regex.Escape(date)}2026 {time}, {name}\\.");
-        var confirmed = await phone.ExpectAsync("ANO", @"Kod: (\w{6})[\s\S]*PIN: (\d{6})");
-        var m = Regex.Match(confirmed, @"Kod: (\w{6})[\s\S]*PIN: (\d{6})");
-        return (phone, m.Groups[1].Value, m.Groups[2].Value);
-    }
-
-    internal static T Get<T>(ITestGateway gateway) where T : notnull => gateway.Services.GetRequiredService<T>();
-
-    internal static async Task<IReadOnlyList<OutboundMessage>> OutboxAsync(ITestGateway gateway) =>
-        (await Get<IOutbox>(gateway).ClaimAsync("test-reader", 100, TimeSpan.FromMinutes(10))).Select(e => e.Message).ToList();
-
     private static async Task<bool> IsFreeAsync(ITestGateway gateway, LocalDate day, int hour, int minute)
     {
         var booking = Get<BookingService>(gateway);
