@@ -6,15 +6,6 @@ namespace SmsBooking.BookingCore.Store.Redis;
 /// admission. Parameters are named (<see cref="LuaScript.Prepare"/>); keys are sent in KEYS too.</summary>
 internal static class PhoneScripts
 {
-    /// <summary>Takes the phone's @lease with @token for @leaseMs ms unless another holds it, and reads what the
-    /// conversation needs in the same call: {1, snapshot|false, opted out 0/1, has bookings 0/1} or {0}.</summary>
-    public static readonly LuaScript AcquireLease = LuaScript.Prepare("""
-        if redis.call('SET', @lease, @token, 'NX', 'PX', @leaseMs) then
-          return {1, redis.call('GET', @conversation), redis.call('EXISTS', @optOut), redis.call('EXISTS', @index)}
-        end
-        return {0}
-        """);
-
     /// <summary>Remembers a message id at first sight: 1 first sight (now remembered), 0 seen within the memory (keep ms).
     /// Prepended to the scripts that take a message.</summary>
     private const string Remember = """
@@ -34,28 +25,40 @@ internal static class PhoneScripts
         return remember(@messages, @sid, tonumber(@now), tonumber(@keep))
         """);
 
-    /// <summary>Counts the message in the phone's @rate counter (a @window ms long), remembers its @sid ('' none) at
-    /// first sight, whatever happens to it next (refused, rate-limited, answered), so that no path can be replayed, and
-    /// takes the @lease as <see cref="AcquireLease"/> does. {count, 1, snapshot|false, opted out 0/1, has bookings 0/1}
-    /// | {count, 0, seen 0/1}.</summary>
-    public static readonly LuaScript CountAndAcquireLease = LuaScript.Prepare(Remember + """
+    /// <summary>Opens the phone's unit of work: counts the message in the phone's @rate counter (a @window ms long; 0
+    /// counts nothing), remembers its @sid ('' none) at first sight whatever happens to it next (refused, rate-limited,
+    /// answered), so that no path can be replayed, and unless it was seen or the count passed @max takes the @lease with
+    /// @token for @leaseMs ms and reads what the conversation needs. {count, 1, 0, opted out, has bookings, snapshot|false}
+    /// | {count, 0, seen 0/1, opted out}.</summary>
+    public static readonly LuaScript Open = LuaScript.Prepare(Remember + """
 
-        local n = redis.call('INCR', @rate)
-        if n == 1 then redis.call('PEXPIRE', @rate, @window) end
-        if @sid ~= '' and remember(@messages, @sid, tonumber(@now), tonumber(@keep)) == 0 then return {n, 0, 1} end
-        if redis.call('SET', @lease, @token, 'NX', 'PX', @leaseMs) then
-          return {n, 1, redis.call('GET', @conversation), redis.call('EXISTS', @optOut), redis.call('EXISTS', @index)}
+        local n = 0
+        if tonumber(@window) > 0 then
+          n = redis.call('INCR', @rate)
+          if n == 1 then redis.call('PEXPIRE', @rate, @window) end
         end
-        return {n, 0, 0}
+        local out = redis.call('EXISTS', @optOut)
+        if @sid ~= '' and remember(@messages, @sid, tonumber(@now), tonumber(@keep)) == 0 then return {n, 0, 1, out} end
+        if n <= tonumber(@max) and redis.call('SET', @lease, @token, 'NX', 'PX', @leaseMs) then
+          return {n, 1, 0, out, redis.call('EXISTS', @index), redis.call('GET', @conversation)}
+        end
+        return {n, 0, 0, out}
         """);
 
-    /// <summary>Saves the @snapshot ('' deletes it) for @idleMs ms and releases the @lease, while @token still holds it.
-    /// 1 saved, 0 lease lost.</summary>
-    public static readonly LuaScript SaveAndRelease = LuaScript.Prepare("""
+    /// <summary>Closes the unit of work while @token still holds the @lease: saves the @snapshot ('' deletes it) for
+    /// @idleMs ms, sets the @optOut key when @optOutTo is '1' or deletes it when '0' ('' leaves it), and releases the
+    /// lease. 1 closed, 0 lease lost (nothing written).</summary>
+    public static readonly LuaScript Close = LuaScript.Prepare("""
         if redis.call('GET', @lease) ~= @token then return 0 end
         if @snapshot == '' then redis.call('DEL', @conversation) else redis.call('SET', @conversation, @snapshot, 'PX', @idleMs) end
+        if @optOutTo == '1' then redis.call('SET', @optOut, '1') elseif @optOutTo == '0' then redis.call('DEL', @optOut) end
         redis.call('DEL', @lease)
         return 1
+        """);
+
+    /// <summary>The phone's opt-out and snapshot without its lease: {opted out 0/1, snapshot|false}.</summary>
+    public static readonly LuaScript Look = LuaScript.Prepare("""
+        return {redis.call('EXISTS', @optOut), redis.call('GET', @conversation)}
         """);
 
     /// <summary>Admits a conversation in the minute's @counter (living @ttl ms) under @limit: 1 admitted (counted), 0 the
