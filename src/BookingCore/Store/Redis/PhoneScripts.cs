@@ -2,8 +2,8 @@ using StackExchange.Redis;
 
 namespace SmsBooking.BookingCore.Store.Redis;
 
-/// <summary>The scripts of one phone's conversation on its tag (lease, snapshot, rate, replays) and of the inbound
-/// admission. Parameters are named (<see cref="LuaScript.Prepare"/>); keys are sent in KEYS too.</summary>
+/// <summary>The scripts of one phone's conversation on its tag (open and close its unit of work, replays) and of the
+/// inbound admission. The phone's scripts take KEYS by the order of <see cref="RedisPhoneStore"/>'s key lists.</summary>
 internal static class PhoneScripts
 {
     /// <summary>Remembers a message id at first sight: 1 first sight (now remembered), 0 seen within the memory (keep ms).
@@ -19,47 +19,54 @@ internal static class PhoneScripts
         end
         """;
 
-    /// <summary>The message @sid seen @now, remembered in @messages for @keep ms: 1 first sight, 0 a replay.</summary>
-    public static readonly LuaScript RememberMessage = LuaScript.Prepare(Remember + """
+    /// <summary>KEYS messages; ARGV sid, now (ms), keep (ms). 1 first sight, 0 a replay.</summary>
+    public const string RememberMessage = Remember + """
 
-        return remember(@messages, @sid, tonumber(@now), tonumber(@keep))
-        """);
+        return remember(KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]))
+        """;
 
-    /// <summary>Opens the phone's unit of work: counts the message in the phone's @rate counter (a @window ms long; 0
-    /// counts nothing), remembers its @sid ('' none) at first sight whatever happens to it next (refused, rate-limited,
-    /// answered), so that no path can be replayed, and unless it was seen or the count passed @max takes the @lease with
-    /// @token for @leaseMs ms and reads what the conversation needs. {count, 1, 0, opted out, has bookings, snapshot|false}
-    /// | {count, 0, seen 0/1, opted out}.</summary>
-    public static readonly LuaScript Open = LuaScript.Prepare(Remember + """
+    /// <summary>Opens the phone's unit of work. KEYS lease, conversation, opt-out, rate, booking index, messages; ARGV
+    /// token, lease ms, rate window ms (0 counts nothing), max count, message id ('' none), now ms, keep ms. Counts the
+    /// message in the rate counter, remembers its id at first sight whatever happens to it next (refused, rate-limited,
+    /// answered), so that no path can be replayed, and unless it was seen or the count passed the max takes the lease
+    /// and reads what the conversation needs. {count, 1, 0, opted out, has bookings, snapshot|false} | {count, 0, seen
+    /// 0/1, opted out}.</summary>
+    public const string Open = Remember + """
 
         local n = 0
-        if tonumber(@window) > 0 then
-          n = redis.call('INCR', @rate)
-          if n == 1 then redis.call('PEXPIRE', @rate, @window) end
+        if tonumber(ARGV[3]) > 0 then
+          n = redis.call('INCR', KEYS[4])
+          if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
         end
-        local out = redis.call('EXISTS', @optOut)
-        if @sid ~= '' and remember(@messages, @sid, tonumber(@now), tonumber(@keep)) == 0 then return {n, 0, 1, out} end
-        if n <= tonumber(@max) and redis.call('SET', @lease, @token, 'NX', 'PX', @leaseMs) then
-          return {n, 1, 0, out, redis.call('EXISTS', @index), redis.call('GET', @conversation)}
+        local out = redis.call('EXISTS', KEYS[3])
+        if ARGV[5] ~= '' and remember(KEYS[6], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7])) == 0 then return {n, 0, 1, out} end
+        if n <= tonumber(ARGV[4]) and redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+          return {n, 1, 0, out, redis.call('EXISTS', KEYS[5]), redis.call('GET', KEYS[2])}
         end
         return {n, 0, 0, out}
-        """);
+        """;
 
-    /// <summary>Closes the unit of work while @token still holds the @lease: saves the @snapshot ('' deletes it) for
-    /// @idleMs ms, sets the @optOut key when @optOutTo is '1' or deletes it when '0' ('' leaves it), and releases the
-    /// lease. 1 closed, 0 lease lost (nothing written).</summary>
-    public static readonly LuaScript Close = LuaScript.Prepare("""
-        if redis.call('GET', @lease) ~= @token then return 0 end
-        if @snapshot == '' then redis.call('DEL', @conversation) else redis.call('SET', @conversation, @snapshot, 'PX', @idleMs) end
-        if @optOutTo == '1' then redis.call('SET', @optOut, '1') elseif @optOutTo == '0' then redis.call('DEL', @optOut) end
-        redis.call('DEL', @lease)
+    /// <summary>Closes the unit of work while the token still holds the lease. KEYS lease, conversation, opt-out; ARGV
+    /// token, snapshot ('' deletes it), idle ms, opt-out ('1' records it, '0' lifts it, '' leaves it). Saves, changes the
+    /// opt-out and releases the lease: 1 closed, 0 lease lost (nothing written).</summary>
+    public const string Close = """
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+        if ARGV[2] == '' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+        if ARGV[4] == '1' then redis.call('SET', KEYS[3], '1') elseif ARGV[4] == '0' then redis.call('DEL', KEYS[3]) end
+        redis.call('DEL', KEYS[1])
         return 1
-        """);
+        """;
 
-    /// <summary>The phone's opt-out and snapshot without its lease: {opted out 0/1, snapshot|false}.</summary>
-    public static readonly LuaScript Look = LuaScript.Prepare("""
-        return {redis.call('EXISTS', @optOut), redis.call('GET', @conversation)}
-        """);
+    /// <summary>KEYS opt-out, conversation: {opted out 0/1, snapshot|false}, without the lease.</summary>
+    public const string Look = """
+        return {redis.call('EXISTS', KEYS[1]), redis.call('GET', KEYS[2])}
+        """;
+
+    /// <summary>KEYS lease; ARGV token: releases the lease while the token holds it.</summary>
+    public const string ReleaseLease = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
 
     /// <summary>Admits a conversation in the minute's @counter (living @ttl ms) under @limit: 1 admitted (counted), 0 the
     /// minute is full.</summary>
@@ -69,11 +76,5 @@ internal static class PhoneScripts
         redis.call('INCR', @counter)
         if n == 0 then redis.call('PEXPIRE', @counter, @ttl) end
         return 1
-        """);
-
-    /// <summary>Releases the @lease while @token holds it.</summary>
-    public static readonly LuaScript ReleaseLease = LuaScript.Prepare("""
-        if redis.call('GET', @lease) == @token then return redis.call('DEL', @lease) end
-        return 0
         """);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace SmsBooking.BookingCore.Store.Redis;
 
@@ -18,18 +19,27 @@ public sealed class RedisPhoneStore : IPhoneStore
 
     private IDatabase Db => _redis.GetDatabase();
 
+    // The conversation's keys by their suffix, in the order the scripts take them, on a database prefixed with the
+    // phone's tag (RedisKeys.PhoneKeyPrefix): a step builds no key string.
+    private static readonly RedisKey[] OpenKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut,
+        RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Bookings, RedisKeys.PhoneSuffix.Messages];
+    private static readonly RedisKey[] CloseKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut];
+    private static readonly RedisKey[] LookKeys = [RedisKeys.PhoneSuffix.OptOut, RedisKeys.PhoneSuffix.Conversation];
+    private static readonly RedisKey[] LeaseKeys = [RedisKeys.PhoneSuffix.Lease];
+    private static readonly RedisKey[] MessageKeys = [RedisKeys.PhoneSuffix.Messages];
+
+    private IDatabase PhoneDb(string phone) => Db.WithKeyPrefix(_keys.PhoneKeyPrefix(phone));
+
     public async Task<PhoneOpening> OpenAsync(PhoneOpen open)
     {
         var phone = open.Phone;
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var token = NewToken();
         var message = open.Message;
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.Open, new
-        {
-            lease = _keys.PhoneLease(phone), conversation = _keys.PhoneConversation(phone), optOut = _keys.PhoneOptOut(phone), rate = _keys.PhoneRate(phone),
-            index = _keys.PhoneBookings(phone), messages = _keys.PhoneMessages(phone), token, leaseMs = (long)open.Lease.TotalMilliseconds,
-            window = (long)(open.RateWindow?.TotalMilliseconds ?? 0), max = open.MaxCount, sid = message?.Sid ?? "",
-            now = message?.Now.ToUnixTimeMilliseconds() ?? 0, keep = (long)(message?.Keep.TotalMilliseconds ?? 0),
-        }))!;
+        var result = (RedisResult[])(await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.Open, OpenKeys,
+        [
+            token, (long)open.Lease.TotalMilliseconds, (long)(open.RateWindow?.TotalMilliseconds ?? 0), open.MaxCount, message?.Sid ?? "",
+            message?.Now.ToUnixTimeMilliseconds() ?? 0, (long)(message?.Keep.TotalMilliseconds ?? 0),
+        ]))!;
         var count = (long)result[0];
         var optedOut = (int)result[3] == 1;
         if ((int)result[1] == 0)
@@ -41,29 +51,29 @@ public sealed class RedisPhoneStore : IPhoneStore
     }
 
     public async Task<bool> CloseAsync(PhoneLease lease, PhoneClose close) =>
-        (int)await Db.ScriptEvaluateAsync(PhoneScripts.Close, new
-        {
-            lease = _keys.PhoneLease(lease.Phone), conversation = _keys.PhoneConversation(lease.Phone), optOut = _keys.PhoneOptOut(lease.Phone),
-            token = lease.Token, snapshot = close.Snapshot ?? "", idleMs = (long)close.IdleExpiry.TotalMilliseconds,
-            optOutTo = close.OptedOut switch { true => "1", false => "0", null => "" },
-        }) == 1;
+        (int)await PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.Close, CloseKeys,
+        [
+            lease.Token, close.Snapshot ?? "", (long)close.IdleExpiry.TotalMilliseconds, close.OptedOut switch { true => "1", false => "0", null => "" },
+        ]) == 1;
 
     public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
-        (int)await Db.ScriptEvaluateAsync(PhoneScripts.RememberMessage, new
-        {
-            messages = _keys.PhoneMessages(phone), sid = message.Sid, now = message.Now.ToUnixTimeMilliseconds(), keep = (long)message.Keep.TotalMilliseconds,
-        }) == 1;
+        (int)await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.RememberMessage, MessageKeys,
+            [message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds]) == 1;
 
-    public Task ReleaseAsync(PhoneLease lease) =>
-        Db.ScriptEvaluateAsync(PhoneScripts.ReleaseLease, new { lease = _keys.PhoneLease(lease.Phone), token = lease.Token });
+    public Task ReleaseAsync(PhoneLease lease) => PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.ReleaseLease, LeaseKeys, [lease.Token]);
 
     public async Task<PhoneLook> LookAsync(string phone)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.Look, new
-        {
-            optOut = _keys.PhoneOptOut(phone), conversation = _keys.PhoneConversation(phone),
-        }))!;
+        var result = (RedisResult[])(await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.Look, LookKeys))!;
         return new PhoneLook((int)result[0] == 1, result[1].IsNull ? null : (string?)result[1]);
+    }
+
+    /// <summary>A lease's token: 8 random bytes in hexadecimal, one string allocated.</summary>
+    private static string NewToken()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        RandomNumberGenerator.Fill(bytes);
+        return Convert.ToHexString(bytes);
     }
 
     public async Task<string?> PeekSnapshotAsync(string phone) => await Db.StringGetAsync(_keys.PhoneConversation(phone));
