@@ -46,6 +46,7 @@ public sealed class ConversationMachine
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<QuickOffer> _quickHeld;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _moveListed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<MoveChoice> _moveChosen;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<Wish> _said;
 
     /// <summary>A machine of its own around <paramref name="snapshot"/> (a test, a tool).</summary>
     public ConversationMachine(ConversationSnapshot snapshot, IEffects effects)
@@ -95,6 +96,7 @@ public sealed class ConversationMachine
         _quickHeld = machine.SetTriggerParameters<QuickOffer>(Trigger.QuickHeld);
         _moveListed = machine.SetTriggerParameters<List<string>>(Trigger.MoveListed);
         _moveChosen = machine.SetTriggerParameters<MoveChoice>(Trigger.MoveChosen);
+        _said = machine.SetTriggerParameters<Wish>(Trigger.Said);
 
         machine.Configure(State.Idle)
             .OnEntry(() => _s.ClearBooking(), "forget the booking")
@@ -114,6 +116,7 @@ public sealed class ConversationMachine
             .Permit(Trigger.MovedOn, State.Idle);
 
         machine.Configure(State.Booking)
+            .InternalTransitionIf(_said, wish => wish.Any, (wish, _) => wish.KeepIn(_s), "anything said")
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.Abandoned, State.Idle)
             .Permit(Trigger.QuickHeld, State.QuickConfirming);
@@ -304,6 +307,9 @@ public sealed class ConversationMachine
 
     /// <summary>Starts moving a booking: its agenda, activity and name are kept, its new day is asked.</summary>
     public Task MoveChosenAsync(MoveChoice choice) => _machine.FireAsync(_moveChosen, choice);
+
+    /// <summary>Keeps what the message said for the steps of the booking (nothing when it said nothing).</summary>
+    public Task SaidAsync(Wish wish) => wish.Any ? _machine.FireAsync(_said, wish) : Task.CompletedTask;
 
     /// <summary>Offers a slot already held for the phone: the conversation waits for ANO (books it for the offer's name)
     /// or NE. The one method for "offer this held slot, ANO takes it": the one-message booking uses it, and so may the
