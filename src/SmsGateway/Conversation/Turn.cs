@@ -69,6 +69,8 @@ public sealed class Turn : ConversationMachine.IEffects
 
     public bool AgendaHasSeveralActivities() => Agenda is { Activities.Count: > 1 };
 
+    public Task GoOnAsync(ConversationState state) => Steps[state].GoOnAsync(this);
+
     public async Task ReleaseHoldAsync()
     {
         _released = await _booking.ReleaseHoldAsync(Phone) ?? _released;
@@ -97,14 +99,6 @@ public sealed class Turn : ConversationMachine.IEffects
     /// is to be said back.</summary>
     public async Task<string> WentOnAsync()
     {
-        for (var before = State; ; before = State)
-        {
-            await Step.GoOnAsync(this);
-            if (State == before)
-            {
-                break;
-            }
-        }
         var reply = await PromptAsync();
         return SayBack ? SaidBack(reply) : reply;
     }
