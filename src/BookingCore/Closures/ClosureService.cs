@@ -16,12 +16,16 @@ public sealed class ClosureService
     private readonly OfficeCalendar _calendar;
     private readonly IBookingStore _store;
     private readonly IClock _clock;
+    private readonly Statistics.StatisticsCounter? _statistics;
 
-    public ClosureService(OfficeCalendar calendar, IBookingStore store, IClock clock)
+    /// <param name="statistics">Counts the places a closure takes out of the offer and the bookings it cancels
+    /// (docs/staff.md, "Statistiky"); none unless given.</param>
+    public ClosureService(OfficeCalendar calendar, IBookingStore store, IClock clock, Statistics.StatisticsCounter? statistics = null)
     {
         _calendar = calendar;
         _store = store;
         _clock = clock;
+        _statistics = statistics;
     }
 
     /// <summary>A new closure's id: 8 letters and digits, unique enough within a day.</summary>
@@ -152,7 +156,8 @@ public sealed class ClosureService
         var codes = (await _store.GetClosureCancelledAsync(made.Date, made.Id)).ToHashSet(StringComparer.Ordinal);
         var cancelled = codes.Count == 0 ? [] : (await _store.GetDayBookingsAsync(made.Date)).Where(b => codes.Contains(b.Code)).ToList();
         var stored = made with { Cancelled = codes.Count };
-        await _store.SaveClosureAsync(stored, now);
+        // Counted with the save, in one round trip; each once, so a retried closure counts nothing twice.
+        await Task.WhenAll([_store.SaveClosureAsync(stored, now), CountAsync(made, reopened: false), .. cancelled.Select(CountCancelledAsync)]);
         return new ClosureOutcome(stored, cancelled.OrderBy(b => b.Start).ThenBy(b => b.Code, StringComparer.Ordinal).ToList());
     }
 
@@ -182,6 +187,25 @@ public sealed class ClosureService
     public async Task<Closure?> ReopenAsync(LocalDate date, string id)
     {
         var closure = (await _store.GetClosuresAsync(date)).FirstOrDefault(c => c.Id == id);
-        return closure is not null && await _store.RemoveClosureAsync(closure, SlotsOf(closure)) ? closure : null;
+        if (closure is null || !await _store.RemoveClosureAsync(closure, SlotsOf(closure)))
+        {
+            return null;
+        }
+        await CountAsync(closure, reopened: true);
+        return closure;
     }
+
+    /// <summary>The places the closure takes out of its day's offer, per agenda and clock hour: the counters it closes
+    /// times its slots in that hour.</summary>
+    public IReadOnlyList<(string Agenda, int Hour, int Places)> PlacesOf(Closure closure) =>
+        _calendar.Office.Agendas.Where(closure.Applies)
+            .SelectMany(a => _calendar.SlotsOn(a, closure.Date).Where(closure.Covers).Select(s => (Agenda: a.Id, s.Start.Hour, Places: closure.CountersOf(a))))
+            .GroupBy(p => (p.Agenda, p.Hour))
+            .Select(g => (g.Key.Agenda, g.Key.Hour, g.Sum(p => p.Places)))
+            .ToList();
+
+    private Task CountAsync(Closure closure, bool reopened) =>
+        _statistics?.ClosedAsync(closure.Date, closure.Id, PlacesOf(closure), reopened) ?? Task.CompletedTask;
+
+    private Task CountCancelledAsync(Booking booking) => _statistics?.CancelledAsync(booking) ?? Task.CompletedTask;
 }

@@ -13,7 +13,8 @@ public static class ConversationRegistration
         builder.Services.AddSingleton<IValidateOptions<AbuseOptions>, AbuseOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         builder.Services.AddSingleton(sp => new Texts.TextCatalog(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
-        builder.Services.AddSingleton(sp => new Reading.MessageReader(sp.GetRequiredService<BookingCore.Options.OfficeSettings>()));
+        builder.Services.AddSingleton(sp => new Reading.MessageReader(sp.GetRequiredService<BookingCore.Options.OfficeSettings>(),
+            Reading.Vocabulary.With(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Words)));
         builder.Services.AddSingleton<Prompts>();
         builder.Services.AddSingleton<Confirmation>();
         builder.Services.AddSingleton<Steps.IConversationStep, Steps.IdleStep>();
@@ -51,6 +52,7 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
             errors.Add($"{S}:IdleExpiry: {o.IdleExpiry} must be at least a second");
         }
         errors.AddRange(Texts.TextCatalog.Validate(o.Texts, $"{S}:Texts"));
+        errors.AddRange(Reading.Vocabulary.Validate(o.Words, $"{S}:Words"));
         if (o.ReplayMemory < o.IdleExpiry)
         {
             errors.Add($"{S}:ReplayMemory: {o.ReplayMemory} must be at least {S}:IdleExpiry ({o.IdleExpiry})");

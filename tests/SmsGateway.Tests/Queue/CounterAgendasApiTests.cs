@@ -80,7 +80,7 @@ public class CounterAgendasApiTests
         Assert.Equal("Dnes do 12:00 pouze občanské průkazy", (await queue.SnapshotAsync()).Notice);
         Assert.Equal(HttpStatusCode.BadRequest, (await Staff(HttpMethod.Put, "/api/staff/notice", new { date = "2026-11-29", text = "včera" })).StatusCode);
 
-        var booking = await Browser.Screens.BookAsync(gateway, "+420601000001", new NodaTime.LocalDate(2026, 11, 30), new NodaTime.LocalTime(8, 0));
+        var booking = await OfficeBookings.BookAsync(gateway, "+420601000001", new NodaTime.LocalDate(2026, 11, 30), new NodaTime.LocalTime(8, 0));
         var done = await Staff(HttpMethod.Post, $"/api/staff/bookings/2026-11-30/{booking.Code}/done");
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Contains("\"was\":\"Booked\"", await done.Content.ReadAsStringAsync());
