@@ -20,7 +20,7 @@ public class CheckedInClaimTests
     {
         await using var gateway = await GatewayHost.StartAsync();
         var phone = new SmsPhone(gateway);
-        var code = await Fast.ClaimedEffectTests.BookAsync(phone);
+        var code = await phone.BookApplicationAsync();
         await phone.SendAsync($"PRESUN {code} 30.11.");
         await phone.ExpectAsync("1", "^Presun .*na Po 30\\.11\\.2026 08:00");
         var pin = Regex.Match(await phone.ExpectAsync("ANO", $"^Presunuto.*Kod: {code}"), @"PIN: (\d{6})").Groups[1].Value;

@@ -6,7 +6,7 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Outbound;
 using SmsBooking.SmsGateway.Outbound;
 using SmsBooking.TestSupport;
-using static SmsBooking.SmsGateway.Tests.Fast.UkrainianConversationTests;
+using static SmsBooking.SmsGateway.Tests.Conversations.UkrainianSms;
 
 namespace SmsBooking.SmsGateway.Tests.Conversation;
 

@@ -91,6 +91,6 @@ public class WebhookConversationTests
     public async Task Garbage_ThatCrossesTheWebhooksForm_Gets200AndAHintAtEveryStep(string garbage)
     {
         await using var gateway = await GatewayHost.StartAsync();
-        await Fast.ConversationFlowTests.GarbageAtEveryStepAsync(new SmsPhone(gateway), garbage);
+        await new SmsPhone(gateway).GarbageAtEveryStepAsync(garbage);
     }
 }

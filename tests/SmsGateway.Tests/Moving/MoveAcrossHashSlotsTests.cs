@@ -3,7 +3,7 @@ using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Store;
 using SmsBooking.TestSupport;
-using static SmsBooking.SmsGateway.Tests.Fast.MoveTests;
+using static SmsBooking.SmsGateway.Tests.Conversations.MoveSteps;
 
 namespace SmsBooking.SmsGateway.Tests.Moving;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SmsBooking.TestSupport;
-using static SmsBooking.SmsGateway.Tests.Fast.PartyBookingTests;
+using static SmsBooking.SmsGateway.Tests.Conversations.PartySteps;
 
 namespace SmsBooking.SmsGateway.Tests.Parties;
 

@@ -13,15 +13,10 @@ namespace SmsBooking.SmsGateway.Tests.Staff;
 /// internal addresses when those are set.</summary>
 public class StaffConsoleHttpTests
 {
-    public const string User = "petra";
-    public const string Password = "tajne-heslo-2026";
+    public const string User = StaffUsers.User;
+    public const string Password = StaffUsers.Password;
 
-    public static Dictionary<string, string?> Users() => new()
-    {
-        ["Staff:Users:0:Name"] = User,
-        ["Staff:Users:0:PasswordHash"] = StaffPasswords.Hash(Password),
-        ["Outbound:Enabled"] = "false",
-    };
+    public static Dictionary<string, string?> Users() => StaffUsers.Users();
 
     private static HttpClient Browserless(GatewayHost gateway) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = gateway.Address };

@@ -2,7 +2,7 @@ using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Waitlist;
 using SmsBooking.TestSupport;
-using static SmsBooking.SmsGateway.Tests.Fast.WatchTests;
+using static SmsBooking.SmsGateway.Tests.Conversations.WatchSteps;
 
 namespace SmsBooking.SmsGateway.Tests.Waitlist;
 
