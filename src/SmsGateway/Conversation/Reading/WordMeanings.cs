@@ -78,6 +78,10 @@ internal static class WordMeanings
         {
             all[name] = new Spec(Forms, true);
         }
+        foreach (var name in new[] { "PartyUnit", "PartyFor" })
+        {
+            all[name] = new Spec(name, true);
+        }
         foreach (var (name, _) in QuestionMeanings)
         {
             all[name] = new Spec(Questions, true);
