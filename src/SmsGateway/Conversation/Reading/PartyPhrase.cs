@@ -62,8 +62,11 @@ internal sealed class PartyPhrase
         var folded = new StringBuilder(raw.Length);
         foreach (var c in raw)
         {
-            // A surrogate or a noncharacter (which normalisation refuses) stays as it is: no word holds one.
-            folded.Append(char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' ? c : char.ToUpperInvariant(c.ToString().Normalize(NormalizationForm.FormD)[0]));
+            // Plain ASCII needs no normalising (and allocates nothing); a surrogate or a noncharacter, which
+            // normalisation refuses, stays as it is: no word holds one.
+            folded.Append(c < '\u0080' || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'
+                ? char.ToUpperInvariant(c)
+                : char.ToUpperInvariant(c.ToString().Normalize(NormalizationForm.FormD)[0]));
         }
         return folded.ToString();
     }
