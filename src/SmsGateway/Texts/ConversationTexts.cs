@@ -265,6 +265,9 @@ public sealed class ConversationTexts
         Format("Moved", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
             ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
 
+    /// <summary>A move to the time the booking already has: nothing changes; the nearest other times follow.</summary>
+    public string MoveSameTime(LocalTime time) => Format("MoveSameTime", ("time", Hm(time)));
+
     public string MoveDropped(LocalDate day, LocalTime time) => Format("MoveDropped", ("day", DayLabel(day)), ("time", Hm(time)));
 
     /// <summary>An ANO of a move that was given up before it could confirm (its hold ran out meanwhile, or the booking was

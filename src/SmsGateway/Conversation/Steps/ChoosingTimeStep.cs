@@ -39,6 +39,11 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
     private async Task HoldAsync(Turn t, LocalTime time)
     {
         var s = t.Snapshot;
+        if (Prompts.IsMovedOnesOwn(s, s.Day!.Value, time))
+        {
+            t.Note(State, new TimesNear(time, t.Texts.MoveSameTime(time))); // nothing held: the booking is there already
+            return;
+        }
         // A move keeps its booking's one place (the SMS line moves no party's booking; the web moves them whole).
         var result = await booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings,
             s.Moving is null ? s.PartySize : 1, s.Moving?.Code);
