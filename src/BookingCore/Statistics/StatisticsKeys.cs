@@ -19,4 +19,7 @@ public sealed class StatisticsKeys(string prefix)
 
     /// <summary>SET of the events counted once (<c>lapsed:&lt;hold id&gt;</c>), kept as long as the day's counts.</summary>
     public RedisKey Once(LocalDate date) => Day(date) + ":once";
+
+    /// <summary>HASH subject (<c>visit:&lt;code&gt;</c>) → the <see cref="Figure.Field"/> its settled outcome is counted in.</summary>
+    public RedisKey Settled(LocalDate date) => Day(date) + ":settled";
 }
