@@ -26,4 +26,30 @@ public class StatisticsCounterTests
 
         Assert.Equal(2, (await store.ReadAsync(day, day))[0][new Figure(Measure.Lapsed, "OP", "zadost")]);
     }
+
+    [Fact]
+    public async Task ABookingMovedAndCancelled_MovesItsPlacesBetweenTheDays_EachEventCountedOnceHoweverOftenReported()
+    {
+        var store = RedisStatisticsStoreTests.On(TestRedis.Multiplexer);
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Prague"];
+        var counter = new StatisticsCounter(store, zone, new FakeClock(TestOffice.Prague(2026, 12, 1, 9, 0)), NullLogger<StatisticsCounter>.Instance);
+        var monday = new LocalDate(2026, 11, 30);
+        var tuesday = monday.PlusDays(1);
+        var party = new Bookings.Booking("ABC234", "1234", "+420601000001", "Jana", "OP", "zadost", monday, new LocalTime(9, 0),
+            TestOffice.Prague(2026, 11, 30, 9, 0), TestOffice.Prague(2026, 11, 30, 7, 0), "h-1", Places: [new LocalTime(9, 0), new LocalTime(9, 0)]);
+        var moved = party with { Date = tuesday, Time = new LocalTime(10, 0), HoldId = "h-2", Places = [new LocalTime(10, 0), new LocalTime(10, 0)] };
+
+        await counter.BookedAsync(party);
+        await counter.BookedAsync(party); // a repeated confirmation
+        await counter.MovedAsync(party, moved);
+        await counter.MovedAsync(party, moved); // a repeated ANO
+        await counter.CancelledAsync(moved);
+        await counter.CancelledAsync(moved);
+
+        var days = await store.ReadAsync(monday, tuesday);
+        var places = new Figure(Measure.Places, "OP", "zadost");
+        Assert.Equal((1L, 0L), (days[0][new Figure(Measure.Booked, "OP", "zadost", "sms")], days[0][places])); // 2 booked, 2 moved away
+        Assert.Equal((1L, 1L, 0L), (days[1][new Figure(Measure.Moved, "OP", "zadost")], days[1][new Figure(Measure.Cancelled, "OP", "zadost")],
+            days[1][places])); // 2 moved in, 2 cancelled
+    }
 }

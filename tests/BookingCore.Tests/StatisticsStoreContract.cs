@@ -60,6 +60,22 @@ public abstract class StatisticsStoreContract
     }
 
     [Fact]
+    public async Task AddOnce_OfSeveralFigures_CountsThemAllTogetherOnce_NegativesTakingAway()
+    {
+        var store = Create();
+        var booked = new Figure(Measure.Booked, "OP", "zadost", "web");
+        var places = new Figure(Measure.Places, "OP", "zadost");
+
+        var firsts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.AddOnceAsync(Day, "booked:h1", [(booked, 1), (places, 3)])));
+        Assert.True(await store.AddOnceAsync(Day, "cancelled:h1", [(places, -3)]));
+        Assert.True(await store.AddOnceAsync(Day, "booked:h2", [(booked, 1), (places, 2)]));
+
+        Assert.Equal(1, firsts.Count(f => f));
+        var day = (await store.ReadAsync(Day, Day))[0];
+        Assert.Equal((2L, 2L), (day[booked], day[places]));
+    }
+
+    [Fact]
     public async Task TicketCalled_CountsTheWaitInItsMinuteOnceAtTheFirstCall()
     {
         var store = Create();

@@ -286,11 +286,15 @@ public sealed class BookingService
     /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
     /// waits for; otherwise <see cref="Store.ReplicasBehindException"/> goes up and the citizen is asked to confirm
     /// again, which gives this same booking (confirmation is idempotent per hold).</summary>
+    /// <remarks>The booking is counted in the statistics in the same round trip as the wait for the replicas (not one
+    /// more after it), once per booking: a repeated confirmation finds it counted, or counts what a crash lost.</remarks>
     private async Task<ConfirmResult> DurableAsync(ConfirmResult result)
     {
         if (result.Booking is { } booking)
         {
-            await _store.EnsureDurableAsync("confirmation", booking.Phone, booking.Date);
+            var counted = _statistics is not null && result.Outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed
+                ? _statistics.BookedAsync(booking) : Task.CompletedTask;
+            await Task.WhenAll(_store.EnsureDurableAsync("confirmation", booking.Phone, booking.Date), counted);
         }
         return result;
     }
@@ -319,10 +323,6 @@ public sealed class BookingService
             }
             if (result is not null)
             {
-                if (result is { Outcome: ConfirmOutcome.Confirmed, Booking: { } made } && _statistics is not null)
-                {
-                    await _statistics.BookedAsync(made);
-                }
                 return result;
             }
         }
@@ -348,7 +348,7 @@ public sealed class BookingService
         var upcoming = await UpcomingAsync(hold.Phone);
         if (upcoming.FirstOrDefault(b => b.HoldId == hold.Id) is { } earlier)
         {
-            return await DurableMoveAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier), oldDate);
+            return await DurableMoveAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier), oldDate, null);
         }
         // Booked, or locked as moving by this very move before a crash (beginning it again finds the lock its own).
         var old = upcoming.FirstOrDefault(b => b.Date == oldDate && b.Code == code && b.Status is BookingStatus.Booked or BookingStatus.Moving);
@@ -375,12 +375,8 @@ public sealed class BookingService
             if (result.Booking is not null)
             {
                 await _store.FinishMovesAsync(hold.Phone, now);
-                if (result.Outcome == ConfirmOutcome.Confirmed && _statistics is not null)
-                {
-                    await _statistics.MovedAsync(result.Booking);
-                }
             }
-            return await DurableMoveAsync(result, oldDate);
+            return await DurableMoveAsync(result, oldDate, old);
         }
         throw new InvalidOperationException("No free booking code or PIN found for the day; the PIN space is exhausted.");
     }
@@ -403,11 +399,15 @@ public sealed class BookingService
         };
     }
 
-    private async Task<ConfirmResult> DurableMoveAsync(ConfirmResult result, LocalDate oldDate)
+    /// <remarks>The move is counted in the statistics with the wait for the replicas, in the same round trip, once per
+    /// move (<paramref name="old"/>: the booking moved from; null when a repeated ANO found the move made, counted then).</remarks>
+    private async Task<ConfirmResult> DurableMoveAsync(ConfirmResult result, LocalDate oldDate, Booking? old)
     {
         if (result.Booking is { } booking)
         {
-            await _store.EnsureDurableAsync("move", booking.Phone, booking.Date, oldDate);
+            var counted = _statistics is not null && old is not null && result.Outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed
+                ? _statistics.MovedAsync(old, booking) : Task.CompletedTask;
+            await Task.WhenAll(_store.EnsureDurableAsync("move", booking.Phone, booking.Date, oldDate), counted);
         }
         return result;
     }
@@ -424,17 +424,12 @@ public sealed class BookingService
         // confirmed: no other request of the phone runs beside this one), so the code names the booking that stands.
         await _store.AbandonMovesAsync(phone, _clock.GetCurrentInstant());
         var justCancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay));
-        if (justCancelled is not null && _statistics is not null)
-        {
-            await _statistics.CancelledAsync(justCancelled);
-        }
+        var counted = justCancelled is not null && _statistics is not null ? _statistics.CancelledAsync(justCancelled) : Task.CompletedTask;
         var cancelled = justCancelled
             ?? ((await _store.GetBookingsAsync(phone, Instant.MinValue)).Where(b => b.Code == normalized).ToList() is { Count: > 0 } named
                 && named.All(b => b.Status == BookingStatus.Cancelled) ? named[^1] : null);
-        if (cancelled is not null)
-        {
-            await _store.EnsureDurableAsync("cancellation", null, cancelled.Date);
-        }
+        // Counted in the same round trip as the wait for the replicas.
+        await Task.WhenAll(cancelled is null ? Task.CompletedTask : _store.EnsureDurableAsync("cancellation", null, cancelled.Date), counted);
         return cancelled;
     }
 

@@ -16,12 +16,16 @@ public sealed class ClosureService
     private readonly OfficeCalendar _calendar;
     private readonly IBookingStore _store;
     private readonly IClock _clock;
+    private readonly Statistics.StatisticsCounter? _statistics;
 
-    public ClosureService(OfficeCalendar calendar, IBookingStore store, IClock clock)
+    /// <param name="statistics">Counts the places a closure takes out of the offer and the bookings it cancels
+    /// (docs/staff.md, "Statistiky"); none unless given.</param>
+    public ClosureService(OfficeCalendar calendar, IBookingStore store, IClock clock, Statistics.StatisticsCounter? statistics = null)
     {
         _calendar = calendar;
         _store = store;
         _clock = clock;
+        _statistics = statistics;
     }
 
     /// <summary>A new closure's id: 8 letters and digits, unique enough within a day.</summary>
@@ -57,9 +61,17 @@ public sealed class ClosureService
         return null;
     }
 
+    /// <summary>The most office days one series closes in one request: about half a year of weekdays. Every day is
+    /// closed, its bookings cancelled and its citizens' notices queued within the one request, and a year of weekdays
+    /// (about 250 days) could outlast a proxy's timeout half-way; a longer series is refused, to be split into shorter
+    /// ones (a retry of a cut one is safe anyway: the closure ids are made from the series' and the day's).</summary>
+    public const int MaxOfficeDays = 130;
+
     /// <summary>What is wrong with a series before it is made, or null: its first day's problems (<see
-    /// cref="Problem(Closure)"/>), a last day before the first or more than a year ahead, no office day among its days.</summary>
-    public string? Problem(ClosureSeries series)
+    /// cref="Problem(Closure)"/>), a last day before the first or more than a year ahead, no office day among its days,
+    /// more than <see cref="MaxOfficeDays"/> of them (said by <paramref name="tooLong"/> given the office days, in the
+    /// caller's language; English unless given). The office days are worked out once.</summary>
+    public string? Problem(ClosureSeries series, Func<int, string>? tooLong = null)
     {
         if (series.Last < series.First)
         {
@@ -73,8 +85,17 @@ public sealed class ClosureService
         {
             return problem;
         }
-        return DaysOf(series).Count == 0 ? "weekdays: the office is open on none of the days chosen" : null;
+        return DaysOf(series).Count switch
+        {
+            0 => "weekdays: the office is open on none of the days chosen",
+            > MaxOfficeDays and var days => (tooLong ?? TooLong)(days),
+            _ => null,
+        };
     }
+
+    /// <summary>The refusal of a series longer than <see cref="MaxOfficeDays"/>, telling the clerk to split it.</summary>
+    public static string TooLong(int days) =>
+        $"until: at most {MaxOfficeDays} office days at once, and this series has {days}. Split it into shorter series (about half a year each) and send each on its own.";
 
     /// <summary>The days of the series on which the office has anything to close (a weekend, a public holiday, a day
     /// closed by the configuration has no slot and gets no closure).</summary>
@@ -152,7 +173,8 @@ public sealed class ClosureService
         var codes = (await _store.GetClosureCancelledAsync(made.Date, made.Id)).ToHashSet(StringComparer.Ordinal);
         var cancelled = codes.Count == 0 ? [] : (await _store.GetDayBookingsAsync(made.Date)).Where(b => codes.Contains(b.Code)).ToList();
         var stored = made with { Cancelled = codes.Count };
-        await _store.SaveClosureAsync(stored, now);
+        // Counted with the save, in one round trip; each once, so a retried closure counts nothing twice.
+        await Task.WhenAll([_store.SaveClosureAsync(stored, now), CountAsync(made, reopened: false), .. cancelled.Select(CountCancelledAsync)]);
         return new ClosureOutcome(stored, cancelled.OrderBy(b => b.Start).ThenBy(b => b.Code, StringComparer.Ordinal).ToList());
     }
 
@@ -182,6 +204,25 @@ public sealed class ClosureService
     public async Task<Closure?> ReopenAsync(LocalDate date, string id)
     {
         var closure = (await _store.GetClosuresAsync(date)).FirstOrDefault(c => c.Id == id);
-        return closure is not null && await _store.RemoveClosureAsync(closure, SlotsOf(closure)) ? closure : null;
+        if (closure is null || !await _store.RemoveClosureAsync(closure, SlotsOf(closure)))
+        {
+            return null;
+        }
+        await CountAsync(closure, reopened: true);
+        return closure;
     }
+
+    /// <summary>The places the closure takes out of its day's offer, per agenda and clock hour: the counters it closes
+    /// times its slots in that hour.</summary>
+    public IReadOnlyList<(string Agenda, int Hour, int Places)> PlacesOf(Closure closure) =>
+        _calendar.Office.Agendas.Where(closure.Applies)
+            .SelectMany(a => _calendar.SlotsOn(a, closure.Date).Where(closure.Covers).Select(s => (Agenda: a.Id, s.Start.Hour, Places: closure.CountersOf(a))))
+            .GroupBy(p => (p.Agenda, p.Hour))
+            .Select(g => (g.Key.Agenda, g.Key.Hour, g.Sum(p => p.Places)))
+            .ToList();
+
+    private Task CountAsync(Closure closure, bool reopened) =>
+        _statistics?.ClosedAsync(closure.Date, closure.Id, PlacesOf(closure), reopened) ?? Task.CompletedTask;
+
+    private Task CountCancelledAsync(Booking booking) => _statistics?.CancelledAsync(booking) ?? Task.CompletedTask;
 }

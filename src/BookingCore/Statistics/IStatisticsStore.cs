@@ -12,7 +12,13 @@ public interface IStatisticsStore
     /// <summary>Adds one to the day's <paramref name="figure"/> the first time <paramref name="eventId"/> is counted on
     /// that day, and never again (a lapse the watcher takes up a second time after a crash, a count retried): true
     /// when it counted. Atomic: two gateways counting one event count it once.</summary>
-    Task<bool> AddOnceAsync(LocalDate date, string eventId, Figure figure);
+    Task<bool> AddOnceAsync(LocalDate date, string eventId, Figure figure) => AddOnceAsync(date, eventId, [(figure, 1)]);
+
+    /// <summary>Adds each of <paramref name="counts"/> (a figure and what to add, negative to take away) to the day's
+    /// figures the first time <paramref name="eventId"/> is counted on that day, all in one atomic step, and never
+    /// again: true when it counted. One event's figures (a booking's channel, its hour's demand and its places) count
+    /// together or not at all, however often the step that counts them is retried.</summary>
+    Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts);
 
     /// <summary>Remembers when the day's <paramref name="ticket"/> was handed out (and for which activity), for its
     /// wait, and counts <paramref name="counted"/> with it; both only the first time (the same PIN checked in again gets

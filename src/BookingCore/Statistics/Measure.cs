@@ -25,4 +25,10 @@ public enum Measure
     SmsSegments,
     /// <summary>E-mails sent.</summary>
     Emails,
+    /// <summary>Places held by the day's bookings, net: a booking adds its party, a cancellation takes it away, a move
+    /// takes it from the old day and adds it to the new (the quota use, docs/staff.md "Statistiky").</summary>
+    Places,
+    /// <summary>Places a run-time closure took out of the day's offer (detail: the hour, 0–23), net: a reopening gives
+    /// them back. Counted per agenda: the counters a closure closes, times its slots in that hour.</summary>
+    Closed,
 }

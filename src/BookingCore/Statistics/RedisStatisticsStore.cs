@@ -14,12 +14,15 @@ public sealed class RedisStatisticsStore : IStatisticsStore
         return 1
         """;
 
-    // KEYS once, counts; ARGV event id, field, ttl ms. 1 when the event was counted now, 0 when it was before.
+    // KEYS once, counts; ARGV event id, ttl ms, then field, by pairs (a variable tail: positional). 1 when the event
+    // was counted now, 0 when it was before.
     private const string OnceScript = """
         if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-        redis.call('PEXPIRE', KEYS[1], ARGV[3])
-        redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-        redis.call('PEXPIRE', KEYS[2], ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        for i = 3, #ARGV, 2 do
+          redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1])
+        end
+        redis.call('PEXPIRE', KEYS[2], ARGV[2])
         return 1
         """;
 
@@ -65,8 +68,9 @@ public sealed class RedisStatisticsStore : IStatisticsStore
     public Task AddAsync(LocalDate date, Figure figure, long by = 1) =>
         Db.ScriptEvaluateAsync(AddScript, [_keys.Counts(date)], [figure.Field, by, _ttlMs]);
 
-    public async Task<bool> AddOnceAsync(LocalDate date, string eventId, Figure figure) =>
-        (long)await Db.ScriptEvaluateAsync(OnceScript, [_keys.Once(date), _keys.Counts(date)], [eventId, figure.Field, _ttlMs]) == 1;
+    public async Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts) =>
+        (long)await Db.ScriptEvaluateAsync(OnceScript, [_keys.Once(date), _keys.Counts(date)],
+            [eventId, _ttlMs, .. counts.SelectMany(c => new RedisValue[] { c.Figure.Field, c.By })]) == 1;
 
     public async Task<bool> TicketIssuedAsync(LocalDate date, string ticket, string activity, Instant at, Figure counted) =>
         (long)await Db.ScriptEvaluateAsync(IssuedScript, [_keys.Issued(date), _keys.Counts(date)],

@@ -10,18 +10,40 @@ namespace SmsBooking.BookingCore.Statistics;
 /// step that counts: the booking, the ticket, the SMS already happened; a failed count is logged and lost.</summary>
 public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone, IClock clock, ILogger<StatisticsCounter> log)
 {
-    /// <summary>A booking made (not a repeated confirmation): by its channel and its slot's hour, on its day.</summary>
-    public Task BookedAsync(Booking b) => Safely(nameof(BookedAsync), () => Task.WhenAll(
-        store.AddAsync(b.Date, new Figure(Measure.Booked, b.AgendaId, b.ActivityId, ChannelName(b.Channel))),
-        store.AddAsync(b.Date, new Figure(Measure.Demand, b.AgendaId, b.ActivityId, Hour(b.Time)))));
+    /// <summary>A booking made: its channel, its slot's hour's demand and its places, on its day, once per booking
+    /// (its hold): a repeated confirmation, or a retry after the first count was lost, counts it only the first time.</summary>
+    public Task BookedAsync(Booking b) => Safely(nameof(BookedAsync), () => store.AddOnceAsync(b.Date, $"booked:{b.HoldId}",
+    [
+        (new Figure(Measure.Booked, b.AgendaId, b.ActivityId, ChannelName(b.Channel)), 1),
+        (new Figure(Measure.Demand, b.AgendaId, b.ActivityId, Hour(b.Time)), 1),
+        (new Figure(Measure.Places, b.AgendaId, b.ActivityId), b.Party),
+    ]));
 
-    /// <summary>A booking moved, counted on its new day (with its new slot's demand).</summary>
-    public Task MovedAsync(Booking b) => Safely(nameof(MovedAsync), () => Task.WhenAll(
-        store.AddAsync(b.Date, new Figure(Measure.Moved, b.AgendaId, b.ActivityId)),
-        store.AddAsync(b.Date, new Figure(Measure.Demand, b.AgendaId, b.ActivityId, Hour(b.Time)))));
+    /// <summary>A booking moved from <paramref name="old"/>: counted on its new day (with its new slot's demand and its
+    /// places) and its places taken from the old day, each once per move (the new booking's hold).</summary>
+    public Task MovedAsync(Booking old, Booking moved) => Safely(nameof(MovedAsync), () => Task.WhenAll(
+        store.AddOnceAsync(moved.Date, $"moved:{moved.HoldId}",
+        [
+            (new Figure(Measure.Moved, moved.AgendaId, moved.ActivityId), 1),
+            (new Figure(Measure.Demand, moved.AgendaId, moved.ActivityId, Hour(moved.Time)), 1),
+            (new Figure(Measure.Places, moved.AgendaId, moved.ActivityId), moved.Party),
+        ]),
+        store.AddOnceAsync(old.Date, $"moved-from:{moved.HoldId}", [(new Figure(Measure.Places, old.AgendaId, old.ActivityId), -old.Party)])));
 
-    public Task CancelledAsync(Booking b) =>
-        Safely(nameof(CancelledAsync), () => store.AddAsync(b.Date, new Figure(Measure.Cancelled, b.AgendaId, b.ActivityId)));
+    /// <summary>A booking cancelled (by its citizen, the office or a closure), once per booking, its places given back.</summary>
+    public Task CancelledAsync(Booking b) => Safely(nameof(CancelledAsync), () => store.AddOnceAsync(b.Date, $"cancelled:{b.HoldId}",
+    [
+        (new Figure(Measure.Cancelled, b.AgendaId, b.ActivityId), 1),
+        (new Figure(Measure.Places, b.AgendaId, b.ActivityId), -b.Party),
+    ]));
+
+    /// <summary>The places a closure took out of its day's offer, per agenda and hour, once per closure (a retried
+    /// closure counts nothing more); <paramref name="reopened"/> gives them back, once.</summary>
+    public Task ClosedAsync(LocalDate date, string closureId, IReadOnlyList<(string Agenda, int Hour, int Places)> places, bool reopened = false) =>
+        places.Count == 0 ? Task.CompletedTask : Safely(nameof(ClosedAsync), () => store.AddOnceAsync(date,
+            $"{(reopened ? "reopened" : "closed")}:{closureId}",
+            places.Select(p => (new Figure(Measure.Closed, p.Agenda, "", p.Hour.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                reopened ? -(long)p.Places : p.Places)).ToList()));
 
     /// <summary>A hold that ran out, counted once per hold: the watcher that takes a lapse up again (its first round
     /// died after counting, or another gateway's lease ran out) does not count it twice.</summary>

@@ -18,6 +18,12 @@ public sealed class ConversationOptions
     /// placeholders; anything else stops start-up naming the key.</summary>
     public Dictionary<string, Dictionary<string, string>> Texts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The office's own words, added to the shipped lexicon (<c>src/SmsGateway/Conversation/Reading/Words/*.json</c>):
+    /// <c>Conversation:Words:cs:Cancel:0 = odhlasit</c> reads <c>odhlasit</c> as STORNO. A word that means something else
+    /// already, an empty word or an unknown meaning stops start-up naming the key (docs/conversation-reading.md, "The
+    /// lexicon").</summary>
+    public Dictionary<string, Dictionary<string, List<string>>> Words { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Czech with diacritics makes every SMS UCS-2 (70 characters a segment); off by default.</summary>
     public bool UseDiacritics { get; set; }
 

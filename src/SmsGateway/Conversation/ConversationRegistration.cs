@@ -13,14 +13,29 @@ public static class ConversationRegistration
         builder.Services.AddSingleton<IValidateOptions<AbuseOptions>, AbuseOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         builder.Services.AddSingleton(sp => new Texts.TextCatalog(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
-        builder.Services.AddSingleton(sp => new Reading.MessageReader(sp.GetRequiredService<BookingCore.Options.OfficeSettings>()));
+        builder.Services.AddSingleton(sp => new Reading.MessageReader(sp.GetRequiredService<BookingCore.Options.OfficeSettings>(),
+            Reading.Vocabulary.With(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Words)));
         builder.Services.AddSingleton<Prompts>();
-        builder.Services.AddSingleton<GuidedBooking>();
+        builder.Services.AddSingleton<Confirmation>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.IdleStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingAgendaStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingActivityStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingDayStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingTimeStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.EnteringNameStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ConfirmingStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.QuickConfirmingStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.JustBookedStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingCancellationStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ConfirmingCancellationStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingMoveStep>();
+        builder.Services.AddSingleton<Steps.ConversationSteps>();
         builder.Services.AddSingleton<OneMessageBooking>();
         builder.Services.AddSingleton<Cancellation>();
         builder.Services.AddSingleton<OfficeAnswers>();
         builder.Services.AddSingleton<Moving>();
         builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.AddSingleton<PhoneConversations>();
         builder.Services.AddSingleton<InboundSmsHandler>();
         builder.Services.AddHostedService<ConversationWarmUp>();
         return builder;
@@ -38,6 +53,7 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
             errors.Add($"{S}:IdleExpiry: {o.IdleExpiry} must be at least a second");
         }
         errors.AddRange(Texts.TextCatalog.Validate(o.Texts, $"{S}:Texts"));
+        errors.AddRange(Reading.Vocabulary.Validate(o.Words, $"{S}:Words"));
         if (o.ReplayMemory < o.IdleExpiry)
         {
             errors.Add($"{S}:ReplayMemory: {o.ReplayMemory} must be at least {S}:IdleExpiry ({o.IdleExpiry})");

@@ -43,64 +43,32 @@ public static class Keywords
     /// "start over" otherwise; <c>YES</c> from a number that is not opted out is a plain yes (docs/conversation-reading.md, "How a message is read").</summary>
     public static readonly IReadOnlySet<string> OptInWords = new HashSet<string> { "START", "UNSTOP", "YES" };
 
-    private static readonly Dictionary<string, Keyword> Words = new()
-    {
-        ["ZPET"] = Keyword.Back,
-        ["BACK"] = Keyword.Back,
-        ["ZNOVU"] = Keyword.Restart,
-        ["MENU"] = Keyword.Restart,
-        ["STORNO"] = Keyword.Cancel,
-        ["ZRUSIT"] = Keyword.Cancel,
-        ["MOJE"] = Keyword.MyBookings,
-        ["MY"] = Keyword.MyBookings,
-        ["POMOC"] = Keyword.Help,
-        ["HELP"] = Keyword.Help,
-        ["INFO"] = Keyword.Help,
-        ["EN"] = Keyword.English,
-        ["ENGLISH"] = Keyword.English,
-        ["CZ"] = Keyword.Czech,
-        ["CS"] = Keyword.Czech,
-        ["CESKY"] = Keyword.Czech,
-        ["DALSI"] = Keyword.More,
-        ["MORE"] = Keyword.More,
-        ["ANO"] = Keyword.Yes,
-        ["OK"] = Keyword.Yes,
-        ["YES"] = Keyword.Yes,
-        ["Y"] = Keyword.Yes,
-        ["YEP"] = Keyword.Yes,
-        ["SURE"] = Keyword.Yes,
-        ["NE"] = Keyword.No,
-        ["NO"] = Keyword.No,
-        ["FRONTA"] = Keyword.Queue,
-        ["QUEUE"] = Keyword.Queue,
-        // Ukrainian, folded as InputText folds them (Ї becomes І, Й becomes И).
-        ["UA"] = Keyword.Ukrainian,
-        ["УКР"] = Keyword.Ukrainian,
-        ["НАЗАД"] = Keyword.Back,
-        ["МЕНЮ"] = Keyword.Restart,
-        ["СКАСУВАТИ"] = Keyword.Cancel,
-        ["МОІ"] = Keyword.MyBookings,
-        ["ДОПОМОГА"] = Keyword.Help,
-        ["ДАЛІ"] = Keyword.More,
-        ["ТАК"] = Keyword.Yes,
-        ["НІ"] = Keyword.No,
-        ["ЧЕРГА"] = Keyword.Queue,
-    };
+    /// <summary>The keywords, yes and no of the lexicon (<c>Reading/Words/*.json</c>), by meaning: the one list the reader,
+    /// <see cref="Parse"/> and the citizens' page (<see cref="Listed"/>) read.</summary>
+    private static readonly IReadOnlyList<(Keyword Keyword, IReadOnlyList<Reading.VocabularyWord> Words)> Lexicon =
+        Enum.GetValues<Keyword>()
+            .Where(k => k is not (Keyword.None or Keyword.OptOut or Keyword.OptIn))
+            .Select(k => (k, Reading.Vocabulary.Shipped.Of(k.ToString())))
+            .Where(k => k.Item2.Count > 0)
+            .ToList();
 
-    /// <summary>Words that start a request of their own (<c>PRESUN K7M3QX</c>, <c>HLIDAT ZOP 10.12.-20.12.</c>), read by
-    /// <see cref="Reading.MessageReader"/> at the head of a message.</summary>
-    public static readonly IReadOnlyDictionary<Keyword, IReadOnlyList<string>> RequestWords = new Dictionary<Keyword, IReadOnlyList<string>>
-    {
-        [Keyword.Move] = ["PRESUN", "MOVE", "ПЕРЕНЕСТИ"],
-        [Keyword.Watch] = ["HLIDAT", "WATCH"],
-    };
+    /// <summary>Every phrase that is a keyword (yes and no too) when it is the whole message, folded.</summary>
+    private static readonly Dictionary<string, Keyword> Phrases = Lexicon
+        .SelectMany(k => k.Words.Select(w => (w.Folded, k.Keyword)))
+        .DistinctBy(p => p.Folded)
+        .ToDictionary(p => p.Folded, p => p.Keyword, StringComparer.Ordinal);
 
-    /// <summary>Every word the line understands at any step, by its keyword, in this list's order (the citizens' page
-    /// lists them from here, so that it says what the line reads): the words above, the requests', Twilio's
-    /// opt-out and opt-in words.</summary>
+    /// <summary>The words that start a keyword's form and take what follows (<c>STORNO K7M3QX</c>): marked <c>^</c>.</summary>
+    private static readonly Dictionary<string, Keyword> Heads = Lexicon
+        .SelectMany(k => k.Words.Where(w => w.Head).Select(w => (w.Folded, k.Keyword)))
+        .DistinctBy(p => p.Folded)
+        .ToDictionary(p => p.Folded, p => p.Keyword, StringComparer.Ordinal);
+
+    /// <summary>Every word the line understands at any step that the citizens' page lists (marked <c>*</c> in the
+    /// lexicon), by its keyword, as written there; then Twilio's opt-out and opt-in words.</summary>
     public static IEnumerable<(Keyword Keyword, IReadOnlyList<string> Words)> Listed() =>
-        Words.GroupBy(w => w.Value).Select(g => (g.Key, (IReadOnlyList<string>)g.Select(w => w.Key).ToList()))
-            .Concat(RequestWords.Select(r => (r.Key, r.Value)))
+        Lexicon.Select(k => (k.Keyword, (IReadOnlyList<string>)k.Words.Where(w => w.Listed).Select(w => w.Written).Distinct().ToList()))
+            .Where(k => k.Item2.Count > 0)
             .Append((Keyword.OptOut, OptOutWords.ToList()))
             .Append((Keyword.OptIn, (IReadOnlyList<string>)["START", "UNSTOP"]));
 
@@ -115,16 +83,17 @@ public static class Keywords
         {
             return (Keyword.OptIn, "");
         }
+        var whole = normalized.TrimEnd('.', '!', '?', ' ');
+        if (Phrases.TryGetValue(whole, out var keyword))
+        {
+            return (keyword, "");
+        }
+        // A head takes what follows it (a booking code); any other keyword must be the whole message, so that a name
+        // such as "Ne Tran" typed at the name step is a name. Only STORNO (СКАСУВАТИ, ZRUSIT) takes an argument here.
         var space = normalized.IndexOf(' ');
         var head = space < 0 ? normalized : normalized[..space];
         var rest = space < 0 ? "" : normalized[(space + 1)..];
-        if (!Words.TryGetValue(head.TrimEnd('.', '!', '?'), out var keyword))
-        {
-            return (Keyword.None, "");
-        }
-        // Only STORNO (СКАСУВАТИ) takes an argument (a booking code). Any other keyword must be the whole message, so that a
-        // name such as "Ne Tran" typed at the name step is a name.
-        if (rest.Length > 0 && keyword != Keyword.Cancel)
+        if (rest.Length == 0 || !Heads.TryGetValue(head.TrimEnd('.', '!', '?', ':'), out keyword) || keyword != Keyword.Cancel)
         {
             return (Keyword.None, "");
         }

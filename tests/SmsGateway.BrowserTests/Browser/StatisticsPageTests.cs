@@ -6,7 +6,7 @@ using SmsBooking.SmsGateway.Tests.Staff;
 namespace SmsBooking.SmsGateway.Tests.Browser;
 
 /// <summary>The statistics page in a real browser (Debian's chromium): a month of figures (put in the store as the
-/// counting would; <see cref="StatisticsDayTests"/> plays the counting itself) drawn as SVG plots with their tables, no
+/// counting would; <see cref="StatisticsDayTests"/> plays the counting itself) drawn as SVG plots with their tables (bookings per day, demand by hour, quota use), no
 /// accessibility violation of any impact, the CSP kept (no inline script or style), and a screenshot for docs/staff.md.</summary>
 [Collection(BrowserCollection.Name)]
 public class StatisticsPageTests(Chromium chromium)
@@ -35,6 +35,8 @@ public class StatisticsPageTests(Chromium chromium)
                     hour is 8 or 9 ? 4 + n % 3 : hour == 12 ? 1 : 2 + (n + hour) % 3);
             }
             await store.AddAsync(day, new Figure(Measure.SmsSegments), 40 + n);
+            await store.AddAsync(day, new Figure(Measure.Places, "OP", "zadost"), 11 + n % 5 + 3 + n % 4 - n % 2);
+            await store.AddAsync(day, new Figure(Measure.Places, "CP", "zadost"), 1 + n % 3);
         }
 
         var page = await chromium.NewPageAsync(1366, 900);
@@ -44,7 +46,9 @@ public class StatisticsPageTests(Chromium chromium)
         await page.FillAsync("#to", "2026-11-29");
         await page.ClickAsync("form.filters button");
 
-        Assert.Equal(2, await page.Locator("svg.chart[role=img]").CountAsync());
+        Assert.Equal(3, await page.Locator("svg.chart[role=img]").CountAsync());
+        // Quota use: each agenda, and its activities with a quota, offered against booked (every one has a quota here).
+        Assert.Equal(3 + 8, await page.Locator("table.quota-table tbody tr").CountAsync());
         Assert.Equal(28, await page.Locator("table.numbers").First.Locator("tbody tr").CountAsync()); // every day of the range, weekends too
         Assert.Contains("Po", await page.Locator("table.heat-table").InnerTextAsync());
         await AccessibilityCheck.AssertNoViolationsAsync(page);

@@ -2,28 +2,31 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 
 /// <summary>Messages that are only politeness: a thanks (<c>diky moc</c>, <c>dekuji</c>, <c>thank you</c>,
 /// <c>дякую</c>) or a greeting (<c>Dobry den</c>, <c>hello</c>). The reader finds nothing in them; the conversation
-/// answers them for what they are (a thanks after a booking is no new booking, a greeting at a list is a new talk).</summary>
+/// answers them for what they are (a thanks after a booking is no new booking, a greeting at a list is a new talk).
+/// The words are the lexicon's <c>Thanks</c>, <c>Greeting</c> and <c>Softener</c> (<c>Reading/Words/*.json</c>), word by
+/// word.</summary>
 public static class Courtesy
 {
-    private static readonly HashSet<string> Thanks =
-        ["DIKY", "DIK", "DIKES", "DIKEC", "DEKUJI", "DEKUJU", "DEKUJEME", "THANKS", "THANK", "THX", "TY", "ДЯКУЮ", "СПАСИБІ", "СПАСИБО"];
+    private static readonly HashSet<string> Thanks = Words("Thanks");
 
-    private static readonly HashSet<string> Greetings =
-        ["DOBRY", "DEN", "DOBREJ", "ZDRAVIM", "AHOJ", "CAU", "HELLO", "HI", "HEY", "ДОБРИИ", "ДЕНЬ", "ДОБРОГО", "ДНЯ", "ПРИВІТ", "ВІТАЮ"];
+    private static readonly HashSet<string> Greetings = Words("Greeting");
 
-    /// <summary>Words that go with either and change nothing.</summary>
-    private static readonly HashSet<string> Softeners =
-        ["MOC", "MOCKRAT", "MNOHOKRAT", "PEKNE", "VAM", "VELICE", "MNOHO", "SUPER", "FAJN", "YOU", "VERY", "MUCH", "SO", "A", "I",
-         "PANI", "PANE", "ВАМ", "ДУЖЕ", "І", "ТА"];
+    /// <summary>Words that go with either and change nothing (<c>moc</c>, <c>very much</c>, <c>nashledanou</c>).</summary>
+    private static readonly HashSet<string> Softeners = Words("Softener");
 
-    public static bool IsThanks(string? text) => Only(text, Thanks);
+    /// <summary>True for a thanks: a thanks word, with softeners and greetings at most (<c>dobry den, dekuji</c>).</summary>
+    public static bool IsThanks(string? text) => Only(text, Thanks, [Softeners, Greetings]);
 
-    public static bool IsGreeting(string? text) => Only(text, Greetings);
+    /// <summary>True for a greeting: a greeting word, with softeners at most.</summary>
+    public static bool IsGreeting(string? text) => Only(text, Greetings, [Softeners]);
 
-    /// <summary>True when every word is one of <paramref name="kind"/> or a softener, and one at least of the kind.</summary>
-    private static bool Only(string? text, HashSet<string> kind)
+    /// <summary>True when one word at least is of <paramref name="kind"/>, and every other of it or of <paramref name="with"/>.</summary>
+    private static bool Only(string? text, HashSet<string> kind, HashSet<string>[] with)
     {
         var words = InputText.Normalize(text ?? "").Split([' ', ',', '.', '!', ':', ')', '('], StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && words.Any(kind.Contains) && words.All(w => kind.Contains(w) || Softeners.Contains(w));
+        return words.Length > 0 && words.Any(kind.Contains) && words.All(w => kind.Contains(w) || with.Any(s => s.Contains(w)));
     }
+
+    private static HashSet<string> Words(string meaning) =>
+        Vocabulary.Shipped.Folded(meaning).SelectMany(p => p.Split(' ')).ToHashSet(StringComparer.Ordinal);
 }

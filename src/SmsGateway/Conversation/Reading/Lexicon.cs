@@ -2,8 +2,9 @@ using SmsBooking.BookingCore.Options;
 
 namespace SmsBooking.SmsGateway.Conversation.Reading;
 
-/// <summary>Every known word and phrase: the built-in ones and the office's (agenda and activity codes, words and
-/// names). Built once per office; immutable, so one instance serves every message.</summary>
+/// <summary>Every known word and phrase: the phrases of the lexicon (<see cref="Vocabulary"/>, <see
+/// cref="WordMeanings.PhraseMeanings"/>) and the office's agendas and activities (codes, words and names). Built once per
+/// office; immutable, so one instance serves every message.</summary>
 /// <remarks>Each distinct word of every phrase is one entry of <see cref="_words"/>; a typed word is compared with all
 /// of them once per message (<see cref="Qualities"/>, cached by the caller), and phrases are then matched by word
 /// number.</remarks>
@@ -24,11 +25,14 @@ internal sealed class Lexicon
     private readonly Dictionary<char, List<int>> _byFirstLetter = new();
     private readonly Dictionary<char, List<int>> _bySecondLetter = new();
 
-    public Lexicon(OfficeSettings office)
+    public Lexicon(OfficeSettings office, Vocabulary words)
     {
-        foreach (var (phrase, meaning, inflected) in BuiltInWords.All())
+        foreach (var (name, meaning) in WordMeanings.PhraseMeanings)
         {
-            Add(phrase, meaning, inflected);
+            foreach (var word in words.Of(name))
+            {
+                Add(word.Folded, meaning, word.Loose);
+            }
         }
         foreach (var agenda in office.Agendas)
         {

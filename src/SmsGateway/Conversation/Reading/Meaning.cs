@@ -15,6 +15,7 @@ internal sealed record Meaning(MeaningKind Kind)
     public static readonly Meaning Filler = new(MeaningKind.Filler);
     public static readonly Meaning NameIntro = new(MeaningKind.NameIntro);
     public static readonly Meaning SelfIntro = new(MeaningKind.SelfIntro);
+    public static readonly Meaning Earliest = new(MeaningKind.Earliest);
 
     public static Meaning Of(Keyword keyword) => new(MeaningKind.Keyword) { Keyword = keyword };
     public static Meaning Of(Answer answer) => new(MeaningKind.Answer) { Answer = answer };

@@ -17,4 +17,7 @@ internal enum MeaningKind
     /// <summary><c>jsem</c>, <c>I am</c>: a name follows, but only at the start of a message at the name step (elsewhere
     /// <c>ztratil jsem obcanku</c> would read as a name).</summary>
     SelfIntro,
+    /// <summary><c>co nejdriv</c>, <c>kdykoli</c>, <c>asap</c>: said alone, the earliest free time will do; in a longer
+    /// message as good as a filler.</summary>
+    Earliest,
 }

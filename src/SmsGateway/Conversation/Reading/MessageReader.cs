@@ -10,20 +10,25 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// context), one instance per office, safe to share. The rules, with examples, are docs/conversation-reading.md.</summary>
 public sealed class MessageReader
 {
-    /// <summary>Said alone (fillers aside) at the day or time list: the earliest free time will do.</summary>
-    private static readonly string[] EarliestWords =
-        ["NEJDRIV", "NEJDRIVE", "NEJDRIVEJI", "NEJBLIZSI", "KDYKOLI", "KDYKOLIV", "ASAP", "EARLIEST", "ANYTIME", "ANY TIME", "AS SOON AS POSSIBLE",
-         "ЯКНАИШВИДШЕ", "БУДЬ-КОЛИ", "БУДЬ КОЛИ"];
-
     private readonly Lexicon _lexicon;
-    private readonly OneMessageForms _oneMessage;
-    private readonly KeywordForms _keywordForms;
+    private readonly OfficeQuestions _questions;
 
+    /// <summary>The one-message forms, tried in this order before the general reading.</summary>
+    private readonly IReadOnlyList<IMessageForm> _forms;
+
+    /// <summary>A reader of the shipped lexicon and the office's agendas (tests, tools).</summary>
     public MessageReader(OfficeSettings office)
+        : this(office, Vocabulary.Shipped)
     {
-        _lexicon = new Lexicon(office);
-        _oneMessage = new OneMessageForms(_lexicon);
-        _keywordForms = new KeywordForms(_lexicon);
+    }
+
+    /// <param name="words">The lexicon with the office's additions (<c>Conversation:Words</c>).</param>
+    public MessageReader(OfficeSettings office, Vocabulary words)
+    {
+        _lexicon = new Lexicon(office, words);
+        _questions = new OfficeQuestions(words);
+        var forms = new FormWords(_lexicon, words);
+        _forms = [new QuickBookingForm(forms), new FreeTimesForm(forms), new CancelForm(forms), new MoveForm(forms), new WatchForm(forms)];
     }
 
     /// <param name="text">The message as typed (the reader folds it as <see cref="InputText"/> does, word by word, so
@@ -70,15 +75,17 @@ public sealed class MessageReader
             return new MessageReading { Keyword = Keyword.OptIn };
         }
 
-        var words = RawWords(raw);
-        var head = InputText.Normalize(raw[words[0].Start..words[0].End]).TrimEnd('.', ':', '!', ',');
-        if ((_oneMessage.Read(head, raw, words, context) ?? _keywordForms.Read(head, raw, words, context)) is { } form)
+        var message = new FormMessage(raw, RawWords(raw), context);
+        foreach (var form in _forms)
         {
-            return form;
+            if (form.Read(message) is { } reading)
+            {
+                return reading;
+            }
         }
 
         var scan = new MessageScan(Tokenizer.Split(raw, _lexicon.IsCode), context, _lexicon);
-        if (OfficeQuestions.Find(folded, context.Step == ConversationState.EnteringName,
+        if (_questions.Find(folded, context.Step == ConversationState.EnteringName,
                 saysMore: scan.Roles.Any(r => r is TokenRole.Meaning or TokenRole.Intro)) is var question and not Question.None)
         {
             // What it asks about (kolik stoji pas?) picks the agenda or activity of the answer; the rest waits.
@@ -93,7 +100,7 @@ public sealed class MessageReader
         {
             return intent;
         }
-        if (scan.Roles.All(role => role is TokenRole.Filler) && EarliestWords.Any(w => $" {string.Join(' ', folded.Split([' ', ',', '.', '!', '?', ';'], StringSplitOptions.RemoveEmptyEntries))} ".Contains($" {w} ", StringComparison.Ordinal)))
+        if (scan.Earliest && scan.Roles.All(role => role is TokenRole.Filler))
         {
             return new MessageReading { Earliest = true };
         }

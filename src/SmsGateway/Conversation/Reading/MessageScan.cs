@@ -81,6 +81,9 @@ internal sealed class MessageScan
 
     public int? Ordinal { get; private set; }
 
+    /// <summary>A word for the earliest free time (<c>co nejdriv</c>, <c>kdykoli</c>) was written.</summary>
+    public bool Earliest { get; private set; }
+
     /// <summary>Where the words after <c>jmenuji se</c> begin, or -1.</summary>
     public int IntroEnd { get; private set; } = -1;
 
@@ -139,6 +142,9 @@ internal sealed class MessageScan
                 case MeaningKind.Activity:
                     hits.Add(m);
                     role = TokenRole.Meaning;
+                    break;
+                case MeaningKind.Earliest:
+                    Earliest = true;
                     break;
                 case MeaningKind.NameIntro:
                     if (IntroEnd < 0)

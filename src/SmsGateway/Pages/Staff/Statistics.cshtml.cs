@@ -71,7 +71,7 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
         }
         var (agenda, activity) = ParseScope(scope);
         Scope = agenda is null ? "" : activity is null ? agenda : $"{agenda}/{activity}";
-        return new StatisticsReport(await store.ReadAsync(From, To), agenda, activity);
+        return new StatisticsReport(await store.ReadAsync(From, To), agenda, activity, new QuotaShare(booking.Calendar));
     }
 
     /// <summary>An agenda and activity the office has, or nulls (the whole office) for anything else.</summary>
@@ -93,4 +93,10 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
     public string WeekdayName(int weekday) => WeekdayName((IsoDayOfWeek)weekday);
 
     public static string Minutes(int? minutes) => minutes is { } m ? $"{m} min" : "—";
+
+    public static string Percent(int? percent) => percent is { } p ? $"{p} %" : "—";
+
+    /// <summary>A quota row's name: the agenda, or the agenda and its activity.</summary>
+    public string QuotaName(QuotaRow row) =>
+        row.Activity is null ? row.Agenda.Name.In(Language) : $"{row.Agenda.Name.In(Language)} – {row.Activity.Name.In(Language)}";
 }

@@ -12,6 +12,7 @@ public static class StatisticsCsv
     [
         "datum", "objednávky SMS", "objednávky web", "objednávky úřad", "objednávky celkem", "bez objednání", "odbaveno",
         "nedostavili se", "propadlé rezervace", "zrušeno", "přesunuto", "SMS segmenty", "e-maily",
+        "nabídnutá místa", "obsazená místa", "využití nabídky (%)",
     ];
 
     public static byte[] Write(StatisticsReport report)
@@ -24,9 +25,13 @@ public static class StatisticsCsv
         csv.Row(Values("celkem", report.Total));
         csv.Row("medián čekání (min)", report.MedianWait);
         csv.Row("90. percentil čekání (min)", report.Wait90);
+        foreach (var q in report.Quotas)
+        {
+            csv.Row($"využití nabídky: {q.Agenda.Id}{(q.Activity is null ? "" : "/" + q.Activity.Id)}", q.Offered, q.Places, q.Use);
+        }
         return csv.ToBytes();
     }
 
     private static object?[] Values(string label, ReportDay d) =>
-        [label, d.Sms, d.Web, d.Staff, d.Booked, d.WalkIns, d.CheckIns, d.NoShows, d.Lapsed, d.Cancelled, d.Moved, d.SmsSegments, d.Emails];
+        [label, d.Sms, d.Web, d.Staff, d.Booked, d.WalkIns, d.CheckIns, d.NoShows, d.Lapsed, d.Cancelled, d.Moved, d.SmsSegments, d.Emails, d.Offered, d.Places, d.Use];
 }

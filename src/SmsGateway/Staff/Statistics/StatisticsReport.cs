@@ -25,7 +25,11 @@ public sealed class StatisticsReport
     /// <summary>The 90th percentile: nine of ten waited at most this many whole minutes.</summary>
     public int? Wait90 => Percentile(0.9);
 
-    public StatisticsReport(IReadOnlyList<StatisticsDay> days, string? agenda = null, string? activity = null)
+    /// <summary>Places offered and booked in the range, per agenda and per activity with a quota (quota use).</summary>
+    public IReadOnlyList<QuotaRow> Quotas { get; }
+
+    /// <param name="share">Works out the places offered (none counted when null).</param>
+    public StatisticsReport(IReadOnlyList<StatisticsDay> days, string? agenda = null, string? activity = null, QuotaShare? share = null)
     {
         bool Counts(Figure f) => f.Measure is Measure.SmsSegments or Measure.Emails
             || ((agenda is null || string.Equals(f.Agenda, agenda, StringComparison.OrdinalIgnoreCase))
@@ -40,7 +44,8 @@ public sealed class StatisticsReport
                 figures.Where(e => e.Key.Measure == m && (detail is null || e.Key.Detail == detail)).Sum(e => e.Value);
             list.Add(new ReportDay(day.Date, Sum(Measure.Booked, "sms"), Sum(Measure.Booked, "web"), Sum(Measure.Booked, "staff"),
                 Sum(Measure.WalkIn), Sum(Measure.CheckIn), Sum(Measure.NoShow), Sum(Measure.Lapsed), Sum(Measure.Cancelled),
-                Sum(Measure.Moved), Sum(Measure.SmsSegments), Sum(Measure.Emails)));
+                Sum(Measure.Moved), Sum(Measure.SmsSegments), Sum(Measure.Emails), Sum(Measure.Places),
+                share?.OfferedOn(day, agenda, activity) ?? 0));
             foreach (var (f, n) in figures)
             {
                 if (f.Measure == Measure.Demand && f.DetailNumber is >= 0 and < 24)
@@ -58,6 +63,10 @@ public sealed class StatisticsReport
         Total = list.Aggregate(ReportDay.Zero(days.Count > 0 ? days[0].Date : default), (a, d) => a.Plus(d));
         Demand = demand;
         Waits = waits;
+        Quotas = share is null ? [] : share.Rows(agenda, activity).Select(r => new QuotaRow(r.Agenda, r.Activity,
+            days.Sum(d => share.OfferedOn(d, r.Agenda.Id, r.Activity?.Id)),
+            days.Sum(d => d.Counts.Where(e => e.Key.Measure == Measure.Places && e.Key.Agenda == r.Agenda.Id
+                && (r.Activity is null || e.Key.Activity == r.Activity.Id)).Sum(e => e.Value)))).ToList();
     }
 
     /// <summary>Nearest rank: the smallest minute at or below which <paramref name="p"/> of the waits lie.</summary>
