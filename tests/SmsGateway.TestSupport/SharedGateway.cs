@@ -6,14 +6,22 @@ using SmsBooking.TestSupport;
 namespace SmsBooking.SmsGateway.Tests;
 
 /// <summary>One gateway for a test class whose tests need no office of their own (<c>IClassFixture</c>): started once
-/// with the default settings, and emptied before each test instead of a new host's start: its keys deleted from the
+/// with the class's settings (none: the defaults), and emptied before each test instead of a new host's start: its keys deleted from the
 /// test Redis, its clock set back to Monday 2026-11-30 07:00 Prague and its cached free days dropped. A class's tests
 /// run one after another, so none sees another's data.</summary>
-public sealed class SharedGateway : IAsyncLifetime
+public class SharedGateway : IAsyncLifetime
 {
+    private readonly IDictionary<string, string?>? _settings;
     private GatewayHost? _gateway;
 
-    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync();
+    public SharedGateway()
+    {
+    }
+
+    /// <param name="settings">The class's settings, for every one of its tests.</param>
+    protected SharedGateway(IDictionary<string, string?> settings) => _settings = settings;
+
+    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(_settings);
 
     /// <summary>The class's gateway, as a freshly started one would be.</summary>
     public async Task<GatewayHost> FreshAsync()
