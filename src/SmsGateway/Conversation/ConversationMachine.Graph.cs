@@ -91,6 +91,7 @@ public sealed partial class ConversationMachine
                 _s.AgendaId = m.AgendaId;
                 _s.ActivityId = m.ActivityId;
                 _s.Name = m.Name;
+                _s.Party = m.Party; // a party moves whole: the lists offer only where all of it fits
                 _s.Moving = m.Booking;
             }, "set the booking to move")
             .OnEntryAsync(() => effects.GoOnAsync(State.ChoosingDay), "take a day said ahead")

@@ -51,8 +51,6 @@ public sealed partial class ConversationTexts
 
     public string NothingToMove() => Format("NothingToMove");
 
-    public string MoveParty(string code) => Format("MoveParty", ("code", code));
-
     /// <summary>Said before the day list when a move starts.</summary>
     public string MoveStart(string code, LocalDate day, LocalTime time) => Format("MoveStart", ("code", code), ("day", DayLabel(day)), ("time", Hm(time)));
 
