@@ -35,6 +35,7 @@ public static class ConversationRegistration
         builder.Services.AddSingleton<OfficeAnswers>();
         builder.Services.AddSingleton<Moving>();
         builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.AddSingleton<PhoneConversations>();
         builder.Services.AddSingleton<InboundSmsHandler>();
         builder.Services.AddHostedService<ConversationWarmUp>();
         return builder;

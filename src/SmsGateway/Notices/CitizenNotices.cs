@@ -15,7 +15,8 @@ namespace SmsBooking.SmsGateway.Notices;
 /// <summary>The SMS the office sends a citizen unasked after the staff acted: one per citizen and occasion, through the
 /// outbox (durable, at least once, deduplicated by its key), in the language of the citizen's conversation; nothing to
 /// an opted-out number or to a booking without a phone. A booking made on the web (<see cref="WebOwner"/>) is told by
-/// e-mail instead (<see cref="WebBookingNotices"/>), with a link to book again and no offer (an offer is taken by ANO).</summary>
+/// e-mail instead (<see cref="WebBookingNotices"/>), with a link to book again and no offer (an offer is taken by ANO);
+/// with the e-mail relay off, by SMS to the mobile it gave (<see cref="Told.NoMailRelay"/> when it gave none).</summary>
 public sealed class CitizenNotices
 {
     private readonly IOutbox _outbox;
@@ -50,13 +51,21 @@ public sealed class CitizenNotices
         var phone = booking.Phone;
         if (WebOwner.Is(phone))
         {
-            return new NoticeResult(booking, await _web.OfficeCancelledAsync(booking, reason, dedupeKey));
+            var mailed = await _web.OfficeCancelledAsync(booking, reason, dedupeKey);
+            if (mailed != Told.NoMailRelay || await _web.MobileOfAsync(booking) is not { } mobile)
+            {
+                return new NoticeResult(booking, mailed);
+            }
+            // The e-mail relay is off: the SMS to the mobile the citizen gave, telling how to book again (no offer:
+            // the booking was the web's, and ANO from a number that never booked would take a place it did not ask for).
+            (phone, offer) = (mobile, false);
         }
         if (NoPhone.Is(phone))
         {
             return new NoticeResult(booking, Told.NoPhone);
         }
-        if (await _phones.IsOptedOutAsync(phone))
+        var look = await _phones.LookAsync(phone); // the opt-out, and the language if no offer is made
+        if (look.OptedOut)
         {
             _log.LogInformation("Cancellation of a booking of {Phone} not told: the number opted out", PhoneMask.Mask(phone));
             return new NoticeResult(booking, Told.OptedOut);
@@ -69,7 +78,7 @@ public sealed class CitizenNotices
         var offered = offer && agenda is not null
             ? await _offers.TryOfferAsync(phone, agenda, booking.ActivityId, booking.Name, booking.Start, (booking.Date, booking.Time))
             : null;
-        var texts = offered is not null ? _texts.For(offered.Language) : await TextsForAsync(phone);
+        var texts = _texts.For(offered?.Language ?? LanguageOf(look));
         var agendaName = agenda?.Name.In(texts.Language) ?? booking.AgendaId;
         string body;
         if (offered is not null)
@@ -97,13 +106,19 @@ public sealed class CitizenNotices
         var pickup = agenda.PickupActivity ?? throw new ArgumentException($"{agenda.Id} has no pickup activity", nameof(agenda));
         if (WebOwner.Is(phone) && application is not null)
         {
-            return new ReadyResult(phone, agenda.Id, await _web.ReadyAsync(application, pickup.Id, dedupeKey), ApplicationCode: applicationCode);
+            var mailed = await _web.ReadyAsync(application, pickup.Id, dedupeKey);
+            if (mailed != Told.NoMailRelay || await _web.MobileOfAsync(application) is not { } mobile)
+            {
+                return new ReadyResult(phone, agenda.Id, mailed, ApplicationCode: applicationCode);
+            }
+            (phone, offer) = (mobile, false); // the relay is off: the SMS to the citizen's mobile, as a closure's notice
         }
         if (NoPhone.Is(phone))
         {
             return new ReadyResult(phone, agenda.Id, Told.NoPhone, ApplicationCode: applicationCode);
         }
-        if (await _phones.IsOptedOutAsync(phone))
+        var look = await _phones.LookAsync(phone);
+        if (look.OptedOut)
         {
             _log.LogInformation("Ready notice for {Phone} not sent: the number opted out", PhoneMask.Mask(phone));
             return new ReadyResult(phone, agenda.Id, Told.OptedOut, ApplicationCode: applicationCode);
@@ -113,7 +128,7 @@ public sealed class CitizenNotices
             return new ReadyResult(phone, agenda.Id, Told.AlreadyTold, ApplicationCode: applicationCode);
         }
         var offered = offer ? await _offers.TryOfferAsync(phone, agenda, pickup.Id, name, _clock.GetCurrentInstant()) : null;
-        var texts = offered is not null ? _texts.For(offered.Language) : await TextsForAsync(phone);
+        var texts = _texts.For(offered?.Language ?? LanguageOf(look));
         var agendaName = agenda.Name.In(texts.Language);
         var body = offered is { Hold: var hold }
             ? texts.ReadyNoticeOffer(agendaName, hold.Date, hold.Time, hold.ExpiresAt.InZone(_office.Zone).TimeOfDay)
@@ -133,12 +148,13 @@ public sealed class CitizenNotices
         {
             return Told.NoPhone;
         }
-        if (await _phones.IsOptedOutAsync(booking.Phone))
+        var look = await _phones.LookAsync(booking.Phone);
+        if (look.OptedOut)
         {
             _log.LogInformation("PIN of a booking made by the staff not sent to {Phone}: the number opted out", PhoneMask.Mask(booking.Phone));
             return Told.OptedOut;
         }
-        var texts = await TextsForAsync(booking.Phone);
+        var texts = _texts.For(LanguageOf(look));
         var body = texts.StaffBooked(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId, _office.Place.In(texts.Language),
             window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay);
         var queued = await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, Fit(body), "staffbooking",
@@ -147,8 +163,8 @@ public sealed class CitizenNotices
         return queued ? Told.Sms : Told.AlreadyTold;
     }
 
-    private async Task<ConversationTexts> TextsForAsync(string phone) =>
-        _texts.For(ConversationSnapshot.FromJson(await _phones.PeekSnapshotAsync(phone)).Language);
+    /// <summary>The language of the phone's conversation, read with its opt-out.</summary>
+    private static Language LanguageOf(PhoneLook look) => ConversationSnapshot.FromJson(look.Snapshot).Language;
 
     private string Fit(string text) => _options.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);
 }
