@@ -61,9 +61,17 @@ public sealed class ClosureService
         return null;
     }
 
+    /// <summary>The most office days one series closes in one request: about half a year of weekdays. Every day is
+    /// closed, its bookings cancelled and its citizens' notices queued within the one request, and a year of weekdays
+    /// (about 250 days) could outlast a proxy's timeout half-way; a longer series is refused, to be split into shorter
+    /// ones (a retry of a cut one is safe anyway: the closure ids are made from the series' and the day's).</summary>
+    public const int MaxOfficeDays = 130;
+
     /// <summary>What is wrong with a series before it is made, or null: its first day's problems (<see
-    /// cref="Problem(Closure)"/>), a last day before the first or more than a year ahead, no office day among its days.</summary>
-    public string? Problem(ClosureSeries series)
+    /// cref="Problem(Closure)"/>), a last day before the first or more than a year ahead, no office day among its days,
+    /// more than <see cref="MaxOfficeDays"/> of them (said by <paramref name="tooLong"/> given the office days, in the
+    /// caller's language; English unless given). The office days are worked out once.</summary>
+    public string? Problem(ClosureSeries series, Func<int, string>? tooLong = null)
     {
         if (series.Last < series.First)
         {
@@ -77,8 +85,17 @@ public sealed class ClosureService
         {
             return problem;
         }
-        return DaysOf(series).Count == 0 ? "weekdays: the office is open on none of the days chosen" : null;
+        return DaysOf(series).Count switch
+        {
+            0 => "weekdays: the office is open on none of the days chosen",
+            > MaxOfficeDays and var days => (tooLong ?? TooLong)(days),
+            _ => null,
+        };
     }
+
+    /// <summary>The refusal of a series longer than <see cref="MaxOfficeDays"/>, telling the clerk to split it.</summary>
+    public static string TooLong(int days) =>
+        $"until: at most {MaxOfficeDays} office days at once, and this series has {days}. Split it into shorter series (about half a year each) and send each on its own.";
 
     /// <summary>The days of the series on which the office has anything to close (a weekend, a public holiday, a day
     /// closed by the configuration has no slot and gets no closure).</summary>

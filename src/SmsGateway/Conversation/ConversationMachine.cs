@@ -32,6 +32,11 @@ public sealed class ConversationMachine
 
         /// <summary>Gives back the held slot; runs whenever the talk leaves the steps that keep a hold.</summary>
         Task ReleaseHoldAsync();
+
+        /// <summary>The step <paramref name="state"/> takes what was said ahead for it (the entry actions of the day, time
+        /// and name steps, and <see cref="ConversationTrigger.Said"/>): it may fire the next trigger, which the machine
+        /// queues until the current transition is done. Nothing by default (a machine that only makes an offer).</summary>
+        Task GoOnAsync(State state) => Task.CompletedTask;
     }
 
     private readonly StateMachine<State, Trigger> _machine;
@@ -46,6 +51,7 @@ public sealed class ConversationMachine
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<QuickOffer> _quickHeld;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _moveListed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<MoveChoice> _moveChosen;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<Wish> _said;
 
     /// <summary>A machine of its own around <paramref name="snapshot"/> (a test, a tool).</summary>
     public ConversationMachine(ConversationSnapshot snapshot, IEffects effects)
@@ -81,7 +87,7 @@ public sealed class ConversationMachine
 
     private ConversationMachine()
     {
-        var machine = new StateMachine<State, Trigger>(() => _s.State, state => _s.State = state);
+        var machine = new StateMachine<State, Trigger>(() => _s.State, state => _s.State = state, FiringMode.Queued);
         var effects = new BoundEffects(this);
         _machine = machine;
         _agendaChosen = machine.SetTriggerParameters<OfficeChoice>(Trigger.AgendaChosen);
@@ -95,6 +101,7 @@ public sealed class ConversationMachine
         _quickHeld = machine.SetTriggerParameters<QuickOffer>(Trigger.QuickHeld);
         _moveListed = machine.SetTriggerParameters<List<string>>(Trigger.MoveListed);
         _moveChosen = machine.SetTriggerParameters<MoveChoice>(Trigger.MoveChosen);
+        _said = machine.SetTriggerParameters<Wish>(Trigger.Said);
 
         machine.Configure(State.Idle)
             .OnEntry(() => _s.ClearBooking(), "forget the booking")
@@ -114,6 +121,7 @@ public sealed class ConversationMachine
             .Permit(Trigger.MovedOn, State.Idle);
 
         machine.Configure(State.Booking)
+            .InternalTransitionIf(_said, wish => wish.Any, (wish, _) => wish.KeepIn(_s), "anything said")
             .Permit(Trigger.Restarted, State.ChoosingAgenda)
             .Permit(Trigger.Abandoned, State.Idle)
             .Permit(Trigger.QuickHeld, State.QuickConfirming);
@@ -162,6 +170,7 @@ public sealed class ConversationMachine
                 _s.Name = m.Name;
                 _s.Moving = m.Booking;
             }, "set the booking to move")
+            .OnEntryAsync(() => effects.GoOnAsync(State.ChoosingDay), "take a day said ahead")
             .Permit(Trigger.DayChosen, State.ChoosingTime)
             .PermitReentry(Trigger.PagedOn)
             .PermitIf(Trigger.Back, State.ChoosingActivity, effects.AgendaHasSeveralActivities, "several activities")
@@ -182,6 +191,7 @@ public sealed class ConversationMachine
                 _s.WantedFrom = null;
                 _s.WantedTo = null;
             }, "set the day")
+            .OnEntryAsync(() => effects.GoOnAsync(State.ChoosingTime), "hold a time said ahead")
             .Permit(Trigger.TimeHeld, State.EnteringName)
             .PermitReentry(Trigger.PagedOn)
             .PermitReentry(Trigger.SlotTaken)
@@ -203,6 +213,7 @@ public sealed class ConversationMachine
                 _s.ClearShown();
             }, "keep the hold")
             .OnEntryFrom(Trigger.Back, ForgetNameUnlessMoving, "forget the name unless moving")
+            .OnEntryFromAsync(_timeHeld, _ => effects.GoOnAsync(State.EnteringName), "take a name said ahead")
             .Permit(Trigger.NameGiven, State.Confirming)
             .Permit(Trigger.HoldLapsed, State.ChoosingTime)
             .Permit(Trigger.Back, State.ChoosingTime);
@@ -305,6 +316,18 @@ public sealed class ConversationMachine
     /// <summary>Starts moving a booking: its agenda, activity and name are kept, its new day is asked.</summary>
     public Task MoveChosenAsync(MoveChoice choice) => _machine.FireAsync(_moveChosen, choice);
 
+    /// <summary>Keeps what the message said for the steps of the booking, and has the step the talk stands at take its
+    /// part at once (the day at the day step, the time at the time step), as its entry action would have on arrival.
+    /// Nothing when the message said nothing for them.</summary>
+    public async Task SaidAsync(Wish wish)
+    {
+        if (wish.Any)
+        {
+            await _machine.FireAsync(_said, wish);
+            await _effects.GoOnAsync(_s.State);
+        }
+    }
+
     /// <summary>Offers a slot already held for the phone: the conversation waits for ANO (books it for the offer's name)
     /// or NE. The one method for "offer this held slot, ANO takes it": the one-message booking uses it, and so may the
     /// office's own tools. A hold under way that is not the offer's is released (the store keeps one hold a phone).</summary>
@@ -316,6 +339,8 @@ public sealed class ConversationMachine
         public bool AgendaHasSeveralActivities() => machine._effects.AgendaHasSeveralActivities();
 
         public Task ReleaseHoldAsync() => machine._effects.ReleaseHoldAsync();
+
+        public Task GoOnAsync(State state) => machine._effects.GoOnAsync(state);
     }
 
     /// <summary>The diagram kept in docs/conversation.md.</summary>

@@ -22,8 +22,11 @@ public static class KioskApi
     public sealed record NoShowAnswer(string Ticket, string Agenda, bool Requeued, int Calls);
     public sealed record DoneAnswer(string Ticket, string Agenda, long ServiceSeconds);
     public sealed record ErrorAnswer(string Error, string Message);
+    /// <param name="Paused">The counters on a break ("přestávka") and since when, the longest first.</param>
+    /// <param name="Notice">The office's notice for today set from the console, or null.</param>
     public sealed record BoardAnswer(IReadOnlyList<CallAnswer> Calling, IReadOnlyList<CallAnswer> Recent, DayCounts Counts,
-        IReadOnlyDictionary<string, int> WaitingByAgenda);
+        IReadOnlyDictionary<string, int> WaitingByAgenda, IReadOnlyList<PauseAnswer> Paused, string? Notice);
+    public sealed record PauseAnswer(string Counter, string Since);
 
     /// <summary>The kiosk's one answer to every PIN it does not accept, as the seed's office shows it.</summary>
     public const string InvalidCodeMessage = "NEPLATNÝ KÓD";
@@ -239,7 +242,7 @@ public static class KioskApi
     {
         var board = await queue.BoardAsync();
         return TypedResults.Ok(new BoardAnswer(board.Serving.Select(c => Answer(c, office)).ToList(), board.Recent.Select(c => Answer(c, office)).ToList(),
-            board.Counts, board.Waiting));
+            board.Counts, board.Waiting, board.Paused.OrderBy(p => p.Value).Select(p => new PauseAnswer(p.Key, Iso(p.Value, office))).ToList(), board.Notice));
     }
 
     private static CallAnswer Answer(Call call, OfficeSettings office) =>

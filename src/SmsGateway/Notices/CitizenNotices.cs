@@ -15,7 +15,8 @@ namespace SmsBooking.SmsGateway.Notices;
 /// <summary>The SMS the office sends a citizen unasked after the staff acted: one per citizen and occasion, through the
 /// outbox (durable, at least once, deduplicated by its key), in the language of the citizen's conversation; nothing to
 /// an opted-out number or to a booking without a phone. A booking made on the web (<see cref="WebOwner"/>) is told by
-/// e-mail instead (<see cref="WebBookingNotices"/>), with a link to book again and no offer (an offer is taken by ANO).</summary>
+/// e-mail instead (<see cref="WebBookingNotices"/>), with a link to book again and no offer (an offer is taken by ANO);
+/// with the e-mail relay off, by SMS to the mobile it gave (<see cref="Told.NoMailRelay"/> when it gave none).</summary>
 public sealed class CitizenNotices
 {
     private readonly IOutbox _outbox;
@@ -50,7 +51,14 @@ public sealed class CitizenNotices
         var phone = booking.Phone;
         if (WebOwner.Is(phone))
         {
-            return new NoticeResult(booking, await _web.OfficeCancelledAsync(booking, reason, dedupeKey));
+            var mailed = await _web.OfficeCancelledAsync(booking, reason, dedupeKey);
+            if (mailed != Told.NoMailRelay || await _web.MobileOfAsync(booking) is not { } mobile)
+            {
+                return new NoticeResult(booking, mailed);
+            }
+            // The e-mail relay is off: the SMS to the mobile the citizen gave, telling how to book again (no offer:
+            // the booking was the web's, and ANO from a number that never booked would take a place it did not ask for).
+            (phone, offer) = (mobile, false);
         }
         if (NoPhone.Is(phone))
         {
@@ -98,7 +106,12 @@ public sealed class CitizenNotices
         var pickup = agenda.PickupActivity ?? throw new ArgumentException($"{agenda.Id} has no pickup activity", nameof(agenda));
         if (WebOwner.Is(phone) && application is not null)
         {
-            return new ReadyResult(phone, agenda.Id, await _web.ReadyAsync(application, pickup.Id, dedupeKey), ApplicationCode: applicationCode);
+            var mailed = await _web.ReadyAsync(application, pickup.Id, dedupeKey);
+            if (mailed != Told.NoMailRelay || await _web.MobileOfAsync(application) is not { } mobile)
+            {
+                return new ReadyResult(phone, agenda.Id, mailed, ApplicationCode: applicationCode);
+            }
+            (phone, offer) = (mobile, false); // the relay is off: the SMS to the citizen's mobile, as a closure's notice
         }
         if (NoPhone.Is(phone))
         {

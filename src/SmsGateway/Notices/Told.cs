@@ -13,6 +13,9 @@ public enum Told
     OptedOut,
     /// <summary>Not told: the booking was made by the staff for a caller who gave no number.</summary>
     NoPhone,
+    /// <summary>Not told: a web booking's e-mail could not go, the office's e-mail relay is switched off (Email settings),
+    /// and the booking has no mobile to text instead. With a mobile the notice goes by SMS (<see cref="Sms"/>).</summary>
+    NoMailRelay,
     /// <summary>Told before (the same notice was queued already): no second SMS, no second offer.</summary>
     AlreadyTold,
 

@@ -136,24 +136,29 @@ public sealed class NotificationWatcher : BackgroundService
             // Codes are unique within a day only, and a moved visit may keep its code: the visit's date is part of
             // what makes a reminder a repeat.
             var dedupe = $"reminder:{booking.Code}:{LocalDatePattern.Iso.Format(booking.Date)}:{reminder.Name}";
+            var to = booking.Phone;
             if (WebOwner.Is(booking.Phone))
             {
                 // A web booking: the Reminder e-mail, deduplicated in the e-mail outbox by the same key (a round repeated
-                // after a crash before the reminder is forgotten sends nothing twice).
-                await _web.RemindAsync(booking, dedupe);
-                await _store.RescheduleReminderAsync(reminder, null);
-                continue;
+                // after a crash before the reminder is forgotten sends nothing twice). With the e-mail off, the SMS
+                // reminder to the mobile the citizen gave, under the same key; with neither, nothing.
+                if (await _web.RemindAsync(booking, dedupe) || await _web.MobileOfAsync(booking) is not { } mobile)
+                {
+                    await _store.RescheduleReminderAsync(reminder, null);
+                    continue;
+                }
+                to = mobile;
             }
-            var texts = await TextsForAsync(booking.Phone);
+            var texts = await TextsForAsync(to);
             var window = _booking.WindowOf(booking);
             var body = Fit(texts.Reminder(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId,
                 _office.Place.In(texts.Language), window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay));
-            if (!await EnqueueDurablyAsync(new OutboundMessage(booking.Phone, body, "reminder", dedupe, now)))
+            if (!await EnqueueDurablyAsync(new OutboundMessage(to, body, "reminder", dedupe, now)))
             {
                 continue;
             }
             await _store.RescheduleReminderAsync(reminder, null);
-            _log.LogInformation("Reminder {Reminder} queued for {Phone}", reminder.Name, PhoneMask.Mask(booking.Phone)); // the reminder's name (e.g. -1.16:00), not a person's
+            _log.LogInformation("Reminder {Reminder} queued for {Phone}", reminder.Name, PhoneMask.Mask(to)); // the reminder's name (e.g. -1.16:00), not a person's
         }
     }
 

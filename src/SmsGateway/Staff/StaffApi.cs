@@ -18,12 +18,17 @@ public static class StaffApi
     /// <param name="Channel">How it was made: <c>Sms</c>, <c>Web</c> or <c>Staff</c>.</param>
     public sealed record BookingAnswer(string Code, string Date, string Time, string Agenda, string Activity, string Name, string? Phone,
         string Status, string CreatedAt, int People, IReadOnlyList<string> Times, string Channel);
+    /// <param name="Series">The series the closure was made in (a range, a weekday repeated), or null for one day.</param>
     public sealed record ClosureAnswer(string Id, string Date, string? From, string? To, string? Agenda, int? Counters, string Reason, string By,
-        string At, int Cancelled, IReadOnlyList<string> NotTold);
+        string At, int Cancelled, IReadOnlyList<string> NotTold, string? Series);
     public sealed record NoticeAnswer(string Code, string? Phone, string Told, string? OfferedDate = null, string? OfferedTime = null);
     public sealed record ErrorAnswer(string Error, string Message);
     public sealed record CancelRequest(string? Reason, bool? Offer);
-    public sealed record CloseRequest(string? Date, string? From, string? To, string? Agenda, int? Counters, string? Reason, bool? Offer);
+    /// <param name="Until">The last day of a series (every office day from <paramref name="Date"/>, or only its
+    /// <paramref name="Weekdays"/>); null with no weekdays: one day.</param>
+    /// <param name="Weekdays">The days of the week a series closes, 1 (Monday) to 7 (Sunday); empty: every day.</param>
+    public sealed record CloseRequest(string? Date, string? From, string? To, string? Agenda, int? Counters, string? Reason, bool? Offer,
+        string? Until = null, IReadOnlyList<int>? Weekdays = null);
     public sealed record ReadyRequest(string? Code, string? Phone, string? Name, string? Agenda, bool? Offer);
     public sealed record BookRequest(string? Agenda, string? Activity, string? Date, string? Time, string? Name, string? Phone);
 
@@ -39,9 +44,7 @@ public static class StaffApi
         api.MapGet("/free", FreeAsync);
         api.MapPost("/bookings", BookAsync);
         api.MapPost("/bookings/{date}/{code}/cancel", CancelAsync);
-        api.MapGet("/closures", ClosuresAsync);
-        api.MapPost("/closures", CloseAsync);
-        api.MapDelete("/closures/{date}/{id}", ReopenAsync);
+        api.MapStaffClosureApi();
         api.MapPost("/ready", ReadyAsync);
         api.MapGet("/figures", FiguresAsync);
         api.MapGet("/audit", AuditAsync);
@@ -51,13 +54,13 @@ public static class StaffApi
     }
 
     /// <summary>Who a key is in the audit log: its name, or where it is configured.</summary>
-    private static string Who(HttpContext http) => "key:" + http.Features.GetRequiredFeature<KioskDevice>().Label;
+    internal static string Who(HttpContext http) => "key:" + http.Features.GetRequiredFeature<KioskDevice>().Label;
 
-    private static IResult Invalid(string message) => TypedResults.BadRequest(new ErrorAnswer("invalid_request", message));
+    internal static IResult Invalid(string message) => TypedResults.BadRequest(new ErrorAnswer("invalid_request", message));
 
-    private static IResult NotFound(string message) => TypedResults.NotFound(new ErrorAnswer("not_found", message));
+    internal static IResult NotFound(string message) => TypedResults.NotFound(new ErrorAnswer("not_found", message));
 
-    private static bool TryDate(string? text, BookingService booking, out LocalDate date)
+    internal static bool TryDate(string? text, BookingService booking, out LocalDate date)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -69,7 +72,7 @@ public static class StaffApi
         return parsed.Success;
     }
 
-    private static bool TryTime(string? text, out LocalTime? time)
+    internal static bool TryTime(string? text, out LocalTime? time)
     {
         time = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -88,9 +91,9 @@ public static class StaffApi
 
     internal static ClosureAnswer Answer(Closure c) =>
         new(c.Id, LocalDatePattern.Iso.Format(c.Date), c.From is { } f ? $"{f.Hour:00}:{f.Minute:00}" : null, c.To is { } t ? $"{t.Hour:00}:{t.Minute:00}" : null,
-            c.AgendaId, c.Counters, c.Reason, c.By, InstantPattern.General.Format(c.At), c.Cancelled, c.NotTold);
+            c.AgendaId, c.Counters, c.Reason, c.By, InstantPattern.General.Format(c.At), c.Cancelled, c.NotTold, c.Series);
 
-    private static NoticeAnswer Answer(NoticeResult n) =>
+    internal static NoticeAnswer Answer(NoticeResult n) =>
         new(n.Booking.Code, NoPhone.Is(n.Booking.Phone) ? null : n.Booking.Phone, n.Told.ToString(),
             n.Offered is { } o ? LocalDatePattern.Iso.Format(o.Date) : null, n.Offered is { } h ? $"{h.Time.Hour:00}:{h.Time.Minute:00}" : null);
 
@@ -170,60 +173,6 @@ public static class StaffApi
         {
             return Invalid(e.Message);
         }
-    }
-
-    private static async Task<IResult> ClosuresAsync(string? date, ClosureService closures, BookingService booking, OfficeSettings office)
-    {
-        if (string.IsNullOrWhiteSpace(date))
-        {
-            return TypedResults.Ok(new { closures = (await closures.UpcomingAsync()).Select(Answer) });
-        }
-        if (!TryDate(date, booking, out var day))
-        {
-            return Invalid("date: an ISO date like 2026-12-01");
-        }
-        return TypedResults.Ok(new { closures = (await closures.ClosuresAsync(day)).Select(Answer) });
-    }
-
-    private static async Task<IResult> CloseAsync(CloseRequest request, HttpContext http, StaffActions actions, BookingService booking, IClock clock)
-    {
-        if (string.IsNullOrWhiteSpace(request.Date) || !TryDate(request.Date, booking, out var day))
-        {
-            return Invalid("date: an ISO date like 2026-12-01");
-        }
-        if (!TryTime(request.From, out var from) || !TryTime(request.To, out var to))
-        {
-            return Invalid("from, to: times like 10:00 (empty: the whole day)");
-        }
-        var agenda = string.IsNullOrWhiteSpace(request.Agenda) ? null : request.Agenda.Trim().ToUpperInvariant();
-        // An Idempotency-Key makes a retried request the same closure: no counter closed twice, nobody told twice.
-        var requestKey = http.Request.Headers["Idempotency-Key"].ToString().Trim();
-        if (requestKey.Length > 200)
-        {
-            return Invalid("Idempotency-Key: at most 200 characters");
-        }
-        var id = requestKey.Length > 0 ? ClosureService.IdFrom($"api|{Who(http)}|{requestKey}") : ClosureService.NewId();
-        var closure = new Closure(id, day, from, to, agenda, request.Counters, request.Reason ?? "", Who(http), clock.GetCurrentInstant());
-        try
-        {
-            var report = await actions.CloseAsync(closure, request.Offer ?? true);
-            return TypedResults.Created($"/api/staff/closures?date={LocalDatePattern.Iso.Format(day)}",
-                new { closure = Answer(report.Closure), notices = report.Notices.Select(Answer), notTold = report.NotTold.Select(Answer) });
-        }
-        catch (StaffRequestException e)
-        {
-            return Invalid(e.Message);
-        }
-    }
-
-    private static async Task<IResult> ReopenAsync(string date, string id, HttpContext http, StaffActions actions, BookingService booking)
-    {
-        if (!TryDate(date, booking, out var day))
-        {
-            return Invalid("date: an ISO date like 2026-12-01");
-        }
-        var closure = await actions.ReopenAsync(day, id, Who(http));
-        return closure is null ? NotFound($"no closure {id} on {date}") : TypedResults.Ok(Answer(closure));
     }
 
     private static async Task<IResult> ReadyAsync(ReadyRequest request, HttpContext http, StaffActions actions)

@@ -9,12 +9,6 @@ namespace SmsBooking.SmsGateway.Staff;
 /// again (a double click, a reload, a retry after a crash half-way) closes no day twice and tells nobody twice.</summary>
 public sealed class StaffClosureSeries(StaffActions actions, ClosureService closures)
 {
-    /// <summary>The most office days one form submission closes: about half a year of weekdays. Every day is closed,
-    /// its bookings cancelled and its citizens' notices queued within the one HTTP request, and a year of weekdays (about
-    /// 250 days) could outlast a proxy's timeout half-way; a longer series is refused, to be split into shorter ones
-    /// (a retry of a cut one is safe anyway: the closure ids are made from the series' and the day's).</summary>
-    public const int MaxOfficeDays = 130;
-
     /// <summary>A series as made: each day's closure and what its citizens were told, in order of the days.</summary>
     public sealed record SeriesReport(string SeriesId, IReadOnlyList<StaffActions.ClosureReport> Days)
     {
@@ -25,16 +19,15 @@ public sealed class StaffClosureSeries(StaffActions actions, ClosureService clos
         public IReadOnlyList<Notices.NoticeResult> NotTold => Days.SelectMany(d => d.NotTold).ToList();
     }
 
-    /// <summary>What is wrong with the series, or null (the reason's rules, then the series', then <see
-    /// cref="MaxOfficeDays"/>), in Czech or in English.</summary>
+    /// <summary>What is wrong with the series, or null (the reason's rules, then the series' with its cap of
+    /// <see cref="ClosureService.MaxOfficeDays"/>), in Czech or in English.</summary>
     public string? Problem(ClosureSeries series, bool english = false) =>
-        StaffActions.ReasonProblem(series.Reason) ?? closures.Problem(series with { Reason = series.Reason.Trim() })
-        ?? (closures.DaysOf(series).Count is var days and > MaxOfficeDays ? TooLong(days, english) : null);
+        StaffActions.ReasonProblem(series.Reason) ?? closures.Problem(series with { Reason = series.Reason.Trim() }, days => TooLong(days, english));
 
-    /// <summary>The refusal of a series longer than <see cref="MaxOfficeDays"/>, telling the clerk to split it.</summary>
+    /// <summary>The refusal of a series longer than <see cref="ClosureService.MaxOfficeDays"/>, telling the clerk to split it.</summary>
     public static string TooLong(int days, bool english) => english
-        ? $"until: at most {MaxOfficeDays} office days at once, and this series has {days}. Split it into shorter series (about half a year each) and send each on its own."
-        : $"Poslední den: najednou lze uzavřít nejvýše {MaxOfficeDays} úředních dní a tato řada jich má {days}. Rozdělte ji na kratší řady (nejvýše asi půl roku) a odešlete každou zvlášť.";
+        ? ClosureService.TooLong(days)
+        : $"Poslední den: najednou lze uzavřít nejvýše {ClosureService.MaxOfficeDays} úředních dní a tato řada jich má {days}. Rozdělte ji na kratší řady (nejvýše asi půl roku) a odešlete každou zvlášť.";
 
     /// <summary>The bookings each day of the series would touch; nothing is closed.</summary>
     public async Task<IReadOnlyList<ClosurePreviewDay>> PreviewAsync(ClosureSeries series, bool english = false)

@@ -158,6 +158,9 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
     /// <paramref name="dedupeKey"/>; false when the e-mail is off and nothing could be sent.</summary>
     public Task<bool> RemindAsync(Booking b, string dedupeKey) => notices.ReminderAsync(b, dedupeKey);
 
+    /// <summary>The mobile given with the web booking, or null: where a reminder goes by SMS when the e-mail is off.</summary>
+    public Task<string?> MobileOfAsync(Booking b) => notices.MobileOfAsync(b);
+
     /// <summary>The booking a reservation stands for now (after moves), or null.</summary>
     public Task<Booking?> CurrentAsync(WebReservation r) => booking.BookingOfAsync(r.Date, r.Code);
 

@@ -56,7 +56,8 @@ public sealed class WebBookingNotices(WebBookingAvailability availability, IWebB
         }, $"web-cancel:{r.Id}:{LocalDatePattern.Iso.Format(b.Date)}:{b.Code}");
 
     /// <summary>The office cancelled a web booking (a closure, the staff's cancel): the Cancelled e-mail with the reason
-    /// and a link to book again, where the SMS line's citizen gets the closure's SMS.</summary>
+    /// and a link to book again, where the SMS line's citizen gets the closure's SMS; <see cref="Told.NoMailRelay"/>
+    /// when the relay is off.</summary>
     public Task<Told> OfficeCancelledAsync(Booking b, string reason, string dedupeKey) =>
         OfficeMailAsync(CitizenMailKind.Cancelled, b, dedupeKey, r => (r is null ? null : WebLinks.Absolute(r.BaseUrl, WebLinks.Activity(b.AgendaId, b.ActivityId, r.Language)), reason));
 
@@ -84,15 +85,23 @@ public sealed class WebBookingNotices(WebBookingAvailability availability, IWebB
         return true;
     }
 
+    /// <summary>The mobile the citizen gave with the web booking, or null: where a notice goes by SMS when the e-mail
+    /// relay is off.</summary>
+    public async Task<string?> MobileOfAsync(Booking b) => (await store.FindByBookingAsync(b.Date, b.Code))?.Mobile;
+
     /// <summary>An e-mail the office sends about a booking unasked, to the address of its reservation (or, should the
     /// reservation be forgotten, the one the booking's owner names), in the reservation's language.</summary>
     private async Task<Told> OfficeMailAsync(CitizenMailKind kind, Booking b, string dedupeKey, Func<WebReservation?, (Uri? Link, string? Reason)> extra)
     {
         var r = await store.FindByBookingAsync(b.Date, b.Code);
         var email = r?.Email ?? WebOwner.EmailOf(b.Phone);
-        if (!availability.Enabled || email is null)
+        if (!availability.Enabled)
         {
-            return Told.NoPhone; // no relay to send it through
+            return Told.NoMailRelay; // the caller texts the reservation's mobile instead, if it has one (MobileOfAsync)
+        }
+        if (email is null)
+        {
+            return Told.NoPhone;
         }
         var (link, reason) = extra(r);
         var facts = new BookingMailFacts(b.Code, b.Name, b.AgendaId, b.ActivityId, b.Date, b.Time, b.Party, BookAgainUrl: link, Reason: reason);

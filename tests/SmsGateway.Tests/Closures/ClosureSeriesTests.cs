@@ -127,9 +127,9 @@ public class ClosureSeriesTests
         var all = new ClosureSeries(new LocalDate(2026, 12, 1), new LocalDate(2027, 11, 26), new HashSet<IsoDayOfWeek>(), null, null, null, null,
             "rekonstrukce", "test", gateway.Clock.GetCurrentInstant());
         var days = closures.DaysOf(all);
-        Assert.Null(series.Problem(all with { Last = days[StaffClosureSeries.MaxOfficeDays - 1] }));
+        Assert.Null(series.Problem(all with { Last = days[ClosureService.MaxOfficeDays - 1] }));
         Assert.StartsWith("until: at most 130 office days at once, and this series has 131. Split it",
-            series.Problem(all with { Last = days[StaffClosureSeries.MaxOfficeDays] }, english: true));
+            series.Problem(all with { Last = days[ClosureService.MaxOfficeDays] }, english: true));
     }
 
     [Fact]

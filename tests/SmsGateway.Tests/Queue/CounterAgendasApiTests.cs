@@ -87,4 +87,35 @@ public class CounterAgendasApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await Staff(HttpMethod.Post, "/api/staff/bookings/2026-11-30/NOSUCH/noshow")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(gateway, $"/api/staff/bookings/2026-11-30/{booking.Code}/noshow", TestKioskKeys.Counter, new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task TheBoardApi_ListsTheCountersOnABreak_AndTheOfficesNotice_AsTheBoardScreenShowsThem()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        async Task<JsonElement> BoardAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");
+            request.Headers.Add("X-Api-Key", TestKioskKeys.Board);
+            var response = await gateway.Http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+        var before = await BoardAsync();
+        Assert.Equal(0, before.GetProperty("paused").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("notice").ValueKind);
+
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 10, 5));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(gateway, "/api/queue/pause", TestKioskKeys.Counter, new { counter = "1" })).StatusCode);
+        var notice = new HttpRequestMessage(HttpMethod.Put, "/api/staff/notice") { Content = JsonContent.Create(new { text = "Dnes do 12:00 pouze občanské průkazy" }) };
+        notice.Headers.Add("X-Api-Key", TestKioskKeys.Staff);
+        Assert.Equal(HttpStatusCode.NoContent, (await gateway.Http.SendAsync(notice)).StatusCode);
+
+        var board = await BoardAsync();
+        var pause = Assert.Single(board.GetProperty("paused").EnumerateArray());
+        Assert.Equal(("1", "2026-11-30T10:05:00+01:00"), (pause.GetProperty("counter").GetString(), pause.GetProperty("since").GetString()));
+        Assert.Equal("Dnes do 12:00 pouze občanské průkazy", board.GetProperty("notice").GetString());
+
+        (await PostAsync(gateway, "/api/queue/resume", TestKioskKeys.Counter, new { counter = "1" })).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await BoardAsync()).GetProperty("paused").GetArrayLength());
+    }
 }

@@ -28,7 +28,7 @@ public class StatisticsQuotaTests
         await jana.BookFromAgendaListAsync();
         // On the web: Tuesday 1 December, 08:00, identity cards (application).
         using var citizen = new WebCitizen(gateway.Address);
-        await WebBookingPageTests.ReserveAsync(citizen, Email);
+        await WebBookingHost.ReserveAsync(citizen, Email);
         var confirm = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.PostAsync(confirm);
         await mail.WaitAsync(Email, WebBookingHost.PinSubject);

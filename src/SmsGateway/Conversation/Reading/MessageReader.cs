@@ -23,7 +23,7 @@ public sealed class MessageReader
     }
 
     /// <param name="words">The lexicon with the office's additions (<c>Conversation:Words</c>).</param>
-    internal MessageReader(OfficeSettings office, Vocabulary words)
+    public MessageReader(OfficeSettings office, Vocabulary words)
     {
         _lexicon = new Lexicon(office, words);
         _questions = new OfficeQuestions(words);

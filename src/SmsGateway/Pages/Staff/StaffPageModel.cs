@@ -67,6 +67,7 @@ public abstract class StaffPageModel(OfficeSettings office) : PageModel
         Told.Email => T("e-mail odeslán (objednávka z webu)", "e-mail sent (a web booking)"),
         Told.OptedOut => T("neinformován: odhlásil SMS", "not told: opted out of SMS"),
         Told.NoPhone => T("neinformován: bez telefonu", "not told: no phone"),
+        Told.NoMailRelay => T("neinformován: e-maily jsou vypnuté a objednávka z webu nemá mobil, zavolejte mu", "not told: e-mail is off and the web booking has no mobile, call them"),
         Told.Failed => T("neinformován: SMS se nepodařilo zařadit, zavolejte mu", "not told: the SMS could not be queued, call them"),
         _ => T("už informován dříve", "told before"),
     };
