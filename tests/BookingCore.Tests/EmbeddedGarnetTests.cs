@@ -11,6 +11,7 @@ namespace SmsBooking.BookingCore.Tests;
 
 /// <summary>The embedded default's server itself: its scripts are atomic across connections, it is quiet, and it is
 /// gone when disposed.</summary>
+[Collection(ConsoleCapture.Name)]
 public class EmbeddedGarnetTests
 {
     private static readonly LocalDate Day = new(2026, 12, 1);
@@ -148,4 +149,12 @@ public class EmbeddedGarnetTests
         using var after = new TcpClient();
         await Assert.ThrowsAsync<SocketException>(() => after.ConnectAsync("127.0.0.1", garnet.Port));
     }
+}
+
+/// <summary>A test that captures the process's console runs alone: any other test writing to it meanwhile would show up
+/// in what it captured (a store contract's Console.WriteLine once did).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCapture
+{
+    public const string Name = "Console capture";
 }

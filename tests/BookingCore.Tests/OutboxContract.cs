@@ -82,8 +82,8 @@ public abstract class OutboxContract
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(2, again.Deliveries);
         await outbox.AckAsync(again);
-        await Task.Delay(400);
-        Assert.Empty(await outbox.ClaimAsync("third", 10, TimeSpan.FromMilliseconds(300)));
+        // An idle time of zero hands over anything still held, however briefly: an acknowledged message is not.
+        Assert.Empty(await outbox.ClaimAsync("third", 10, TimeSpan.Zero));
     }
 
     // Issue 13, item 6: a sender renews its hold before every attempt; a renewal keeps other senders off for another
@@ -160,8 +160,8 @@ public abstract class OutboxContract
         await outbox.EnqueueAsync(Message("first"));
         Assert.Single(await outbox.ClaimAsync("dies", 1, TimeSpan.FromMilliseconds(300)));
         await outbox.EnqueueAsync(Message("second"));
-        await Task.Delay(400);
-        var next = await outbox.ClaimAsync("survivor", 2, TimeSpan.FromMilliseconds(300));
+        // An idle time of zero: the dead sender's message is idle long enough at once, no waiting for a clock.
+        var next = await outbox.ClaimAsync("survivor", 2, TimeSpan.Zero);
         Assert.Equal(["first", "second"], next.Select(e => e.Message.DedupeKey));
     }
 

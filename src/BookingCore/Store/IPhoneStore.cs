@@ -1,25 +1,31 @@
 namespace SmsBooking.BookingCore.Store;
 
-/// <summary>Per-phone state of the gateway: the conversation snapshot under an exclusive lease, and the opt-out.</summary>
+/// <summary>One phone's conversation in the store: its lease (one message of a phone at a time, across replicas), its
+/// snapshot, opt-out, message rate and replay memory. All of one phone's keys share its hash tag, so that opening and
+/// closing its unit of work are one script each.</summary>
 public interface IPhoneStore
 {
-    /// <summary>Takes the phone's lease (shared by every gateway replica) and loads its snapshot and opt-out; null
-    /// when another message of the same phone holds the lease.</summary>
-    Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease);
+    /// <summary>Opens the phone's unit of work in one round trip: counts the message against the phone's rate (when
+    /// <see cref="PhoneOpen.RateWindow"/> is set), remembers its id at first sight (<see cref="PhoneOpen.Message"/>),
+    /// and, unless the message was seen before or the count passed <see cref="PhoneOpen.MaxCount"/>, takes the lease and
+    /// loads the snapshot and whether the phone ever booked. The opt-out is read whatever happens.</summary>
+    Task<PhoneOpening> OpenAsync(PhoneOpen open);
 
-    /// <summary>Counts one more message of the phone in the current fixed <paramref name="window"/>, remembers
-    /// <paramref name="message"/> at first sight and tries the lease, in one round trip: the count so far, and the
-    /// lease or null. A message seen before (within its memory) takes no lease and says so.</summary>
-    Task<LeaseAttempt> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null);
+    /// <summary>Closes a unit of work in one round trip while <paramref name="lease"/> still holds: saves the snapshot
+    /// (null deletes it), records the opt-out when <see cref="PhoneClose.OptedOut"/> says so, and gives the lease back.
+    /// False when the lease had been lost: then nothing is written.</summary>
+    Task<bool> CloseAsync(PhoneLease lease, PhoneClose close);
+
+    /// <summary>Gives the lease back without saving anything (a step that is not to be kept).</summary>
+    Task ReleaseAsync(PhoneLease lease);
 
     /// <summary>Remembers <paramref name="message"/> for the phone: true at first sight, false when it was seen within
     /// its memory (a replay). For the paths that take no lease (an opt-out word).</summary>
     Task<bool> RememberMessageAsync(string phone, InboundMessage message);
 
-    /// <summary>Saves the snapshot (null deletes it) and gives the lease back. False when the lease had been lost.</summary>
-    Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry);
-
-    Task ReleaseAsync(PhoneLease lease);
+    /// <summary>What may be said to the phone without taking its lease, in one round trip: its opt-out and its
+    /// conversation's snapshot (for the language).</summary>
+    Task<PhoneLook> LookAsync(string phone);
 
     /// <summary>The phone's snapshot without taking the lease (to read its language), or null.</summary>
     Task<string?> PeekSnapshotAsync(string phone);
@@ -34,22 +40,46 @@ public interface IPhoneStore
     Task<bool> IsOptedOutAsync(string phone);
 }
 
+/// <summary>What opening a phone's unit of work asks for.</summary>
+/// <param name="Phone">The phone.</param>
+/// <param name="Lease">How long the lease lasts if its holder never gives it back.</param>
+public sealed record PhoneOpen(string Phone, TimeSpan Lease)
+{
+    /// <summary>Count the message in the phone's fixed window of this length; null: nothing is counted.</summary>
+    public TimeSpan? RateWindow { get; init; }
+
+    /// <summary>The lease is taken only while the count is at most this (a message over the phone's rate is counted,
+    /// remembered and refused without a lease); 0 takes no lease at all.</summary>
+    public long MaxCount { get; init; } = long.MaxValue;
+
+    /// <summary>The message to remember at first sight; a message seen before takes no lease.</summary>
+    public InboundMessage? Message { get; init; }
+}
+
+/// <summary>What opening found.</summary>
+/// <param name="Lease">The lease with the snapshot, or null: held by another message, the message was seen before, or
+/// the count passed the limit.</param>
+/// <param name="Count">Messages of the phone in the window so far, this one included (0 when nothing was counted).</param>
+/// <param name="MessageSeen">The message was seen before (Twilio's retry, or a captured webhook replayed).</param>
+/// <param name="OptedOut">The phone has opted out.</param>
+public sealed record PhoneOpening(PhoneLease? Lease, long Count, bool MessageSeen, bool OptedOut);
+
+/// <summary>What closing a unit of work writes.</summary>
+/// <param name="Snapshot">The conversation to keep (null deletes it).</param>
+/// <param name="IdleExpiry">How long the snapshot lives without a message.</param>
+public sealed record PhoneClose(string? Snapshot, TimeSpan IdleExpiry)
+{
+    /// <summary>True records an opt-out, false lifts it (an opt-in word), null leaves it as it is.</summary>
+    public bool? OptedOut { get; init; }
+}
+
 /// <summary>A held lease on one phone's conversation and the snapshot loaded with it.</summary>
 /// <param name="HasBookings">Whether the phone has ever booked (its booking index exists), read with the lease: when
 /// false, the cap on upcoming bookings needs no further read. A store that does not know says true.</param>
 public sealed record PhoneLease(string Phone, string Token, string? Snapshot, bool OptedOut = false, bool HasBookings = true);
 
-/// <summary>What counting a message and trying the lease found.</summary>
-/// <param name="MessageSeen">The message was seen before (Twilio's retry, or a captured webhook replayed): nothing is
-/// to be done, and no lease was taken.</param>
-public sealed record LeaseAttempt(PhoneLease? Lease, long Count, bool MessageSeen = false)
-{
-    public void Deconstruct(out PhoneLease? lease, out long count)
-    {
-        lease = Lease;
-        count = Count;
-    }
-}
+/// <summary>A phone's opt-out and snapshot, read without its lease.</summary>
+public sealed record PhoneLook(bool OptedOut, string? Snapshot);
 
 /// <summary>An inbound message's id (Twilio's <c>MessageSid</c>), kept per phone for <paramref name="Keep"/> from
 /// <paramref name="Now"/>, so that a captured webhook cannot be replayed within that time.</summary>

@@ -47,7 +47,7 @@ public sealed class Cancellation
     {
         if (r.BookingCode is not { } code || r.Choice is null)
         {
-            return await _prompts.HintAsync(t);
+            return await t.HintAsync();
         }
         await t.Machine.CancellationPickedAsync(code);
         return await _prompts.Lists.ConfirmCancellationAsync(t, code);
@@ -64,7 +64,7 @@ public sealed class Cancellation
         }
         if (r.Answer != Answer.Yes)
         {
-            return await _prompts.HintAsync(t);
+            return await t.HintAsync();
         }
         var cancelled = await _booking.CancelAsync(t.Phone, code);
         await t.Machine.FireAsync(Trigger.BookingCancelled);

@@ -4,15 +4,15 @@ using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.SmsGateway.Conversation.Reading;
 using SmsBooking.SmsGateway.Texts;
-using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>One message: reads it (<see cref="MessageReader"/>) against where the phone's talk stands, and hands what
-/// was said to the part that answers it: the words understood at every step here, the one-message forms to
-/// <see cref="OneMessageBooking"/>, cancelling to <see cref="Cancellation"/>, the steps to <see cref="GuidedBooking"/>.
-/// The contract is docs/conversation.md and docs/conversation-reading.md.</summary>
+/// <summary>One message: reads it (<see cref="MessageReader"/>) against the step the phone's talk stands at (its list),
+/// and hands what was said to the part that answers it: the words understood at every step here, the one-message forms
+/// to <see cref="OneMessageBooking"/>, anything else to the step (<see cref="Steps.IConversationStep.TakeAsync"/>), which
+/// fires its trigger; the reply is then what the step the talk went on to asks. The contract is docs/conversation.md and
+/// docs/conversation-reading.md.</summary>
 /// <remarks>Not thread-safe per phone: the caller holds the phone's lease while this runs.</remarks>
 public sealed class ConversationEngine
 {
@@ -21,20 +21,18 @@ public sealed class ConversationEngine
     private readonly OfficeSettings _office;
     private readonly TextCatalog _texts;
     private readonly Prompts _prompts;
-    private readonly GuidedBooking _guided;
+    private readonly Steps.ConversationSteps _steps;
     private readonly OneMessageBooking _oneMessage;
     private readonly Cancellation _cancellation;
     private readonly Moving _moving;
     private readonly Waitlist.Watching _watching;
-    private readonly ShownList _agendaList;
-    private readonly Dictionary<string, ShownList> _activityLists;
     private readonly Queue.QueueStatus _queueStatus;
     private readonly IClock _clock;
     private readonly ConversationOptions _options;
     private readonly OfficeAnswers _answers;
 
     public ConversationEngine(MessageReader reader, BookingService booking, OfficeSettings office, TextCatalog texts, Prompts prompts,
-        GuidedBooking guided, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving,
+        Steps.ConversationSteps steps, OneMessageBooking oneMessage, Cancellation cancellation, Queue.QueueStatus queueStatus, Moving moving,
         Waitlist.Watching watching, IClock clock, ConversationOptions options, OfficeAnswers answers)
     {
         _answers = answers;
@@ -48,63 +46,32 @@ public sealed class ConversationEngine
         _office = office;
         _texts = texts;
         _prompts = prompts;
-        _guided = guided;
+        _steps = steps;
         _oneMessage = oneMessage;
         _cancellation = cancellation;
-        _agendaList = ShownList.OfAgendas(office.Agendas);
-        _activityLists = office.Agendas.ToDictionary(a => a.Id, ShownList.OfActivities);
     }
 
     /// <summary>Handles one message; the snapshot is changed in place and the reply (unformatted for SMS) returned.</summary>
     /// <param name="phoneHasBookings">Read with the phone's lease; false spares the cap check its reads.</param>
     public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text, bool phoneHasBookings = true)
     {
-        if (snapshot.Language == Language.Cs && snapshot.State is State.Idle or State.JustBooked
+        if (snapshot.Language == Language.Cs && _steps[snapshot.State].AtRest
             && LanguageGuess.Of(text) is { } language && !IsPlainAnswer(text))
         {
             // A new talk is answered in the language it starts in; a language the phone has (chosen with EN or UA, or
             // guessed so before) stays until CZ.
             snapshot.Language = language;
         }
-        var t = new Turn(phone, snapshot, phoneHasBookings, _booking, _office, _texts, _clock);
-        var reading = _reader.Read(text, ContextOf(t));
-        var reply = await CourtesyAsync(t, reading, text) ?? await AnswerAsync(t, reading);
+        var t = new Turn(phone, snapshot, phoneHasBookings, _booking, _office, _texts, _clock) { Steps = _steps };
+        var reading = _reader.Read(text, new ReadingContext(t.State, _booking.Calendar.Today()) { Agenda = t.Agenda, Shown = t.Step.Shown(t) });
+        var reply = await t.Step.FirstAsync(t, reading, text) ?? await AnswerAsync(t, reading);
         t.Machine.Return(); // only after a message handled in full: see ConversationMachine.Return
         return reply;
-    }
-
-    /// <summary>Politeness alone: a thanks right after a booking is answered and changes nothing (it used to restart the
-    /// menu); a greeting at a list of bookings leaves the list for the menu (it used to be asked for a number).</summary>
-    private async Task<string?> CourtesyAsync(Turn t, MessageReading reading, string text)
-    {
-        if (reading.Understood)
-        {
-            return null;
-        }
-        if (t.State == State.JustBooked && Courtesy.IsThanks(text))
-        {
-            return t.Texts.Format("YouAreWelcome");
-        }
-        if (t.State is State.ChoosingCancellation or State.ConfirmingCancellation or State.ChoosingMove && Courtesy.IsGreeting(text))
-        {
-            await t.Machine.FireAsync(Trigger.Abandoned);
-            await t.Machine.FireAsync(Trigger.Greeted);
-            return _prompts.Greeting(t);
-        }
-        return null;
     }
 
     private async Task<string> AnswerAsync(Turn t, MessageReading reading)
     {
         var snapshot = t.Snapshot;
-        if (t.State == State.JustBooked)
-        {
-            if (IsPlainYes(reading))
-            {
-                return await _guided.RepeatConfirmAsync(t);
-            }
-            await t.Machine.FireAsync(Trigger.MovedOn); // anything else: a new talk
-        }
         if (reading.Keyword != Keyword.None || reading.Form != MessageForm.Talk)
         {
             snapshot.Misread = 0; // the step's own answers reset it in the parts
@@ -113,7 +80,8 @@ public sealed class ConversationEngine
         {
             return await _answers.AnswerAsync(t, reading); // the step stays as it was, and is asked again
         }
-        return await PartyAsync(t, reading) ?? await KeywordAsync(t, reading) ?? await FormAsync(t, reading) ?? await StepAsync(t, reading);
+        return await PartyAsync(t, reading) ?? await KeywordAsync(t, reading) ?? await FormAsync(t, reading)
+            ?? await t.Step.TakeAsync(t, reading) ?? await t.WentOnAsync();
     }
 
     /// <summary>A party's size (<c>2 osoby</c>, at any step): over the office's cap it is answered and nothing changes;
@@ -135,34 +103,11 @@ public sealed class ConversationEngine
         {
             return null;
         }
-        return t.State switch
-        {
-            State.EnteringName or State.Confirming => await _guided.ChangePartyAsync(t, r),
-            State.QuickConfirming => await _oneMessage.ChangePartyAsync(t, party),
-            _ => null,
-        };
-    }
-
-    private ReadingContext ContextOf(Turn t)
-    {
-        var s = t.Snapshot;
-        var shown = s.State switch
-        {
-            State.ChoosingAgenda => _agendaList,
-            State.ChoosingActivity when s.AgendaId is not null && _activityLists.TryGetValue(s.AgendaId, out var activities) => activities,
-            State.ChoosingDay when s.ShownDays is { } days => ShownList.OfDays(days),
-            State.ChoosingTime when s.ShownTimes is { } times => ShownList.OfTimes(times),
-            State.ChoosingCancellation when s.ShownCodes is { } codes => ShownList.OfBookings(codes),
-            State.ChoosingMove when s.ShownMoves is { } moves => ShownList.OfBookings(moves),
-            _ => ShownList.None,
-        };
-        return new ReadingContext(s.State, _booking.Calendar.Today()) { Agenda = t.Agenda, Shown = shown };
+        return await t.Step.PartyAsync(t, r, party);
     }
 
     /// <summary>A yes or no alone (<c>OK</c>, <c>ANO</c>, <c>YES</c>) tells no language: after a booking it repeats it.</summary>
     private static bool IsPlainAnswer(string text) => Keywords.Parse(InputText.Normalize(text)).Keyword is Keyword.Yes or Keyword.No;
-
-    private static bool IsPlainYes(MessageReading r) => r.Answer == Answer.Yes && r.Keyword == Keyword.None && r.Form == MessageForm.Talk;
 
     /// <summary>The words understood at every step (docs/conversation-reading.md, "Words for every step").</summary>
     private async Task<string?> KeywordAsync(Turn t, MessageReading r)
@@ -174,12 +119,12 @@ public sealed class ConversationEngine
             case Keyword.Czech:
             case Keyword.Ukrainian:
                 s.Language = r.Keyword switch { Keyword.English => Language.En, Keyword.Ukrainian => Language.Uk, _ => Language.Cs };
-                if (s.State == State.Idle)
+                if (t.Machine.CanFire(Trigger.Greeted))
                 {
                     await t.Machine.FireAsync(Trigger.Greeted);
                     return _prompts.Greeting(t);
                 }
-                return await _prompts.CurrentAsync(t);
+                return await t.PromptAsync();
             case Keyword.Help:
                 return Help(t);
             case Keyword.MyBookings:
@@ -188,7 +133,7 @@ public sealed class ConversationEngine
                 return await _queueStatus.SmsAsync(t.Texts);
             case Keyword.Restart:
                 await t.Machine.FireAsync(Trigger.Restarted);
-                return await _prompts.CurrentAsync(t);
+                return await t.PromptAsync();
             case Keyword.OptIn:
                 // START (or an opt-in that lifted an opt-out): the greeting, from the beginning. Leaving the steps
                 // that keep a hold releases it, like every other way of starting over.
@@ -196,7 +141,7 @@ public sealed class ConversationEngine
                 return _prompts.Greeting(t);
             case Keyword.Back when t.Machine.CanFire(Trigger.Back):
                 await t.Machine.FireAsync(Trigger.Back);
-                return await _prompts.CurrentAsync(t);
+                return await t.PromptAsync();
             case Keyword.Cancel when r.BookingCode is { } code:
                 return await _cancellation.CancelByCodeAsync(t, code);
             case Keyword.Cancel:
@@ -205,7 +150,7 @@ public sealed class ConversationEngine
                 return await _moving.StartAsync(t, r);
             case Keyword.Watch:
                 return await _watching.AnswerAsync(t, r);
-            case Keyword.More when s.State is State.ChoosingDay or State.ChoosingTime:
+            case Keyword.More when t.Machine.CanFire(Trigger.PagedOn):
                 return await PageOnAsync(t);
             default:
                 return null;
@@ -227,7 +172,7 @@ public sealed class ConversationEngine
     {
         await t.Machine.FireAsync(Trigger.PagedOn); // the entry action turns the page
         var page = t.Snapshot.Page;
-        var text = t.State == State.ChoosingDay ? await _prompts.DaysAsync(t, "") : await _prompts.TimesAsync(t, "");
+        var text = await t.PromptAsync();
         // Paged past the end: the list starts over, and the citizen is told.
         return t.Snapshot.Page == page ? text : t.Texts.NoMorePages() + "\n" + text;
     }
@@ -239,16 +184,5 @@ public sealed class ConversationEngine
         MessageForm.QuickBooking => await _oneMessage.BookAsync(t, r),
         MessageForm.FreeTimes => await _oneMessage.FreeTimesAsync(t, r),
         _ => null,
-    };
-
-    private async Task<string> StepAsync(Turn t, MessageReading r) => t.State switch
-    {
-        State.EnteringName => await _guided.NameStepAsync(t, r),
-        State.Confirming => await _guided.ConfirmStepAsync(t, r),
-        State.QuickConfirming => await _oneMessage.ConfirmStepAsync(t, r),
-        State.ChoosingCancellation => await _cancellation.ChoiceAsync(t, r),
-        State.ConfirmingCancellation => await _cancellation.ConfirmAsync(t, r),
-        State.ChoosingMove => await _moving.ChoiceAsync(t, r),
-        _ => await _guided.TakeAsync(t, r),
     };
 }

@@ -16,12 +16,26 @@ public static class ConversationRegistration
         builder.Services.AddSingleton(sp => new Reading.MessageReader(sp.GetRequiredService<BookingCore.Options.OfficeSettings>(),
             Reading.Vocabulary.With(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Words)));
         builder.Services.AddSingleton<Prompts>();
-        builder.Services.AddSingleton<GuidedBooking>();
+        builder.Services.AddSingleton<Confirmation>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.IdleStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingAgendaStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingActivityStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingDayStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingTimeStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.EnteringNameStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ConfirmingStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.QuickConfirmingStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.JustBookedStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingCancellationStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ConfirmingCancellationStep>();
+        builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingMoveStep>();
+        builder.Services.AddSingleton<Steps.ConversationSteps>();
         builder.Services.AddSingleton<OneMessageBooking>();
         builder.Services.AddSingleton<Cancellation>();
         builder.Services.AddSingleton<OfficeAnswers>();
         builder.Services.AddSingleton<Moving>();
         builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.AddSingleton<PhoneConversations>();
         builder.Services.AddSingleton<InboundSmsHandler>();
         builder.Services.AddHostedService<ConversationWarmUp>();
         return builder;

@@ -36,4 +36,7 @@ public enum ConversationTrigger
     MoveListed,
     /// <summary>Carries the <see cref="MovingBooking"/>: the booking to move, whose new day is asked next.</summary>
     MoveChosen,
+    /// <summary>Carries the <see cref="Wish"/>: what a message said for the steps of the booking (a day, a time, a name,
+    /// a party), kept until each step's turn comes; the step the talk stands at takes its part at once.</summary>
+    Said,
 }

@@ -8,11 +8,13 @@ using StackExchange.Redis;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>One inbound SMS, start to end: opt-out words, the phone's lease (one message of a phone at a time, across
-/// replicas), Twilio's repeated deliveries, the conversation, and the saved snapshot.</summary>
+/// <summary>One inbound SMS, start to end: opt-out words, the phone's unit of work (<see cref="PhoneConversation"/>: one
+/// message of a phone at a time, across replicas; its rate and Twilio's repeated deliveries checked as it opens), the
+/// conversation, and the saved snapshot.</summary>
 public sealed class InboundSmsHandler
 {
     private readonly IPhoneStore _phones;
+    private readonly PhoneConversations _conversations;
     private readonly ConversationEngine _engine;
     private readonly ConversationOptions _options;
     private readonly AbuseOptions _abuse;
@@ -20,12 +22,13 @@ public sealed class InboundSmsHandler
     private readonly IClock _clock;
     private readonly TextCatalog _texts;
 
-    public InboundSmsHandler(IPhoneStore phones, ConversationEngine engine, IOptions<ConversationOptions> options,
+    public InboundSmsHandler(IPhoneStore phones, PhoneConversations conversations, ConversationEngine engine, IOptions<ConversationOptions> options,
         IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock, TextCatalog texts)
     {
         _texts = texts;
         _clock = clock;
         _phones = phones;
+        _conversations = conversations;
         _engine = engine;
         _options = options.Value;
         _abuse = abuse.Value;
@@ -72,120 +75,100 @@ public sealed class InboundSmsHandler
         }
 
         // One round trip counts the message against the phone's rate, remembers its id at first sight (so that no
-        // path, answered or refused, can be replayed) and tries the phone's lease.
-        var attempt = await _phones.CountAndTryAcquireAsync(phone, _options.LeaseDuration, _abuse.RateWindow, message);
-        if (attempt.MessageSeen)
+        // path, answered or refused, can be replayed), reads the opt-out and, for a message within the rate from an
+        // allowed country, opens the phone's unit of work.
+        var allowed = _abuse.IsAllowed(phone);
+        var opening = await _conversations.OpenForMessageAsync(phone, message, _abuse.RateWindow, allowed ? _abuse.MaxMessagesPerWindow : 0);
+        if (opening.MessageSeen)
         {
             // Twilio's retry of a message, or a captured webhook replayed (within Conversation:ReplayMemory).
             _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
             return null;
         }
-        var (lease, count) = attempt;
-        if (count > _abuse.MaxMessagesPerWindow || !_abuse.IsAllowed(phone))
+        if (opening.Count > _abuse.MaxMessagesPerWindow || !allowed)
         {
-            if (lease is not null)
-            {
-                await _phones.ReleaseAsync(lease);
-            }
-            return await RefuseAsync(phone, count);
+            return Refuse(phone, opening.Count, opening.OptedOut);
         }
-        lease ??= await AcquireAsync(phone, cancellationToken);
-        if (lease is null)
+        await using var conversation = opening.Conversation ?? await _conversations.WaitAsync(phone, cancellationToken);
+        if (conversation is null)
         {
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
             return Fit(_texts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
-        var saved = false;
+        return await StepAsync(conversation, keyword, normalized, body, message.Now);
+    }
+
+    /// <summary>The step on the phone's open conversation: an opted-out phone hears nothing but an opt-in word; a new
+    /// conversation may be refused while the line is busy; the engine answers; the step is saved (with the opt-in) and
+    /// only then told.</summary>
+    private async Task<string?> StepAsync(PhoneConversation conversation, Keyword keyword, string normalized, string body, Instant now)
+    {
+        var phone = conversation.Phone;
+        var snapshot = conversation.Snapshot;
+        var text = body;
+        if (conversation.OptedOut)
+        {
+            if (!Keywords.OptInWords.Contains(normalized))
+            {
+                return null;
+            }
+            // Any opt-in word (YES too) opens the menu from the beginning; it confirms nothing from before STOP. The
+            // opt-out is lifted with the step's save.
+            text = "START";
+        }
+        if (_abuse.MaxMessagesPerMinuteTotal > 0 && snapshot.State is ConversationState.Idle or ConversationState.JustBooked && !conversation.OptedOut
+            && keyword is not (Keyword.MyBookings or Keyword.Cancel)
+            && !await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal))
+        {
+            _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
+            GatewayMetrics.BusyRefusals.Add(1);
+            return Fit(_texts.For(snapshot.Language).Busy());
+        }
+        var before = snapshot.State;
+        string reply;
         try
         {
-            var text = body;
-            if (lease.OptedOut)
-            {
-                if (!Keywords.OptInWords.Contains(normalized))
-                {
-                    return null;
-                }
-                await _phones.SetOptedOutAsync(phone, false);
-                _log.LogInformation("Opt-in recorded for {Phone}", PhoneMask.Mask(phone));
-                // Any opt-in word (YES too) opens the menu from the beginning; it confirms nothing from before STOP.
-                text = "START";
-            }
-            var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            if (_abuse.MaxMessagesPerMinuteTotal > 0 && snapshot.State is ConversationState.Idle or ConversationState.JustBooked && !lease.OptedOut
-                && keyword is not (Keyword.MyBookings or Keyword.Cancel)
-                && !await _phones.TryAdmitConversationAsync(message.Now, _abuse.MaxMessagesPerMinuteTotal))
-            {
-                _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
-                GatewayMetrics.BusyRefusals.Add(1);
-                return Fit(_texts.For(snapshot.Language).Busy());
-            }
-            var before = snapshot.State;
-            string reply;
-            try
-            {
-                reply = await _engine.HandleAsync(phone, snapshot, text, lease.HasBookings);
-            }
-            catch (ReplicasBehindException e)
-            {
-                // The step is on the master only: a failover now could take it back, so the citizen is not told it.
-                // The snapshot is not saved (the lease is released as it was), so the same message again repeats the
-                // step, which finds what was written and waits for the replicas once more.
-                GatewayMetrics.ReplicaAcksMissed.Add(1, new KeyValuePair<string, object?>("step", e.Step));
-                _log.LogWarning("Redis replicas acknowledged {Acknowledged} of {Required} within {Timeout} ms for a {Step} of {Phone}; asked to send it again",
-                    e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, e.Step, PhoneMask.Mask(phone));
-                return Fit(_texts.For(snapshot.Language).NotSavedTryAgain());
-            }
-            saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
-            if (!saved)
-            {
-                _log.LogError("Lease for {Phone} was lost before saving; the step was not saved", PhoneMask.Mask(phone));
-                return Fit(_texts.For(snapshot.Language).TryAgainLater());
-            }
-            _log.LogInformation("SMS from {Phone}: {Before} -> {After}", PhoneMask.Mask(phone), before, snapshot.State);
-            var fitted = Fit(reply);
-            GatewayMetrics.Steps.Add(1, new KeyValuePair<string, object?>("state", snapshot.State.ToString()));
-            GatewayMetrics.Replies.Add(1, new KeyValuePair<string, object?>("segments", SmsEncoding.Measure(fitted).Segments));
-            return fitted;
+            reply = await _engine.HandleAsync(phone, snapshot, text, conversation.HasBookings);
         }
-        finally
+        catch (ReplicasBehindException e)
         {
-            if (!saved)
-            {
-                await _phones.ReleaseAsync(lease);
-            }
+            // The step is on the master only: a failover now could take it back, so the citizen is not told it.
+            // The snapshot is not saved (the lease is released as it was), so the same message again repeats the
+            // step, which finds what was written and waits for the replicas once more.
+            GatewayMetrics.ReplicaAcksMissed.Add(1, new KeyValuePair<string, object?>("step", e.Step));
+            _log.LogWarning("Redis replicas acknowledged {Acknowledged} of {Required} within {Timeout} ms for a {Step} of {Phone}; asked to send it again",
+                e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, e.Step, PhoneMask.Mask(phone));
+            return Fit(_texts.For(snapshot.Language).NotSavedTryAgain());
         }
+        if (!await conversation.SaveAsync(optedOut: conversation.OptedOut ? false : null))
+        {
+            _log.LogError("Lease for {Phone} was lost before saving; the step was not saved", PhoneMask.Mask(phone));
+            return Fit(_texts.For(snapshot.Language).TryAgainLater());
+        }
+        if (conversation.OptedOut)
+        {
+            _log.LogInformation("Opt-in recorded for {Phone}", PhoneMask.Mask(phone));
+        }
+        _log.LogInformation("SMS from {Phone}: {Before} -> {After}", PhoneMask.Mask(phone), before, snapshot.State);
+        var fitted = Fit(reply);
+        GatewayMetrics.Steps.Add(1, new KeyValuePair<string, object?>("state", snapshot.State.ToString()));
+        GatewayMetrics.Replies.Add(1, new KeyValuePair<string, object?>("segments", SmsEncoding.Measure(fitted).Segments));
+        return fitted;
     }
 
     /// <summary>Beyond the rate: one notice when the limit is first passed, then silence until the window ends.
-    /// Outside the allowed countries: a hint. Neither to an opted-out number.</summary>
-    private async Task<string?> RefuseAsync(string phone, long count)
+    /// Outside the allowed countries: a hint. Neither to an opted-out number (read with the count).</summary>
+    private string? Refuse(string phone, long count, bool optedOut)
     {
         if (count > _abuse.MaxMessagesPerWindow)
         {
             _log.LogWarning("Rate limit: message {Count} from {Phone} in the window", count, PhoneMask.Mask(phone));
-            return count == _abuse.MaxMessagesPerWindow + 1 && !await _phones.IsOptedOutAsync(phone)
+            return count == _abuse.MaxMessagesPerWindow + 1 && !optedOut
                 ? Fit(_texts.For(BookingCore.Options.Language.Cs).TooManyMessages())
                 : null;
         }
         _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
-        return await _phones.IsOptedOutAsync(phone) ? null : Fit(_texts.For(BookingCore.Options.Language.Cs).CountryNotServed() + "\n" + _texts.For(BookingCore.Options.Language.En).CountryNotServed());
-    }
-
-    private async Task<PhoneLease?> AcquireAsync(string phone, CancellationToken cancellationToken)
-    {
-        var waited = TimeSpan.Zero;
-        var delay = TimeSpan.FromMilliseconds(5);
-        while (true)
-        {
-            var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
-            if (lease is not null || waited >= _options.LeaseWait)
-            {
-                return lease;
-            }
-            await Task.Delay(delay, cancellationToken);
-            waited += delay;
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
-        }
+        return optedOut ? null : Fit(_texts.For(BookingCore.Options.Language.Cs).CountryNotServed() + "\n" + _texts.For(BookingCore.Options.Language.En).CountryNotServed());
     }
 
     /// <summary>Plain GSM-7 unless diacritics are configured on.</summary>

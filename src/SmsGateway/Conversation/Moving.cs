@@ -1,6 +1,5 @@
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.SmsGateway.Conversation.Reading;
-using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Conversation;
@@ -12,37 +11,32 @@ public sealed class Moving
 {
     private readonly BookingService _booking;
     private readonly Prompts _prompts;
-    private readonly GuidedBooking _guided;
+    private readonly BookingCore.Options.OfficeSettings _office;
 
-    public Moving(BookingService booking, Prompts prompts, GuidedBooking guided)
+    public Moving(BookingService booking, Prompts prompts, BookingCore.Options.OfficeSettings office)
     {
         _booking = booking;
         _prompts = prompts;
-        _guided = guided;
+        _office = office;
     }
 
     /// <summary><c>PRESUN</c>, <c>PRESUN K7M3QX</c>, <c>PRESUN K7M3QX zitra v 10</c>.</summary>
     public async Task<string> StartAsync(Turn t, MessageReading r)
     {
-        if (t.State != State.Idle && t.Machine.CanFire(Trigger.Abandoned))
+        if (t.Machine.CanFire(Trigger.Abandoned))
         {
             await t.Machine.FireAsync(Trigger.Abandoned); // a booking or a list under way: left, its hold released
         }
-        var booked = await BookedAsync(t);
-        var movable = booked.Where(b => b.Party == 1).ToList();
-        var party = booked.FirstOrDefault(b => b.Party > 1 && (r.BookingCode is null || b.Code == r.BookingCode));
+        var movable = await MovableAsync(t);
         if (r.BookingCode is { } code)
         {
             var named = movable.FirstOrDefault(b => b.Code == code);
-            return named is not null ? await _guided.StartMoveAsync(t, named, r)
-                : party is not null ? t.Texts.MoveParty(party.Code)
-                : t.Texts.UnknownCode(Prompts.Echo(code));
+            return named is not null ? await StartMoveAsync(t, named, r) : t.Texts.UnknownCode(Prompts.Echo(code));
         }
         return movable.Count switch
         {
-            0 when party is not null => t.Texts.MoveParty(party.Code),
             0 => t.Texts.NothingToMove(),
-            1 => await _guided.StartMoveAsync(t, movable[0], r),
+            1 => await StartMoveAsync(t, movable[0], r),
             _ => await _prompts.Lists.ListMovesAsync(t),
         };
     }
@@ -52,7 +46,7 @@ public sealed class Moving
     {
         if (r.BookingCode is not { } code || r.Choice is null)
         {
-            return await _prompts.HintAsync(t);
+            return await t.HintAsync();
         }
         var chosen = (await MovableAsync(t)).FirstOrDefault(b => b.Code == code);
         if (chosen is null)
@@ -60,14 +54,33 @@ public sealed class Moving
             await t.Machine.FireAsync(Trigger.Abandoned);
             return t.Texts.MoveGone(code);
         }
-        return await _guided.StartMoveAsync(t, chosen, MessageReading.Nothing);
+        return await StartMoveAsync(t, chosen, MessageReading.Nothing);
     }
 
-    /// <summary>The phone's bookings that can still move by SMS: booked, not yet checked in, for one person (the SMS
-    /// line's choice: a party cancels and books again; the move itself, <c>BookingService.MoveAsync</c>, moves a party's
-    /// every place, as the web's move link does).</summary>
-    private async Task<List<Booking>> MovableAsync(Turn t) => (await BookedAsync(t)).Where(b => b.Party == 1).ToList();
+    /// <summary>Starts moving <paramref name="booking"/>: its agenda, activity and name are kept, and the guided steps
+    /// ask its new day and time, taking at once what the message already said (<c>PRESUN K7M3QX zitra v 10</c> goes
+    /// straight to the summary when that time is free).</summary>
+    private async Task<string> StartMoveAsync(Turn t, Booking booking, MessageReading r)
+    {
+        if (_office.FindAgenda(booking.AgendaId)?.FindActivity(booking.ActivityId) is null)
+        {
+            return t.Texts.MoveGone(booking.Code); // the office no longer offers what it was booked for
+        }
+        await t.Machine.MoveChosenAsync(new MoveChoice(booking.AgendaId, booking.ActivityId, booking.Name,
+            new MovingBooking(booking.Code, booking.Date, booking.Time), booking.Party));
+        var wish = Wish.Of(r with { Name = null });
+        if (wish.Any)
+        {
+            await t.Machine.SaidAsync(wish);
+        }
+        var reply = await t.WentOnAsync();
+        // The summary says the booking and its old time itself: it is sent alone, in one segment.
+        return t.Step.SaysWhatFor ? reply : t.Texts.MoveStart(booking.Code, booking.Date, booking.Time) + "\n" + reply;
+    }
 
-    private async Task<List<Booking>> BookedAsync(Turn t) =>
+    /// <summary>The phone's bookings that can still move: booked, not yet checked in (a booking locked by a move a crash
+    /// left under way too: moving it settles that move first). A party's booking moves whole, every place
+    /// (<c>BookingService.MoveAsync</c>), as the web's move link moves it.</summary>
+    private async Task<List<Booking>> MovableAsync(Turn t) =>
         (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status is BookingStatus.Booked or BookingStatus.Moving).ToList();
 }

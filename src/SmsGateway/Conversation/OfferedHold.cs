@@ -20,15 +20,13 @@ public sealed class OfferedHold
 {
     private readonly BookingService _booking;
     private readonly IBookingStore _store;
-    private readonly IPhoneStore _phones;
-    private readonly ConversationOptions _options;
+    private readonly PhoneConversations _conversations;
 
-    public OfferedHold(BookingService booking, IBookingStore store, IPhoneStore phones, ConversationOptions options)
+    public OfferedHold(BookingService booking, IBookingStore store, PhoneConversations conversations)
     {
         _booking = booking;
         _store = store;
-        _phones = phones;
-        _options = options;
+        _conversations = conversations;
     }
 
     /// <summary>What was held, and the language the phone's conversation speaks.</summary>
@@ -39,117 +37,73 @@ public sealed class OfferedHold
     /// is opted out or busy, a booking is under way, nothing is free within a week either side, or the phone is at
     /// its cap of bookings.</summary>
     /// <param name="notAt">A slot not to offer: the one just cancelled, which a staff cancel frees at once.</param>
-    public async Task<Offer?> TryOfferAsync(string phone, Agenda agenda, string activityId, string name, Instant target, (LocalDate Date, LocalTime Time)? notAt = null)
-    {
-        var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
-        if (lease is null)
+    public Task<Offer?> TryOfferAsync(string phone, Agenda agenda, string activityId, string name, Instant target, (LocalDate Date, LocalTime Time)? notAt = null) =>
+        OfferAsync(phone, agenda, activityId, async conversation =>
         {
-            return null;
-        }
-        var saved = false;
-        try
-        {
-            var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            var activity = agenda.FindActivity(activityId);
-            if (lease.OptedOut || activity is null || snapshot.State is not (ConversationState.Idle or ConversationState.JustBooked))
-            {
-                return null;
-            }
             // Never a time the citizen is already due at another counter.
-            var busy = lease.HasBookings ? await _booking.UpcomingAsync(phone) : [];
+            var busy = conversation.HasBookings ? await _booking.UpcomingAsync(phone) : [];
             bool Clashes(Slot slot) => busy.Any(b => b.Date == slot.Date
                 && b.Time < slot.End && slot.Start < b.Time.PlusMinutes(_booking.Calendar.Office.FindAgenda(b.AgendaId)?.SlotMinutes ?? 0));
             var nearest = await _booking.NearestFreeSlotsAsync(agenda, target.InZone(_booking.Calendar.Zone).LocalDateTime, reachDays: 7, count: 8, activityId);
             foreach (var slot in nearest.Where(s => (s.Date, s.Start) != notAt && !Clashes(s)).Take(3))
             {
-                var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, lease.HasBookings);
+                var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, conversation.HasBookings);
                 if (result.Outcome is HoldOutcome.TooManyBookings or HoldOutcome.TooManyPlaces)
                 {
                     return null;
                 }
-                if (result.Outcome != HoldOutcome.Placed)
+                if (result.Outcome == HoldOutcome.Placed)
                 {
-                    continue; // taken a moment ago: the next nearest
+                    return result.Hold; // else taken a moment ago: the next nearest
                 }
-                var hold = result.Hold!;
-                // The engine's own machine makes the offer, as a one-message booking does: ANO and NE then work on it.
-                var machine = new ConversationMachine(snapshot, new NothingToRelease(agenda));
-                if (snapshot.State == ConversationState.JustBooked)
-                {
-                    await machine.FireAsync(ConversationTrigger.MovedOn); // as any message after a booking: a new talk
-                }
-                await machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(hold), name));
-                saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
-                if (!saved)
-                {
-                    await _booking.ReleaseHoldAsync(phone); // the lease ran out: nobody would know of this hold
-                    return null;
-                }
-                await _store.ForgetLapsedAsync(hold);
-                GatewayMetrics.HoldsPlaced.Add(1);
-                return new Offer(hold, snapshot.Language);
             }
             return null;
-        }
-        finally
-        {
-            if (!saved)
-            {
-                await _phones.ReleaseAsync(lease);
-            }
-        }
-    }
+        }, (activity, hold) => new QuickOffer(agenda, activity, HeldSlot.Of(hold), name));
 
     /// <summary>Holds exactly the slot <paramref name="date"/> <paramref name="time"/> of the activity for the phone (a
     /// slot freed for a watcher, <c>HLIDAT</c>) and leaves the conversation waiting for ANO; with
     /// <paramref name="moving"/>, ANO moves that booking there (as <c>PRESUN</c> confirms) instead of booking anew. Null
     /// when no offer can be made: the phone is opted out or busy, a booking is under way, or the slot was taken.</summary>
-    public async Task<Offer?> TryOfferSlotAsync(string phone, Agenda agenda, string activityId, string name, LocalDate date, LocalTime time,
-        MovingBooking? moving)
+    public Task<Offer?> TryOfferSlotAsync(string phone, Agenda agenda, string activityId, string name, LocalDate date, LocalTime time,
+        MovingBooking? moving) =>
+        OfferAsync(phone, agenda, activityId, async conversation =>
+        {
+            var result = await _booking.HoldAsync(phone, agenda, activityId, date, time, conversation.HasBookings, moving: moving?.Code);
+            return result.Outcome == HoldOutcome.Placed ? result.Hold : null;
+        }, (activity, hold) => new QuickOffer(agenda, activity, HeldSlot.Of(hold), name) { Moving = moving });
+
+    /// <summary>The offer in the phone's unit of work: opened only if the lease is free, made only to a phone that is
+    /// not opted out and has nothing under way; <paramref name="place"/> holds the slot, the engine's own machine makes
+    /// the offer (as a one-message booking does: ANO and NE then work on it), and the conversation is saved. A hold
+    /// whose save failed (the lease ran out) is let go at once: nobody would know of it.</summary>
+    private async Task<Offer?> OfferAsync(string phone, Agenda agenda, string activityId, Func<PhoneConversation, Task<Hold?>> place,
+        Func<Activity, Hold, QuickOffer> offer)
     {
-        var lease = await _phones.TryAcquireAsync(phone, _options.LeaseDuration);
-        if (lease is null)
+        await using var conversation = await _conversations.TryOpenAsync(phone);
+        var activity = agenda.FindActivity(activityId);
+        if (conversation is null || conversation.OptedOut || activity is null
+            || conversation.Snapshot.State is not (ConversationState.Idle or ConversationState.JustBooked))
         {
             return null;
         }
-        var saved = false;
-        try
+        if (await place(conversation) is not { } hold)
         {
-            var snapshot = ConversationSnapshot.FromJson(lease.Snapshot);
-            var activity = agenda.FindActivity(activityId);
-            if (lease.OptedOut || activity is null || snapshot.State is not (ConversationState.Idle or ConversationState.JustBooked))
-            {
-                return null;
-            }
-            var result = await _booking.HoldAsync(phone, agenda, activityId, date, time, lease.HasBookings, moving: moving?.Code);
-            if (result.Outcome != HoldOutcome.Placed)
-            {
-                return null;
-            }
-            var hold = result.Hold!;
-            var machine = new ConversationMachine(snapshot, new NothingToRelease(agenda));
-            if (snapshot.State == ConversationState.JustBooked)
-            {
-                await machine.FireAsync(ConversationTrigger.MovedOn);
-            }
-            await machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(hold), name) { Moving = moving });
-            saved = await _phones.SaveAndReleaseAsync(lease, snapshot.ToJson(), _options.IdleExpiry);
-            if (!saved)
-            {
-                await _booking.ReleaseHoldAsync(phone);
-                return null;
-            }
-            await _store.ForgetLapsedAsync(hold); // the offer said until when it is held: no lapse notice
-            GatewayMetrics.HoldsPlaced.Add(1);
-            return new Offer(hold, snapshot.Language);
+            return null;
         }
-        finally
+        var machine = new ConversationMachine(conversation.Snapshot, new NothingToRelease(agenda));
+        if (conversation.Snapshot.State == ConversationState.JustBooked)
         {
-            if (!saved)
-            {
-                await _phones.ReleaseAsync(lease);
-            }
+            await machine.FireAsync(ConversationTrigger.MovedOn); // as any message after a booking: a new talk
         }
+        await machine.OfferHeldAsync(offer(activity, hold));
+        if (!await conversation.SaveAsync())
+        {
+            await _booking.ReleaseHoldAsync(phone);
+            return null;
+        }
+        await _store.ForgetLapsedAsync(hold); // the offer said until when it is held: no lapse notice
+        GatewayMetrics.HoldsPlaced.Add(1);
+        return new Offer(hold, conversation.Snapshot.Language);
     }
 
     /// <summary>The offer's machine starts from rest (nothing under way holds a slot), and its one transition keeps the

@@ -3,7 +3,6 @@ using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.SmsGateway.Conversation.Reading;
-using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
@@ -17,15 +16,13 @@ public sealed class OfficeAnswers
     private readonly OfficeSettings _office;
     private readonly BookingService _booking;
     private readonly Queue.QueueStatus _queue;
-    private readonly Prompts _prompts;
     private readonly ConversationOptions _options;
 
-    public OfficeAnswers(OfficeSettings office, BookingService booking, Queue.QueueStatus queue, Prompts prompts, ConversationOptions options)
+    public OfficeAnswers(OfficeSettings office, BookingService booking, Queue.QueueStatus queue, ConversationOptions options)
     {
         _office = office;
         _booking = booking;
         _queue = queue;
-        _prompts = prompts;
         _options = options;
     }
 
@@ -40,16 +37,16 @@ public sealed class OfficeAnswers
             Question.Queue => await _queue.SmsAsync(t.Texts),
             _ => await AboutActivityAsync(t, r),
         };
-        if (t.State is State.Idle or State.JustBooked)
+        if (t.Step.AtRest)
         {
             return answer;
         }
-        var prompt = answer + "\n" + await _prompts.CurrentAsync(t);
+        var prompt = answer + "\n" + await t.PromptAsync();
         if (t.Texts.Fits(prompt))
         {
             return prompt;
         }
-        var hint = answer + "\n" + _prompts.Reminder(t);
+        var hint = answer + "\n" + t.Step.Reminder(t);
         return t.Texts.Fits(hint) ? hint : answer;
     }
 

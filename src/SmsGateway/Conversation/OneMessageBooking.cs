@@ -4,7 +4,6 @@ using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.SmsGateway.Conversation.Reading;
 using SmsBooking.SmsGateway.Hosting;
-using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Conversation;
@@ -26,14 +25,14 @@ public sealed class OneMessageBooking
     private readonly BookingService _booking;
     private readonly IClock _clock;
     private readonly Prompts _prompts;
-    private readonly GuidedBooking _guided;
+    private readonly Confirmation _confirmation;
 
-    public OneMessageBooking(BookingService booking, IClock clock, Prompts prompts, GuidedBooking guided)
+    public OneMessageBooking(BookingService booking, IClock clock, Prompts prompts, Confirmation confirmation)
     {
         _booking = booking;
         _clock = clock;
         _prompts = prompts;
-        _guided = guided;
+        _confirmation = confirmation;
     }
 
     public string Syntax(Turn t) => t.Texts.QuickSyntax(_prompts.AgendaCodes(t.Language));
@@ -129,9 +128,9 @@ public sealed class OneMessageBooking
         }
         if (r.Answer != Answer.Yes)
         {
-            return await _prompts.HintAsync(t);
+            return await t.HintAsync();
         }
-        return await _guided.ConfirmAsync(t, LapsedAsync);
+        return await _confirmation.ConfirmAsync(t, LapsedAsync);
     }
 
     /// <summary>ANO after the offer's hold lapsed: the same slot if it is still free, else the nearest.</summary>
@@ -177,7 +176,4 @@ public sealed class OneMessageBooking
             ? t.Texts.NoFreeTimes(day.Value)
             : t.Texts.FreeTimes(agenda.Name.In(t.Language), day.Value, slots.Take(MaxFreeTimesListed).Select(s => s.Start).ToList());
     }
-
-    /// <summary>True in the state where ANO takes an offer.</summary>
-    public static bool IsOffering(Turn t) => t.State == State.QuickConfirming;
 }

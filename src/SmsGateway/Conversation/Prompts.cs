@@ -4,13 +4,13 @@ using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.SmsGateway.Conversation.Reading;
 using SmsBooking.SmsGateway.Sms;
-using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
-/// <summary>What each step asks, with its list freshly read (and remembered in the snapshot, so that a number picks
-/// from what the phone shows), and the hints for what was not understood (docs/conversation.md, "Prompts and hints").</summary>
+/// <summary>The lists the steps show, freshly read (and remembered in the snapshot, so that a number picks from what the
+/// phone shows), and the texts several steps share: the greeting, the summary, the offer (docs/conversation.md, "Prompts
+/// and hints"). What each step asks is the step's own (<see cref="Steps.IConversationStep.PromptAsync"/>).</summary>
 public sealed class Prompts
 {
     private readonly BookingService _booking;
@@ -31,38 +31,6 @@ public sealed class Prompts
     public IReadOnlyList<string> AgendaNames(Language language) => _office.Agendas.Select(a => a.Name.In(language)).ToList();
 
     public string Greeting(Turn t) => t.Texts.Greeting(AgendaNames(t.Language));
-
-    /// <summary>What the current step asks for, lists freshly read.</summary>
-    public async Task<string> CurrentAsync(Turn t)
-    {
-        var s = t.Snapshot;
-        var T = t.Texts;
-        switch (s.State)
-        {
-            case State.ChoosingAgenda:
-                return T.ChooseAgenda(AgendaNames(t.Language));
-            case State.ChoosingActivity:
-                return Activities(t);
-            case State.ChoosingDay:
-                return await DaysAsync(t, "");
-            case State.ChoosingTime:
-                return await TimesAsync(t, "");
-            case State.EnteringName:
-                return T.AskName(s.Hold!.Day, s.Hold.Time, HoldEnds(s.Hold), s.Hold.Party);
-            case State.Confirming:
-                return Summary(t);
-            case State.QuickConfirming:
-                return Offer(t, requestedWasFree: true);
-            case State.ChoosingCancellation:
-                return await Lists.ListCancellationsAsync(t);
-            case State.ConfirmingCancellation:
-                return await Lists.ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
-            case State.ChoosingMove:
-                return await Lists.ListMovesAsync(t);
-            default:
-                return Greeting(t);
-        }
-    }
 
     public string Activities(Turn t)
     {
@@ -194,65 +162,6 @@ public sealed class Prompts
         var s = t.Snapshot;
         return t.Texts.QuickOffer(t.Agenda!.Name.In(t.Language), s.Hold!.Day, s.Hold.Time, s.Name!, HoldEnds(s.Hold), requestedWasFree, s.Hold.Party);
     }
-
-    /// <summary>The answer to a message not understood at this step: the first time a hint of what the step accepts
-    /// with its list; again in a row, a short "not understood, POMOC" with the list.</summary>
-    public async Task<string> HintAsync(Turn t)
-    {
-        var s = t.Snapshot;
-        var T = t.Texts;
-        var again = ++s.Misread > 1;
-        var hint = again ? T.NotUnderstood() + "\n" : "";
-        switch (s.State)
-        {
-            case State.ChoosingAgenda:
-                return (again ? hint : T.HintNumber(_office.Agendas.Count) + "\n") + T.ChooseAgenda(AgendaNames(t.Language));
-            case State.ChoosingActivity:
-                return (again ? hint : T.HintNumber(t.Agenda!.Activities.Count) + "\n") + Activities(t);
-            case State.ChoosingDay:
-                return await DaysAsync(t, again ? hint : T.HintDay() + "\n");
-            case State.ChoosingTime:
-                return await TimesAsync(t, again ? hint : T.HintTime() + "\n");
-            // No list at these steps: the hint, and again in a row the way to help.
-            case State.EnteringName:
-                return T.InvalidName() + More(again, T);
-            case State.Confirming:
-                // The summary with a long name would not fit beside the hint.
-                return T.HintConfirm() + More(again, T);
-            case State.QuickConfirming:
-                return T.QuickHintConfirm() + More(again, T);
-            case State.ChoosingCancellation:
-                var count = s.ShownCodes?.Count ?? 0;
-                var list = await Lists.ListCancellationsAsync(t);
-                return t.State == State.ChoosingCancellation ? (again ? hint : T.HintNumber(count) + "\n") + list : list;
-            case State.ConfirmingCancellation:
-                return (again ? hint : "") + await Lists.ConfirmCancellationAsync(t, s.ShownCodes?.FirstOrDefault() ?? "");
-            case State.ChoosingMove:
-                var moves = s.ShownMoves?.Count ?? 0;
-                var movable = await Lists.ListMovesAsync(t);
-                return t.State == State.ChoosingMove ? (again ? hint : T.HintNumber(moves) + "\n") + movable : movable;
-            default:
-                return Greeting(t);
-        }
-    }
-
-    /// <summary>What the step asks, in one short line (no list): said after an answer to a question when the step's
-    /// whole prompt would not fit beside it.</summary>
-    public string Reminder(Turn t) => t.State switch
-    {
-        State.ChoosingAgenda => t.Texts.HintNumber(_office.Agendas.Count),
-        State.ChoosingActivity => t.Texts.HintNumber(t.Agenda!.Activities.Count),
-        State.ChoosingDay => t.Texts.HintDay(),
-        State.ChoosingTime => t.Texts.HintTime(),
-        State.EnteringName => t.Texts.InvalidName(),
-        State.Confirming => t.Texts.HintConfirm(),
-        State.QuickConfirming => t.Texts.QuickHintConfirm(),
-        State.ChoosingCancellation => t.Texts.HintNumber(t.Snapshot.ShownCodes?.Count ?? 1),
-        State.ChoosingMove => t.Texts.HintNumber(t.Snapshot.ShownMoves?.Count ?? 1),
-        _ => t.Texts.HintConfirm(),
-    };
-
-    private static string More(bool again, Texts.ConversationTexts T) => again ? "\n" + T.MoreHelp() : "";
 
     /// <summary>Every code of the office, by agenda: <c>OP/ZOP/POP/ZTOP Obcanske prukazy, ...</c>.</summary>
     public string AgendaCodes(Language language) =>

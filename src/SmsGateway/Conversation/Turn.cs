@@ -34,6 +34,22 @@ public sealed class Turn : ConversationMachine.IEffects
 
     public string Phone { get; }
 
+    /// <summary>The steps by state: the engine's table.</summary>
+    internal Steps.ConversationSteps Steps { get; init; } = null!;
+
+    /// <summary>The step the talk stands at.</summary>
+    public Steps.IConversationStep Step => Steps[State];
+
+    /// <summary>This message started the talk: the menu is asked with the greeting.</summary>
+    public bool Greeted { get; set; }
+
+    /// <summary>The agenda and activity were understood from words (the activity list skipped): the reply says back what
+    /// was understood before what follows.</summary>
+    public bool SayBack { get; set; }
+
+    /// <summary>The free slots of the day just chosen, read once for the check and the list of times.</summary>
+    public (LocalDate Day, IReadOnlyList<Slot> Slots)? Known { get; set; }
+
     public ConversationSnapshot Snapshot { get; }
 
     public ConversationMachine Machine { get; }
@@ -53,6 +69,8 @@ public sealed class Turn : ConversationMachine.IEffects
 
     public bool AgendaHasSeveralActivities() => Agenda is { Activities.Count: > 1 };
 
+    public Task GoOnAsync(ConversationState state) => Steps[state].GoOnAsync(this);
+
     public async Task ReleaseHoldAsync()
     {
         _released = await _booking.ReleaseHoldAsync(Phone) ?? _released;
@@ -70,6 +88,46 @@ public sealed class Turn : ConversationMachine.IEffects
         }
         return _released?.IsLiveAt(_clock.GetCurrentInstant()) == true;
     }
+
+    /// <summary>What the step the talk stands at asks, its list freshly read.</summary>
+    public Task<string> PromptAsync(string prefix = "") => Step.PromptAsync(this, prefix);
+
+    /// <summary>The hint of the step the talk stands at; counts the messages not understood in a row.</summary>
+    public Task<string> HintAsync() => Step.HintAsync(this, ++Snapshot.Misread > 1);
+
+    /// <summary>The reply once the talk went on: what the step it stands at now asks, after what was understood when it
+    /// is to be said back.</summary>
+    public async Task<string> WentOnAsync()
+    {
+        var reply = await PromptAsync();
+        return SayBack ? SaidBack(reply) : reply;
+    }
+
+    /// <summary><c>Rozumim: Cestovni pasy - Podani zadosti o pas.</c> before <paramref name="reply"/> when the reply
+    /// does not say it already (the summary does) and both fit the reply's segments.</summary>
+    private string SaidBack(string reply)
+    {
+        if (Step.SaysWhatFor || Activity is not { } activity)
+        {
+            return reply;
+        }
+        var line = Texts.Format("Understood", ("agenda", Agenda!.Name.In(Language)), ("activity", activity.Name.In(Language)));
+        return Texts.Fits(line + "\n" + reply) ? line + "\n" + reply : reply;
+    }
+
+    private object? _note;
+    private ConversationState _noteAt;
+
+    /// <summary>Keeps what a step found on the way (a day full, a time taken) for the prompt of <paramref name="at"/>
+    /// in this message.</summary>
+    public void Note(ConversationState at, object note)
+    {
+        _note = note;
+        _noteAt = at;
+    }
+
+    /// <summary>The note kept for the step the talk stands at, if of that kind.</summary>
+    public T? NoteOf<T>() where T : class => _noteAt == State ? _note as T : null;
 
     /// <summary>True when the snapshot's hold has run out (or there is none).</summary>
     public bool HoldLapsedAt(Instant now) => Snapshot.Hold?.IsLiveAt(now) != true;

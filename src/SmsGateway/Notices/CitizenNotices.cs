@@ -64,7 +64,8 @@ public sealed class CitizenNotices
         {
             return new NoticeResult(booking, Told.NoPhone);
         }
-        if (await _phones.IsOptedOutAsync(phone))
+        var look = await _phones.LookAsync(phone); // the opt-out, and the language if no offer is made
+        if (look.OptedOut)
         {
             _log.LogInformation("Cancellation of a booking of {Phone} not told: the number opted out", PhoneMask.Mask(phone));
             return new NoticeResult(booking, Told.OptedOut);
@@ -77,7 +78,7 @@ public sealed class CitizenNotices
         var offered = offer && agenda is not null
             ? await _offers.TryOfferAsync(phone, agenda, booking.ActivityId, booking.Name, booking.Start, (booking.Date, booking.Time))
             : null;
-        var texts = offered is not null ? _texts.For(offered.Language) : await TextsForAsync(phone);
+        var texts = _texts.For(offered?.Language ?? LanguageOf(look));
         var agendaName = agenda?.Name.In(texts.Language) ?? booking.AgendaId;
         string body;
         if (offered is not null)
@@ -116,7 +117,8 @@ public sealed class CitizenNotices
         {
             return new ReadyResult(phone, agenda.Id, Told.NoPhone, ApplicationCode: applicationCode);
         }
-        if (await _phones.IsOptedOutAsync(phone))
+        var look = await _phones.LookAsync(phone);
+        if (look.OptedOut)
         {
             _log.LogInformation("Ready notice for {Phone} not sent: the number opted out", PhoneMask.Mask(phone));
             return new ReadyResult(phone, agenda.Id, Told.OptedOut, ApplicationCode: applicationCode);
@@ -126,7 +128,7 @@ public sealed class CitizenNotices
             return new ReadyResult(phone, agenda.Id, Told.AlreadyTold, ApplicationCode: applicationCode);
         }
         var offered = offer ? await _offers.TryOfferAsync(phone, agenda, pickup.Id, name, _clock.GetCurrentInstant()) : null;
-        var texts = offered is not null ? _texts.For(offered.Language) : await TextsForAsync(phone);
+        var texts = _texts.For(offered?.Language ?? LanguageOf(look));
         var agendaName = agenda.Name.In(texts.Language);
         var body = offered is { Hold: var hold }
             ? texts.ReadyNoticeOffer(agendaName, hold.Date, hold.Time, hold.ExpiresAt.InZone(_office.Zone).TimeOfDay)
@@ -146,12 +148,13 @@ public sealed class CitizenNotices
         {
             return Told.NoPhone;
         }
-        if (await _phones.IsOptedOutAsync(booking.Phone))
+        var look = await _phones.LookAsync(booking.Phone);
+        if (look.OptedOut)
         {
             _log.LogInformation("PIN of a booking made by the staff not sent to {Phone}: the number opted out", PhoneMask.Mask(booking.Phone));
             return Told.OptedOut;
         }
-        var texts = await TextsForAsync(booking.Phone);
+        var texts = _texts.For(LanguageOf(look));
         var body = texts.StaffBooked(booking, _office.FindAgenda(booking.AgendaId)?.Name.In(texts.Language) ?? booking.AgendaId, _office.Place.In(texts.Language),
             window.Opens.InZone(_office.Zone).TimeOfDay, window.Closes.InZone(_office.Zone).TimeOfDay);
         var queued = await _outbox.EnqueueAsync(new OutboundMessage(booking.Phone, Fit(body), "staffbooking",
@@ -160,8 +163,8 @@ public sealed class CitizenNotices
         return queued ? Told.Sms : Told.AlreadyTold;
     }
 
-    private async Task<ConversationTexts> TextsForAsync(string phone) =>
-        _texts.For(ConversationSnapshot.FromJson(await _phones.PeekSnapshotAsync(phone)).Language);
+    /// <summary>The language of the phone's conversation, read with its opt-out.</summary>
+    private static Language LanguageOf(PhoneLook look) => ConversationSnapshot.FromJson(look.Snapshot).Language;
 
     private string Fit(string text) => _options.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);
 }

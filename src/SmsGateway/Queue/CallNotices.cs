@@ -103,16 +103,15 @@ public sealed class CallNotices(ITurnNoticeStore front, IBookingStore bookings, 
     }
 
     /// <summary>The texts in the language of the phone's conversation; null for a phone that may not be told (no real
-    /// number, or opted out). The opt-out and the conversation are read side by side.</summary>
+    /// number, or opted out). The opt-out and the conversation are read in one round trip.</summary>
     private async Task<ConversationTexts?> TextsForAsync(string phone)
     {
         if (!HasNumber(phone))
         {
             return null;
         }
-        var optedOut = phones.IsOptedOutAsync(phone);
-        var snapshot = phones.PeekSnapshotAsync(phone);
-        return await optedOut ? null : texts.For(ConversationSnapshot.FromJson(await snapshot).Language);
+        var look = await phones.LookAsync(phone);
+        return look.OptedOut ? null : texts.For(ConversationSnapshot.FromJson(look.Snapshot).Language);
     }
 
     private string Fit(string text) => conversation.UseDiacritics ? text : SmsEncoding.ToGsmFriendly(text);

@@ -17,17 +17,13 @@ public class ClosureFormTests(Chromium chromium)
     [InlineData(1366, "staff-closures-series")]
     public async Task EveryFridayAfternoon_PreviewedThenClosed_TheSeriesListedAsOne(int width, string screenshot)
     {
-        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>(StaffUsers.Users()) { ["Outbound:Enabled"] = "false" });
+        await using var gateway = await StaffPages.StartAsync(new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" });
         var phone = new SmsPhone(gateway, "+420607000001");
         await phone.ExpectAsync("OBJ ZOP 4.12. 12:00 Jana Novakova", "12:00");
         await phone.ExpectAsync("ANO", "Kod: ");
         var page = await chromium.NewPageAsync(width, 900);
-        var url = gateway.Address.ToString().TrimEnd('/');
-        await page.GotoAsync(url + "/staff/login");
-        await page.FillAsync("#name", StaffUsers.User);
-        await page.FillAsync("#password", StaffUsers.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.GotoAsync(url + "/staff/closures");
+        await StaffPages.SignInAsync(page, gateway);
+        await page.GotoAsync(Screens.Url(gateway, "/staff/closures"));
 
         Assert.Equal("", await page.Locator("#scope").InputValueAsync());
         await page.FillAsync("#reason", "porada");

@@ -32,7 +32,7 @@ public class ContentSecurityPolicyTests(Chromium chromium)
     [Fact]
     public async Task EveryScreen_WorksUnderItsPolicy_AndTheBrowserReportsNoViolation()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffUsers.Users());
+        await using var gateway = await StaffPages.StartAsync();
         var booking = await Screens.BookAsync(gateway, "+420601000001", new LocalDate(2026, 11, 30), new LocalTime(8, 0));
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 50));
 
@@ -78,9 +78,7 @@ public class ContentSecurityPolicyTests(Chromium chromium)
         // The staff console, signed in, its devices page among the others.
         var staff = await chromium.NewPageAsync(1366, 900);
         await GoAsync(staff, gateway, "/staff/login");
-        await staff.FillAsync("#name", StaffUsers.User);
-        await staff.FillAsync("#password", StaffUsers.Password);
-        await staff.ClickAsync("main button[type=submit]");
+        await StaffPages.SubmitSignInAsync(staff);
         foreach (var path in new[] { "/staff", "/staff/search", "/staff/book", "/staff/closures", "/staff/ready", "/staff/audit", "/staff/devices" })
         {
             await GoAsync(staff, gateway, path);

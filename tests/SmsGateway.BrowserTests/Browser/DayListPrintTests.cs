@@ -15,17 +15,13 @@ public class DayListPrintTests(Chromium chromium)
     [Fact]
     public async Task PrintedDayList_HidesTheConsole_AndPrintsOneTablePerAgenda_EachOnItsOwnPage()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffUsers.Users());
+        await using var gateway = await StaffPages.StartAsync();
         var actions = gateway.App.Services.GetRequiredService<StaffActions>();
         await actions.BookForCallerAsync("OP", "zadost", new LocalDate(2026, 12, 1), new LocalTime(9, 0), "Eva Mala", null, "test");
         await actions.BookForCallerAsync("CP", "zadost", new LocalDate(2026, 12, 1), new LocalTime(10, 0), "Ota Maly", null, "test");
         var page = await chromium.NewPageAsync(1280, 900);
-        var url = gateway.Address.ToString().TrimEnd('/');
-        await page.GotoAsync(url + "/staff/login");
-        await page.FillAsync("#name", StaffUsers.User);
-        await page.FillAsync("#password", StaffUsers.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.GotoAsync(url + "/staff?date=2026-12-01");
+        await StaffPages.SignInAsync(page, gateway);
+        await page.GotoAsync(Screens.Url(gateway, "/staff?date=2026-12-01"));
         Assert.True(await page.Locator("nav.staff-nav").IsVisibleAsync()); // on screen, the console is there
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });

@@ -25,7 +25,7 @@ public class StaffConsolePhoneTests(Chromium chromium)
     [Fact]
     public async Task EveryConsolePage_FitsAPhoneOf390Px_AndATablet_WithoutSidewaysScrolling()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffUsers.Users());
+        await using var gateway = await StaffPages.StartAsync();
         var first = await Screens.BookAsync(gateway, "+420601000001", Monday, new LocalTime(8, 0), "Bohuslava Wittgensteinová-Kolowratová");
         await Screens.BookAsync(gateway, "+420601000002", Monday.PlusDays(1), new LocalTime(9, 0));
         await Screens.OpenAsync(chromium, gateway, "/counter", Screens.CounterKey, 390, 844, counter: "Přepážka 12-B");
@@ -49,7 +49,7 @@ public class StaffConsolePhoneTests(Chromium chromium)
     [Fact]
     public async Task DoneAndNoShow_FromTheDayList_TakeOneTapEach_OnAPhone_AndWithoutScript()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffUsers.Users());
+        await using var gateway = await StaffPages.StartAsync();
         var served = await Screens.BookAsync(gateway, "+420601000001", Monday, new LocalTime(8, 0), "Jana Novakova");
         var called = await Screens.BookAsync(gateway, "+420601000002", Monday, new LocalTime(8, 15), "Petr Svoboda");
         var late = await Screens.BookAsync(gateway, "+420601000003", Monday, new LocalTime(8, 30), "Marie Dvorakova");
@@ -85,10 +85,7 @@ public class StaffConsolePhoneTests(Chromium chromium)
         // Without script: the same tap is a plain form.
         var context = await chromium.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 1024, Height = 768 } });
         var plain = await context.NewPageAsync();
-        await plain.GotoAsync(Screens.Url(gateway, "/staff/login"));
-        await plain.FillAsync("#name", StaffUsers.User);
-        await plain.FillAsync("#password", StaffUsers.Password);
-        await plain.ClickAsync("main button[type=submit]");
+        await StaffPages.SignInAsync(plain, gateway);
         await plain.Locator($"tr[data-code='{late.Code}'] button.visit-noshow").ClickAsync();
         await Expect(plain.Locator($"tr[data-code='{late.Code}'] .badge")).ToHaveTextAsync("nedostavil se");
         await Chromium.ScreenshotAsync(plain, "staff-schedule-tablet");

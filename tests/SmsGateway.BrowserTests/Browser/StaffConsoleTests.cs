@@ -26,7 +26,7 @@ public class StaffConsoleTests(Chromium chromium)
     [Fact]
     public async Task StaffSignIn_SeeTheDay_CancelWithNotice_CloseTheDay_SendAReadyNotice_BookForACaller()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffUsers.Users());
+        await using var gateway = await StaffPages.StartAsync();
         await BookBySmsAsync(gateway, "+420606000001", "08:00", "Jana Novakova");
         await BookBySmsAsync(gateway, "+420606000002", "08:15", "Petr Svoboda");
         await BookBySmsAsync(gateway, "+420606000003", "08:30", "Marie Dvorakova");
@@ -47,8 +47,7 @@ public class StaffConsoleTests(Chromium chromium)
         await page.FillAsync("#password", "spatne-heslo-99");
         await page.ClickAsync("button[type=submit]");
         Assert.Equal("Nesprávné jméno nebo heslo.", await page.Locator("[role=alert]").InnerTextAsync());
-        await page.FillAsync("#password", StaffUsers.Password);
-        await page.ClickAsync("main button[type=submit]");
+        await StaffPages.SubmitSignInAsync(page);
         Assert.EndsWith("/staff", page.Url);
 
         // The day's schedule.

@@ -14,7 +14,7 @@ public class StatisticsPageTests(Chromium chromium)
     [Fact]
     public async Task TheStatisticsPage_DrawsItsPlotsWithTablesBeside_AndPassesTheAccessibilityCheck()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffUsers.Users());
+        await using var gateway = await StaffPages.StartAsync();
         var store = gateway.App.Services.GetRequiredService<IStatisticsStore>();
         for (var day = new LocalDate(2026, 11, 2); day <= new LocalDate(2026, 11, 27); day = day.PlusDays(1))
         {
@@ -40,11 +40,7 @@ public class StatisticsPageTests(Chromium chromium)
         }
 
         var page = await chromium.NewPageAsync(1366, 900);
-        var url = gateway.Address.ToString().TrimEnd('/');
-        await page.GotoAsync(url + "/staff/login");
-        await page.FillAsync("#name", StaffUsers.User);
-        await page.FillAsync("#password", StaffUsers.Password);
-        await page.ClickAsync("main button[type=submit]");
+        await StaffPages.SignInAsync(page, gateway);
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Statistiky" }).ClickAsync();
         await page.FillAsync("#from", "2026-11-02");
         await page.FillAsync("#to", "2026-11-29");

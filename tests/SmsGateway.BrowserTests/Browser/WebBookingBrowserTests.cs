@@ -156,7 +156,8 @@ public class WebBookingBrowserTests(Chromium chromium)
                     {
                         // The next page's document, not its load event: in a full run the desktop walk twice had its
                         // new address and never saw "load" in 30 s (the axe check that follows reads the document).
-                        await page.WaitForURLAsync(url => url != before, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+                        // A minute: on a machine loaded by a full run a page's POST and redirect once took over 30 s.
+                        await page.WaitForURLAsync(url => url != before, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
                     }
                     else
                     {

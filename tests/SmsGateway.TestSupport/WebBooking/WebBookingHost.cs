@@ -13,6 +13,9 @@ public static class WebBookingHost
     public const string CancelledSubject = "je zrušena";
     public const string LapsedSubject = "propadla";
 
+    /// <summary>The agenda and activity a reservation takes unless a test names others.</summary>
+    public const string IdentityCards = "Občanské průkazy", Application = "Podání žádosti";
+
     public static async Task<(GatewayHost Gateway, WebMailbox Mail)> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null)
     {
         var smtp = await TestSmtp.StartAsync();
@@ -32,4 +35,19 @@ public static class WebBookingHost
         ["Mobile"] = mobile ?? "",
         ["Website"] = "",
     };
+
+    /// <summary>From /objednat through the steps to the summary: identity cards (or another agenda), its first activity,
+    /// Tuesday 1.12., 08:00.</summary>
+    public static async Task<string> ReserveAsync(WebCitizen citizen, string email, string? mobile = null, string time = "08:00",
+        string agenda = IdentityCards, string activity = Application)
+    {
+        var html = await citizen.GetAsync("/objednat");
+        html = await citizen.GetAsync(WebCitizen.Link(html, agenda));
+        html = await citizen.GetAsync(WebCitizen.Link(html, activity));
+        html = await citizen.GetAsync(WebCitizen.Link(html, "Další měsíc")); // the clock is on 30 November
+        html = await citizen.GetAsync(WebCitizen.Link(html, "úterý 1. prosince 2026"));
+        var details = WebCitizen.Link(html, time);
+        await citizen.GetAsync(details);
+        return await citizen.PostAsync(details, Person(email, mobile));
+    }
 }

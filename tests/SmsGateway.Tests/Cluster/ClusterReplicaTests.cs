@@ -21,11 +21,11 @@ public class ClusterReplicaTests
         ["Abuse:MaxMessagesPerWindow"] = "1000",
     };
 
-    private static async Task<(GatewayHost A, GatewayHost B)> TwoReplicasAsync(Dictionary<string, string?>? settings = null)
+    private static async Task<(GatewayHost A, GatewayHost B)> TwoReplicasAsync(Dictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     {
         var prefix = TestRedis.NewPrefix();
-        var a = await GatewayHost.StartAsync(settings, keyPrefix: prefix, redisConfiguration: TestRedis.ClusterConfiguration);
-        var b = await GatewayHost.StartAsync(settings, keyPrefix: prefix, redisConfiguration: TestRedis.ClusterConfiguration);
+        var a = await GatewayHost.StartAsync(settings, keyPrefix: prefix, redisConfiguration: TestRedis.ClusterConfiguration, logs: logs);
+        var b = await GatewayHost.StartAsync(settings, keyPrefix: prefix, redisConfiguration: TestRedis.ClusterConfiguration, logs: logs);
         return (a, b);
     }
 
@@ -99,7 +99,8 @@ public class ClusterReplicaTests
             ["Twilio:MaxMessagesPerSecond"] = "200",
             ["Outbound:PollInterval"] = "00:00:00.020",
         };
-        var (a, b) = await TwoReplicasAsync(settings);
+        var logs = new CapturedLogs(); // both replicas'
+        var (a, b) = await TwoReplicasAsync(settings, logs);
         await using (a)
         await using (b)
         {
@@ -108,9 +109,10 @@ public class ClusterReplicaTests
             {
                 await outbox.EnqueueAsync(new OutboundMessage($"+4206030000{i:00}", $"Zprava {i}", "test", $"m{i}", a.Clock.GetCurrentInstant()));
             }
-            var received = await stub.WaitForAsync(60, TimeSpan.FromSeconds(20));
-            await Task.Delay(1000);
-            Assert.Equal(60, stub.Requests.Count);
+            await OutboxWatch.UntilDrainedAsync(a, logs, accepted: 60, TimeSpan.FromSeconds(30));
+            var received = stub.Requests.ToList();
+            Assert.Equal(60, received.Count);
+            Assert.Equal(60, OutboxWatch.AcceptedHandOuts(logs));
             Assert.Equal(60, received.Select(r => r.Form["Body"]).Distinct().Count());
         }
     }
@@ -142,10 +144,12 @@ public class ClusterReplicaTests
             taken.AddRange(await killed.ClaimAsync("killed-replica", 5, TimeSpan.FromMinutes(10)));
         }
         Assert.Equal(5, taken.Count);
-        await using var survivor = await GatewayHost.StartAsync(settings, keyPrefix: prefix, redisConfiguration: TestRedis.ClusterConfiguration);
-        var received = await stub.WaitForAsync(5, TimeSpan.FromSeconds(15));
-        await Task.Delay(1500);
-        Assert.Equal(5, stub.Requests.Count);
+        var logs = new CapturedLogs();
+        await using var survivor = await GatewayHost.StartAsync(settings, keyPrefix: prefix, redisConfiguration: TestRedis.ClusterConfiguration, logs: logs);
+        await OutboxWatch.UntilDrainedAsync(survivor, logs, accepted: 5, TimeSpan.FromSeconds(20));
+        var received = stub.Requests.ToList();
+        Assert.Equal(5, received.Count);
+        Assert.Equal(5, OutboxWatch.AcceptedHandOuts(logs));
         Assert.Equal(5, received.Select(r => r.Form["Body"]).Distinct().Count());
     }
 }

@@ -31,7 +31,7 @@ public partial class WebBookingMailTests
         settings["Outbound:Enabled"] = "false"; // no SMS to Twilio from a test
         await using var gateway = await GatewayHost.StartAsync(settings);
         using var citizen = new WebCitizen(gateway.Address);
-        await WebBookingPageTests.ReserveAsync(citizen, Email);
+        await WebBookingHost.ReserveAsync(citizen, Email);
 
         var confirmMail = await smtp.WaitForAsync(Email, "Potvrďte rezervaci");
         var confirm = new Uri(Url().Match(confirmMail.TextBody ?? "").Value);

@@ -32,20 +32,6 @@ public class OutboxHardeningTests
 
     private static OutboundMessage Message(string to, string key) => new(to, "Zprava " + key, "test", key, SystemClock.Instance.GetCurrentInstant());
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(100);
-        }
-        return await condition();
-    }
-
     // Item 6: a first sender whose hand-out is slow (Twilio takes 6 s to answer its first POST) and a second sender
     // that reclaims after 4 s. Today the first waits out the slow answer and both send. Now every POST is bounded by
     // Outbound:SendTimeout, the whole hand-out fits in ReclaimAfter, and ownership is renewed before each attempt.
@@ -62,13 +48,17 @@ public class OutboxHardeningTests
             ["Outbound:MaxAttempts"] = "2",
             ["Outbound:MaxRetryDelay"] = "00:00:00.200",
         };
-        await using var first = await StartAsync(stub, settings, prefix);
+        var firstLogs = new CapturedLogs();
+        var secondLogs = new CapturedLogs();
+        await using var first = await StartAsync(stub, settings, prefix, firstLogs);
         await first.App.Services.GetRequiredService<IOutbox>().EnqueueAsync(Message("+420601100001", "slow"));
         Assert.Single(await stub.WaitForAsync(1, TimeSpan.FromSeconds(10)));
-        await using var second = await StartAsync(stub, settings, prefix);
-        await Task.Delay(TimeSpan.FromSeconds(8)); // past the slow answer and two reclaim periods
+        await using var second = await StartAsync(stub, settings, prefix, secondLogs);
+        // The first sender's hand-out is over (its own line says Twilio accepted the message) and the message is gone
+        // from the outbox (acknowledged): no sender can claim it any more, so nothing else can go out.
+        await OutboxWatch.UntilDrainedAsync(first, firstLogs, accepted: 1, TimeSpan.FromSeconds(20));
         Assert.Single(stub.Accepted);
-        Assert.Equal(0, (await first.App.Services.GetRequiredService<IOutbox>().StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog);
+        Assert.Equal(0, OutboxWatch.AcceptedHandOuts(secondLogs));
     }
 
     // Item 6: a batch queued behind a rate of 1 a second. Today a sender takes 10 at once, the last ones wait longer
@@ -85,16 +75,18 @@ public class OutboxHardeningTests
             ["Outbound:SendTimeout"] = "00:00:01",
             ["Outbound:MaxAttempts"] = "1",
         };
-        await using var first = await StartAsync(stub, settings, prefix);
+        var logs = new CapturedLogs(); // both senders'
+        await using var first = await StartAsync(stub, settings, prefix, logs);
         var outbox = first.App.Services.GetRequiredService<IOutbox>();
         for (int i = 0; i < 7; i++)
         {
             await outbox.EnqueueAsync(Message($"+42060120000{i}", $"batch{i}"));
         }
         await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
-        await using var second = await StartAsync(stub, settings, prefix);
-        await stub.WaitForAsync(7, TimeSpan.FromSeconds(20));
-        await Task.Delay(TimeSpan.FromSeconds(5)); // a reclaim period more: nothing else may go out
+        await using var second = await StartAsync(stub, settings, prefix, logs);
+        // Every message acknowledged (the outbox empty: nothing left to claim) and seven hand-outs ended accepted.
+        await OutboxWatch.UntilDrainedAsync(first, logs, accepted: 7, TimeSpan.FromSeconds(30));
+        Assert.Equal(7, OutboxWatch.AcceptedHandOuts(logs));
         var bodies = stub.Accepted.Select(r => r.Form["Body"]).ToList();
         Assert.Equal(7, bodies.Distinct().Count());
         Assert.Equal(7, bodies.Count);
@@ -111,8 +103,10 @@ public class OutboxHardeningTests
         var sender = gateway.App.Services.GetRequiredService<OutboundSender>();
         await outbox.EnqueueAsync(Message("+420601100003", "taken"));
         var slow = Assert.Single(await outbox.ClaimAsync("slow-sender", 1, TimeSpan.FromMilliseconds(200)));
-        await Task.Delay(300);
-        var other = Assert.Single(await outbox.ClaimAsync("other-sender", 1, TimeSpan.FromMilliseconds(200)));
+        IReadOnlyList<OutboxEntry> takenOver = [];
+        await Poll.UntilAsync(async () => (takenOver = await outbox.ClaimAsync("other-sender", 1, TimeSpan.FromMilliseconds(200))).Count == 1,
+            TimeSpan.FromSeconds(10), "another sender takes the message over once the first one's lease has lapsed");
+        var other = Assert.Single(takenOver);
 
         await sender.SendAsync(slow, CancellationToken.None);
         Assert.Empty(stub.Requests);
@@ -142,8 +136,8 @@ public class OutboxHardeningTests
         await outbox.EnqueueAsync(Message("+420601300001", $"refused{code}"));
         await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
 
-        Assert.True(await EventuallyAsync(async () => (await gateway.Http.GetStringAsync("/health/ready")).Contains("Degraded"), TimeSpan.FromSeconds(5)),
-            "readiness is not Degraded while Twilio refuses our credentials");
+        await Poll.UntilAsync(async () => (await gateway.Http.GetStringAsync("/health/ready")).Contains("Degraded"), TimeSpan.FromSeconds(5),
+            "readiness turns Degraded while Twilio refuses our credentials");
         var ready = await gateway.Http.GetStringAsync("/health/ready");
         Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), ready);
         Assert.Equal(1, (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog); // not dropped
@@ -154,7 +148,7 @@ public class OutboxHardeningTests
         // Fixed (here: the stub answers 201 again), the same message goes out on its next hand-out, once.
         var requests = await stub.WaitForAsync(2, TimeSpan.FromSeconds(15));
         Assert.Equal(2, requests.Count);
-        Assert.True(await EventuallyAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0, TimeSpan.FromSeconds(5)));
+        await Poll.UntilAsync(async () => await OutboxWatch.BacklogAsync(gateway) == 0, TimeSpan.FromSeconds(5), "the outbox empties");
         Assert.Single(stub.Accepted);
         Assert.Contains("Healthy", await gateway.Http.GetStringAsync("/health/ready"));
     }
@@ -170,12 +164,14 @@ public class OutboxHardeningTests
     {
         await using var stub = await TwilioStandIn.StartAsync();
         stub.Plan(TwilioStandIn.TwilioError(code, "refused"));
-        await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:ReclaimAfter"] = "00:00:03", ["Outbound:SendTimeout"] = "00:00:01", ["Outbound:MaxAttempts"] = "1" });
+        var logs = new CapturedLogs();
+        await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:ReclaimAfter"] = "00:00:03", ["Outbound:SendTimeout"] = "00:00:01", ["Outbound:MaxAttempts"] = "1" }, logs: logs);
         var outbox = gateway.App.Services.GetRequiredService<IOutbox>();
         await outbox.EnqueueAsync(Message("+420601300002", $"recipient{code}"));
         await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
-        Assert.True(await EventuallyAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0, TimeSpan.FromSeconds(5)));
-        await Task.Delay(TimeSpan.FromSeconds(4)); // a reclaim period: it is not sent again
+        // The hand-out ended refused for good and the message left the outbox: there is nothing left to send again.
+        await Poll.UntilAsync(async () => logs.Lines.Any(l => l.Contains("refused for good", StringComparison.Ordinal)) && await OutboxWatch.BacklogAsync(gateway) == 0,
+            TimeSpan.FromSeconds(10), "the refusal is final and the outbox empty");
         Assert.Single(stub.Requests);
         Assert.Contains("Healthy", await gateway.Http.GetStringAsync("/health/ready"));
     }
@@ -224,9 +220,15 @@ public class OutboxHardeningTests
             ["Outbound:Enabled"] = outboundEnabled ? "true" : "false",
             ["Twilio:PublicBaseUrl"] = publicBaseUrl,
         }, logs: logs);
-        await Task.Delay(300); // the hosted services have started with the host; give the log line a moment
-        var warnings = logs.Lines.Where(l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("Twilio:PublicBaseUrl", StringComparison.Ordinal)
+        List<string> Warnings() => logs.Lines.Where(l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("Twilio:PublicBaseUrl", StringComparison.Ordinal)
             && l.Contains("StatusCallback", StringComparison.Ordinal)).ToList();
-        Assert.Equal(warns ? 1 : 0, warnings.Count);
+        if (outboundEnabled)
+        {
+            // The sender says it as it starts, before its first hand-out: once a message went out, it has said it or never will.
+            await gateway.App.Services.GetRequiredService<IOutbox>().EnqueueAsync(Message("+420601500001", $"callback{publicBaseUrl.Length}"));
+            Assert.Single(await stub.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        }
+        // (With the sender off, nothing sends: no sender runs to say it.)
+        Assert.Equal(warns ? 1 : 0, Warnings().Count);
     }
 }

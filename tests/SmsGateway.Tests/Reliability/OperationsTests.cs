@@ -44,7 +44,7 @@ public class OperationsTests
 
             // Another message of the same phone is being handled (it holds the phone's lease) when the stop begins.
             var store = gateway.App.Services.GetRequiredService<IPhoneStore>();
-            var lease = await store.TryAcquireAsync(phone.Number, TimeSpan.FromSeconds(30));
+            var lease = (await store.OpenAsync(new PhoneOpen(phone.Number, TimeSpan.FromSeconds(30)))).Lease;
             Assert.NotNull(lease);
             var inFlight = phone.SendAsync("1");
             await Task.Delay(300);

@@ -17,10 +17,8 @@ public class WebBookingGuardTests
     [Fact]
     public async Task PostsFromOneSourceAddress_PastWebBookingPostsPerMinute_Get429WithRetryAfter_AndAnotherAddressIsNotCounted()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(new Dictionary<string, string?>(BehindProxy) { ["WebBooking:PostsPerMinute"] = "3" });
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var bot = new WebCitizen(gateway.Address, forwardedFor: "203.0.113.7");
+        await using var session = await WebBookingSession.StartAsync(new Dictionary<string, string?>(BehindProxy) { ["WebBooking:PostsPerMinute"] = "3" }, forwardedFor: "203.0.113.7");
+        var (gateway, mail, bot) = session;
         for (var i = 0; i < 3; i++)
         {
             await bot.PostAsync("/objednat/potvrdit/no-such-token");
@@ -37,10 +35,8 @@ public class WebBookingGuardTests
     [Fact]
     public async Task AFilledHoneypot_IsRefused_AndHoldsNothing()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var bot = new WebCitizen(gateway.Address);
+        await using var session = await WebBookingSession.StartAsync();
+        var (gateway, mail, bot) = session;
         await bot.GetAsync("/objednat/EO/pobyt/2026-12-01/0800");
         var form = WebBookingHost.Person("bot@example.cz");
         form["Website"] = "http://spam.example";
@@ -53,15 +49,13 @@ public class WebBookingGuardTests
     [Fact]
     public async Task OneSourceAddress_HoldsOneSlotAtATime_ItsEarlierHoldIsReleased()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(BehindProxy);
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var first = new WebCitizen(gateway.Address, forwardedFor: "198.51.100.4");
+        await using var session = await WebBookingSession.StartAsync(BehindProxy, forwardedFor: "198.51.100.4");
+        var (gateway, mail, first) = session;
         using var second = new WebCitizen(gateway.Address, forwardedFor: "198.51.100.4");
-        await WebBookingPageTests.ReserveAsync(first, "a@example.cz");
+        await WebBookingHost.ReserveAsync(first, "a@example.cz");
         var service = gateway.App.Services.GetRequiredService<BookingService>();
         Assert.NotNull(await service.CurrentHoldAsync(WebOwner.Of("a@example.cz")));
-        await WebBookingPageTests.ReserveAsync(second, "b@example.cz", time: "08:15");
+        await WebBookingHost.ReserveAsync(second, "b@example.cz", time: "08:15");
         Assert.Null(await service.CurrentHoldAsync(WebOwner.Of("a@example.cz")));
         Assert.NotNull(await service.CurrentHoldAsync(WebOwner.Of("b@example.cz")));
     }
@@ -69,16 +63,13 @@ public class WebBookingGuardTests
     [Fact]
     public async Task OneEmailAddress_BooksNoMoreOfAnAgendaThanAPhoneMay()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(new Dictionary<string, string?> { ["Booking:MaxUpcomingPerAgenda"] = "1" });
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var citizen = new WebCitizen(gateway.Address);
-        await WebBookingPageTests.ReserveAsync(citizen, "Jana@Example.cz");
-        var confirm = await mail.LinkAsync("Jana@Example.cz", WebBookingHost.ConfirmSubject, "potvrdit");
+        await using var session = await WebBookingSession.StartAsync(new Dictionary<string, string?> { ["Booking:MaxUpcomingPerAgenda"] = "1" });
+        var (gateway, mail, citizen) = session;
+        var confirm = await session.ReserveForConfirmLinkAsync("Jana@Example.cz");
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
         // The same address in other letters is the same owner.
-        var refused = WebCitizen.Text(await WebBookingPageTests.ReserveAsync(citizen, "jana@example.CZ", time: "09:00"));
+        var refused = WebCitizen.Text(await WebBookingHost.ReserveAsync(citizen, "jana@example.CZ", time: "09:00"));
         Assert.Equal(HttpStatusCode.Conflict, citizen.LastStatus);
         Assert.Contains("už je tolik objednávek této agendy, kolik je dovoleno (1)", refused);
     }
@@ -86,11 +77,9 @@ public class WebBookingGuardTests
     [Fact]
     public async Task ASlotHeldOnTheWeb_IsNotOfferedBySms()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var citizen = new WebCitizen(gateway.Address);
-        await WebBookingPageTests.ReserveAsync(citizen, "a@example.cz", agenda: "Evidence obyvatel", activity: "Přihlášení k trvalému pobytu");
+        await using var session = await WebBookingSession.StartAsync();
+        var (gateway, mail, citizen) = session;
+        await WebBookingHost.ReserveAsync(citizen, "a@example.cz", agenda: "Evidence obyvatel", activity: "Přihlášení k trvalému pobytu");
         // The population register's one counter takes one residence booking an hour: the web's hold of 08:00 fills the hour.
         await new SmsPhone(gateway).ExpectAsync("VOLNO PTP 1.12.", @"volno Ut 1\.12\.: 09:00 ");
     }
@@ -98,9 +87,8 @@ public class WebBookingGuardTests
     [Fact]
     public async Task ThirtyCitizensOnTheWebAndBySms_RacingForOnePlace_GetOneBooking()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(BehindProxy);
-        await using var _g = gateway;
-        await using var _m = mail;
+        await using var session = await WebBookingSession.StartAsync(BehindProxy);
+        var (gateway, mail, _) = session;
         var web = Enumerable.Range(0, 15).Select(i => new RacingCitizen($"c{i}@example.cz", new WebCitizen(gateway.Address, forwardedFor: $"192.0.2.{i + 1}"))).ToList();
         var sms = Enumerable.Range(0, 15).Select(i => new SmsPhone(gateway, $"+42060300{i:0000}")).ToList();
         const string Path = "/objednat/EO/pobyt/2026-12-01/0800"; // the population register: one place at 08:00

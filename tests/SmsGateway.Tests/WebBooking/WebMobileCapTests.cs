@@ -33,10 +33,8 @@ public class WebMobileCapTests
     [Fact]
     public async Task TwoReservationsNamingOneMobile_ConfirmedOneAfterTheOther_DoNotPassItsPlaces_TheSecondIsRefusedSayingWhy()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(Settings);
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var jana = new WebCitizen(gateway.Address, forwardedFor: "203.0.113.21");
+        await using var session = await WebBookingSession.StartAsync(Settings, forwardedFor: "203.0.113.21");
+        var (gateway, mail, jana) = session;
         using var petr = new WebCitizen(gateway.Address, forwardedFor: "203.0.113.22");
         // Both reservations pass: the mobile has booked nothing yet.
         var first = await ReserveAsync(jana, mail, "jana@example.cz", "0800", party: 3);
@@ -61,10 +59,8 @@ public class WebMobileCapTests
     [InlineData("Booking:MaxPlacesPerPhone", "4", 3, "už je objednáno tolik osob, kolik je dovoleno (4)")]
     public async Task AConfirmationRefusedForTheMobilesCap_FreesItsSlotAtOnce_AndNoLapsedMailFollows(string cap, string max, int smsParty, string why)
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(new Dictionary<string, string?>(Settings) { [cap] = max });
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var petr = new WebCitizen(gateway.Address, forwardedFor: "203.0.113.22");
+        await using var session = await WebBookingSession.StartAsync(new Dictionary<string, string?>(Settings) { [cap] = max }, forwardedFor: "203.0.113.22");
+        var (gateway, mail, petr) = session;
         var link = await ReserveAsync(petr, mail, "petr@example.cz", "1000", party: 2);
         var service = gateway.App.Services.GetRequiredService<BookingService>();
         var agenda = service.Calendar.Office.FindAgenda("OP")!;
@@ -103,10 +99,8 @@ public class WebMobileCapTests
     [Fact]
     public async Task AWebPartyMovedToAnotherDay_StillCountsUnderItsMobilesPlaces_SoTheMobileCannotBookMoreBySms()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(Settings);
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var jana = new WebCitizen(gateway.Address, forwardedFor: "203.0.113.21");
+        await using var session = await WebBookingSession.StartAsync(Settings, forwardedFor: "203.0.113.21");
+        var (gateway, mail, jana) = session;
         var confirm = await ReserveAsync(jana, mail, "jana@example.cz", "1000", party: 3);
         await jana.GetAsync(confirm);
         Assert.Contains("Objednávka je potvrzena", WebCitizen.Text(await jana.PostAsync(confirm)));

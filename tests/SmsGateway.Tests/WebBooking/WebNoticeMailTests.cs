@@ -18,7 +18,7 @@ public class WebNoticeMailTests
     /// <summary>Books 1.12. at <paramref name="time"/> on the pages and returns the booking's code.</summary>
     private static async Task<string> ConfirmAsync(WebCitizen citizen, WebMailbox mail, string time, string email = Email)
     {
-        await WebBookingPageTests.ReserveAsync(citizen, email, time: time);
+        await WebBookingHost.ReserveAsync(citizen, email, time: time);
         var confirm = await mail.LinkAsync(email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
@@ -29,14 +29,12 @@ public class WebNoticeMailTests
     [Fact]
     public async Task AnAfternoonClosedOnTheConsole_EmailsTheWebBookingsCitizenTheReason_AndTheConsoleSaysToldByEmail()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(new Dictionary<string, string?>
+        await using var session = await WebBookingSession.StartAsync(new Dictionary<string, string?>
         {
             ["Staff:Users:0:Name"] = "petra",
             ["Staff:Users:0:PasswordHash"] = StaffPasswords.Hash(Password),
         });
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var citizen = new WebCitizen(gateway.Address);
+        var (gateway, mail, citizen) = session;
         await ConfirmAsync(citizen, mail, "13:00");
         using var console = new Tests.Staff.ConsoleClient(gateway);
         Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync("petra", Password)).StatusCode);
@@ -58,10 +56,8 @@ public class WebNoticeMailTests
     [Fact]
     public async Task TheStaffsCancelAndADocumentReady_OfAWebBooking_GoByEmailOnce()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var citizen = new WebCitizen(gateway.Address);
+        await using var session = await WebBookingSession.StartAsync();
+        var (gateway, mail, citizen) = session;
         var code = await ConfirmAsync(citizen, mail, "08:00");
         var other = await ConfirmAsync(citizen, mail, "09:00", "petr.novak@example.cz");
         var actions = gateway.App.Services.GetRequiredService<StaffActions>();

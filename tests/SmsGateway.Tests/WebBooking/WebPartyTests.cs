@@ -18,9 +18,8 @@ public class WebPartyTests
     [Fact]
     public async Task APartyOfThree_IsOfferedOnlyTimesWhereAllFit_RefusedClearlyWhereThereIsLessRoom_AndItsBookingTakesThreePlaces()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
+        await using var session = await WebBookingSession.StartAsync();
+        var (gateway, mail, _) = session;
         var service = gateway.App.Services.GetRequiredService<BookingService>();
         var agenda = service.Calendar.Office.FindAgenda("OP")!;
         // Someone booked one place at 08:45 by SMS: the hour of 8 has 2 of its 3 places left.
@@ -72,10 +71,8 @@ public class WebPartyTests
     [Fact]
     public async Task WithPartiesOff_NoPageAsksForTheParty_AndAnAddressAskingForTwoBooksOne()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(new Dictionary<string, string?> { ["Booking:MaxPartySize"] = "1" });
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var citizen = new WebCitizen(gateway.Address);
+        await using var session = await WebBookingSession.StartAsync(new Dictionary<string, string?> { ["Booking:MaxPartySize"] = "1" });
+        var (gateway, mail, citizen) = session;
         Assert.DoesNotContain("name=\"osob\"", await citizen.GetAsync("/objednat/OP/zadost?month=2026-12"));
         Assert.DoesNotContain("name=\"osob\"", await citizen.GetAsync("/objednat/OP/zadost/2026-12-01/0800"));
         var times = await citizen.GetAsync("/objednat/OP/zadost/2026-12-01?osob=2");

@@ -25,7 +25,7 @@ public class WebRelayOffNoticeTests
             using var citizen = new WebCitizen(before.Address);
             foreach (var (email, mobile, time) in new[] { ("a@example.cz", "601 123 456", "08:00"), ("b@example.cz", "601 123 457", "09:00"), ("c@example.cz", null, "10:00") })
             {
-                await WebBookingPageTests.ReserveAsync(citizen, email, mobile, time);
+                await WebBookingHost.ReserveAsync(citizen, email, mobile, time);
                 await citizen.PostAsync(await mail.LinkAsync(email, WebBookingHost.ConfirmSubject, "potvrdit"));
                 await mail.WaitAsync(email, WebBookingHost.PinSubject);
             }

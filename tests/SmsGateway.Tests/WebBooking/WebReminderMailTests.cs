@@ -19,12 +19,9 @@ public class WebReminderMailTests
     [Fact]
     public async Task AWebBooking_GetsTheDayBeforesReminderByEmail_WithItsPin_AndARoundRepeatedAfterACrashSendsNoSecond()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
-        using var citizen = new WebCitizen(gateway.Address);
-        await WebBookingPageTests.ReserveAsync(citizen, Email);
-        var confirm = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
+        await using var session = await WebBookingSession.StartAsync();
+        var (gateway, mail, citizen) = session;
+        var confirm = await session.ReserveForConfirmLinkAsync(Email);
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
         var pin = WebMailbox.PinOf(await mail.WaitAsync(Email, WebBookingHost.PinSubject));

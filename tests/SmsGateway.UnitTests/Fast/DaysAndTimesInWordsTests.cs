@@ -54,6 +54,7 @@ public class DaysAndTimesInWordsTests
     [InlineData("kdykoli")] // was a hint
     [InlineData("co nejdriv")]
     [InlineData("kdykoliv, diky")]
+    [InlineData("je mi to jedno")] // was a hint after the first fixes
     public async Task Earliest_AtTheTimeList_HoldsThatDaysEarliestFreeTime(string text)
     {
         await using var gateway = ConversationHarness.Start();

@@ -83,8 +83,8 @@ public class SnapshotFormatTests
         var hold = now.Hold!;
         // The same conversation as the version before saved it.
         var legacy = $$"""{"State":"Confirming","Language":"Cs","AgendaId":"OP","ActivityId":"zadost","Date":"{{hold.Day:yyyy-MM-dd}}","Page":0,"Options":[],"HoldId":"{{hold.Id}}","HoldTime":"{{hold.Time:HH:mm}}","HoldExpiresMs":{{hold.Expires.ToUnixTimeMilliseconds()}},"Name":"Jana Nováková","Quick":false}""";
-        var lease = await phones.TryAcquireAsync(phone.Number, TimeSpan.FromSeconds(5));
-        Assert.True(await phones.SaveAndReleaseAsync(lease!, legacy, TimeSpan.FromHours(1)));
+        var lease = (await phones.OpenAsync(new PhoneOpen(phone.Number, TimeSpan.FromSeconds(5)))).Lease;
+        Assert.True(await phones.CloseAsync(lease!, new PhoneClose(legacy, TimeSpan.FromHours(1))));
 
         await phone.ExpectAsync("ANO", @"^Objednano\. Kod: ");
         var booking = Assert.Single(await gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone.Number));

@@ -103,21 +103,37 @@ public sealed class RedisKeys
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
     public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
     /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>
-    public RedisKey PhoneBookings(string phone) => Phone(phone) + ":bookings";
+    public RedisKey PhoneBookings(string phone) => Phone(phone) + PhoneSuffix.Bookings;
     /// <summary>HASH hold id → <see cref="PendingMove"/> JSON: the phone's moves to another day not yet finished.</summary>
     public RedisKey PhoneMoves(string phone) => Phone(phone) + ":moves";
     /// <summary>HASH index entry <c>2026-12-01|CODE</c> → <c>places|hold id|hold expiry ms</c>: the places each booking
     /// of the phone claims under <c>Booking:MaxPlacesPerPhone</c>, claimed in the script that adds its index entry.</summary>
     public RedisKey PhonePlaces(string phone) => Phone(phone) + ":places";
-    public RedisKey PhoneConversation(string phone) => Phone(phone) + ":conv";
-    public RedisKey PhoneLease(string phone) => Phone(phone) + ":lease";
-    public RedisKey PhoneOptOut(string phone) => Phone(phone) + ":optout";
+    public RedisKey PhoneConversation(string phone) => Phone(phone) + PhoneSuffix.Conversation;
+    public RedisKey PhoneLease(string phone) => Phone(phone) + PhoneSuffix.Lease;
+    public RedisKey PhoneOptOut(string phone) => Phone(phone) + PhoneSuffix.OptOut;
+
+    /// <summary>What every key of one phone begins with (its hash tag). The phone store prefixes a database with it
+    /// (<c>WithKeyPrefix</c>) and names the conversation's keys by their <see cref="PhoneSuffix"/>, so that opening
+    /// and closing a phone's unit of work build no key strings.</summary>
+    public RedisKey PhoneKeyPrefix(string phone) => Phone(phone);
+
+    /// <summary>The suffixes of one phone's conversation keys after <see cref="PhoneKeyPrefix"/>.</summary>
+    public static class PhoneSuffix
+    {
+        public const string Conversation = ":conv";
+        public const string Lease = ":lease";
+        public const string OptOut = ":optout";
+        public const string Rate = ":rate";
+        public const string Bookings = ":bookings";
+        public const string Messages = ":sids";
+    }
 
     /// <summary>Counter of all inbound messages in one minute (minutes since the epoch), for the global limit.</summary>
     public RedisKey InboundMinute(long minute) => $"{_prefix}inbound:{minute}";
 
     /// <summary>Sorted set of the phone's handled MessageSids, scored by when they were handled.</summary>
-    public RedisKey PhoneMessages(string phone) => Phone(phone) + ":sids";
+    public RedisKey PhoneMessages(string phone) => Phone(phone) + PhoneSuffix.Messages;
     /// <remarks>Each outbox method takes the channel: <c>{outbox:n}</c> for SMS, <c>{mail-outbox:n}</c> for e-mail.</remarks>
     private string Outbox(int shard, OutboxChannel channel = OutboxChannel.Sms) => $"{_prefix}{{{OutboxName(channel)}:{shard}}}";
 
@@ -192,7 +208,7 @@ public sealed class RedisKeys
     public RedisKey DataProtectionKeys() => $"{_prefix}{{dataprotection}}:keys";
 
     /// <summary>STRING counter of messages in the current rate window (expires with it).</summary>
-    public RedisKey PhoneRate(string phone) => Phone(phone) + ":rate";
+    public RedisKey PhoneRate(string phone) => Phone(phone) + PhoneSuffix.Rate;
 
     private string WatchActivity(string agendaId, string activityId) => $"{_prefix}{{watch-activity:{agendaId}:{activityId}}}";
     private string WatchPhone(string phone) => $"{_prefix}{{watch-phone:{phone}}}";

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace SmsBooking.BookingCore.Store.Redis;
 
-/// <summary>Per-phone conversation leases and opt-outs on Redis; all keys of one phone share its hash tag.</summary>
+/// <summary>Per-phone conversation leases and opt-outs on Redis; all keys of one phone share its hash tag, so that the
+/// unit of work opens in one script and closes in one.</summary>
 public sealed class RedisPhoneStore : IPhoneStore
 {
     private readonly IConnectionMultiplexer _redis;
@@ -17,55 +19,62 @@ public sealed class RedisPhoneStore : IPhoneStore
 
     private IDatabase Db => _redis.GetDatabase();
 
-    public async Task<PhoneLease?> TryAcquireAsync(string phone, TimeSpan lease)
+    // The conversation's keys by their suffix, in the order the scripts take them, on a database prefixed with the
+    // phone's tag (RedisKeys.PhoneKeyPrefix): a step builds no key string.
+    private static readonly RedisKey[] OpenKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut,
+        RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Bookings, RedisKeys.PhoneSuffix.Messages];
+    private static readonly RedisKey[] CloseKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut];
+    private static readonly RedisKey[] LookKeys = [RedisKeys.PhoneSuffix.OptOut, RedisKeys.PhoneSuffix.Conversation];
+    private static readonly RedisKey[] LeaseKeys = [RedisKeys.PhoneSuffix.Lease];
+    private static readonly RedisKey[] MessageKeys = [RedisKeys.PhoneSuffix.Messages];
+
+    private IDatabase PhoneDb(string phone) => Db.WithKeyPrefix(_keys.PhoneKeyPrefix(phone));
+
+    public async Task<PhoneOpening> OpenAsync(PhoneOpen open)
     {
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.AcquireLease, new
+        var phone = open.Phone;
+        var token = NewToken();
+        var message = open.Message;
+        var result = (RedisResult[])(await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.Open, OpenKeys,
+        [
+            token, (long)open.Lease.TotalMilliseconds, (long)(open.RateWindow?.TotalMilliseconds ?? 0), open.MaxCount, message?.Sid ?? "",
+            message?.Now.ToUnixTimeMilliseconds() ?? 0, (long)(message?.Keep.TotalMilliseconds ?? 0),
+        ]))!;
+        var count = (long)result[0];
+        var optedOut = (int)result[3] == 1;
+        if ((int)result[1] == 0)
         {
-            lease = _keys.PhoneLease(phone), conversation = _keys.PhoneConversation(phone), optOut = _keys.PhoneOptOut(phone),
-            index = _keys.PhoneBookings(phone), token, leaseMs = (long)lease.TotalMilliseconds,
-        }))!;
-        if ((int)result[0] == 0)
-        {
-            return null;
+            return new PhoneOpening(null, count, (int)result[2] == 1, optedOut);
         }
-        return new PhoneLease(phone, token, result[1].IsNull ? null : (string?)result[1], (int)result[2] == 1, (int)result[3] == 1);
+        var snapshot = result[5].IsNull ? null : (string?)result[5];
+        return new PhoneOpening(new PhoneLease(phone, token, snapshot, optedOut, (int)result[4] == 1), count, false, optedOut);
     }
 
-    public async Task<LeaseAttempt> CountAndTryAcquireAsync(string phone, TimeSpan lease, TimeSpan window, InboundMessage? message = null)
-    {
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(PhoneScripts.CountAndAcquireLease, new
-        {
-            lease = _keys.PhoneLease(phone), conversation = _keys.PhoneConversation(phone), optOut = _keys.PhoneOptOut(phone), rate = _keys.PhoneRate(phone),
-            index = _keys.PhoneBookings(phone), messages = _keys.PhoneMessages(phone), token, leaseMs = (long)lease.TotalMilliseconds,
-            window = (long)window.TotalMilliseconds, sid = message?.Sid ?? "", now = message?.Now.ToUnixTimeMilliseconds() ?? 0,
-            keep = (long)(message?.Keep.TotalMilliseconds ?? 0),
-        }))!;
-        var count = (long)result[0];
-        return (int)result[1] == 0
-            ? new LeaseAttempt(null, count, (int)result[2] == 1)
-            : new LeaseAttempt(new PhoneLease(phone, token, result[2].IsNull ? null : (string?)result[2], (int)result[3] == 1, (int)result[4] == 1), count);
-    }
+    public async Task<bool> CloseAsync(PhoneLease lease, PhoneClose close) =>
+        (int)await PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.Close, CloseKeys,
+        [
+            lease.Token, close.Snapshot ?? "", (long)close.IdleExpiry.TotalMilliseconds, close.OptedOut switch { true => "1", false => "0", null => "" },
+        ]) == 1;
 
     public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
-        (int)await Db.ScriptEvaluateAsync(PhoneScripts.RememberMessage, new
-        {
-            messages = _keys.PhoneMessages(phone), sid = message.Sid, now = message.Now.ToUnixTimeMilliseconds(), keep = (long)message.Keep.TotalMilliseconds,
-        }) == 1;
+        (int)await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.RememberMessage, MessageKeys,
+            [message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds]) == 1;
 
-    public async Task<bool> SaveAndReleaseAsync(PhoneLease lease, string? snapshot, TimeSpan idleExpiry)
+    public Task ReleaseAsync(PhoneLease lease) => PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.ReleaseLease, LeaseKeys, [lease.Token]);
+
+    public async Task<PhoneLook> LookAsync(string phone)
     {
-        var saved = (int)await Db.ScriptEvaluateAsync(PhoneScripts.SaveAndRelease, new
-        {
-            lease = _keys.PhoneLease(lease.Phone), conversation = _keys.PhoneConversation(lease.Phone), token = lease.Token, snapshot = snapshot ?? "",
-            idleMs = (long)idleExpiry.TotalMilliseconds,
-        });
-        return saved == 1;
+        var result = (RedisResult[])(await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.Look, LookKeys))!;
+        return new PhoneLook((int)result[0] == 1, result[1].IsNull ? null : (string?)result[1]);
     }
 
-    public Task ReleaseAsync(PhoneLease lease) =>
-        Db.ScriptEvaluateAsync(PhoneScripts.ReleaseLease, new { lease = _keys.PhoneLease(lease.Phone), token = lease.Token });
+    /// <summary>A lease's token: 8 random bytes in hexadecimal, one string allocated.</summary>
+    private static string NewToken()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        RandomNumberGenerator.Fill(bytes);
+        return Convert.ToHexString(bytes);
+    }
 
     public async Task<string?> PeekSnapshotAsync(string phone) => await Db.StringGetAsync(_keys.PhoneConversation(phone));
 

@@ -47,6 +47,12 @@ internal static class CalendarWords
 
     public static readonly HashSet<string> NoonWords = Set("Noon");
 
+    /// <summary>Minutes as a unit after a number: <c>o 10 min pozdeji</c> is a delay, not a time.</summary>
+    public static readonly HashSet<string> MinuteUnits = Set("MinuteUnit");
+
+    /// <summary>What may end a word run together before a number: <c>zitrav10</c> is <c>zitra v 10</c>.</summary>
+    public static readonly HashSet<string> GluePrepositions = Set("GluePreposition");
+
     /// <summary>After a day's number in English: <c>the 15th</c>.</summary>
     public static readonly HashSet<string> OrdinalSuffixes = Set("OrdinalSuffix");
 

@@ -12,6 +12,7 @@ public sealed class MessageReader
 {
     private readonly Lexicon _lexicon;
     private readonly OfficeQuestions _questions;
+    private readonly PartyPhrase _party;
 
     /// <summary>The one-message forms, tried in this order before the general reading.</summary>
     private readonly IReadOnlyList<IMessageForm> _forms;
@@ -23,10 +24,11 @@ public sealed class MessageReader
     }
 
     /// <param name="words">The lexicon with the office's additions (<c>Conversation:Words</c>).</param>
-    internal MessageReader(OfficeSettings office, Vocabulary words)
+    public MessageReader(OfficeSettings office, Vocabulary words)
     {
         _lexicon = new Lexicon(office, words);
         _questions = new OfficeQuestions(words);
+        _party = new PartyPhrase(words);
         var forms = new FormWords(_lexicon, words);
         _forms = [new QuickBookingForm(forms), new FreeTimesForm(forms), new CancelForm(forms), new MoveForm(forms), new WatchForm(forms)];
     }
@@ -39,7 +41,7 @@ public sealed class MessageReader
         // "2 osoby", "pro 3", "for 2": the party's size, read first and blanked out so that its number is no pick,
         // day or hour; the rest of the message is read as if it were not there.
         if (InputText.Normalize(raw) is var whole && (Keywords.OptOutWords.Contains(whole.TrimEnd('.', '!', '?', ' ')))
-            || PartyPhrase.Find(raw, from => StartsDayOrTime(from, context)) is not { } party)
+            || _party.Find(raw, from => StartsDayOrTime(from, context)) is not { } party)
         {
             return ReadWhole(raw, context);
         }

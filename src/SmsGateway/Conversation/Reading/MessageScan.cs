@@ -6,9 +6,8 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// else an unknown word or a number. Records what each token turned out to be, and what was found.</summary>
 internal sealed class MessageScan
 {
-    private static readonly HashSet<string> GluePrepositions = ["V", "VE", "NA", "K", "KE", "O", "AT", "ON", "IN"];
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GluePrepositionLookup = GluePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GluePrepositionLookup =
+        CalendarWords.GluePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Longer words are not cut: three known words run together are shorter, and the cutting is cubic.</summary>
     private const int MaxGluedLength = 32;

@@ -140,7 +140,7 @@ internal static class TimeReader
             {
                 return false;
             }
-            if (Next(1) is "MIN" or "MINUT" or "MINUTY" or "MINUTU" or "MINUTES" or "MINS")
+            if (Next(1) is { } unit && CalendarWords.MinuteUnits.Contains(unit))
             {
                 return false; // "o 10 min pozdeji" is a delay, not a time
             }

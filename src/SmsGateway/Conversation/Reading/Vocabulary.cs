@@ -8,13 +8,13 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// <param name="Listed"><c>*</c>: listed on the citizens' page (<see cref="Keywords.Listed"/>).</param>
 /// <param name="Head"><c>^</c>: starts its keyword's one-message form as a message's first word (<c>STORNO K7M3QX</c>).</param>
 /// <param name="Loose"><c>~</c>: read with Czech endings and one typo (<c>potvrzjui</c>).</param>
-internal sealed record VocabularyWord(string Written, string Folded, Language Language, bool Listed, bool Head, bool Loose);
+public sealed record VocabularyWord(string Written, string Folded, Language Language, bool Listed, bool Head, bool Loose);
 
 /// <summary>The words of every language, by meaning (<see cref="WordMeanings"/>): the shipped lexicon of each language
 /// (<c>Reading/Words/cs.json</c>, <c>en.json</c>, <c>uk.json</c>, embedded) with the office's additions from
 /// <c>Conversation:Words:&lt;cs|en|uk&gt;:&lt;meaning&gt;</c>, validated at start-up (<see cref="Validate"/>). Built once;
 /// immutable.</summary>
-internal sealed class Vocabulary
+public sealed class Vocabulary
 {
     private static readonly Language[] Languages = [Language.Cs, Language.En, Language.Uk];
 

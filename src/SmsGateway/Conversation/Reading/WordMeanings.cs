@@ -58,7 +58,7 @@ internal static class WordMeanings
 
     /// <summary>The lists of the calendar that are one meaning each (<c>v</c>, <c>na</c> in front of a time).</summary>
     public static readonly IReadOnlyList<string> CalendarSets =
-        ["WeekdayShort", "TimeMarker", "DayMarker", "HourSuffix", "NextWord", "ThisWord", "WeekWord", "Noon", "OrdinalSuffix"];
+        ["WeekdayShort", "TimeMarker", "DayMarker", "HourSuffix", "NextWord", "ThisWord", "WeekWord", "Noon", "OrdinalSuffix", "MinuteUnit", "GluePreposition"];
 
     public static readonly IReadOnlyList<(string Name, Question Question)> QuestionMeanings =
         [("AskHours", Question.Hours), ("AskAddress", Question.Address), ("AskBring", Question.Bring), ("AskFee", Question.Fee), ("AskQueue", Question.Queue)];
@@ -77,6 +77,10 @@ internal static class WordMeanings
         foreach (var name in new[] { "QuickBooking", "FreeTimes", "StopWatching" })
         {
             all[name] = new Spec(Forms, true);
+        }
+        foreach (var name in new[] { "PartyUnit", "PartyFor" })
+        {
+            all[name] = new Spec(name, true);
         }
         foreach (var (name, _) in QuestionMeanings)
         {

@@ -1,0 +1,24 @@
+using SmsBooking.SmsGateway.Conversation.Reading;
+
+namespace SmsBooking.SmsGateway.Conversation.Steps;
+
+/// <summary>Nothing under way: a message is greeted, and whatever it already says for a booking is taken as the agenda
+/// step would take it (<c>pas zitra v 10</c>).</summary>
+public sealed class IdleStep(Prompts prompts) : ConversationStep
+{
+    public override ConversationState State => ConversationState.Idle;
+
+    public override bool AtRest => true;
+
+    public override async Task<string?> TakeAsync(Turn t, MessageReading r)
+    {
+        await t.Machine.FireAsync(ConversationTrigger.Greeted);
+        t.Greeted = true;
+        return await t.Step.TakeAsync(t, r);
+    }
+
+    public override Task<string> PromptAsync(Turn t, string prefix) =>
+        Task.FromResult(prefix + (t.NoteOf<Told>()?.Text ?? prompts.Greeting(t)));
+
+    public override Task<string> HintAsync(Turn t, bool again) => Task.FromResult(prompts.Greeting(t));
+}

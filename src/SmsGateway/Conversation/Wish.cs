@@ -1,0 +1,46 @@
+using NodaTime;
+using SmsBooking.SmsGateway.Conversation.Reading;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>What a message said for the steps of a booking, whichever step it came at (<c>zitra v 10, Jan Novak</c>):
+/// the <see cref="ConversationTrigger.Said"/> trigger carries it, the machine keeps it in the snapshot
+/// (<c>WantedFrom</c>/<c>WantedTo</c>, <c>WantedTime</c>, <c>WantedPart</c>, <c>Name</c>, <c>Party</c>) and each step
+/// takes its part when the talk reaches it (docs/conversation.md, "Several things at once").</summary>
+public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTime? Time = null, string? Part = null, string? Name = null,
+    int? Party = null)
+{
+    public static Wish None { get; } = new();
+
+    /// <summary>What the reading says for the steps (the party within the office's cap: a larger one is answered first).</summary>
+    public static Wish Of(MessageReading r) => new(r.Days?.Start, r.Days?.End, r.Time, r.PartOfDay?.Name, r.Name, r.Party);
+
+    /// <summary>True when it says anything.</summary>
+    public bool Any => From is not null || Time is not null || Part is not null || Name is not null || Party is not null;
+
+    /// <summary>Puts what it says into the snapshot; what it does not say stays as it was.</summary>
+    internal void KeepIn(ConversationSnapshot s)
+    {
+        if (From is { } from)
+        {
+            s.WantedFrom = from;
+            s.WantedTo = To;
+        }
+        if (Time is { } time)
+        {
+            s.WantedTime = time;
+        }
+        if (Part is { } part)
+        {
+            s.WantedPart = part;
+        }
+        if (Name is { } name)
+        {
+            s.Name = name;
+        }
+        if (Party is { } party && s.Moving is null) // a booking being moved keeps its party
+        {
+            s.Party = party;
+        }
+    }
+}
