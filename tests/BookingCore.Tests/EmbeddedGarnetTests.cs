@@ -100,6 +100,29 @@ public class EmbeddedGarnetTests
     }
 
     [Fact]
+    public async Task SixStartedAtOnce_AllStartAndAnswer()
+    {
+        // Tests and gateways start embedded stores in parallel; making them once raced on the process's trace
+        // listeners ("Collection was modified" inside the start).
+        var started = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => EmbeddedGarnet.Start())));
+        try
+        {
+            foreach (var garnet in started)
+            {
+                await using var redis = await ConnectionMultiplexer.ConnectAsync(garnet.Configuration);
+                Assert.True((await redis.GetDatabase().PingAsync()) >= TimeSpan.Zero);
+            }
+        }
+        finally
+        {
+            foreach (var garnet in started)
+            {
+                garnet.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task StartAndStop_WriteNothingToTheConsoleNorTrace()
     {
         var listeners = Trace.Listeners.Count;

@@ -2,12 +2,12 @@ using System.Net;
 
 namespace SmsBooking.SmsGateway.Tests;
 
-public class HealthTests
+public class HealthTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     [Fact]
     public async Task Live_AnswersOk()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var response = await gateway.Http.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -15,7 +15,7 @@ public class HealthTests
     [Fact]
     public async Task Ready_WithRedisUp_IsOk()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         Assert.Equal(HttpStatusCode.OK, (await gateway.Http.GetAsync("/health/ready")).StatusCode);
     }
 }

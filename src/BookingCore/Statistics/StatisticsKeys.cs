@@ -17,7 +17,9 @@ public sealed class StatisticsKeys(string prefix)
     /// <summary>HASH ticket → issued ms, until its first call (lives 3 days).</summary>
     public RedisKey Issued(LocalDate date) => Day(date) + ":issued";
 
-    /// <summary>SET of the events counted once (<c>lapsed:&lt;hold id&gt;</c>), kept as long as the day's counts.</summary>
+    /// <summary>SET of the events counted once (<c>lapsed:</c>, <c>booked:</c>, <c>moved:</c>, <c>moved-from:</c>,
+    /// <c>cancelled:</c> + a hold id; <c>noshow:</c> + a code; <c>closed:</c>, <c>reopened:</c> + a closure id), kept as long
+    /// as the day's counts.</summary>
     public RedisKey Once(LocalDate date) => Day(date) + ":once";
 
     /// <summary>HASH subject (<c>visit:&lt;code&gt;</c>) → the <see cref="Figure.Field"/> its settled outcome is counted in.</summary>

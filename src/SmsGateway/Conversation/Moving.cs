@@ -1,6 +1,5 @@
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.SmsGateway.Conversation.Reading;
-using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Conversation;
@@ -24,23 +23,18 @@ public sealed class Moving
     /// <summary><c>PRESUN</c>, <c>PRESUN K7M3QX</c>, <c>PRESUN K7M3QX zitra v 10</c>.</summary>
     public async Task<string> StartAsync(Turn t, MessageReading r)
     {
-        if (t.State != State.Idle && t.Machine.CanFire(Trigger.Abandoned))
+        if (t.Machine.CanFire(Trigger.Abandoned))
         {
             await t.Machine.FireAsync(Trigger.Abandoned); // a booking or a list under way: left, its hold released
         }
-        var booked = await BookedAsync(t);
-        var movable = booked.Where(b => b.Party == 1).ToList();
-        var party = booked.FirstOrDefault(b => b.Party > 1 && (r.BookingCode is null || b.Code == r.BookingCode));
+        var movable = await MovableAsync(t);
         if (r.BookingCode is { } code)
         {
             var named = movable.FirstOrDefault(b => b.Code == code);
-            return named is not null ? await StartMoveAsync(t, named, r)
-                : party is not null ? t.Texts.MoveParty(party.Code)
-                : t.Texts.UnknownCode(Prompts.Echo(code));
+            return named is not null ? await StartMoveAsync(t, named, r) : t.Texts.UnknownCode(Prompts.Echo(code));
         }
         return movable.Count switch
         {
-            0 when party is not null => t.Texts.MoveParty(party.Code),
             0 => t.Texts.NothingToMove(),
             1 => await StartMoveAsync(t, movable[0], r),
             _ => await _prompts.Lists.ListMovesAsync(t),
@@ -73,7 +67,7 @@ public sealed class Moving
             return t.Texts.MoveGone(booking.Code); // the office no longer offers what it was booked for
         }
         await t.Machine.MoveChosenAsync(new MoveChoice(booking.AgendaId, booking.ActivityId, booking.Name,
-            new MovingBooking(booking.Code, booking.Date, booking.Time)));
+            new MovingBooking(booking.Code, booking.Date, booking.Time), booking.Party));
         var wish = Wish.Of(r with { Name = null });
         if (wish.Any)
         {
@@ -84,11 +78,9 @@ public sealed class Moving
         return t.Step.SaysWhatFor ? reply : t.Texts.MoveStart(booking.Code, booking.Date, booking.Time) + "\n" + reply;
     }
 
-    /// <summary>The phone's bookings that can still move by SMS: booked, not yet checked in, for one person (the SMS
-    /// line's choice: a party cancels and books again; the move itself, <c>BookingService.MoveAsync</c>, moves a party's
-    /// every place, as the web's move link does).</summary>
-    private async Task<List<Booking>> MovableAsync(Turn t) => (await BookedAsync(t)).Where(b => b.Party == 1).ToList();
-
-    private async Task<List<Booking>> BookedAsync(Turn t) =>
+    /// <summary>The phone's bookings that can still move: booked, not yet checked in (a booking locked by a move a crash
+    /// left under way too: moving it settles that move first). A party's booking moves whole, every place
+    /// (<c>BookingService.MoveAsync</c>), as the web's move link moves it.</summary>
+    private async Task<List<Booking>> MovableAsync(Turn t) =>
         (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status is BookingStatus.Booked or BookingStatus.Moving).ToList();
 }

@@ -38,7 +38,7 @@ public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTim
         {
             s.Name = name;
         }
-        if (Party is { } party)
+        if (Party is { } party && s.Moving is null) // a booking being moved keeps its party
         {
             s.Party = party;
         }

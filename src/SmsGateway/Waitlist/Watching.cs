@@ -8,7 +8,6 @@ using SmsBooking.BookingCore.Waitlist;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Conversation.Reading;
 using SmsBooking.SmsGateway.Hosting;
-using State = SmsBooking.SmsGateway.Conversation.ConversationState;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Waitlist;
@@ -59,14 +58,14 @@ public sealed class Watching
             .OrderBy(b => b.Code == movingCode ? 0 : 1).ThenBy(b => b.Start).FirstOrDefault();
         if (booked is { Party: > 1 })
         {
-            return t.Texts.WatchOff(); // the SMS line does not move a party's booking (Moving: MoveParty), so an earlier slot could not be taken
+            return t.Texts.WatchOff(); // a watch's offer holds one place (WaitlistSweep), which could not carry the party
         }
         var name = booked?.Name ?? r.Name ?? t.Snapshot.Name;
         if (name is null)
         {
             return t.Texts.WatchNeedsName(agenda.CodeFor(activity.Id) ?? agenda.Id);
         }
-        if (t.State != State.Idle && t.Machine.CanFire(Trigger.Abandoned))
+        if (t.Machine.CanFire(Trigger.Abandoned))
         {
             await t.Machine.FireAsync(Trigger.Abandoned); // an offer reaches only a phone with nothing under way
         }

@@ -67,15 +67,17 @@ public sealed class RedisWebBookingStore(IConnectionMultiplexer redis, RedisKeys
 
     private sealed record Record(string Id, string HoldId, string Owner, string Agenda, string Activity, string HoldDate, string Time,
         long ExpiresMs, List<string>? Places, string Name, string Email, string? Mobile, string Language, string BaseUrl,
-        string ConfirmToken, string ManageToken, string ViewToken, string Date, string Code, bool Confirmed, bool Ended = false);
+        string ConfirmToken, string ManageToken, string ViewToken, string Date, string Code, bool Confirmed, bool Ended = false,
+        string? Refusal = null);
 
     private static Record ToRecord(WebReservation r) => new(r.Id, r.Hold.Id, r.Hold.Phone, r.Hold.AgendaId, r.Hold.ActivityId,
         Date.Format(r.Hold.Date), Time.Format(r.Hold.Time), r.Hold.ExpiresAt.ToUnixTimeMilliseconds(), r.Hold.Places?.Select(Time.Format).ToList(),
-        r.Name, r.Email, r.Mobile, r.Language.ToString(), r.BaseUrl.ToString(), r.ConfirmToken, r.ManageToken, r.ViewToken, Date.Format(r.Date), r.Code, r.Confirmed, r.Ended);
+        r.Name, r.Email, r.Mobile, r.Language.ToString(), r.BaseUrl.ToString(), r.ConfirmToken, r.ManageToken, r.ViewToken, Date.Format(r.Date), r.Code, r.Confirmed, r.Ended,
+        r.Refusal?.ToString());
 
     private static WebReservation FromRecord(Record r) => new(r.Id,
         new Hold(r.HoldId, r.Owner, r.Agenda, r.Activity, Date.Parse(r.HoldDate).Value, Time.Parse(r.Time).Value,
             Instant.FromUnixTimeMilliseconds(r.ExpiresMs), r.Places?.Select(p => Time.Parse(p).Value).ToList()),
         r.Name, r.Email, r.Mobile, Enum.Parse<Language>(r.Language), new Uri(r.BaseUrl), r.ConfirmToken, r.ManageToken, r.ViewToken,
-        Date.Parse(r.Date).Value, r.Code, r.Confirmed, r.Ended);
+        Date.Parse(r.Date).Value, r.Code, r.Confirmed, r.Ended, Enum.TryParse<WebOutcome>(r.Refusal, out var refusal) ? refusal : null);
 }

@@ -86,7 +86,8 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
     }
 
     /// <summary>The button of the confirm page: the hold becomes a booking (web channel), the PIN goes by e-mail and,
-    /// with a mobile, by SMS. A second confirm says it is confirmed already; one after the deadline, that it lapsed.</summary>
+    /// with a mobile, by SMS. A second confirm says it is confirmed already; one after a refusal, the refusal's reason
+    /// again; one after the deadline, that it lapsed.</summary>
     public async Task<WebResult> ConfirmAsync(string? token)
     {
         var r = await FindAsync(token, WebTokenRole.Confirm);
@@ -97,6 +98,10 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
         if (r.Confirmed)
         {
             return new WebResult(WebOutcome.AlreadyConfirmed, r, await CurrentAsync(r));
+        }
+        if (r.Refusal is { } refused)
+        {
+            return new WebResult(refused, r); // refused before: the same reason again, not "lapsed"
         }
         // Its reminders (Outbound:Reminders) are scheduled with it, as an SMS booking's: they go by e-mail (RemindAsync).
         // The mobile's caps hold at the confirmation too, not only at the reservation: its bookings per agenda read here,
@@ -131,7 +136,7 @@ public sealed class WebBookingFlow(BookingService booking, IWebBookingStore stor
     /// now, not after <c>Booking:HoldDuration</c>) and the reservation is marked ended, so no lapse e-mail follows.</summary>
     private async Task<WebResult> RefusedAsync(WebReservation r, WebOutcome why)
     {
-        r = r with { Ended = true };
+        r = r with { Ended = true, Refusal = why };
         await store.SaveAsync(r, KeepFor(r.Hold.Date, r.Hold.Time));
         if ((await booking.CurrentHoldAsync(r.Owner))?.Id == r.Hold.Id)
         {

@@ -12,6 +12,8 @@ namespace SmsBooking.SmsGateway.WebBooking;
 /// <param name="BaseUrl">The public address the links of its e-mails start with, as the reservation was made.</param>
 /// <param name="Ended">Refused at its confirmation (a cap of the e-mail address or the mobile): its hold was released
 /// then, and no lapse e-mail follows the refusal.</param>
+/// <param name="Refusal">Why it was refused at its confirmation (<see cref="WebOutcome.TooManyBookings"/>,
+/// <see cref="WebOutcome.TooManyPlaces"/>): the confirm link, opened again, says the same.</param>
 public sealed record WebReservation(
     string Id,
     Hold Hold,
@@ -26,7 +28,8 @@ public sealed record WebReservation(
     LocalDate Date,
     string Code,
     bool Confirmed = false,
-    bool Ended = false)
+    bool Ended = false,
+    WebOutcome? Refusal = null)
 {
     public string Owner => Hold.Phone;
 

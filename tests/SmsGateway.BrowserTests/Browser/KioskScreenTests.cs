@@ -11,14 +11,14 @@ namespace SmsBooking.SmsGateway.Tests.Browser;
 /// <summary>The kiosk at the entrance in a real browser: its two choices, the keypad, the tickets, the languages, the idle
 /// return, the printout, the PIN lockout shared with the API, and the accessibility check on every screen of it.</summary>
 [Collection(BrowserCollection.Name)]
-public class KioskScreenTests(Chromium chromium)
+public class KioskScreenTests(Chromium chromium, SharedGateway shared) : IClassFixture<SharedGateway>
 {
     private static readonly LocalDate Monday = new(2026, 11, 30);
 
     [Fact]
     public async Task PinInItsWindow_GivesThePriorityTicket_OnThePortraitKiosk()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var booking = await Screens.BookAsync(gateway, "+420601000001", Monday, new LocalTime(8, 0));
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 50));
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, Screens.PortraitWidth, Screens.PortraitHeight);
@@ -52,7 +52,7 @@ public class KioskScreenTests(Chromium chromium)
     [Fact]
     public async Task WalkIn_TakesAnOrdinaryTicket_OnTheLandscapeKiosk_WithTheKeyboardAlone()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, Screens.TvWidth, Screens.TvHeight);
         await Chromium.ScreenshotAsync(kiosk, "kiosk-landscape-start");
         // Tab through the bar's language links to the second big choice, and Enter.
@@ -79,7 +79,7 @@ public class KioskScreenTests(Chromium chromium)
     [Fact]
     public async Task Targets_AreAtLeast44Pixels_InPortraitAndLandscape()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         foreach (var (width, height) in new[] { (Screens.PortraitWidth, Screens.PortraitHeight), (Screens.TvWidth, Screens.TvHeight) })
         {
             var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, width, height);
@@ -98,7 +98,7 @@ public class KioskScreenTests(Chromium chromium)
     [Fact]
     public async Task WrongPin_ShowsNeplatnyKod_TheSameForEveryPin_AndBeforeTheFirstWindowSaysFromWhen()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var booking = await Screens.BookAsync(gateway, "+420601000001", Monday, new LocalTime(9, 0));
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 30)); // before 07:45, the day's first window: no PIN is valid
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk?step=pin", Screens.KioskKey, Screens.PortraitWidth, Screens.PortraitHeight);
@@ -133,7 +133,7 @@ public class KioskScreenTests(Chromium chromium)
     [Fact]
     public async Task FiveWrongPins_LockTheKioskKey_OnThePageAndTheApiAlike_WithACalmWait()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var booking = await Screens.BookAsync(gateway, "+420601000001", Monday, new LocalTime(8, 0));
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 50));
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, Screens.TvWidth, Screens.TvHeight);
@@ -166,7 +166,7 @@ public class KioskScreenTests(Chromium chromium)
     [Fact]
     public async Task IdleFor30Seconds_GoesBackToTheStart_InCzech()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, Screens.PortraitWidth, Screens.PortraitHeight);
         await kiosk.Clock.InstallAsync();
         await kiosk.GotoAsync(Screens.Url(gateway, "/kiosk?lang=en&step=agenda"));
@@ -196,7 +196,7 @@ public class KioskScreenTests(Chromium chromium)
     [InlineData("vi", "Tôi có mã PIN", "Không đặt lịch trước", "Hộ chiếu", "Số thứ tự của bạn")]
     public async Task Languages_AreOneTapAway(string code, string havePin, string noBooking, string passports, string ticketTitle)
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, Screens.TvWidth, Screens.TvHeight);
         await kiosk.Locator($".langs a[lang='{code}']").ClickAsync();
         Assert.Equal(code, await kiosk.Locator("html").GetAttributeAsync("lang"));
@@ -216,7 +216,7 @@ public class KioskScreenTests(Chromium chromium)
     [Fact]
     public async Task PrintedTicket_FitsAn80mmRoll()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var booking = await Screens.BookAsync(gateway, "+420601000001", Monday, new LocalTime(8, 0));
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 50));
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk?step=pin", Screens.KioskKey, Screens.PortraitWidth, Screens.PortraitHeight);
@@ -246,7 +246,7 @@ public class KioskScreenTests(Chromium chromium)
     [Fact]
     public async Task WithoutAKioskKey_ThePairingForm_ABoardKeyIsRefused_AndTheKeyNeverReachesThePageOrTheCookie()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var page = await chromium.NewPageAsync(Screens.PortraitWidth, Screens.PortraitHeight);
         await page.GotoAsync(Screens.Url(gateway, "/kiosk?step=agenda"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Připojení zařízení");

@@ -11,12 +11,12 @@ namespace SmsBooking.SmsGateway.Tests.Capacity;
 /// <summary>The office's own policy with the shipped appsettings, over HTTP against real Redis: one booking per
 /// counter, activity and hour (the rest of the counters' time is for walk-ins), and a daily cap of walk-in tickets.
 /// The fake clock starts on Monday 2026-11-30 07:00 Prague.</summary>
-public class CapacityTests
+public class CapacityTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     [Fact]
     public async Task FiftyPhonesRaceForOneActivityHour_NoHourGetsMoreThanItsQuota_AndAFullHourIsNoLongerOffered()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var phones = Enumerable.Range(0, 50).Select(i => new SmsPhone(gateway, $"+42060200{i:0000}")).ToList();
         // Everyone asks for Tuesday 09:00, an application for an identity card, at once; whoever is offered another
         // time takes it, and whoever finds nothing left tries again.
@@ -70,7 +70,7 @@ public class CapacityTests
     [Fact]
     public async Task WalkInTickets_StopAtTheAgendasDailyCap_WithTheKiosksSentence()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         async Task<HttpResponseMessage> WalkInAsync(string agenda)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/walkin") { Content = JsonContent.Create(new { agenda }) };

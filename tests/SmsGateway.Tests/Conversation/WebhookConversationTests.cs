@@ -7,7 +7,7 @@ namespace SmsBooking.SmsGateway.Tests.Conversation;
 
 /// <summary>The conversation where it crosses HTTP: Twilio's signed webhook, its form and the TwiML, against real Redis.
 /// The conversation's words and flow are the fast layer's (<see cref="Fast.ConversationFlowTests"/>).</summary>
-public class WebhookConversationTests
+public class WebhookConversationTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     private static Task<IReadOnlyList<Booking>> BookingsOf(GatewayHost gateway, string phone) =>
         gateway.App.Services.GetRequiredService<BookingService>().UpcomingAsync(phone);
@@ -15,7 +15,7 @@ public class WebhookConversationTests
     [Fact]
     public async Task FullBooking_InCzech_EndsWithCodeAndPin()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var phone = new SmsPhone(gateway);
         var greeting = await phone.SendAsync("Ahoj");
         Assert.StartsWith("Dobry den", greeting);
@@ -40,7 +40,7 @@ public class WebhookConversationTests
     [Fact]
     public async Task ForgedOrUnsignedWebhook_Is403AndChangesNothing()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var phone = new SmsPhone(gateway);
         var forged = await phone.PostAsync(SmsPhone.Form(phone.Number, "1", "SM1"), signature: "bm90IGEgc2lnbmF0dXJl");
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
@@ -71,7 +71,7 @@ public class WebhookConversationTests
     [InlineData("MessageSid")]
     public async Task MissingFromOrMessageSid_Is400WithAReason(string field)
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var phone = new SmsPhone(gateway);
         var form = SmsPhone.Form(phone.Number, "hi", "SM1");
         form.Remove(field);
@@ -90,7 +90,7 @@ public class WebhookConversationTests
     [InlineData("]]>&amp;<!--")]
     public async Task Garbage_ThatCrossesTheWebhooksForm_Gets200AndAHintAtEveryStep(string garbage)
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         await new SmsPhone(gateway).GarbageAtEveryStepAsync(garbage);
     }
 }

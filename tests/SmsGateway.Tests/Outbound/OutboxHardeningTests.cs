@@ -32,20 +32,6 @@ public class OutboxHardeningTests
 
     private static OutboundMessage Message(string to, string key) => new(to, "Zprava " + key, "test", key, SystemClock.Instance.GetCurrentInstant());
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(100);
-        }
-        return await condition();
-    }
-
     // Item 6: a first sender whose hand-out is slow (Twilio takes 6 s to answer its first POST) and a second sender
     // that reclaims after 4 s. Today the first waits out the slow answer and both send. Now every POST is bounded by
     // Outbound:SendTimeout, the whole hand-out fits in ReclaimAfter, and ownership is renewed before each attempt.
@@ -150,8 +136,8 @@ public class OutboxHardeningTests
         await outbox.EnqueueAsync(Message("+420601300001", $"refused{code}"));
         await stub.WaitForAsync(1, TimeSpan.FromSeconds(10));
 
-        Assert.True(await EventuallyAsync(async () => (await gateway.Http.GetStringAsync("/health/ready")).Contains("Degraded"), TimeSpan.FromSeconds(5)),
-            "readiness is not Degraded while Twilio refuses our credentials");
+        await Poll.UntilAsync(async () => (await gateway.Http.GetStringAsync("/health/ready")).Contains("Degraded"), TimeSpan.FromSeconds(5),
+            "readiness turns Degraded while Twilio refuses our credentials");
         var ready = await gateway.Http.GetStringAsync("/health/ready");
         Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), ready);
         Assert.Equal(1, (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog); // not dropped
@@ -162,7 +148,7 @@ public class OutboxHardeningTests
         // Fixed (here: the stub answers 201 again), the same message goes out on its next hand-out, once.
         var requests = await stub.WaitForAsync(2, TimeSpan.FromSeconds(15));
         Assert.Equal(2, requests.Count);
-        Assert.True(await EventuallyAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0, TimeSpan.FromSeconds(5)));
+        await Poll.UntilAsync(async () => await OutboxWatch.BacklogAsync(gateway) == 0, TimeSpan.FromSeconds(5), "the outbox empties");
         Assert.Single(stub.Accepted);
         Assert.Contains("Healthy", await gateway.Http.GetStringAsync("/health/ready"));
     }

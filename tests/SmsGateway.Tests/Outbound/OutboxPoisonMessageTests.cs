@@ -41,20 +41,6 @@ public class OutboxPoisonMessageTests
         return json.RootElement.GetProperty("checks").GetProperty("twilio").GetProperty("status").GetString()!;
     }
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(100);
-        }
-        return await condition();
-    }
-
     // The reviewer's scenario: 400/21266 for one To only, 40 others behind it. Before the fix the sender slept
     // ReclaimAfter after every refusal of the poison message, blamed the account in readiness and never gave it up.
     [Fact]
@@ -91,16 +77,15 @@ public class OutboxPoisonMessageTests
 
         // All 40 others go out before the poison message is handed out a second time: the sender never paused for
         // ReclaimAfter (it comes back only once idle that long in the outbox).
-        Assert.True(await EventuallyAsync(() => Task.FromResult(stub.Accepted.Count(r => !IsPoison(r)) == 40), TimeSpan.FromSeconds(60)),
-            $"only {stub.Accepted.Count} of the 40 other messages went out");
+        await Poll.UntilAsync(() => Task.FromResult(stub.Accepted.Count(r => !IsPoison(r)) == 40), TimeSpan.FromSeconds(60),
+            "the 40 other messages go out");
         var requests = stub.Requests.ToList();
         var lastOther = requests.FindLastIndex(r => !IsPoison(r));
         Assert.Equal(1, requests.Take(lastOther + 1).Count(IsPoison));
         Assert.Equal(40, requests.Count(r => !IsPoison(r))); // each other message once
 
         // Kept, tried again once idle ReclaimAfter, each hand-out counted: given up after MaxDeliveries (2) POSTs.
-        Assert.True(await EventuallyAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0, TimeSpan.FromSeconds(40)),
-            "the poison message was never given up");
+        await Poll.UntilAsync(async () => await OutboxWatch.BacklogAsync(gateway) == 0, TimeSpan.FromSeconds(40), "the poison message is given up");
         await watching.CancelAsync();
         await watcher;
         Assert.Equal(2, stub.Requests.Count(IsPoison));

@@ -11,12 +11,12 @@ namespace SmsBooking.SmsGateway.Tests.Parties;
 /// <summary>A party's booking where it crosses the gateway's HTTP APIs (the kiosk's check-in, the staff's schedule),
 /// over HTTP against real Redis. The party's conversation is the fast layer's (<see cref="Fast.PartyBookingTests"/>).
 /// The fake clock starts on Monday 2026-11-30 07:00 Prague; Tuesday 1.12. is empty.</summary>
-public class PartyOverHttpTests
+public class PartyOverHttpTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     [Fact]
     public async Task KioskCheckInOfAPartysPin_GivesOnePriorityTicketForTheGroup()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var phone = new SmsPhone(gateway, "+420601300007");
         var pin = Regex.Match(await BookThreeAt0900Async(phone), @"PIN: (\d{6})").Groups[1].Value;
 
@@ -40,7 +40,7 @@ public class PartyOverHttpTests
     [Fact]
     public async Task StaffSchedule_ShowsThePartySizeAndItsPlaces()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var confirmed = await BookThreeAt0900Async(new SmsPhone(gateway, "+420601300011"));
         var code = Regex.Match(confirmed, "Kod: (\\w{6})").Groups[1].Value;
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/staff/schedule?date=2026-12-01");

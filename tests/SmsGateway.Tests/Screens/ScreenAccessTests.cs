@@ -6,7 +6,7 @@ namespace SmsBooking.SmsGateway.Tests.Screens;
 
 /// <summary>Who reaches the office's screens: only a browser paired with a key of the screen's role, only from the
 /// gateway's own pages, and only on the internal addresses once they are set.</summary>
-public class ScreenAccessTests
+public class ScreenAccessTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     private static async Task<HttpClient> PairedClientAsync(GatewayHost gateway, string path, string key, string? counter = null)
     {
@@ -27,7 +27,7 @@ public class ScreenAccessTests
     [InlineData("/counter", TestKioskKeys.Counter, "sb-counter-device")]
     public async Task Pairing_KeepsADeviceTokenInAnHttpOnlyStrictCookie_ScopedToTheScreen(string path, string key, string cookie)
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = gateway.Address };
         var form = new Dictionary<string, string> { ["key"] = key, ["counter"] = "3" };
         var response = await client.PostAsync($"{path}?handler=Pair", new FormUrlEncodedContent(form));
@@ -46,7 +46,7 @@ public class ScreenAccessTests
     [InlineData("/board", "a-key-this-office-never-had")]
     public async Task Pairing_WithAKeyOfAnotherRoleOrNone_IsRefused(string path, string key)
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = gateway.Address };
         var response = await client.PostAsync($"{path}?handler=Pair", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["counter"] = "3" }));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -57,7 +57,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task ScreenFeeds_WithoutAPairedBrowser_Are401()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Http.GetAsync("/board/events")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Http.GetAsync("/board/state")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.Http.GetAsync("/counter/state")).StatusCode);
@@ -71,7 +71,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task APostFromAnotherSite_IsRefused_BeforeAnythingHappens()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var kiosk = await PairedClientAsync(gateway, "/kiosk", TestKioskKeys.Kiosk);
         var forged = new HttpRequestMessage(HttpMethod.Post, "/kiosk?handler=WalkIn") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["agenda"] = "OP" }) };
         forged.Headers.Add("Sec-Fetch-Site", "cross-site");
@@ -88,7 +88,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task KioskScreen_PastTheAgendasWalkInCap_SaysNoMoreWalkInsToday_AndIssuesNoTicket()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var kiosk = await PairedClientAsync(gateway, "/kiosk", TestKioskKeys.Kiosk);
         Task<HttpResponseMessage> WalkInAsync() =>
             kiosk.PostAsync("/kiosk?handler=WalkIn", new FormUrlEncodedContent(new Dictionary<string, string> { ["agenda"] = "EO" }));
@@ -107,7 +107,7 @@ public class ScreenAccessTests
     [Fact]
     public async Task KioskScreen_APartysPin_PrintsOneTicketSayingHowManyItIsFor()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var phone = new SmsPhone(gateway, "+420601300021");
         await phone.ExpectAsync("OBJ ZOP 1.12. 9:30 NOVAK 2", "pro 2 osoby");
         var pin = System.Text.RegularExpressions.Regex.Match(await phone.ExpectAsync("ANO", "PIN: \\d{6}"), @"PIN: (\d{6})").Groups[1].Value;

@@ -7,7 +7,7 @@ namespace SmsBooking.SmsGateway.Tests.Security;
 
 /// <summary>The headers every answer carries, over real HTTP: a Content-Security-Policy that allows no inline script or
 /// style and no framing, <c>nosniff</c>, no referrer, and <c>Strict-Transport-Security</c> over HTTPS only.</summary>
-public class SecurityHeadersTests
+public class SecurityHeadersTests(SharedStaffGateway shared) : IClassFixture<SharedStaffGateway>
 {
     /// <summary>Pages, the screens (paired or not), the staff console, the device and staff APIs with and without a key,
     /// the board's feed, a static file, health and metrics, a webhook refused, a page that does not exist.</summary>
@@ -45,7 +45,7 @@ public class SecurityHeadersTests
     [Fact]
     public async Task EveryPageApiAndFile_SendsAPolicyWithoutInlineScriptOrStyleOrFraming_NosniffAndNoReferrer()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
+        var gateway = await shared.FreshAsync();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = gateway.Address };
         foreach (var (method, path, key) in Everything)
         {
@@ -71,7 +71,7 @@ public class SecurityHeadersTests
     [Fact]
     public async Task TheStaffConsole_CannotBeFramed_ByAnySite()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
+        var gateway = await shared.FreshAsync();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = gateway.Address };
         foreach (var path in new[] { "/staff/login", "/staff", "/staff/devices" })
         {

@@ -11,7 +11,7 @@ namespace SmsBooking.SmsGateway.Tests.Staff;
 /// <summary>The console's doors over plain HTTP: nothing but the sign-in without a session, every form refused without
 /// its antiforgery token (also for a signed-in user), a wrong password refused and audited, the console only on the
 /// internal addresses when those are set.</summary>
-public class StaffConsoleHttpTests
+public class StaffConsoleHttpTests(SharedStaffGateway shared) : IClassFixture<SharedStaffGateway>
 {
     public const string User = StaffUsers.User;
     public const string Password = StaffUsers.Password;
@@ -33,7 +33,7 @@ public class StaffConsoleHttpTests
     [Fact]
     public async Task WithoutASession_EveryConsolePageSendsToTheSignIn()
     {
-        await using var gateway = await GatewayHost.StartAsync(Users());
+        var gateway = await shared.FreshAsync();
         using var http = Browserless(gateway);
         foreach (var page in new[] { "/staff", "/staff/closures", "/staff/ready", "/staff/book", "/staff/search", "/staff/audit", "/staff/cancel?code=ABC" })
         {
@@ -47,7 +47,7 @@ public class StaffConsoleHttpTests
     [Fact]
     public async Task AFormWithoutItsAntiforgeryToken_IsRefused_SignedInOrNot()
     {
-        await using var gateway = await GatewayHost.StartAsync(Users());
+        var gateway = await shared.FreshAsync();
         using var http = Browserless(gateway);
         var form = new Dictionary<string, string> { ["Name"] = User, ["Password"] = Password };
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, "/staff/login", form)).StatusCode);
@@ -69,7 +69,7 @@ public class StaffConsoleHttpTests
     [Fact]
     public async Task AWrongPasswordOrName_IsOneAnswer_Audited_AndFiveInARowThrottleTheNameFromThereForAWhile()
     {
-        await using var gateway = await GatewayHost.StartAsync(Users());
+        var gateway = await shared.FreshAsync();
         using var http = Browserless(gateway);
         async Task<HttpResponseMessage> SignInAsync(string name, string password) =>
             await PostAsync(http, "/staff/login", new() { ["Name"] = name, ["Password"] = password, ["__RequestVerificationToken"] = await TokenAsync(http, "/staff/login") });

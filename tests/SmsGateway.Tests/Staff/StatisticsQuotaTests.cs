@@ -18,16 +18,14 @@ public class StatisticsQuotaTests
     [Fact]
     public async Task ThePlacesOfferedAndBooked_AreCountedPerDayAgendaAndActivity_OnThePageAndInTheCsv()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync(StaffConsoleHttpTests.Users());
-        await using var _g = gateway;
-        await using var _m = mail;
+        await using var session = await WebBookingSession.StartAsync(StaffConsoleHttpTests.Users());
+        var (gateway, mail, citizen) = session;
 
         // By SMS: Monday 30 November, 08:00, identity cards (application).
         var jana = new SmsPhone(gateway, "+420601000001");
         await jana.ExpectAsync("Dobry den", "Obcanske prukazy");
         await jana.BookFromAgendaListAsync();
         // On the web: Tuesday 1 December, 08:00, identity cards (application).
-        using var citizen = new WebCitizen(gateway.Address);
         await WebBookingHost.ReserveAsync(citizen, Email);
         var confirm = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.PostAsync(confirm);

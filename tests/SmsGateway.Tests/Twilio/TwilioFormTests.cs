@@ -4,7 +4,7 @@ using SmsBooking.SmsGateway.Webhooks;
 namespace SmsBooking.SmsGateway.Tests.Twilio;
 
 /// <summary>The webhook's own form reader: takes what ASP.NET Core's refuses, keeps repeated keys in order.</summary>
-public class TwilioFormTests
+public class TwilioFormTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     [Fact]
     public void Parse_DecodesPlusAndPercent_KeepsNulAndRepeatedKeysInOrder()
@@ -19,7 +19,7 @@ public class TwilioFormTests
     [Fact]
     public async Task InboundBodyWithNul_Gets200AndAHint_NotA500()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var phone = new SmsPhone(gateway);
         await phone.SendAsync("Dobry den");
         Assert.Matches("Poslete cislo 1 az 3", await phone.SendAsync("\0"));
@@ -28,7 +28,7 @@ public class TwilioFormTests
     [Fact]
     public async Task InboundLargerThanAnyTwilioForm_Is413()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var response = await new SmsPhone(gateway).PostAsync(SmsPhone.Form("+420601123456", new string('x', TwilioForm.MaxBytes)));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -20,7 +20,8 @@ public class WebBookingPageTests
     private const string Register = "Evidence obyvatel";
     private const string Residence = "Přihlášení k trvalému pobytu";
 
-    private static Task<string> ReserveAsync(WebCitizen citizen, string email, string? mobile = null, string time = "08:00",
+    /// <summary>The reservation's steps (<see cref="WebBookingHost.ReserveAsync"/>), under the name other tests knew.</summary>
+    internal static Task<string> ReserveAsync(WebCitizen citizen, string email, string? mobile = null, string time = "08:00",
         string agenda = WebBookingHost.IdentityCards, string activity = WebBookingHost.Application) =>
         WebBookingHost.ReserveAsync(citizen, email, mobile, time, agenda, activity);
 

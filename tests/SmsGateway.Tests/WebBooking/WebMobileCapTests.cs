@@ -82,6 +82,16 @@ public class WebMobileCapTests
         var outbox = gateway.App.Services.GetRequiredKeyedService<IOutbox>(MailOutbox.Key);
         await Poll.UntilAsync(async () => (await outbox.StatsAsync(gateway.Clock.GetCurrentInstant())).Backlog == 0, what: "the e-mail outbox sent all");
         Assert.Equal(0, mail.Count("petr@example.cz", WebBookingHost.LapsedSubject));
+
+        // The confirm link opened again, after the deadline too, and its button sent again: the refusal's reason, not "lapsed".
+        foreach (var again in new Func<Task<string>>[] { () => petr.GetAsync(link), () => petr.PostAsync(link) })
+        {
+            var page = WebCitizen.Text(await again());
+            Assert.Equal(HttpStatusCode.Conflict, petr.LastStatus);
+            Assert.Contains(why, page);
+            Assert.DoesNotContain("propadla", page);
+            Assert.DoesNotContain("Potvrdit objednávku", page);
+        }
     }
 
     /// <summary>A web booking moved to another day keeps its mobile's claim of places: the mobile cannot then book past

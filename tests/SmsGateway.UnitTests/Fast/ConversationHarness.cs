@@ -162,17 +162,7 @@ public sealed class ConversationHarness : IAsyncDisposable, ITestGateway
     {
         try
         {
-            var redis = TestGarnet.Multiplexer;
-            var server = redis.GetServer(redis.GetEndPoints()[0]);
-            var keys = new List<RedisKey>();
-            await foreach (var key in server.KeysAsync(pattern: _prefix + "*", pageSize: 1000))
-            {
-                keys.Add(key);
-            }
-            foreach (var chunk in keys.Chunk(500))
-            {
-                await redis.GetDatabase().KeyDeleteAsync(chunk);
-            }
+            await KeyPrefix.DeleteAsync(TestGarnet.Multiplexer, _prefix);
             var bookings = Get<BookingService>();
             foreach (var agenda in Get<OfficeSettings>().Agendas)
             {

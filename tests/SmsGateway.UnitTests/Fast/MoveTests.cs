@@ -114,13 +114,20 @@ public class MoveTests
     }
 
     [Fact]
-    public async Task MoveOfABookingForSeveralPeople_SaysItCannotBeMovedBySms_AndHowToRebook()
+    public async Task MoveOfABookingForSeveralPeople_MovesEveryPlace_AndKeepsTheParty()
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone("+420601400077");
         await phone.ExpectAsync("OBJ ZOP 1.12. 9:30 NOVAK 2", "pro 2 osoby");
-        var code = System.Text.RegularExpressions.Regex.Match(await phone.ExpectAsync("ANO", @"Kod: \w{6}"), @"Kod: (\w{6})").Groups[1].Value;
-        await phone.ExpectAsync("PRESUN", $"^Objednavku {code} pro vice osob nelze presunout SMS: poslete STORNO {code}");
-        await phone.ExpectAsync($"PRESUN {code}", $"^Objednavku {code} pro vice osob nelze presunout SMS");
+        var code = Regex.Match(await phone.ExpectAsync("ANO", @"Kod: \w{6}"), @"Kod: (\w{6})").Groups[1].Value;
+        // The day list offers only days where the whole party fits, and the time is held for both.
+        await phone.ExpectAsync("PRESUN", $@"^Presun objednavky {code} z Ut 1\.12\. 09:30\.\n.*vyberte den");
+        await phone.ExpectAsync("2.12. v 10", $@"^Presun {code}: z Ut 1\.12\. 09:30 na St 2\.12\.2026 10:00");
+        Assert.Equal(2, (await Get<BookingService>(gateway).CurrentHoldAsync(phone.Number))!.Party);
+        // A party size said during a move does not change it: the booking moves as it is.
+        await phone.ExpectAsync("3 osoby", "^Pro potvrzeni poslete ANO");
+        await phone.ExpectAsync("ANO", $@"^Presunuto, puvodni termin zrusen\. Kod: {code}\n");
+        var moved = Assert.Single(await Get<BookingService>(gateway).UpcomingAsync(phone.Number));
+        Assert.Equal((Wednesday, new LocalTime(10, 0), 2), (moved.Date, moved.Time, moved.Party));
     }
 }

@@ -112,20 +112,27 @@ public sealed class EmbeddedGarnet : IDisposable
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>One Garnet made at a time in this process: two made at once (tests, a gateway per test) each added a
+    /// listener to <see cref="Trace.Listeners"/> while the other enumerated it ("Collection was modified").</summary>
+    private static readonly Lock Creating = new();
+
     private static GarnetServer Create(string[] args, ILoggerFactory? logs)
     {
         // Garnet adds a console listener to System.Diagnostics.Trace for the whole process; the gateway's console is
         // its own log's.
-        var listeners = Trace.Listeners.Cast<TraceListener>().ToHashSet();
-        try
+        lock (Creating)
         {
-            return new GarnetServer(args, new GarnetLogs(logs ?? NullLoggerFactory.Instance));
-        }
-        finally
-        {
-            foreach (var added in Trace.Listeners.Cast<TraceListener>().Where(l => !listeners.Contains(l)).ToList())
+            var listeners = Trace.Listeners.Cast<TraceListener>().ToHashSet();
+            try
             {
-                Trace.Listeners.Remove(added);
+                return new GarnetServer(args, new GarnetLogs(logs ?? NullLoggerFactory.Instance));
+            }
+            finally
+            {
+                foreach (var added in Trace.Listeners.Cast<TraceListener>().Where(l => !listeners.Contains(l)).ToList())
+                {
+                    Trace.Listeners.Remove(added);
+                }
             }
         }
     }

@@ -44,9 +44,9 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
             t.Note(State, new TimesNear(time, t.Texts.MoveSameTime(time))); // nothing held: the booking is there already
             return;
         }
-        // A move keeps its booking's one place (the SMS line moves no party's booking; the web moves them whole).
+        // A booking being moved keeps its party: every place is held, and moves with it.
         var result = await booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings,
-            s.Moving is null ? s.PartySize : 1, s.Moving?.Code);
+            s.PartySize, s.Moving?.Code);
         switch (result.Outcome)
         {
             case HoldOutcome.Placed:

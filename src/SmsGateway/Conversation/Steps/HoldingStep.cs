@@ -17,6 +17,10 @@ public abstract class HoldingStep(Prompts prompts) : ConversationStep
     public override async Task<string?> PartyAsync(Turn t, MessageReading r, int party)
     {
         var s = t.Snapshot;
+        if (s.Moving is not null)
+        {
+            return null; // a booking being moved keeps its party
+        }
         s.Misread = 0;
         var (time, name) = (s.Hold!.Time, s.Name);
         for (var i = 0; i < StepsToTheTimes; i++)

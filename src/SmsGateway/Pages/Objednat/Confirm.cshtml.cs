@@ -27,6 +27,10 @@ public sealed class ConfirmModel(BookingService booking, WebBookingAvailability 
         {
             Result = new WebResult(WebOutcome.AlreadyConfirmed, Reservation, await flow.CurrentAsync(Reservation));
         }
+        else if (Reservation.Refusal is { } refused)
+        {
+            Refuse(refused); // its confirmation was refused: the link, opened again, gives the same reason
+        }
         else
         {
             Lapsed = !Reservation.Hold.IsLiveAt(Booking.Calendar.Now().ToInstant());
@@ -50,10 +54,19 @@ public sealed class ConfirmModel(BookingService booking, WebBookingAvailability 
             case WebOutcome.Done or WebOutcome.AlreadyConfirmed:
                 break;
             default:
-                Problem = WebMessages.Of(T, Result.Outcome, Booking.Options);
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                Refuse(Result.Outcome);
                 break;
         }
         return Page();
+    }
+
+    /// <summary>Why the confirmation was refused, said on the page; the reservation is over (no button).</summary>
+    public bool Refused { get; private set; }
+
+    private void Refuse(WebOutcome why)
+    {
+        Refused = true;
+        Problem = WebMessages.Of(T, why, Booking.Options);
+        Response.StatusCode = StatusCodes.Status409Conflict;
     }
 }
