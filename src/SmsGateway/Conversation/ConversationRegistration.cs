@@ -42,7 +42,8 @@ public static class ConversationRegistration
     }
 }
 
-internal sealed class ConversationOptionsValidator : IValidateOptions<ConversationOptions>
+/// <param name="configuration">Where the office's agendas are read, to check the office's words against their words.</param>
+internal sealed class ConversationOptionsValidator(IConfiguration configuration) : IValidateOptions<ConversationOptions>
 {
     public ValidateOptionsResult Validate(string? name, ConversationOptions o)
     {
@@ -54,6 +55,11 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
         }
         errors.AddRange(Texts.TextCatalog.Validate(o.Texts, $"{S}:Texts"));
         errors.AddRange(Reading.Vocabulary.Validate(o.Words, $"{S}:Words"));
+        if (o.Words.Count > 0 && configuration.GetSection(BookingCore.Options.OfficeOptions.SectionName).Get<BookingCore.Options.OfficeOptions>() is { } office
+            && BookingCore.Options.OfficeSettings.Create(office, out var officeErrors) is var settings && officeErrors.Count == 0)
+        {
+            errors.AddRange(Reading.Vocabulary.AgendaClashes(o.Words, settings, $"{S}:Words")); // a broken office is Office's to report
+        }
         if (o.ReplayMemory < o.IdleExpiry)
         {
             errors.Add($"{S}:ReplayMemory: {o.ReplayMemory} must be at least {S}:IdleExpiry ({o.IdleExpiry})");

@@ -22,11 +22,16 @@ public sealed class InboundSmsHandler
     private readonly IClock _clock;
     private readonly TextCatalog _texts;
     private readonly Steps.ConversationSteps _steps;
+    private readonly Reading.MessageReader _reader;
+    private readonly DateTimeZone _zone;
 
     public InboundSmsHandler(IPhoneStore phones, PhoneConversations conversations, ConversationEngine engine, IOptions<ConversationOptions> options,
-        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock, TextCatalog texts, Steps.ConversationSteps steps)
+        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock, TextCatalog texts, Steps.ConversationSteps steps,
+        Reading.MessageReader reader, BookingCore.Options.OfficeSettings office)
     {
         _steps = steps;
+        _reader = reader;
+        _zone = office.Zone;
         _texts = texts;
         _clock = clock;
         _phones = phones;
@@ -119,7 +124,7 @@ public sealed class InboundSmsHandler
             text = "START";
         }
         if (_abuse.MaxMessagesPerMinuteTotal > 0 && _steps[snapshot.State].AtRest && !conversation.OptedOut
-            && keyword is not (Keyword.MyBookings or Keyword.Cancel)
+            && !AboutOwnBookings(keyword, body, snapshot.State, now)
             && !await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal))
         {
             _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
@@ -157,6 +162,13 @@ public sealed class InboundSmsHandler
         GatewayMetrics.Replies.Add(1, new KeyValuePair<string, object?>("segments", SmsEncoding.Measure(fitted).Segments));
         return fitted;
     }
+
+    /// <summary>The message asks for the phone's own bookings or to cancel one, which a busy line still answers: as the
+    /// reader reads it (in a sentence, with the office's words: <c>nemuzu prijit, zruste mi to</c>), not only as a
+    /// whole-message keyword of the shipped lexicon.</summary>
+    private bool AboutOwnBookings(Keyword keyword, string body, ConversationState state, Instant now) =>
+        keyword is Keyword.MyBookings or Keyword.Cancel
+        || _reader.Read(body, new Reading.ReadingContext(state, now.InZone(_zone).Date)).Keyword is Keyword.MyBookings or Keyword.Cancel;
 
     /// <summary>Beyond the rate: one notice when the limit is first passed, then silence until the window ends.
     /// Outside the allowed countries: a hint. Neither to an opted-out number (read with the count).</summary>

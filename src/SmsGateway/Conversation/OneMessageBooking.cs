@@ -22,6 +22,9 @@ public sealed class OneMessageBooking
     /// <summary>Slots tried in turn when the nearest ones are taken a moment before the hold.</summary>
     private const int Candidates = 3;
 
+    /// <summary>How often the nearest free slots are read again when all tried were taken a moment before the hold.</summary>
+    private const int Rounds = 8;
+
     private readonly BookingService _booking;
     private readonly IClock _clock;
     private readonly Prompts _prompts;
@@ -82,28 +85,46 @@ public sealed class OneMessageBooking
             var day = date ?? (time is { } at && calendar.ToInstant(today, at) <= now ? today.PlusDays(1) : today);
             target = day.At(time ?? LocalTime.Midnight);
         }
-        var candidates = await _booking.NearestFreeSlotsAsync(agenda, target, ReachDays, Candidates, activity.Id, party);
-        foreach (var slot in candidates)
+        // The nearest free slots, a few at a time, read again while others take them between the read and the hold: only
+        // when none is left is the citizen told that nothing is free (three taken at once used to be said as "nothing
+        // free within a week"); after as many rounds as Rounds, that the time was just taken, to send again.
+        var tried = new HashSet<(LocalDate, LocalTime)>();
+        for (var round = 0; round < Rounds; round++)
         {
-            var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings, party);
-            if (result.Outcome == HoldOutcome.TooManyBookings)
+            var candidates = (await _booking.NearestFreeSlotsAsync(agenda, target, ReachDays, Candidates + tried.Count, activity.Id, party))
+                .Where(s => !tried.Contains((s.Date, s.Start))).Take(Candidates).ToList();
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+            foreach (var slot in candidates)
+            {
+                tried.Add((slot.Date, slot.Start));
+                var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings, party);
+                if (result.Outcome == HoldOutcome.TooManyBookings)
+                {
+                    await AbandonAsync(t);
+                    return prefix + t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
+                }
+                if (result.Outcome == HoldOutcome.TooManyPlaces)
+                {
+                    await AbandonAsync(t);
+                    return prefix + t.Texts.TooManyPlaces(result.PlacesBooked, _booking.Options.MaxPlacesPerPhone);
+                }
+                if (result.Outcome != HoldOutcome.Placed)
+                {
+                    continue; // taken a moment ago: the next nearest
+                }
+                GatewayMetrics.HoldsPlaced.Add(1);
+                var asked = date is not null && time is not null && slot.Date == date && slot.Start == time;
+                await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(result.Hold!), name));
+                return prefix + _prompts.Offer(t, requestedWasFree: asked || (date is null && time is null));
+            }
+            if (round == Rounds - 1)
             {
                 await AbandonAsync(t);
-                return prefix + t.Texts.TooManyBookings(_booking.Options.MaxUpcomingPerAgenda);
+                return prefix + t.Texts.SlotTaken() + "\n" + Syntax(t);
             }
-            if (result.Outcome == HoldOutcome.TooManyPlaces)
-            {
-                await AbandonAsync(t);
-                return prefix + t.Texts.TooManyPlaces(result.PlacesBooked, _booking.Options.MaxPlacesPerPhone);
-            }
-            if (result.Outcome != HoldOutcome.Placed)
-            {
-                continue; // taken a moment ago: the next nearest
-            }
-            GatewayMetrics.HoldsPlaced.Add(1);
-            var asked = date is not null && time is not null && slot.Date == date && slot.Start == time;
-            await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(result.Hold!), name));
-            return prefix + _prompts.Offer(t, requestedWasFree: asked || (date is null && time is null));
         }
         await AbandonAsync(t);
         return prefix + t.Texts.QuickNothingFree(agenda.Name.In(t.Language), ReachDays);

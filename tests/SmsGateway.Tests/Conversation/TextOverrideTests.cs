@@ -13,6 +13,7 @@ public class TextOverrideTests
     // The office's words, added to the lexicon: every kind of problem is Reading.LexiconTests'.
     [InlineData("--Conversation:Words:cs:No:0=ano", "Configuration error: Conversation:Words:cs:No:0: 'ano' means Yes already")]
     [InlineData("--Conversation:Words:cs:Storno:0=odhlasit", "Configuration error: Conversation:Words:cs:Storno: no such meaning")]
+    [InlineData("--Conversation:Words:cs:Cancel:0=pas", "Configuration error: Conversation:Words:cs:Cancel:0: 'pas' names the agenda CP already (Office:Agendas)")]
     public async Task BrokenOverride_StopsStartUpNamingTheKey(string setting, string line)
     {
         var (exit, stderr, _) = await StartupConfigurationTests.RunGatewayAsync(setting);

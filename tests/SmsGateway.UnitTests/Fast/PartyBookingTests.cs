@@ -105,7 +105,10 @@ public class PartyBookingTests
             bookings.AddRange(await BookingsAsync(gateway, phone.Number));
         }
         Assert.Equal(outcomes.Count(o => o.Contains("Kod: ")), bookings.Count);
-        Assert.True(bookings.Count >= 2, $"only {bookings.Count} parties booked");
+        Assert.True(bookings.Count >= 2, $"only {bookings.Count} parties booked: " + string.Join(" | ", outcomes.Distinct()));
+        // The week has free hours left for every party: nobody may be told there is none (three nearest slots taken
+        // by the others between the read and the hold were said as "nothing free in 7 days").
+        Assert.DoesNotContain(outcomes, o => o.Contains("neni volny termin"));
         var places = bookings.SelectMany(b => b.Places!.Select(t => (b.Date, Time: t))).ToList();
         Assert.All(places.GroupBy(p => p), g => Assert.True(g.Count() <= 3, $"{g.Key}: {g.Count()} people at 3 counters"));
         Assert.All(places.GroupBy(p => (p.Date, p.Time.Hour)), g => Assert.True(g.Count() <= 3, $"{g.Key}: {g.Count()} applications for a quota of 3"));

@@ -107,6 +107,34 @@ public sealed class Vocabulary
         return errors;
     }
 
+    /// <summary>The office's words that are also one of its agendas' or activities' words, names or codes
+    /// (<c>Office:Agendas</c>), each naming its key: such a word would be read as both.</summary>
+    public static IReadOnlyList<string> AgendaClashes(IReadOnlyDictionary<string, Dictionary<string, List<string>>> additions,
+        BookingCore.Options.OfficeSettings office, string section)
+    {
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Name(IEnumerable<string> words, string what)
+        {
+            foreach (var word in words.Select(w => InputText.Normalize(w)).Where(w => w.Length > 0))
+            {
+                named.TryAdd(word, what);
+            }
+        }
+        foreach (var agenda in office.Agendas)
+        {
+            Name([.. agenda.Words, agenda.Name.Cs, agenda.Name.En, agenda.Name.Uk ?? "", .. agenda.Codes.Where(c => agenda.FindActivityByCode(c) is null), agenda.Id], $"the agenda {agenda.Id}");
+            foreach (var activity in agenda.Activities)
+            {
+                Name([.. activity.Words, activity.Name.Cs, activity.Name.En, activity.Name.Uk ?? "", .. activity.Codes],
+                    $"the activity {agenda.Id}/{activity.Id}");
+            }
+        }
+        return Additions(additions)
+            .Where(a => a.Words.Count > 0 && WordMeanings.All.ContainsKey(a.Meaning) && named.ContainsKey(a.Words[0].Folded))
+            .Select(a => $"{section}:{a.Language}:{a.Meaning}:{a.Index}: '{a.Words[0].Written}' names {named[a.Words[0].Folded]} already (Office:Agendas)")
+            .ToList();
+    }
+
     /// <summary>What keeps an added word from working across the parts of the reader, or null: a Twilio opt-out word
     /// (a lone one blocks the number; only after <c>HLIDAT</c> is it read otherwise), a form's word of several words (a
     /// form starts with the message's first word) or one that is a keyword or an answer (forms are read before them).</summary>

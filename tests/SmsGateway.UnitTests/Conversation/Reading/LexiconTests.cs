@@ -96,6 +96,20 @@ public class LexiconTests
     public void AWordEndingTheWatches_MayBeAKeywordToo() =>
         Assert.Empty(Vocabulary.Validate(Words("cs", "StopWatching", "odhlasit"), "Conversation:Words")); // read only after HLIDAT
 
+    /// <summary>An office's word that is also one of its agendas' or activities' words or codes was read as both (docs said
+    /// "pick words the agendas do not use", and nothing checked it): start-up names it.</summary>
+    [Theory]
+    [InlineData("cs", "Cancel", "pas", "Conversation:Words:cs:Cancel:0: 'pas' names the agenda CP already (Office:Agendas)")]
+    [InlineData("en", "Help", "ID card", "Conversation:Words:en:Help:0: 'ID card' names the agenda OP already (Office:Agendas)")]
+    [InlineData("cs", "QuickBooking", "ZOP", "Conversation:Words:cs:QuickBooking:0: 'ZOP' names the activity OP/zadost already (Office:Agendas)")]
+    [InlineData("cs", "Yes", "vyzvednuti", "Conversation:Words:cs:Yes:0: 'vyzvednuti' names the activity OP/prevzeti already (Office:Agendas)")]
+    public void AWordOfTheOfficesAgendas_IsRefused(string language, string meaning, string word, string error) =>
+        Assert.Equal(error, Assert.Single(Vocabulary.AgendaClashes(Words(language, meaning, word), ReadingFixture.Office, "Conversation:Words")));
+
+    [Fact]
+    public void AWordNoAgendaUses_PassesTheAgendaCheck() =>
+        Assert.Empty(Vocabulary.AgendaClashes(Words("cs", "Cancel", "odvolat"), ReadingFixture.Office, "Conversation:Words"));
+
     [Fact]
     public void TwoAdditionsGivingOneWordTwoMeanings_AreRefused()
     {
