@@ -106,7 +106,10 @@ public sealed class OneMessageBooking
             return prefix + _prompts.Offer(t, requestedWasFree: asked || (date is null && time is null));
         }
         await AbandonAsync(t);
-        return prefix + t.Texts.QuickNothingFree(agenda.Name.In(t.Language), ReachDays);
+        // A day beyond the horizon has nothing near it: booking for it is not open yet.
+        return prefix + (date is { } wanted && wanted > calendar.LastBookableDate()
+            ? t.WhyNoTimes(wanted)
+            : t.Texts.QuickNothingFree(agenda.Name.In(t.Language), ReachDays));
     }
 
     private static async Task AbandonAsync(Turn t)
@@ -173,7 +176,7 @@ public sealed class OneMessageBooking
         }
         var slots = await _booking.FreeSlotsAsync(agenda, day.Value, activity.Id, party);
         return slots.Count == 0
-            ? t.Texts.NoFreeTimes(day.Value)
+            ? t.WhyNoTimes(day.Value)
             : t.Texts.FreeTimes(agenda.Name.In(t.Language), day.Value, slots.Take(MaxFreeTimesListed).Select(s => s.Start).ToList());
     }
 }

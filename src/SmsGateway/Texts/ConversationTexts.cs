@@ -69,6 +69,11 @@ public sealed partial class ConversationTexts
 
     public string NoFreeTimes(LocalDate day) => Format("NoFreeTimes", ("day", DayLabel(day)));
 
+    public string OfficeClosed(LocalDate day) => Format("OfficeClosed", ("day", DayLabel(day)));
+
+    /// <summary>A day beyond the horizon, with its year (a date written without one is next year's when it has passed).</summary>
+    public string NotYetBookable(LocalDate day, LocalDate last) => Format("NotYetBookable", ("date", DateLabel(day)), ("last", DayLabel(last)));
+
     public string AskName(LocalDate day, LocalTime time, LocalTime holdEnds, int party = 1) =>
         Format("AskName", ("day", DayLabel(day)), ("time", Hm(time)), ("party", PartyAfterTime(party)), ("holdEnds", Hm(holdEnds)));
 

@@ -27,4 +27,40 @@ public class TruthfulListsTests
         await gateway.Phone("+420601000001").ExpectAsync("OBJ PTP 1.12. 10:00 Prvni", "10:00");
         await gateway.Phone().ExpectAsync("prihlaseni k pobytu zitra v 10", @"\n10:00 neni volny cas\.\nVolne casy Ut 1\.12\. ");
     }
+
+    [Theory]
+    [InlineData("1.3.")]
+    [InlineData("15.2.")]
+    public async Task DayBeyondTheHorizon_AtTheDayStep_SaysBookingIsNotOpenYet_AndListsTheLastDays(string day)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("obcanka zadost", "vyberte den");
+        // Not "no free time left": nobody can book it yet.
+        var reply = await phone.ExpectAsync(day, @"^Objednat lze nejdele na Pa 29\.1\., na (Po 1\.3\.2027|Po 15\.2\.2027) jeste ne\.\n");
+        Assert.Contains("\n6 Pa 29.1.", reply);
+    }
+
+    [Fact]
+    public async Task DayBeyondTheHorizon_InVolno_SaysBookingIsNotOpenYet()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync("VOLNO ZOP 1.3.", @"^Objednat lze nejdele na Pa 29\.1\., na Po 1\.3\.2027 jeste ne\.$");
+    }
+
+    [Fact]
+    public async Task ClosedDay_InVolno_SaysTheOfficeIsClosed()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync("VOLNO ZOP 26.12.", @"^So 26\.12\. ma urad zavreno\.$");
+    }
+
+    [Fact]
+    public async Task DayBeyondTheHorizon_InObj_SaysBookingIsNotOpenYet_AndHoldsNothing()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("OBJ ZOP 1.3. 9:00 Jan Novak", @"^Objednat lze nejdele na Pa 29\.1\., na Po 1\.3\.2027 jeste ne\.$");
+        await phone.ExpectAsync("ANO", "^(?!Objednano)");
+    }
 }
