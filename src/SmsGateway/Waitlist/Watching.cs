@@ -60,6 +60,10 @@ public sealed class Watching
         {
             return t.Texts.WatchOff(); // a watch's offer holds one place (WaitlistSweep), which could not carry the party
         }
+        if (r.Days is { } days && NeverOffered(t, days.Start, days.End) is { } why)
+        {
+            return why;
+        }
         var name = booked?.Name ?? r.Name ?? t.Snapshot.Name;
         if (name is null)
         {
@@ -118,6 +122,27 @@ public sealed class Watching
         return moving is null
             ? t.Texts.WatchFreeNow(agenda.Name.In(t.Language), hold.Date, hold.Time, ends)
             : t.Texts.WatchFreeNowMove(moving.Code, moving.Date, moving.Time, hold.Date, hold.Time, ends);
+    }
+
+    /// <summary>Why no slot of the days asked for can ever be offered (booking for them not open yet, the office closed on
+    /// each that is open for booking), so that nothing is promised; null when one of them may be.</summary>
+    private string? NeverOffered(Turn t, LocalDate from, LocalDate to)
+    {
+        var calendar = _booking.Calendar;
+        var last = calendar.LastBookableDate();
+        if (from > last)
+        {
+            return t.WhyNoTimes(from);
+        }
+        var today = calendar.Today();
+        for (var day = from < today ? today : from; day <= to && day <= last; day = day.PlusDays(1))
+        {
+            if (calendar.IsOpenOn(day))
+            {
+                return null;
+            }
+        }
+        return t.Texts.OfficeClosed(from, to);
     }
 
     private (Agenda? Agenda, Activity? Activity) WhatToWatch(Turn t, MessageReading r, List<Booking> upcoming)
