@@ -63,4 +63,29 @@ public class TruthfulListsTests
         await phone.ExpectAsync("OBJ ZOP 1.3. 9:00 Jan Novak", @"^Objednat lze nejdele na Pa 29\.1\., na Po 1\.3\.2027 jeste ne\.$");
         await phone.ExpectAsync("ANO", "^(?!Objednano)");
     }
+
+    [Fact]
+    public async Task Dalsi_AfterTheNearestDaysOfAClosedDay_GoesOnAfterThem_NotBackToTheSoonest()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("obcanka zadost", "vyberte den");
+        var near = await phone.ExpectAsync("24.12.", @"^Ct 24\.12\. ma urad zavreno\.\n");
+        Assert.EndsWith("\n6 Ut 29.12.\nDALSI = dalsi dny", near);
+        // Was the soonest days' second page (Po 7.12. ...), before the days just shown.
+        await phone.ExpectAsync("DALSI", @"\n1 St 30\.12\.\n2 Ct 31\.12\.\n3 Po 4\.1\.\n");
+        await phone.ExpectAsync("DALSI", @"\n1 Pa 8\.1\.\n"); // and on from there (1.1. a holiday, then a weekend)
+        await phone.ExpectAsync("1", @"^Volne casy Pa 8\.1\.");
+    }
+
+    [Fact]
+    public async Task AMisreadAfterTheNearestDays_ShowsTheSoonestDays_AndDalsiPagesOnFromThem()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("obcanka zadost", "vyberte den");
+        await phone.ExpectAsync("24.12.", "ma urad zavreno");
+        await phone.ExpectAsync("blabla", @"\n1 Po 30\.11\.\n");
+        await phone.ExpectAsync("DALSI", @"\n1 Ut 8\.12\.\n");
+    }
 }
