@@ -129,16 +129,6 @@ public sealed class Turn : ConversationMachine.IEffects
     /// <summary>The note kept for the step the talk stands at, if of that kind.</summary>
     public T? NoteOf<T>() where T : class => _noteAt == State ? _note as T : null;
 
-    /// <summary>Why <paramref name="day"/> has no free time, as it is: booking for it not open yet (beyond
-    /// <c>Office:HorizonDays</c>), the office closed (weekend, holiday, closure), else every time taken.</summary>
-    public string WhyNoTimes(LocalDate day)
-    {
-        var calendar = _booking.Calendar;
-        return day > calendar.LastBookableDate() ? Texts.NotYetBookable(day, calendar.LastBookableDate())
-            : !calendar.IsOpenOn(day) ? Texts.OfficeClosed(day)
-            : Texts.NoFreeTimes(day);
-    }
-
     /// <summary>True when the snapshot's hold has run out (or there is none).</summary>
     public bool HoldLapsedAt(Instant now) => Snapshot.Hold?.IsLiveAt(now) != true;
 }

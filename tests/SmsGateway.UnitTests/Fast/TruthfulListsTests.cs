@@ -1,3 +1,6 @@
+using NodaTime;
+using SmsBooking.BookingCore.Closures;
+
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
 /// <summary>What the day and time steps say about a day or time they cannot give, tried as a new citizen would: only what
@@ -87,5 +90,31 @@ public class TruthfulListsTests
         await phone.ExpectAsync("24.12.", "ma urad zavreno");
         await phone.ExpectAsync("blabla", @"\n1 Po 30\.11\.\n");
         await phone.ExpectAsync("DALSI", @"\n1 Ut 8\.12\.\n");
+    }
+
+    /// <summary>The office closed from the console for Thu 10.12. (the whole day, every agenda).</summary>
+    private static Task CloseThursdayAsync(ConversationHarness gateway) =>
+        gateway.Get<ClosureService>().CloseAsync(new Closure(ClosureService.NewId(), new LocalDate(2026, 12, 10), null, null, null, null,
+            "Skoleni", "test", gateway.Clock.GetCurrentInstant()));
+
+    [Fact]
+    public async Task DayClosedFromTheConsole_AtTheDayStepAndInVolno_IsSaidClosed_NotFull()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await CloseThursdayAsync(gateway);
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("obcanka zadost", "vyberte den");
+        await phone.ExpectAsync("10.12.", @"^Ct 10\.12\. ma urad zavreno\.\n"); // was "uz neni volny cas"
+        await gateway.Phone("+420601000009").ExpectAsync("VOLNO ZOP 10.12.", @"^Ct 10\.12\. ma urad zavreno\.$");
+    }
+
+    [Fact]
+    public async Task DayClosedFromTheConsole_IsNotWatched()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await CloseThursdayAsync(gateway);
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("HLIDAT OP 10.12. Jan Novak", @"^Ct 10\.12\. ma urad zavreno\.");
+        await phone.ExpectAsync("HLIDAT STOP", "^Nic nehlidame");
     }
 }
