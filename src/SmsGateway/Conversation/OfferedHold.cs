@@ -21,12 +21,14 @@ public sealed class OfferedHold
     private readonly BookingService _booking;
     private readonly IBookingStore _store;
     private readonly PhoneConversations _conversations;
+    private readonly Steps.ConversationSteps _steps;
 
-    public OfferedHold(BookingService booking, IBookingStore store, PhoneConversations conversations)
+    public OfferedHold(BookingService booking, IBookingStore store, PhoneConversations conversations, Steps.ConversationSteps steps)
     {
         _booking = booking;
         _store = store;
         _conversations = conversations;
+        _steps = steps;
     }
 
     /// <summary>What was held, and the language the phone's conversation speaks.</summary>
@@ -82,7 +84,7 @@ public sealed class OfferedHold
         await using var conversation = await _conversations.TryOpenAsync(phone);
         var activity = agenda.FindActivity(activityId);
         if (conversation is null || conversation.OptedOut || activity is null
-            || conversation.Snapshot.State is not (ConversationState.Idle or ConversationState.JustBooked))
+            || !_steps[conversation.Snapshot.State].AtRest)
         {
             return null;
         }
@@ -91,7 +93,7 @@ public sealed class OfferedHold
             return null;
         }
         var machine = new ConversationMachine(conversation.Snapshot, new NothingToRelease(agenda));
-        if (conversation.Snapshot.State == ConversationState.JustBooked)
+        if (machine.CanFire(ConversationTrigger.MovedOn))
         {
             await machine.FireAsync(ConversationTrigger.MovedOn); // as any message after a booking: a new talk
         }

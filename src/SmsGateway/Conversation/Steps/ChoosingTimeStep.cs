@@ -39,6 +39,11 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
     private async Task HoldAsync(Turn t, LocalTime time)
     {
         var s = t.Snapshot;
+        if (Prompts.IsMovedOnesOwn(s, s.Day!.Value, time))
+        {
+            t.Note(State, new TimesNear(time, t.Texts.MoveSameTime(time))); // nothing held: the booking is there already
+            return;
+        }
         // A booking being moved keeps its party: every place is held, and moves with it.
         var result = await booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings,
             s.PartySize, s.Moving?.Code);
