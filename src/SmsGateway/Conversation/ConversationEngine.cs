@@ -171,10 +171,10 @@ public sealed class ConversationEngine
     private async Task<string> PageOnAsync(Turn t)
     {
         await t.Machine.FireAsync(Trigger.PagedOn); // the entry action turns the page
-        var page = t.Snapshot.Page;
+        var page = (t.Snapshot.Page, t.Snapshot.DaysFrom);
         var text = await t.PromptAsync();
         // Paged past the end: the list starts over, and the citizen is told.
-        return t.Snapshot.Page == page ? text : t.Texts.NoMorePages() + "\n" + text;
+        return (t.Snapshot.Page, t.Snapshot.DaysFrom) == page ? text : t.Texts.NoMorePages() + "\n" + text;
     }
 
     /// <summary>Trutnov's one-message forms, at any step.</summary>

@@ -77,6 +77,7 @@ public sealed partial class ConversationMachine
             {
                 _s.Day = null;
                 _s.Page = t.Trigger == Trigger.PagedOn ? _s.Page + 1 : 0;
+                _s.DaysFrom = t.Trigger == Trigger.PagedOn ? _s.DaysFrom : null;
                 _s.ClearShown();
             }, "forget the day; DALSI turns the page")
             .OnEntryFrom(_agendaChosen, c =>

@@ -16,6 +16,7 @@ public static class ConversationRegistration
         builder.Services.AddSingleton(sp => new Reading.MessageReader(sp.GetRequiredService<BookingCore.Options.OfficeSettings>(),
             Reading.Vocabulary.With(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Words)));
         builder.Services.AddSingleton<Prompts>();
+        builder.Services.AddSingleton<ClosedDays>();
         builder.Services.AddSingleton<Confirmation>();
         builder.Services.AddSingleton<Steps.IConversationStep, Steps.IdleStep>();
         builder.Services.AddSingleton<Steps.IConversationStep, Steps.ChoosingAgendaStep>();

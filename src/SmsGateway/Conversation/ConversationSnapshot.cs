@@ -30,6 +30,10 @@ public sealed class ConversationSnapshot
     /// <summary>Page of the day or time list (DALSI).</summary>
     public int Page { get; set; }
 
+    /// <summary>The first day the day list's pages count from: after the nearest days of a closed or full day, the day
+    /// after them, so that DALSI goes on from what was shown; null: today.</summary>
+    public LocalDate? DaysFrom { get; set; }
+
     /// <summary>The days of the list last shown; a number picks from it.</summary>
     public List<LocalDate>? ShownDays { get; set; }
 
@@ -80,6 +84,7 @@ public sealed class ConversationSnapshot
         ActivityId = null;
         Day = null;
         Page = 0;
+        DaysFrom = null;
         ClearShown();
         Hold = null;
         Name = null;

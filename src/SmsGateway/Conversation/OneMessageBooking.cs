@@ -16,6 +16,8 @@ public sealed class OneMessageBooking
     /// <summary>How far either side of the day asked for (or of now) the nearest free slot is looked for.</summary>
     public const int ReachDays = 7;
 
+    private readonly ClosedDays _closed;
+
     /// <summary>As many times as fit two segments beside the longest agenda name.</summary>
     private const int MaxFreeTimesListed = 40;
 
@@ -30,8 +32,9 @@ public sealed class OneMessageBooking
     private readonly Prompts _prompts;
     private readonly Confirmation _confirmation;
 
-    public OneMessageBooking(BookingService booking, IClock clock, Prompts prompts, Confirmation confirmation)
+    public OneMessageBooking(BookingService booking, IClock clock, Prompts prompts, Confirmation confirmation, ClosedDays closed)
     {
+        _closed = closed;
         _booking = booking;
         _clock = clock;
         _prompts = prompts;
@@ -127,7 +130,10 @@ public sealed class OneMessageBooking
             }
         }
         await AbandonAsync(t);
-        return prefix + t.Texts.QuickNothingFree(agenda.Name.In(t.Language), ReachDays);
+        // A day beyond the horizon has nothing near it: booking for it is not open yet.
+        return prefix + (date is { } wanted && wanted > calendar.LastBookableDate()
+            ? await _closed.WhyNoTimesAsync(t, agenda, wanted)
+            : t.Texts.QuickNothingFree(agenda.Name.In(t.Language), ReachDays));
     }
 
     private static async Task AbandonAsync(Turn t)
@@ -194,7 +200,7 @@ public sealed class OneMessageBooking
         }
         var slots = await _booking.FreeSlotsAsync(agenda, day.Value, activity.Id, party);
         return slots.Count == 0
-            ? t.Texts.NoFreeTimes(day.Value)
+            ? await _closed.WhyNoTimesAsync(t, agenda, day.Value)
             : t.Texts.FreeTimes(agenda.Name.In(t.Language), day.Value, slots.Take(MaxFreeTimesListed).Select(s => s.Start).ToList());
     }
 }

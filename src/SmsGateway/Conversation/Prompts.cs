@@ -44,8 +44,22 @@ public sealed class Prompts
         var s = t.Snapshot;
         var agenda = t.Agenda!;
         var per = _options.DaysPerPage;
-        // One more than the page shows, to know whether DALSI has anything to show.
-        var days = await _booking.FreeDaysAsync(agenda, ((s.Page + 1) * per) + 1, s.ActivityId, s.PartySize);
+        if (s.Page < 0)
+        {
+            // Asked again right after the nearest days (not DALSI): the soonest days.
+            (s.Page, s.DaysFrom) = (0, null);
+        }
+        // One more than the page shows, to know whether DALSI has anything to show; from a later first day, as many
+        // more as there are days before it.
+        var before = s.DaysFrom is { } first ? Math.Max(0, Period.Between(_booking.Calendar.Today(), first, PeriodUnits.Days).Days) : 0;
+        var days = (await _booking.FreeDaysAsync(agenda, ((s.Page + 1) * per) + 1 + before, s.ActivityId, s.PartySize))
+            .Where(d => s.DaysFrom is not { } from || d >= from).ToList();
+        if (days.Count == 0 && s.DaysFrom is not null)
+        {
+            // Nothing after the days shown: back to the soonest.
+            (s.Page, s.DaysFrom) = (0, null);
+            return await DaysAsync(t, prefix);
+        }
         if (days.Count == 0)
         {
             s.ClearShown();
@@ -53,7 +67,8 @@ public sealed class Prompts
         }
         if (s.Page * per >= days.Count)
         {
-            s.Page = 0;
+            (s.Page, s.DaysFrom) = (0, null);
+            return await DaysAsync(t, prefix);
         }
         var page = days.Skip(s.Page * per).Take(per).ToList();
         return prefix + ShowDays(t, page, days.Count > (s.Page + 1) * per);
@@ -63,9 +78,14 @@ public sealed class Prompts
     public async Task<string> NearestDaysAsync(Turn t, LocalDate day, string prefix)
     {
         var days = await _booking.NearestFreeDaysAsync(t.Agenda!, day, NearReachDays, _options.DaysPerPage, t.Snapshot.ActivityId, t.Snapshot.PartySize);
-        t.Snapshot.Page = 0;
-        // DALSI stays offered: the soonest days page on from there.
-        return days.Count == 0 ? await DaysAsync(t, prefix) : prefix + ShowDays(t, days.ToList(), more: days.Count >= _options.DaysPerPage);
+        if (days.Count == 0)
+        {
+            t.Snapshot.Page = 0;
+            return await DaysAsync(t, prefix);
+        }
+        // DALSI turns to page 0 of the days after these (DaysFrom); asked again without it, the soonest days.
+        (t.Snapshot.Page, t.Snapshot.DaysFrom) = (-1, days[^1].PlusDays(1));
+        return prefix + ShowDays(t, days.ToList(), more: true);
     }
 
     /// <summary>The free days of a week (<c>pristi tyden</c>); the nearest ones when it has none.</summary>

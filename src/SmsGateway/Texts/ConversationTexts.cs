@@ -69,6 +69,15 @@ public sealed partial class ConversationTexts
 
     public string NoFreeTimes(LocalDate day) => Format("NoFreeTimes", ("day", DayLabel(day)));
 
+    public string OfficeClosed(LocalDate day) => OfficeClosed(day, day);
+
+    /// <summary>The office closed on every day from <paramref name="from"/> to <paramref name="to"/> (one day when they are equal).</summary>
+    public string OfficeClosed(LocalDate from, LocalDate to) =>
+        Format("OfficeClosed", ("day", from == to ? DayLabel(from) : $"{DayLabel(from)}-{DayLabel(to)}"));
+
+    /// <summary>A day beyond the horizon, with its year (a date written without one is next year's when it has passed).</summary>
+    public string NotYetBookable(LocalDate day, LocalDate last) => Format("NotYetBookable", ("date", DateLabel(day)), ("last", DayLabel(last)));
+
     public string AskName(LocalDate day, LocalTime time, LocalTime holdEnds, int party = 1) =>
         Format("AskName", ("day", DayLabel(day)), ("time", Hm(time)), ("party", PartyAfterTime(party)), ("holdEnds", Hm(holdEnds)));
 

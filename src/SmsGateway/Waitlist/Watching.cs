@@ -26,9 +26,12 @@ public sealed class Watching
     private readonly WaitlistOptions _options;
     private readonly IClock _clock;
     private readonly IBookingStore _store;
+    private readonly ClosedDays _closed;
 
-    public Watching(IWaitlistStore watches, BookingService booking, OfficeSettings office, WaitlistOptions options, IClock clock, IBookingStore store)
+    public Watching(IWaitlistStore watches, BookingService booking, OfficeSettings office, WaitlistOptions options, IClock clock, IBookingStore store,
+        ClosedDays closed)
     {
+        _closed = closed;
         _store = store;
         _watches = watches;
         _booking = booking;
@@ -59,6 +62,10 @@ public sealed class Watching
         if (booked is { Party: > 1 })
         {
             return t.Texts.WatchOff(); // a watch's offer holds one place (WaitlistSweep), which could not carry the party
+        }
+        if (r.Days is { } days && await NeverOfferedAsync(t, agenda, days.Start, days.End) is { } why)
+        {
+            return why;
         }
         var name = booked?.Name ?? r.Name ?? t.Snapshot.Name;
         if (name is null)
@@ -118,6 +125,27 @@ public sealed class Watching
         return moving is null
             ? t.Texts.WatchFreeNow(agenda.Name.In(t.Language), hold.Date, hold.Time, ends)
             : t.Texts.WatchFreeNowMove(moving.Code, moving.Date, moving.Time, hold.Date, hold.Time, ends);
+    }
+
+    /// <summary>Why no slot of the days asked for can ever be offered (booking for them not open yet, the office closed on
+    /// each that is open for booking), so that nothing is promised; null when one of them may be.</summary>
+    private async Task<string?> NeverOfferedAsync(Turn t, Agenda agenda, LocalDate from, LocalDate to)
+    {
+        var calendar = _booking.Calendar;
+        var last = calendar.LastBookableDate();
+        if (from > last)
+        {
+            return await _closed.WhyNoTimesAsync(t, agenda, from);
+        }
+        var today = calendar.Today();
+        for (var day = from < today ? today : from; day <= to && day <= last; day = day.PlusDays(1))
+        {
+            if (!await _closed.IsClosedAsync(agenda, day))
+            {
+                return null;
+            }
+        }
+        return t.Texts.OfficeClosed(from, to);
     }
 
     private (Agenda? Agenda, Activity? Activity) WhatToWatch(Turn t, MessageReading r, List<Booking> upcoming)

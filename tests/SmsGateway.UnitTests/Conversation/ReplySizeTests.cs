@@ -44,6 +44,8 @@ public class ReplySizeTests
         yield return ("ChooseActivity", t.HintNumber(9) + "\n" + t.ChooseActivity(longestAgenda, mostActivities.Activities.Select(a => a.Name.In(l)).ToList()));
         yield return ("ChooseDay", t.NoFreeTimes(day) + "\n" + t.HintDay() + "\n" + t.ChooseDay(longestAgenda, days, more: true));
         yield return ("NoFreeDays", t.NoFreeDays(longestAgenda));
+        yield return ("OfficeClosed+ChooseDay", t.OfficeClosed(day) + "\n" + t.ChooseDay(longestAgenda, days, more: true));
+        yield return ("NotYetBookable+ChooseDay", t.NotYetBookable(day, day) + "\n" + t.ChooseDay(longestAgenda, days, more: true));
         yield return ("ChooseTime", t.HoldLapsed() + "\n" + t.HintTime() + "\n" + t.ChooseTime(day, times, more: true));
         yield return ("ChooseTime+more", t.NoMorePages() + "\n" + t.ChooseTime(day, times, more: true));
         yield return ("AskName", t.AskName(day, time, time, LargestParty));
@@ -192,6 +194,7 @@ public class ReplySizeTests
             ["offerDate"] = longestDay + "2026",
             ["offerTime"] = "16:45",
             ["oldDate"] = longestDay,
+            ["last"] = longestDay,
             ["oldTime"] = "16:45",
             // FRONTA: every agenda with 99 waiting and a three-digit wait, every next free day the longest day label.
             ["party"] = t.PartyAfterTime(LargestParty),

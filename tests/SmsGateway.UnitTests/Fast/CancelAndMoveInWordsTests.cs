@@ -18,12 +18,17 @@ public class CancelAndMoveInWordsTests
     [InlineData("Dobry den, nemohu prijit. Zruste to prosim.")]
     [InlineData("neprijdu")]
     [InlineData("I can't come, please cancel it")]
+    [InlineData("nebudu moct prijit")] // tried from outside: each got the menu
+    [InlineData("I can't make it")]
+    [InlineData("I won't be able to come")]
+    [InlineData("не зможу прийти")]
+    [InlineData("відмінити запис")]
     public async Task CancelInASentence_AfterABooking_ListsTheBookingsToCancel(string text)
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
         var code = CodeOf(await phone.BookAsync());
-        await phone.ExpectAsync(text, $"^(Kterou objednavku zrusit|Which booking to cancel).*\n1 {code} ");
+        await phone.ExpectAsync(text, $"^(Kterou objednavku zrusit|Which booking to cancel|Який запис скасувати).*\n1 {code} ");
         Assert.Single(await BookingsOf(gateway, phone.Number)); // listed, not cancelled
     }
 
@@ -73,6 +78,19 @@ public class CancelAndMoveInWordsTests
         var phone = gateway.Phone();
         var code = CodeOf(await phone.BookAsync());
         await phone.ExpectAsync(text, $@"^Presun objednavky {code} z Po 30\.11\. 08:00\.\nVolne casy Ut 1\.12\. ");
+    }
+
+    [Theory]
+    [InlineData("potrebuju zmenit datum na utery", "Presun objednavky")] // got the menu
+    [InlineData("chtel bych se preobjednat na utery", "Presun objednavky")] // got the menu
+    [InlineData("could you move my booking to tuesday?", "Moving booking")] // was the register's "move" (registration)
+    [InlineData("I need to change my appointment to Tuesday", "Moving booking")] // got the menu
+    public async Task MoveInOtherWords_AfterABooking_MovesItToThatDay(string text, string moving)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var code = CodeOf(await phone.BookAsync());
+        await phone.ExpectAsync(text, $@"^{moving} {code} (z|from) (Po|Mon) 30\.11\. 08:00\.\n(Volne casy Ut|Free times Tue) 1\.12\. ");
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public class FirstWordLanguageTests
     [InlineData("Hello, I need to renew my passport", @"^Understood: Passports - Passport application\.\nPassports - choose a day")] // was answered in Czech until EN
     [InlineData("Hello", @"^Hello, appointments at the office")]
     [InlineData("Good morning, I would like to book an appointment", @"^Hello, appointments at the office")]
+    [InlineData("I won't be able to come", @"^You have no booking to cancel")] // was the Czech menu
     public async Task EnglishFirstMessage_IsAnsweredInEnglish(string text, string reply)
     {
         await using var gateway = ConversationHarness.Start();

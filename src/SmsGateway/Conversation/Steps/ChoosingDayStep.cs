@@ -6,7 +6,7 @@ namespace SmsBooking.SmsGateway.Conversation.Steps;
 /// <summary>The free days: a number picks one, a day or a week named in words is taken when the talk comes here. A day
 /// said ahead that has free times is chosen at once; one that is closed or full says so and lists the nearest free
 /// days; a week lists its free days.</summary>
-public sealed class ChoosingDayStep(Prompts prompts, BookingService booking) : ChoosingStep(prompts)
+public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, ClosedDays closed) : ChoosingStep(prompts)
 {
     public override ConversationState State => ConversationState.ChoosingDay;
 
@@ -34,9 +34,10 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking) : C
         {
             // A day offered a moment ago may have filled: the list is read afresh.
             booking.ForgetFreeDays(t.Agenda!);
-            // A day the office is closed (weekend, holiday, closure) is said to be closed, not full.
-            var why = booking.Calendar.IsOpenOn(from) ? t.Texts.NoFreeTimes(from) : t.Texts.Format("OfficeClosed", ("day", t.Texts.DayLabel(from)));
-            t.Note(State, new DaysNear(from, why));
+            // A day the office is closed (weekend, holiday, closure) is said to be closed, one beyond the horizon not
+            // open yet (with the last days that are), not full.
+            var last = booking.Calendar.LastBookableDate();
+            t.Note(State, new DaysNear(from > last ? last : from, await closed.WhyNoTimesAsync(t, t.Agenda!, from)));
             return;
         }
         t.Known = (from, slots); // the day's free times, read once for the check and the list
