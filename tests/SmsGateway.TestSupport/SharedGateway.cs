@@ -21,10 +21,13 @@ public class SharedGateway : IAsyncLifetime
     /// <param name="settings">The class's settings, for every one of its tests.</param>
     protected SharedGateway(IDictionary<string, string?> settings) => _settings = settings;
 
-    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(_settings);
+    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(await SettingsAsync());
+
+    /// <summary>The settings the gateway starts with: the class's, or what a fixture starts first (an SMTP server).</summary>
+    protected virtual Task<IDictionary<string, string?>?> SettingsAsync() => Task.FromResult(_settings);
 
     /// <summary>The class's gateway, as a freshly started one would be.</summary>
-    public async Task<GatewayHost> FreshAsync()
+    public virtual async Task<GatewayHost> FreshAsync()
     {
         var gateway = _gateway ?? throw new InvalidOperationException("not started");
         await KeyPrefix.DeleteAsync(TestRedis.Multiplexer, gateway.KeyPrefix);
@@ -37,7 +40,7 @@ public class SharedGateway : IAsyncLifetime
         return gateway;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_gateway is not null)
         {

@@ -31,6 +31,9 @@ public sealed class TestSmtp : IAsyncDisposable
     /// <summary>Every e-mail the server took, in order.</summary>
     public IReadOnlyList<MimeMessage> Messages => _messages.ToList();
 
+    /// <summary>Forgets the messages taken so far (a shared server between two tests).</summary>
+    public void Clear() => _messages.Clear();
+
     /// <summary>Set: every e-mail is answered with this code after its DATA and not kept (451: "try again later").</summary>
     public SmtpReplyCode? RefuseWith { get; set; }
 

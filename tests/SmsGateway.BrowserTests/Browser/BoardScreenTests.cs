@@ -8,6 +8,10 @@ namespace SmsBooking.SmsGateway.Tests.Browser;
 
 /// <summary>The calling board on the waiting room's TV: live by server-sent events, back by itself after the gateway
 /// restarts, polling when it cannot have events, and never a name or a number of a citizen.</summary>
+/// <remarks>Each test starts a host of its own, not a <see cref="SharedGateway"/>: the board's live feed
+/// (<c>BoardFeed</c>) keeps in memory the last queue version it read and sends its view again only when the version
+/// differs, and a store emptied under it starts counting versions again, so a test could be shown the view the test
+/// before it left at the same version.</remarks>
 [Collection(BrowserCollection.Name)]
 public class BoardScreenTests(Chromium chromium)
 {

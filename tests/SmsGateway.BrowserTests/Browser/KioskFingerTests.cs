@@ -4,14 +4,15 @@ using static Microsoft.Playwright.Assertions;
 namespace SmsBooking.SmsGateway.Tests.Browser;
 
 /// <summary>The kiosk for a finger on a tall screen (issue 27, item 3): the language buttons are at least 48x48 CSS px
-/// and on the screen at 1080x1920 portrait, and the PIN being typed shows as dots with a button that reveals it.</summary>
+/// and on the screen at 1080x1920 portrait, and the PIN being typed shows as dots with a button that reveals it. The
+/// class shares one host (<see cref="SharedGateway"/>).</summary>
 [Collection(BrowserCollection.Name)]
-public class KioskFingerTests(Chromium chromium)
+public class KioskFingerTests(Chromium chromium, SharedGateway shared) : IClassFixture<SharedGateway>
 {
     [Fact]
     public async Task LanguageButtons_AreAtLeast48By48_AndOnTheScreen_OnEveryStepOfThePortraitKiosk()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, Screens.PortraitWidth, Screens.PortraitHeight);
         foreach (var step in new[] { "", "?step=pin", "?step=agenda", "?lang=uk&step=pin" })
         {
@@ -30,7 +31,7 @@ public class KioskFingerTests(Chromium chromium)
     [Fact]
     public async Task ThePinBeingTyped_ShowsAsDots_AndTheRevealButtonShowsItsDigits_AnnouncingItsState()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var kiosk = await Screens.OpenAsync(chromium, gateway, "/kiosk", Screens.KioskKey, Screens.PortraitWidth, Screens.PortraitHeight);
         await kiosk.GotoAsync(Screens.Url(gateway, "/kiosk?step=pin"));
         foreach (var digit in "4711")
@@ -68,7 +69,7 @@ public class KioskFingerTests(Chromium chromium)
     [Fact]
     public async Task WithoutScript_ThePinIsTypedAsDots_AndNoDeadRevealButtonShows()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         var context = await chromium.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 1080, Height = 1920 } });
         var plain = await context.NewPageAsync();
         await plain.GotoAsync(Screens.Url(gateway, "/kiosk"));

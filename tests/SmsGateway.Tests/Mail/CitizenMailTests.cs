@@ -11,16 +11,13 @@ using SmsBooking.TestSupport;
 namespace SmsBooking.SmsGateway.Tests.Mail;
 
 /// <summary>Each e-mail of the web booking goes through the e-mail outbox and MailKit to a real SMTP server in the test
-/// process, and is read back there as the citizen's mail client would read it.</summary>
-public class CitizenMailTests
+/// process, and is read back there as the citizen's mail client would read it. The class shares one host and SMTP
+/// server (<see cref="SharedMailGateway"/>, both emptied before each test); the log and relay-off tests start their own.</summary>
+public class CitizenMailTests(SharedMailGateway shared) : IClassFixture<SharedMailGateway>
 {
     private const string Jana = "jana.novakova@example.cz";
 
-    private static async Task<(GatewayHost Gateway, TestSmtp Smtp)> StartAsync(CapturedLogs? logs = null)
-    {
-        var smtp = await TestSmtp.StartAsync();
-        return (await GatewayHost.StartAsync(smtp.GatewaySettings, logs: logs), smtp);
-    }
+    private async Task<(GatewayHost Gateway, TestSmtp Smtp)> FreshAsync() => (await shared.FreshAsync(), shared.Smtp);
 
     private static ICitizenMail Mail(GatewayHost gateway) => gateway.App.Services.GetRequiredService<ICitizenMail>();
 
@@ -39,9 +36,7 @@ public class CitizenMailTests
     [Fact]
     public async Task ConfirmLinkMail_CarriesTheCode_TheDeadline_AndTheLinkToTheConfirmPage_InTextAndHtml()
     {
-        var (gateway, smtp) = await StartAsync();
-        await using var _ = gateway;
-        await using var __ = smtp;
+        var (gateway, smtp) = await FreshAsync();
         Assert.True(await Mail(gateway).SendAsync(CitizenMailKind.ConfirmLink, Jana, Language.Cs, MailFacts.Booking(), "confirm:K7M3QX"));
         var mail = await smtp.WaitForAsync(Jana, "K7M3QX");
         Assert.Equal("Potvrďte rezervaci K7M3QX do 7:15", mail.Subject);
@@ -58,9 +53,7 @@ public class CitizenMailTests
     [Fact]
     public async Task PinMail_HasThePin_TheOfficesAddress_TheCheckInWindow_TheLinks_AndAnIcsAtPragueTime()
     {
-        var (gateway, smtp) = await StartAsync();
-        await using var _ = gateway;
-        await using var __ = smtp;
+        var (gateway, smtp) = await FreshAsync();
         await Mail(gateway).SendAsync(CitizenMailKind.Pin, Jana, Language.Cs, MailFacts.Booking(), "pin:K7M3QX");
         var mail = await smtp.WaitForAsync(Jana, "K7M3QX");
         Assert.Equal("Rezervace K7M3QX je potvrzena: úterý 1. 12. 2026 v 8:00", mail.Subject);
@@ -82,9 +75,7 @@ public class CitizenMailTests
     [Fact]
     public async Task MovedMail_InEnglish_HasTheNewTime_AndAnIcsInSummerTime()
     {
-        var (gateway, smtp) = await StartAsync();
-        await using var _ = gateway;
-        await using var __ = smtp;
+        var (gateway, smtp) = await FreshAsync();
         var facts = MailFacts.Booking(date: new LocalDate(2027, 4, 6), time: new LocalTime(9, 30), party: 2);
         await Mail(gateway).SendAsync(CitizenMailKind.Moved, Jana, Language.En, facts, "moved:K7M3QX:1");
         var mail = await smtp.WaitForAsync(Jana, "K7M3QX");
@@ -104,9 +95,7 @@ public class CitizenMailTests
     [InlineData(CitizenMailKind.Reminder, Language.Uk, "Нагадування: вівторок, 1 грудня 2026 о 8:00, бронювання K7M3QX", "PIN: 482915")]
     public async Task OtherMails_ArriveWithTheirSubjectAndText(CitizenMailKind kind, Language language, string subject, string line)
     {
-        var (gateway, smtp) = await StartAsync();
-        await using var _ = gateway;
-        await using var __ = smtp;
+        var (gateway, smtp) = await FreshAsync();
         await Mail(gateway).SendAsync(kind, Jana, language, MailFacts.Booking(reason: "uzavření úřadu"), $"{kind}:K7M3QX");
         var mail = await smtp.WaitForAsync(Jana, "K7M3QX");
         Assert.Equal(subject, mail.Subject);
@@ -118,9 +107,7 @@ public class CitizenMailTests
     [Fact]
     public async Task SameDedupeKeyTwice_SendsOneMail()
     {
-        var (gateway, smtp) = await StartAsync();
-        await using var _ = gateway;
-        await using var __ = smtp;
+        var (gateway, smtp) = await FreshAsync();
         Assert.True(await Mail(gateway).SendAsync(CitizenMailKind.Pin, Jana, Language.Cs, MailFacts.Booking(), "pin:K7M3QX"));
         Assert.False(await Mail(gateway).SendAsync(CitizenMailKind.Pin, Jana, Language.Cs, MailFacts.Booking(), "pin:K7M3QX"));
         // One address's e-mails go out in order: once the next one arrived, a second copy would have too.
@@ -133,9 +120,9 @@ public class CitizenMailTests
     public async Task EmailAddresses_AreMaskedInLogs()
     {
         var logs = new CapturedLogs();
-        var (gateway, smtp) = await StartAsync(logs);
-        await using var _ = gateway;
-        await using var __ = smtp;
+        // A host of its own: its logs are captured from its start.
+        await using var smtp = await TestSmtp.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(smtp.GatewaySettings, logs: logs);
         await Mail(gateway).SendAsync(CitizenMailKind.Pin, Jana, Language.Cs, MailFacts.Booking(), "pin:K7M3QX");
         await smtp.WaitForAsync(Jana, "K7M3QX");
         await Poll.UntilAsync(() => Task.FromResult(logs.Lines.Any(l => l.Contains("accepted by the relay", StringComparison.Ordinal))));
@@ -147,7 +134,7 @@ public class CitizenMailTests
     [Fact]
     public async Task WithoutARelayHost_MailIsOff_ReadinessSaysSo_AndNothingIsQueued()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(); // a host of its own: no relay configured
         Assert.False(gateway.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.IsEnabled);
         Assert.Contains("e-mail off", await gateway.Http.GetStringAsync("/health/ready"));
         await Assert.ThrowsAsync<InvalidOperationException>(() =>

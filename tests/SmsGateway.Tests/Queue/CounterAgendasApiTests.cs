@@ -9,7 +9,7 @@ namespace SmsBooking.SmsGateway.Tests.Queue;
 
 /// <summary>A counter key's agendas (<c>Kiosk:Keys:N:Agendas</c>) over HTTP: its <c>next</c> calls only their tickets,
 /// and the staff's setting for the counter wins over the key's.</summary>
-public class CounterAgendasApiTests
+public class CounterAgendasApiTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     private const string PassportsKey = "counter-two-passports-0123456789";
 
@@ -30,6 +30,7 @@ public class CounterAgendasApiTests
     [Fact]
     public async Task ACounterKeysAgendas_LimitItsNext_AndTheStaffsSettingWins()
     {
+        // A host of its own: a fifth key, with its agendas, in the configuration.
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
         {
             ["Kiosk:Keys:4:Key"] = PassportsKey,
@@ -63,7 +64,7 @@ public class CounterAgendasApiTests
     [Fact]
     public async Task TheStaffApi_SetsACountersAgendas_TheNotice_AndSettlesAVisit_AsTheConsoleDoes()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         async Task<HttpResponseMessage> Staff(HttpMethod method, string path, object? body = null)
         {
             var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
@@ -91,7 +92,7 @@ public class CounterAgendasApiTests
     [Fact]
     public async Task TheBoardApi_ListsTheCountersOnABreak_AndTheOfficesNotice_AsTheBoardScreenShowsThem()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         async Task<JsonElement> BoardAsync()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, "/api/queue/board");

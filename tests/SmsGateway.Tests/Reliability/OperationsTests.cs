@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SmsBooking.BookingCore.Store;
+using SmsBooking.BookingCore.Store.Redis;
+using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Reliability;
 
@@ -46,11 +48,17 @@ public class OperationsTests
             var store = gateway.App.Services.GetRequiredService<IPhoneStore>();
             var lease = (await store.OpenAsync(new PhoneOpen(phone.Number, TimeSpan.FromSeconds(30)))).Lease;
             Assert.NotNull(lease);
-            var inFlight = phone.SendAsync("1");
-            await Task.Delay(300);
+            var sid = $"SM{Guid.NewGuid():N}";
+            var inFlight = phone.SendAsync("1", sid);
+            // It is inside, waiting for the lease, once its id is remembered (the phone's open script does that first).
+            var messages = gateway.App.Services.GetRequiredService<RedisKeys>().PhoneMessages(phone.Number);
+            await Poll.UntilAsync(async () => await TestRedis.Multiplexer.GetDatabase().SortedSetScoreAsync(messages, sid) is not null,
+                TimeSpan.FromSeconds(5), "the webhook in flight, waiting for the phone's lease");
             Assert.False(inFlight.IsCompleted);
             var stopping = gateway.App.StopAsync();
-            await Task.Delay(300);
+            // The stop is under way once the gateway takes no new connection.
+            await Poll.UntilAsync(async () => !await AcceptsAsync(gateway.Address), TimeSpan.FromSeconds(5), "the gateway refusing new connections");
+            Assert.False(inFlight.IsCompleted);
             await store.ReleaseAsync(lease!);
 
             Assert.Matches("cinnosti", await inFlight); // answered in full, not cut off
@@ -60,6 +68,21 @@ public class OperationsTests
         finally
         {
             await gateway.DisposeAsync();
+        }
+    }
+
+    /// <summary>Whether a new connection to <paramref name="address"/> is taken (refused: false).</summary>
+    private static async Task<bool> AcceptsAsync(Uri address)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        try
+        {
+            await http.GetAsync("/health/live");
+            return true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 }

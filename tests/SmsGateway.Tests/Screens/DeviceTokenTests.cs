@@ -7,8 +7,9 @@ using StackExchange.Redis;
 namespace SmsBooking.SmsGateway.Tests.Screens;
 
 /// <summary>A paired screen's browser holds a random device token, never the key: the token stands in Redis for the key's
-/// identity, is revocable from the staff's tools (audited), and ends with its key, over real HTTP and real Redis.</summary>
-public class DeviceTokenTests
+/// identity, is revocable from the staff's tools (audited), and ends with its key, over real HTTP and real Redis. The
+/// class shares one host (<see cref="SharedGateway"/>, emptied before each test); the key rotation starts its own.</summary>
+public class DeviceTokenTests(SharedGateway shared) : IClassFixture<SharedGateway>
 {
     /// <summary>A fifth key, a second kiosk, that a test can change or take out of the configuration.</summary>
     private const string SpareKiosk = "test-kiosk-spare-entrance-0123456789";
@@ -34,7 +35,7 @@ public class DeviceTokenTests
     [Fact]
     public async Task Pairing_KeepsARandomDeviceToken_NeverTheKey_InTheCookieOrInRedis()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var first = new ScreenClient(gateway.Address);
         using var second = new ScreenClient(gateway.Address);
         Assert.Equal(HttpStatusCode.Redirect, (await first.PairAsync("/kiosk", TestKioskKeys.Kiosk)).StatusCode);
@@ -73,7 +74,7 @@ public class DeviceTokenTests
     [Fact]
     public async Task ARevokedPairing_ShowsThePairingFormAgain_AndTheRevocationIsAudited()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var board = new ScreenClient(gateway.Address);
         using var other = new ScreenClient(gateway.Address);
         await board.PairAsync("/board", TestKioskKeys.Board);
@@ -104,7 +105,7 @@ public class DeviceTokenTests
     [Fact]
     public async Task ARevokedBoard_LosesItsOpenLiveFeed_AtTheNextHeartbeat()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var board = new ScreenClient(gateway.Address);
         await board.PairAsync("/board", TestKioskKeys.Board);
         using var feed = await board.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/board/events"), HttpCompletionOption.ResponseHeadersRead);
@@ -127,6 +128,7 @@ public class DeviceTokenTests
     [Fact]
     public async Task ChangingOrRemovingAKeyInKioskKeys_EndsEveryPairingMadeWithIt()
     {
+        // Hosts of its own, not the shared one: the test changes the configuration's keys between starts on one store.
         var prefix = TestRedis.NewPrefix();
         using var spare = new ScreenClient(new Uri("http://127.0.0.1"));
         using var entrance = new ScreenClient(new Uri("http://127.0.0.1"));
@@ -165,7 +167,7 @@ public class DeviceTokenTests
     [Fact]
     public async Task ABrowserPairedBeforeDeviceTokens_IsMovedToAToken_AndItsKeyCookieIsDeleted()
     {
-        await using var gateway = await GatewayHost.StartAsync();
+        var gateway = await shared.FreshAsync();
         using var counter = new ScreenClient(gateway.Address);
         counter.Hold("sb-counter-key", TestKioskKeys.Counter);
         counter.Hold("sb-counter-name", "4");

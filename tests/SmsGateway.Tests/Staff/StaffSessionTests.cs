@@ -10,7 +10,7 @@ namespace SmsBooking.SmsGateway.Tests.Staff;
 /// <summary>Issue 23, item 3, over real HTTP and Redis: a console session is a record in Redis behind the cookie, so a
 /// copy of the cookie opens nothing once the session ended: at sign-out, at the absolute lifetime however busy, and
 /// once the user is removed or given a new password hash, on every gateway.</summary>
-public class StaffSessionTests
+public class StaffSessionTests(SharedStaffGateway shared) : IClassFixture<SharedStaffGateway>
 {
     private static async Task<(ConsoleClient Browser, string Cookie)> SignInAsync(GatewayHost gateway)
     {
@@ -32,6 +32,7 @@ public class StaffSessionTests
     [InlineData("Staff:SignInChecksPerMinute", "5", "Staff:SignInChecksPerMinute: 5 must be between 10 and 120")] // one address could spend it
     public async Task ASessionOrSignInSettingOutOfRange_StopsStartUpNamingTheKey(string key, string value, string message)
     {
+        // A start of its own: the setting is refused at start-up.
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
             GatewayHost.StartAsync(new Dictionary<string, string?>(StaffConsoleHttpTests.Users()) { [key] = value }));
         Assert.Contains(message, error.Message);
@@ -40,7 +41,7 @@ public class StaffSessionTests
     [Fact]
     public async Task SigningOut_EndsTheSession_TheOldCookieNoLongerOpensTheConsole()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
+        var gateway = await shared.FreshAsync();
         var (browser, cookie) = await SignInAsync(gateway);
         using (browser)
         {
@@ -60,6 +61,7 @@ public class StaffSessionTests
     [InlineData("removed")] // Petra left the office
     public async Task AUsersNewHashOrRemoval_EndsTheirSessions_OnEveryGateway(string change)
     {
+        // Hosts of their own: a second gateway starts on the same store with the user changed in its configuration.
         await using var first = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
         var (browser, cookie) = await SignInAsync(first);
         browser.Dispose();
@@ -86,6 +88,7 @@ public class StaffSessionTests
     {
         using var redis = new PrivateRedis("always"); // the session must survive Redis' restart
         redis.Start();
+        // A host of its own, on a private Redis that the test stops and starts.
         await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users(), redisConfiguration: redis.Configuration);
         var (browser, _) = await SignInAsync(gateway);
         using (browser)
@@ -116,7 +119,7 @@ public class StaffSessionTests
     [Fact]
     public async Task ASession_EndsAtItsAbsoluteLifetime_HoweverBusy()
     {
-        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users()); // Staff:SessionAbsoluteLifetime 12 h
+        var gateway = await shared.FreshAsync(); // Staff:SessionAbsoluteLifetime 12 h
         var (browser, cookie) = await SignInAsync(gateway);
         using (browser)
         {

@@ -1,0 +1,34 @@
+using SmsBooking.TestSupport;
+
+namespace SmsBooking.SmsGateway.Tests.Mail;
+
+/// <summary>A <see cref="SharedGateway"/> whose e-mails go to an SMTP server of the class's own (<see cref="Smtp"/>),
+/// emptied with the gateway before each test.</summary>
+public sealed class SharedMailGateway : SharedGateway
+{
+    private TestSmtp? _smtp;
+
+    public TestSmtp Smtp => _smtp ?? throw new InvalidOperationException("not started");
+
+    protected override async Task<IDictionary<string, string?>?> SettingsAsync()
+    {
+        _smtp = await TestSmtp.StartAsync();
+        return _smtp.GatewaySettings;
+    }
+
+    public override async Task<GatewayHost> FreshAsync()
+    {
+        var gateway = await base.FreshAsync();
+        Smtp.Clear();
+        return gateway;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_smtp is not null)
+        {
+            await _smtp.DisposeAsync();
+        }
+    }
+}
