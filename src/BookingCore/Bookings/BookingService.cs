@@ -45,11 +45,14 @@ public sealed partial class BookingService
     /// (<see cref="HoldOutcome.NotOffered"/> when the party does not fit the day's slots from that time at all).</param>
     /// <param name="moving">The code of the booking this hold is to replace (a move): that booking does not count
     /// toward the cap, as moving is not an extra booking (nor an extra place).</param>
+    /// <param name="pointed">False for a hold placed inside the phone's unit of work: the phone's pointer to it and its
+    /// lapse watch are written when the unit closes (<see cref="IBookingStore.TryPlaceHoldAsync(Hold, HoldLimits, Instant, bool)"/>),
+    /// so that only a hold the conversation kept is ever pointed to, watched or told of.</param>
     /// <remarks>The caps are read here so that a citizen over one is told at the time step, not after giving a name; the
     /// cap on places per phone (<see cref="BookingOptions.MaxPlacesPerPhone"/>) is enforced atomically at confirmation,
     /// where the store counts it in one step with the claim of the new places.</remarks>
     public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time,
-        bool phoneHasBookings = true, int party = 1, string? moving = null)
+        bool phoneHasBookings = true, int party = 1, string? moving = null, bool pointed = true)
     {
         if (party < 1 || party > _options.MaxPartySize)
         {
@@ -77,7 +80,7 @@ public sealed partial class BookingService
         var now = _clock.GetCurrentInstant();
         var hold = new Hold(Guid.NewGuid().ToString("N")[..16], phone, agenda.Id, activityId, date, time,
             now + Duration.FromTimeSpan(_options.HoldDuration), Parties.PartyPlaces.Times(places));
-        return await _store.TryPlaceHoldAsync(hold, new HoldLimits(agenda.Counters, activity.BookablePerHour), now)
+        return await _store.TryPlaceHoldAsync(hold, new HoldLimits(agenda.Counters, activity.BookablePerHour), now, pointed)
             ? new HoldResult(HoldOutcome.Placed, hold)
             : new HoldResult(HoldOutcome.SlotFull);
     }

@@ -23,7 +23,19 @@ public interface IBookingStore
 
     /// <summary>Holds the slot if bookings and live holds leave room under the slot's open counters and the activity's
     /// hour under its quota, in one atomic step; the phone's previous hold, if any, is released.</summary>
-    Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now);
+    /// <param name="pointed">False: only the day's step. The phone's pointer is then written by the close of the phone's
+    /// unit of work (<see cref="IPhoneStore.CloseAsync"/>, <see cref="PhoneClose.Hold"/>), which also gives back the
+    /// hold it replaced, and the lapse watch by <see cref="WatchLapseAsync"/>; a hold never pointed to lapses by its
+    /// expiry, unseen and untold.</param>
+    Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now, bool pointed = true);
+
+    /// <summary>Watches <paramref name="hold"/> for its lapse (the lapse notice), as <see cref="TryPlaceHoldAsync(Hold, HoldLimits, Instant, bool)"/>
+    /// does for a hold it points to.</summary>
+    Task WatchLapseAsync(Hold hold);
+
+    /// <summary>Gives <paramref name="hold"/> back in its day and forgets its lapse watch, whatever the phone's pointer
+    /// names (a hold never pointed to, or one a pointer no longer names).</summary>
+    Task ReleaseHeldAsync(Hold hold);
 
     /// <summary>Holds the slot if bookings and live holds leave room under <paramref name="capacity"/> counters, with
     /// no hourly quota.</summary>
