@@ -225,33 +225,6 @@ public class BookingServiceTests
     }
 
     [Fact]
-    public async Task ChosenDaysTimes_Reused_FromTheFreeDaysReadWithinTheCacheTime_ElseReadAfresh()
-    {
-        var service = WithFreeDaysCache(TimeSpan.FromSeconds(1));
-        var register = service.Calendar.Office.FindAgenda("EO")!;
-        var monday = new LocalDate(2026, 11, 30);
-        await service.FreeDaysAsync(register, 7);
-        var offered = await service.FreeSlotsAsync(register, monday, "pobyt", reuse: true);
-        await FillMondayAsync(service);
-
-        Assert.Equal(offered, await service.FreeSlotsAsync(register, monday, "pobyt", reuse: true)); // as the list read it
-        Assert.Empty(await service.FreeSlotsAsync(register, monday, "pobyt")); // not asked to reuse: read now
-        _timer.Ticks += TimeSpan.FromSeconds(1).Ticks;
-        Assert.Empty(await service.FreeSlotsAsync(register, monday, "pobyt", reuse: true)); // past the cache time
-    }
-
-    [Fact]
-    public async Task ChosenDaysTimes_ReadAfresh_OnceTheListIsForgotten()
-    {
-        var service = WithFreeDaysCache(TimeSpan.FromMinutes(1));
-        var register = service.Calendar.Office.FindAgenda("EO")!;
-        await service.FreeDaysAsync(register, 7);
-        await FillMondayAsync(service);
-        service.ForgetFreeDays(register);
-        Assert.Empty(await service.FreeSlotsAsync(register, new LocalDate(2026, 11, 30), "pobyt", reuse: true));
-    }
-
-    [Fact]
     public async Task FreeDays_WithoutCache_ReadEveryTime()
     {
         var service = WithFreeDaysCache(TimeSpan.Zero);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using SmsBooking.BookingCore.Calendar;
-using SmsBooking.BookingCore.Capacity;
 using SmsBooking.BookingCore.Options;
 
 namespace SmsBooking.BookingCore.Bookings;
@@ -30,7 +29,8 @@ public sealed partial class BookingService
         // One read for all who miss at once (a rush misses together when the list expires).
         lock (_freeDays)
         {
-            if (!_freeDays.TryGetValue(key, out entry) || !Fresh(entry.At, entry.Timestamp, now, ttl))
+            if (!_freeDays.TryGetValue(key, out entry) || _time.GetElapsedTime(entry.Timestamp) >= ttl
+                || now < entry.At || (now - entry.At).ToTimeSpan() >= ttl)
             {
                 entry = new FreeDays(ReadFreeDaysAsync(agenda, count, activityId, party), now, _time.GetTimestamp());
                 _freeDays[key] = entry;
@@ -47,8 +47,7 @@ public sealed partial class BookingService
         }
     }
 
-    /// <summary>Drops the agenda's cached day lists, and the days' use they read: a citizen just found a listed day
-    /// full.</summary>
+    /// <summary>Drops the agenda's cached day lists: a citizen just found a listed day full.</summary>
     public void ForgetFreeDays(Agenda agenda)
     {
         foreach (var key in _freeDays.Keys)
@@ -58,22 +57,11 @@ public sealed partial class BookingService
                 _freeDays.TryRemove(key, out _);
             }
         }
-        _dayUses.Clear();
     }
 
     private sealed record FreeDays(Task<IReadOnlyList<LocalDate>> Days, Instant At, long Timestamp);
 
     private readonly ConcurrentDictionary<(string Agenda, int Count, string Activity, int Party), FreeDays> _freeDays = new();
-
-    /// <summary>Each day's use as the latest free-days read found it (<see cref="FreeSlotsAsync"/> with <c>reuse</c>).</summary>
-    private readonly ConcurrentDictionary<LocalDate, DayUseRead> _dayUses = new();
-
-    private sealed record DayUseRead(Task<DayUse> Use, Instant At, long Timestamp);
-
-    /// <summary>Whether something read at <paramref name="at"/> (timer <paramref name="timestamp"/>) is still within the
-    /// cache time by both the injected timer and the injected clock.</summary>
-    private bool Fresh(Instant at, long timestamp, Instant now, TimeSpan ttl) =>
-        _time.GetElapsedTime(timestamp) < ttl && now >= at && (now - at).ToTimeSpan() < ttl;
 
     /// <remarks>Days are looked at in small batches (one pipelined round trip each) and only as far as needed: a
     /// page of days costs a handful of store calls, not one per day of the horizon.</remarks>
@@ -82,7 +70,7 @@ public sealed partial class BookingService
         var free = new List<LocalDate>();
         foreach (var batch in _calendar.OpenDates().Chunk(Math.Max(count, 4)))
         {
-            var counts = await Task.WhenAll(batch.Select(async d => FreeIn(agenda, d, activityId, party, await ReadDayUseAsync(d, keep: true)).Count));
+            var counts = await Task.WhenAll(batch.Select(async d => (await FreeSlotsAsync(agenda, d, activityId, party)).Count));
             free.AddRange(batch.Where((_, i) => counts[i] > 0));
             if (free.Count >= count)
             {
@@ -96,44 +84,7 @@ public sealed partial class BookingService
     /// its activities when null): an open counter left after bookings, live holds and closed counters, and the
     /// activity's hour under its quota (<see cref="Activity.BookablePerHour"/> per open counter). For a
     /// <paramref name="party"/> of several people, only the starts where all of them fit (<see cref="PlacesAt"/>).</summary>
-    /// <param name="reuse">The day as the free-days list read it (<see cref="FreeDaysAsync"/>), when that read is within
-    /// <see cref="BookingOptions.FreeDaysCacheTime"/>: for the chosen day's times right after the list of days, which are
-    /// an offer like the list (a time taken meanwhile is refused by the hold, and the nearest times are read afresh).</param>
-    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Agenda agenda, LocalDate date, string? activityId = null, int party = 1, bool reuse = false)
-    {
-        if (_calendar.BookableSlotsOn(agenda, date).Count == 0 || (activityId is null ? agenda.Activities.Count == 0 : agenda.FindActivity(activityId) is null))
-        {
-            return [];
-        }
-        var use = reuse && ReusedDayUse(date) is { } kept ? await kept : await ReadDayUseAsync(date, keep: false);
-        return FreeIn(agenda, date, activityId, party, use);
-    }
-
-    /// <summary>The day's use read now; with <paramref name="keep"/> (the free-days read), kept for
-    /// <see cref="ReusedDayUse"/>.</summary>
-    private Task<DayUse> ReadDayUseAsync(LocalDate date, bool keep)
-    {
-        var now = _clock.GetCurrentInstant();
-        var read = _store.GetDayUseAsync(date, now);
-        if (keep && _options.FreeDaysCacheTime > TimeSpan.Zero)
-        {
-            _dayUses[date] = new DayUseRead(read, now, _time.GetTimestamp());
-        }
-        return read;
-    }
-
-    /// <summary>The day's use as the latest free-days read found it, while within the cache time and not failed; else null.</summary>
-    private Task<DayUse>? ReusedDayUse(LocalDate date)
-    {
-        var ttl = _options.FreeDaysCacheTime;
-        return ttl > TimeSpan.Zero && _dayUses.TryGetValue(date, out var read) && !read.Use.IsFaulted && !read.Use.IsCanceled
-            && Fresh(read.At, read.Timestamp, _clock.GetCurrentInstant(), ttl)
-            ? read.Use
-            : null;
-    }
-
-    /// <summary>The slots of the day with room for the activity (any of the agenda's when null) and the party in <paramref name="use"/>.</summary>
-    private List<Slot> FreeIn(Agenda agenda, LocalDate date, string? activityId, int party, DayUse use)
+    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Agenda agenda, LocalDate date, string? activityId = null, int party = 1)
     {
         var slots = _calendar.BookableSlotsOn(agenda, date);
         var activities = activityId is null ? agenda.Activities : agenda.Activities.Where(a => a.Id == activityId).ToList();
@@ -141,6 +92,7 @@ public sealed partial class BookingService
         {
             return [];
         }
+        var use = await _store.GetDayUseAsync(date, _clock.GetCurrentInstant());
         if (party <= 1)
         {
             return slots.Where(s => activities.Any(a => use.HasRoom(agenda, a, s))).ToList();

@@ -29,8 +29,7 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking) : C
             t.Note(State, new DaysWithin(from, to));
             return;
         }
-        // As the list of days read it a moment ago, if it did (the times are an offer like the days).
-        var slots = await booking.FreeSlotsAsync(t.Agenda!, from, s.ActivityId, s.PartySize, reuse: true);
+        var slots = await booking.FreeSlotsAsync(t.Agenda!, from, s.ActivityId, s.PartySize);
         if (slots.Count == 0)
         {
             // A day offered a moment ago may have filled: the list is read afresh.
