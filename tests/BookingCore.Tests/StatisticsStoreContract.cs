@@ -46,6 +46,33 @@ public abstract class StatisticsStoreContract
     }
 
     [Fact]
+    public async Task Settle_NoShowCorrectedToDoneAndBack_MovesTheCountOnce_AcrossRetriesAndRacingGateways()
+    {
+        var store = Create();
+        var noShow = new Figure(Measure.NoShow, "OP", "zadost");
+        var done = new Figure(Measure.Done, "OP", "zadost");
+        async Task<(long NoShow, long Done)> CountsAsync()
+        {
+            var day = (await store.ReadAsync(Day, Day))[0];
+            return (day.Counts.GetValueOrDefault(noShow), day.Counts.GetValueOrDefault(done));
+        }
+
+        var firsts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.SettleAsync(Day, "visit:K7M3QX", noShow)));
+        Assert.Equal(1, firsts.Count(f => f));
+        Assert.Equal((1, 0), await CountsAsync());
+
+        var corrections = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.SettleAsync(Day, "visit:K7M3QX", done)));
+        Assert.Equal(1, corrections.Count(f => f));
+        Assert.Equal((0, 1), await CountsAsync());
+        Assert.False(await store.SettleAsync(Day, "visit:K7M3QX", done)); // a retry of the correction
+
+        Assert.True(await store.SettleAsync(Day, "visit:K7M3QX", noShow)); // corrected back
+        Assert.False(await store.SettleAsync(Day, "visit:K7M3QX", noShow));
+        Assert.True(await store.SettleAsync(Day, "visit:A1B2C3", done)); // another booking counts on its own
+        Assert.Equal((1, 1), await CountsAsync());
+    }
+
+    [Fact]
     public async Task AddOnce_CountsAnEventOnlyTheFirstTime_EvenWhenTwoGatewaysCountItAtOnce()
     {
         var store = Create();

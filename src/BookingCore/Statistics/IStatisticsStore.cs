@@ -20,6 +20,12 @@ public interface IStatisticsStore
     /// together or not at all, however often the step that counts them is retried.</summary>
     Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts);
 
+    /// <summary>Counts <paramref name="subject"/>'s one settled outcome (a booking's visit: no-show or done) in
+    /// <paramref name="outcome"/>: the first time one, and when it changes (a correction) the previous figure takes one
+    /// back and the new one adds one, atomically; the same outcome again (a retry, a second tap) changes nothing. True
+    /// when a count moved.</summary>
+    Task<bool> SettleAsync(LocalDate date, string subject, Figure outcome);
+
     /// <summary>Remembers when the day's <paramref name="ticket"/> was handed out (and for which activity), for its
     /// wait, and counts <paramref name="counted"/> with it; both only the first time (the same PIN checked in again gets
     /// the same ticket and is not counted twice). True when it was the first time.</summary>

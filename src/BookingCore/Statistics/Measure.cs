@@ -31,4 +31,7 @@ public enum Measure
     /// <summary>Places a run-time closure took out of the day's offer (detail: the hour, 0–23), net: a reopening gives
     /// them back. Counted per agenda: the counters a closure closes, times its slots in that hour.</summary>
     Closed,
+    /// <summary>A booking settled as done from the day list or the staff API (with <see cref="NoShow"/>, one settled
+    /// outcome per booking: a correction moves the count, <see cref="IStatisticsStore.SettleAsync"/>).</summary>
+    Done,
 }

@@ -26,6 +26,18 @@ public sealed class RedisStatisticsStore : IStatisticsStore
         return 1
         """;
 
+    // KEYS settled, counts; ARGV subject, field, ttl ms. 1 when the subject's outcome was counted or moved now.
+    private const string SettleScript = """
+        local was = redis.call('HGET', KEYS[1], ARGV[1])
+        if was == ARGV[2] then return 0 end
+        if was then redis.call('HINCRBY', KEYS[2], was, -1) end
+        redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
+        return 1
+        """;
+
     // KEYS issued, counts; ARGV ticket, ms|activity, field, ttl ms. Only the first issue counts (a repeated check-in
     // gives the same ticket); 1 when it was the first.
     private const string IssuedScript = """
@@ -71,6 +83,9 @@ public sealed class RedisStatisticsStore : IStatisticsStore
     public async Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts) =>
         (long)await Db.ScriptEvaluateAsync(OnceScript, [_keys.Once(date), _keys.Counts(date)],
             [eventId, _ttlMs, .. counts.SelectMany(c => new RedisValue[] { c.Figure.Field, c.By })]) == 1;
+
+    public async Task<bool> SettleAsync(LocalDate date, string subject, Figure outcome) =>
+        (long)await Db.ScriptEvaluateAsync(SettleScript, [_keys.Settled(date), _keys.Counts(date)], [subject, outcome.Field, _ttlMs]) == 1;
 
     public async Task<bool> TicketIssuedAsync(LocalDate date, string ticket, string activity, Instant at, Figure counted) =>
         (long)await Db.ScriptEvaluateAsync(IssuedScript, [_keys.Issued(date), _keys.Counts(date)],

@@ -67,18 +67,21 @@ public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone,
     public Task CalledAsync(LocalDate date, Call call) => call.Number != 1 ? Task.CompletedTask
         : Safely(nameof(CalledAsync), () => store.TicketCalledAsync(date, call.Ticket.Number, call.Ticket.AgendaId, call.At));
 
-    /// <summary>A ticket dropped after its last call. A booked citizen's counts once per booking, shared with
-    /// <see cref="VisitNoShowAsync"/>: the day list marking the same booking later does not count it twice.</summary>
+    /// <summary>A ticket dropped after its last call. A booked citizen's is the booking's settled outcome, shared with
+    /// <see cref="VisitSettledAsync"/>: the day list marking the same booking later does not count it twice, and
+    /// correcting it to done moves the count.</summary>
     public Task NoShowAsync(LocalDate date, Ticket t) => Safely(nameof(NoShowAsync), () => t.BookingCode is { } code
-        ? store.AddOnceAsync(date, NoShowEvent(code), new Figure(Measure.NoShow, t.AgendaId))
+        ? store.SettleAsync(date, VisitSubject(code), new Figure(Measure.NoShow, t.AgendaId))
         : store.AddAsync(date, new Figure(Measure.NoShow, t.AgendaId)));
 
-    /// <summary>A booking settled as a no-show from the day list or the staff API, counted once per booking on its
-    /// day: a second tap, or a correction to done and back, does not count it again.</summary>
-    public Task VisitNoShowAsync(Booking b) => Safely(nameof(VisitNoShowAsync), () =>
-        store.AddOnceAsync(b.Date, NoShowEvent(b.Code), new Figure(Measure.NoShow, b.AgendaId, b.ActivityId)));
+    /// <summary>A booking settled from the day list or the staff API as a no-show or done, counted once per booking on
+    /// its day in its outcome: a second tap counts nothing more, a correction (no-show to done, or back) takes one from
+    /// the old outcome and adds one to the new.</summary>
+    public Task VisitSettledAsync(Booking b, BookingStatus outcome) => Safely(nameof(VisitSettledAsync), () =>
+        store.SettleAsync(b.Date, VisitSubject(b.Code),
+            new Figure(outcome == BookingStatus.NoShow ? Measure.NoShow : Measure.Done, b.AgendaId, b.ActivityId)));
 
-    private static string NoShowEvent(string code) => $"noshow:{code}";
+    private static string VisitSubject(string code) => $"visit:{code}";
 
     /// <summary>An SMS handed to Twilio, counted today by its segments (what Twilio bills).</summary>
     public Task SmsSentAsync(int segments) =>

@@ -21,4 +21,7 @@ public sealed class StatisticsKeys(string prefix)
     /// <c>cancelled:</c> + a hold id; <c>noshow:</c> + a code; <c>closed:</c>, <c>reopened:</c> + a closure id), kept as long
     /// as the day's counts.</summary>
     public RedisKey Once(LocalDate date) => Day(date) + ":once";
+
+    /// <summary>HASH subject (<c>visit:&lt;code&gt;</c>) → the <see cref="Figure.Field"/> its settled outcome is counted in.</summary>
+    public RedisKey Settled(LocalDate date) => Day(date) + ":settled";
 }

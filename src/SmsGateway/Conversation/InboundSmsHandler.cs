@@ -21,10 +21,12 @@ public sealed class InboundSmsHandler
     private readonly ILogger<InboundSmsHandler> _log;
     private readonly IClock _clock;
     private readonly TextCatalog _texts;
+    private readonly Steps.ConversationSteps _steps;
 
     public InboundSmsHandler(IPhoneStore phones, PhoneConversations conversations, ConversationEngine engine, IOptions<ConversationOptions> options,
-        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock, TextCatalog texts)
+        IOptions<AbuseOptions> abuse, ILogger<InboundSmsHandler> log, IClock clock, TextCatalog texts, Steps.ConversationSteps steps)
     {
+        _steps = steps;
         _texts = texts;
         _clock = clock;
         _phones = phones;
@@ -116,7 +118,7 @@ public sealed class InboundSmsHandler
             // opt-out is lifted with the step's save.
             text = "START";
         }
-        if (_abuse.MaxMessagesPerMinuteTotal > 0 && snapshot.State is ConversationState.Idle or ConversationState.JustBooked && !conversation.OptedOut
+        if (_abuse.MaxMessagesPerMinuteTotal > 0 && _steps[snapshot.State].AtRest && !conversation.OptedOut
             && keyword is not (Keyword.MyBookings or Keyword.Cancel)
             && !await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal))
         {

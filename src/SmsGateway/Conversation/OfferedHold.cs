@@ -20,11 +20,13 @@ public sealed class OfferedHold
 {
     private readonly BookingService _booking;
     private readonly PhoneConversations _conversations;
+    private readonly Steps.ConversationSteps _steps;
 
-    public OfferedHold(BookingService booking, PhoneConversations conversations)
+    public OfferedHold(BookingService booking, PhoneConversations conversations, Steps.ConversationSteps steps)
     {
         _booking = booking;
         _conversations = conversations;
+        _steps = steps;
     }
 
     /// <summary>What was held, and the language the phone's conversation speaks.</summary>
@@ -80,7 +82,7 @@ public sealed class OfferedHold
         await using var conversation = await _conversations.TryOpenAsync(phone);
         var activity = agenda.FindActivity(activityId);
         if (conversation is null || conversation.OptedOut || activity is null
-            || conversation.Snapshot.State is not (ConversationState.Idle or ConversationState.JustBooked))
+            || !_steps[conversation.Snapshot.State].AtRest)
         {
             return null;
         }
@@ -91,7 +93,7 @@ public sealed class OfferedHold
         // Pointed to by the save; no lapse watch: the offer said until when it is held. Given back if not saved.
         await conversation.PlacedAsync(hold, lapseNotice: false);
         var machine = new ConversationMachine(conversation.Snapshot, new NothingToRelease(agenda));
-        if (conversation.Snapshot.State == ConversationState.JustBooked)
+        if (machine.CanFire(ConversationTrigger.MovedOn))
         {
             await machine.FireAsync(ConversationTrigger.MovedOn); // as any message after a booking: a new talk
         }

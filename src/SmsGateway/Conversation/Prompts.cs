@@ -97,7 +97,7 @@ public sealed class Prompts
         var s = t.Snapshot;
         var agenda = t.Agenda!;
         var day = s.Day!.Value;
-        var slots = known ?? await _booking.FreeSlotsAsync(agenda, day, s.ActivityId, s.PartySize);
+        var slots = NotTheMovedOnesOwn(s, day, known ?? await _booking.FreeSlotsAsync(agenda, day, s.ActivityId, s.PartySize), x => x.Start);
         if (slots.Count == 0)
         {
             return await NoTimesLeftAsync(t, day, prefix);
@@ -121,7 +121,10 @@ public sealed class Prompts
     {
         var s = t.Snapshot;
         var day = s.Day!.Value;
-        var nearest = await _booking.NearestFreeSlotsAsync(t.Agenda!, day.At(time), reachDays: 0, _options.TimesPerPage, s.ActivityId, s.PartySize);
+        // One more when moving: the booking's own time, if among them, is left out.
+        var count = _options.TimesPerPage + (s.Moving is null ? 0 : 1);
+        var found = await _booking.NearestFreeSlotsAsync(t.Agenda!, day.At(time), reachDays: 0, count, s.ActivityId, s.PartySize);
+        var nearest = NotTheMovedOnesOwn(s, day, found, x => x.Start).Take(_options.TimesPerPage).ToList();
         if (nearest.Count == 0)
         {
             return await NoTimesLeftAsync(t, day, prefix);
@@ -129,6 +132,14 @@ public sealed class Prompts
         s.Page = 0;
         return prefix + ShowTimes(t, day, nearest.Select(x => x.Start).Order().ToList(), more: false);
     }
+
+    /// <summary>A move never offers the booking's own time as its new one (docs/conversation.md, "Moving a booking").</summary>
+    private static List<T> NotTheMovedOnesOwn<T>(ConversationSnapshot s, LocalDate day, IEnumerable<T> slots, Func<T, LocalTime> start) =>
+        s.Moving is { } m && m.Date == day ? slots.Where(x => start(x) != m.Time).ToList() : slots.ToList();
+
+    /// <summary>Whether <paramref name="time"/> on <paramref name="day"/> is the very time of the booking being moved.</summary>
+    public static bool IsMovedOnesOwn(ConversationSnapshot s, LocalDate day, LocalTime time) =>
+        s.Moving is { } m && m.Date == day && m.Time == time;
 
     private async Task<string> NoTimesLeftAsync(Turn t, LocalDate day, string prefix)
     {

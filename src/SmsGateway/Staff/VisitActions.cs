@@ -7,8 +7,8 @@ using SmsBooking.BookingCore.Store;
 namespace SmsBooking.SmsGateway.Staff;
 
 /// <summary>The staff settle a booking's visit from the day list, in one tap: served ("vyřízeno") or did not come
-/// ("nedostavil se"), whatever the queue had of it (<see cref="IQueueStore.SettleVisitAsync"/>). Audited; a no-show is
-/// counted in the statistics once per booking.</summary>
+/// ("nedostavil se"), whatever the queue had of it (<see cref="IQueueStore.SettleVisitAsync"/>). Audited; the outcome is
+/// counted in the statistics once per booking, a correction moving the count.</summary>
 public sealed class VisitActions(IBookingStore bookings, IQueueStore queue, QueueService service, IAuditLog audit, IClock clock,
     BookingCore.Statistics.StatisticsCounter? statistics = null)
 {
@@ -24,9 +24,9 @@ public sealed class VisitActions(IBookingStore bookings, IQueueStore queue, Queu
         if (result.Outcome == VisitOutcome.Settled)
         {
             service.Changes.Notify();
-            if (outcome == BookingStatus.NoShow && statistics is not null)
+            if (statistics is not null)
             {
-                await statistics.VisitNoShowAsync(booking);
+                await statistics.VisitSettledAsync(booking, outcome);
             }
             await audit.WriteAsync(new AuditEntry(clock.GetCurrentInstant(), who, outcome == BookingStatus.Done ? "visit-done" : "visit-noshow",
                 $"{booking.Code} {date:yyyy-MM-dd} {booking.Time:HH:mm}, was {result.Before}"));

@@ -58,10 +58,13 @@ public sealed partial class ConversationTexts
         Format("MoveSummary", ("code", code), ("oldDate", DayLabel(oldDay)), ("oldTime", Hm(oldTime)), ("date", DateLabel(day)), ("time", Hm(time)),
             ("agenda", agenda), ("holdEnds", Hm(holdEnds)));
 
-    /// <summary>The one SMS of a move: the new time, the code, the new PIN.</summary>
+    /// <summary>The one SMS of a move: the new time, the code, the new PIN (the place is not repeated: one segment).</summary>
     public string Moved(Booking b, string agenda, string place, LocalTime from, LocalTime to) =>
         Format("Moved", ("code", b.Code), ("date", DateLabel(b.Date)), ("time", Hm(b.Time)), ("agenda", agenda), ("place", place),
             ("from", Hm(from)), ("to", Hm(to)), ("pin", b.Pin));
+
+    /// <summary>A move to the time the booking already has: nothing changes; the nearest other times follow.</summary>
+    public string MoveSameTime(LocalTime time) => Format("MoveSameTime", ("time", Hm(time)));
 
     public string MoveDropped(LocalDate day, LocalTime time) => Format("MoveDropped", ("day", DayLabel(day)), ("time", Hm(time)));
 

@@ -76,14 +76,14 @@ public class StatisticsDayTests
     }
 
     [Fact]
-    public async Task ANoShowSettledFromTheDayList_IsCountedOnce_WhateverElseCountedIt()
+    public async Task ANoShowSettledFromTheDayList_IsCountedOnce_WhateverElseCountedIt_AndNotOnceCorrectedToDone()
     {
         var settings = StaffConsoleHttpTests.Users();
         settings["Kiosk:MaxCalls"] = "1";
         await using var gateway = await GatewayHost.StartAsync(settings);
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 8, 0));
         var made = new List<JsonElement>();
-        foreach (var time in new[] { "09:00", "09:15" })
+        foreach (var time in new[] { "09:00", "09:15", "09:30" })
         {
             made.Add(await SendAsync(gateway, "/api/staff/bookings", new { agenda = "OP", activity = "zadost", date = "2026-11-30", time, name = "Eva Mala" }, TestKioskKeys.Staff));
         }
@@ -101,6 +101,9 @@ public class StatisticsDayTests
         await SendAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(0)}/done", new { }, TestKioskKeys.Staff);
         await SendAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(0)}/noshow", new { }, TestKioskKeys.Staff);
         await PostAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(1)}/noshow", TestKioskKeys.Staff);
+        // The third is marked a no-show by mistake and corrected to done: it is no longer counted as one.
+        await SendAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(2)}/noshow", new { }, TestKioskKeys.Staff);
+        await SendAsync(gateway, $"/api/staff/bookings/2026-11-30/{Code(2)}/done", new { }, TestKioskKeys.Staff);
 
         using var console = new ConsoleClient(gateway);
         Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync(StaffConsoleHttpTests.User, StaffConsoleHttpTests.Password)).StatusCode);

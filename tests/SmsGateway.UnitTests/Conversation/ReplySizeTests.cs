@@ -94,6 +94,7 @@ public class ReplySizeTests
         yield return ("Moved", t.Moved(booking, longestAgenda, place, time, time));
         yield return ("ChooseMove", t.HintNumber(9) + "\n" + t.ChooseMove(lines.Select(_ => t.BookingLine(booking, withPin: false)).ToList()));
         yield return ("MoveDropped", t.MoveDropped(day, time));
+        yield return ("MoveSameTime+ChooseTime", t.MoveStart("K7M3QX", day, time) + "\n" + t.MoveSameTime(time) + "\n" + t.ChooseTime(day, times, more: false));
         yield return ("MoveNotMade", t.MoveNotMade(day, time));
         yield return ("MoveGone", t.MoveGone("K7M3QX"));
         yield return ("NothingToMove", t.NothingToMove());

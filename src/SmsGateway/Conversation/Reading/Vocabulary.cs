@@ -97,10 +97,51 @@ public sealed class Vocabulary
                 errors.Add($"{key}: '{word.Written}' means {other} already");
                 continue;
             }
+            if (FormProblem(all, meaning, spec, word) is { } problem)
+            {
+                errors.Add($"{key}: '{word.Written}' {problem}");
+                continue;
+            }
             words.ForEach(w => Append(all, meaning, w));
         }
         return errors;
     }
+
+    /// <summary>What keeps an added word from working across the parts of the reader, or null: a Twilio opt-out word
+    /// (a lone one blocks the number; only after <c>HLIDAT</c> is it read otherwise), a form's word of several words (a
+    /// form starts with the message's first word) or one that is a keyword or an answer (forms are read before them).</summary>
+    private static string? FormProblem(Dictionary<string, List<VocabularyWord>> all, string meaning, WordMeanings.Spec spec, VocabularyWord word)
+    {
+        if (meaning == StopWatching)
+        {
+            return word.Folded.Contains(' ') ? "is more than one word; a form starts with one" : null;
+        }
+        if (Keywords.OptOutWords.Contains(word.Folded))
+        {
+            return "is Twilio's opt-out word; it can mean nothing else";
+        }
+        if (spec.Group != WordMeanings.Forms)
+        {
+            return null;
+        }
+        if (word.Folded.Contains(' '))
+        {
+            return "is more than one word; a form starts with one";
+        }
+        var whole = WholeMessageMeanings.FirstOrDefault(m => all.GetValueOrDefault(m.Name)?.Exists(w => w.Folded == word.Folded) == true);
+        return whole.Name is null ? null : $"is {whole.What} {whole.Name} already; a form word would take it over";
+    }
+
+    private const string StopWatching = "StopWatching";
+
+    /// <summary>The meanings a message may have alone (the words of every step, yes and no), which a form must not take.</summary>
+    private static readonly (string Name, string What)[] WholeMessageMeanings =
+    [
+        .. Enum.GetValues<Keyword>().Where(k => k is not (Keyword.None or Keyword.OptOut or Keyword.OptIn or Keyword.Yes or Keyword.No))
+            .Select(k => (k.ToString(), "the keyword")),
+        ("Yes", "the answer"),
+        ("No", "the answer"),
+    ];
 
     /// <summary>Each added word with its language key, meaning and index, folded (with its apostrophe variants); none
     /// where it is empty.</summary>

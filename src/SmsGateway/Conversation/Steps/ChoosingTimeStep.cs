@@ -7,8 +7,8 @@ using SmsBooking.SmsGateway.Hosting;
 namespace SmsBooking.SmsGateway.Conversation.Steps;
 
 /// <summary>The chosen day's free times: a number or a time picks one, which is held at once (then the name is asked);
-/// another day named here goes back to the days. A time taken a moment ago, or not offered, lists the nearest free
-/// times; a cap on bookings reached ends the talk saying so.</summary>
+/// another day named here goes back to the days. A time taken a moment ago (said so only of one offered), or not
+/// offered, lists the nearest free times; a cap on bookings reached ends the talk saying so.</summary>
 public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : ChoosingStep(prompts)
 {
     public override ConversationState State => ConversationState.ChoosingTime;
@@ -39,6 +39,11 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
     private async Task HoldAsync(Turn t, LocalTime time)
     {
         var s = t.Snapshot;
+        if (Prompts.IsMovedOnesOwn(s, s.Day!.Value, time))
+        {
+            t.Note(State, new TimesNear(time, t.Texts.MoveSameTime(time))); // nothing held: the booking is there already
+            return;
+        }
         // A booking being moved keeps its party: every place is held, and moves with it.
         var result = await t.HoldAsync(t.Agenda!, s.ActivityId!, s.Day!.Value, time, s.PartySize, s.Moving?.Code);
         switch (result.Outcome)
@@ -48,7 +53,10 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
                 await t.Machine.TimeHeldAsync(HeldSlot.Of(result.Hold!));
                 break;
             case HoldOutcome.SlotFull:
-                t.Note(State, new TimesNear(time, t.Texts.SlotTaken()));
+                // "Just taken" only of a time this phone was offered (the list shown, or the day's free times read for
+                // this message); one that was full before is simply not free.
+                var offered = s.ShownTimes?.Contains(time) == true || (t.Known is { } k && k.Day == s.Day && k.Slots.Any(x => x.Start == time));
+                t.Note(State, new TimesNear(time, offered ? t.Texts.SlotTaken() : t.Texts.TimeNotFree(time)));
                 await t.Machine.FireAsync(ConversationTrigger.SlotTaken);
                 break;
             case HoldOutcome.TooManyBookings:

@@ -77,6 +77,25 @@ public class LexiconTests
     public void BrokenAdditions_AreNamedByTheirKey(string language, string meaning, string word, string error) =>
         Assert.StartsWith(error, Assert.Single(Vocabulary.Validate(Words(language, meaning, word), "Conversation:Words")));
 
+    /// <summary>A form is read before the words of every step (MessageReader), by its first word: a form word that is a
+    /// keyword or an answer took it over (<c>FreeTimes: ano</c> made every ANO a free-times question, so nothing could be
+    /// confirmed), and one of several words never started its form. Twilio's opt-out words block the number (CONTRACT:
+    /// never used for anything else), so a lone one opted the citizen out instead of doing what the office meant.</summary>
+    [Theory]
+    [InlineData("cs", "FreeTimes", "ano", "Conversation:Words:cs:FreeTimes:0: 'ano' is the answer Yes already; a form word would take it over")]
+    [InlineData("cs", "QuickBooking", "storno", "Conversation:Words:cs:QuickBooking:0: 'storno' is the keyword Cancel already; a form word would take it over")]
+    [InlineData("en", "QuickBooking", "book now", "Conversation:Words:en:QuickBooking:0: 'book now' is more than one word; a form starts with one")]
+    [InlineData("cs", "StopWatching", "uz nechci", "Conversation:Words:cs:StopWatching:0: 'uz nechci' is more than one word; a form starts with one")]
+    [InlineData("en", "Cancel", "cancel", "Conversation:Words:en:Cancel:0: 'cancel' is Twilio's opt-out word; it can mean nothing else")]
+    [InlineData("cs", "Help", "Stop", "Conversation:Words:cs:Help:0: 'Stop' is Twilio's opt-out word; it can mean nothing else")]
+    [InlineData("en", "FreeTimes", "quit", "Conversation:Words:en:FreeTimes:0: 'quit' is Twilio's opt-out word; it can mean nothing else")]
+    public void FormAndOptOutClashes_AreRefused(string language, string meaning, string word, string error) =>
+        Assert.Equal(error, Assert.Single(Vocabulary.Validate(Words(language, meaning, word), "Conversation:Words")));
+
+    [Fact]
+    public void AWordEndingTheWatches_MayBeAKeywordToo() =>
+        Assert.Empty(Vocabulary.Validate(Words("cs", "StopWatching", "odhlasit"), "Conversation:Words")); // read only after HLIDAT
+
     [Fact]
     public void TwoAdditionsGivingOneWordTwoMeanings_AreRefused()
     {
