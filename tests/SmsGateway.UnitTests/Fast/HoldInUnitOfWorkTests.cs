@@ -33,6 +33,14 @@ public class HoldInUnitOfWorkTests
     private static Task<IReadOnlyList<Hold>> LapsedAsync(ConversationHarness gateway, Hold hold) =>
         gateway.Services.GetRequiredService<IBookingStore>().TakeLapsedHoldsAsync(hold.ExpiresAt + Duration.FromSeconds(1), 10, Duration.FromMinutes(1));
 
+    /// <summary>The hold's place is free, nothing points to it and nothing watches its lapse.</summary>
+    private static async Task NothingLeftOfAsync(ConversationHarness gateway, Hold hold)
+    {
+        Assert.False(await IsHeldAsync(gateway, hold));
+        Assert.Null(await gateway.Services.GetRequiredService<IBookingStore>().GetHoldAsync(Number, gateway.Clock.GetCurrentInstant()));
+        Assert.Empty(await LapsedAsync(gateway, hold));
+    }
+
     [Fact]
     public async Task AHoldTheSnapshotKeeps_IsPointedToAndWatched_ByTheSave()
     {
@@ -56,9 +64,7 @@ public class HoldInUnitOfWorkTests
         unit.Snapshot.Hold = HeldSlot.Of(hold);
 
         await unit.DisposeAsync(); // the step given up (an exception, a replica behind): nothing kept
-        Assert.False(await IsHeldAsync(gateway, hold));
-        Assert.Null(await gateway.Services.GetRequiredService<IBookingStore>().GetHoldAsync(Number, gateway.Clock.GetCurrentInstant()));
-        Assert.Empty(await LapsedAsync(gateway, hold));
+        await NothingLeftOfAsync(gateway, hold);
     }
 
     [Fact]
@@ -68,9 +74,7 @@ public class HoldInUnitOfWorkTests
         var (unit, hold) = await HoldInUnitAsync(gateway);
 
         Assert.True(await unit.SaveAsync()); // the snapshot never took it
-        Assert.False(await IsHeldAsync(gateway, hold));
-        Assert.Null(await gateway.Services.GetRequiredService<IBookingStore>().GetHoldAsync(Number, gateway.Clock.GetCurrentInstant()));
-        Assert.Empty(await LapsedAsync(gateway, hold));
+        await NothingLeftOfAsync(gateway, hold);
     }
 
     [Fact]
