@@ -34,7 +34,7 @@ public abstract class PhoneStoreContract
         Assert.Null(refused.Lease); // counted and remembered, no lease
         Assert.Equal((1L, false), (refused.Count, refused.MessageSeen));
         Assert.NotNull(await OpenAsync(store, "+420601999999")); // another phone is free
-        Assert.True(await store.CloseAsync(first, Saving("{\"State\":\"ChoosingDay\"}")));
+        Assert.True((await store.CloseAsync(first, Saving("{\"State\":\"ChoosingDay\"}"))).Saved);
         var second = await OpenAsync(store);
         Assert.Equal("{\"State\":\"ChoosingDay\"}", second!.Snapshot);
     }
@@ -52,7 +52,7 @@ public abstract class PhoneStoreContract
     {
         var store = Create();
         var lease = (await OpenAsync(store))!;
-        Assert.False(await store.CloseAsync(lease with { Token = "stolen" }, Saving("x") with { OptedOut = true }));
+        Assert.False((await store.CloseAsync(lease with { Token = "stolen" }, Saving("x") with { OptedOut = true })).Saved);
         Assert.Null(await OpenAsync(store)); // still held by the real holder
         Assert.Null(await store.PeekSnapshotAsync(Phone)); // nothing saved
         Assert.False(await store.IsOptedOutAsync(Phone)); // nor the opt-out written
@@ -67,8 +67,8 @@ public abstract class PhoneStoreContract
         var stale = (await store.OpenAsync(new PhoneOpen(Phone, TimeSpan.FromMilliseconds(50)))).Lease!;
         PhoneLease? next = null;
         await Poll.UntilAsync(async () => (next = await OpenAsync(store)) is not null, TimeSpan.FromSeconds(10), "the short lease ran out");
-        Assert.False(await store.CloseAsync(stale, Saving("{\"State\":\"Old\"}")));
-        Assert.True(await store.CloseAsync(next!, Saving("{\"State\":\"New\"}")));
+        Assert.False((await store.CloseAsync(stale, Saving("{\"State\":\"Old\"}"))).Saved);
+        Assert.True((await store.CloseAsync(next!, Saving("{\"State\":\"New\"}"))).Saved);
         Assert.Equal("{\"State\":\"New\"}", await store.PeekSnapshotAsync(Phone));
     }
 
@@ -77,11 +77,11 @@ public abstract class PhoneStoreContract
     {
         var store = Create();
         var lease = (await OpenAsync(store))!;
-        Assert.True(await store.CloseAsync(lease, Saving("{\"State\":\"ChoosingAgenda\"}")));
-        Assert.False(await store.CloseAsync(lease, Saving("{\"State\":\"Idle\"}"))); // given back already
+        Assert.True((await store.CloseAsync(lease, Saving("{\"State\":\"ChoosingAgenda\"}"))).Saved);
+        Assert.False((await store.CloseAsync(lease, Saving("{\"State\":\"Idle\"}"))).Saved); // given back already
         var next = await OpenAsync(store); // released with the save
         Assert.Equal("{\"State\":\"ChoosingAgenda\"}", next!.Snapshot);
-        Assert.True(await store.CloseAsync(next, Saving(null)));
+        Assert.True((await store.CloseAsync(next, Saving(null))).Saved);
         Assert.Null(await store.PeekSnapshotAsync(Phone)); // a conversation saved as none is gone
     }
 
@@ -92,13 +92,13 @@ public abstract class PhoneStoreContract
         await store.SetOptedOutAsync(Phone, true);
         var lease = (await OpenAsync(store))!;
         Assert.True(lease.OptedOut);
-        Assert.True(await store.CloseAsync(lease, Saving("{}") with { OptedOut = false }));
+        Assert.True((await store.CloseAsync(lease, Saving("{}") with { OptedOut = false })).Saved);
         Assert.False(await store.IsOptedOutAsync(Phone));
         var again = (await OpenAsync(store))!;
         Assert.False(again.OptedOut);
-        Assert.True(await store.CloseAsync(again, Saving("{}") with { OptedOut = true }));
+        Assert.True((await store.CloseAsync(again, Saving("{}") with { OptedOut = true })).Saved);
         Assert.True((await store.LookAsync(Phone)).OptedOut);
-        Assert.True(await store.CloseAsync((await OpenAsync(store))!, Saving("{}"))); // null leaves it as it is
+        Assert.True((await store.CloseAsync((await OpenAsync(store))!, Saving("{}"))).Saved); // null leaves it as it is
         Assert.True(await store.IsOptedOutAsync(Phone));
     }
 
@@ -140,14 +140,14 @@ public abstract class PhoneStoreContract
     {
         var store = Create();
         Assert.Equal(new PhoneLook(false, null), await store.LookAsync(Phone));
-        Assert.True(await store.CloseAsync((await OpenAsync(store))!, Saving("{\"Language\":\"En\"}")));
+        Assert.True((await store.CloseAsync((await OpenAsync(store))!, Saving("{\"Language\":\"En\"}"))).Saved);
         var held = await OpenAsync(store);
         await store.SetOptedOutAsync(Phone, true);
 
         Assert.Equal(new PhoneLook(true, "{\"Language\":\"En\"}"), await store.LookAsync(Phone)); // read while another holds the lease
         Assert.Equal("{\"Language\":\"En\"}", await store.PeekSnapshotAsync(Phone));
         Assert.Null(await OpenAsync(store)); // which it still holds
-        Assert.True(await store.CloseAsync(held!, Saving(null)));
+        Assert.True((await store.CloseAsync(held!, Saving(null))).Saved);
         Assert.Null((await store.LookAsync(Phone)).Snapshot);
     }
 

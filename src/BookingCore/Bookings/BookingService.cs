@@ -45,11 +45,14 @@ public sealed partial class BookingService
     /// (<see cref="HoldOutcome.NotOffered"/> when the party does not fit the day's slots from that time at all).</param>
     /// <param name="moving">The code of the booking this hold is to replace (a move): that booking does not count
     /// toward the cap, as moving is not an extra booking (nor an extra place).</param>
+    /// <param name="pointed">False for a hold placed inside the phone's unit of work: the phone's pointer to it and its
+    /// lapse watch are written when the unit closes (<see cref="IBookingStore.TryPlaceHoldAsync(Hold, HoldLimits, Instant, bool)"/>),
+    /// so that only a hold the conversation kept is ever pointed to, watched or told of.</param>
     /// <remarks>The caps are read here so that a citizen over one is told at the time step, not after giving a name; the
     /// cap on places per phone (<see cref="BookingOptions.MaxPlacesPerPhone"/>) is enforced atomically at confirmation,
     /// where the store counts it in one step with the claim of the new places.</remarks>
     public async Task<HoldResult> HoldAsync(string phone, Agenda agenda, string activityId, LocalDate date, LocalTime time,
-        bool phoneHasBookings = true, int party = 1, string? moving = null)
+        bool phoneHasBookings = true, int party = 1, string? moving = null, bool pointed = true)
     {
         if (party < 1 || party > _options.MaxPartySize)
         {
@@ -77,7 +80,7 @@ public sealed partial class BookingService
         var now = _clock.GetCurrentInstant();
         var hold = new Hold(Guid.NewGuid().ToString("N")[..16], phone, agenda.Id, activityId, date, time,
             now + Duration.FromTimeSpan(_options.HoldDuration), Parties.PartyPlaces.Times(places));
-        return await _store.TryPlaceHoldAsync(hold, new HoldLimits(agenda.Counters, activity.BookablePerHour), now)
+        return await _store.TryPlaceHoldAsync(hold, new HoldLimits(agenda.Counters, activity.BookablePerHour), now, pointed)
             ? new HoldResult(HoldOutcome.Placed, hold)
             : new HoldResult(HoldOutcome.SlotFull);
     }
@@ -138,18 +141,22 @@ public sealed partial class BookingService
     /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
     /// waits for; otherwise <see cref="Store.ReplicasBehindException"/> goes up and the citizen is asked to confirm
     /// again, which gives this same booking (confirmation is idempotent per hold).</summary>
-    /// <remarks>The booking is counted in the statistics in the same round trip as the wait for the replicas (not one
-    /// more after it), once per booking: a repeated confirmation finds it counted, or counts what a crash lost.</remarks>
+    /// <remarks>The booking is counted in the statistics once per booking: a new one in the same round trip as its lapse
+    /// watch (<see cref="IBookingStore.ConfirmAsync"/>'s <c>alongside</c>), one found confirmed before in the same round
+    /// trip as the wait for the replicas (a repeated confirmation finds it counted, or counts what a crash lost).</remarks>
     private async Task<ConfirmResult> DurableAsync(ConfirmResult result)
     {
         if (result.Booking is { } booking)
         {
-            var counted = _statistics is not null && result.Outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed
+            var counted = _statistics is not null && result.Outcome is ConfirmOutcome.AlreadyConfirmed
                 ? _statistics.BookedAsync(booking) : Task.CompletedTask;
             await Task.WhenAll(_store.EnsureDurableAsync("confirmation", booking.Phone, booking.Date), counted);
         }
         return result;
     }
+
+    /// <summary>Counts a new booking in the statistics (sent with the confirmation's lapse watch); null without statistics.</summary>
+    private Func<Booking, Task>? CountBooked => _statistics is null ? null : _statistics.BookedAsync;
 
     private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
         Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
@@ -168,7 +175,7 @@ public sealed partial class BookingService
             {
                 return new ConfirmResult(ConfirmOutcome.TooManyPlaces, PlacesBooked: refused.Booked);
             }
-            var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft));
+            var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft), CountBooked);
             if (contact is not null && !(result?.Booking is { } stood && stood.Date == draft.Date && stood.Code == draft.Code))
             {
                 await _store.UnclaimContactPlacesAsync(contact, draft.Date, draft.Code); // nothing booked under this entry

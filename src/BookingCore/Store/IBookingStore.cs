@@ -23,7 +23,19 @@ public interface IBookingStore
 
     /// <summary>Holds the slot if bookings and live holds leave room under the slot's open counters and the activity's
     /// hour under its quota, in one atomic step; the phone's previous hold, if any, is released.</summary>
-    Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now);
+    /// <param name="pointed">False: only the day's step. The phone's pointer is then written by the close of the phone's
+    /// unit of work (<see cref="IPhoneStore.CloseAsync"/>, <see cref="PhoneClose.Hold"/>), which also gives back the
+    /// hold it replaced, and the lapse watch by <see cref="WatchLapseAsync"/>; a hold never pointed to lapses by its
+    /// expiry, unseen and untold.</param>
+    Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now, bool pointed = true);
+
+    /// <summary>Watches <paramref name="hold"/> for its lapse (the lapse notice), as <see cref="TryPlaceHoldAsync(Hold, HoldLimits, Instant, bool)"/>
+    /// does for a hold it points to.</summary>
+    Task WatchLapseAsync(Hold hold);
+
+    /// <summary>Gives <paramref name="hold"/> back in its day and forgets its lapse watch, whatever the phone's pointer
+    /// names (a hold never pointed to, or one a pointer no longer names).</summary>
+    Task ReleaseHeldAsync(Hold hold);
 
     /// <summary>Holds the slot if bookings and live holds leave room under <paramref name="capacity"/> counters, with
     /// no hourly quota.</summary>
@@ -41,7 +53,10 @@ public interface IBookingStore
     /// that lets the hold's lapse watch go. <see cref="ConfirmOutcome.TooManyPlaces"/> when the phone's upcoming places
     /// and the hold's would pass the store's <see cref="PlacesPerPhone"/> cap, counted in one step with the claim of
     /// the new ones (two confirmations of one phone at once cannot both pass it).</summary>
-    Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null);
+    /// <param name="alongside">The caller's own writes for a new booking on other tags (its statistics), sent in the same
+    /// round trip as the lapse watch's, once the day has booked it; not for a booking found confirmed before.</param>
+    Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null,
+        Func<Booking, Task>? alongside = null);
 
     /// <summary>Claims the places of <paramref name="hold"/>, about to be confirmed as <paramref name="draft"/>, for
     /// <paramref name="contact"/> too: a phone the citizen gave beside the booking's owner (a web booking's mobile), held

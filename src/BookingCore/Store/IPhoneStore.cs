@@ -12,9 +12,10 @@ public interface IPhoneStore
     Task<PhoneOpening> OpenAsync(PhoneOpen open);
 
     /// <summary>Closes a unit of work in one round trip while <paramref name="lease"/> still holds: saves the snapshot
-    /// (null deletes it), records the opt-out when <see cref="PhoneClose.OptedOut"/> says so, and gives the lease back.
-    /// False when the lease had been lost: then nothing is written.</summary>
-    Task<bool> CloseAsync(PhoneLease lease, PhoneClose close);
+    /// (null deletes it), records the opt-out when <see cref="PhoneClose.OptedOut"/> says so, points the phone to the
+    /// hold placed in the step (<see cref="PhoneClose.Hold"/>) and gives the lease back. Not saved when the lease had
+    /// been lost: then nothing is written.</summary>
+    Task<PhoneClosed> CloseAsync(PhoneLease lease, PhoneClose close);
 
     /// <summary>Gives the lease back without saving anything (a step that is not to be kept).</summary>
     Task ReleaseAsync(PhoneLease lease);
@@ -71,6 +72,24 @@ public sealed record PhoneClose(string? Snapshot, TimeSpan IdleExpiry)
 {
     /// <summary>True records an opt-out, false lifts it (an opt-in word), null leaves it as it is.</summary>
     public bool? OptedOut { get; init; }
+
+    /// <summary>The hold placed during the step, placed in its day without a pointer
+    /// (<see cref="IBookingStore.TryPlaceHoldAsync(Holds.Hold, Capacity.HoldLimits, NodaTime.Instant, bool)"/>): the
+    /// close writes the phone's pointer to it; null leaves the pointer as it is.</summary>
+    public HoldPointer? Hold { get; init; }
+}
+
+/// <summary>The phone's pointer to its hold, written by the close: the hold and how long the pointer lives (the hold's
+/// life left).</summary>
+public sealed record HoldPointer(Holds.Hold Hold, TimeSpan Life);
+
+/// <summary>What closing did.</summary>
+/// <param name="Saved">False when the lease had been lost: nothing was written, and the step must not be told as done.</param>
+/// <param name="Replaced">Another hold the phone's pointer named before the close pointed to the new one (the caller
+/// gives it back in its day, as a hold replaced always is), or null.</param>
+public sealed record PhoneClosed(bool Saved, Holds.Hold? Replaced = null)
+{
+    public static readonly PhoneClosed LeaseLost = new(false);
 }
 
 /// <summary>A held lease on one phone's conversation and the snapshot loaded with it.</summary>

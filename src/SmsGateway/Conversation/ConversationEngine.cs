@@ -51,10 +51,11 @@ public sealed class ConversationEngine
         _cancellation = cancellation;
     }
 
-    /// <summary>Handles one message; the snapshot is changed in place and the reply (unformatted for SMS) returned.</summary>
-    /// <param name="phoneHasBookings">Read with the phone's lease; false spares the cap check its reads.</param>
-    public async Task<string> HandleAsync(string phone, ConversationSnapshot snapshot, string text, bool phoneHasBookings = true)
+    /// <summary>Handles one message in the phone's unit of work; its snapshot is changed in place and the reply
+    /// (unformatted for SMS) returned. A hold placed is pointed to when the unit closes.</summary>
+    public async Task<string> HandleAsync(PhoneConversation conversation, string text)
     {
+        var snapshot = conversation.Snapshot;
         if (snapshot.Language == Language.Cs && _steps[snapshot.State].AtRest
             && LanguageGuess.Of(text) is { } language && !IsPlainAnswer(text))
         {
@@ -62,7 +63,7 @@ public sealed class ConversationEngine
             // guessed so before) stays until CZ.
             snapshot.Language = language;
         }
-        var t = new Turn(phone, snapshot, phoneHasBookings, _booking, _office, _texts, _clock) { Steps = _steps };
+        var t = new Turn(conversation, _booking, _office, _texts, _clock) { Steps = _steps };
         var reading = _reader.Read(text, new ReadingContext(t.State, _booking.Calendar.Today()) { Agenda = t.Agenda, Shown = t.Step.Shown(t) });
         var reply = await t.Step.FirstAsync(t, reading, text) ?? await AnswerAsync(t, reading);
         t.Machine.Return(); // only after a message handled in full: see ConversationMachine.Return

@@ -135,7 +135,7 @@ public sealed class InboundSmsHandler
         string reply;
         try
         {
-            reply = await _engine.HandleAsync(phone, snapshot, text, conversation.HasBookings);
+            reply = await _engine.HandleAsync(conversation, text);
         }
         catch (ReplicasBehindException e)
         {

@@ -19,14 +19,12 @@ namespace SmsBooking.SmsGateway.Conversation;
 public sealed class OfferedHold
 {
     private readonly BookingService _booking;
-    private readonly IBookingStore _store;
     private readonly PhoneConversations _conversations;
     private readonly Steps.ConversationSteps _steps;
 
-    public OfferedHold(BookingService booking, IBookingStore store, PhoneConversations conversations, Steps.ConversationSteps steps)
+    public OfferedHold(BookingService booking, PhoneConversations conversations, Steps.ConversationSteps steps)
     {
         _booking = booking;
-        _store = store;
         _conversations = conversations;
         _steps = steps;
     }
@@ -49,7 +47,7 @@ public sealed class OfferedHold
             var nearest = await _booking.NearestFreeSlotsAsync(agenda, target.InZone(_booking.Calendar.Zone).LocalDateTime, reachDays: 7, count: 8, activityId);
             foreach (var slot in nearest.Where(s => (s.Date, s.Start) != notAt && !Clashes(s)).Take(3))
             {
-                var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, conversation.HasBookings);
+                var result = await _booking.HoldAsync(phone, agenda, activityId, slot.Date, slot.Start, conversation.HasBookings, pointed: false);
                 if (result.Outcome is HoldOutcome.TooManyBookings or HoldOutcome.TooManyPlaces)
                 {
                     return null;
@@ -70,7 +68,7 @@ public sealed class OfferedHold
         MovingBooking? moving) =>
         OfferAsync(phone, agenda, activityId, async conversation =>
         {
-            var result = await _booking.HoldAsync(phone, agenda, activityId, date, time, conversation.HasBookings, moving: moving?.Code);
+            var result = await _booking.HoldAsync(phone, agenda, activityId, date, time, conversation.HasBookings, moving: moving?.Code, pointed: false);
             return result.Outcome == HoldOutcome.Placed ? result.Hold : null;
         }, (activity, hold) => new QuickOffer(agenda, activity, HeldSlot.Of(hold), name) { Moving = moving });
 
@@ -92,6 +90,8 @@ public sealed class OfferedHold
         {
             return null;
         }
+        // Pointed to by the save; no lapse watch: the offer said until when it is held. Given back if not saved.
+        await conversation.PlacedAsync(hold, lapseNotice: false);
         var machine = new ConversationMachine(conversation.Snapshot, new NothingToRelease(agenda));
         if (machine.CanFire(ConversationTrigger.MovedOn))
         {
@@ -100,10 +100,8 @@ public sealed class OfferedHold
         await machine.OfferHeldAsync(offer(activity, hold));
         if (!await conversation.SaveAsync())
         {
-            await _booking.ReleaseHoldAsync(phone);
             return null;
         }
-        await _store.ForgetLapsedAsync(hold); // the offer said until when it is held: no lapse notice
         GatewayMetrics.HoldsPlaced.Add(1);
         return new Offer(hold, conversation.Snapshot.Language);
     }

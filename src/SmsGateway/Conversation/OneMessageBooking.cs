@@ -103,7 +103,7 @@ public sealed class OneMessageBooking
             foreach (var slot in candidates)
             {
                 tried.Add((slot.Date, slot.Start));
-                var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings, party);
+                var result = await t.HoldAsync(agenda, activity.Id, slot.Date, slot.Start, party);
                 if (result.Outcome == HoldOutcome.TooManyBookings)
                 {
                     await AbandonAsync(t);
@@ -174,7 +174,7 @@ public sealed class OneMessageBooking
         var agenda = t.Agenda!;
         var activity = t.Activity!;
         var (day, time, name, party) = (s.Hold!.Day, s.Hold.Time, s.Name!, s.Hold.Party);
-        var again = await _booking.HoldAsync(t.Phone, agenda, activity.Id, day, time, t.PhoneHasBookings, party);
+        var again = await t.HoldAsync(agenda, activity.Id, day, time, party);
         if (again.Outcome == HoldOutcome.Placed)
         {
             GatewayMetrics.HoldsPlaced.Add(1);

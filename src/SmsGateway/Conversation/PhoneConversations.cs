@@ -7,11 +7,15 @@ namespace SmsBooking.SmsGateway.Conversation;
 public sealed class PhoneConversations
 {
     private readonly IPhoneStore _phones;
+    private readonly IBookingStore _store;
+    private readonly NodaTime.IClock _clock;
     private readonly ConversationOptions _options;
 
-    public PhoneConversations(IPhoneStore phones, ConversationOptions options)
+    public PhoneConversations(IPhoneStore phones, IBookingStore store, NodaTime.IClock clock, ConversationOptions options)
     {
         _phones = phones;
+        _store = store;
+        _clock = clock;
         _options = options;
     }
 
@@ -52,5 +56,5 @@ public sealed class PhoneConversations
         }
     }
 
-    private PhoneConversation? Wrap(PhoneLease? lease) => lease is null ? null : new PhoneConversation(_phones, lease, _options.IdleExpiry);
+    private PhoneConversation? Wrap(PhoneLease? lease) => lease is null ? null : new PhoneConversation(_phones, _store, _clock, lease, _options.IdleExpiry);
 }

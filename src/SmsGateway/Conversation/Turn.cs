@@ -16,20 +16,23 @@ public sealed class Turn : ConversationMachine.IEffects
     private readonly TextCatalog _texts;
     private readonly IClock _clock;
 
+    /// <summary>The phone's unit of work this message runs in.</summary>
+    private readonly PhoneConversation _unit;
+
     /// <summary>The hold the store gave back during this message (live or lapsed), or null.</summary>
     private BookingCore.Holds.Hold? _released;
 
-    internal Turn(string phone, ConversationSnapshot snapshot, bool phoneHasBookings, BookingService booking, OfficeSettings office, TextCatalog texts,
-        IClock clock)
+    internal Turn(PhoneConversation unit, BookingService booking, OfficeSettings office, TextCatalog texts, IClock clock)
     {
-        Phone = phone;
-        Snapshot = snapshot;
-        PhoneHasBookings = phoneHasBookings;
+        _unit = unit;
+        Phone = unit.Phone;
+        Snapshot = unit.Snapshot;
+        PhoneHasBookings = unit.HasBookings;
         _booking = booking;
         _office = office;
         _texts = texts;
         _clock = clock;
-        Machine = ConversationMachine.Rent(snapshot, this);
+        Machine = ConversationMachine.Rent(Snapshot, this);
     }
 
     public string Phone { get; }
@@ -71,9 +74,25 @@ public sealed class Turn : ConversationMachine.IEffects
 
     public Task GoOnAsync(ConversationState state) => Steps[state].GoOnAsync(this);
 
+    /// <summary>Holds the slot for the phone (<see cref="BookingService.HoldAsync"/>): the phone's pointer to it, and
+    /// with <paramref name="lapseNotice"/> its lapse watch, are written when the message's unit of work closes, and only
+    /// if the conversation still holds it then.</summary>
+    public async Task<BookingCore.Holds.HoldResult> HoldAsync(Agenda agenda, string activityId, LocalDate date, LocalTime time, int party = 1, string? moving = null,
+        bool lapseNotice = true)
+    {
+        var result = await _booking.HoldAsync(Phone, agenda, activityId, date, time, PhoneHasBookings, party, moving, pointed: false);
+        if (result.Hold is { } hold)
+        {
+            await _unit.PlacedAsync(hold, lapseNotice);
+        }
+        return result;
+    }
+
     public async Task ReleaseHoldAsync()
     {
+        // The hold the pointer names (placed in an earlier message), and one placed in this message, not yet pointed to.
         _released = await _booking.ReleaseHoldAsync(Phone) ?? _released;
+        _released = await _unit.GiveBackPlacedAsync() ?? _released;
         Snapshot.Hold = null;
     }
 

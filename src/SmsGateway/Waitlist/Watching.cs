@@ -25,14 +25,11 @@ public sealed class Watching
     private readonly OfficeSettings _office;
     private readonly WaitlistOptions _options;
     private readonly IClock _clock;
-    private readonly IBookingStore _store;
     private readonly ClosedDays _closed;
 
-    public Watching(IWaitlistStore watches, BookingService booking, OfficeSettings office, WaitlistOptions options, IClock clock, IBookingStore store,
-        ClosedDays closed)
+    public Watching(IWaitlistStore watches, BookingService booking, OfficeSettings office, WaitlistOptions options, IClock clock, ClosedDays closed)
     {
         _closed = closed;
-        _store = store;
         _watches = watches;
         _booking = booking;
         _office = office;
@@ -110,7 +107,8 @@ public sealed class Watching
             return null;
         }
         var moving = booked is null ? null : new MovingBooking(booked.Code, booked.Date, booked.Time);
-        var result = await _booking.HoldAsync(t.Phone, agenda, activity.Id, slot.Date, slot.Start, t.PhoneHasBookings, moving: moving?.Code);
+        // The reply says until when it is held: no lapse notice (no lapse watch is written).
+        var result = await t.HoldAsync(agenda, activity.Id, slot.Date, slot.Start, moving: moving?.Code, lapseNotice: false);
         if (result.Outcome != HoldOutcome.Placed)
         {
             await _watches.ReleaseClaimAsync(t.Phone, today); // taken a moment ago: the sweep offers the next that frees
@@ -120,7 +118,6 @@ public sealed class Watching
         GatewayMetrics.HoldsPlaced.Add(1);
         await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(hold), watch.Name) { Moving = moving });
         await _watches.UpdateAsync(watch.WithOffer(hold.Date, hold.Time, hold.Id));
-        await _store.ForgetLapsedAsync(hold); // the reply says until when it is held: no lapse notice
         var ends = hold.ExpiresAt.InZone(_office.Zone).TimeOfDay;
         return moving is null
             ? t.Texts.WatchFreeNow(agenda.Name.In(t.Language), hold.Date, hold.Time, ends)

@@ -84,7 +84,7 @@ public class SnapshotFormatTests
         // The same conversation as the version before saved it.
         var legacy = $$"""{"State":"Confirming","Language":"Cs","AgendaId":"OP","ActivityId":"zadost","Date":"{{hold.Day:yyyy-MM-dd}}","Page":0,"Options":[],"HoldId":"{{hold.Id}}","HoldTime":"{{hold.Time:HH:mm}}","HoldExpiresMs":{{hold.Expires.ToUnixTimeMilliseconds()}},"Name":"Jana Nováková","Quick":false}""";
         var lease = (await phones.OpenAsync(new PhoneOpen(phone.Number, TimeSpan.FromSeconds(5)))).Lease;
-        Assert.True(await phones.CloseAsync(lease!, new PhoneClose(legacy, TimeSpan.FromHours(1))));
+        Assert.True((await phones.CloseAsync(lease!, new PhoneClose(legacy, TimeSpan.FromHours(1)))).Saved);
 
         await phone.ExpectAsync("ANO", @"^Objednano\. Kod: ");
         var booking = Assert.Single(await gateway.Services.GetRequiredService<BookingService>().UpcomingAsync(phone.Number));

@@ -46,15 +46,21 @@ internal static class PhoneScripts
         return {n, 0, 0, out}
         """;
 
-    /// <summary>Closes the unit of work while the token still holds the lease. KEYS lease, conversation, opt-out; ARGV
-    /// token, snapshot ('' deletes it), idle ms, opt-out ('1' records it, '0' lifts it, '' leaves it). Saves, changes the
-    /// opt-out and releases the lease: 1 closed, 0 lease lost (nothing written).</summary>
+    /// <summary>Closes the unit of work while the token still holds the lease. KEYS lease, conversation, opt-out, hold
+    /// pointer; ARGV token, snapshot ('' deletes it), idle ms, opt-out ('1' records it, '0' lifts it, '' leaves it), the
+    /// hold placed in the step ('' none), its pointer's life ms. Saves, changes the opt-out, points to the hold and
+    /// releases the lease: {1, the pointer it replaced|false} closed, {0} lease lost (nothing written).</summary>
     public const string Close = """
-        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return {0} end
         if ARGV[2] == '' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
         if ARGV[4] == '1' then redis.call('SET', KEYS[3], '1') elseif ARGV[4] == '0' then redis.call('DEL', KEYS[3]) end
+        local replaced = false
+        if ARGV[5] ~= '' then
+          replaced = redis.call('GET', KEYS[4])
+          redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[6])
+        end
         redis.call('DEL', KEYS[1])
-        return 1
+        return {1, replaced}
         """;
 
     /// <summary>KEYS opt-out, conversation: {opted out 0/1, snapshot|false}, without the lease.</summary>

@@ -76,7 +76,7 @@ public sealed partial class RedisBookingStore : IBookingStore
         return new DayUse(taken, closed);
     }
 
-    public async Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now)
+    public async Task<bool> TryPlaceHoldAsync(Hold hold, HoldLimits limits, Instant now, bool pointed = true)
     {
         limits.Validated();
         var args = new List<RedisValue> { Ms(now), Ms(hold.ExpiresAt), limits.Counters, TimeToLiveMs(hold.Date, now, _retention),
@@ -84,16 +84,16 @@ public sealed partial class RedisBookingStore : IBookingStore
         args.AddRange(Members(hold).Select(m => (RedisValue)m));
         var placed = (int)await Db.ScriptEvaluateAsync(HoldScripts.PlaceHold,
             [_keys.DayHolds(hold.Date), _keys.DayHeld(hold.Date), _keys.DayTaken(hold.Date), _keys.DayClosed(hold.Date)], [.. args]);
-        if (placed == 0)
+        if (placed == 0 || !pointed)
         {
-            return false;
+            return placed != 0;
         }
         var ttl = (hold.ExpiresAt - now).ToTimeSpan();
         var json = ToJson(hold);
         // Then the phone's pointer and the lapse watch, sent together (two tags, one round trip). A crash before either
         // lands means a hold nobody points to (it lapses by itself) or no lapse notice for it, nothing worse.
         var pointer = Db.StringSetAndGetAsync(_keys.PhoneHold(hold.Phone), json, ttl < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : ttl);
-        var watch = Db.SortedSetAddAsync(_keys.WatchLapses(Shard(hold.Phone)), json, hold.ExpiresAt.ToUnixTimeMilliseconds());
+        var watch = WatchLapseAsync(hold);
         await Task.WhenAll(pointer, watch);
         var previous = await pointer;
         if (!previous.IsNullOrEmpty)
@@ -131,6 +131,11 @@ public sealed partial class RedisBookingStore : IBookingStore
         await ReleaseInDayAsync(hold);
         return hold;
     }
+
+    public Task WatchLapseAsync(Hold hold) =>
+        Db.SortedSetAddAsync(_keys.WatchLapses(Shard(hold.Phone)), ToJson(hold), hold.ExpiresAt.ToUnixTimeMilliseconds());
+
+    public Task ReleaseHeldAsync(Hold hold) => ReleaseInDayAsync(hold);
 
     private async Task ReleaseInDayAsync(Hold hold)
     {

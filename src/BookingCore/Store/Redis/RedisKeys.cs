@@ -101,7 +101,7 @@ public sealed class RedisKeys
     public RedisKey WebBooking(string day, string code) => $"{_prefix}{{web-booking:{day}:{code}}}";
 
     /// <summary>STRING hold JSON with a PX TTL equal to the hold's life.</summary>
-    public RedisKey PhoneHold(string phone) => Phone(phone) + ":hold";
+    public RedisKey PhoneHold(string phone) => Phone(phone) + PhoneSuffix.Hold;
     /// <summary>ZSET member <c>2026-12-01|CODE</c>, score the start in Unix ms.</summary>
     public RedisKey PhoneBookings(string phone) => Phone(phone) + PhoneSuffix.Bookings;
     /// <summary>HASH hold id → <see cref="PendingMove"/> JSON: the phone's moves to another day not yet finished.</summary>
@@ -127,6 +127,7 @@ public sealed class RedisKeys
         public const string Rate = ":rate";
         public const string Bookings = ":bookings";
         public const string Messages = ":sids";
+        public const string Hold = ":hold";
     }
 
     /// <summary>Counter of all inbound messages in one minute (minutes since the epoch), for the global limit.</summary>

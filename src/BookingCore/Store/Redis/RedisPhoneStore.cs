@@ -23,7 +23,8 @@ public sealed class RedisPhoneStore : IPhoneStore
     // phone's tag (RedisKeys.PhoneKeyPrefix): a step builds no key string.
     private static readonly RedisKey[] OpenKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut,
         RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Bookings, RedisKeys.PhoneSuffix.Messages];
-    private static readonly RedisKey[] CloseKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut];
+    private static readonly RedisKey[] CloseKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut,
+        RedisKeys.PhoneSuffix.Hold];
     private static readonly RedisKey[] LookKeys = [RedisKeys.PhoneSuffix.OptOut, RedisKeys.PhoneSuffix.Conversation];
     private static readonly RedisKey[] LeaseKeys = [RedisKeys.PhoneSuffix.Lease];
     private static readonly RedisKey[] MessageKeys = [RedisKeys.PhoneSuffix.Messages];
@@ -50,11 +51,21 @@ public sealed class RedisPhoneStore : IPhoneStore
         return new PhoneOpening(new PhoneLease(phone, token, snapshot, optedOut, (int)result[4] == 1), count, false, optedOut);
     }
 
-    public async Task<bool> CloseAsync(PhoneLease lease, PhoneClose close) =>
-        (int)await PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.Close, CloseKeys,
+    public async Task<PhoneClosed> CloseAsync(PhoneLease lease, PhoneClose close)
+    {
+        var pointer = close.Hold;
+        var result = (RedisResult[])(await PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.Close, CloseKeys,
         [
             lease.Token, close.Snapshot ?? "", (long)close.IdleExpiry.TotalMilliseconds, close.OptedOut switch { true => "1", false => "0", null => "" },
-        ]) == 1;
+            pointer is null ? "" : StoredRecords.ToJson(pointer.Hold), (long)Math.Max(1, pointer?.Life.TotalMilliseconds ?? 0),
+        ]))!;
+        if ((int)result[0] == 0)
+        {
+            return PhoneClosed.LeaseLost;
+        }
+        var replaced = result[1].IsNull ? null : StoredRecords.HoldFromJson((string)result[1]!);
+        return new PhoneClosed(true, replaced is null || replaced.Id == pointer!.Hold.Id ? null : replaced);
+    }
 
     public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
         (int)await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.RememberMessage, MessageKeys,

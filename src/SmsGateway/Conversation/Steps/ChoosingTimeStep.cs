@@ -45,8 +45,7 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
             return;
         }
         // A booking being moved keeps its party: every place is held, and moves with it.
-        var result = await booking.HoldAsync(t.Phone, t.Agenda!, s.ActivityId!, s.Day!.Value, time, t.PhoneHasBookings,
-            s.PartySize, s.Moving?.Code);
+        var result = await t.HoldAsync(t.Agenda!, s.ActivityId!, s.Day!.Value, time, s.PartySize, s.Moving?.Code);
         switch (result.Outcome)
         {
             case HoldOutcome.Placed:
