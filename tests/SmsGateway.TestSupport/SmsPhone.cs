@@ -45,6 +45,11 @@ public sealed class SmsPhone : CitizenPhone
         ["NumSegments"] = "1",
     };
 
+    private readonly List<string> _replies = [];
+
+    /// <summary>Every reply this phone got from <see cref="SendAsync"/>, in order.</summary>
+    public IReadOnlyList<string> Replies => _replies;
+
     /// <summary>Sends a text and returns the reply, or null for an empty <c>&lt;Response/&gt;</c>.</summary>
     public override async Task<string?> SendAsync(string text, string? messageSid = null)
     {
@@ -52,7 +57,12 @@ public sealed class SmsPhone : CitizenPhone
         var response = await PostAsync(Form(Number, text, sid));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
-        return ParseTwiml(await response.Content.ReadAsStringAsync());
+        var reply = ParseTwiml(await response.Content.ReadAsStringAsync());
+        if (reply is not null)
+        {
+            _replies.Add(reply);
+        }
+        return reply;
     }
 
     public Task<HttpResponseMessage> PostAsync(IDictionary<string, string> form, string? signature = null, bool sign = true)

@@ -20,6 +20,9 @@ public static class StatisticsRegistration
             Duration.FromDays(sp.GetRequiredService<IOptions<StatisticsOptions>>().Value.RetentionDays)));
         services.AddSingleton(sp => new StatisticsCounter(sp.GetRequiredService<IStatisticsStore>(),
             sp.GetRequiredService<OfficeCalendar>().Zone, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<StatisticsCounter>>()));
+        services.AddSingleton(sp => new ReplySegmentTally(sp.GetRequiredService<IStatisticsStore>(),
+            sp.GetRequiredService<OfficeCalendar>().Zone, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<ReplySegmentTally>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ReplySegmentTally>());
         return services;
     }
 }

@@ -53,7 +53,7 @@ public static class TwilioWebhookEndpoints
     }
 
     private static async Task<IResult> InboundAsync(HttpContext http, InboundSmsHandler handler, WebhookAuthenticator authenticator,
-        ITwilioWebhookWire wire, ILoggerFactory logs, CancellationToken cancellationToken)
+        ITwilioWebhookWire wire, BookingCore.Statistics.ReplySegmentTally replies, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -76,6 +76,10 @@ public static class TwilioWebhookEndpoints
             return TypedResults.BadRequest(from.Length == 0 ? "From is required." : "MessageSid is required.");
         }
         var reply = await handler.HandleAsync(from, messageSid, form["Body"].ToString(), cancellationToken);
+        if (reply is not null)
+        {
+            replies.Add(SmsEncoding.Measure(reply).Segments); // Twilio bills the reply as an SMS: counted in the statistics
+        }
         return TypedResults.Content(wire.Twiml(reply), TwimlWriter.ContentType);
     }
 }

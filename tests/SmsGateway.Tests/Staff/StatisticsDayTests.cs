@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SmsBooking.SmsGateway.Outbound;
+using SmsBooking.SmsGateway.Sms;
 using SmsBooking.TestSupport;
 
 namespace SmsBooking.SmsGateway.Tests.Staff;
@@ -16,7 +17,7 @@ public class StatisticsDayTests
     private const string Range = "from=2026-11-30&to=2026-12-31";
 
     [Fact]
-    public async Task ThePlayedDay_IsCountedOnTheStatisticsPage_AndInItsCsv()
+    public async Task ThePlayedDay_IsCountedOnTheStatisticsPage_AndInItsCsv_RepliesInTheSmsCost()
     {
         var settings = StaffConsoleHttpTests.Users();
         settings["Kiosk:MaxCalls"] = "1"; // one call unanswered is a no-show
@@ -27,7 +28,11 @@ public class StatisticsDayTests
         var jana = new SmsPhone(gateway, "+420601000001");
         await jana.ExpectAsync("Dobry den", "Obcanske prukazy");
         await jana.BookFromAgendaListAsync();
-        await new SmsPhone(gateway, "+420601000002").WalkToSummaryAsync();
+        var petr = new SmsPhone(gateway, "+420601000002");
+        await petr.WalkToSummaryAsync();
+        // The replies are SMS Twilio bills like any other: their segments are the line's cost (the sender is off here).
+        var replySegments = jana.Replies.Concat(petr.Replies).Sum(r => SmsEncoding.Measure(r).Segments);
+        Assert.True(replySegments >= 10, $"{replySegments} segments in {jana.Replies.Count + petr.Replies.Count} replies");
         gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 6, 20));
         await gateway.App.Services.GetRequiredService<NotificationWatcher>().RunOnceAsync();
 
@@ -68,9 +73,9 @@ public class StatisticsDayTests
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
         Assert.StartsWith("datum;objednávky SMS;objednávky web;objednávky úřad;", lines[0]);
         // SMS 1, web 0, staff 3, all 4, walk-ins 1, checked in 2 (the repeated PIN counts once), no-show 1, lapsed 1,
-        // cancelled 1, moved 0, SMS segments 0 (the sender is off), e-mails 0.
-        Assert.Contains(lines, l => l.StartsWith("celkem;1;0;3;4;1;2;1;1;1;0;0;0;", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("2026-11-30;1;0;3;4;1;2;1;1;1;0;0;0;", StringComparison.Ordinal));
+        // cancelled 1, moved 0, SMS segments those of the replies, e-mails 0.
+        Assert.Contains(lines, l => l.StartsWith($"celkem;1;0;3;4;1;2;1;1;1;0;{replySegments};0;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"2026-11-30;1;0;3;4;1;2;1;1;1;0;{replySegments};0;", StringComparison.Ordinal));
         Assert.Contains("medián čekání (min);6", lines);
         Assert.Contains("90. percentil čekání (min);6", lines);
     }
