@@ -55,6 +55,9 @@ public sealed class ConversationSnapshot
     /// <summary>A time asked for before the time step came.</summary>
     public LocalTime? WantedTime { get; set; }
 
+    /// <summary>The earliest free time asked for (<c>co nejdriv</c>) before the day step came: taken when it comes.</summary>
+    public bool WantedEarliest { get; set; }
+
     /// <summary>A part of the day asked for (<see cref="Reading.PartOfDay.Name"/>): the time list shows only it.</summary>
     public string? WantedPart { get; set; }
 
@@ -109,6 +112,7 @@ public sealed class ConversationSnapshot
         WantedTo = null;
         WantedTime = null;
         WantedPart = null;
+        WantedEarliest = false;
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, SnapshotJson.Context.ConversationSnapshot);

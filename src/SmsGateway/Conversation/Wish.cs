@@ -8,15 +8,15 @@ namespace SmsBooking.SmsGateway.Conversation;
 /// (<c>WantedFrom</c>/<c>WantedTo</c>, <c>WantedTime</c>, <c>WantedPart</c>, <c>Name</c>, <c>Party</c>) and each step
 /// takes its part when the talk reaches it (docs/conversation.md, "Several things at once").</summary>
 public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTime? Time = null, string? Part = null, string? Name = null,
-    int? Party = null)
+    int? Party = null, bool Earliest = false)
 {
     public static Wish None { get; } = new();
 
     /// <summary>What the reading says for the steps (the party within the office's cap: a larger one is answered first).</summary>
-    public static Wish Of(MessageReading r) => new(r.Days?.Start, r.Days?.End, r.Time, r.PartOfDay?.Name, r.Name, r.Party);
+    public static Wish Of(MessageReading r) => new(r.Days?.Start, r.Days?.End, r.Time, r.PartOfDay?.Name, r.Name, r.Party, r.Earliest);
 
     /// <summary>True when it says anything.</summary>
-    public bool Any => From is not null || Time is not null || Part is not null || Name is not null || Party is not null;
+    public bool Any => From is not null || Time is not null || Part is not null || Name is not null || Party is not null || Earliest;
 
     /// <summary>Puts what it says into the snapshot; what it does not say stays as it was.</summary>
     internal void KeepIn(ConversationSnapshot s)
@@ -29,6 +29,10 @@ public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTim
         if (Time is { } time)
         {
             s.WantedTime = time;
+        }
+        if (Earliest && From is null && Time is null && Part is null)
+        {
+            s.WantedEarliest = true; // said before the day step (potrebuju obcanku co nejdriv): its earliest time then
         }
         if (Part is { } part)
         {

@@ -64,4 +64,26 @@ public class DaysAndTimesInWordsTests
         await phone.ExpectAsync("2", @"^Volne casy Ut 1\.12\.");
         await phone.ExpectAsync(text, @"^Termin Ut 1\.12\. 08:00 drzime");
     }
+
+    [Theory]
+    [InlineData("Potrebuju pas co nejdriv")] // was forgotten by the time the day step came: the day list
+    [InlineData("pas, co nejdrive prosim")]
+    [InlineData("I need a passport asap")]
+    public async Task Earliest_SaidBeforeTheDayStep_HoldsTheEarliestFreeTimeWhenTheActivityIsChosen(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync(text, "(cinnosti|send the number)");
+        await phone.ExpectAsync("1", @"(Termin Po 30\.11\. 08:00 drzime|Mon 30\.11\. 08:00)");
+    }
+
+    [Fact]
+    public async Task Earliest_WithADay_IsThatDaysList_NotTheEarliestDay()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("v utery co nejdriv", @"Ut 1\.12\.");
+    }
 }

@@ -159,6 +159,7 @@ public sealed class MessageReader
             PartOfDay = scan.Part,
             Name = withName ? NameReader.FindName(raw, scan) : null,
             ActivityByCode = activity is not null && scan.Tokens.Exists(token => activity.Codes.Contains(token.Text)),
+            Earliest = scan.Earliest, // potrebuju pas co nejdriv: kept until the day step
         };
     }
 

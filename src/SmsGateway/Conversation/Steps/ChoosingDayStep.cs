@@ -1,3 +1,4 @@
+using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.SmsGateway.Conversation.Reading;
 
@@ -18,6 +19,15 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
     public override async Task GoOnAsync(Turn t)
     {
         var s = t.Snapshot;
+        if (s.WantedEarliest)
+        {
+            // co nejdriv said before this step: the earliest free day and time, as if typed here.
+            s.WantedEarliest = false;
+            if (s.WantedFrom is null && await Earliest.SlotAsync(booking, t, dayToo: true) is { } soonest)
+            {
+                (s.WantedFrom, s.WantedTo, s.WantedTime) = (soonest.Date, soonest.Date, s.WantedTime ?? soonest.Time);
+            }
+        }
         if (s.WantedFrom is not { } from)
         {
             return;
@@ -63,22 +73,30 @@ internal static class Earliest
     /// when the message did not ask for the earliest or nothing is free.</summary>
     public static async Task<Wish> WishAsync(BookingService booking, Turn t, MessageReading r, Wish wish, bool dayToo)
     {
-        var s = t.Snapshot;
-        if (!r.Earliest || t.Agenda is not { } agenda)
+        // A day or a time said with it (v utery co nejdriv) is what was asked for: the lists take it from there.
+        if (!r.Earliest || wish.From is not null || wish.Time is not null || wish.Part is not null || await SlotAsync(booking, t, dayToo) is not { } soonest)
         {
             return wish;
+        }
+        var earliest = wish with { Time = soonest.Time };
+        return dayToo ? earliest with { From = soonest.Date, To = soonest.Date } : earliest;
+    }
+
+    /// <summary>The earliest free time of the agenda (when <paramref name="dayToo"/>) or of the chosen day; null when
+    /// nothing is free.</summary>
+    public static async Task<(LocalDate Date, LocalTime Time)?> SlotAsync(BookingService booking, Turn t, bool dayToo)
+    {
+        var s = t.Snapshot;
+        if (t.Agenda is not { } agenda)
+        {
+            return null;
         }
         var day = dayToo ? (await booking.FreeDaysAsync(agenda, 1, s.ActivityId, s.PartySize)).FirstOrDefault() : s.Day;
         if (day is not { } chosen)
         {
-            return wish;
+            return null;
         }
         var slots = await booking.FreeSlotsAsync(agenda, chosen, s.ActivityId, s.PartySize);
-        if (slots.Count == 0)
-        {
-            return wish;
-        }
-        var earliest = wish with { Time = slots.Min(x => x.Start) };
-        return dayToo ? earliest with { From = chosen, To = chosen } : earliest;
+        return slots.Count == 0 ? null : (chosen, slots.Min(x => x.Start));
     }
 }
