@@ -105,6 +105,9 @@ public class CancelAndMoveInWordsTests
     [InlineData("diky moc")] // restarted the whole menu
     [InlineData("Dekuji!")]
     [InlineData("Thank you")]
+    [InlineData("\U0001F44D")] // a thumbs-up restarted the menu
+    [InlineData("\U0001F44D\U0001F3FB \U0001F642")] // with a skin tone, and a smile
+    [InlineData("\U0001F64F")] // folded hands
     public async Task ThanksAfterABooking_IsAnswered_AndANoAfterItStillRepeatsTheBooking(string text)
     {
         await using var gateway = ConversationHarness.Start();

@@ -14,8 +14,30 @@ public static class Courtesy
     /// <summary>Words that go with either and change nothing (<c>moc</c>, <c>very much</c>, <c>nashledanou</c>).</summary>
     private static readonly HashSet<string> Softeners = Words("Softener");
 
-    /// <summary>True for a thanks: a thanks word, with softeners and greetings at most (<c>dobry den, dekuji</c>).</summary>
-    public static bool IsThanks(string? text) => Only(text, Thanks, [Softeners, Greetings]);
+    /// <summary>True for a thanks: a thanks word, with softeners and greetings at most (<c>dobry den, dekuji</c>); or
+    /// a message of emoji alone (a thumbs-up, a smile, folded hands), which after a booking says nothing else.</summary>
+    public static bool IsThanks(string? text) => Only(text, Thanks, [Softeners, Greetings]) || IsEmojiOnly(text);
+
+    /// <summary>Pictographs only (with their joiners, skin tones and variation selectors, spaces and punctuation).</summary>
+    private static bool IsEmojiOnly(string? text)
+    {
+        var pictographs = 0;
+        foreach (var rune in (text ?? "").EnumerateRunes())
+        {
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category == System.Globalization.UnicodeCategory.OtherSymbol || (rune.Value is >= 0x1F300 and <= 0x1FAFF))
+            {
+                pictographs++;
+            }
+            else if (!(System.Text.Rune.IsWhiteSpace(rune) || System.Text.Rune.IsPunctuation(rune) || rune.Value is 0x200D or 0xFE0F
+                || category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark
+                    or System.Globalization.UnicodeCategory.ModifierSymbol))
+            {
+                return false;
+            }
+        }
+        return pictographs > 0;
+    }
 
     /// <summary>True for a greeting: a greeting word, with softeners at most.</summary>
     public static bool IsGreeting(string? text) => Only(text, Greetings, [Softeners]);
