@@ -32,7 +32,8 @@ public sealed class BookingLists
             return t.Texts.NothingToCancel();
         }
         await t.Machine.CancellationListedAsync(bookings.Select(b => b.Code).ToList());
-        return t.Texts.ChooseCancellation(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
+        return t.Texts.ChooseCancellation(BookingNames.Lines(t, _office, bookings, withPin: false,
+            lines => t.Texts.WholeList("ChooseCancellation", "choices", lines)));
     }
 
     /// <summary>"Cancel this booking?" with its day, time and agenda, before a booking picked by its number is
@@ -72,6 +73,7 @@ public sealed class BookingLists
             return t.Texts.NothingToMove();
         }
         await t.Machine.MoveListedAsync(bookings.Select(b => b.Code).ToList());
-        return t.Texts.ChooseMove(bookings.Select(b => t.Texts.BookingLine(b, withPin: false)).ToList());
+        return t.Texts.ChooseMove(BookingNames.Lines(t, _office, bookings, withPin: false,
+            lines => t.Texts.WholeList("ChooseMove", "choices", lines)));
     }
 }

@@ -88,24 +88,7 @@ public sealed class Cancellation
         {
             return t.Texts.NoBookings();
         }
-        Func<Booking, string?>[] labels = [b => Named(t, b, withActivity: true), b => Named(t, b, withActivity: false)];
-        foreach (var label in labels)
-        {
-            var named = t.Texts.Format("MyBookings", ("bookings", string.Join("\n", bookings.Select(b => t.Texts.BookingLine(b, withPin: true, label(b))))));
-            if (t.Texts.Fits(named))
-            {
-                return named;
-            }
-        }
-        return t.Texts.MyBookings(bookings.Select(b => t.Texts.BookingLine(b, withPin: true)).ToList());
-    }
-
-    private string? Named(Turn t, Booking b, bool withActivity)
-    {
-        var agenda = _office.FindAgenda(b.AgendaId);
-        var activity = agenda?.FindActivity(b.ActivityId);
-        return agenda is null ? null : withActivity && activity is not null
-            ? $"{agenda.Name.In(t.Language)} - {activity.Name.In(t.Language)}"
-            : agenda.Name.In(t.Language);
+        return t.Texts.MyBookings(BookingNames.Lines(t, _office, bookings, withPin: true,
+            lines => t.Texts.Format("MyBookings", ("bookings", string.Join("\n", lines)))));
     }
 }

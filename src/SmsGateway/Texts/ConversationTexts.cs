@@ -155,6 +155,11 @@ public sealed partial class ConversationTexts
         return all;
     }
 
+    /// <summary>A numbered list's reply with every line, as the second message not understood would send it (the short
+    /// hint before it): what must fit for the list's lines to be named at length.</summary>
+    public string WholeList(string template, string placeholder, IReadOnlyList<string> lines) =>
+        Format("NotUnderstood") + "\n" + Format(template, (placeholder, Numbered(lines)));
+
     /// <summary>True when <paramref name="text"/>, as sent, takes at most <see cref="MaxSegments"/>.</summary>
     public bool Fits(string text) => Sms.SmsEncoding.Measure(Sms.SmsEncoding.ToGsmFriendly(text)).Segments <= MaxSegments;
 

@@ -128,4 +128,17 @@ public class CancelAndMoveInWordsTests
         await phone.ExpectAsync("1", "cinnosti"); // the identity cards, not the booking
         Assert.Single(await BookingsOf(gateway, phone.Number));
     }
+
+    [Fact]
+    public async Task MoveList_NamesEachBookingAsTheSummaryDoes_NotByTheAgendasId()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.WalkToSummaryAsync("1");
+        await phone.ExpectAsync("ANO", "Kod: ");
+        await phone.WalkToSummaryAsync("2");
+        await phone.ExpectAsync("ANO", "Kod: ");
+        await phone.ExpectAsync("PRESUN",
+            @"^Kterou objednavku presunout\? Poslete cislo:\n1 \w{6} Po 30\.11\. 08:00 Obcanske prukazy - Podani zadosti\n2 \w{6} Po 30\.11\. \d\d:\d\d Cestovni pasy - Podani zadosti o pas\n");
+    }
 }

@@ -1,0 +1,35 @@
+using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Options;
+
+namespace SmsBooking.SmsGateway.Conversation;
+
+/// <summary>How a list of the phone's own bookings (MOJE, and the lists to cancel and to move) names each: as the
+/// summary names it (<c>Cestovni pasy - Podani zadosti o pas</c>) where all of them fit the reply whole so, else by the
+/// agenda's name, else by its id (six bookings, the most a phone may hold, fit only so). A citizen does not know
+/// <c>CP</c> or <c>OP</c>.</summary>
+public static class BookingNames
+{
+    /// <summary>The bookings' lines, named as fits <paramref name="reply"/> (the whole reply made of the lines).</summary>
+    public static IReadOnlyList<string> Lines(Turn t, OfficeSettings office, IReadOnlyList<Booking> bookings, bool withPin,
+        Func<IReadOnlyList<string>, string> reply)
+    {
+        foreach (var withActivity in (bool[])[true, false])
+        {
+            var lines = bookings.Select(b => t.Texts.BookingLine(b, withPin, Named(t, office, b, withActivity))).ToList();
+            if (t.Texts.Fits(reply(lines)))
+            {
+                return lines;
+            }
+        }
+        return bookings.Select(b => t.Texts.BookingLine(b, withPin)).ToList();
+    }
+
+    private static string? Named(Turn t, OfficeSettings office, Booking b, bool withActivity)
+    {
+        var agenda = office.FindAgenda(b.AgendaId);
+        var activity = agenda?.FindActivity(b.ActivityId);
+        return agenda is null ? null : withActivity && activity is not null
+            ? $"{agenda.Name.In(t.Language)} - {activity.Name.In(t.Language)}"
+            : agenda.Name.In(t.Language);
+    }
+}
