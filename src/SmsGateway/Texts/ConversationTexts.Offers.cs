@@ -90,7 +90,10 @@ public sealed partial class ConversationTexts
 
     public string WatchOfferLapsed(LocalDate day, LocalTime time) => Format("WatchOfferLapsed", ("day", DayLabel(day)), ("time", Hm(time)));
 
-    public string Watching(string agenda, LocalDate from, LocalDate to) => Format("Watching", ("agenda", agenda), ("from", DayLabel(from)), ("to", DayLabel(to)));
+    /// <summary>The reply to HLIDAT: the days watched, one day said once (not <c>Ct 24.12.-Ct 24.12.</c>).</summary>
+    public string Watching(string agenda, LocalDate from, LocalDate to) => from == to
+        ? Format("WatchingDay", ("agenda", agenda), ("day", DayLabel(from)))
+        : Format("Watching", ("agenda", agenda), ("from", DayLabel(from)), ("to", DayLabel(to)));
 
     public string WatchingEarlier(string code, LocalDate day, LocalTime time, LocalDate to) =>
         Format("WatchingEarlier", ("code", code), ("day", DayLabel(day)), ("time", Hm(time)), ("to", DayLabel(to)));

@@ -103,7 +103,8 @@ public class ReplySizeTests
         yield return ("WatchOffer", t.WatchOffer(longestAgenda, day, time, time));
         yield return ("WatchOfferMove", t.WatchOfferMove("K7M3QX", day, time, day, time, time));
         yield return ("WatchOfferLapsed", t.WatchOfferLapsed(day, time));
-        yield return ("Watching", t.Watching(longestActivity, day, day));
+        yield return ("Watching", t.Watching(longestActivity, day, day.PlusDays(13)));
+        yield return ("WatchingDay", t.Watching(longestActivity, day, day));
         yield return ("WatchingEarlier", t.WatchingEarlier("K7M3QX", day, time, day));
         yield return ("WatchStopped", t.WatchStopped());
         yield return ("NothingWatched", t.NothingWatched());
