@@ -9,7 +9,8 @@ namespace SmsBooking.BookingCore.Statistics;
 /// SMS), added up in the gateway and written to the day's <see cref="Measure.SmsSegments"/> once a second: one request a
 /// second per gateway however many messages arrive, not one more a message. The statistics page writes what is pending
 /// before it reads; a gateway that dies loses at most its last second's count. A write the connection refused is kept
-/// for the next round; one whose answer never came is dropped (it may have been counted: a retry could count it twice).</summary>
+/// for the next round (so is one refused unrun: READONLY during a failover, LOADING); one whose answer never came is
+/// dropped (it may have been counted: a retry could count it twice).</summary>
 public sealed class ReplySegmentTally(IStatisticsStore store, DateTimeZone zone, IClock clock, ILogger<ReplySegmentTally> log) : BackgroundService
 {
     /// <summary>How often the tally is written.</summary>
@@ -46,9 +47,9 @@ public sealed class ReplySegmentTally(IStatisticsStore store, DateTimeZone zone,
             {
                 await store.AddAsync(day, new Figure(Measure.SmsSegments), segments);
             }
-            catch (RedisConnectionException e)
+            catch (Exception e) when (e is RedisConnectionException || (e is RedisServerException && NotRun(e.Message)))
             {
-                log.LogWarning(e, "Statistics: {Segments} reply segments of {Day} not written yet", segments, day);
+                log.LogDebug(e, "Statistics: {Segments} reply segments of {Day} not written yet", segments, day); // the outage is logged where it is met
                 lock (_gate)
                 {
                     _pending[day] = _pending.GetValueOrDefault(day) + segments;
@@ -60,6 +61,11 @@ public sealed class ReplySegmentTally(IStatisticsStore store, DateTimeZone zone,
             }
         }
     }
+
+    /// <summary>Refusals that ran nothing (a replica being promoted, a server loading, a cluster without a quorum).</summary>
+    private static bool NotRun(string message) =>
+        message.StartsWith("READONLY", StringComparison.Ordinal) || message.StartsWith("LOADING", StringComparison.Ordinal)
+        || message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal) || message.StartsWith("TRYAGAIN", StringComparison.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
