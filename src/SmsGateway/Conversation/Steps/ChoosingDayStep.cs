@@ -39,7 +39,10 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
             t.Note(State, new DaysWithin(from, to));
             return;
         }
-        var slots = await booking.FreeSlotsAsync(t.Agenda!, from, s.ActivityId, s.PartySize);
+        // The day's free times, unless read already in this message (the earliest free time found them).
+        var slots = t.Known is { } known && known.Day == from
+            ? known.Slots
+            : await booking.FreeSlotsAsync(t.Agenda!, from, s.ActivityId, s.PartySize);
         if (slots.Count == 0)
         {
             // A day offered a moment ago may have filled: the list is read afresh.
@@ -97,6 +100,7 @@ internal static class Earliest
             return null;
         }
         var slots = await booking.FreeSlotsAsync(agenda, chosen, s.ActivityId, s.PartySize);
+        t.Known = (chosen, slots); // read once: the day step and the time step that follow take them from here
         return slots.Count == 0 ? null : (chosen, slots.Min(x => x.Start));
     }
 }
