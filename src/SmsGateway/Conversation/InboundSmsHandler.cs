@@ -76,15 +76,27 @@ public sealed class InboundSmsHandler
                 _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
                 return null; // a captured STOP replayed after START does not opt the number out again
             }
+            _conversations.Forget(phone);
             await _phones.SetOptedOutAsync(phone, true);
             _log.LogInformation("Opt-out recorded for {Phone}", PhoneMask.Mask(phone));
             return null;
         }
 
+        // The phone's last message was answered here and its lease kept warm: the step begins with no round trip.
+        var allowed = _abuse.IsAllowed(phone);
+        var admission = new Admission();
+        if (allowed && _conversations.TakeWarm(phone, message, _abuse.RateWindow, _abuse.MaxMessagesPerWindow) is { } warm)
+        {
+            var (answered, warmReply) = await WarmStepAsync(warm, keyword, normalized, body, message, admission);
+            if (answered)
+            {
+                return warmReply;
+            }
+        }
+
         // One round trip counts the message against the phone's rate, remembers its id at first sight (so that no
         // path, answered or refused, can be replayed), reads the opt-out and, for a message within the rate from an
         // allowed country, opens the phone's unit of work.
-        var allowed = _abuse.IsAllowed(phone);
         var opening = await _conversations.OpenForMessageAsync(phone, message, _abuse.RateWindow, allowed ? _abuse.MaxMessagesPerWindow : 0);
         if (opening.MessageSeen)
         {
@@ -102,13 +114,39 @@ public sealed class InboundSmsHandler
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
             return Fit(_texts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
-        return await StepAsync(conversation, keyword, normalized, body, message.Now);
+        return await StepAsync(conversation, keyword, normalized, body, message.Now, admission);
+    }
+
+    /// <summary>A step begun warm: answered, unless the phone was taken meanwhile (another message, the office, an
+    /// opt-out; the step did nothing that cannot be taken back, and gave back what it held): then it is to be opened as
+    /// usual and answered afresh. A message seen before is answered with nothing, as when opened.</summary>
+    private async Task<(bool Answered, string? Reply)> WarmStepAsync(PhoneConversation warm, Keyword keyword, string normalized, string body, InboundMessage message,
+        Admission admission)
+    {
+        await using (warm)
+        {
+            try
+            {
+                return (true, await StepAsync(warm, keyword, normalized, body, message.Now, admission));
+            }
+            catch (PhoneMovedOnException e) when (e.Seen)
+            {
+                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", message.Sid, PhoneMask.Mask(warm.Phone));
+                return (true, null);
+            }
+            catch (PhoneMovedOnException)
+            {
+                _log.LogDebug("The warm lease of {Phone} was taken meanwhile; the message is answered afresh", PhoneMask.Mask(warm.Phone));
+                GatewayMetrics.WarmStepsLost.Add(1);
+            }
+        }
+        return (false, null);
     }
 
     /// <summary>The step on the phone's open conversation: an opted-out phone hears nothing but an opt-in word; a new
     /// conversation may be refused while the line is busy; the engine answers; the step is saved (with the opt-in) and
     /// only then told.</summary>
-    private async Task<string?> StepAsync(PhoneConversation conversation, Keyword keyword, string normalized, string body, Instant now)
+    private async Task<string?> StepAsync(PhoneConversation conversation, Keyword keyword, string normalized, string body, Instant now, Admission admission)
     {
         var phone = conversation.Phone;
         var snapshot = conversation.Snapshot;
@@ -124,8 +162,8 @@ public sealed class InboundSmsHandler
             text = "START";
         }
         if (_abuse.MaxMessagesPerMinuteTotal > 0 && _steps[snapshot.State].AtRest && !conversation.OptedOut
-            && !AboutOwnBookings(keyword, body, snapshot.State, now)
-            && !await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal))
+            && !admission.Granted && !AboutOwnBookings(keyword, body, snapshot.State, now)
+            && !(admission.Granted = await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal)))
         {
             _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
             GatewayMetrics.BusyRefusals.Add(1);
@@ -147,7 +185,7 @@ public sealed class InboundSmsHandler
                 e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, e.Step, PhoneMask.Mask(phone));
             return Fit(_texts.For(snapshot.Language).NotSavedTryAgain());
         }
-        if (!await conversation.SaveAsync(optedOut: conversation.OptedOut ? false : null))
+        if (!await conversation.SaveAsync(optedOut: conversation.OptedOut ? false : null, keepWarm: true))
         {
             _log.LogError("Lease for {Phone} was lost before saving; the step was not saved", PhoneMask.Mask(phone));
             return Fit(_texts.For(snapshot.Language).TryAgainLater());
@@ -183,6 +221,13 @@ public sealed class InboundSmsHandler
         }
         _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
         return optedOut ? null : Fit(_texts.For(BookingCore.Options.Language.Cs).CountryNotServed() + "\n" + _texts.For(BookingCore.Options.Language.En).CountryNotServed());
+    }
+
+    /// <summary>Whether the message was admitted under <c>Abuse:MaxMessagesPerMinuteTotal</c> already: a warm step
+    /// answered afresh does not count it twice.</summary>
+    private sealed class Admission
+    {
+        public bool Granted { get; set; }
     }
 
     /// <summary>Plain GSM-7 unless diacritics are configured on.</summary>

@@ -11,11 +11,18 @@ internal static class PlaceScripts
     /// (their start in @index at or after @since; the claims of visits passed are forgotten), and only while the new
     /// @party places fit under the @cap (0: none) adds the index entry (@entry, scored @score, the index living at least
     /// @ttl ms) and its @claim (<c>places|hold id|hold expiry ms</c>) and drops the hold @pointer if it names @holdId, as
-    /// one step. {1, places claimed before} | {0, places claimed} (over the cap: nothing written).</summary>
+    /// one step. With a @token (a conversation's step begun warm, <see cref="PhoneGuard"/>), only while the phone's @lease
+    /// is that token's, held or warm, and it is held for @leaseMs from then. {1, places claimed before} | {0, places
+    /// claimed} (over the cap: nothing written) | {-1, 0} the lease is not the token's (nothing written).</summary>
     /// <remarks>Two confirmations of one phone at once (two gateways, a conversation and the staff) are two calls of
     /// this script on one slot: the second counts the first's claim. The index entry's own claim is not counted, so a
     /// repeated confirmation claims nothing twice.</remarks>
     public static readonly LuaScript Claim = LuaScript.Prepare("""
+        if @token ~= '' then
+          local held = redis.call('GET', @lease)
+          if held ~= @token and held ~= 'p:' .. @token then return {-1, 0} end
+          redis.call('SET', @lease, @token, 'PX', @leaseMs)
+        end
         local used = 0
         local claims = redis.call('HGETALL', @places)
         for i = 1, #claims, 2 do
