@@ -32,9 +32,9 @@ public abstract class WarmLeaseContract
         new(snapshot, TimeSpan.FromHours(1)) { KeepWarm = TimeSpan.FromMinutes(2), Message = message, RateWindow = TimeSpan.FromMinutes(1) };
 
     /// <summary>Opens, saves <paramref name="snapshot"/> and keeps the lease warm: what a gateway remembers after a step.</summary>
-    private static async Task<PhoneWarm> WarmAsync(IPhoneStore phones, string snapshot = "{\"State\":\"ChoosingDay\"}")
+    private static async Task<PhoneWarm> WarmAsync(IPhoneStore phones, string snapshot = "{\"State\":\"ChoosingDay\"}", string sid = "SM0")
     {
-        var opened = await phones.OpenAsync(new PhoneOpen(Phone, Lease) { RateWindow = TimeSpan.FromMinutes(1), Message = Message("SM0") });
+        var opened = await phones.OpenAsync(new PhoneOpen(Phone, Lease) { RateWindow = TimeSpan.FromMinutes(1), Message = Message(sid) });
         var closed = await phones.CloseAsync(opened.Lease!, KeepingWarm(snapshot));
         Assert.True(closed.Saved);
         return closed.Warm!;
@@ -137,16 +137,48 @@ public abstract class WarmLeaseContract
         Assert.NotNull(office);
 
         var draft = new Booking("WARM01", "123456", Phone, "Jana", "OP", "zadost", Day, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0), Now, hold.Id);
-        await Assert.ThrowsAsync<PhoneMovedOnException>(() => bookings.ConfirmAsync(hold, draft, Now, guard: new PhoneGuard(warm.Lease.Token, Lease)));
+        await Assert.ThrowsAsync<PhoneMovedOnException>(() => bookings.ConfirmAsync(hold, draft, Now, guard: new PhoneGuard(warm.Lease.Token, Lease, Message("SM1"), TimeSpan.FromMinutes(1))));
         Assert.Empty(await bookings.GetBookingsAsync(Phone, Instant.MinValue)); // nothing claimed, nothing booked
         Assert.Equal(hold, await bookings.GetHoldAsync(Phone, Now));
         await phones.ReleaseAsync(office);
 
-        var again = await WarmAsync(phones, "{\"State\":\"Confirming\"}");
-        var result = await bookings.ConfirmAsync(hold, draft, Now, guard: new PhoneGuard(again.Lease.Token, Lease));
-        Assert.Equal(ConfirmOutcome.Confirmed, result!.Outcome);
+        var again = await WarmAsync(phones, "{\"State\":\"Confirming\"}", "SM00");
+        // A captured message replayed to the warm gateway books nothing: the claim that takes the lease checks it.
+        var replayed = new PhoneGuard(again.Lease.Token, Lease, Message("SM0"), TimeSpan.FromMinutes(1));
+        Assert.True((await Assert.ThrowsAsync<PhoneMovedOnException>(() => bookings.ConfirmAsync(hold, draft, Now, guard: replayed))).Seen);
+        Assert.Empty(await bookings.GetBookingsAsync(Phone, Instant.MinValue));
+
+        var guard = new PhoneGuard(again.Lease.Token, Lease, Message("SM2"), TimeSpan.FromMinutes(1));
+        var result = await bookings.ConfirmAsync(hold, draft, Now, guard: guard);
+        Assert.Equal((ConfirmOutcome.Confirmed, true), (result!.Outcome, guard.Taken));
         Assert.Null((await phones.OpenAsync(new PhoneOpen(Phone, Lease))).Lease); // the claim took the lease: held, not warm
-        Assert.True((await phones.CloseAsync(again.Lease, KeepingWarm("{\"State\":\"Idle\"}", Message("SM9")))).Saved);
+        Assert.True((await phones.CloseAsync(again.Lease, KeepingWarm("{\"State\":\"Idle\"}"))).Saved);
+        var opened = await phones.OpenAsync(new PhoneOpen(Phone, Lease) { RateWindow = TimeSpan.FromMinutes(1), Message = Message("SM2") });
+        Assert.True(opened.MessageSeen); // remembered by the claim
+    }
+
+    [Fact]
+    public async Task ABookingMadeForThePhoneElsewhere_TakesItsWarmLeaseAway()
+    {
+        var (phones, bookings, _) = Create();
+        var hold = new Hold("h1", Phone, "OP", "zadost", Day, new LocalTime(8, 0), Now + Duration.FromMinutes(15));
+        Assert.True(await bookings.TryPlaceHoldAsync(hold, 1, Now));
+        var warm = await WarmAsync(phones); // the conversation knows of no booking (HasBookings false)
+        var draft = new Booking("STAFF1", "123456", Phone, "Jana", "OP", "zadost", Day, hold.Time, Instant.FromUtc(2026, 12, 1, 7, 0), Now, hold.Id);
+        Assert.Equal(ConfirmOutcome.Confirmed, (await bookings.ConfirmAsync(hold, draft, Now))!.Outcome); // the staff's, the web's
+
+        Assert.False((await phones.CloseAsync(warm.Lease, KeepingWarm("{}", Message("SM1")))).Saved); // begins again, knowing it
+    }
+
+    [Fact]
+    public async Task AnOptOutWhileAStepHoldsTheLease_IsNotKeptWarmPastIt()
+    {
+        var (phones, _, keys) = Create();
+        var held = (await phones.OpenAsync(new PhoneOpen(Phone, Lease))).Lease!;
+        await phones.SetOptedOutAsync(Phone, true); // STOP on another gateway while the step runs
+        var closed = await phones.CloseAsync(held, KeepingWarm("{\"State\":\"ChoosingDay\"}"));
+        Assert.Equal((true, (PhoneWarm?)null), (closed.Saved, closed.Warm));
+        Assert.False(await Redis.GetDatabase().KeyExistsAsync(keys.PhoneLease(Phone)));
     }
 }
 

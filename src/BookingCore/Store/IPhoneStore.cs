@@ -120,7 +120,7 @@ public sealed record PhoneClosed(bool Saved, Holds.Hold? Replaced = null)
     public bool Seen { get; init; }
 
     /// <summary>The lease kept warm (<see cref="PhoneClose.KeepWarm"/>) for the next message, with what it needs to begin
-    /// without an open; null when the lease was given back.</summary>
+    /// without an open; null when the lease was given back (not asked, or the phone is opted out).</summary>
     public PhoneWarm? Warm { get; init; }
 }
 

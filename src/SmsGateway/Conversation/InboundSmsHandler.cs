@@ -84,10 +84,9 @@ public sealed class InboundSmsHandler
 
         // The phone's last message was answered here and its lease kept warm: the step begins with no round trip.
         var allowed = _abuse.IsAllowed(phone);
-        var admission = new Admission();
-        if (allowed && _conversations.TakeWarm(phone, message, _abuse.RateWindow, _abuse.MaxMessagesPerWindow) is { } warm)
+        if (allowed && await _conversations.TakeWarmAsync(phone, message, _abuse.RateWindow, _abuse.MaxMessagesPerWindow, cancellationToken) is { } warm)
         {
-            var (answered, warmReply) = await WarmStepAsync(warm, keyword, normalized, body, message, admission);
+            var (answered, warmReply) = await WarmStepAsync(warm, keyword, normalized, body, message);
             if (answered)
             {
                 return warmReply;
@@ -114,20 +113,19 @@ public sealed class InboundSmsHandler
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
             return Fit(_texts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
-        return await StepAsync(conversation, keyword, normalized, body, message.Now, admission);
+        return await StepAsync(conversation, keyword, normalized, body, message.Now);
     }
 
     /// <summary>A step begun warm: answered, unless the phone was taken meanwhile (another message, the office, an
     /// opt-out; the step did nothing that cannot be taken back, and gave back what it held): then it is to be opened as
     /// usual and answered afresh. A message seen before is answered with nothing, as when opened.</summary>
-    private async Task<(bool Answered, string? Reply)> WarmStepAsync(PhoneConversation warm, Keyword keyword, string normalized, string body, InboundMessage message,
-        Admission admission)
+    private async Task<(bool Answered, string? Reply)> WarmStepAsync(PhoneConversation warm, Keyword keyword, string normalized, string body, InboundMessage message)
     {
         await using (warm)
         {
             try
             {
-                return (true, await StepAsync(warm, keyword, normalized, body, message.Now, admission));
+                return (true, await StepAsync(warm, keyword, normalized, body, message.Now));
             }
             catch (PhoneMovedOnException e) when (e.Seen)
             {
@@ -146,7 +144,7 @@ public sealed class InboundSmsHandler
     /// <summary>The step on the phone's open conversation: an opted-out phone hears nothing but an opt-in word; a new
     /// conversation may be refused while the line is busy; the engine answers; the step is saved (with the opt-in) and
     /// only then told.</summary>
-    private async Task<string?> StepAsync(PhoneConversation conversation, Keyword keyword, string normalized, string body, Instant now, Admission admission)
+    private async Task<string?> StepAsync(PhoneConversation conversation, Keyword keyword, string normalized, string body, Instant now)
     {
         var phone = conversation.Phone;
         var snapshot = conversation.Snapshot;
@@ -162,8 +160,8 @@ public sealed class InboundSmsHandler
             text = "START";
         }
         if (_abuse.MaxMessagesPerMinuteTotal > 0 && _steps[snapshot.State].AtRest && !conversation.OptedOut
-            && !admission.Granted && !AboutOwnBookings(keyword, body, snapshot.State, now)
-            && !(admission.Granted = await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal)))
+            && !AboutOwnBookings(keyword, body, snapshot.State, now)
+            && !await AdmittedAsync(conversation, now))
         {
             _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
             GatewayMetrics.BusyRefusals.Add(1);
@@ -223,11 +221,13 @@ public sealed class InboundSmsHandler
         return optedOut ? null : Fit(_texts.For(BookingCore.Options.Language.Cs).CountryNotServed() + "\n" + _texts.For(BookingCore.Options.Language.En).CountryNotServed());
     }
 
-    /// <summary>Whether the message was admitted under <c>Abuse:MaxMessagesPerMinuteTotal</c> already: a warm step
-    /// answered afresh does not count it twice.</summary>
-    private sealed class Admission
+    /// <summary>A new conversation admitted in the minute under <c>Abuse:MaxMessagesPerMinuteTotal</c>. A step begun
+    /// warm takes its lease first: a refusal is decided on the conversation as stored (an office's offer may have moved
+    /// it on meanwhile, and a conversation under way is never refused), and a step answered afresh is not admitted twice.</summary>
+    private async Task<bool> AdmittedAsync(PhoneConversation conversation, Instant now)
     {
-        public bool Granted { get; set; }
+        await conversation.ExclusiveAsync();
+        return await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal);
     }
 
     /// <summary>Plain GSM-7 unless diacritics are configured on.</summary>

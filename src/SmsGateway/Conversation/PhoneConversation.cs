@@ -31,10 +31,20 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// close remembers it; null for a step opened as usual.</summary>
     private InboundMessage? _unremembered;
 
+    /// <summary>A step begun warm took its lease (<see cref="ExclusiveAsync"/>, or a booking's claim through
+    /// <see cref="Guard"/>): its message is remembered, and its close is an ordinary one.</summary>
+    private bool _taken;
+
+    private PhoneGuard? _guard;
+
     /// <summary>How a webhook's unit of work keeps its lease warm, and begins warm: <paramref name="KeepFor"/> after its
     /// close (null: given back), <paramref name="Keep"/> takes the warm lease, and for a step begun warm its message and
     /// the phone's rate window.</summary>
-    internal sealed record Warmth(TimeSpan? KeepFor, Action<PhoneWarm> Keep, TimeSpan LeaseDuration, TimeSpan? RateWindow, InboundMessage? Message = null);
+    internal sealed record Warmth(TimeSpan? KeepFor, Action<PhoneWarm> Keep, TimeSpan LeaseDuration, TimeSpan? RateWindow, InboundMessage? Message = null)
+    {
+        /// <summary>Told when a step begun warm ends, saved or not (<see cref="DisposeAsync"/>).</summary>
+        public Action? Done { get; init; }
+    }
 
     /// <summary>The hold placed in this step and not yet pointed to (<see cref="PlacedAsync"/>), and whether its lapse
     /// is to be told.</summary>
@@ -58,13 +68,31 @@ public sealed class PhoneConversation : IAsyncDisposable
 
     /// <summary>For a confirmation in a step begun warm whose lease is not taken yet: its claim checks and takes the
     /// lease first. Null otherwise.</summary>
-    public PhoneGuard? Guard => _unremembered is null ? null : new PhoneGuard(_lease.Token, _warmth!.LeaseDuration);
+    public PhoneGuard? Guard
+    {
+        get
+        {
+            Settle();
+            return _unremembered is not { } message ? null : _guard ??= new PhoneGuard(_lease.Token, _warmth!.LeaseDuration, message, _warmth.RateWindow);
+        }
+    }
+
+    /// <summary>Notes a lease taken by a booking's claim (<see cref="PhoneGuard.Taken"/>).</summary>
+    private void Settle()
+    {
+        if (_guard is { Taken: true })
+        {
+            _unremembered = null;
+            _taken = true;
+        }
+    }
 
     /// <summary>Before what cannot be taken back: a step begun warm takes its lease now (one round trip), and throws
     /// <see cref="PhoneMovedOnException"/> when the phone was taken meanwhile or its message was seen before. Nothing
     /// for a step opened as usual (its lease is held since the open).</summary>
     public async Task ExclusiveAsync()
     {
+        Settle();
         if (_unremembered is not { } message)
         {
             return;
@@ -75,6 +103,7 @@ public sealed class PhoneConversation : IAsyncDisposable
             throw new PhoneMovedOnException(resumed == PhoneResumed.Seen);
         }
         _unremembered = null;
+        _taken = true;
     }
 
     public string Phone => _lease.Phone;
@@ -125,6 +154,7 @@ public sealed class PhoneConversation : IAsyncDisposable
             throw new InvalidOperationException("The phone's conversation was closed already");
         }
         _closed = true;
+        Settle();
         var placed = _placed;
         _placed = null;
         if (placed is { } dropped && !Keeps(dropped.Hold))
@@ -144,7 +174,7 @@ public sealed class PhoneConversation : IAsyncDisposable
             KeepWarm = keepWarm && _warmth?.KeepFor is { } keep ? (keep < _idleExpiry ? keep : _idleExpiry) : null,
             Message = _unremembered,
             RateWindow = _warmth?.RateWindow,
-            SnapshotMustExist = BeganWarm && _lease.Snapshot is not null,
+            SnapshotMustExist = BeganWarm && !_taken && _lease.Snapshot is not null,
         });
         // The lapse watch lives on another tag: sent in the same round trip as the close, not after it.
         var watching = placed is { LapseNotice: true } told ? _store.WatchLapseAsync(told.Hold) : Task.CompletedTask;
@@ -156,11 +186,14 @@ public sealed class PhoneConversation : IAsyncDisposable
             {
                 await _store.ReleaseHeldAsync(lost.Hold); // nobody will know of it: freed now rather than at its lapse
             }
-            if (BeganWarm)
+            if (BeganWarm && !_taken)
             {
+                // Nothing that cannot be taken back was done: the message is answered afresh from the store. The warm
+                // lease, still ours when the message was seen or the snapshot had expired, is given back.
+                await _phones.ReleaseAsync(_lease);
                 throw new PhoneMovedOnException(closed.Seen);
             }
-            return false;
+            return false; // as a step opened as usual: its lease ran out and another took it
         }
         if (closed.Replaced is { } replaced)
         {
@@ -179,10 +212,17 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// <summary>Gives the lease back, and a hold placed in the step, unless the step was saved (or its save tried).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_closed)
+        try
         {
-            _closed = true;
-            await Task.WhenAll(_phones.ReleaseAsync(_lease), GiveBackPlacedAsync());
+            if (!_closed)
+            {
+                _closed = true;
+                await Task.WhenAll(_phones.ReleaseAsync(_lease), GiveBackPlacedAsync());
+            }
+        }
+        finally
+        {
+            _warmth?.Done?.Invoke();
         }
     }
 }

@@ -15,6 +15,12 @@ public sealed class PhoneConversations
     /// lives there for as long) and the phone's rate window's end.</summary>
     private readonly ConcurrentDictionary<string, (PhoneWarm Warm, long Until, long RateEnds)> _warm = new();
 
+    /// <summary>The phones with a step begun warm here being answered, and when it ends: the phone's next message waits
+    /// for it, as it would for a lease held in Redis, so that two messages sent one after the other are answered so.</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _inFlight = new();
+
+    private int _kept;
+
     private readonly IPhoneStore _phones;
     private readonly IBookingStore _store;
     private readonly NodaTime.IClock _clock;
@@ -45,17 +51,40 @@ public sealed class PhoneConversations
     /// answered the phone's last message and keeps its lease warm, and the message stays within the phone's
     /// <paramref name="maxCount"/> as counted then. Null otherwise (the message is to be opened as usual). The warm
     /// lease is taken out of the cache: a second message of the phone meanwhile opens as usual.</summary>
-    public PhoneConversation? TakeWarm(string phone, InboundMessage message, TimeSpan rateWindow, long maxCount)
+    public async Task<PhoneConversation?> TakeWarmAsync(string phone, InboundMessage message, TimeSpan rateWindow, long maxCount, CancellationToken cancellationToken)
     {
+        if (_inFlight.TryGetValue(phone, out var earlier))
+        {
+            try
+            {
+                await earlier.Task.WaitAsync(_options.LeaseWait, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Still answering after the lease's wait: this message opens as usual (and waits in Redis).
+            }
+        }
         if (!_warm.TryRemove(phone, out var kept))
         {
             return null;
         }
         var now = Environment.TickCount64;
         var counted = now < kept.RateEnds ? kept.Warm.RateCount : 0;
-        return now < kept.Until && counted < maxCount
-            ? new PhoneConversation(_phones, _store, _clock, kept.Warm.Lease, _options.IdleExpiry, Warmth(rateWindow) with { Message = message })
-            : null;
+        if (now >= kept.Until || counted >= maxCount)
+        {
+            return null;
+        }
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[phone] = done;
+        return new PhoneConversation(_phones, _store, _clock, kept.Warm.Lease, _options.IdleExpiry, Warmth(rateWindow) with
+        {
+            Message = message,
+            Done = () =>
+            {
+                _inFlight.TryRemove(KeyValuePair.Create(phone, done));
+                done.TrySetResult();
+            },
+        });
     }
 
     /// <summary>Forgets the phone's warm lease here (its opt-out, an office's step): its next message opens as usual.</summary>
@@ -73,7 +102,8 @@ public sealed class PhoneConversations
     private void Keep(PhoneWarm warm)
     {
         var now = Environment.TickCount64;
-        if (_warm.Count >= MaxWarmPhones)
+        // The count takes all the dictionary's locks: looked at once in 1,024 closes (the bound may pass by as many).
+        if (Interlocked.Increment(ref _kept) % 1024 == 0 && _warm.Count >= MaxWarmPhones)
         {
             foreach (var (phone, kept) in _warm)
             {

@@ -49,10 +49,9 @@ public class WarmLeaseTests
         // The office's step (or another gateway's message) ended the talk meanwhile: the conversation starts afresh.
         await TakenElsewhereAsync(gateway, phone.Number, _ => null);
 
-        var reply = await phone.SendAsync("ANO");
-        Assert.DoesNotMatch("Objednano", reply ?? "");
+        // Answered as a new conversation's first message, which it now is; nothing booked from what the gateway remembered.
+        await phone.ExpectAsync("ANO", "Obcanske prukazy");
         Assert.Empty(await gateway.Get<BookingService>().UpcomingAsync(phone.Number));
-        await phone.ExpectAsync("Dobry den", "Obcanske prukazy"); // and the line goes on from what is stored
     }
 
     [Fact]
@@ -108,13 +107,60 @@ public class WarmLeaseTests
     }
 
     [Fact]
+    public async Task ACapturedMessageReplayedAsANO_ToAWarmGateway_BooksNothing()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
+        await phone.ExpectAsync("1", "cinnost");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("1", "Volne casy");
+        await phone.ExpectAsync("1", "drzime");
+        Assert.Matches("Souhrn", await phone.SendAsync("Jana Novakova", "SMcaptured"));
+
+        Assert.Null(await phone.SendAsync("ANO", "SMcaptured")); // its MessageSid seen: nothing said, nothing booked
+        Assert.Empty(await gateway.Get<BookingService>().UpcomingAsync(phone.Number));
+        await phone.ExpectAsync("ANO", "Kod: "); // the citizen's own ANO books
+    }
+
+    [Fact]
+    public async Task ALineBusyRefusesNoConversationUnderWay_ThatTheOfficeMovedOnMeanwhile()
+    {
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerMinuteTotal"] = "1" });
+        var phone = gateway.Phone();
+        await phone.BookCodeAsync(); // at rest, its lease warm
+        gateway.Clock.Advance(Duration.FromMinutes(1));
+        var other = gateway.Phone("+420601557003");
+        await other.ExpectAsync("Dobry den", "Obcanske prukazy"); // the minute's one new conversation
+        await other.ExpectAsync("1", "cinnost");
+        var underWay = await Phones(gateway).PeekSnapshotAsync(other.Number);
+        await TakenElsewhereAsync(gateway, phone.Number, _ => underWay); // an offer put the phone at a list meanwhile
+
+        await phone.ExpectAsync("1", "vyberte den"); // under way: answered, though the gateway remembered it at rest
+    }
+
+    [Fact]
+    public async Task TwoMessagesOfAPhoneAtOnce_AreAnsweredInTheOrderTheyCame()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
+        await phone.ExpectAsync("1", "cinnost");
+        await phone.ExpectAsync("1", "vyberte den");
+        var first = phone.SendAsync("1"); // the day (its times read): begins warm at once, the second waits for it
+        var second = phone.SendAsync("1"); // the time
+        Assert.Matches("Volne casy", await first);
+        Assert.Matches("drzime", await second);
+    }
+
+    [Fact]
     public async Task TheRateHolds_OverWarmSteps()
     {
         await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerWindow"] = "3" });
         var phone = gateway.Phone();
         await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
         await phone.ExpectAsync("1", "cinnost");
-        await phone.ExpectAsync("x", "."); // the third, still answered
+        await phone.ExpectAsync("1", "vyberte den"); // the third, still answered
         await phone.ExpectAsync("1", "Prilis mnoho zprav");
         Assert.Null(await phone.SendAsync("1"));
     }

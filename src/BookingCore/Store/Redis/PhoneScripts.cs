@@ -74,7 +74,8 @@ internal static class PhoneScripts
     /// step begun warm ('' none: the open counted and remembered it), 10 now ms, 11 keep ms, 12 rate window ms, 13 '1'
     /// when the step began from a snapshot that must still be there (not expired meanwhile). A warm step's message is
     /// remembered and counted here, as the open does for a cold one. Saves, changes the opt-out, points to the hold and
-    /// gives back or keeps the lease: {1, the pointer it replaced|false, has bookings, rate count, rate ms left} closed,
+    /// gives back or keeps the lease (never kept for a phone opted out, whose STOP may have come while the step held the
+    /// lease): {1, the pointer it replaced|false, has bookings, rate count, rate ms left, opted out} closed,
     /// {0} lease lost (nothing written), {2} the message was seen before (nothing written).</summary>
     public const string Close = Remember + Ours + """
 
@@ -91,8 +92,9 @@ internal static class PhoneScripts
           replaced = redis.call('GET', KEYS[4])
           redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[6])
         end
-        if ARGV[7] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], 'p:' .. ARGV[7], 'PX', ARGV[8]) end
-        return {1, replaced, redis.call('EXISTS', KEYS[5]), tonumber(redis.call('GET', KEYS[6]) or '0'), redis.call('PTTL', KEYS[6])}
+        local out = redis.call('EXISTS', KEYS[3])
+        if ARGV[7] == '' or out == 1 then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], 'p:' .. ARGV[7], 'PX', ARGV[8]) end
+        return {1, replaced, redis.call('EXISTS', KEYS[5]), tonumber(redis.call('GET', KEYS[6]) or '0'), redis.call('PTTL', KEYS[6]), out}
         """;
 
     /// <summary>Takes the lease a step began warm with, before the step does what cannot be taken back (a cancel, a

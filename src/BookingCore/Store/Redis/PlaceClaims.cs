@@ -32,11 +32,20 @@ internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, 
             index = keys.PhoneBookings(hold.Phone), pointer = keys.PhoneHold(hold.Phone), places = keys.PhonePlaces(hold.Phone),
             score = draft.Start.ToUnixTimeMilliseconds(), entry, ttl = ttlMs, holdId = hold.Id, claim, party = hold.Party, cap = cap?.Max ?? 0,
             since = since.ToUnixTimeMilliseconds(), lease = keys.PhoneLease(hold.Phone), token = guard?.Token ?? "",
-            leaseMs = (long)(guard?.Lease.TotalMilliseconds ?? 0),
+            leaseMs = (long)(guard?.Lease.TotalMilliseconds ?? 0), messages = keys.PhoneMessages(hold.Phone), rate = keys.PhoneRate(hold.Phone),
+            sid = guard?.Message.Sid ?? "", now = guard?.Message.Now.ToUnixTimeMilliseconds() ?? 0, keep = (long)(guard?.Message.Keep.TotalMilliseconds ?? 0),
+            window = (long)(guard?.RateWindow?.TotalMilliseconds ?? 0),
         }))!;
-        if ((int)result[0] == -1)
+        switch ((int)result[0])
         {
-            throw new PhoneMovedOnException(seen: false);
+            case -1:
+                throw new PhoneMovedOnException(seen: false);
+            case -2:
+                throw new PhoneMovedOnException(seen: true);
+        }
+        if (guard is not null)
+        {
+            guard.Taken = true;
         }
         return ((int)result[0] == 1, (int)result[1]);
     }

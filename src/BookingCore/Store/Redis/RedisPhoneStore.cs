@@ -74,8 +74,8 @@ public sealed class RedisPhoneStore : IPhoneStore
                 return PhoneClosed.MessageSeen;
         }
         var replaced = result[1].IsNull ? null : StoredRecords.HoldFromJson((string)result[1]!);
-        var warm = close.KeepWarm is null ? null : new PhoneWarm(
-            new PhoneLease(lease.Phone, warmToken, close.Snapshot, close.OptedOut ?? lease.OptedOut, (int)result[2] == 1),
+        var warm = close.KeepWarm is null || (int)result[5] == 1 ? null : new PhoneWarm(
+            new PhoneLease(lease.Phone, warmToken, close.Snapshot, OptedOut: false, (int)result[2] == 1),
             (long)result[3], TimeSpan.FromMilliseconds(Math.Max(0, (long)result[4])));
         return new PhoneClosed(true, replaced is null || replaced.Id == pointer!.Hold.Id ? null : replaced) { Warm = warm };
     }
