@@ -82,9 +82,11 @@ public sealed class InboundSmsHandler
             return null;
         }
 
-        // The phone's last message was answered here and its lease kept warm: the step begins with no round trip.
+        // The phone's messages on this gateway one after the other, in the order they came; the phone's last message
+        // was answered here and its lease kept warm: the step begins with no round trip.
+        using var turn = await _conversations.TurnAsync(phone, cancellationToken);
         var allowed = _abuse.IsAllowed(phone);
-        if (allowed && await _conversations.TakeWarmAsync(phone, message, _abuse.RateWindow, _abuse.MaxMessagesPerWindow, cancellationToken) is { } warm)
+        if (allowed && _conversations.TakeWarm(phone, message, _abuse.RateWindow, _abuse.MaxMessagesPerWindow) is { } warm)
         {
             var (answered, warmReply) = await WarmStepAsync(warm, keyword, normalized, body, message);
             if (answered)
@@ -107,7 +109,7 @@ public sealed class InboundSmsHandler
         {
             return Refuse(phone, opening.Count, opening.OptedOut);
         }
-        await using var conversation = opening.Conversation ?? await _conversations.WaitAsync(phone, cancellationToken);
+        await using var conversation = opening.Conversation ?? await _conversations.WaitAsync(phone, cancellationToken, _abuse.RateWindow);
         if (conversation is null)
         {
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);
@@ -125,7 +127,9 @@ public sealed class InboundSmsHandler
         {
             try
             {
-                return (true, await StepAsync(warm, keyword, normalized, body, message.Now));
+                var reply = await StepAsync(warm, keyword, normalized, body, message.Now);
+                _conversations.Ended(lost: false);
+                return (true, reply);
             }
             catch (PhoneMovedOnException e) when (e.Seen)
             {
@@ -136,6 +140,7 @@ public sealed class InboundSmsHandler
             {
                 _log.LogDebug("The warm lease of {Phone} was taken meanwhile; the message is answered afresh", PhoneMask.Mask(warm.Phone));
                 GatewayMetrics.WarmStepsLost.Add(1);
+                _conversations.Ended(lost: true);
             }
         }
         return (false, null);

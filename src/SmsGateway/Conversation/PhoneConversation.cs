@@ -40,11 +40,7 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// <summary>How a webhook's unit of work keeps its lease warm, and begins warm: <paramref name="KeepFor"/> after its
     /// close (null: given back), <paramref name="Keep"/> takes the warm lease, and for a step begun warm its message and
     /// the phone's rate window.</summary>
-    internal sealed record Warmth(TimeSpan? KeepFor, Action<PhoneWarm> Keep, TimeSpan LeaseDuration, TimeSpan? RateWindow, InboundMessage? Message = null)
-    {
-        /// <summary>Told when a step begun warm ends, saved or not (<see cref="DisposeAsync"/>).</summary>
-        public Action? Done { get; init; }
-    }
+    internal sealed record Warmth(TimeSpan? KeepFor, Action<PhoneWarm> Keep, TimeSpan LeaseDuration, TimeSpan? RateWindow, InboundMessage? Message = null);
 
     /// <summary>The hold placed in this step and not yet pointed to (<see cref="PlacedAsync"/>), and whether its lapse
     /// is to be told.</summary>
@@ -212,17 +208,10 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// <summary>Gives the lease back, and a hold placed in the step, unless the step was saved (or its save tried).</summary>
     public async ValueTask DisposeAsync()
     {
-        try
+        if (!_closed)
         {
-            if (!_closed)
-            {
-                _closed = true;
-                await Task.WhenAll(_phones.ReleaseAsync(_lease), GiveBackPlacedAsync());
-            }
-        }
-        finally
-        {
-            _warmth?.Done?.Invoke();
+            _closed = true;
+            await Task.WhenAll(_phones.ReleaseAsync(_lease), GiveBackPlacedAsync());
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Hosting;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
@@ -15,8 +16,8 @@ public sealed class PhoneConversations
     /// lives there for as long) and the phone's rate window's end.</summary>
     private readonly ConcurrentDictionary<string, (PhoneWarm Warm, long Until, long RateEnds)> _warm = new();
 
-    /// <summary>The phones with a step begun warm here being answered, and when it ends: the phone's next message waits
-    /// for it, as it would for a lease held in Redis, so that two messages sent one after the other are answered so.</summary>
+    /// <summary>The last message of each phone being answered on this gateway, and when it is: the next waits for it
+    /// (<see cref="TurnAsync"/>).</summary>
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _inFlight = new();
 
     private int _kept;
@@ -47,45 +48,96 @@ public sealed class PhoneConversations
         return new Opening(Wrap(opening.Lease, Warmth(rateWindow)), opening.Count, opening.MessageSeen, opening.OptedOut);
     }
 
-    /// <summary>The unit of work for <paramref name="message"/> begun warm, with no round trip: when this gateway
-    /// answered the phone's last message and keeps its lease warm, and the message stays within the phone's
-    /// <paramref name="maxCount"/> as counted then. Null otherwise (the message is to be opened as usual). The warm
-    /// lease is taken out of the cache: a second message of the phone meanwhile opens as usual.</summary>
-    public async Task<PhoneConversation?> TakeWarmAsync(string phone, InboundMessage message, TimeSpan rateWindow, long maxCount, CancellationToken cancellationToken)
+    /// <summary>Waits until the messages of <paramref name="phone"/> that reached this gateway before are answered (up to
+    /// <see cref="ConversationOptions.LeaseWait"/>), and holds the turn until the returned handle is disposed: a phone's
+    /// messages are answered here in the order they came, warm or not, as a lease held in Redis orders them across
+    /// gateways (a step begun warm holds no lease in Redis that a second message could wait for).</summary>
+    public async Task<IDisposable> TurnAsync(string phone, CancellationToken cancellationToken)
     {
-        if (_inFlight.TryGetValue(phone, out var earlier))
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        TaskCompletionSource? before = null;
+        _inFlight.AddOrUpdate(phone, mine, (_, earlier) =>
+        {
+            before = earlier;
+            return mine;
+        });
+        var turn = new Turn(this, phone, mine);
+        if (before is not null)
         {
             try
             {
-                await earlier.Task.WaitAsync(_options.LeaseWait, cancellationToken);
+                await before.Task.WaitAsync(_options.LeaseWait, cancellationToken);
             }
             catch (TimeoutException)
             {
-                // Still answering after the lease's wait: this message opens as usual (and waits in Redis).
+                // Still answering after the lease's wait: this message goes on (and waits in Redis should it open).
+            }
+            catch (OperationCanceledException)
+            {
+                turn.Dispose();
+                throw;
             }
         }
+        return turn;
+    }
+
+    /// <summary>A message's turn at its phone on this gateway (<see cref="TurnAsync"/>).</summary>
+    private sealed class Turn(PhoneConversations owner, string phone, TaskCompletionSource done) : IDisposable
+    {
+        public void Dispose()
+        {
+            owner._inFlight.TryRemove(KeyValuePair.Create(phone, done));
+            done.TrySetResult();
+        }
+    }
+
+    /// <summary>The unit of work for <paramref name="message"/> begun warm, with no round trip: when this gateway
+    /// answered the phone's last message and keeps its lease warm, and the message stays within the phone's
+    /// <paramref name="maxCount"/> as counted then. Null otherwise (the message is to be opened as usual). The warm
+    /// lease is taken out of the cache. Called within the message's turn (<see cref="TurnAsync"/>).</summary>
+    public PhoneConversation? TakeWarm(string phone, InboundMessage message, TimeSpan rateWindow, long maxCount)
+    {
         if (!_warm.TryRemove(phone, out var kept))
         {
             return null;
         }
         var now = Environment.TickCount64;
         var counted = now < kept.RateEnds ? kept.Warm.RateCount : 0;
-        if (now >= kept.Until || counted >= maxCount)
-        {
-            return null;
-        }
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlight[phone] = done;
-        return new PhoneConversation(_phones, _store, _clock, kept.Warm.Lease, _options.IdleExpiry, Warmth(rateWindow) with
-        {
-            Message = message,
-            Done = () =>
-            {
-                _inFlight.TryRemove(KeyValuePair.Create(phone, done));
-                done.TrySetResult();
-            },
-        });
+        return now < kept.Until && counted < maxCount
+            ? new PhoneConversation(_phones, _store, _clock, kept.Warm.Lease, _options.IdleExpiry, Warmth(rateWindow) with { Message = message })
+            : null;
     }
+
+    /// <summary>Counts how a step begun warm ended: when most find their phone taken (several gateways behind a balancer
+    /// that does not route a phone to the same one), keeping leases warm only doubles the work, and it pauses.</summary>
+    public void Ended(bool lost)
+    {
+        if (lost)
+        {
+            Interlocked.Increment(ref _lost);
+        }
+        if (Interlocked.Increment(ref _ended) % WarmSample != 0)
+        {
+            return;
+        }
+        var lostNow = Interlocked.Exchange(ref _lost, 0);
+        if (lostNow * 4 > WarmSample) // over a quarter of the last steps begun warm
+        {
+            Volatile.Write(ref _pausedUntil, Environment.TickCount64 + (long)WarmPause.TotalMilliseconds);
+            _warm.Clear();
+            GatewayMetrics.WarmPaused.Add(1);
+        }
+    }
+
+    /// <summary>Steps begun warm between two looks at how many were lost.</summary>
+    internal const int WarmSample = 64;
+
+    /// <summary>How long keeping leases warm pauses once most were lost.</summary>
+    internal static readonly TimeSpan WarmPause = TimeSpan.FromMinutes(5);
+
+    private int _ended;
+    private int _lost;
+    private long _pausedUntil;
 
     /// <summary>Forgets the phone's warm lease here (its opt-out, an office's step): its next message opens as usual.</summary>
     public void Forget(string phone) => _warm.TryRemove(phone, out _);
@@ -102,8 +154,12 @@ public sealed class PhoneConversations
     private void Keep(PhoneWarm warm)
     {
         var now = Environment.TickCount64;
-        // The count takes all the dictionary's locks: looked at once in 1,024 closes (the bound may pass by as many).
-        if (Interlocked.Increment(ref _kept) % 1024 == 0 && _warm.Count >= MaxWarmPhones)
+        if (now < Volatile.Read(ref _pausedUntil))
+        {
+            return;
+        }
+        // Expired entries are swept once in 1,024 closes; the bound is checked on every one.
+        if (Interlocked.Increment(ref _kept) % 1024 == 0 || _warm.Count >= MaxWarmPhones)
         {
             foreach (var (phone, kept) in _warm)
             {
@@ -132,13 +188,14 @@ public sealed class PhoneConversations
     /// <summary>Waits for the phone's lease (another message of the phone is being answered) up to
     /// <see cref="ConversationOptions.LeaseWait"/>, trying again after 5 ms, doubling up to 100 ms; null when it stayed
     /// held.</summary>
-    public async Task<PhoneConversation?> WaitAsync(string phone, CancellationToken cancellationToken)
+    public async Task<PhoneConversation?> WaitAsync(string phone, CancellationToken cancellationToken, TimeSpan? rateWindow = null)
     {
         var waited = TimeSpan.Zero;
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
-            var conversation = await TryOpenAsync(phone);
+            var conversation = Wrap((await _phones.OpenAsync(new PhoneOpen(phone, _options.LeaseDuration))).Lease,
+                rateWindow is { } window ? Warmth(window) : null);
             if (conversation is not null || waited >= _options.LeaseWait)
             {
                 return conversation;

@@ -73,7 +73,8 @@ internal static class PhoneScripts
     /// pointer's life ms, 7 the token to keep the lease warm for ('' gives it back), 8 how long ms, 9 the message of a
     /// step begun warm ('' none: the open counted and remembered it), 10 now ms, 11 keep ms, 12 rate window ms, 13 '1'
     /// when the step began from a snapshot that must still be there (not expired meanwhile). A warm step's message is
-    /// remembered and counted here, as the open does for a cold one. Saves, changes the opt-out, points to the hold and
+    /// remembered and counted here, as the open does for a cold one, and it saves nothing for a phone opted out since
+    /// (an opt-out recorded by a gateway of a version before the warm lease leaves the warm lease in place). Saves, changes the opt-out, points to the hold and
     /// gives back or keeps the lease (never kept for a phone opted out, whose STOP may have come while the step held the
     /// lease): {1, the pointer it replaced|false, has bookings, rate count, rate ms left, opted out} closed,
     /// {0} lease lost (nothing written), {2} the message was seen before (nothing written).</summary>
@@ -82,6 +83,7 @@ internal static class PhoneScripts
         if not ours(KEYS[1], ARGV[1]) then return {0} end
         if ARGV[13] == '1' and redis.call('EXISTS', KEYS[2]) == 0 then return {0} end
         if ARGV[9] ~= '' then
+          if redis.call('EXISTS', KEYS[3]) == 1 then return {0} end
           if remember(KEYS[7], ARGV[9], tonumber(ARGV[10]), tonumber(ARGV[11])) == 0 then return {2} end
           if tonumber(ARGV[12]) > 0 and redis.call('INCR', KEYS[6]) == 1 then redis.call('PEXPIRE', KEYS[6], ARGV[12]) end
         end
@@ -98,14 +100,15 @@ internal static class PhoneScripts
         """;
 
     /// <summary>Takes the lease a step began warm with, before the step does what cannot be taken back (a cancel, a
-    /// move, a watch), once a step (its close then remembers nothing: a confirmation's claim may have taken the lease
-    /// already, without the message). KEYS lease, rate, messages; ARGV token, lease ms, message id, now ms, keep ms,
-    /// rate window ms. 1 held (the message remembered and counted now, as an open would), 0 lost (another message or the office took the
+    /// move, a watch), once a step (its close then remembers nothing more). KEYS lease, rate, messages, opt-out; ARGV
+    /// token, lease ms, message id, now ms, keep ms, rate window ms. 1 held (the message remembered and counted now, as
+    /// an open would), 0 lost (or opted out since) (another message or the office took the
     /// phone meanwhile, or an opt-out), 2 the message was seen before. Nothing written unless 1.</summary>
     public const string Resume = Remember + """
 
         local held = redis.call('GET', KEYS[1])
         if held ~= ARGV[1] and held ~= 'p:' .. ARGV[1] then return 0 end
+        if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
         if remember(KEYS[3], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])) == 0 then return 2 end
         if tonumber(ARGV[6]) > 0 and redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[6]) end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])

@@ -34,7 +34,7 @@ internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, 
             since = since.ToUnixTimeMilliseconds(), lease = keys.PhoneLease(hold.Phone), token = guard?.Token ?? "",
             leaseMs = (long)(guard?.Lease.TotalMilliseconds ?? 0), messages = keys.PhoneMessages(hold.Phone), rate = keys.PhoneRate(hold.Phone),
             sid = guard?.Message.Sid ?? "", now = guard?.Message.Now.ToUnixTimeMilliseconds() ?? 0, keep = (long)(guard?.Message.Keep.TotalMilliseconds ?? 0),
-            window = (long)(guard?.RateWindow?.TotalMilliseconds ?? 0),
+            window = (long)(guard?.RateWindow?.TotalMilliseconds ?? 0), optout = keys.PhoneOptOut(hold.Phone),
         }))!;
         switch ((int)result[0])
         {

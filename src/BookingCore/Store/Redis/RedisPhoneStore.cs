@@ -25,7 +25,8 @@ public sealed class RedisPhoneStore : IPhoneStore
         RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Bookings, RedisKeys.PhoneSuffix.Messages];
     private static readonly RedisKey[] CloseKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut,
         RedisKeys.PhoneSuffix.Hold, RedisKeys.PhoneSuffix.Bookings, RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Messages];
-    private static readonly RedisKey[] ResumeKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Messages];
+    private static readonly RedisKey[] ResumeKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Messages,
+        RedisKeys.PhoneSuffix.OptOut];
     private static readonly RedisKey[] OptOutKeys = [RedisKeys.PhoneSuffix.OptOut, RedisKeys.PhoneSuffix.Lease];
     private static readonly RedisKey[] LookKeys = [RedisKeys.PhoneSuffix.OptOut, RedisKeys.PhoneSuffix.Conversation];
     private static readonly RedisKey[] LeaseKeys = [RedisKeys.PhoneSuffix.Lease];
