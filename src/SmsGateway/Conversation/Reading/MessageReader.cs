@@ -117,7 +117,33 @@ public sealed class MessageReader
                 ? new MessageReading { Time = Resolve(new SpokenTime(number, 0, number == 0 || number >= 12), null) }
                 : MessageReading.Nothing;
         }
+        if (PickWithDay(raw, scan, context) is { } pick)
+        {
+            return pick;
+        }
         return context.Step == ConversationState.EnteringName ? NameReader.ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
+    }
+
+    /// <summary>At the agenda or activity list, a number from it first and a day, a time or a part of the day after it
+    /// (<c>1 v utery</c>, <c>2, zitra v 10</c>): the pick, with what else was said for the later steps. Those lists hold
+    /// no days or times, so the number is the pick and nothing else.</summary>
+    private static MessageReading? PickWithDay(string raw, MessageScan scan, ReadingContext context)
+    {
+        if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity)
+            || scan.Days is null && scan.Time is null && scan.Part is null
+            || scan.OfficeHits.Count > 0 || scan.Keywords.Count > 0 || scan.Yes + scan.No > 0)
+        {
+            return null;
+        }
+        var said = Enumerable.Range(0, scan.Tokens.Count).Where(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro)).ToList();
+        if (said.Count < 2 || scan.Roles[said[0]] != TokenRole.Number || !scan.Tokens[said[0]].IsPlainNumber(out var n)
+            || Signed(raw, scan.Tokens[said[0]]) || said.Skip(1).Any(k => scan.Roles[k] != TokenRole.Meaning)
+            || context.Shown.Pick(n) is not { } picked)
+        {
+            return null;
+        }
+        var rest = Compose(raw, scan, context, withName: false);
+        return picked with { Days = rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest };
     }
 
     /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
