@@ -334,6 +334,8 @@ public class PlainWordsTests
     [InlineData("jmenuju se Petra Svobodová", "Petra Svobodova")]
     [InlineData("Ne Tran", "Ne Tran")]          // "ne" alone is no; with more it is a name
     [InlineData("Jan Pátek", "Jan Patek")]
+    [InlineData("Silvestr Novak", "Silvestr Novak")] // a given name still, beside a surname, though Silvestr is 31.12.
+    [InlineData("Štěpán Novák", "Stepan Novak")]      // svateho Stepana is 26.12., Stepan alone a name
     public async Task NameStep_TheNameAsPeopleWriteIt(string text, string name)
     {
         await using var gateway = ConversationHarness.Start();
