@@ -25,6 +25,18 @@ public class DayAtTheListStepsTests
     }
 
     [Fact]
+    public async Task ActivityStep_ANumberWithAPartOfTheDay_IsThePick_NotAnHour()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.SendAsync("Dobry den");
+        await phone.ExpectAsync("pas", "cinnosti");
+        // "1 odpoledne" was 13:00 (kept for later, the activity asked again).
+        await phone.ExpectAsync("1 odpoledne", @"^Cestovni pasy - vyberte den");
+        await phone.ExpectAsync("zitra", @"^Volne casy Ut 1\.12\. .*\n1 12:00\n");
+    }
+
+    [Fact]
     public async Task AgendaStep_ANumberWithADayAndTime_AsksTheActivity_ThenHoldsThatTime()
     {
         await using var gateway = ConversationHarness.Start();

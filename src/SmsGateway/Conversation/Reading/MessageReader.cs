@@ -106,6 +106,10 @@ public sealed class MessageReader
         {
             return new MessageReading { Earliest = true };
         }
+        if (PickWithDay(raw, scan, context) is { } pick)
+        {
+            return pick;
+        }
         if (LoneNumber(raw, scan) is { } number)
         {
             if (context.Shown.Pick(number) is { } picked)
@@ -117,33 +121,27 @@ public sealed class MessageReader
                 ? new MessageReading { Time = Resolve(new SpokenTime(number, 0, number == 0 || number >= 12), null) }
                 : MessageReading.Nothing;
         }
-        if (PickWithDay(raw, scan, context) is { } pick)
-        {
-            return pick;
-        }
         return context.Step == ConversationState.EnteringName ? NameReader.ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
     }
 
-    /// <summary>At the agenda or activity list, a number from it first and a day, a time or a part of the day after it
-    /// (<c>1 v utery</c>, <c>2, zitra v 10</c>): the pick, with what else was said for the later steps. Those lists hold
-    /// no days or times, so the number is the pick and nothing else.</summary>
-    private static MessageReading? PickWithDay(string raw, MessageScan scan, ReadingContext context)
+    /// <summary>At the agenda or activity list, a number from it first and then only a day, a time, a part of the day or
+    /// the earliest (<c>1 v utery</c>, <c>2, zitra v 10</c>, <c>1 odpoledne</c>, <c>1 co nejdriv</c>): the pick, with
+    /// those for the later steps. Those lists hold no days or times, so the number is the pick, not an hour
+    /// (<c>1 odpoledne</c> is no 13:00); what follows it is read as a message of its own.</summary>
+    private MessageReading? PickWithDay(string raw, MessageScan scan, ReadingContext context)
     {
-        if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity)
-            || scan.Days is null && scan.Time is null && scan.Part is null
-            || scan.OfficeHits.Count > 0 || scan.Keywords.Count > 0 || scan.Yes + scan.No > 0)
+        var first = Enumerable.Range(0, scan.Tokens.Count).FirstOrDefault(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro), -1);
+        if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity) || first < 0
+            || !scan.Tokens[first].IsPlainNumber(out var n) || Signed(raw, scan.Tokens[first]) || context.Shown.Pick(n) is not { } picked)
         {
             return null;
         }
-        var said = Enumerable.Range(0, scan.Tokens.Count).Where(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro)).ToList();
-        if (said.Count < 2 || scan.Roles[said[0]] != TokenRole.Number || !scan.Tokens[said[0]].IsPlainNumber(out var n)
-            || Signed(raw, scan.Tokens[said[0]]) || said.Skip(1).Any(k => scan.Roles[k] != TokenRole.Meaning)
-            || context.Shown.Pick(n) is not { } picked)
-        {
-            return null;
-        }
-        var rest = Compose(raw, scan, context, withName: false);
-        return picked with { Days = rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest };
+        var rest = ReadWhole(raw[scan.Tokens[first].End..], context);
+        var onlyWhen = rest is { Form: MessageForm.Talk, Keyword: Keyword.None, Question: Question.None, Answer: Answer.None, Choice: null,
+            Agenda: null, Activity: null, Name: null, BookingCode: null, UnknownCode: null, Party: null };
+        return onlyWhen && (rest.Days is not null || rest.Time is not null || rest.PartOfDay is not null || rest.Earliest)
+            ? picked with { Days = rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest }
+            : null;
     }
 
     /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
