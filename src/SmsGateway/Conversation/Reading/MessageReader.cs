@@ -137,12 +137,15 @@ public sealed class MessageReader
             return null;
         }
         var rest = ReadWhole(raw[scan.Tokens[first].End..], context);
-        var onlyWhen = rest is { Form: MessageForm.Talk, Keyword: Keyword.None, Question: Question.None, Answer: Answer.None, Choice: null,
-            Agenda: null, Activity: null, Name: null, BookingCode: null, UnknownCode: null, Party: null };
-        return onlyWhen && (rest.Days is not null || rest.Time is not null || rest.PartOfDay is not null || rest.Earliest)
-            ? picked with { Days = rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest }
-            : null;
+        return SaysOnlyWhen(rest) ? picked with { Days = rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest } : null;
     }
+
+    /// <summary>True when the reading says when (a day, a time, a part of the day, the earliest) and nothing else.</summary>
+    private static bool SaysOnlyWhen(MessageReading r) =>
+        (r.Days is not null || r.Time is not null || r.PartOfDay is not null || r.Earliest)
+        && r.Form == MessageForm.Talk && r.Keyword == Keyword.None && r.Question == Question.None && r.Answer == Answer.None
+        && r.Choice is null && r.Agenda is null && r.Activity is null && r.Name is null && r.BookingCode is null && r.UnknownCode is null
+        && r.Party is null;
 
     /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
     /// new day (the agenda named is the booking's own, not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
