@@ -81,4 +81,15 @@ public class HelpTests
         await phone.ExpectAsync("CZ", "^Poslete cislo agendy");
         await phone.ExpectAsync("HELP", @"^Poslete cislo z nabidky\.");
     }
+
+    [Theory]
+    [InlineData("EN", "^Hello", "POMOC", @"^Send a number from the list\.")] // a language chosen stays whatever help word is written
+    [InlineData("UA", "^Добрий день", "HELP", @"^Надішліть номер із переліку\.")]
+    public async Task HelpWordOfAnotherLanguage_KeepsTheLanguageChosen(string choose, string greeting, string help, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync(choose, greeting);
+        await phone.ExpectAsync(help, reply);
+    }
 }
