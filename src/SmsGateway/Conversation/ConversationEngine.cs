@@ -56,8 +56,8 @@ public sealed class ConversationEngine
     public async Task<string> HandleAsync(PhoneConversation conversation, string text)
     {
         var snapshot = conversation.Snapshot;
-        if (snapshot.Language == Language.Cs && _steps[snapshot.State].AtRest
-            && LanguageGuess.Of(text) is { } language && !IsPlainAnswer(text))
+        var newTalk = snapshot.Language == Language.Cs && _steps[snapshot.State].AtRest;
+        if (newTalk && LanguageGuess.Of(text) is { } language && !IsPlainAnswer(text))
         {
             // A new talk is answered in the language it starts in; a language the phone has (chosen with EN or UA, or
             // guessed so before) stays until CZ.
@@ -65,6 +65,12 @@ public sealed class ConversationEngine
         }
         var t = new Turn(conversation, _booking, _office, _texts, _clock) { Steps = _steps };
         var reading = _reader.Read(text, new ReadingContext(t.State, _booking.Calendar.Today()) { Agenda = t.Agenda, Shown = t.Step.Shown(t) });
+        if (newTalk && reading is { Keyword: Keyword.Help, Form: MessageForm.Talk } && LanguageGuess.OfKeyword(text, nameof(Keyword.Help)) is { } helpLanguage)
+        {
+            // A lone HELP starts a talk in English (POMOC in Czech): the word itself is the hint, where it alone is the
+            // message; OBJ HELP is a one-message form and keeps the line's Czech.
+            snapshot.Language = helpLanguage;
+        }
         var reply = await t.Step.FirstAsync(t, reading, text) ?? await AnswerAsync(t, reading);
         t.Machine.Return(); // only after a message handled in full: see ConversationMachine.Return
         return reply;

@@ -36,19 +36,29 @@ public sealed class QueueStatus(QueueService queue, BookingService booking, IClo
         return new QueueFigure(now, open, agendas);
     }
 
-    /// <summary>The figure as one SMS (the agendas by their ids, as <c>MOJE</c> writes them), for <c>FRONTA</c>.</summary>
+    /// <summary>The figure as one SMS, for <c>FRONTA</c>.</summary>
     public async Task<string> SmsAsync(ConversationTexts texts) => Sms(await ReadAsync(), texts);
 
+    /// <summary>The agendas by their names when the answer still fits one segment (as it would be sent), else by their
+    /// ids, as <c>MOJE</c> writes them: Trutnov's names, each said twice, would take a second segment.</summary>
     public static string Sms(QueueFigure figure, ConversationTexts texts)
     {
+        var named = Sms(figure, texts, a => a.Name.In(texts.Language));
+        return SmsBooking.SmsGateway.Sms.SmsEncoding.Measure(SmsBooking.SmsGateway.Sms.SmsEncoding.ToGsmFriendly(named)).Segments == 1
+            ? named
+            : Sms(figure, texts, a => a.Id);
+    }
+
+    private static string Sms(QueueFigure figure, ConversationTexts texts, Func<BookingCore.Calendar.Agenda, string> name)
+    {
         var lines = figure.Agendas.Select(a => a.Waiting == 0
-            ? texts.Format("QueueLineEmpty", ("agenda", a.Agenda.Id))
-            : texts.Format("QueueLine", ("agenda", a.Agenda.Id), ("count", Number(a.Waiting)), ("minutes", Number((int)a.EstimatedWait.TotalMinutes))));
+            ? texts.Format("QueueLineEmpty", ("agenda", name(a.Agenda)))
+            : texts.Format("QueueLine", ("agenda", name(a.Agenda)), ("count", Number(a.Waiting)), ("minutes", Number((int)a.EstimatedWait.TotalMinutes))));
         var free = figure.Agendas.Select(a => a.NextFreeDay switch
         {
-            null => texts.Format("QueueFreeNone", ("agenda", a.Agenda.Id)),
-            { } day when day == figure.At.Date => texts.Format("QueueFreeToday", ("agenda", a.Agenda.Id)),
-            { } day => texts.Format("QueueFreeDay", ("agenda", a.Agenda.Id), ("day", texts.DayLabel(day))),
+            null => texts.Format("QueueFreeNone", ("agenda", name(a.Agenda))),
+            { } day when day == figure.At.Date => texts.Format("QueueFreeToday", ("agenda", name(a.Agenda))),
+            { } day => texts.Format("QueueFreeDay", ("agenda", name(a.Agenda)), ("day", texts.DayLabel(day))),
         });
         return texts.Format("QueueStatus", ("time", $"{figure.At.Hour:00}:{figure.At.Minute:00}"),
             ("queue", string.Join("; ", lines)), ("free", string.Join(", ", free)));

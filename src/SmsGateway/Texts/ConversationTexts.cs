@@ -61,6 +61,15 @@ public sealed partial class ConversationTexts
         Format("ChooseDay", ("agenda", agenda), ("example", Dm(days[0])), ("days", Numbered(days.Select(DayLabel))),
             ("more", more ? "\n" + Format("MoreDays") : ""));
 
+    /// <summary>The day or days and the time said ahead of their steps (<c>Rozumim: Ut 1.12. 10:00.</c>), for a list
+    /// shown before the day step.</summary>
+    public string UnderstoodWhen(LocalDate? from, LocalDate? to, LocalTime? time)
+    {
+        var day = from is not { } f ? null : to is { } t && t != f ? $"{DayLabel(f)}-{DayLabel(t)}" : DayLabel(f);
+        var when = string.Join(" ", new[] { day, time is { } h ? Hm(h) : null }.OfType<string>());
+        return Format("UnderstoodWhen", ("when", when.EndsWith('.') ? when : when + "."));
+    }
+
     public string NoFreeDays(string agenda) => Format("NoFreeDays", ("agenda", agenda));
 
     public string ChooseTime(LocalDate day, IReadOnlyList<LocalTime> times, bool more) =>

@@ -187,6 +187,7 @@ public class ReplySizeTests
                 Enumerable.Repeat(t.BookingLine(booking with { Status = BookingStatus.Booked }, false), 2 * Office.Agendas.Count).ToList(), Numbered, roomForHint: true),
             ["codes"] = string.Join(", ", Office.Agendas.Select(a => $"{string.Join("/", a.Codes)} {a.Name.In(l)}")),
             ["dayCount"] = "14",
+            ["when"] = $"{longestDay}-{longestDay} 16:45.", // a week said ahead, and a time
             // VOLNO lists 40 times, as many as fit the reply (Ukrainian fewer: FittingTimes).
             ["timeList"] = t.FittingTimes(Office.Agendas.Select(a => a.Name.In(l)).MaxBy(a => a.Length)!, day, Enumerable.Repeat(new LocalTime(16, 45), 40).ToList()),
             ["reason"] = new string('R', BookingCore.Closures.ClosureService.MaxReasonLength),

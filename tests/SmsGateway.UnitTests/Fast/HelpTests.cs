@@ -28,4 +28,68 @@ public class HelpTests
         await phone.ExpectAsync("EN", "Hello");
         await phone.ExpectAsync("HELP", @"MOVE = move a booking, WATCH = wait for an earlier time.*QUEUE = waiting now.*UA = Ukrainian");
     }
+
+    [Theory]
+    [InlineData("HELP")]
+    [InlineData("help")]
+    [InlineData("Help me")]
+    [InlineData("help please")]
+    public async Task LoneHelp_AsTheFirstMessage_GetsTheEnglishHelp_AndTheTalkGoesOnInEnglish(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync(text, @"^Send a number from the list\. BACK, MENU = start over");
+        await phone.ExpectAsync("pas", @"^Passports - send the number of what you need");
+    }
+
+    [Theory]
+    [InlineData("POMOC", @"^Poslete cislo z nabidky\.")]
+    [InlineData("pomoc prosim", @"^Poslete cislo z nabidky\.")]
+    [InlineData("ДОПОМОГА", @"^Надішліть номер із переліку\.")]
+    public async Task LoneHelpWord_AsTheFirstMessage_GetsTheHelpOfItsLanguage(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, reply);
+    }
+
+    [Theory]
+    [InlineData("OBJ HELP")] // the one-message booking's syntax stays the Czech line's: OBJ is Czech
+    [InlineData("obj help")]
+    public async Task ObjHelp_StaysCzech(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, @"^Objednani jednou SMS: OBJ kod");
+    }
+
+    [Fact]
+    public async Task Help_DuringACzechTalk_KeepsItsLanguage()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.SendAsync("Dobry den");
+        await phone.ExpectAsync("2", "cinnosti");
+        await phone.ExpectAsync("HELP", @"^Poslete cislo z nabidky\.");
+        await phone.ExpectAsync("1", "vyberte den");
+    }
+
+    [Fact]
+    public async Task Help_AfterCz_KeepsCzech()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone("+421905123456");
+        await phone.ExpectAsync("EN", "^Hello");
+        await phone.ExpectAsync("CZ", "^Poslete cislo agendy");
+        await phone.ExpectAsync("HELP", @"^Poslete cislo z nabidky\.");
+    }
+
+    [Theory]
+    [InlineData("EN", "^Hello", "POMOC", @"^Send a number from the list\.")] // a language chosen stays whatever help word is written
+    [InlineData("UA", "^Добрий день", "HELP", @"^Надішліть номер із переліку\.")]
+    public async Task HelpWordOfAnotherLanguage_KeepsTheLanguageChosen(string choose, string greeting, string help, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync(choose, greeting);
+        await phone.ExpectAsync(help, reply);
+    }
 }

@@ -178,7 +178,7 @@ public class PlainWordsTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        await phone.ExpectAsync("pas zitra v 10", @"^Cestovni pasy - poslete cislo cinnosti:\n1 Podani zadosti o pas\n2 Prevzeti pasu\n");
+        await phone.ExpectAsync("pas zitra v 10", @"^Rozumim: Ut 1\.12\. 10:00\.\nCestovni pasy - poslete cislo cinnosti:\n1 Podani zadosti o pas\n2 Prevzeti pasu\n");
         await phone.ExpectAsync("1", @"^Termin Ut 1\.12\. 10:00 drzime do 07:15\. Napiste jmeno a prijmeni");
     }
 
@@ -226,7 +226,7 @@ public class PlainWordsTests
         var phone = gateway.Phone();
         var replies = new List<string>
         {
-            await phone.ExpectAsync("pas zitra v 10, Jan Novak", "^Cestovni pasy - poslete cislo cinnosti"),
+            await phone.ExpectAsync("pas zitra v 10, Jan Novak", @"^Rozumim: Ut 1\.12\. 10:00\.\nCestovni pasy - poslete cislo cinnosti"),
             await phone.ExpectAsync("1", @"^Souhrn: Cestovni pasy - Podani zadosti o pas, Ut 1\.12\.2026 10:00, Jan Novak\. Potvrdte ANO"),
             await phone.ExpectAsync("ano", @"^Objednano\. Kod: \w{6}\n"),
         };
@@ -242,7 +242,7 @@ public class PlainWordsTests
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone("+421905123456");
         await phone.ExpectAsync("EN", "^Hello");
-        await phone.ExpectAsync("passport tomorrow at 10am, John Smith", "^Passports - send the number of what you need");
+        await phone.ExpectAsync("passport tomorrow at 10am, John Smith", @"^Understood: Tue 1\.12\. 10:00\.\nPassports - send the number of what you need");
         await phone.ExpectAsync("2", @"^Summary: Passports - Passport collection, Tue 1\.12\.2026 10:00, John Smith\.");
         await phone.ExpectAsync("yes", @"^Booked\. Code: ");
     }
@@ -334,6 +334,8 @@ public class PlainWordsTests
     [InlineData("jmenuju se Petra Svobodová", "Petra Svobodova")]
     [InlineData("Ne Tran", "Ne Tran")]          // "ne" alone is no; with more it is a name
     [InlineData("Jan Pátek", "Jan Patek")]
+    [InlineData("Silvestr Novak", "Silvestr Novak")] // a given name still, beside a surname, though Silvestr is 31.12.
+    [InlineData("Štěpán Novák", "Stepan Novak")]      // svateho Stepana is 26.12., Stepan alone a name
     public async Task NameStep_TheNameAsPeopleWriteIt(string text, string name)
     {
         await using var gateway = ConversationHarness.Start();

@@ -21,6 +21,11 @@ internal static class CalendarWords
     /// <summary>Days counted from today: <c>dnes</c> 0, <c>zitra</c> 1, <c>pozitri</c> 2.</summary>
     private static readonly Dictionary<string, int> DayWords = Forms(WordMeanings.DayWords);
 
+    /// <summary>Days called by name, as their words (<c>STEDRY DEN</c>, <c>SILVESTRA</c>), the longest first.</summary>
+    private static readonly List<(string[] Words, Func<int, LocalDate> Date)> NamedDays = WordMeanings.NamedDays
+        .SelectMany(d => Words.Folded(d.Name).Select(phrase => (Words: phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries), d.Date)))
+        .OrderByDescending(d => d.Words.Length).ToList();
+
     /// <summary>Hours as cardinals, for <c>v deset</c>, <c>ve dve</c>, <c>at ten</c>, <c>ctvrt na deset</c>, <c>о дев'ятій</c>.</summary>
     private static readonly Dictionary<string, int> HourWords = Forms(WordMeanings.Hours);
 
@@ -64,6 +69,33 @@ internal static class CalendarWords
 
     public static bool TryDayWord(string word, out int daysFromToday) => TryForm(DayWords, word, out daysFromToday);
 
+    /// <summary>A day called by name at <paramref name="i"/> (<c>Stedry den</c>, <c>na Silvestra</c> after its marker,
+    /// <c>Velikonocni pondeli</c>): its next date from <paramref name="today"/> on. Each word as written or within a typo
+    /// (words of five letters or more), not across a break.</summary>
+    public static bool TryNamedDay(IReadOnlyList<Token> t, int i, LocalDate today, out LocalDate date, out int length)
+    {
+        foreach (var (words, dateIn) in NamedDays)
+        {
+            if (i + words.Length > t.Count)
+            {
+                continue;
+            }
+            var k = 0;
+            while (k < words.Length && (k == 0 || !t[i + k].Break) && WordMatcher.MatchForm(t[i + k].Text, words[k]) != MatchQuality.None)
+            {
+                k++;
+            }
+            if (k == words.Length)
+            {
+                date = dateIn(today.Year) is var thisYear && thisYear >= today ? thisYear : dateIn(today.Year + 1);
+                length = words.Length;
+                return true;
+            }
+        }
+        (date, length) = (default, 0);
+        return false;
+    }
+
     public static bool TryHourWord(string word, out int hour) => HourWords.TryGetValue(word, out hour);
 
     public static bool TryHalfHourWord(string word, out int hour) => HalfHourWords.TryGetValue(word, out hour);
@@ -72,7 +104,7 @@ internal static class CalendarWords
 
     private static readonly HashSet<string> AllWords =
     [
-        .. Weekdays.Keys, .. Months.Keys, .. DayWords.Keys, .. HourWords.Keys, .. HalfHourWords.Keys, .. TimeMarkers, .. DayMarkers,
+        .. Weekdays.Keys, .. Months.Keys, .. DayWords.Keys, .. NamedDays.Where(d => d.Words.Length == 1).Select(d => d.Words[0]), .. HourWords.Keys, .. HalfHourWords.Keys, .. TimeMarkers, .. DayMarkers,
         .. HourSuffixes, .. NextWords, .. WeekWords, .. NoonWords, "PUL", "CTVRT", "AM", "PM",
     ];
 

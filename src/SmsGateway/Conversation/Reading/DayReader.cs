@@ -47,6 +47,12 @@ internal static class DayReader
 
         if (!numericOnly)
         {
+            // "Stedry den", "Silvestr", "Velikonocni pondeli": before the weekday (pondeli) and the office's words (novy).
+            if (CalendarWords.TryNamedDay(t, i, today, out var named, out length))
+            {
+                days = One(named);
+                return true;
+            }
             // "Ut 1.12." (copied from the day list), "pondeli 30.11.": the written date decides.
             if ((CalendarWords.IsWeekdayAbbreviation(text) || CalendarWords.TryWeekday(text, out _)) && i + 1 < t.Count
                 && TryWritten(t, i + 1, today, timeFirst, numericOnly, out var written, out var writtenLength))

@@ -76,7 +76,9 @@ internal sealed class Lexicon
     /// the best matched; of phrases as long and as well matched, all meanings (<c>zadost</c> is the application of both
     /// identity cards and passports).</summary>
     /// <param name="cache">Per message: each typed word's comparison with every known word, computed once.</param>
-    public (int Length, List<Meaning> Meanings) Match(IReadOnlyList<Token> tokens, int at, Dictionary<string, MatchQuality[]>? cache = null)
+    /// <param name="maxLength">Phrases longer than this many words are not considered.</param>
+    public (int Length, List<Meaning> Meanings) Match(IReadOnlyList<Token> tokens, int at, Dictionary<string, MatchQuality[]>? cache = null,
+        int maxLength = int.MaxValue)
     {
         var bestLength = 0;
         var bestQuality = MatchQuality.None;
@@ -95,7 +97,10 @@ internal sealed class Lexicon
             }
             foreach (var entry in _entriesByFirstWord[id])
             {
-                Consider(entry, tokens, at, first[id], cache, ref bestLength, ref bestQuality, meanings);
+                if (entry.WordIds.Length <= maxLength)
+                {
+                    Consider(entry, tokens, at, first[id], cache, ref bestLength, ref bestQuality, meanings);
+                }
             }
         }
         return (bestLength, meanings);

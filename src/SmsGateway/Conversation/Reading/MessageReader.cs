@@ -106,6 +106,10 @@ public sealed class MessageReader
         {
             return new MessageReading { Earliest = true };
         }
+        if (PickWithDay(raw, scan, context) is { } pick)
+        {
+            return pick;
+        }
         if (LoneNumber(raw, scan) is { } number)
         {
             if (context.Shown.Pick(number) is { } picked)
@@ -119,6 +123,29 @@ public sealed class MessageReader
         }
         return context.Step == ConversationState.EnteringName ? NameReader.ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
     }
+
+    /// <summary>At the agenda or activity list, a number from it first and then only a day, a time, a part of the day or
+    /// the earliest (<c>1 v utery</c>, <c>2, zitra v 10</c>, <c>1 odpoledne</c>, <c>1 co nejdriv</c>): the pick, with
+    /// those for the later steps. Those lists hold no days or times, so the number is the pick, not an hour
+    /// (<c>1 odpoledne</c> is no 13:00); what follows it is read as a message of its own.</summary>
+    private MessageReading? PickWithDay(string raw, MessageScan scan, ReadingContext context)
+    {
+        var first = Enumerable.Range(0, scan.Tokens.Count).FirstOrDefault(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro), -1);
+        if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity) || first < 0
+            || !scan.Tokens[first].IsPlainNumber(out var n) || Signed(raw, scan.Tokens[first]) || context.Shown.Pick(n) is not { } picked)
+        {
+            return null;
+        }
+        var rest = ReadWhole(raw[scan.Tokens[first].End..], context);
+        return SaysOnlyWhen(rest) ? picked with { Days = rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest } : null;
+    }
+
+    /// <summary>True when the reading says when (a day, a time, a part of the day, the earliest) and nothing else.</summary>
+    private static bool SaysOnlyWhen(MessageReading r) =>
+        (r.Days is not null || r.Time is not null || r.PartOfDay is not null || r.Earliest)
+        && r.Form == MessageForm.Talk && r.Keyword == Keyword.None && r.Question == Question.None && r.Answer == Answer.None
+        && r.Choice is null && r.Agenda is null && r.Activity is null && r.Name is null && r.BookingCode is null && r.UnknownCode is null
+        && r.Party is null;
 
     /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
     /// new day (the agenda named is the booking's own, not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is

@@ -40,7 +40,7 @@ internal sealed class MessageScan
             }
             else
             {
-                (length, var meanings) = _lexicon.Match(Tokens, i, _qualities);
+                (length, var meanings) = OfficePhrase(i, context.Agenda);
                 if (length > 0)
                 {
                     Apply(meanings, i, length);
@@ -53,6 +53,28 @@ internal sealed class MessageScan
             }
             i += length;
         }
+    }
+
+    /// <summary>The longest known phrase at <paramref name="at"/>; but with an agenda chosen, a phrase that names only
+    /// other agendas' activities gives way to a shorter one that names the chosen agenda's: at the passports' activities
+    /// <c>podani zadosti</c> (the identity cards' activity name, the start of the passports' own, <c>Podani zadosti o
+    /// pas</c>) is the passport application, as <c>podani</c> and <c>zadosti</c> each are.</summary>
+    private (int Length, List<Meaning> Meanings) OfficePhrase(int at, BookingCore.Calendar.Agenda? chosen)
+    {
+        var (length, meanings) = _lexicon.Match(Tokens, at, _qualities);
+        if (chosen is null || length < 2 || !meanings.TrueForAll(m => m.Kind == MeaningKind.Activity && m.Agenda != chosen))
+        {
+            return (length, meanings);
+        }
+        for (var shorter = length - 1; shorter > 0; shorter--)
+        {
+            var (l, m) = _lexicon.Match(Tokens, at, _qualities, shorter);
+            if (m.Exists(x => x.Agenda == chosen))
+            {
+                return (l, m);
+            }
+        }
+        return (length, meanings);
     }
 
     public List<Token> Tokens { get; }

@@ -50,6 +50,18 @@ internal static class WordMeanings
 
     public static readonly IReadOnlyList<(string Name, int Days)> DayWords = [("Today", 0), ("Tomorrow", 1), ("DayAfterTomorrow", 2)];
 
+    /// <summary>Days called by name (<c>Stedry den</c>, <c>Silvestr</c>), each with its date in a given year.</summary>
+    public static readonly IReadOnlyList<(string Name, Func<int, LocalDate> Date)> NamedDays =
+    [
+        ("ChristmasEve", y => new LocalDate(y, 12, 24)),
+        ("ChristmasDay", y => new LocalDate(y, 12, 25)),
+        ("StStephensDay", y => new LocalDate(y, 12, 26)),
+        ("NewYearsEve", y => new LocalDate(y, 12, 31)),
+        ("NewYearsDay", y => new LocalDate(y, 1, 1)),
+        ("GoodFriday", y => BookingCore.Calendar.CzechHolidays.EasterSunday(y).PlusDays(-2)),
+        ("EasterMonday", y => BookingCore.Calendar.CzechHolidays.EasterSunday(y).PlusDays(1)),
+    ];
+
     public static readonly IReadOnlyList<(string Name, int Hour)> Hours = Enumerable.Range(1, 17).Select(h => ($"Hour{h}", h)).ToList();
 
     public static readonly IReadOnlyList<(string Name, int Hour)> HalfHours = Enumerable.Range(1, 12).Select(h => ($"HalfHour{h}", h)).ToList();
@@ -93,6 +105,7 @@ internal static class WordMeanings
         Add(all, Weekdays.Select(w => w.Name), "weekday");
         Add(all, Months.Select(m => m.Name), "month");
         Add(all, DayWords.Select(d => d.Name), "day");
+        Add(all, NamedDays.Select(d => d.Name), "named day");
         Add(all, Hours.Select(h => h.Name), "hour");
         Add(all, HalfHours.Select(h => h.Name), "half hour");
         Add(all, Minutes.Select(m => m.Name), "minute");

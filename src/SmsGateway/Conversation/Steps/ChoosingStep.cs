@@ -26,6 +26,20 @@ public abstract class ChoosingStep(Prompts prompts) : ConversationStep
         return null;
     }
 
+    /// <summary><paramref name="list"/> after <paramref name="prefix"/>, with the day and time kept for their steps said
+    /// back before it (<c>Rozumim: Ut 1.12. 10:00.</c>), so that a day written at a list before the day step is seen to
+    /// be kept, not passed over; when all fits the reply's segments.</summary>
+    protected static string WithKept(Turn t, string prefix, string list)
+    {
+        var s = t.Snapshot;
+        if (s.WantedFrom is null && s.WantedTime is null)
+        {
+            return prefix + list;
+        }
+        var kept = prefix + t.Texts.UnderstoodWhen(s.WantedFrom, s.WantedTo, s.WantedTime) + "\n" + list;
+        return t.Texts.Fits(kept) ? kept : prefix + list;
+    }
+
     /// <summary>What the message says for the steps of the booking.</summary>
     protected virtual Task<Wish> WishAsync(Turn t, MessageReading r) => Task.FromResult(Wish.Of(r));
 
