@@ -9,17 +9,20 @@ namespace SmsBooking.SmsGateway.Tests.Browser;
 /// <summary>The web booking in a real browser: a citizen books with the keyboard alone, from /objednat to the confirm
 /// page the e-mail links to, and checks in at the kiosk with the PIN; axe finds no violation on any step, on a phone
 /// (390 px) and on a desktop; and the same path works with JavaScript off. The screenshots are docs/web-booking.md's.</summary>
+/// <remarks>The class shares one gateway and SMTP server (<see cref="SharedWebBookingBrowserGateway"/>, both emptied
+/// before each test), and each test books for an e-mail address of its own and reads only the mail to it.</remarks>
 [Collection(BrowserCollection.Name)]
-public class WebBookingBrowserTests(Chromium chromium)
+public class WebBookingBrowserTests(Chromium chromium, SharedWebBookingBrowserGateway shared) : IClassFixture<SharedWebBookingBrowserGateway>
 {
+    /// <summary>The class's gateway, emptied for the test (the clock on Monday 2026-11-30 07:00), and its mailbox.</summary>
+    private async Task<(GatewayHost Gateway, WebMailbox Mail)> FreshAsync() => (await shared.FreshAsync(), new WebMailbox(shared.Smtp));
+
     [Theory]
     [InlineData(390, 844, "phone")]   // small screen first
     [InlineData(1280, 900, "desktop")]
     public async Task ACitizenBooksWithTheKeyboardOnly_ConfirmsByTheMailedLinksButton_AndChecksIn_AxeFindsNoViolationOnAnyStep(int width, int height, string device)
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
+        var (gateway, mail) = await FreshAsync();
         var page = await chromium.NewPageAsync(width, height);
         var email = $"jana.{device}@example.cz";
         await page.GotoAsync(new Uri(gateway.Address, "/objednat").ToString());
@@ -80,9 +83,7 @@ public class WebBookingBrowserTests(Chromium chromium)
     [Fact]
     public async Task APartyChosenWithTheKeyboard_IsCarriedToTheTimesAndTheForm_AxeFindsNoViolation()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
+        var (gateway, mail) = await FreshAsync();
         var page = await chromium.NewPageAsync(390, 844);
         await page.GotoAsync(new Uri(gateway.Address, "/objednat/OP/zadost?month=2026-12").ToString());
         await TabToAsync(page, "Počet osob", press: null);
@@ -101,9 +102,7 @@ public class WebBookingBrowserTests(Chromium chromium)
     [Fact]
     public async Task WithJavaScriptOff_TheBookingPathStillReservesAndConfirms()
     {
-        var (gateway, mail) = await WebBookingHost.StartAsync();
-        await using var _g = gateway;
-        await using var _m = mail;
+        var (gateway, mail) = await FreshAsync();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             JavaScriptEnabled = false,
