@@ -76,12 +76,12 @@ public sealed class BenchReport(BenchOptions options, string redis, string aof)
         }
         md.AppendLine("## Step throughput and latency (closed loop, full conversations: greeting to PIN, 7 steps)");
         md.AppendLine();
-        md.AppendLine("| users | baseline steps/s | gateway steps/s | ratio | p50 ms | p90 ms | p99 ms | errors | Redis requests/step | Redis commands/step (in scripts too) | scripts/step | Redis CPU ms/step | process CPU ms/step, gateway / baseline | process alloc KB/step, gateway / baseline |");
-        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| users | baseline steps/s | gateway steps/s | ratio | p50 ms | p90 ms | p99 ms | errors | Redis requests/step | Redis reads/step (round trips) | Redis commands/step (in scripts too) | scripts/step | Redis CPU ms/step | process CPU ms/step, gateway / baseline | process alloc KB/step, gateway / baseline |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var l in Levels)
         {
             md.AppendLine($"| {l.Users} | {l.Baseline.StepsPerSecond:0} | {l.Gateway.StepsPerSecond:0} | **{l.Ratio:0.00}** | {l.Gateway.Latency.P50:0.0} | " +
-                $"{l.Gateway.Latency.P90:0.0} | {l.Gateway.Latency.P99:0.0} | {l.Gateway.Errors} | {l.RoundTripsPerStep:0.00} | {Na(l.CommandsPerStep, "0.0")} | " +
+                $"{l.Gateway.Latency.P90:0.0} | {l.Gateway.Latency.P99:0.0} | {l.Gateway.Errors} | {l.RoundTripsPerStep:0.00} | {Na(l.ReadsPerStep, "0.00")} | {Na(l.CommandsPerStep, "0.0")} | " +
                 $"{Na(l.ScriptsPerStep, "0.00")} | {Na(l.RedisCpuMsPerStep, "0.000")} | {l.Gateway.CpuMsPerStep:0.00} / {l.Baseline.CpuMsPerStep:0.00} | " +
                 $"{Kb(l.Gateway.AllocatedPerStep)} / {Kb(l.Baseline.AllocatedPerStep)} |");
         }

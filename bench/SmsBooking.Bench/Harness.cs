@@ -221,7 +221,10 @@ public static class Harness
 /// <summary>Redis' own counts: commands (inside scripts too) and CPU from <c>INFO</c>, round trips from the gateway's
 /// connection. A count whose <c>INFO</c> section the server lacks is null (Garnet has no <c>cpu</c> section and leaves
 /// <c>commandstats</c> empty): the run goes on and the report says n/a.</summary>
-public sealed record RedisCounters(long? Commands, long? Scripts, double? CpuSeconds, long RoundTrips)
+/// <param name="Reads">Read events Redis processed (<c>INFO stats</c> <c>total_reads_processed</c>): a request or
+/// several sent together arrive in one, so this counts round trips as Redis saw them (at one user exactly the gateway's
+/// round trips; with many users, requests of different steps sharing a read count once). Null when not reported.</param>
+public sealed record RedisCounters(long? Commands, long? Scripts, double? CpuSeconds, long RoundTrips, long? Reads = null)
 {
     public static async Task<RedisCounters> ReadAsync(ConnectionMultiplexer stats, Server gateway)
     {
@@ -248,8 +251,11 @@ public sealed record RedisCounters(long? Commands, long? Scripts, double? CpuSec
         var cpu = await SectionAsync(server, "cpu") is { } cpuStats
             ? cpuStats.Where(p => p.Key is "used_cpu_sys" or "used_cpu_user").Sum(p => double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture))
             : (double?)null;
+        var reads = await SectionAsync(server, "stats") is { } statsSection && statsSection.FirstOrDefault(p => p.Key == "total_reads_processed") is { Key: not null } r
+            ? long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture)
+            : (long?)null;
         var mux = (ConnectionMultiplexer)gateway.App.Services.GetRequiredService<IConnectionMultiplexer>();
-        return new RedisCounters(commands, scripts, cpu, mux.GetCounters().Interactive.OperationCount);
+        return new RedisCounters(commands, scripts, cpu, mux.GetCounters().Interactive.OperationCount, reads);
     }
 
     /// <summary>One <c>INFO</c> section's fields, or null when the server has no such section or an empty one.</summary>
@@ -268,7 +274,7 @@ public sealed record RedisCounters(long? Commands, long? Scripts, double? CpuSec
     }
 
     public static RedisCounters operator -(RedisCounters a, RedisCounters b) =>
-        new(a.Commands - b.Commands, a.Scripts - b.Scripts, a.CpuSeconds - b.CpuSeconds, a.RoundTrips - b.RoundTrips);
+        new(a.Commands - b.Commands, a.Scripts - b.Scripts, a.CpuSeconds - b.CpuSeconds, a.RoundTrips - b.RoundTrips, a.Reads - b.Reads);
 }
 
 /// <summary>One concurrency of the replica acknowledgement comparison: the same load without and with.</summary>
@@ -285,6 +291,7 @@ public sealed record LevelResult(int Users, PhaseResult Baseline, PhaseResult Ga
     public double Ratio => Gateway.StepsPerSecond / Baseline.StepsPerSecond;
     public double RoundTripsPerStep => (double)Redis.RoundTrips / Gateway.Steps;
     public double? CommandsPerStep => (double?)Redis.Commands / Gateway.Steps;
+    public double? ReadsPerStep => (double?)Redis.Reads / Gateway.Steps;
     public double? ScriptsPerStep => (double?)Redis.Scripts / Gateway.Steps;
     public double? RedisCpuMsPerStep => Redis.CpuSeconds * 1000 / Gateway.Steps;
 }

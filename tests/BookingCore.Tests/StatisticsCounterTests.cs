@@ -8,15 +8,20 @@ using SmsBooking.TestSupport;
 namespace SmsBooking.BookingCore.Tests;
 
 /// <summary>The counter over a real Redis: what is counted once per event stays counted once when the event is
-/// reported again.</summary>
+/// reported again, and a closure counts while it is in force.</summary>
 public class StatisticsCounterTests
 {
+    private static (IStatisticsStore Store, StatisticsCounter Counter) Counting()
+    {
+        var store = RedisStatisticsStoreTests.On(TestRedis.Multiplexer);
+        var clock = new FakeClock(TestOffice.Prague(2026, 12, 1, 9, 0));
+        return (store, new StatisticsCounter(store, DateTimeZoneProviders.Tzdb["Europe/Prague"], clock, NullLogger<StatisticsCounter>.Instance));
+    }
+
     [Fact]
     public async Task ALapseTakenUpAgainByTheWatcher_IsCountedOnce_AndAnotherHoldsLapseCounts()
     {
-        var store = RedisStatisticsStoreTests.On(TestRedis.Multiplexer);
-        var zone = DateTimeZoneProviders.Tzdb["Europe/Prague"];
-        var counter = new StatisticsCounter(store, zone, new FakeClock(TestOffice.Prague(2026, 12, 1, 9, 0)), NullLogger<StatisticsCounter>.Instance);
+        var (store, counter) = Counting();
         var day = new LocalDate(2026, 12, 1);
         var hold = new Hold("h-1", "+420601000001", "OP", "zadost", day, new LocalTime(10, 0), TestOffice.Prague(2026, 12, 1, 8, 15));
 
@@ -30,9 +35,7 @@ public class StatisticsCounterTests
     [Fact]
     public async Task ABookingMovedAndCancelled_MovesItsPlacesBetweenTheDays_EachEventCountedOnceHoweverOftenReported()
     {
-        var store = RedisStatisticsStoreTests.On(TestRedis.Multiplexer);
-        var zone = DateTimeZoneProviders.Tzdb["Europe/Prague"];
-        var counter = new StatisticsCounter(store, zone, new FakeClock(TestOffice.Prague(2026, 12, 1, 9, 0)), NullLogger<StatisticsCounter>.Instance);
+        var (store, counter) = Counting();
         var monday = new LocalDate(2026, 11, 30);
         var tuesday = monday.PlusDays(1);
         var party = new Bookings.Booking("ABC234", "1234", "+420601000001", "Jana", "OP", "zadost", monday, new LocalTime(9, 0),
@@ -51,5 +54,26 @@ public class StatisticsCounterTests
         Assert.Equal((1L, 0L), (days[0][new Figure(Measure.Booked, "OP", "zadost", "sms")], days[0][places])); // 2 booked, 2 moved away
         Assert.Equal((1L, 1L, 0L), (days[1][new Figure(Measure.Moved, "OP", "zadost")], days[1][new Figure(Measure.Cancelled, "OP", "zadost")],
             days[1][places])); // 2 moved in, 2 cancelled
+    }
+
+    [Fact]
+    public async Task AClosureReopenedAndMadeAgainUnderItsId_TakesItsPlacesOutAgain_RetriesOfEitherChangingNothing()
+    {
+        var (store, counter) = Counting();
+        var day = new LocalDate(2026, 12, 1);
+        IReadOnlyList<(string, int, int)> places = [("OP", 13, 4), ("OP", 14, 4)];
+        async Task<long> ClosedAsync() => (await store.ReadAsync(day, day))[0].Counts.Where(c => c.Key.Measure == Measure.Closed).Sum(c => c.Value);
+
+        await counter.ClosedAsync(day, "c1", places);
+        await counter.ClosedAsync(day, "c1", places); // a retried closure
+        Assert.Equal(8, await ClosedAsync());
+        await counter.ReopenedAsync(day, "c1");
+        await counter.ReopenedAsync(day, "c1"); // a retried reopening
+        Assert.Equal(0, await ClosedAsync());
+        await counter.ClosedAsync(day, "c1", places); // the same request sent again after the reopening: closed again
+        await counter.ClosedAsync(day, "c1", places);
+        Assert.Equal(8, await ClosedAsync());
+        await counter.ReopenedAsync(day, "c1");
+        Assert.Equal(0, await ClosedAsync());
     }
 }

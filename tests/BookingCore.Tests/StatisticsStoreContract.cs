@@ -103,6 +103,48 @@ public abstract class StatisticsStoreContract
     }
 
     [Fact]
+    public async Task InForce_CountsASubjectOnceWhileInForce_WithdrawGivesItBackOnce_AndPutBackItCountsAgain()
+    {
+        var store = Create();
+        var one = new Figure(Measure.Closed, "OP", "", "13");
+        var two = new Figure(Measure.Closed, "OP", "", "14");
+        async Task<(long, long)> ClosedAsync()
+        {
+            var day = (await store.ReadAsync(Day, Day))[0];
+            return (day.Counts.GetValueOrDefault(one), day.Counts.GetValueOrDefault(two));
+        }
+
+        var firsts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.InForceAsync(Day, "closure:c1", [(one, 4), (two, 4)])));
+        Assert.Equal(1, firsts.Count(f => f));
+        Assert.True(await store.InForceAsync(Day, "closure:c2", [(one, 2)])); // another subject counts on its own
+        Assert.Equal((6, 4), await ClosedAsync());
+
+        var withdrawn = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.WithdrawAsync(Day, "closure:c1")));
+        Assert.Equal(1, withdrawn.Count(w => w));
+        Assert.Equal((2, 0), await ClosedAsync());
+
+        Assert.True(await store.InForceAsync(Day, "closure:c1", [(one, 4), (two, 4)])); // put in force again under its subject
+        Assert.False(await store.InForceAsync(Day, "closure:c1", [(one, 4), (two, 4)])); // a retry
+        Assert.Equal((6, 4), await ClosedAsync());
+        Assert.False(await store.WithdrawAsync(Day, "closure:c9")); // never in force: nothing to give back
+        Assert.False(await store.WithdrawAsync(Day.PlusDays(1), "closure:c1")); // a subject is its day's
+        Assert.Equal((6, 4), await ClosedAsync());
+    }
+
+    [Fact]
+    public async Task Withdraw_GivesBackExactlyWhatWasCounted_WhateverIsAskedWhenPutInForceAgain()
+    {
+        var store = Create();
+        var hour = new Figure(Measure.Closed, "OP", "", "9");
+
+        Assert.True(await store.InForceAsync(Day, "closure:c1", [(hour, 3)]));
+        Assert.False(await store.InForceAsync(Day, "closure:c1", [(hour, 5)])); // in force already: its first count stands
+        Assert.True(await store.WithdrawAsync(Day, "closure:c1"));
+
+        Assert.Equal(0, (await store.ReadAsync(Day, Day))[0].Counts.GetValueOrDefault(hour));
+    }
+
+    [Fact]
     public async Task TicketCalled_CountsTheWaitInItsMinuteOnceAtTheFirstCall()
     {
         var store = Create();

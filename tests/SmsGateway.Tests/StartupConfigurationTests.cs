@@ -59,6 +59,7 @@ public class StartupConfigurationTests
     [InlineData("--Twilio:ApiBaseUrl=ftp://x", "Configuration error: Twilio:ApiBaseUrl: ")]
     [InlineData("--Abuse:AllowedCountries:0=XX", "Configuration error: Abuse:AllowedCountries:0: ")]
     [InlineData("--Conversation:DaysPerPage=20", "Configuration error: Conversation:DaysPerPage: ")]
+    [InlineData("--Conversation:KeepWarm=-00:00:01", "Configuration error: Conversation:KeepWarm: -00:00:01 must not be negative (00:00:00 turns it off)")]
     [InlineData("--Waitlist:MaxOffersPerDay=0", "Configuration error: Waitlist:MaxOffersPerDay: 0 must be at least 1")]
     // A counter's agendas name configured agendas, and only a counter key has any.
     [InlineData("--Kiosk:Keys:1:Agendas:0=XY", "Configuration error: Kiosk:Keys:1:Agendas: 'XY' is no agenda of Office:Agendas (one of OP, CP, EO)")]

@@ -124,9 +124,11 @@ public sealed partial class BookingService
     /// <param name="contact">A phone the citizen gave beside the owner (a web booking's mobile): its cap of places
     /// (<see cref="BookingOptions.MaxPlacesPerPhone"/>) holds too, counted atomically with its other claims
     /// (<see cref="IBookingStore.ClaimContactPlacesAsync"/>); <see cref="ConfirmOutcome.TooManyPlaces"/> when it would pass.</param>
+    /// <param name="guard">A conversation's step begun warm: nothing is booked unless the phone's lease is still the
+    /// step's (<see cref="PhoneGuard"/>).</param>
     public async Task<ConfirmResult> ConfirmAsync(Hold hold, string name, bool phoneHasBookings = true,
         Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
-        string? code = null, string? contact = null)
+        string? code = null, string? contact = null, PhoneGuard? guard = null)
     {
         var now = _clock.GetCurrentInstant();
         var upcoming = phoneHasBookings ? await UpcomingAsync(hold.Phone) : [];
@@ -135,7 +137,7 @@ public sealed partial class BookingService
             // Also the retry of a confirmation whose replicas did not answer: the same booking, waited for again.
             return await DurableAsync(new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, earlier));
         }
-        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor, channel, code, contact));
+        return await DurableAsync(await ConfirmCheckedAsync(hold, name, upcoming, now, remindersFor, channel, code, contact, guard));
     }
 
     /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
@@ -160,7 +162,7 @@ public sealed partial class BookingService
 
     private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
         Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
-        string? code = null, string? contact = null)
+        string? code = null, string? contact = null, PhoneGuard? guard = null)
     {
         if (upcoming.Count(b => b.AgendaId == hold.AgendaId) >= _options.MaxUpcomingPerAgenda)
         {
@@ -175,7 +177,7 @@ public sealed partial class BookingService
             {
                 return new ConfirmResult(ConfirmOutcome.TooManyPlaces, PlacesBooked: refused.Booked);
             }
-            var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft), CountBooked);
+            var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft), CountBooked, guard);
             if (contact is not null && !(result?.Booking is { } stood && stood.Date == draft.Date && stood.Code == draft.Code))
             {
                 await _store.UnclaimContactPlacesAsync(contact, draft.Date, draft.Code); // nothing booked under this entry

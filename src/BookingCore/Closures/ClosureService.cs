@@ -174,7 +174,7 @@ public sealed class ClosureService
         var cancelled = codes.Count == 0 ? [] : (await _store.GetDayBookingsAsync(made.Date)).Where(b => codes.Contains(b.Code)).ToList();
         var stored = made with { Cancelled = codes.Count };
         // Counted with the save, in one round trip; each once, so a retried closure counts nothing twice.
-        await Task.WhenAll([_store.SaveClosureAsync(stored, now), CountAsync(made, reopened: false), .. cancelled.Select(CountCancelledAsync)]);
+        await Task.WhenAll([_store.SaveClosureAsync(stored, now), CountClosedAsync(made), .. cancelled.Select(CountCancelledAsync)]);
         return new ClosureOutcome(stored, cancelled.OrderBy(b => b.Start).ThenBy(b => b.Code, StringComparer.Ordinal).ToList());
     }
 
@@ -200,16 +200,16 @@ public sealed class ClosureService
         return lists.SelectMany(l => l).ToList();
     }
 
-    /// <summary>Opens the closure's counters again (cancelled bookings stay cancelled); false when there was none.</summary>
+    /// <summary>Opens the closure's counters again (cancelled bookings stay cancelled) and gives its places back to the
+    /// statistics; null when there was none.</summary>
+    /// <remarks>Asked again once it is reopened (a retried request), the statistics are given back what a lost count
+    /// left in them, and nothing when the first reopening counted.</remarks>
     public async Task<Closure?> ReopenAsync(LocalDate date, string id)
     {
         var closure = (await _store.GetClosuresAsync(date)).FirstOrDefault(c => c.Id == id);
-        if (closure is null || !await _store.RemoveClosureAsync(closure, SlotsOf(closure)))
-        {
-            return null;
-        }
-        await CountAsync(closure, reopened: true);
-        return closure;
+        var reopened = closure is not null && await _store.RemoveClosureAsync(closure, SlotsOf(closure));
+        await CountReopenedAsync(date, id);
+        return reopened ? closure : null;
     }
 
     /// <summary>The places the closure takes out of its day's offer, per agenda and clock hour: the counters it closes
@@ -221,8 +221,10 @@ public sealed class ClosureService
             .Select(g => (g.Key.Agenda, g.Key.Hour, g.Sum(p => p.Places)))
             .ToList();
 
-    private Task CountAsync(Closure closure, bool reopened) =>
-        _statistics?.ClosedAsync(closure.Date, closure.Id, PlacesOf(closure), reopened) ?? Task.CompletedTask;
+    private Task CountClosedAsync(Closure closure) =>
+        _statistics?.ClosedAsync(closure.Date, closure.Id, PlacesOf(closure)) ?? Task.CompletedTask;
+
+    private Task CountReopenedAsync(LocalDate date, string id) => _statistics?.ReopenedAsync(date, id) ?? Task.CompletedTask;
 
     private Task CountCancelledAsync(Booking booking) => _statistics?.CancelledAsync(booking) ?? Task.CompletedTask;
 }

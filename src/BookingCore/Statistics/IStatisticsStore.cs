@@ -20,6 +20,17 @@ public interface IStatisticsStore
     /// together or not at all, however often the step that counts them is retried.</summary>
     Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts);
 
+    /// <summary>Counts <paramref name="counts"/> for <paramref name="subject"/> (a closure) while it is in force on the day:
+    /// the first time, all together and atomically, remembering what was counted; while it is in force, again changes
+    /// nothing (a retry). True when it counted now. After <see cref="WithdrawAsync"/> it counts again: the figures are
+    /// the subjects in force, however often either is asked.</summary>
+    Task<bool> InForceAsync(LocalDate date, string subject, IReadOnlyList<(Figure Figure, long By)> counts);
+
+    /// <summary>Takes back exactly what <see cref="InForceAsync"/> counted for <paramref name="subject"/> (a closure
+    /// reopened), atomically, and forgets it; nothing when it is not in force (a retry, a subject never counted). True
+    /// when it took back now.</summary>
+    Task<bool> WithdrawAsync(LocalDate date, string subject);
+
     /// <summary>Counts <paramref name="subject"/>'s one settled outcome (a booking's visit: no-show or done) in
     /// <paramref name="outcome"/>: the first time one, and when it changes (a correction) the previous figure takes one
     /// back and the new one adds one, atomically; the same outcome again (a retry, a second tap) changes nothing. True

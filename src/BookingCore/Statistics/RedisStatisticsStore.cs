@@ -26,6 +26,34 @@ public sealed class RedisStatisticsStore : IStatisticsStore
         return 1
         """;
 
+    // KEYS inforce, counts; ARGV subject, ttl ms, then field, by pairs. 1 when the subject was put in force now (its
+    // counts added and remembered), 0 when it was in force already.
+    private const string InForceScript = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
+        local counted = {}
+        for i = 3, #ARGV, 2 do
+          redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1])
+          counted[#counted + 1] = ARGV[i] .. '\n' .. ARGV[i + 1] .. '\n'
+        end
+        redis.call('HSET', KEYS[1], ARGV[1], table.concat(counted))
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[2], ARGV[2])
+        return 1
+        """;
+
+    // KEYS inforce, counts; ARGV subject, ttl ms. 1 when what the subject counted was taken back now, 0 when it was
+    // not in force.
+    private const string WithdrawScript = """
+        local counted = redis.call('HGET', KEYS[1], ARGV[1])
+        if not counted then return 0 end
+        for field, by in string.gmatch(counted, '([^\n]*)\n([^\n]*)\n') do
+          redis.call('HINCRBY', KEYS[2], field, -tonumber(by))
+        end
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[2])
+        return 1
+        """;
+
     // KEYS settled, counts; ARGV subject, field, ttl ms. 1 when the subject's outcome was counted or moved now.
     private const string SettleScript = """
         local was = redis.call('HGET', KEYS[1], ARGV[1])
@@ -82,7 +110,14 @@ public sealed class RedisStatisticsStore : IStatisticsStore
 
     public async Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts) =>
         (long)await Db.ScriptEvaluateAsync(OnceScript, [_keys.Once(date), _keys.Counts(date)],
-            [eventId, _ttlMs, .. counts.SelectMany(c => new RedisValue[] { c.Figure.Field, c.By })]) == 1;
+            [eventId, _ttlMs, .. Pairs(counts)]) == 1;
+
+    public async Task<bool> InForceAsync(LocalDate date, string subject, IReadOnlyList<(Figure Figure, long By)> counts) =>
+        (long)await Db.ScriptEvaluateAsync(InForceScript, [_keys.InForce(date), _keys.Counts(date)],
+            [subject, _ttlMs, .. Pairs(counts)]) == 1;
+
+    public async Task<bool> WithdrawAsync(LocalDate date, string subject) =>
+        (long)await Db.ScriptEvaluateAsync(WithdrawScript, [_keys.InForce(date), _keys.Counts(date)], [subject, _ttlMs]) == 1;
 
     public async Task<bool> SettleAsync(LocalDate date, string subject, Figure outcome) =>
         (long)await Db.ScriptEvaluateAsync(SettleScript, [_keys.Settled(date), _keys.Counts(date)], [subject, outcome.Field, _ttlMs]) == 1;
@@ -98,6 +133,9 @@ public sealed class RedisStatisticsStore : IStatisticsStore
             [ticket, at.ToUnixTimeMilliseconds(), prefix, Figure.MaxWaitMinutes, _ttlMs]);
         return wait < 0 ? null : Duration.FromMilliseconds(wait);
     }
+
+    private static IEnumerable<RedisValue> Pairs(IReadOnlyList<(Figure Figure, long By)> counts) =>
+        counts.SelectMany(c => new RedisValue[] { c.Figure.Field, c.By });
 
     public async Task<IReadOnlyList<StatisticsDay>> ReadAsync(LocalDate from, LocalDate to)
     {

@@ -37,13 +37,21 @@ public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone,
         (new Figure(Measure.Places, b.AgendaId, b.ActivityId), -b.Party),
     ]));
 
-    /// <summary>The places a closure took out of its day's offer, per agenda and hour, once per closure (a retried
-    /// closure counts nothing more); <paramref name="reopened"/> gives them back, once.</summary>
-    public Task ClosedAsync(LocalDate date, string closureId, IReadOnlyList<(string Agenda, int Hour, int Places)> places, bool reopened = false) =>
-        places.Count == 0 ? Task.CompletedTask : Safely(nameof(ClosedAsync), () => store.AddOnceAsync(date,
-            $"{(reopened ? "reopened" : "closed")}:{closureId}",
+    /// <summary>The places a closure took out of its day's offer, per agenda and hour, while it is in force: counted
+    /// when it is made, and once only however often it is made again (a retried request); after
+    /// <see cref="ReopenedAsync"/>, made again under the same id (the same request sent again after the reopening, a
+    /// series re-sent), it is in force again and counted again.</summary>
+    public Task ClosedAsync(LocalDate date, string closureId, IReadOnlyList<(string Agenda, int Hour, int Places)> places) =>
+        places.Count == 0 ? Task.CompletedTask : Safely(nameof(ClosedAsync), () => store.InForceAsync(date, ClosureSubject(closureId),
             places.Select(p => (new Figure(Measure.Closed, p.Agenda, "", p.Hour.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                reopened ? -(long)p.Places : p.Places)).ToList()));
+                (long)p.Places)).ToList()));
+
+    /// <summary>A closure reopened: the places it took out are given back, exactly those counted when it was made, once
+    /// however often it is reopened (nothing when it was not in force).</summary>
+    public Task ReopenedAsync(LocalDate date, string closureId) =>
+        Safely(nameof(ReopenedAsync), () => store.WithdrawAsync(date, ClosureSubject(closureId)));
+
+    private static string ClosureSubject(string closureId) => $"closure:{closureId}";
 
     /// <summary>A hold that ran out, counted once per hold: the watcher that takes a lapse up again (its first round
     /// died after counting, or another gateway's lease ran out) does not count it twice.</summary>

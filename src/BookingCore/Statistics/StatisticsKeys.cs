@@ -18,9 +18,12 @@ public sealed class StatisticsKeys(string prefix)
     public RedisKey Issued(LocalDate date) => Day(date) + ":issued";
 
     /// <summary>SET of the events counted once (<c>lapsed:</c>, <c>booked:</c>, <c>moved:</c>, <c>moved-from:</c>,
-    /// <c>cancelled:</c> + a hold id; <c>noshow:</c> + a code; <c>closed:</c>, <c>reopened:</c> + a closure id), kept as long
-    /// as the day's counts.</summary>
+    /// <c>cancelled:</c> + a hold id), kept as long as the day's counts.</summary>
     public RedisKey Once(LocalDate date) => Day(date) + ":once";
+
+    /// <summary>HASH subject in force (<c>closure:</c> + a closure id) → what it counted, <c>field\nby\n</c> repeated,
+    /// to give back exactly that when it is withdrawn; kept as long as the day's counts.</summary>
+    public RedisKey InForce(LocalDate date) => Day(date) + ":inforce";
 
     /// <summary>HASH subject (<c>visit:&lt;code&gt;</c>) → the <see cref="Figure.Field"/> its settled outcome is counted in.</summary>
     public RedisKey Settled(LocalDate date) => Day(date) + ":settled";

@@ -20,6 +20,11 @@ public interface IPhoneStore
     /// <summary>Gives the lease back without saving anything (a step that is not to be kept).</summary>
     Task ReleaseAsync(PhoneLease lease);
 
+    /// <summary>Takes the lease of a step begun warm (<see cref="PhoneClose.KeepWarm"/>) before the step does what cannot
+    /// be taken back, in one round trip, and remembers and counts <paramref name="message"/> as an open would; nothing is
+    /// written unless <see cref="PhoneResumed.Held"/>.</summary>
+    Task<PhoneResumed> ResumeAsync(PhoneLease lease, TimeSpan leaseDuration, InboundMessage message, TimeSpan? rateWindow);
+
     /// <summary>Remembers <paramref name="message"/> for the phone: true at first sight, false when it was seen within
     /// its memory (a replay). For the paths that take no lease (an opt-out word).</summary>
     Task<bool> RememberMessageAsync(string phone, InboundMessage message);
@@ -31,6 +36,7 @@ public interface IPhoneStore
     /// <summary>The phone's snapshot without taking the lease (to read its language), or null.</summary>
     Task<string?> PeekSnapshotAsync(string phone);
 
+    /// <summary>Records or lifts the phone's opt-out; recording it takes a warm lease away (<see cref="PhoneClose.KeepWarm"/>).</summary>
     Task SetOptedOutAsync(string phone, bool optedOut);
 
     /// <summary>Admits one more new conversation in the minute of <paramref name="now"/> while fewer than
@@ -77,6 +83,23 @@ public sealed record PhoneClose(string? Snapshot, TimeSpan IdleExpiry)
     /// (<see cref="IBookingStore.TryPlaceHoldAsync(Holds.Hold, Capacity.HoldLimits, NodaTime.Instant, bool)"/>): the
     /// close writes the phone's pointer to it; null leaves the pointer as it is.</summary>
     public HoldPointer? Hold { get; init; }
+
+    /// <summary>Keeps the lease warm this long for the gateway's next message of the phone instead of giving it back
+    /// (<see cref="PhoneClosed.Warm"/>): that message needs no open. Any open takes a warm lease (the office's offer,
+    /// another gateway), and the warm step then finds it lost at its close; null gives the lease back.</summary>
+    public TimeSpan? KeepWarm { get; init; }
+
+    /// <summary>The message of a step begun warm (no open counted or remembered it): the close remembers it, counts it in
+    /// the phone's window of <see cref="RateWindow"/> and saves nothing when it was seen before
+    /// (<see cref="PhoneClosed.Seen"/>).</summary>
+    public InboundMessage? Message { get; init; }
+
+    /// <summary>The phone's rate window, for <see cref="Message"/>; null counts nothing.</summary>
+    public TimeSpan? RateWindow { get; init; }
+
+    /// <summary>The step began from a snapshot that must still be stored (a warm step): the close saves nothing when it
+    /// has expired meanwhile.</summary>
+    public bool SnapshotMustExist { get; init; }
 }
 
 /// <summary>The phone's pointer to its hold, written by the close: the hold and how long the pointer lives (the hold's
@@ -90,6 +113,35 @@ public sealed record HoldPointer(Holds.Hold Hold, TimeSpan Life);
 public sealed record PhoneClosed(bool Saved, Holds.Hold? Replaced = null)
 {
     public static readonly PhoneClosed LeaseLost = new(false);
+
+    public static readonly PhoneClosed MessageSeen = new(false) { Seen = true };
+
+    /// <summary>Nothing was saved: the warm step's message had been seen before (<see cref="PhoneClose.Message"/>).</summary>
+    public bool Seen { get; init; }
+
+    /// <summary>The lease kept warm (<see cref="PhoneClose.KeepWarm"/>) for the next message, with what it needs to begin
+    /// without an open; null when the lease was given back (not asked, or the phone is opted out).</summary>
+    public PhoneWarm? Warm { get; init; }
+}
+
+/// <summary>A lease kept warm by a close: <see cref="Lease"/> (its token and the snapshot saved) opens the phone's next
+/// step without a round trip, while the phone's message count stays under its rate.</summary>
+/// <param name="RateCount">Messages counted in the phone's rate window at the close.</param>
+/// <param name="RateLeft">How long that window still runs (zero: none running).</param>
+public sealed record PhoneWarm(PhoneLease Lease, long RateCount, TimeSpan RateLeft);
+
+/// <summary>What taking a warm step's lease found (<see cref="IPhoneStore.ResumeAsync"/>).</summary>
+public enum PhoneResumed
+{
+    /// <summary>The lease is the step's, held now.</summary>
+    Held,
+
+    /// <summary>Another message or the office took the phone since the warm close (or it opted out): the step is to be
+    /// answered afresh from what is stored.</summary>
+    Lost,
+
+    /// <summary>The message was seen before: nothing is to be done or said.</summary>
+    Seen,
 }
 
 /// <summary>A held lease on one phone's conversation and the snapshot loaded with it.</summary>

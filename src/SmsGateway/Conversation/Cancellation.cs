@@ -66,6 +66,7 @@ public sealed class Cancellation
         {
             return await t.HintAsync();
         }
+        await t.ExclusiveAsync();
         var cancelled = await _booking.CancelAsync(t.Phone, code);
         await t.Machine.FireAsync(Trigger.BookingCancelled);
         return cancelled is null ? t.Texts.UnknownCode(code) : t.Texts.Cancelled(code);
@@ -74,6 +75,7 @@ public sealed class Cancellation
     /// <summary><c>STORNO K7M3QX</c>: that booking, whatever the talk is at.</summary>
     public async Task<string> CancelByCodeAsync(Turn t, string code)
     {
+        await t.ExclusiveAsync();
         var cancelled = await _booking.CancelAsync(t.Phone, code);
         return cancelled is null ? t.Texts.UnknownCode(Prompts.Echo(code.ToUpperInvariant())) : t.Texts.Cancelled(cancelled.Code);
     }

@@ -31,8 +31,12 @@ public sealed class Confirmation
         // The hold as the snapshot knows it: no read of the phone's hold pointer.
         var hold = s.Hold!.ToHold(t.Phone, s.AgendaId!, s.ActivityId!);
         var moving = s.Moving;
+        if (moving is not null)
+        {
+            await t.ExclusiveAsync(); // a move cannot be taken back; a booking checks the lease in its claim (t.Guard)
+        }
         var result = moving is null
-            ? await _booking.ConfirmAsync(hold, s.Name!, t.PhoneHasBookings, _notifications.RemindersFor)
+            ? await _booking.ConfirmAsync(hold, s.Name!, t.PhoneHasBookings, _notifications.RemindersFor, guard: t.Guard)
             : await _booking.MoveAsync(hold, moving.Date, moving.Code, _notifications.RemindersFor);
         switch (result.Outcome)
         {
@@ -68,6 +72,7 @@ public sealed class Confirmation
     /// <summary>ANO again right after a booking: the same booking, with its PIN.</summary>
     public async Task<string> RepeatAsync(Turn t)
     {
+        await t.ExclusiveAsync(); // it books the pointed hold should the first ANO's booking not have stood
         var result = await _booking.ConfirmAsync(t.Phone, t.Snapshot.ConfirmedHoldId!, "");
         if (result.Outcome == ConfirmOutcome.AlreadyConfirmed)
         {

@@ -150,6 +150,7 @@ public sealed class ConversationEngine
             case Keyword.Move:
                 return await _moving.StartAsync(t, r);
             case Keyword.Watch:
+                await t.ExclusiveAsync(); // a watch kept cannot be taken back
                 return await _watching.AnswerAsync(t, r);
             case Keyword.More when t.Machine.CanFire(Trigger.PagedOn):
                 return await PageOnAsync(t);

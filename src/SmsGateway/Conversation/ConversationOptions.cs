@@ -40,4 +40,10 @@ public sealed class ConversationOptions
 
     /// <summary>A lease is given up by itself after this long, should its holder die.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After answering a message, the gateway keeps the phone's lease warm this long (at most
+    /// <see cref="IdleExpiry"/>) with the snapshot it saved, so that the phone's next message needs no round trip to
+    /// open (docs/redis.md, "A warm lease"); zero turns it off. Anything else that opens the phone takes a warm lease,
+    /// and the warm step then begins again from what is stored.</summary>
+    public TimeSpan KeepWarm { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -81,6 +81,10 @@ internal sealed class ConversationOptionsValidator(IConfiguration configuration)
         {
             errors.Add($"{S}:LeaseWait: {o.LeaseWait} must be between 0 and 14 seconds (Twilio waits 15)");
         }
+        if (o.KeepWarm < TimeSpan.Zero)
+        {
+            errors.Add($"{S}:KeepWarm: {o.KeepWarm} must not be negative (00:00:00 turns it off)");
+        }
         if (o.LeaseDuration < TimeSpan.FromSeconds(1))
         {
             errors.Add($"{S}:LeaseDuration: {o.LeaseDuration} must be at least a second");

@@ -76,15 +76,26 @@ public sealed class InboundSmsHandler
                 _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", messageSid, PhoneMask.Mask(phone));
                 return null; // a captured STOP replayed after START does not opt the number out again
             }
+            _conversations.Forget(phone);
             await _phones.SetOptedOutAsync(phone, true);
             _log.LogInformation("Opt-out recorded for {Phone}", PhoneMask.Mask(phone));
             return null;
         }
 
+        // The phone's last message was answered here and its lease kept warm: the step begins with no round trip.
+        var allowed = _abuse.IsAllowed(phone);
+        if (allowed && await _conversations.TakeWarmAsync(phone, message, _abuse.RateWindow, _abuse.MaxMessagesPerWindow, cancellationToken) is { } warm)
+        {
+            var (answered, warmReply) = await WarmStepAsync(warm, keyword, normalized, body, message);
+            if (answered)
+            {
+                return warmReply;
+            }
+        }
+
         // One round trip counts the message against the phone's rate, remembers its id at first sight (so that no
         // path, answered or refused, can be replayed), reads the opt-out and, for a message within the rate from an
         // allowed country, opens the phone's unit of work.
-        var allowed = _abuse.IsAllowed(phone);
         var opening = await _conversations.OpenForMessageAsync(phone, message, _abuse.RateWindow, allowed ? _abuse.MaxMessagesPerWindow : 0);
         if (opening.MessageSeen)
         {
@@ -103,6 +114,31 @@ public sealed class InboundSmsHandler
             return Fit(_texts.For(BookingCore.Options.Language.Cs).TryAgainLater());
         }
         return await StepAsync(conversation, keyword, normalized, body, message.Now);
+    }
+
+    /// <summary>A step begun warm: answered, unless the phone was taken meanwhile (another message, the office, an
+    /// opt-out; the step did nothing that cannot be taken back, and gave back what it held): then it is to be opened as
+    /// usual and answered afresh. A message seen before is answered with nothing, as when opened.</summary>
+    private async Task<(bool Answered, string? Reply)> WarmStepAsync(PhoneConversation warm, Keyword keyword, string normalized, string body, InboundMessage message)
+    {
+        await using (warm)
+        {
+            try
+            {
+                return (true, await StepAsync(warm, keyword, normalized, body, message.Now));
+            }
+            catch (PhoneMovedOnException e) when (e.Seen)
+            {
+                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} ignored", message.Sid, PhoneMask.Mask(warm.Phone));
+                return (true, null);
+            }
+            catch (PhoneMovedOnException)
+            {
+                _log.LogDebug("The warm lease of {Phone} was taken meanwhile; the message is answered afresh", PhoneMask.Mask(warm.Phone));
+                GatewayMetrics.WarmStepsLost.Add(1);
+            }
+        }
+        return (false, null);
     }
 
     /// <summary>The step on the phone's open conversation: an opted-out phone hears nothing but an opt-in word; a new
@@ -125,7 +161,7 @@ public sealed class InboundSmsHandler
         }
         if (_abuse.MaxMessagesPerMinuteTotal > 0 && _steps[snapshot.State].AtRest && !conversation.OptedOut
             && !AboutOwnBookings(keyword, body, snapshot.State, now)
-            && !await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal))
+            && !await AdmittedAsync(conversation, now))
         {
             _log.LogWarning("Inbound limit of {Limit} a minute passed: no new conversation for {Phone}", _abuse.MaxMessagesPerMinuteTotal, PhoneMask.Mask(phone));
             GatewayMetrics.BusyRefusals.Add(1);
@@ -147,7 +183,7 @@ public sealed class InboundSmsHandler
                 e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, e.Step, PhoneMask.Mask(phone));
             return Fit(_texts.For(snapshot.Language).NotSavedTryAgain());
         }
-        if (!await conversation.SaveAsync(optedOut: conversation.OptedOut ? false : null))
+        if (!await conversation.SaveAsync(optedOut: conversation.OptedOut ? false : null, keepWarm: true))
         {
             _log.LogError("Lease for {Phone} was lost before saving; the step was not saved", PhoneMask.Mask(phone));
             return Fit(_texts.For(snapshot.Language).TryAgainLater());
@@ -183,6 +219,15 @@ public sealed class InboundSmsHandler
         }
         _log.LogInformation("Number {Phone} outside the allowed countries", PhoneMask.Mask(phone));
         return optedOut ? null : Fit(_texts.For(BookingCore.Options.Language.Cs).CountryNotServed() + "\n" + _texts.For(BookingCore.Options.Language.En).CountryNotServed());
+    }
+
+    /// <summary>A new conversation admitted in the minute under <c>Abuse:MaxMessagesPerMinuteTotal</c>. A step begun
+    /// warm takes its lease first: a refusal is decided on the conversation as stored (an office's offer may have moved
+    /// it on meanwhile, and a conversation under way is never refused), and a step answered afresh is not admitted twice.</summary>
+    private async Task<bool> AdmittedAsync(PhoneConversation conversation, Instant now)
+    {
+        await conversation.ExclusiveAsync();
+        return await _phones.TryAdmitConversationAsync(now, _abuse.MaxMessagesPerMinuteTotal);
     }
 
     /// <summary>Plain GSM-7 unless diacritics are configured on.</summary>

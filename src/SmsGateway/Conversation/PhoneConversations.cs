@@ -1,11 +1,26 @@
+using System.Collections.Concurrent;
 using SmsBooking.BookingCore.Store;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
 /// <summary>Opens a phone's unit of work (<see cref="PhoneConversation"/>): lease, snapshot, opt-out and whether the
-/// phone ever booked in one round trip, and for an inbound message also its rate count and replay check.</summary>
+/// phone ever booked in one round trip, and for an inbound message also its rate count and replay check; or, for the
+/// phone's next message on the same gateway, warm from what the last close kept (<see cref="TakeWarm"/>), with none.</summary>
 public sealed class PhoneConversations
 {
+    /// <summary>At most this many phones are kept warm by one gateway (a few KB each); beyond, a message opens as usual.</summary>
+    internal const int MaxWarmPhones = 50_000;
+
+    /// <summary>The warm leases by phone, until (<see cref="Environment.TickCount64"/> ms, Redis' own clock: the lease
+    /// lives there for as long) and the phone's rate window's end.</summary>
+    private readonly ConcurrentDictionary<string, (PhoneWarm Warm, long Until, long RateEnds)> _warm = new();
+
+    /// <summary>The phones with a step begun warm here being answered, and when it ends: the phone's next message waits
+    /// for it, as it would for a lease held in Redis, so that two messages sent one after the other are answered so.</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _inFlight = new();
+
+    private int _kept;
+
     private readonly IPhoneStore _phones;
     private readonly IBookingStore _store;
     private readonly NodaTime.IClock _clock;
@@ -29,12 +44,90 @@ public sealed class PhoneConversations
     public async Task<Opening> OpenForMessageAsync(string phone, InboundMessage message, TimeSpan rateWindow, long maxCount)
     {
         var opening = await _phones.OpenAsync(new PhoneOpen(phone, _options.LeaseDuration) { RateWindow = rateWindow, MaxCount = maxCount, Message = message });
-        return new Opening(Wrap(opening.Lease), opening.Count, opening.MessageSeen, opening.OptedOut);
+        return new Opening(Wrap(opening.Lease, Warmth(rateWindow)), opening.Count, opening.MessageSeen, opening.OptedOut);
     }
 
-    /// <summary>The phone's unit of work if its lease is free now, else null (the citizen is texting right now).</summary>
-    public async Task<PhoneConversation?> TryOpenAsync(string phone) =>
-        Wrap((await _phones.OpenAsync(new PhoneOpen(phone, _options.LeaseDuration))).Lease);
+    /// <summary>The unit of work for <paramref name="message"/> begun warm, with no round trip: when this gateway
+    /// answered the phone's last message and keeps its lease warm, and the message stays within the phone's
+    /// <paramref name="maxCount"/> as counted then. Null otherwise (the message is to be opened as usual). The warm
+    /// lease is taken out of the cache: a second message of the phone meanwhile opens as usual.</summary>
+    public async Task<PhoneConversation?> TakeWarmAsync(string phone, InboundMessage message, TimeSpan rateWindow, long maxCount, CancellationToken cancellationToken)
+    {
+        if (_inFlight.TryGetValue(phone, out var earlier))
+        {
+            try
+            {
+                await earlier.Task.WaitAsync(_options.LeaseWait, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Still answering after the lease's wait: this message opens as usual (and waits in Redis).
+            }
+        }
+        if (!_warm.TryRemove(phone, out var kept))
+        {
+            return null;
+        }
+        var now = Environment.TickCount64;
+        var counted = now < kept.RateEnds ? kept.Warm.RateCount : 0;
+        if (now >= kept.Until || counted >= maxCount)
+        {
+            return null;
+        }
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[phone] = done;
+        return new PhoneConversation(_phones, _store, _clock, kept.Warm.Lease, _options.IdleExpiry, Warmth(rateWindow) with
+        {
+            Message = message,
+            Done = () =>
+            {
+                _inFlight.TryRemove(KeyValuePair.Create(phone, done));
+                done.TrySetResult();
+            },
+        });
+    }
+
+    /// <summary>Forgets the phone's warm lease here (its opt-out, an office's step): its next message opens as usual.</summary>
+    public void Forget(string phone) => _warm.TryRemove(phone, out _);
+
+    /// <summary>Forgets every warm lease here (the store was emptied under the gateway: a test's reset).</summary>
+    public void ForgetAll() => _warm.Clear();
+
+    /// <summary>How a webhook's units of work keep warm: <see cref="ConversationOptions.KeepWarm"/>, into this cache.</summary>
+    private PhoneConversation.Warmth Warmth(TimeSpan rateWindow) =>
+        new(_options.KeepWarm > TimeSpan.Zero ? _options.KeepWarm : null, Keep, _options.LeaseDuration, rateWindow);
+
+    /// <summary>Keeps a warm lease a close made, for a little less than Redis keeps it (a step begun near its end would
+    /// find it gone at its close and begin again).</summary>
+    private void Keep(PhoneWarm warm)
+    {
+        var now = Environment.TickCount64;
+        // The count takes all the dictionary's locks: looked at once in 1,024 closes (the bound may pass by as many).
+        if (Interlocked.Increment(ref _kept) % 1024 == 0 && _warm.Count >= MaxWarmPhones)
+        {
+            foreach (var (phone, kept) in _warm)
+            {
+                if (kept.Until <= now)
+                {
+                    _warm.TryRemove(phone, out _);
+                }
+            }
+            if (_warm.Count >= MaxWarmPhones)
+            {
+                return;
+            }
+        }
+        var keep = (long)Math.Min(_options.KeepWarm.TotalMilliseconds, _options.IdleExpiry.TotalMilliseconds);
+        _warm[warm.Lease.Phone] = (warm, now + keep - Math.Min(1000, keep / 2), now + (long)warm.RateLeft.TotalMilliseconds);
+    }
+
+    /// <summary>The phone's unit of work if its lease is free now (or only kept warm), else null (the citizen is texting
+    /// right now).</summary>
+    public async Task<PhoneConversation?> TryOpenAsync(string phone)
+    {
+        Forget(phone);
+        return Wrap((await _phones.OpenAsync(new PhoneOpen(phone, _options.LeaseDuration))).Lease);
+    }
 
     /// <summary>Waits for the phone's lease (another message of the phone is being answered) up to
     /// <see cref="ConversationOptions.LeaseWait"/>, trying again after 5 ms, doubling up to 100 ms; null when it stayed
@@ -56,5 +149,6 @@ public sealed class PhoneConversations
         }
     }
 
-    private PhoneConversation? Wrap(PhoneLease? lease) => lease is null ? null : new PhoneConversation(_phones, _store, _clock, lease, _options.IdleExpiry);
+    private PhoneConversation? Wrap(PhoneLease? lease, PhoneConversation.Warmth? warmth = null) =>
+        lease is null ? null : new PhoneConversation(_phones, _store, _clock, lease, _options.IdleExpiry, warmth);
 }

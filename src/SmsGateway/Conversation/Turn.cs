@@ -74,6 +74,13 @@ public sealed class Turn : ConversationMachine.IEffects
 
     public Task GoOnAsync(ConversationState state) => Steps[state].GoOnAsync(this);
 
+    /// <summary>Before what cannot be taken back: the phone's lease is taken now when the message began warm
+    /// (<see cref="PhoneConversation.ExclusiveAsync"/>).</summary>
+    public Task ExclusiveAsync() => _unit.ExclusiveAsync();
+
+    /// <summary>What a booking's claim checks when the message began warm and has not taken the lease yet; else null.</summary>
+    public BookingCore.Store.PhoneGuard? Guard => _unit.Guard;
+
     /// <summary>Holds the slot for the phone (<see cref="BookingService.HoldAsync"/>): the phone's pointer to it, and
     /// with <paramref name="lapseNotice"/> its lapse watch, are written when the message's unit of work closes, and only
     /// if the conversation still holds it then.</summary>
@@ -90,6 +97,7 @@ public sealed class Turn : ConversationMachine.IEffects
 
     public async Task ReleaseHoldAsync()
     {
+        await _unit.ExclusiveAsync(); // the pointer's hold, once given back, is gone for good
         // The hold the pointer names (placed in an earlier message), and one placed in this message, not yet pointed to.
         _released = await _booking.ReleaseHoldAsync(Phone) ?? _released;
         _released = await _unit.GiveBackPlacedAsync() ?? _released;

@@ -16,6 +16,8 @@ public static class GatewayMetrics
     public static readonly Counter<long> HoldsPlaced = Meter.CreateCounter<long>("smsbooking.holds.placed", description: "Slots held for a citizen");
     public static readonly Counter<long> HoldsLapsed = Meter.CreateCounter<long>("smsbooking.holds.lapsed", description: "Holds that lapsed unconfirmed");
     public static readonly Counter<long> BookingsConfirmed = Meter.CreateCounter<long>("smsbooking.bookings.confirmed", description: "Bookings made");
+    public static readonly Counter<long> WarmStepsLost = Meter.CreateCounter<long>("smsbooking.conversation.warm_lost",
+        description: "Steps begun on a warm lease that another message or the office had taken meanwhile, answered afresh");
     public static readonly Counter<long> BusyRefusals = Meter.CreateCounter<long>("smsbooking.inbound.busy", description: "New conversations refused past Abuse:MaxMessagesPerMinuteTotal");
     public static readonly Counter<long> CheckIns = Meter.CreateCounter<long>("smsbooking.checkins", description: "PINs accepted at the kiosk");
     public static readonly Counter<long> OutboundSent = Meter.CreateCounter<long>("smsbooking.outbound.sent", description: "Outbound SMS accepted by Twilio");

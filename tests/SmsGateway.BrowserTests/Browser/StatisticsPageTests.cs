@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using NodaTime;
 using SmsBooking.BookingCore.Statistics;
 using SmsBooking.SmsGateway.Tests.Staff;
@@ -41,7 +42,7 @@ public class StatisticsPageTests(Chromium chromium)
 
         var page = await chromium.NewPageAsync(1366, 900);
         await StaffPages.SignInAsync(page, gateway);
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Statistiky" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statistiky" }).ClickAsync();
         await page.FillAsync("#from", "2026-11-02");
         await page.FillAsync("#to", "2026-11-29");
         await page.ClickAsync("form.filters button");
@@ -53,5 +54,33 @@ public class StatisticsPageTests(Chromium chromium)
         Assert.Contains("Po", await page.Locator("table.heat-table").InnerTextAsync());
         await AccessibilityCheck.AssertNoViolationsAsync(page);
         await Chromium.ScreenshotAsync(page, "staff-statistics");
+    }
+
+    [Fact]
+    public async Task TheRangeLinks_ShowTheComingDaysBookedSoFar_AndTheLast30Days_KeepingTheScope()
+    {
+        await using var gateway = await StaffPages.StartAsync(); // Monday 30 November 2026
+        var store = gateway.App.Services.GetRequiredService<IStatisticsStore>();
+        await store.AddAsync(new LocalDate(2026, 11, 20), new Figure(Measure.Booked, "OP", "zadost", "sms"), 5);
+        await store.AddAsync(new LocalDate(2026, 12, 3), new Figure(Measure.Booked, "OP", "zadost", "web"), 7); // booked ahead
+        await store.AddAsync(new LocalDate(2026, 12, 3), new Figure(Measure.Booked, "CP", "zadost", "web"), 2);
+        var page = await chromium.NewPageAsync(390, 844);
+        await StaffPages.SignInAsync(page, gateway);
+        await page.GotoAsync(Screens.Url(gateway, "/staff/statistiky"));
+        var bookings = page.Locator("dl.figures div").Filter(new() { HasText = "Objednávky" }).Locator("dd");
+        Assert.Equal(("2026-11-01", "2026-11-30", "5"), (await page.InputValueAsync("#from"), await page.InputValueAsync("#to"), await bookings.InnerTextAsync()));
+
+        await page.SelectOptionAsync("#scope", "OP");
+        await page.ClickAsync("form.filters button");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Příštích 30 dní (co je už objednáno)" }).ClickAsync();
+
+        Assert.Equal(("2026-11-30", "2026-12-29", "OP"), (await page.InputValueAsync("#from"), await page.InputValueAsync("#to"), await page.InputValueAsync("#scope")));
+        Assert.Equal("7", await bookings.InnerTextAsync()); // the identity cards' booked ahead, not the passports'
+        await AccessibilityCheck.AssertNoViolationsAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Chromium.ScreenshotAsync(page, "staff-statistics-next-days");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Posledních 30 dní" }).ClickAsync();
+        Assert.Equal(("2026-11-01", "2026-11-30", "5"), (await page.InputValueAsync("#from"), await page.InputValueAsync("#to"), await bookings.InnerTextAsync()));
     }
 }

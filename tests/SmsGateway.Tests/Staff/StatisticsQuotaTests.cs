@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SmsBooking.BookingCore.Closures;
+using SmsBooking.BookingCore.Store;
 using SmsBooking.SmsGateway.Tests.WebBooking;
 using SmsBooking.TestSupport;
 
@@ -10,7 +14,8 @@ namespace SmsBooking.SmsGateway.Tests.Staff;
 /// <summary>The quota use played through over HTTP: bookings by SMS, on the web pages (confirmed from the e-mail TestSmtp
 /// received) and by the staff, one of them cancelled, walk-ins, an afternoon's counter closed; then the statistics page
 /// and its CSV read back. The places offered are the day's slots times the counters (less the closed ones), an activity's
-/// share its quota (<c>BookablePerHour</c> 1 per counter and hour); the places booked are the bookings that stand.</summary>
+/// share its quota (<c>BookablePerHour</c> 1 per counter and hour); the places booked are the bookings that stand. The
+/// places closed are the closures in force, however often a closure or a series is sent, reopened and sent again.</summary>
 public class StatisticsQuotaTests
 {
     private const string Email = "jana.novakova@example.cz";
@@ -72,6 +77,80 @@ public class StatisticsQuotaTests
         Assert.Contains("<th scope=\"row\">Občanské průkazy – Podání žádosti</th><td>46</td><td>4</td><td>9 %</td>", page);
     }
 
+    [Fact]
+    public async Task AClosureReopenedAndSentAgainUnderItsIdempotencyKey_TakesItsPlacesOutAgain_ASeriesToo_RetriesChangingNothing()
+    {
+        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
+        using var console = await OnMondaySignedInAsync(gateway);
+        // Identity cards: Tuesday 8-15, 7 h x 4 slots x 3 counters = 84 places; Wednesday 8-17, 108. One counter closed
+        // from 13:00 takes 8 places on Tuesday, 16 on Wednesday.
+        Task<(int Tuesday, int Wednesday)> OfferedAsync() => OfferedOnTuesdayAndWednesdayAsync(console);
+        var tuesday = new { date = "2026-12-01", from = "13:00", agenda = "OP", counters = 1, reason = "školení", offer = false };
+        Assert.Equal((84, 108), await OfferedAsync());
+
+        var made = await SendAsync(gateway, "/api/staff/closures", tuesday, idempotencyKey: "skoleni-1");
+        await SendAsync(gateway, "/api/staff/closures", tuesday, idempotencyKey: "skoleni-1"); // a retry
+        Assert.Equal((76, 108), await OfferedAsync());
+        var id = made.GetProperty("closure").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, await DeleteAsync(gateway, $"/api/staff/closures/2026-12-01/{id}"));
+        Assert.Equal(HttpStatusCode.NotFound, await DeleteAsync(gateway, $"/api/staff/closures/2026-12-01/{id}")); // a retry
+        Assert.Equal((84, 108), await OfferedAsync());
+        // The same request sent again after the reopening closes the counter again, under the same id.
+        var again = await SendAsync(gateway, "/api/staff/closures", tuesday, idempotencyKey: "skoleni-1");
+        await SendAsync(gateway, "/api/staff/closures", tuesday, idempotencyKey: "skoleni-1");
+        Assert.Equal(id, again.GetProperty("closure").GetProperty("id").GetString());
+        Assert.Equal((76, 108), await OfferedAsync());
+        Assert.Equal(HttpStatusCode.OK, await DeleteAsync(gateway, $"/api/staff/closures/2026-12-01/{id}"));
+
+        // A series of both days: previewed (nothing counted), made, reopened whole, re-sent.
+        var both = new { date = "2026-12-01", until = "2026-12-02", from = "13:00", agenda = "OP", counters = 1, reason = "školení", offer = false };
+        await SendAsync(gateway, "/api/staff/closures/preview", both);
+        Assert.Equal((84, 108), await OfferedAsync());
+        var seriesId = (await SendAsync(gateway, "/api/staff/closures", both, idempotencyKey: "skoleni-2")).GetProperty("series").GetString();
+        Assert.Equal((76, 92), await OfferedAsync());
+        Assert.Equal(HttpStatusCode.OK, await DeleteAsync(gateway, $"/api/staff/closures/series/{seriesId}"));
+        Assert.Equal((84, 108), await OfferedAsync());
+        await SendAsync(gateway, "/api/staff/closures", both, idempotencyKey: "skoleni-2");
+        await SendAsync(gateway, "/api/staff/closures", both, idempotencyKey: "skoleni-2");
+        Assert.Equal((76, 92), await OfferedAsync());
+    }
+
+    [Fact]
+    public async Task AReopeningWhoseCountWasLost_GivesThePlacesBackWhenTheDeleteIsRetried()
+    {
+        await using var gateway = await GatewayHost.StartAsync(StaffConsoleHttpTests.Users());
+        using var console = await OnMondaySignedInAsync(gateway);
+        var made = await SendAsync(gateway, "/api/staff/closures", new { date = "2026-12-01", from = "13:00", agenda = "OP", counters = 1, reason = "školení", offer = false });
+        var id = made.GetProperty("closure").GetProperty("id").GetString()!;
+        Assert.Equal((76, 108), await OfferedOnTuesdayAndWednesdayAsync(console));
+
+        // The reopening's store step ran, and the gateway died before it counted; the clerk's client sends the DELETE again.
+        var closures = gateway.App.Services.GetRequiredService<ClosureService>();
+        var closure = Assert.Single(await closures.ClosuresAsync(new LocalDate(2026, 12, 1)));
+        Assert.True(await gateway.App.Services.GetRequiredService<IBookingStore>().RemoveClosureAsync(closure, closures.SlotsOf(closure)));
+        Assert.Equal((76, 108), await OfferedOnTuesdayAndWednesdayAsync(console));
+
+        Assert.Equal(HttpStatusCode.NotFound, await DeleteAsync(gateway, $"/api/staff/closures/2026-12-01/{id}"));
+        Assert.Equal((84, 108), await OfferedOnTuesdayAndWednesdayAsync(console));
+    }
+
+    /// <summary>Monday 30 November, 07:00, and the console signed in.</summary>
+    private static async Task<ConsoleClient> OnMondaySignedInAsync(GatewayHost gateway)
+    {
+        gateway.Clock.Reset(TestOffice.Prague(2026, 11, 30, 7, 0));
+        var console = new ConsoleClient(gateway);
+        Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync(StaffConsoleHttpTests.User, StaffConsoleHttpTests.Password)).StatusCode);
+        return console;
+    }
+
+    /// <summary>The identity cards' places offered on Tuesday 1 and Wednesday 2 December, from the statistics CSV.</summary>
+    private static async Task<(int Tuesday, int Wednesday)> OfferedOnTuesdayAndWednesdayAsync(ConsoleClient console)
+    {
+        var csv = await CsvAsync(console, "from=2026-12-01&to=2026-12-02&scope=OP");
+        static int Offered(string row) => int.Parse(row.Split(';')[^3], System.Globalization.CultureInfo.InvariantCulture);
+        return (Offered(Row(csv, "2026-12-01")), Offered(Row(csv, "2026-12-02")));
+    }
+
     private static string Row(string[] lines, string first) => Assert.Single(lines, l => l.StartsWith(first + ";", StringComparison.Ordinal));
 
     private static async Task<string[]> CsvAsync(ConsoleClient console, string query)
@@ -80,10 +159,22 @@ public class StatisticsQuotaTests
         return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
     }
 
-    private static async Task<JsonElement> SendAsync(GatewayHost gateway, string path, object body, string? key = null)
+    private static async Task<HttpStatusCode> DeleteAsync(GatewayHost gateway, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.Add("X-Api-Key", TestKioskKeys.Staff);
+        using var response = await gateway.Http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static async Task<JsonElement> SendAsync(GatewayHost gateway, string path, object body, string? key = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Api-Key", key ?? TestKioskKeys.Staff);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
         var response = await gateway.Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {text}");

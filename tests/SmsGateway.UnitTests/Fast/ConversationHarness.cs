@@ -157,12 +157,13 @@ public sealed class ConversationHarness : IAsyncDisposable, ITestGateway
         await _app.DisposeAsync();
     }
 
-    /// <summary>Deletes every key under this harness's prefix and drops the free days it remembers.</summary>
+    /// <summary>Deletes every key under this harness's prefix and drops the free days and warm leases it remembers.</summary>
     private async Task<bool> TryEmptyAsync()
     {
         try
         {
             await KeyPrefix.DeleteAsync(TestGarnet.Multiplexer, _prefix);
+            Get<PhoneConversations>().ForgetAll();
             var bookings = Get<BookingService>();
             foreach (var agenda in Get<OfficeSettings>().Agendas)
             {

@@ -19,6 +19,25 @@ internal static class PhoneScripts
         end
         """;
 
+    /// <summary>The lease is free to take: nobody holds it, or the gateway that answered the phone's last message keeps
+    /// it warm (<c>p:</c> before its token) and is not answering now as far as Redis knows.</summary>
+    private const string Free = """
+
+        local function free(key)
+          local held = redis.call('GET', key)
+          return (not held) or string.sub(held, 1, 2) == 'p:'
+        end
+        """;
+
+    /// <summary>The lease is the token's: held by it, or kept warm for it.</summary>
+    private const string Ours = """
+
+        local function ours(key, token)
+          local held = redis.call('GET', key)
+          return held == token or held == 'p:' .. token
+        end
+        """;
+
     /// <summary>KEYS messages; ARGV sid, now (ms), keep (ms). 1 first sight, 0 a replay.</summary>
     public const string RememberMessage = Remember + """
 
@@ -29,9 +48,10 @@ internal static class PhoneScripts
     /// token, lease ms, rate window ms (0 counts nothing), max count, message id ('' none), now ms, keep ms. Counts the
     /// message in the rate counter, remembers its id at first sight whatever happens to it next (refused, rate-limited,
     /// answered), so that no path can be replayed, and unless it was seen or the count passed the max takes the lease
-    /// and reads what the conversation needs. {count, 1, 0, opted out, has bookings, snapshot|false} | {count, 0, seen
-    /// 0/1, opted out}.</summary>
-    public const string Open = Remember + """
+    /// and reads what the conversation needs. A lease kept warm (<see cref="Close"/>) is free to take: its gateway only
+    /// finds out at its next script. {count, 1, 0, opted out, has bookings, snapshot|false} | {count, 0, seen 0/1, opted
+    /// out}.</summary>
+    public const string Open = Remember + Free + """
 
         local n = 0
         if tonumber(ARGV[3]) > 0 then
@@ -40,18 +60,31 @@ internal static class PhoneScripts
         end
         local out = redis.call('EXISTS', KEYS[3])
         if ARGV[5] ~= '' and remember(KEYS[6], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7])) == 0 then return {n, 0, 1, out} end
-        if n <= tonumber(ARGV[4]) and redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+        if n <= tonumber(ARGV[4]) and free(KEYS[1]) then
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
           return {n, 1, 0, out, redis.call('EXISTS', KEYS[5]), redis.call('GET', KEYS[2])}
         end
         return {n, 0, 0, out}
         """;
 
-    /// <summary>Closes the unit of work while the token still holds the lease. KEYS lease, conversation, opt-out, hold
-    /// pointer; ARGV token, snapshot ('' deletes it), idle ms, opt-out ('1' records it, '0' lifts it, '' leaves it), the
-    /// hold placed in the step ('' none), its pointer's life ms. Saves, changes the opt-out, points to the hold and
-    /// releases the lease: {1, the pointer it replaced|false} closed, {0} lease lost (nothing written).</summary>
-    public const string Close = """
-        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return {0} end
+    /// <summary>Closes the unit of work while the lease is the token's (held, or kept warm and untouched since). KEYS
+    /// lease, conversation, opt-out, hold pointer, booking index, rate, messages; ARGV 1 token, 2 snapshot ('' deletes it),
+    /// 3 idle ms, 4 opt-out ('1' records it, '0' lifts it, '' leaves it), 5 the hold placed in the step ('' none), 6 its
+    /// pointer's life ms, 7 the token to keep the lease warm for ('' gives it back), 8 how long ms, 9 the message of a
+    /// step begun warm ('' none: the open counted and remembered it), 10 now ms, 11 keep ms, 12 rate window ms, 13 '1'
+    /// when the step began from a snapshot that must still be there (not expired meanwhile). A warm step's message is
+    /// remembered and counted here, as the open does for a cold one. Saves, changes the opt-out, points to the hold and
+    /// gives back or keeps the lease (never kept for a phone opted out, whose STOP may have come while the step held the
+    /// lease): {1, the pointer it replaced|false, has bookings, rate count, rate ms left, opted out} closed,
+    /// {0} lease lost (nothing written), {2} the message was seen before (nothing written).</summary>
+    public const string Close = Remember + Ours + """
+
+        if not ours(KEYS[1], ARGV[1]) then return {0} end
+        if ARGV[13] == '1' and redis.call('EXISTS', KEYS[2]) == 0 then return {0} end
+        if ARGV[9] ~= '' then
+          if remember(KEYS[7], ARGV[9], tonumber(ARGV[10]), tonumber(ARGV[11])) == 0 then return {2} end
+          if tonumber(ARGV[12]) > 0 and redis.call('INCR', KEYS[6]) == 1 then redis.call('PEXPIRE', KEYS[6], ARGV[12]) end
+        end
         if ARGV[2] == '' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
         if ARGV[4] == '1' then redis.call('SET', KEYS[3], '1') elseif ARGV[4] == '0' then redis.call('DEL', KEYS[3]) end
         local replaced = false
@@ -59,8 +92,33 @@ internal static class PhoneScripts
           replaced = redis.call('GET', KEYS[4])
           redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[6])
         end
-        redis.call('DEL', KEYS[1])
-        return {1, replaced}
+        local out = redis.call('EXISTS', KEYS[3])
+        if ARGV[7] == '' or out == 1 then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], 'p:' .. ARGV[7], 'PX', ARGV[8]) end
+        return {1, replaced, redis.call('EXISTS', KEYS[5]), tonumber(redis.call('GET', KEYS[6]) or '0'), redis.call('PTTL', KEYS[6]), out}
+        """;
+
+    /// <summary>Takes the lease a step began warm with, before the step does what cannot be taken back (a cancel, a
+    /// move, a watch), once a step (its close then remembers nothing: a confirmation's claim may have taken the lease
+    /// already, without the message). KEYS lease, rate, messages; ARGV token, lease ms, message id, now ms, keep ms,
+    /// rate window ms. 1 held (the message remembered and counted now, as an open would), 0 lost (another message or the office took the
+    /// phone meanwhile, or an opt-out), 2 the message was seen before. Nothing written unless 1.</summary>
+    public const string Resume = Remember + """
+
+        local held = redis.call('GET', KEYS[1])
+        if held ~= ARGV[1] and held ~= 'p:' .. ARGV[1] then return 0 end
+        if remember(KEYS[3], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])) == 0 then return 2 end
+        if tonumber(ARGV[6]) > 0 and redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[6]) end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        return 1
+        """;
+
+    /// <summary>KEYS opt-out, lease: records the opt-out and takes a warm lease away (the gateway that keeps it must not
+    /// go on from what it remembers).</summary>
+    public const string OptOut = """
+        redis.call('SET', KEYS[1], '1')
+        local held = redis.call('GET', KEYS[2])
+        if held and string.sub(held, 1, 2) == 'p:' then redis.call('DEL', KEYS[2]) end
+        return 1
         """;
 
     /// <summary>KEYS opt-out, conversation: {opted out 0/1, snapshot|false}, without the lease.</summary>
@@ -68,9 +126,10 @@ internal static class PhoneScripts
         return {redis.call('EXISTS', KEYS[1]), redis.call('GET', KEYS[2])}
         """;
 
-    /// <summary>KEYS lease; ARGV token: releases the lease while the token holds it.</summary>
-    public const string ReleaseLease = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+    /// <summary>KEYS lease; ARGV token: releases the lease while it is the token's (held or kept warm).</summary>
+    public const string ReleaseLease = Ours + """
+
+        if ours(KEYS[1], ARGV[1]) then return redis.call('DEL', KEYS[1]) end
         return 0
         """;
 

@@ -21,8 +21,9 @@ internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, 
 
     /// <summary>Claims the hold's places for the draft's index entry unless the phone's other upcoming places and these
     /// would pass the cap; adds the entry and drops the hold pointer in the same step. Returns whether it was claimed
-    /// and the places the phone claims besides.</summary>
-    public async Task<(bool Claimed, int Booked)> ClaimAsync(Hold hold, Booking draft, string entry, long ttlMs, Instant now)
+    /// and the places the phone claims besides. With <paramref name="guard"/>, the phone's lease is checked and taken
+    /// first (<see cref="PhoneGuard"/>), and <see cref="PhoneMovedOnException"/> thrown when it is no longer the guard's.</summary>
+    public async Task<(bool Claimed, int Booked)> ClaimAsync(Hold hold, Booking draft, string entry, long ttlMs, Instant now, PhoneGuard? guard = null)
     {
         var since = now - (cap?.CountedAfterStart ?? Duration.Zero);
         var claim = string.Create(CultureInfo.InvariantCulture, $"{hold.Party}|{hold.Id}|{hold.ExpiresAt.ToUnixTimeMilliseconds()}");
@@ -30,8 +31,22 @@ internal sealed class PlaceClaims(IConnectionMultiplexer redis, RedisKeys keys, 
         {
             index = keys.PhoneBookings(hold.Phone), pointer = keys.PhoneHold(hold.Phone), places = keys.PhonePlaces(hold.Phone),
             score = draft.Start.ToUnixTimeMilliseconds(), entry, ttl = ttlMs, holdId = hold.Id, claim, party = hold.Party, cap = cap?.Max ?? 0,
-            since = since.ToUnixTimeMilliseconds(),
+            since = since.ToUnixTimeMilliseconds(), lease = keys.PhoneLease(hold.Phone), token = guard?.Token ?? "",
+            leaseMs = (long)(guard?.Lease.TotalMilliseconds ?? 0), messages = keys.PhoneMessages(hold.Phone), rate = keys.PhoneRate(hold.Phone),
+            sid = guard?.Message.Sid ?? "", now = guard?.Message.Now.ToUnixTimeMilliseconds() ?? 0, keep = (long)(guard?.Message.Keep.TotalMilliseconds ?? 0),
+            window = (long)(guard?.RateWindow?.TotalMilliseconds ?? 0),
         }))!;
+        switch ((int)result[0])
+        {
+            case -1:
+                throw new PhoneMovedOnException(seen: false);
+            case -2:
+                throw new PhoneMovedOnException(seen: true);
+        }
+        if (guard is not null)
+        {
+            guard.Taken = true;
+        }
         return ((int)result[0] == 1, (int)result[1]);
     }
 

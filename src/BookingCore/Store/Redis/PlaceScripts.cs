@@ -11,11 +11,31 @@ internal static class PlaceScripts
     /// (their start in @index at or after @since; the claims of visits passed are forgotten), and only while the new
     /// @party places fit under the @cap (0: none) adds the index entry (@entry, scored @score, the index living at least
     /// @ttl ms) and its @claim (<c>places|hold id|hold expiry ms</c>) and drops the hold @pointer if it names @holdId, as
-    /// one step. {1, places claimed before} | {0, places claimed} (over the cap: nothing written).</summary>
+    /// one step. With a @token (a conversation's step begun warm, <see cref="PhoneGuard"/>), only while the phone's @lease
+    /// is that token's, held or warm, and it is held for @leaseMs from then; taking it from warm remembers the step's
+    /// message @sid in @messages (kept @keep ms from @now) and counts it in @rate (window @window ms), as an open would.
+    /// Without a token, a warm lease of the phone is taken away: the phone's next warm step, which knew nothing of this
+    /// booking, begins again from the store. {1, places claimed before} | {0, places claimed} (over the cap: nothing
+    /// written) | {-1, 0} the lease is not the token's | {-2, 0} the message was seen before (nothing written).</summary>
     /// <remarks>Two confirmations of one phone at once (two gateways, a conversation and the staff) are two calls of
     /// this script on one slot: the second counts the first's claim. The index entry's own claim is not counted, so a
     /// repeated confirmation claims nothing twice.</remarks>
     public static readonly LuaScript Claim = LuaScript.Prepare("""
+        local held = redis.call('GET', @lease)
+        if @token ~= '' then
+          if held ~= @token and held ~= 'p:' .. @token then return {-1, 0} end
+          if held ~= @token then
+            local at = redis.call('ZSCORE', @messages, @sid)
+            if at and tonumber(at) >= tonumber(@now) - tonumber(@keep) then return {-2, 0} end
+            redis.call('ZADD', @messages, @now, @sid)
+            redis.call('ZREMRANGEBYSCORE', @messages, '-inf', tonumber(@now) - tonumber(@keep))
+            redis.call('PEXPIRE', @messages, @keep)
+            if tonumber(@window) > 0 and redis.call('INCR', @rate) == 1 then redis.call('PEXPIRE', @rate, @window) end
+          end
+          redis.call('SET', @lease, @token, 'PX', @leaseMs)
+        elseif held and string.sub(held, 1, 2) == 'p:' then
+          redis.call('DEL', @lease)
+        end
         local used = 0
         local claims = redis.call('HGETALL', @places)
         for i = 1, #claims, 2 do

@@ -10,7 +10,7 @@ namespace SmsBooking.BookingCore.Store.Redis;
 public sealed partial class RedisBookingStore
 {
     public async Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null,
-        Func<Booking, Task>? alongside = null)
+        Func<Booking, Task>? alongside = null, PhoneGuard? guard = null)
     {
         var index = _keys.PhoneBookings(hold.Phone);
         var entry = IndexEntry(draft.Date, draft.Code);
@@ -21,7 +21,7 @@ public sealed partial class RedisBookingStore
         // pointer, or to lapse by itself). The index lives as long as the day keys of the phone's latest booking (the
         // visit, then the retention), no longer; readers skip entries whose booking has expired.
         var ttl = TimeToLiveMs(draft.Date, now, _retention);
-        var (claimed, booked) = await _claims.ClaimAsync(hold, draft, entry, ttl, now);
+        var (claimed, booked) = await _claims.ClaimAsync(hold, draft, entry, ttl, now, guard);
         if (!claimed && await _claims.RepairAsync(hold.Phone, now, LoadAsync, (date, id, at) => _moves.AbortHoldAsync(date, id, at)))
         {
             (claimed, booked) = await _claims.ClaimAsync(hold, draft, entry, ttl, now);

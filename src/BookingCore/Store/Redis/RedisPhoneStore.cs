@@ -24,7 +24,9 @@ public sealed class RedisPhoneStore : IPhoneStore
     private static readonly RedisKey[] OpenKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut,
         RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Bookings, RedisKeys.PhoneSuffix.Messages];
     private static readonly RedisKey[] CloseKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Conversation, RedisKeys.PhoneSuffix.OptOut,
-        RedisKeys.PhoneSuffix.Hold];
+        RedisKeys.PhoneSuffix.Hold, RedisKeys.PhoneSuffix.Bookings, RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Messages];
+    private static readonly RedisKey[] ResumeKeys = [RedisKeys.PhoneSuffix.Lease, RedisKeys.PhoneSuffix.Rate, RedisKeys.PhoneSuffix.Messages];
+    private static readonly RedisKey[] OptOutKeys = [RedisKeys.PhoneSuffix.OptOut, RedisKeys.PhoneSuffix.Lease];
     private static readonly RedisKey[] LookKeys = [RedisKeys.PhoneSuffix.OptOut, RedisKeys.PhoneSuffix.Conversation];
     private static readonly RedisKey[] LeaseKeys = [RedisKeys.PhoneSuffix.Lease];
     private static readonly RedisKey[] MessageKeys = [RedisKeys.PhoneSuffix.Messages];
@@ -54,18 +56,41 @@ public sealed class RedisPhoneStore : IPhoneStore
     public async Task<PhoneClosed> CloseAsync(PhoneLease lease, PhoneClose close)
     {
         var pointer = close.Hold;
+        var message = close.Message;
+        var warmToken = close.KeepWarm is null ? "" : NewToken();
         var result = (RedisResult[])(await PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.Close, CloseKeys,
         [
             lease.Token, close.Snapshot ?? "", (long)close.IdleExpiry.TotalMilliseconds, close.OptedOut switch { true => "1", false => "0", null => "" },
             pointer is null ? "" : StoredRecords.ToJson(pointer.Hold), (long)Math.Max(1, pointer?.Life.TotalMilliseconds ?? 0),
+            warmToken, (long)Math.Max(1, close.KeepWarm?.TotalMilliseconds ?? 0),
+            message?.Sid ?? "", message?.Now.ToUnixTimeMilliseconds() ?? 0, (long)(message?.Keep.TotalMilliseconds ?? 0),
+            (long)(close.RateWindow?.TotalMilliseconds ?? 0), close.SnapshotMustExist ? "1" : "",
         ]))!;
-        if ((int)result[0] == 0)
+        switch ((int)result[0])
         {
-            return PhoneClosed.LeaseLost;
+            case 0:
+                return PhoneClosed.LeaseLost;
+            case 2:
+                return PhoneClosed.MessageSeen;
         }
         var replaced = result[1].IsNull ? null : StoredRecords.HoldFromJson((string)result[1]!);
-        return new PhoneClosed(true, replaced is null || replaced.Id == pointer!.Hold.Id ? null : replaced);
+        var warm = close.KeepWarm is null || (int)result[5] == 1 ? null : new PhoneWarm(
+            new PhoneLease(lease.Phone, warmToken, close.Snapshot, OptedOut: false, (int)result[2] == 1),
+            (long)result[3], TimeSpan.FromMilliseconds(Math.Max(0, (long)result[4])));
+        return new PhoneClosed(true, replaced is null || replaced.Id == pointer!.Hold.Id ? null : replaced) { Warm = warm };
     }
+
+    public async Task<PhoneResumed> ResumeAsync(PhoneLease lease, TimeSpan leaseDuration, InboundMessage message, TimeSpan? rateWindow) =>
+        (int)await PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.Resume, ResumeKeys,
+        [
+            lease.Token, (long)leaseDuration.TotalMilliseconds, message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds,
+            (long)(rateWindow?.TotalMilliseconds ?? 0),
+        ]) switch
+        {
+            1 => PhoneResumed.Held,
+            2 => PhoneResumed.Seen,
+            _ => PhoneResumed.Lost,
+        };
 
     public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
         (int)await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.RememberMessage, MessageKeys,
@@ -90,7 +115,7 @@ public sealed class RedisPhoneStore : IPhoneStore
     public async Task<string?> PeekSnapshotAsync(string phone) => await Db.StringGetAsync(_keys.PhoneConversation(phone));
 
     public Task SetOptedOutAsync(string phone, bool optedOut) => optedOut
-        ? Db.StringSetAsync(_keys.PhoneOptOut(phone), "1")
+        ? PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.OptOut, OptOutKeys)
         : Db.KeyDeleteAsync(_keys.PhoneOptOut(phone));
 
     public Task<bool> IsOptedOutAsync(string phone) => Db.KeyExistsAsync(_keys.PhoneOptOut(phone));

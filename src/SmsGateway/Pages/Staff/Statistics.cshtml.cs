@@ -20,6 +20,12 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
 
     public LocalDate To { get; private set; }
 
+    /// <summary>The office's today, where the default range ends and the coming days' range begins.</summary>
+    public LocalDate Today { get; private set; }
+
+    /// <summary>The days a range link covers: the default range back from today, the coming days from today on.</summary>
+    public const int RangeDays = 30;
+
     /// <summary>The scope chosen: empty (the whole office), <c>OP</c> (an agenda) or <c>OP/zadost</c> (an activity).</summary>
     public string Scope { get; private set; } = "";
 
@@ -59,9 +65,9 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
 
     private async Task<StatisticsReport> ReadAsync(string? from, string? to, string? scope)
     {
-        var today = booking.Calendar.Today();
-        To = DateOr(to, today);
-        From = DateOr(from, To.PlusDays(-29));
+        Today = booking.Calendar.Today();
+        To = DateOr(to, Today);
+        From = DateOr(from, To.PlusDays(-(RangeDays - 1)));
         if (From > To)
         {
             (From, To) = (To, From);
@@ -88,7 +94,10 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
     }
 
     /// <summary>The query of this page's range and scope, for the CSV link.</summary>
-    public string Query => $"from={Iso(From)}&to={Iso(To)}&scope={Uri.EscapeDataString(Scope)}";
+    public string Query => RangeQuery(From, To);
+
+    /// <summary>The query of another range in this page's scope, for the range links.</summary>
+    public string RangeQuery(LocalDate from, LocalDate to) => $"from={Iso(from)}&to={Iso(to)}&scope={Uri.EscapeDataString(Scope)}";
 
     public string DayShort(LocalDate date) => $"{date.Day}. {date.Month}.";
 
