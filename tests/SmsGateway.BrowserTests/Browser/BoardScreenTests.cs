@@ -9,9 +9,12 @@ namespace SmsBooking.SmsGateway.Tests.Browser;
 /// <summary>The calling board on the waiting room's TV: live by server-sent events, back by itself after the gateway
 /// restarts, polling when it cannot have events, and never a name or a number of a citizen.</summary>
 /// <remarks>Each test starts a host of its own, not a <see cref="SharedGateway"/>: the board's live feed
-/// (<c>BoardFeed</c>) keeps in memory the last queue version it read and sends its view again only when the version
-/// differs, and a store emptied under it starts counting versions again, so a test could be shown the view the test
-/// before it left at the same version.</remarks>
+/// (<c>BoardFeed</c>, a background service with no way to forget) keeps in memory the last view it read and hands it at
+/// once to every board that connects, so a test's board would first show the view the test before it left (an
+/// assertion that view happens to meet, such as a waiting count of 1, would pass on it); and it reads the board again
+/// only when the queue version differs from the last one it read, so a store emptied under it, counting versions from
+/// 0 again, would not be read at the version the test before it ended on (until the feed's 30-second refresh).
+/// Two of the five cases need hosts of their own anyway (a restart on one port, one feed per key).</remarks>
 [Collection(BrowserCollection.Name)]
 public class BoardScreenTests(Chromium chromium)
 {

@@ -19,12 +19,23 @@ public static class WebBookingHost
     public static async Task<(GatewayHost Gateway, WebMailbox Mail)> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null)
     {
         var smtp = await TestSmtp.StartAsync();
-        var all = new Dictionary<string, string?>(smtp.GatewaySettings) { ["Outbound:Enabled"] = "false" };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        var all = new Dictionary<string, string?>(smtp.GatewaySettings);
+        foreach (var (k, v) in Settings(settings))
         {
             all[k] = v;
         }
         return (await GatewayHost.StartAsync(all, now), new WebMailbox(smtp));
+    }
+
+    /// <summary>The web booking's settings on top of the SMTP server's: the SMS sender off, then <paramref name="settings"/>.</summary>
+    public static Dictionary<string, string?> Settings(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["Outbound:Enabled"] = "false" };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            all[k] = v;
+        }
+        return all;
     }
 
     public static Dictionary<string, string> Person(string email, string? mobile = null) => new()

@@ -3,14 +3,19 @@ using NodaTime;
 namespace SmsBooking.SmsGateway.Tests.WebBooking;
 
 /// <summary>How a web booking test opens: a gateway with the web booking on (<see cref="WebBookingHost"/>), the
-/// mailbox its e-mails reach, and a citizen's browser without JavaScript; all disposed together.</summary>
+/// mailbox its e-mails reach, and a citizen's browser without JavaScript; all disposed together, or, on a class's
+/// shared gateway (<see cref="OnAsync"/>), the citizen alone.</summary>
 public sealed class WebBookingSession : IAsyncDisposable
 {
-    private WebBookingSession(GatewayHost gateway, WebMailbox mail, WebCitizen citizen)
+    /// <summary>Whether the gateway and the mailbox are the session's own, to be disposed with it.</summary>
+    private readonly bool _owned;
+
+    private WebBookingSession(GatewayHost gateway, WebMailbox mail, WebCitizen citizen, bool owned)
     {
         Gateway = gateway;
         Mail = mail;
         Citizen = citizen;
+        _owned = owned;
     }
 
     public GatewayHost Gateway { get; }
@@ -24,7 +29,16 @@ public sealed class WebBookingSession : IAsyncDisposable
     public static async Task<WebBookingSession> StartAsync(IDictionary<string, string?>? settings = null, Instant? now = null, string? forwardedFor = null)
     {
         var (gateway, mail) = await WebBookingHost.StartAsync(settings, now);
-        return new WebBookingSession(gateway, mail, new WebCitizen(gateway.Address, forwardedFor));
+        return new WebBookingSession(gateway, mail, new WebCitizen(gateway.Address, forwardedFor), owned: true);
+    }
+
+    /// <summary>A test on the class's shared gateway, emptied for it (<see cref="SharedGateway.FreshAsync"/>: the clock
+    /// on Monday 2026-11-30 07:00), its citizen connecting from a loopback address of the test's own. The mailbox is the class's SMTP
+    /// server, emptied too; read it by the test's own recipient, as <see cref="WebMailbox"/> does.</summary>
+    public static async Task<WebBookingSession> OnAsync(SharedWebBookingGateway shared)
+    {
+        var gateway = await shared.FreshAsync();
+        return new WebBookingSession(gateway, new WebMailbox(shared.Smtp), new WebCitizen(gateway.Address, source: shared.NextSource()), owned: false);
     }
 
     public void Deconstruct(out GatewayHost gateway, out WebMailbox mail, out WebCitizen citizen) =>
@@ -42,7 +56,10 @@ public sealed class WebBookingSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Citizen.Dispose();
-        await Mail.DisposeAsync();
-        await Gateway.DisposeAsync();
+        if (_owned)
+        {
+            await Mail.DisposeAsync();
+            await Gateway.DisposeAsync();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace SmsBooking.SmsGateway.Tests.WebBooking;
@@ -10,12 +11,36 @@ public sealed partial class WebCitizen : IDisposable
     private readonly HttpClient _http;
     private string _lastToken = "";
 
-    public WebCitizen(Uri address, string? forwardedFor = null)
+    /// <param name="forwardedFor">The citizen's address as the loopback proxy names it (<c>X-Forwarded-For</c>).</param>
+    /// <param name="source">A loopback address of the citizen's own (127.x.x.x) its connections come from, so that
+    /// the gateway counts its posts and holds apart from other tests' citizens on the same gateway.</param>
+    public WebCitizen(Uri address, string? forwardedFor = null, IPAddress? source = null)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        if (source is not null)
+        {
+            handler.ConnectCallback = (context, cancel) => ConnectFromAsync(source, context.DnsEndPoint, cancel);
+        }
+        _http = new HttpClient(handler) { BaseAddress = address };
         if (forwardedFor is not null)
         {
             _http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+    }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress source, DnsEndPoint gateway, CancellationToken cancel)
+    {
+        var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(source, 0));
+            await socket.ConnectAsync(gateway, cancel);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 

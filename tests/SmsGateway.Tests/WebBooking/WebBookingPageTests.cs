@@ -13,8 +13,12 @@ namespace SmsBooking.SmsGateway.Tests.WebBooking;
 /// <summary>The web booking's pages over real HTTP, without JavaScript, against the test Redis: the steps, the confirm
 /// link that confirms only by its button, the lapse, the second confirm, cancel and move. The fake clock starts on
 /// Monday 2026-11-30 07:00 Prague.</summary>
-public class WebBookingPageTests
+/// <remarks>The class shares one gateway and SMTP server (<see cref="SharedWebBookingGateway"/>, both emptied before
+/// each test); each test also books for an e-mail address of its own, reads only the mail to it, and posts from a
+/// loopback address of its own. The test without a mail relay starts a host of its own (the web booking off).</remarks>
+public class WebBookingPageTests(SharedWebBookingGateway shared) : IClassFixture<SharedWebBookingGateway>
 {
+    /// <summary>The address of the test without a mail relay; the others book for addresses of their own.</summary>
     private const string Email = "jana.novakova@example.cz";
 
     private const string Register = "Evidence obyvatel";
@@ -28,15 +32,16 @@ public class WebBookingPageTests
     [Fact]
     public async Task TheSteps_EndInASummaryWithTheDeadline_AndOnlyTheConfirmPagesPost_ConfirmsAsAWebBookingWhosePinChecksIn()
     {
-        await using var session = await WebBookingSession.StartAsync();
+        const string email = "jana.kroky@example.cz";
+        await using var session = await WebBookingSession.OnAsync(shared);
         var (gateway, mail, citizen) = session;
-        var summary = WebCitizen.Text(await ReserveAsync(citizen, Email, mobile: "601 123 456"));
+        var summary = WebCitizen.Text(await ReserveAsync(citizen, email, mobile: "601 123 456"));
         Assert.Contains("07:15", summary); // held 15 minutes from 07:00
-        Assert.Contains(Email, summary);
-        var sent = await mail.WaitAsync(Email, WebBookingHost.ConfirmSubject);
+        Assert.Contains(email, summary);
+        var sent = await mail.WaitAsync(email, WebBookingHost.ConfirmSubject);
         var code = Regex.Match(sent.Subject ?? "", @"rezervaci (\w{6}) do 7:15").Groups[1].Value;
         Assert.Contains(code, summary);
-        var confirmLink = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
+        var confirmLink = await mail.LinkAsync(email, WebBookingHost.ConfirmSubject, "potvrdit");
         var store = gateway.App.Services.GetRequiredService<IBookingStore>();
         var day = new LocalDate(2026, 12, 1);
 
@@ -50,9 +55,9 @@ public class WebBookingPageTests
         var booking = Assert.Single(await store.GetDayBookingsAsync(day));
         Assert.Equal((BookingChannel.Web, code, new LocalTime(8, 0)), (booking.Channel, booking.Code, booking.Time));
         Assert.Equal("Jana Nováková", booking.Name);
-        var pin = WebMailbox.PinOf(await mail.WaitAsync(Email, WebBookingHost.PinSubject));
+        var pin = WebMailbox.PinOf(await mail.WaitAsync(email, WebBookingHost.PinSubject));
         Assert.Equal(booking.Pin, pin);
-        Assert.StartsWith("/objednat/zrusit/", await mail.LinkAsync(Email, WebBookingHost.PinSubject, "zrusit"));
+        Assert.StartsWith("/objednat/zrusit/", await mail.LinkAsync(email, WebBookingHost.PinSubject, "zrusit"));
         Assert.True(await gateway.App.Services.GetRequiredService<BookingCore.Outbound.IOutbox>().WasQueuedAsync("+420601123456",
             $"web-pin:{booking.HoldId}:2026-12-01:{booking.Code}"));
 
@@ -67,31 +72,33 @@ public class WebBookingPageTests
     [Fact]
     public async Task ASecondConfirm_SaysAlreadyConfirmed_AndBooksNothingMore()
     {
-        await using var session = await WebBookingSession.StartAsync();
+        const string email = "jana.podruhe@example.cz";
+        await using var session = await WebBookingSession.OnAsync(shared);
         var (gateway, mail, citizen) = session;
-        var link = await session.ReserveForConfirmLinkAsync(Email);
+        var link = await session.ReserveForConfirmLinkAsync(email);
         await citizen.GetAsync(link);
         await citizen.PostAsync(link);
         var again = WebCitizen.Text(await citizen.PostAsync(link));
         Assert.Contains("Objednávka už je potvrzena", again);
         Assert.Single(await gateway.App.Services.GetRequiredService<IBookingStore>().GetDayBookingsAsync(new LocalDate(2026, 12, 1)));
-        await mail.WaitAsync(Email, WebBookingHost.PinSubject);
-        Assert.Equal(1, mail.Count(Email, WebBookingHost.PinSubject));
+        await mail.WaitAsync(email, WebBookingHost.PinSubject);
+        Assert.Equal(1, mail.Count(email, WebBookingHost.PinSubject));
     }
 
     [Fact]
     public async Task AConfirmAfterTheDeadline_SaysLapsedAndOffersToBookAgain_TheSlotIsFreeAgain_AndTheLapsedMailGoes()
     {
-        await using var session = await WebBookingSession.StartAsync();
+        const string email = "jana.pozde@example.cz";
+        await using var session = await WebBookingSession.OnAsync(shared);
         var (gateway, mail, citizen) = session;
         // The population register has one counter: the one place of 08:00 is held.
-        await ReserveAsync(citizen, Email, agenda: Register, activity: Residence);
+        await ReserveAsync(citizen, email, agenda: Register, activity: Residence);
         var service = gateway.App.Services.GetRequiredService<BookingService>();
         var agenda = service.Calendar.Office.FindAgenda("EO")!;
         var day = new LocalDate(2026, 12, 1);
         bool FreeAt8(IReadOnlyList<BookingCore.Calendar.Slot> slots) => slots.Any(s => s.Start == new LocalTime(8, 0));
         Assert.False(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt")));
-        var link = await mail.LinkAsync(Email, WebBookingHost.ConfirmSubject, "potvrdit");
+        var link = await mail.LinkAsync(email, WebBookingHost.ConfirmSubject, "potvrdit");
         await citizen.GetAsync(link);
 
         gateway.Clock.Advance(Duration.FromMinutes(15));
@@ -103,18 +110,19 @@ public class WebBookingPageTests
         Assert.True(FreeAt8(await service.FreeSlotsAsync(agenda, day, "pobyt")));
 
         await gateway.App.Services.GetRequiredService<NotificationWatcher>().RunOnceAsync();
-        Assert.StartsWith("/objednat/EO/pobyt", await mail.LinkAsync(Email, WebBookingHost.LapsedSubject, "EO/pobyt"));
+        Assert.StartsWith("/objednat/EO/pobyt", await mail.LinkAsync(email, WebBookingHost.LapsedSubject, "EO/pobyt"));
     }
 
     [Fact]
     public async Task Cancel_IsAPageWithAButton_AndTheSlotStaysTakenForTheCancelReleaseDelay()
     {
-        await using var session = await WebBookingSession.StartAsync();
+        const string email = "jana.zrusit@example.cz";
+        await using var session = await WebBookingSession.OnAsync(shared);
         var (gateway, mail, citizen) = session;
-        var confirm = await session.ReserveForConfirmLinkAsync(Email, agenda: Register, activity: Residence);
+        var confirm = await session.ReserveForConfirmLinkAsync(email, agenda: Register, activity: Residence);
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
-        var cancel = await mail.LinkAsync(Email, WebBookingHost.PinSubject, "zrusit");
+        var cancel = await mail.LinkAsync(email, WebBookingHost.PinSubject, "zrusit");
         var store = gateway.App.Services.GetRequiredService<IBookingStore>();
         var day = new LocalDate(2026, 12, 1);
 
@@ -122,7 +130,7 @@ public class WebBookingPageTests
         Assert.Equal(BookingStatus.Booked, Assert.Single(await store.GetDayBookingsAsync(day)).Status); // the GET cancels nothing
         Assert.Contains("Objednávka je zrušena", WebCitizen.Text(await citizen.PostAsync(cancel)));
         Assert.Equal(BookingStatus.Cancelled, Assert.Single(await store.GetDayBookingsAsync(day)).Status);
-        await mail.WaitAsync(Email, WebBookingHost.CancelledSubject);
+        await mail.WaitAsync(email, WebBookingHost.CancelledSubject);
 
         var service = gateway.App.Services.GetRequiredService<BookingService>();
         var agenda = service.Calendar.Office.FindAgenda("EO")!;
@@ -136,12 +144,13 @@ public class WebBookingPageTests
     [Fact]
     public async Task Move_ThroughTheDayAndTimeLists_ConfirmsByItsButton_WithANewPinByMail()
     {
-        await using var session = await WebBookingSession.StartAsync();
+        const string email = "jana.presun@example.cz";
+        await using var session = await WebBookingSession.OnAsync(shared);
         var (gateway, mail, citizen) = session;
-        var confirm = await session.ReserveForConfirmLinkAsync(Email);
+        var confirm = await session.ReserveForConfirmLinkAsync(email);
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
-        var move = await mail.LinkAsync(Email, WebBookingHost.PinSubject, "presunout");
+        var move = await mail.LinkAsync(email, WebBookingHost.PinSubject, "presunout");
 
         var html = await citizen.GetAsync(move);
         html = await citizen.GetAsync(WebCitizen.Link(html, "Vybrat nový termín"));
@@ -156,7 +165,7 @@ public class WebBookingPageTests
         var booking = Assert.Single(await store.GetDayBookingsAsync(new LocalDate(2026, 12, 2)));
         Assert.Equal((new LocalTime(9, 0), BookingChannel.Web), (booking.Time, booking.Channel));
         Assert.Equal(BookingStatus.Cancelled, Assert.Single(await store.GetDayBookingsAsync(new LocalDate(2026, 12, 1))).Status);
-        Assert.Equal(booking.Pin, WebMailbox.PinOf(await mail.WaitAsync(Email, WebBookingHost.MovedSubject)));
+        Assert.Equal(booking.Pin, WebMailbox.PinOf(await mail.WaitAsync(email, WebBookingHost.MovedSubject)));
     }
 
     [Fact]
@@ -176,7 +185,7 @@ public class WebBookingPageTests
     [Fact]
     public async Task TheMonthView_LinksEveryFreeDay_AndTheLanguagesAreALinkAway()
     {
-        await using var session = await WebBookingSession.StartAsync();
+        await using var session = await WebBookingSession.OnAsync(shared);
         var (gateway, mail, citizen) = session;
         var html = await citizen.GetAsync("/objednat/OP/zadost?lang=uk");
         Assert.Contains("lang=\"uk\"", html);
@@ -193,23 +202,20 @@ public class WebBookingPageTests
     [Fact]
     public async Task TheStaffConsolesDayList_ShowsEachBookingsChannel_AndAWebBookingsEmail()
     {
-        await using var session = await WebBookingSession.StartAsync(new Dictionary<string, string?>
-        {
-            ["Staff:Users:0:Name"] = "petra",
-            ["Staff:Users:0:PasswordHash"] = SmsGateway.Staff.StaffPasswords.Hash("Petra-heslo-2026"),
-        });
+        const string email = "jana.prepazka@example.cz";
+        await using var session = await WebBookingSession.OnAsync(shared);
         var (gateway, mail, citizen) = session;
-        var confirm = await session.ReserveForConfirmLinkAsync(Email);
+        var confirm = await session.ReserveForConfirmLinkAsync(email);
         await citizen.GetAsync(confirm);
         await citizen.PostAsync(confirm);
         await new SmsPhone(gateway).ExpectAsync("OBJ ZOP 1.12. 09:00 Petr Novak", "ANO");
         await new SmsPhone(gateway).ExpectAsync("ANO", "Kod: ");
 
         using var console = new Tests.Staff.ConsoleClient(gateway);
-        Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync("petra", "Petra-heslo-2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync(Staff.StaffUsers.User, Staff.StaffUsers.Password)).StatusCode);
         var day = await (await console.GetAsync("/staff?date=2026-12-01")).Content.ReadAsStringAsync();
         Assert.Contains("data-channel=\"Web\">web</td>", day); // after the card's column name (data-label)
         Assert.Contains("data-channel=\"Sms\">SMS</td>", day);
-        Assert.Contains(Email, day);
+        Assert.Contains(email, day);
     }
 }
