@@ -109,7 +109,7 @@ public sealed class InboundSmsHandler
         {
             return Refuse(phone, opening.Count, opening.OptedOut);
         }
-        await using var conversation = opening.Conversation ?? await _conversations.WaitAsync(phone, cancellationToken, _abuse.RateWindow);
+        await using var conversation = opening.Conversation ?? await _conversations.WaitAsync(phone, cancellationToken, _abuse.RateWindow, turn.Waited);
         if (conversation is null)
         {
             _log.LogWarning("Lease for {Phone} still held after {Wait}; asking to retry", PhoneMask.Mask(phone), _options.LeaseWait);

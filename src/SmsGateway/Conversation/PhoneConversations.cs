@@ -52,8 +52,9 @@ public sealed class PhoneConversations
     /// <see cref="ConversationOptions.LeaseWait"/>), and holds the turn until the returned handle is disposed: a phone's
     /// messages are answered here in the order they came, warm or not, as a lease held in Redis orders them across
     /// gateways (a step begun warm holds no lease in Redis that a second message could wait for).</summary>
-    public async Task<IDisposable> TurnAsync(string phone, CancellationToken cancellationToken)
+    public async Task<MessageTurn> TurnAsync(string phone, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         TaskCompletionSource? before = null;
         _inFlight.AddOrUpdate(phone, mine, (_, earlier) =>
@@ -61,7 +62,7 @@ public sealed class PhoneConversations
             before = earlier;
             return mine;
         });
-        var turn = new Turn(this, phone, mine);
+        var turn = new MessageTurn(this, phone, mine);
         if (before is not null)
         {
             try
@@ -74,16 +75,22 @@ public sealed class PhoneConversations
             }
             catch (OperationCanceledException)
             {
-                turn.Dispose();
+                // Given up while waiting: the messages after it still wait for the one before it.
+                _ = before.Task.ContinueWith(_ => turn.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 throw;
             }
         }
+        turn.Waited = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         return turn;
     }
 
-    /// <summary>A message's turn at its phone on this gateway (<see cref="TurnAsync"/>).</summary>
-    private sealed class Turn(PhoneConversations owner, string phone, TaskCompletionSource done) : IDisposable
+    /// <summary>A message's turn at its phone on this gateway (<see cref="TurnAsync"/>), and how long it waited for it
+    /// (what is left of <see cref="ConversationOptions.LeaseWait"/> is all it may wait for the lease in Redis: Twilio
+    /// waits 15 s for the answer).</summary>
+    public sealed class MessageTurn(PhoneConversations owner, string phone, TaskCompletionSource done) : IDisposable
     {
+        public TimeSpan Waited { get; internal set; }
+
         public void Dispose()
         {
             owner._inFlight.TryRemove(KeyValuePair.Create(phone, done));
@@ -165,7 +172,7 @@ public sealed class PhoneConversations
             {
                 if (kept.Until <= now)
                 {
-                    _warm.TryRemove(phone, out _);
+                    _warm.TryRemove(KeyValuePair.Create(phone, kept));
                 }
             }
             if (_warm.Count >= MaxWarmPhones)
@@ -182,15 +189,17 @@ public sealed class PhoneConversations
     public async Task<PhoneConversation?> TryOpenAsync(string phone)
     {
         Forget(phone);
-        return Wrap((await _phones.OpenAsync(new PhoneOpen(phone, _options.LeaseDuration))).Lease);
+        var opened = Wrap((await _phones.OpenAsync(new PhoneOpen(phone, _options.LeaseDuration))).Lease);
+        Forget(phone); // kept warm by a close meanwhile: its lease is the office's now
+        return opened;
     }
 
     /// <summary>Waits for the phone's lease (another message of the phone is being answered) up to
     /// <see cref="ConversationOptions.LeaseWait"/>, trying again after 5 ms, doubling up to 100 ms; null when it stayed
     /// held.</summary>
-    public async Task<PhoneConversation?> WaitAsync(string phone, CancellationToken cancellationToken, TimeSpan? rateWindow = null)
+    public async Task<PhoneConversation?> WaitAsync(string phone, CancellationToken cancellationToken, TimeSpan? rateWindow = null, TimeSpan waitedAlready = default)
     {
-        var waited = TimeSpan.Zero;
+        var waited = waitedAlready;
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
