@@ -24,7 +24,7 @@ public sealed class PhoneConversation : IAsyncDisposable
     private readonly IClock _clock;
     private readonly TimeSpan _idleExpiry;
     private readonly Warmth? _warmth;
-    private PhoneLease _lease;
+    private readonly PhoneLease _lease;
     private bool _closed;
 
     /// <summary>The message of a step begun warm, until the lease is taken for it (<see cref="ExclusiveAsync"/>) or its
@@ -33,12 +33,12 @@ public sealed class PhoneConversation : IAsyncDisposable
 
     /// <summary>A step begun warm took its lease (<see cref="ExclusiveAsync"/>, or a booking's claim through
     /// <see cref="Guard"/>): its message is remembered, and its close is an ordinary one.</summary>
-    private bool _taken;
+    private bool Taken => BeganWarm && _unremembered is null;
 
     private PhoneGuard? _guard;
 
     /// <summary>How a webhook's unit of work keeps its lease warm, and begins warm: <paramref name="KeepFor"/> after its
-    /// close (null: given back), <paramref name="Keep"/> takes the warm lease, and for a step begun warm its message and
+    /// close (at most the idle expiry; null: given back), <paramref name="Keep"/> takes the warm lease, and for a step begun warm its message and
     /// the phone's rate window.</summary>
     internal sealed record Warmth(TimeSpan? KeepFor, Action<PhoneWarm> Keep, TimeSpan LeaseDuration, TimeSpan? RateWindow, InboundMessage? Message = null);
 
@@ -79,7 +79,6 @@ public sealed class PhoneConversation : IAsyncDisposable
         if (_guard is { Taken: true })
         {
             _unremembered = null;
-            _taken = true;
         }
     }
 
@@ -99,7 +98,6 @@ public sealed class PhoneConversation : IAsyncDisposable
             throw new PhoneMovedOnException(resumed == PhoneResumed.Seen);
         }
         _unremembered = null;
-        _taken = true;
     }
 
     public string Phone => _lease.Phone;
@@ -167,10 +165,10 @@ public sealed class PhoneConversation : IAsyncDisposable
         {
             OptedOut = optedOut,
             Hold = placed is { } kept ? new HoldPointer(kept.Hold, life) : null,
-            KeepWarm = keepWarm && _warmth?.KeepFor is { } keep ? (keep < _idleExpiry ? keep : _idleExpiry) : null,
+            KeepWarm = keepWarm ? _warmth?.KeepFor : null,
             Message = _unremembered,
             RateWindow = _warmth?.RateWindow,
-            SnapshotMustExist = BeganWarm && !_taken && _lease.Snapshot is not null,
+            SnapshotMustExist = BeganWarm && !Taken && _lease.Snapshot is not null,
         });
         // The lapse watch lives on another tag: sent in the same round trip as the close, not after it.
         var watching = placed is { LapseNotice: true } told ? _store.WatchLapseAsync(told.Hold) : Task.CompletedTask;
@@ -182,7 +180,7 @@ public sealed class PhoneConversation : IAsyncDisposable
             {
                 await _store.ReleaseHeldAsync(lost.Hold); // nobody will know of it: freed now rather than at its lapse
             }
-            if (BeganWarm && !_taken)
+            if (BeganWarm && !Taken)
             {
                 // Nothing that cannot be taken back was done: the message is answered afresh from the store. The warm
                 // lease, still ours when the message was seen or the snapshot had expired, is given back.

@@ -154,7 +154,11 @@ public sealed class PhoneConversations
 
     /// <summary>How a webhook's units of work keep warm: <see cref="ConversationOptions.KeepWarm"/>, into this cache.</summary>
     private PhoneConversation.Warmth Warmth(TimeSpan rateWindow) =>
-        new(_options.KeepWarm > TimeSpan.Zero ? _options.KeepWarm : null, Keep, _options.LeaseDuration, rateWindow);
+        new(WarmFor > TimeSpan.Zero ? WarmFor : null, Keep, _options.LeaseDuration, rateWindow);
+
+    /// <summary>How long a lease is kept warm: <see cref="ConversationOptions.KeepWarm"/>, at most the idle expiry (a
+    /// warm lease must not outlive the snapshot it stands for).</summary>
+    private TimeSpan WarmFor => _options.KeepWarm < _options.IdleExpiry ? _options.KeepWarm : _options.IdleExpiry;
 
     /// <summary>Keeps a warm lease a close made, for a little less than Redis keeps it (a step begun near its end would
     /// find it gone at its close and begin again).</summary>
@@ -180,7 +184,7 @@ public sealed class PhoneConversations
                 return;
             }
         }
-        var keep = (long)Math.Min(_options.KeepWarm.TotalMilliseconds, _options.IdleExpiry.TotalMilliseconds);
+        var keep = (long)WarmFor.TotalMilliseconds;
         _warm[warm.Lease.Phone] = (warm, now + keep - Math.Min(1000, keep / 2), now + (long)warm.RateLeft.TotalMilliseconds);
     }
 
@@ -188,9 +192,8 @@ public sealed class PhoneConversations
     /// right now).</summary>
     public async Task<PhoneConversation?> TryOpenAsync(string phone)
     {
-        Forget(phone);
         var opened = Wrap((await _phones.OpenAsync(new PhoneOpen(phone, _options.LeaseDuration))).Lease);
-        Forget(phone); // kept warm by a close meanwhile: its lease is the office's now
+        Forget(phone); // a lease this gateway kept warm is the office's now
         return opened;
     }
 
