@@ -29,4 +29,56 @@ public class SaidWithThePickTests
         await phone.ExpectAsync("pas", "cinnosti");
         await phone.ExpectAsync("5 Jan", @"^Rozumim: Ut 5\.1\.(2027)?\.?\n");
     }
+
+    private static async Task<HarnessPhone> AtTheDayListAsync(ConversationHarness gateway)
+    {
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", @"vyberte den .*\n1 Po 30\.11\.\n2 Ut 1\.12\.");
+        return phone;
+    }
+
+    [Theory]
+    [InlineData("2 rano")]      // was 02:00: "02:00 neni volny cas" and the nearest times of the day before
+    [InlineData("2 ráno")]
+    [InlineData("2 dopoledne")]
+    [InlineData("2 morning")]
+    [InlineData("2 вранці")]
+    public async Task DayList_APickAndAMorning_IsThatDaysMorningTimes(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        var reply = await phone.ExpectAsync(text, @"^Volne casy Ut 1\.12\. .*\n1 08:00\n");
+        Assert.DoesNotContain("12:00", reply);
+    }
+
+    [Theory]
+    [InlineData("2 odpoledne")] // was 14:00 of no day chosen
+    [InlineData("2 afternoon")]
+    [InlineData("2 після обіду")]
+    public async Task DayList_APickAndAnAfternoon_IsThatDaysAfternoonTimes(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        await phone.ExpectAsync(text, @"^Volne casy Ut 1\.12\. .*\n1 12:00\n");
+    }
+
+    [Fact]
+    public async Task DayList_APickAndATime_HoldsThatTimeOnThatDay()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        await phone.ExpectAsync("2 v 10", @"^Termin Ut 1\.12\. 10:00 drzime");
+    }
+
+    [Theory]
+    [InlineData("2 pm")]
+    [InlineData("2 hod")]
+    public async Task DayList_ANumberWithAnHoursWord_IsStillAnHour(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        await phone.ExpectAsync(text, @"vyberte den");
+        await phone.ExpectAsync("2", @"^Termin Ut 1\.12\. 14:00 drzime"); // the hour kept for the day picked
+    }
 }
