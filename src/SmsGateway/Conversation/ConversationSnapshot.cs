@@ -55,7 +55,8 @@ public sealed class ConversationSnapshot
     /// <summary>A time asked for before the time step came.</summary>
     public LocalTime? WantedTime { get; set; }
 
-    /// <summary>The earliest free time asked for (<c>co nejdriv</c>) before the day step came: taken when it comes.</summary>
+    /// <summary>The earliest free time asked for (<c>co nejdriv</c>) before the day step came, or with the one day in
+    /// <see cref="WantedFrom"/> (<c>2 co nejdriv</c>): taken when the day step comes.</summary>
     public bool WantedEarliest { get; set; }
 
     /// <summary>A part of the day asked for (<see cref="Reading.PartOfDay.Name"/>): the time list shows only it.</summary>

@@ -30,9 +30,11 @@ public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTim
         {
             s.WantedTime = time;
         }
-        if (Earliest && From is null && Time is null && Part is null)
+        if (Earliest && From == To && Time is null && Part is null)
         {
-            s.WantedEarliest = true; // said before the day step (potrebuju obcanku co nejdriv): its earliest time then
+            // Said before the day step (potrebuju obcanku co nejdriv): its earliest time then; with one day (2 co nejdriv,
+            // v utery co nejdriv) that day's earliest. A time or a part of the day named with it decides, a week lists.
+            s.WantedEarliest = true;
         }
         if (Part is { } part)
         {

@@ -81,4 +81,42 @@ public class SaidWithThePickTests
         await phone.ExpectAsync(text, @"vyberte den");
         await phone.ExpectAsync("2", @"^Termin Ut 1\.12\. 14:00 drzime"); // the hour kept for the day picked
     }
+
+    [Theory]
+    [InlineData("2 co nejdriv")] // was day 2's list: the earliest dropped
+    [InlineData("2 asap")]
+    [InlineData("2, kdykoli")]
+    public async Task DayList_ADayAndTheEarliest_HoldsThatDaysEarliestFreeTime(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        await phone.ExpectAsync(text, @"^Termin Ut 1\.12\. 08:00 drzime");
+    }
+
+    [Fact]
+    public async Task ActivityList_APickAndTheEarliest_HoldsTheAgendasEarliestFreeTime()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1 co nejdriv", @"^Termin Po 30\.11\. 08:00 drzime");
+    }
+
+    [Fact]
+    public async Task SaidAhead_ADayAndTheEarliest_HoldsThatDaysEarliestFreeTime_WhenTheActivityIsChosen()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas v utery co nejdriv", "cinnosti");
+        await phone.ExpectAsync("1", @"^Termin Ut 1\.12\. 08:00 drzime");
+    }
+
+    [Fact]
+    public async Task TimeList_AnotherDayAndTheEarliest_HoldsThatDaysEarliestFreeTime()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        await phone.ExpectAsync("1", @"^Volne casy Po 30\.11\.");
+        await phone.ExpectAsync("ve stredu co nejdriv", @"^Termin St 2\.12\. 08:00 drzime");
+    }
 }

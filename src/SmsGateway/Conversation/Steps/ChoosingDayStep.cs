@@ -19,10 +19,13 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
     public override async Task GoOnAsync(Turn t)
     {
         var s = t.Snapshot;
+        var earliestThatDay = false;
         if (s.WantedEarliest)
         {
-            // co nejdriv said before this step: the earliest free day and time, as if typed here.
+            // co nejdriv said before this step: the earliest free day and time, as if typed here; with a day (2 co
+            // nejdriv, v utery co nejdriv) that day's earliest free time, once its free times are read below.
             s.WantedEarliest = false;
+            earliestThatDay = s.WantedFrom is not null && s.WantedFrom == s.WantedTo && s.WantedTime is null && s.WantedPart is null;
             if (s.WantedFrom is null && await Earliest.SlotAsync(booking, t, dayToo: true) is { } soonest)
             {
                 (s.WantedFrom, s.WantedTo, s.WantedTime) = (soonest.Date, soonest.Date, s.WantedTime ?? soonest.Time);
@@ -52,6 +55,10 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
             var last = booking.Calendar.LastBookableDate();
             t.Note(State, new DaysNear(from > last ? last : from, await closed.WhyNoTimesAsync(t, t.Agenda!, from)));
             return;
+        }
+        if (earliestThatDay && slots.Where(x => !Prompts.IsMovedOnesOwn(s, from, x.Start)).Select(x => (LocalTime?)x.Start).Min() is { } first)
+        {
+            s.WantedTime = first; // held by the time step, as if typed there
         }
         t.Known = (from, slots); // the day's free times, read once for the check and the list
         await t.Machine.DayChosenAsync(from);
