@@ -13,6 +13,7 @@ public sealed partial class MessageReader
     private readonly Lexicon _lexicon;
     private readonly OfficeQuestions _questions;
     private readonly PartyPhrase _party;
+    private readonly Vocabulary _words;
 
     /// <summary>The one-message forms, tried in this order before the general reading.</summary>
     private readonly IReadOnlyList<IMessageForm> _forms;
@@ -26,6 +27,7 @@ public sealed partial class MessageReader
     /// <param name="words">The lexicon with the office's additions (<c>Conversation:Words</c>).</param>
     public MessageReader(OfficeSettings office, Vocabulary words)
     {
+        _words = words;
         _lexicon = new Lexicon(office, words);
         _questions = new OfficeQuestions(words);
         _party = new PartyPhrase(words);
@@ -48,6 +50,10 @@ public sealed partial class MessageReader
         var reading = ReadWhole(party.Remainder, context);
         return reading.Party is null && reading.Keyword is not (Keyword.OptOut or Keyword.OptIn) ? reading with { Party = party.Size } : reading;
     }
+
+    /// <summary>The language of the words for <paramref name="keyword"/> that <paramref name="text"/> writes, the
+    /// office's own included (<see cref="LanguageGuess.OfKeyword"/>): a lone help word chooses the help's language.</summary>
+    public Language? LanguageOf(string? text, Keyword keyword) => LanguageGuess.OfKeyword(text, keyword.ToString(), _words);
 
     /// <summary>True when <paramref name="text"/> starts with a day or a time of more than one token (<c>15 Dec</c>,
     /// <c>2 pm</c>): a number there is no party's size.</summary>
