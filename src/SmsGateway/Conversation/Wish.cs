@@ -38,7 +38,10 @@ public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTim
         }
         if (Part is { } part)
         {
+            // For the one day said with it, else the day chosen at the time list, else (before a day, or with a week)
+            // the day chosen next.
             s.WantedPart = part;
+            s.WantedPartDay = From is { } day && day == To ? day : From is null ? s.Day : null;
         }
         if (Name is { } name)
         {

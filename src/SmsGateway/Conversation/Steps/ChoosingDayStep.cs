@@ -19,13 +19,12 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
     public override async Task GoOnAsync(Turn t)
     {
         var s = t.Snapshot;
-        var earliestThatDay = false;
+        var earliest = s.WantedEarliest;
         if (s.WantedEarliest)
         {
             // co nejdriv said before this step: the earliest free day and time, as if typed here; with a day (2 co
             // nejdriv, v utery co nejdriv) that day's earliest free time, once its free times are read below.
             s.WantedEarliest = false;
-            earliestThatDay = s.WantedFrom is not null && s.WantedFrom == s.WantedTo && s.WantedTime is null && s.WantedPart is null;
             if (s.WantedFrom is null && await Earliest.SlotAsync(booking, t, dayToo: true) is { } soonest)
             {
                 (s.WantedFrom, s.WantedTo, s.WantedTime) = (soonest.Date, soonest.Date, s.WantedTime ?? soonest.Time);
@@ -42,6 +41,7 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
             t.Note(State, new DaysWithin(from, to));
             return;
         }
+        s.ChoosePartFor(from); // odpoledne said for another day does not filter this one's times
         // The day's free times, unless read already in this message (the earliest free time found them).
         var slots = t.Known is { } known && known.Day == from
             ? known.Slots
@@ -56,7 +56,7 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
             t.Note(State, new DaysNear(from > last ? last : from, await closed.WhyNoTimesAsync(t, t.Agenda!, from)));
             return;
         }
-        if (earliestThatDay && slots.Where(x => !Prompts.IsMovedOnesOwn(s, from, x.Start)).Select(x => (LocalTime?)x.Start).Min() is { } first)
+        if (earliest && s.WantedTime is null && s.WantedPart is null && slots.Where(x => !Prompts.IsMovedOnesOwn(s, from, x.Start)).Select(x => (LocalTime?)x.Start).Min() is { } first)
         {
             s.WantedTime = first; // held by the time step, as if typed there
         }
