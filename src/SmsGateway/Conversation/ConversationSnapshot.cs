@@ -55,11 +55,16 @@ public sealed class ConversationSnapshot
     /// <summary>A time asked for before the time step came.</summary>
     public LocalTime? WantedTime { get; set; }
 
-    /// <summary>The earliest free time asked for (<c>co nejdriv</c>) before the day step came: taken when it comes.</summary>
+    /// <summary>The earliest free time asked for (<c>co nejdriv</c>) before the day step came, or with the one day in
+    /// <see cref="WantedFrom"/> (<c>2 co nejdriv</c>): taken when the day step comes.</summary>
     public bool WantedEarliest { get; set; }
 
     /// <summary>A part of the day asked for (<see cref="Reading.PartOfDay.Name"/>): the time list shows only it.</summary>
     public string? WantedPart { get; set; }
+
+    /// <summary>The day <see cref="WantedPart"/> was said for (<c>zitra odpoledne</c>, or at that day's time list); null
+    /// when said before a day was chosen (<c>pas odpoledne</c>): then it is for the day chosen next.</summary>
+    public LocalDate? WantedPartDay { get; set; }
 
     /// <summary>Messages not understood in a row at this step: the second gets a short hint with the list and POMOC.</summary>
     public int Misread { get; set; }
@@ -112,7 +117,19 @@ public sealed class ConversationSnapshot
         WantedTo = null;
         WantedTime = null;
         WantedPart = null;
+        WantedPartDay = null;
         WantedEarliest = false;
+    }
+
+    /// <summary>The day <paramref name="day"/> is chosen: a part of the day said for another day is forgotten (it held
+    /// for that day only), one said for no day yet is now this day's (docs/conversation.md, "Several things at once").</summary>
+    public void ChoosePartFor(LocalDate day)
+    {
+        if (WantedPartDay is { } saidFor && saidFor != day)
+        {
+            WantedPart = null;
+        }
+        WantedPartDay = WantedPart is null ? null : day;
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, SnapshotJson.Context.ConversationSnapshot);

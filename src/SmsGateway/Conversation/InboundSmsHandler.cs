@@ -191,7 +191,7 @@ public sealed class InboundSmsHandler
         if (!await conversation.SaveAsync(optedOut: conversation.OptedOut ? false : null, keepWarm: true))
         {
             _log.LogError("Lease for {Phone} was lost before saving; the step was not saved", PhoneMask.Mask(phone));
-            return Fit(_texts.For(snapshot.Language).TryAgainLater());
+            return Fit(_texts.For(snapshot.Language).NotSavedTryAgain()); // nothing kept: the same message repeats the step
         }
         if (conversation.OptedOut)
         {

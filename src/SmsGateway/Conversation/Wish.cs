@@ -30,13 +30,18 @@ public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTim
         {
             s.WantedTime = time;
         }
-        if (Earliest && From is null && Time is null && Part is null)
+        if (Earliest && From == To && Time is null && Part is null)
         {
-            s.WantedEarliest = true; // said before the day step (potrebuju obcanku co nejdriv): its earliest time then
+            // Said before the day step (potrebuju obcanku co nejdriv): its earliest time then; with one day (2 co nejdriv,
+            // v utery co nejdriv) that day's earliest. A time or a part of the day named with it decides, a week lists.
+            s.WantedEarliest = true;
         }
         if (Part is { } part)
         {
+            // For the one day said with it, else the day chosen at the time list, else (before a day, or with a week)
+            // the day chosen next.
             s.WantedPart = part;
+            s.WantedPartDay = From is { } day && day == To ? day : From is null ? s.Day : null;
         }
         if (Name is { } name)
         {

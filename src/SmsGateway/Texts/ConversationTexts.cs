@@ -206,8 +206,9 @@ public sealed partial class ConversationTexts
 
     public string TryAgainLater() => Format("TryAgainLater");
 
-    /// <summary>The step was made but is not yet safe on a second server (Redis replicas did not acknowledge it): the
-    /// same message again in a minute gives the same result, never a second booking.</summary>
+    /// <summary>The step was made but is not yet safe on a second server (Redis replicas did not acknowledge it), or was
+    /// not saved at all (the phone's lease ran out before the save): the same message again repeats the step and gives
+    /// the same result, never a second booking.</summary>
     public string NotSavedTryAgain() => Format("NotSavedTryAgain");
 
     public string TooManyMessages() => Format("TooManyMessages");

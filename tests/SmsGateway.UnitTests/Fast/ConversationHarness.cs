@@ -61,19 +61,20 @@ public sealed class ConversationHarness : IAsyncDisposable, ITestGateway
 
     /// <summary>The shipped configuration with <paramref name="settings"/> on top. The fake clock starts on Monday
     /// 2026-11-30 07:00 Prague (<see cref="DefaultStart"/>) unless given.</summary>
-    public static ConversationHarness Start(IDictionary<string, string?>? settings = null, Instant? now = null)
+    /// <param name="services">Services of the test's own over the gateway's (a harness of its own, not kept).</param>
+    public static ConversationHarness Start(IDictionary<string, string?>? settings = null, Instant? now = null, Action<IServiceCollection>? services = null)
     {
-        var poolKey = PoolKey(settings);
+        var poolKey = services is null ? PoolKey(settings) : null;
         var harness = poolKey is not null && Idle.TryGetValue(poolKey, out var idle) && idle.TryTake(out var kept)
             ? kept
-            : Build(settings, poolKey);
+            : Build(settings, poolKey, services);
         harness.Clock.Reset(now ?? DefaultStart);
         harness.Clock.AutoAdvance = Duration.Zero;
         harness._inUse = 1;
         return harness;
     }
 
-    private static ConversationHarness Build(IDictionary<string, string?>? settings, string? poolKey)
+    private static ConversationHarness Build(IDictionary<string, string?>? settings, string? poolKey, Action<IServiceCollection>? services)
     {
         var clock = new FakeClock(DefaultStart);
         var config = new Dictionary<string, string?>
@@ -96,6 +97,7 @@ public sealed class ConversationHarness : IAsyncDisposable, ITestGateway
             // One connection to the test Garnet for the whole run, not one a harness (the container does not dispose
             // an instance it was given).
             builder.Services.AddSingleton<IConnectionMultiplexer>(TestGarnet.Multiplexer);
+            services?.Invoke(builder.Services);
         });
         return new ConversationHarness(builder.Build(), clock, poolKey, config["Redis:KeyPrefix"]!);
     }

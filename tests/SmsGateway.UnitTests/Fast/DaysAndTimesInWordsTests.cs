@@ -78,12 +78,13 @@ public class DaysAndTimesInWordsTests
     }
 
     [Fact]
-    public async Task Earliest_WithADay_IsThatDaysList_NotTheEarliestDay()
+    public async Task Earliest_WithADay_HoldsThatDaysEarliest_NotTheEarliestDays()
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
         await phone.ExpectAsync("pas", "cinnosti");
         await phone.ExpectAsync("1", "vyberte den");
-        await phone.ExpectAsync("v utery co nejdriv", @"Ut 1\.12\.");
+        // Was Tuesday's list; the earliest of all (Monday 30.11. 08:00) would pass over the day named.
+        await phone.ExpectAsync("v utery co nejdriv", @"^Termin Ut 1\.12\. 08:00 drzime");
     }
 }

@@ -53,6 +53,21 @@ public class HelpTests
     }
 
     [Theory]
+    [InlineData("assist", @"^Send a number from the list\.")]      // was the Czech help: only the shipped words chose
+    [InlineData("dopomoha", @"^Надішліть номер із переліку\.")] // a Ukrainian word written in Latin letters
+    [InlineData("poradte", @"^Poslete cislo z nabidky\.")]
+    public async Task OfficesOwnHelpWord_AsTheFirstMessage_GetsTheHelpOfItsLanguage(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?>
+        {
+            ["Conversation:Words:en:Help:0"] = "assist",
+            ["Conversation:Words:uk:Help:0"] = "dopomoha",
+            ["Conversation:Words:cs:Help:0"] = "poradte",
+        });
+        await gateway.Phone().ExpectAsync(text, reply);
+    }
+
+    [Theory]
     [InlineData("OBJ HELP")] // the one-message booking's syntax stays the Czech line's: OBJ is Czech
     [InlineData("obj help")]
     public async Task ObjHelp_StaysCzech(string text)

@@ -35,12 +35,13 @@ public static class LanguageGuess
 
     /// <summary>The language whose words for <paramref name="meaning"/> (a keyword's, <c>Help</c>) <paramref name="text"/>
     /// writes, when only one language's are written: a lone <c>HELP</c> is English, <c>POMOC</c> Czech, <c>ДОПОМОГА</c>
-    /// Ukrainian. For a message read as that keyword alone: <c>HELP</c> is no hint in a longer message (<c>OBJ HELP</c>
-    /// is the Czech line's one-message booking).</summary>
-    public static Language? OfKeyword(string? text, string meaning)
+    /// Ukrainian, and an office's own words (<c>Conversation:Words:en:Help</c>, in <paramref name="words"/>) the
+    /// language they are configured under. For a message read as that keyword alone: <c>HELP</c> is no hint in a
+    /// longer message (<c>OBJ HELP</c> is the Czech line's one-message booking).</summary>
+    public static Language? OfKeyword(string? text, string meaning, Vocabulary words)
     {
         var folded = " " + string.Join(' ', InputText.Normalize(text ?? "").Split([' ', ',', '.', '!', '?', ':', ';'], StringSplitOptions.RemoveEmptyEntries)) + " ";
-        var languages = Vocabulary.Shipped.Of(meaning).Where(w => folded.Contains(" " + w.Folded + " ", StringComparison.Ordinal))
+        var languages = words.Of(meaning).Where(w => folded.Contains(" " + w.Folded + " ", StringComparison.Ordinal))
             .Select(w => w.Language).Distinct().ToList();
         return languages.Count == 1 ? languages[0] : null;
     }

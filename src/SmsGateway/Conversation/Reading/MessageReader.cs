@@ -8,11 +8,12 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 /// <summary>Reads what a citizen wrote: agenda or activity, day, time or part of day, name, yes or no, a keyword, or
 /// one of Trutnov's one-message forms; several at once, or nothing. Pure: no I/O, no clock (today comes in the
 /// context), one instance per office, safe to share. The rules, with examples, are docs/conversation-reading.md.</summary>
-public sealed class MessageReader
+public sealed partial class MessageReader
 {
     private readonly Lexicon _lexicon;
     private readonly OfficeQuestions _questions;
     private readonly PartyPhrase _party;
+    private readonly Vocabulary _words;
 
     /// <summary>The one-message forms, tried in this order before the general reading.</summary>
     private readonly IReadOnlyList<IMessageForm> _forms;
@@ -26,6 +27,7 @@ public sealed class MessageReader
     /// <param name="words">The lexicon with the office's additions (<c>Conversation:Words</c>).</param>
     public MessageReader(OfficeSettings office, Vocabulary words)
     {
+        _words = words;
         _lexicon = new Lexicon(office, words);
         _questions = new OfficeQuestions(words);
         _party = new PartyPhrase(words);
@@ -48,6 +50,10 @@ public sealed class MessageReader
         var reading = ReadWhole(party.Remainder, context);
         return reading.Party is null && reading.Keyword is not (Keyword.OptOut or Keyword.OptIn) ? reading with { Party = party.Size } : reading;
     }
+
+    /// <summary>The language of the words for <paramref name="keyword"/> that <paramref name="text"/> writes, the
+    /// office's own included (<see cref="LanguageGuess.OfKeyword"/>): a lone help word chooses the help's language.</summary>
+    public Language? LanguageOf(string? text, Keyword keyword) => LanguageGuess.OfKeyword(text, keyword.ToString(), _words);
 
     /// <summary>True when <paramref name="text"/> starts with a day or a time of more than one token (<c>15 Dec</c>,
     /// <c>2 pm</c>): a number there is no party's size.</summary>
@@ -106,7 +112,7 @@ public sealed class MessageReader
         {
             return new MessageReading { Earliest = true };
         }
-        if (PickWithDay(raw, scan, context) is { } pick)
+        if (PickWithMore(raw, scan, context) is { } pick)
         {
             return pick;
         }
@@ -123,29 +129,6 @@ public sealed class MessageReader
         }
         return context.Step == ConversationState.EnteringName ? NameReader.ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
     }
-
-    /// <summary>At the agenda or activity list, a number from it first and then only a day, a time, a part of the day or
-    /// the earliest (<c>1 v utery</c>, <c>2, zitra v 10</c>, <c>1 odpoledne</c>, <c>1 co nejdriv</c>): the pick, with
-    /// those for the later steps. Those lists hold no days or times, so the number is the pick, not an hour
-    /// (<c>1 odpoledne</c> is no 13:00); what follows it is read as a message of its own.</summary>
-    private MessageReading? PickWithDay(string raw, MessageScan scan, ReadingContext context)
-    {
-        var first = Enumerable.Range(0, scan.Tokens.Count).FirstOrDefault(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro), -1);
-        if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity) || first < 0
-            || !scan.Tokens[first].IsPlainNumber(out var n) || Signed(raw, scan.Tokens[first]) || context.Shown.Pick(n) is not { } picked)
-        {
-            return null;
-        }
-        var rest = ReadWhole(raw[scan.Tokens[first].End..], context);
-        return SaysOnlyWhen(rest) ? picked with { Days = rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest } : null;
-    }
-
-    /// <summary>True when the reading says when (a day, a time, a part of the day, the earliest) and nothing else.</summary>
-    private static bool SaysOnlyWhen(MessageReading r) =>
-        (r.Days is not null || r.Time is not null || r.PartOfDay is not null || r.Earliest)
-        && r.Form == MessageForm.Talk && r.Keyword == Keyword.None && r.Question == Question.None && r.Answer == Answer.None
-        && r.Choice is null && r.Agenda is null && r.Activity is null && r.Name is null && r.BookingCode is null && r.UnknownCode is null
-        && r.Party is null;
 
     /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
     /// new day (the agenda named is the booking's own, not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
@@ -249,26 +232,6 @@ public sealed class MessageReader
         var activities = activityGroups.SelectMany(g => g).Where(m => m.Agenda == agenda).Select(m => m.Activity!).Distinct().ToList();
         return (agenda, activities.Count == 1 ? activities[0] : null);
     }
-
-    /// <summary>A number alone (fillers aside: <c>2</c>, <c>2.</c>, <c>cislo 2</c>, <c>druhy</c>): a pick from the list.</summary>
-    private static int? LoneNumber(string raw, MessageScan scan)
-    {
-        var others = Enumerable.Range(0, scan.Tokens.Count).Where(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro)).ToList();
-        if (others.Count == 1 && scan.Roles[others[0]] == TokenRole.Number && scan.Tokens[others[0]].IsPlainNumber(out var n)
-            && !Signed(raw, scan.Tokens[others[0]]))
-        {
-            return n;
-        }
-        if (scan.Ordinal is { } ordinal && scan.Days is null && scan.Time is null && scan.Part is null && scan.OfficeHits.Count == 0
-            && scan.Yes == 0 && scan.No == 0 && !scan.Has(TokenRole.Unknown) && !scan.Has(TokenRole.Number))
-        {
-            return ordinal;
-        }
-        return null;
-    }
-
-    /// <summary>A sign written before the number (<c>-1</c>, <c>+2</c>): no list has such an item.</summary>
-    private static bool Signed(string raw, Token token) => token.Start > 0 && raw[token.Start - 1] is '-' or '+' or '\u2212';
 
     /// <summary>The message's whitespace-separated words with where they stand.</summary>
     internal static List<(int Start, int End)> RawWords(string raw)

@@ -66,12 +66,14 @@ internal static class NameReader
     /// start or the end (<c>pas zitra v 10, Jan Novak</c>); or capitalized words no rule knows at the end (<c>Pas zitra
     /// v 10 Jan Novak</c>). Lower-case unknown words at the end are not taken for a name: they are more often words
     /// the reader does not know.</summary>
-    public static string? FindName(string raw, MessageScan scan)
+    /// <param name="besidePick">The message is what follows a number picked from the list (<c>1 Jan Novak</c>): the
+    /// pick is the other thing said, so capitalized words alone are the name.</param>
+    public static string? FindName(string raw, MessageScan scan, bool besidePick = false)
     {
         var tokens = scan.Tokens;
         var roles = scan.Roles;
         bool IsNameWord(int k) => roles[k] == TokenRole.Unknown && tokens[k].IsWord;
-        if (!scan.Has(TokenRole.Meaning))
+        if (!scan.Has(TokenRole.Meaning) && !besidePick)
         {
             return null;
         }
@@ -109,7 +111,7 @@ internal static class NameReader
             start--;
         }
         var run = tokens.Count - start;
-        if (run is >= 2 and <= 4 && start > 0 && NameRule.TryName(Cut(raw, tokens, start, tokens.Count), out var closing))
+        if (run is >= 2 and <= 4 && (start > 0 || besidePick) && NameRule.TryName(Cut(raw, tokens, start, tokens.Count), out var closing))
         {
             return closing;
         }

@@ -19,9 +19,11 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
     public override async Task GoOnAsync(Turn t)
     {
         var s = t.Snapshot;
+        var earliest = s.WantedEarliest;
         if (s.WantedEarliest)
         {
-            // co nejdriv said before this step: the earliest free day and time, as if typed here.
+            // co nejdriv said before this step: the earliest free day and time, as if typed here; with a day (2 co
+            // nejdriv, v utery co nejdriv) that day's earliest free time, once its free times are read below.
             s.WantedEarliest = false;
             if (s.WantedFrom is null && await Earliest.SlotAsync(booking, t, dayToo: true) is { } soonest)
             {
@@ -39,6 +41,7 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
             t.Note(State, new DaysWithin(from, to));
             return;
         }
+        s.ChoosePartFor(from); // odpoledne said for another day does not filter this one's times
         // The day's free times, unless read already in this message (the earliest free time found them).
         var slots = t.Known is { } known && known.Day == from
             ? known.Slots
@@ -52,6 +55,10 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
             var last = booking.Calendar.LastBookableDate();
             t.Note(State, new DaysNear(from > last ? last : from, await closed.WhyNoTimesAsync(t, t.Agenda!, from)));
             return;
+        }
+        if (earliest && s.WantedTime is null && s.WantedPart is null && slots.Where(x => !Prompts.IsMovedOnesOwn(s, from, x.Start)).Select(x => (LocalTime?)x.Start).Min() is { } first)
+        {
+            s.WantedTime = first; // held by the time step, as if typed there
         }
         t.Known = (from, slots); // the day's free times, read once for the check and the list
         await t.Machine.DayChosenAsync(from);
