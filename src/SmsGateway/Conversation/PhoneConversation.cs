@@ -203,7 +203,32 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// <summary>Whether the snapshot still holds <paramref name="hold"/> (not confirmed, released or replaced in the step).</summary>
     private bool Keeps(Hold hold) => Snapshot.Hold?.Id == hold.Id && Snapshot.ConfirmedHoldId != hold.Id;
 
-    /// <summary>Gives the lease back, and a hold placed in the step, unless the step was saved (or its save tried).</summary>
+    /// <summary>Ends the step unsaved (replicas behind, a fault), nothing of it kept, in one round trip: gives the lease
+    /// back, and a hold placed in the step. A step begun warm whose message nothing remembered yet (no resume, no claim)
+    /// remembers it and counts it in the phone's rate window now, as its open would have: Twilio's retry of it is then
+    /// known, and the rate holds. <see cref="PhoneLetGo.Seen"/> or <see cref="PhoneLetGo.OptedOut"/>: nothing is to be
+    /// said, as when opened. Nothing more once closed.</summary>
+    public async Task<PhoneLetGo> LetGoAsync()
+    {
+        if (_closed)
+        {
+            return PhoneLetGo.Remembered;
+        }
+        _closed = true;
+        Settle();
+        if (_unremembered is not { } message)
+        {
+            await Task.WhenAll(_phones.ReleaseAsync(_lease), GiveBackPlacedAsync());
+            return PhoneLetGo.Remembered;
+        }
+        var letGo = _phones.LetGoAsync(_lease, message, _warmth!.RateWindow);
+        await Task.WhenAll(letGo, GiveBackPlacedAsync());
+        return await letGo;
+    }
+
+    /// <summary>Gives the lease back, and a hold placed in the step, unless the step was saved (or its save tried, or it
+    /// was let go). A step begun warm whose message nothing remembered is here only when it found its phone taken
+    /// (<see cref="PhoneMovedOnException"/>): its message is answered afresh, and remembered by that open.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_closed)

@@ -1,0 +1,58 @@
+using SmsBooking.BookingCore.Store.Redis;
+using SmsBooking.TestSupport;
+using StackExchange.Redis;
+
+namespace SmsBooking.SmsGateway.Tests.Fast;
+
+/// <summary>Every way a step begun warm ends (docs/redis.md, "A warm lease"): its message is remembered (its
+/// <c>MessageSid</c>, so that Twilio's retry is not answered again) and counted in the phone's rate window exactly once,
+/// as the open of a cold step does, also when the step ends without a close before it took its lease. The fake clock
+/// starts on Monday 2026-11-30 07:00 Prague.</summary>
+public class WarmStepEndsTests
+{
+    private static async Task<long> RateCountAsync(ConversationHarness gateway, string number) =>
+        (long)await gateway.Get<IConnectionMultiplexer>().GetDatabase().StringGetAsync(gateway.Get<RedisKeys>().PhoneRate(number));
+
+    [Fact]
+    public async Task AWarmStepNotSavedForReplicasBehind_RemembersAndCountsItsMessage_AndTwiliosRetryIsIgnored()
+    {
+        var prefix = TestRedis.NewPrefix();
+        await using (var booked = ConversationHarness.Start(new Dictionary<string, string?> { ["Redis:KeyPrefix"] = prefix }))
+        {
+            await booked.Phone().BookCodeAsync();
+        }
+        // The same store behind a gateway that waits for a replica the embedded Garnet does not have.
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?>
+        {
+            ["Redis:KeyPrefix"] = prefix,
+            ["Redis:MinReplicaAcks"] = "1",
+            ["Redis:ReplicaAckTimeout"] = "00:00:00.050",
+        });
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("Dobry den", "Obcanske prukazy"); // opened, its lease kept warm here
+        var counted = await RateCountAsync(gateway, phone.Number);
+
+        // Begun warm, the PIN read but not on a replica: not told, and not saved.
+        Assert.Matches("nepodarilo bezpecne ulozit", await phone.SendAsync("MOJE", "SMmoje"));
+        Assert.Equal(counted + 1, await RateCountAsync(gateway, phone.Number));
+        Assert.Null(await phone.SendAsync("MOJE", "SMmoje")); // Twilio's retry: seen, nothing said
+    }
+
+    [Fact]
+    public async Task AWarmStepThatFails_RemembersAndCountsItsMessage_AndTwiliosRetryIsIgnored()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.BookCodeAsync(); // at rest, its lease warm
+        var counted = await RateCountAsync(gateway, phone.Number);
+        // The phone's bookings unreadable: the step fails before it takes its lease (a fault of the store or of ours).
+        var db = gateway.Get<IConnectionMultiplexer>().GetDatabase();
+        var index = gateway.Get<RedisKeys>().PhoneBookings(phone.Number);
+        await db.KeyDeleteAsync(index);
+        await db.StringSetAsync(index, "not a sorted set");
+
+        Assert.Matches("Zkuste to prosim za par minut", await phone.SendAsync("MOJE", "SMfault"));
+        Assert.Equal(counted + 1, await RateCountAsync(gateway, phone.Number));
+        Assert.Null(await phone.SendAsync("MOJE", "SMfault")); // Twilio's retry: seen, nothing said
+    }
+}
