@@ -1,6 +1,7 @@
 using NodaTime;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Hosting;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
@@ -45,6 +46,10 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// <summary>The hold placed in this step and not yet pointed to (<see cref="PlacedAsync"/>), and whether its lapse
     /// is to be told.</summary>
     private (Hold Hold, bool LapseNotice)? _placed;
+
+    /// <summary>Holds placed in this step: counted in <see cref="GatewayMetrics.HoldsPlaced"/> by a close that saves the
+    /// step, so that a step begun warm and answered afresh counts its hold once (and a step not kept, none).</summary>
+    private int _holdsPlaced;
 
     internal PhoneConversation(IPhoneStore phones, IBookingStore store, IClock clock, PhoneLease lease, TimeSpan idleExpiry, Warmth? warmth = null)
     {
@@ -121,6 +126,10 @@ public sealed class PhoneConversation : IAsyncDisposable
         {
             await _store.ReleaseHeldAsync(earlier.Hold);
         }
+        if (_placed?.Hold.Id != hold.Id)
+        {
+            _holdsPlaced++;
+        }
         _placed = (hold, lapseNotice);
     }
 
@@ -192,6 +201,10 @@ public sealed class PhoneConversation : IAsyncDisposable
         if (closed.Replaced is { } replaced)
         {
             await _store.ReleaseHeldAsync(replaced);
+        }
+        if (_holdsPlaced > 0)
+        {
+            GatewayMetrics.HoldsPlaced.Add(_holdsPlaced);
         }
         if (closed.Warm is { Lease.OptedOut: false } warm)
         {

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
+using SmsBooking.BookingCore.Store;
 using SmsBooking.BookingCore.Store.Redis;
+using SmsBooking.SmsGateway.Hosting;
 using SmsBooking.TestSupport;
 using StackExchange.Redis;
 
@@ -54,5 +57,56 @@ public class WarmStepEndsTests
         Assert.Matches("Zkuste to prosim za par minut", await phone.SendAsync("MOJE", "SMfault"));
         Assert.Equal(counted + 1, await RateCountAsync(gateway, phone.Number));
         Assert.Null(await phone.SendAsync("MOJE", "SMfault")); // Twilio's retry: seen, nothing said
+    }
+
+    [Fact]
+    public async Task AWarmStepLost_CountsItsHoldOnce()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
+        await phone.ExpectAsync("1", "cinnost");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("1", "Volne casy"); // its lease warm
+        var phones = gateway.Get<IPhoneStore>();
+        var office = (await phones.OpenAsync(new PhoneOpen(phone.Number, TimeSpan.FromSeconds(30)))).Lease!; // another gateway
+        Assert.True((await phones.CloseAsync(office, new PhoneClose(office.Snapshot, TimeSpan.FromHours(1)))).Saved);
+
+        using var holdsPlaced = new Measured("smsbooking.holds.placed");
+        await phone.ExpectAsync("1", "drzime"); // held warm, given back at the refused close, held again afresh
+        Assert.Equal(1, holdsPlaced.Sum);
+    }
+
+    /// <summary>What one of the gateway's counters adds in this test's own flow (the meter is the process's, and other
+    /// tests run beside this one).</summary>
+    private sealed class Measured : IDisposable
+    {
+        private static readonly AsyncLocal<Measured?> Current = new();
+        private readonly MeterListener _listener = new();
+        private long _sum;
+
+        public Measured(string instrument)
+        {
+            Current.Value = this;
+            _listener.InstrumentPublished = (i, listener) =>
+            {
+                if (i.Meter.Name == GatewayMetrics.MeterName && i.Name == instrument)
+                {
+                    listener.EnableMeasurementEvents(i);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+            {
+                if (Current.Value == this)
+                {
+                    Interlocked.Add(ref _sum, value);
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Sum => Interlocked.Read(ref _sum);
+
+        public void Dispose() => _listener.Dispose();
     }
 }
