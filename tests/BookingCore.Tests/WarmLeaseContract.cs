@@ -102,6 +102,24 @@ public abstract class WarmLeaseContract
     }
 
     [Fact]
+    public async Task LetGo_RemembersAndCountsTheWarmStepsMessage_AndGivesBackOnlyALeaseStillItsOwn()
+    {
+        var (phones, _, _) = Create();
+        var warm = await WarmAsync(phones);
+        Assert.Equal(PhoneLetGo.Remembered, await phones.LetGoAsync(warm.Lease, Message("SM1"), TimeSpan.FromMinutes(1)));
+        var replay = await phones.OpenAsync(new PhoneOpen(Phone, Lease) { RateWindow = TimeSpan.FromMinutes(1), Message = Message("SM1") });
+        Assert.Equal((true, 3L), (replay.MessageSeen, replay.Count)); // SM0, SM1 counted, and the open counts its replay
+        Assert.Equal(PhoneLetGo.Seen, await phones.LetGoAsync(warm.Lease, Message("SM1"), TimeSpan.FromMinutes(1)));
+
+        var office = (await phones.OpenAsync(new PhoneOpen(Phone, Lease))).Lease!; // the warm lease was given back: free
+        Assert.Equal(PhoneLetGo.Remembered, await phones.LetGoAsync(warm.Lease, Message("SM2"), TimeSpan.FromMinutes(1)));
+        Assert.Null((await phones.OpenAsync(new PhoneOpen(Phone, Lease))).Lease); // the office's lease not given back
+        await phones.SetOptedOutAsync(Phone, true);
+        Assert.Equal(PhoneLetGo.OptedOut, await phones.LetGoAsync(warm.Lease, Message("SM3"), TimeSpan.FromMinutes(1)));
+        Assert.True((await phones.CloseAsync(office, new PhoneClose("{}", TimeSpan.FromHours(1)))).Saved);
+    }
+
+    [Fact]
     public async Task AnOptOut_TakesAWarmLeaseAway_ButNotOneHeld()
     {
         var (phones, _, _) = Create();

@@ -25,6 +25,12 @@ public interface IPhoneStore
     /// written unless <see cref="PhoneResumed.Held"/>.</summary>
     Task<PhoneResumed> ResumeAsync(PhoneLease lease, TimeSpan leaseDuration, InboundMessage message, TimeSpan? rateWindow);
 
+    /// <summary>Gives back the lease of a step begun warm that ends unsaved before anything remembered its message (replicas
+    /// behind, a fault), in one round trip: remembers <paramref name="message"/> and counts it in the phone's window of
+    /// <paramref name="rateWindow"/> (null counts nothing) as the open would have, and gives the lease back while it is
+    /// the token's (held or kept warm).</summary>
+    Task<PhoneLetGo> LetGoAsync(PhoneLease lease, InboundMessage message, TimeSpan? rateWindow);
+
     /// <summary>Remembers <paramref name="message"/> for the phone: true at first sight, false when it was seen within
     /// its memory (a replay). For the paths that take no lease (an opt-out word).</summary>
     Task<bool> RememberMessageAsync(string phone, InboundMessage message);
@@ -142,6 +148,19 @@ public enum PhoneResumed
 
     /// <summary>The message was seen before: nothing is to be done or said.</summary>
     Seen,
+}
+
+/// <summary>What became of the message of a step begun warm and let go unsaved (<see cref="IPhoneStore.LetGoAsync"/>).</summary>
+public enum PhoneLetGo
+{
+    /// <summary>Remembered and counted now (or before, by the step's open or resume): the step's own answer is told.</summary>
+    Remembered,
+
+    /// <summary>The message was seen before (Twilio's retry, a replay): nothing is to be said, as when opened.</summary>
+    Seen,
+
+    /// <summary>Remembered and counted, but the phone has opted out since: nothing is to be said, as when opened.</summary>
+    OptedOut,
 }
 
 /// <summary>A held lease on one phone's conversation and the snapshot loaded with it.</summary>

@@ -142,8 +142,33 @@ public sealed class InboundSmsHandler
                 GatewayMetrics.WarmStepsLost.Add(1);
                 _conversations.Ended(lost: true);
             }
+            catch (Exception e)
+            {
+                // A fault (or the request given up) before the close: the message is remembered and counted now, as the
+                // open would have, so that Twilio's retry of it is not answered as new; a replay says nothing.
+                if (await LetGoAfterFaultAsync(warm) is PhoneLetGo.Remembered or null || e is OperationCanceledException)
+                {
+                    throw;
+                }
+                _log.LogInformation("Repeated delivery {MessageSid} from {Phone} (or opted out since) ignored", message.Sid, PhoneMask.Mask(warm.Phone));
+                return (true, null);
+            }
         }
         return (false, null);
+    }
+
+    /// <summary>Lets go of a warm step that failed; null when the store cannot be reached either (the step's own fault
+    /// is what is told).</summary>
+    private static async Task<PhoneLetGo?> LetGoAfterFaultAsync(PhoneConversation warm)
+    {
+        try
+        {
+            return await warm.LetGoAsync();
+        }
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The step on the phone's open conversation: an opted-out phone hears nothing but an opt-in word; a new
@@ -181,9 +206,16 @@ public sealed class InboundSmsHandler
         catch (ReplicasBehindException e)
         {
             // The step is on the master only: a failover now could take it back, so the citizen is not told it.
-            // The snapshot is not saved (the lease is released as it was), so the same message again repeats the
+            // The snapshot is not saved (the lease is released as it was, now), so the same message again repeats the
             // step, which finds what was written and waits for the replicas once more.
             GatewayMetrics.ReplicaAcksMissed.Add(1, new KeyValuePair<string, object?>("step", e.Step));
+            if (await conversation.LetGoAsync() != PhoneLetGo.Remembered)
+            {
+                // A step begun warm remembers its message as it lets go: a replay of it (or a phone opted out since)
+                // hears nothing, as when opened.
+                _log.LogInformation("Repeated delivery from {Phone} (or opted out since) ignored", PhoneMask.Mask(phone));
+                return null;
+            }
             _log.LogWarning("Redis replicas acknowledged {Acknowledged} of {Required} within {Timeout} ms for a {Step} of {Phone}; asked to send it again",
                 e.Acknowledged, e.Required, (int)e.Timeout.TotalMilliseconds, e.Step, PhoneMask.Mask(phone));
             return Fit(_texts.For(snapshot.Language).NotSavedTryAgain());

@@ -4,7 +4,6 @@ using SmsBooking.BookingCore.Calendar;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Store;
-using SmsBooking.SmsGateway.Hosting;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
@@ -102,7 +101,6 @@ public sealed class OfferedHold
         {
             return null;
         }
-        GatewayMetrics.HoldsPlaced.Add(1);
         return new Offer(hold, conversation.Snapshot.Language);
     }
 

@@ -118,7 +118,6 @@ public sealed class OneMessageBooking
                 {
                     continue; // taken a moment ago: the next nearest
                 }
-                GatewayMetrics.HoldsPlaced.Add(1);
                 var asked = date is not null && time is not null && slot.Date == date && slot.Start == time;
                 await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(result.Hold!), name));
                 return prefix + _prompts.Offer(t, requestedWasFree: asked || (date is null && time is null));
@@ -177,7 +176,6 @@ public sealed class OneMessageBooking
         var again = await t.HoldAsync(agenda, activity.Id, day, time, party);
         if (again.Outcome == HoldOutcome.Placed)
         {
-            GatewayMetrics.HoldsPlaced.Add(1);
             await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(again.Hold!), name));
             return t.Texts.HoldLapsedButStillFree(_prompts.HoldEnds(s.Hold!));
         }

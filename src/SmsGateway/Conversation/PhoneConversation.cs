@@ -1,6 +1,7 @@
 using NodaTime;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Hosting;
 
 namespace SmsBooking.SmsGateway.Conversation;
 
@@ -45,6 +46,10 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// <summary>The hold placed in this step and not yet pointed to (<see cref="PlacedAsync"/>), and whether its lapse
     /// is to be told.</summary>
     private (Hold Hold, bool LapseNotice)? _placed;
+
+    /// <summary>Holds placed in this step: counted in <see cref="GatewayMetrics.HoldsPlaced"/> by a close that saves the
+    /// step, so that a step begun warm and answered afresh counts its hold once (and a step not kept, none).</summary>
+    private int _holdsPlaced;
 
     internal PhoneConversation(IPhoneStore phones, IBookingStore store, IClock clock, PhoneLease lease, TimeSpan idleExpiry, Warmth? warmth = null)
     {
@@ -121,6 +126,10 @@ public sealed class PhoneConversation : IAsyncDisposable
         {
             await _store.ReleaseHeldAsync(earlier.Hold);
         }
+        if (_placed?.Hold.Id != hold.Id)
+        {
+            _holdsPlaced++;
+        }
         _placed = (hold, lapseNotice);
     }
 
@@ -193,6 +202,10 @@ public sealed class PhoneConversation : IAsyncDisposable
         {
             await _store.ReleaseHeldAsync(replaced);
         }
+        if (_holdsPlaced > 0)
+        {
+            GatewayMetrics.HoldsPlaced.Add(_holdsPlaced);
+        }
         if (closed.Warm is { Lease.OptedOut: false } warm)
         {
             _warmth!.Keep(warm);
@@ -203,7 +216,32 @@ public sealed class PhoneConversation : IAsyncDisposable
     /// <summary>Whether the snapshot still holds <paramref name="hold"/> (not confirmed, released or replaced in the step).</summary>
     private bool Keeps(Hold hold) => Snapshot.Hold?.Id == hold.Id && Snapshot.ConfirmedHoldId != hold.Id;
 
-    /// <summary>Gives the lease back, and a hold placed in the step, unless the step was saved (or its save tried).</summary>
+    /// <summary>Ends the step unsaved (replicas behind, a fault), nothing of it kept, in one round trip: gives the lease
+    /// back, and a hold placed in the step. A step begun warm whose message nothing remembered yet (no resume, no claim)
+    /// remembers it and counts it in the phone's rate window now, as its open would have: Twilio's retry of it is then
+    /// known, and the rate holds. <see cref="PhoneLetGo.Seen"/> or <see cref="PhoneLetGo.OptedOut"/>: nothing is to be
+    /// said, as when opened. Nothing more once closed.</summary>
+    public async Task<PhoneLetGo> LetGoAsync()
+    {
+        if (_closed)
+        {
+            return PhoneLetGo.Remembered;
+        }
+        _closed = true;
+        Settle();
+        if (_unremembered is not { } message)
+        {
+            await Task.WhenAll(_phones.ReleaseAsync(_lease), GiveBackPlacedAsync());
+            return PhoneLetGo.Remembered;
+        }
+        var letGo = _phones.LetGoAsync(_lease, message, _warmth!.RateWindow);
+        await Task.WhenAll(letGo, GiveBackPlacedAsync());
+        return await letGo;
+    }
+
+    /// <summary>Gives the lease back, and a hold placed in the step, unless the step was saved (or its save tried, or it
+    /// was let go). A step begun warm whose message nothing remembered is here only when it found its phone taken
+    /// (<see cref="PhoneMovedOnException"/>): its message is answered afresh, and remembered by that open.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_closed)

@@ -6,7 +6,12 @@ namespace SmsBooking.SmsGateway.Staff;
 
 /// <summary>The sign-in budgets and tallies in Redis, all under the <c>{staff-signin}</c> hash tag so that one script
 /// reserves against the three budgets at once. Each budget is a GCRA bucket: one integer, the theoretical arrival time
-/// (Unix ms, the gateway's clock, as holds use it), which expires once the bucket is full again.</summary>
+/// (Unix ms, the gateway's clock, as holds use it), kept for the bucket's longest refill (burst × interval) after it
+/// was last taken from.</summary>
+/// <remarks>Not until the bucket is full again by the gateway's clock (<c>tat − now</c>): Redis expires the key on its
+/// own clock, and whenever that runs ahead of the gateway's (a test's fake clock standing still, a gateway's clock
+/// stepped back) the bucket was forgotten while it still had to refuse, and a burst passed twice. A bucket found past
+/// its <c>tat</c> is full whatever its key's life, so the longer life changes no answer.</remarks>
 public sealed class RedisSignInAttempts(IConnectionMultiplexer redis, RedisKeys keys) : ISignInAttempts
 {
     /// <summary>How long an unwritten tally is kept; every sign-in attempt and every read of the audit log writes those due.</summary>
@@ -36,7 +41,7 @@ public sealed class RedisSignInAttempts(IConnectionMultiplexer redis, RedisKeys 
         if refusal == 0 then
           for i, b in ipairs(budgets) do
             redis.call('HSET', b[1], 'tat', taken[i])
-            redis.call('PEXPIRE', b[1], taken[i] - now)
+            redis.call('PEXPIRE', b[1], b[2] * b[3])
           end
         else
           redis.call('HINCRBY', @tally, @field, 1)

@@ -7,7 +7,6 @@ using SmsBooking.BookingCore.Options;
 using SmsBooking.BookingCore.Waitlist;
 using SmsBooking.SmsGateway.Conversation;
 using SmsBooking.SmsGateway.Conversation.Reading;
-using SmsBooking.SmsGateway.Hosting;
 using Trigger = SmsBooking.SmsGateway.Conversation.ConversationTrigger;
 
 namespace SmsBooking.SmsGateway.Waitlist;
@@ -115,7 +114,6 @@ public sealed class Watching
             return null;
         }
         var hold = result.Hold!;
-        GatewayMetrics.HoldsPlaced.Add(1);
         await t.Machine.OfferHeldAsync(new QuickOffer(agenda, activity, HeldSlot.Of(hold), watch.Name) { Moving = moving });
         await _watches.UpdateAsync(watch.WithOffer(hold.Date, hold.Time, hold.Id));
         var ends = hold.ExpiresAt.InZone(_office.Zone).TimeOfDay;

@@ -76,6 +76,26 @@ public abstract class SignInAttemptsContract
     }
 
     [Fact]
+    public async Task ABudgetPartlySpent_StaysSpentWhileTheGatewaysClockStandsStill_HoweverLongRedisWaits()
+    {
+        // The budgets run on the instants the gateway gives; Redis expires keys on its own clock. Whatever the two
+        // clocks do apart (a test's fake clock stands still, a gateway's clock is stepped back), a bucket is not
+        // forgotten while it could still refuse: one reservation of a burst of 100 leaves 99, however long Redis waits.
+        var store = Create();
+        var interval = Duration.FromMilliseconds(100);
+        var limits = new SignInLimits(100, interval, 100, interval, 100, interval);
+        Assert.True((await store.ReserveAsync("petra", "10.0.0.1", limits, T0)).Reserved);
+        var reserved = System.Diagnostics.Stopwatch.StartNew();
+        await Poll.UntilAsync(() => Task.FromResult(reserved.Elapsed > 3 * interval.ToTimeSpan()), what: "Redis' clock past one interval");
+
+        for (int i = 1; i < 100; i++)
+        {
+            Assert.True((await store.ReserveAsync("petra", "10.0.0.1", limits, T0)).Reserved, $"reservation {i + 1}");
+        }
+        Assert.Equal(SignInRefusal.NameFromSource, (await store.ReserveAsync("petra", "10.0.0.1", limits, T0)).Refusal);
+    }
+
+    [Fact]
     public async Task Tallies_CountPerSourceAndMinute_AreHandedOutOnceTheMinuteEnded_ToOneClaimant_UntilCompleted()
     {
         var store = Create();

@@ -154,6 +154,20 @@ public class WarmLeaseTests
     }
 
     [Fact]
+    public async Task ThreeMessagesOfAPhoneAtOnce_WithKeepWarmOff_AreAnsweredInTheOrderTheyCame()
+    {
+        // No warm lease: the lease in Redis keeps them apart, but messages that wait for it there try again on a timer,
+        // so the third could take it before the second; the gateway's turn keeps them in order.
+        await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Conversation:KeepWarm"] = "00:00:00" });
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
+        var replies = new[] { phone.SendAsync("1"), phone.SendAsync("1"), phone.SendAsync("1") }; // agenda, activity, day
+        Assert.Matches("cinnost", await replies[0]);
+        Assert.Matches("vyberte den", await replies[1]);
+        Assert.Matches("Volne casy", await replies[2]);
+    }
+
+    [Fact]
     public async Task TheRateHolds_OverWarmSteps()
     {
         await using var gateway = ConversationHarness.Start(new Dictionary<string, string?> { ["Abuse:MaxMessagesPerWindow"] = "3" });

@@ -115,6 +115,19 @@ internal static class PhoneScripts
         return 1
         """;
 
+    /// <summary>Lets go of the lease of a step begun warm that ends unsaved before its message was remembered (replicas
+    /// behind, a fault): remembers the message and counts it, as the open would have, and gives the lease back while it
+    /// is the token's. KEYS lease, rate, messages, opt-out; ARGV token, message id, now ms, keep ms, rate window ms. 0
+    /// remembered, 1 remembered and the phone opted out, 2 the message was seen before (nothing counted).</summary>
+    public const string LetGo = Remember + Ours + """
+
+        local seen = remember(KEYS[3], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])) == 0
+        if (not seen) and tonumber(ARGV[5]) > 0 and redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
+        if ours(KEYS[1], ARGV[1]) then redis.call('DEL', KEYS[1]) end
+        if seen then return 2 end
+        return redis.call('EXISTS', KEYS[4])
+        """;
+
     /// <summary>KEYS opt-out, lease: records the opt-out and takes a warm lease away (the gateway that keeps it must not
     /// go on from what it remembers).</summary>
     public const string OptOut = """

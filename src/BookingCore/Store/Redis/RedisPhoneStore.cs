@@ -93,6 +93,17 @@ public sealed class RedisPhoneStore : IPhoneStore
             _ => PhoneResumed.Lost,
         };
 
+    public async Task<PhoneLetGo> LetGoAsync(PhoneLease lease, InboundMessage message, TimeSpan? rateWindow) =>
+        (int)await PhoneDb(lease.Phone).ScriptEvaluateAsync(PhoneScripts.LetGo, ResumeKeys,
+        [
+            lease.Token, message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds, (long)(rateWindow?.TotalMilliseconds ?? 0),
+        ]) switch
+        {
+            0 => PhoneLetGo.Remembered,
+            1 => PhoneLetGo.OptedOut,
+            _ => PhoneLetGo.Seen,
+        };
+
     public async Task<bool> RememberMessageAsync(string phone, InboundMessage message) =>
         (int)await PhoneDb(phone).ScriptEvaluateAsync(PhoneScripts.RememberMessage, MessageKeys,
             [message.Sid, message.Now.ToUnixTimeMilliseconds(), (long)message.Keep.TotalMilliseconds]) == 1;

@@ -2,7 +2,6 @@ using NodaTime;
 using SmsBooking.BookingCore.Bookings;
 using SmsBooking.BookingCore.Holds;
 using SmsBooking.SmsGateway.Conversation.Reading;
-using SmsBooking.SmsGateway.Hosting;
 
 namespace SmsBooking.SmsGateway.Conversation.Steps;
 
@@ -49,7 +48,6 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
         switch (result.Outcome)
         {
             case HoldOutcome.Placed:
-                GatewayMetrics.HoldsPlaced.Add(1);
                 await t.Machine.TimeHeldAsync(HeldSlot.Of(result.Hold!));
                 break;
             case HoldOutcome.SlotFull:
