@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using Twilio.TwiML;
 
 namespace SmsBooking.SmsGateway.Twilio;
@@ -9,21 +10,31 @@ namespace SmsBooking.SmsGateway.Twilio;
 /// <para>Ours: removing the characters XML 1.0 cannot carry (a UCS-2 SMS can hold U+0001 or a lone surrogate, and
 /// the library's XML writer throws on them), without cutting a surrogate pair.</para>
 /// <para>The library's document is written as its own <c>ToString(SaveOptions.DisableFormatting)</c> writes it (the
-/// same XML writer settings, the declaration's <c>utf-8</c>), but as UTF-8 into a buffer the thread keeps: its
-/// <c>ToString</c> writes through a <c>StringWriter</c>, whose XML writer takes a 12 KB character buffer for every
-/// answer (a test compares the two outputs).</para>
+/// same XML writer settings; a test compares the two outputs) but without a new XML writer each answer: its
+/// <c>ToString</c> writes through a <c>StringWriter</c> whose XML writer takes a 12 KB character buffer every time.
+/// Here each thread keeps one UTF-8 writer of fragments; an answer is the declaration the library writes (taken from it
+/// once) followed by the document's root element, written and flushed into the thread's buffer.</para>
 /// </remarks>
 public static class TwimlWriter
 {
     public const string ContentType = "text/xml; charset=utf-8";
 
-    /// <summary>What <c>XDocument.Save</c> uses for <see cref="System.Xml.Linq.SaveOptions.DisableFormatting"/>, with
-    /// UTF-8 without a byte order mark (a <c>StringWriter</c> has none either).</summary>
-    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false };
+    /// <summary>What <c>XDocument.Save</c> uses for <see cref="System.Xml.Linq.SaveOptions.DisableFormatting"/>, as
+    /// UTF-8 without a byte order mark (a <c>StringWriter</c> has none either), for one root element after another.</summary>
+    private static readonly XmlWriterSettings Fragments = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = false,
+        ConformanceLevel = ConformanceLevel.Fragment,
+        OmitXmlDeclaration = true,
+        CloseOutput = false,
+    };
 
-    /// <summary>An answer's bytes, kept by each thread and emptied before each use.</summary>
+    /// <summary>The XML declaration as the library writes it, <c>&lt;?xml version="1.0" encoding="utf-8"?&gt;</c>.</summary>
+    private static readonly byte[] Declaration = DeclarationOfTheLibrary();
+
     [ThreadStatic]
-    private static MemoryStream? _output;
+    private static ThreadWriter? _writer;
 
     /// <summary>An empty <c>&lt;Response&gt;</c>: nothing is to be said.</summary>
     public static string Empty() => Write(new MessagingResponse());
@@ -33,19 +44,41 @@ public static class TwimlWriter
 
     private static string Write(MessagingResponse response)
     {
-        var document = response.ToXDocument();
-        var output = _output ??= new MemoryStream(1024);
-        output.SetLength(0);
-        using (var writer = XmlWriter.Create(output, Settings))
+        var root = response.ToXDocument().Root!;
+        var writer = _writer ??= new ThreadWriter();
+        try
         {
-            document.Save(writer);
+            writer.Output.SetLength(0);
+            writer.Output.Write(Declaration);
+            root.WriteTo(writer.Xml);
+            writer.Xml.Flush();
         }
-        var text = Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
-        if (output.Capacity > 64 * 1024)
+        catch
         {
-            _output = null; // an answer far longer than an SMS: not kept
+            _writer = null; // a writer that failed half-way is not used again
+            throw;
+        }
+        var text = Encoding.UTF8.GetString(writer.Output.GetBuffer(), 0, (int)writer.Output.Length);
+        if (writer.Output.Capacity > 64 * 1024)
+        {
+            _writer = null; // an answer far longer than an SMS: its buffer is not kept
         }
         return text;
+    }
+
+    private static byte[] DeclarationOfTheLibrary()
+    {
+        var empty = new MessagingResponse().ToString(SaveOptions.DisableFormatting);
+        return Encoding.UTF8.GetBytes(empty[..(empty.IndexOf("?>", StringComparison.Ordinal) + 2)]);
+    }
+
+    private sealed class ThreadWriter
+    {
+        public ThreadWriter() => Xml = XmlWriter.Create(Output, Fragments);
+
+        public MemoryStream Output { get; } = new(1024);
+
+        public XmlWriter Xml { get; }
     }
 
     private static string XmlSafe(string text)

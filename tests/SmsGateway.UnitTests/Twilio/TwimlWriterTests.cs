@@ -28,6 +28,18 @@ public class TwimlWriterTests
         Assert.Equal(new MessagingResponse().Message(text).ToString(SaveOptions.DisableFormatting), TwimlWriter.Message(text));
 
     [Fact]
+    public void AnswersOneAfterAnother_OnOneThreadAndOnMany_EachAsTheLibraryWritesIt()
+    {
+        var texts = Enumerable.Range(0, 200).Select(i => i % 7 == 0 ? "" : $"odpoved {i} & <{new string('x', i * 13)}>").ToArray();
+        foreach (var text in texts)
+        {
+            Assert.Equal(new MessagingResponse().Message(text).ToString(SaveOptions.DisableFormatting), TwimlWriter.Message(text));
+        }
+        Parallel.ForEach(texts, text =>
+            Assert.Equal(new MessagingResponse().Message(text).ToString(SaveOptions.DisableFormatting), TwimlWriter.Message(text)));
+    }
+
+    [Fact]
     public void Empty_IsWhatTheLibrarysOwnToStringWrites() =>
         Assert.Equal(new MessagingResponse().ToString(SaveOptions.DisableFormatting), TwimlWriter.Empty());
 
