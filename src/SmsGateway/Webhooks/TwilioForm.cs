@@ -58,8 +58,8 @@ public static class TwilioForm
 
     public static FormCollection Parse(string body)
     {
-        var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         var rest = body.AsSpan();
+        var fields = new Dictionary<string, StringValues>(rest.Count('&') + 1, StringComparer.Ordinal);
         while (!rest.IsEmpty)
         {
             var amp = rest.IndexOf('&');
@@ -70,12 +70,22 @@ public static class TwilioForm
                 continue;
             }
             var equals = pair.IndexOf('=');
-            var key = Decode(equals < 0 ? pair : pair[..equals]);
+            var encodedKey = equals < 0 ? pair : pair[..equals];
+            var key = Known.TryGetValue(encodedKey, out var known) ? known : Decode(encodedKey);
             var value = equals < 0 ? "" : Decode(pair[(equals + 1)..]);
             fields[key] = fields.TryGetValue(key, out var existing) ? StringValues.Concat(existing, value) : new StringValues(value);
         }
         return new FormCollection(fields);
     }
+
+    /// <summary>The fields Twilio sends with every inbound message and status callback, by their names as sent: one
+    /// string each for every form, not one a form.</summary>
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Known = new[]
+    {
+        "AccountSid", "ApiVersion", "Body", "From", "FromCity", "FromCountry", "FromState", "FromZip", "MessageSid",
+        "MessageStatus", "MessagingServiceSid", "NumMedia", "NumSegments", "SmsMessageSid", "SmsSid", "SmsStatus", "To",
+        "ToCity", "ToCountry", "ToState", "ToZip", "ErrorCode", "ErrorMessage",
+    }.ToDictionary(k => k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>'+' as a space, then percent-decoding (as UTF-8; a malformed escape stays as written).</summary>
     private static string Decode(ReadOnlySpan<char> encoded)
