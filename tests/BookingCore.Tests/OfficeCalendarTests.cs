@@ -32,6 +32,22 @@ public class OfficeCalendarTests
         Assert.Equal(new LocalTime(16, 45), slots[^1].Start);
     }
 
+    [Fact]
+    public void BookableSlotsOn_DropsTheStartedOnesAsTheClockMoves_WhileTheDaysSlotsStayWhole()
+    {
+        var clock = new FakeClock(Prague(2026, 11, 30, 7, 0));
+        var calendar = new OfficeCalendar(Trutnov(), clock);
+        var cards = calendar.Office.FindAgenda("OP")!;
+        var monday = new LocalDate(2026, 11, 30);
+        Assert.Equal(36, calendar.BookableSlotsOn(cards, monday).Count);
+        clock.Reset(Prague(2026, 11, 30, 10, 0));
+        var bookable = calendar.BookableSlotsOn(cards, monday);
+        Assert.Equal(new LocalTime(10, 15), bookable[0].Start); // 10:00 has started
+        Assert.Equal(27, bookable.Count);
+        Assert.Equal(36, calendar.SlotsOn(cards, monday).Count);
+        Assert.Equal(calendar.SlotsOn(cards, monday), new OfficeCalendar(Trutnov(), clock).SlotsOn(cards, monday)); // kept as made
+    }
+
     [Theory]
     [InlineData(2026, 11, 28)] // Saturday
     [InlineData(2026, 11, 29)] // Sunday

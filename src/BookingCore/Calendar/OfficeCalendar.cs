@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using SmsBooking.BookingCore.Options;
 
@@ -37,12 +39,36 @@ public sealed class OfficeCalendar
         date.At(time).InZoneLeniently(_office.Zone).ToInstant();
 
     /// <summary>Every slot of the day for the agenda, started or not; the last ends by closing time.</summary>
+    /// <remarks>A day's slots follow from the settings alone, which do not change while the gateway runs: each agenda's
+    /// days are made once and kept (up to <see cref="KeptDays"/> for an agenda, then started afresh), as every free-days read
+    /// and every day and time step asks for them again.</remarks>
     public IReadOnlyList<Slot> SlotsOn(Agenda agenda, LocalDate date)
     {
         if (!IsOpenOn(date))
         {
             return [];
         }
+        var days = _slots.GetValue(agenda, static _ => new ConcurrentDictionary<LocalDate, Slot[]>());
+        if (days.TryGetValue(date, out var kept))
+        {
+            return kept;
+        }
+        var slots = MakeSlots(agenda, date);
+        if (days.Count >= KeptDays)
+        {
+            days.Clear();
+        }
+        days[date] = slots;
+        return slots;
+    }
+
+    /// <summary>Days of slots kept for an agenda: a horizon of a year and some.</summary>
+    private const int KeptDays = 400;
+
+    private readonly ConditionalWeakTable<Agenda, ConcurrentDictionary<LocalDate, Slot[]>> _slots = new();
+
+    private Slot[] MakeSlots(Agenda agenda, LocalDate date)
+    {
         var hours = _office.Hours[date.DayOfWeek];
         var slots = new List<Slot>();
         var length = Period.FromMinutes(agenda.SlotMinutes);
@@ -61,7 +87,7 @@ public sealed class OfficeCalendar
             }
             slots.Add(new Slot(agenda.Id, date, start, end, local.InZoneLeniently(_office.Zone).ToInstant()));
         }
-        return slots;
+        return [.. slots];
     }
 
     /// <summary>The slots of the day that can still be booked now: inside the horizon and not yet started.</summary>
@@ -73,7 +99,25 @@ public sealed class OfficeCalendar
         {
             return [];
         }
-        return SlotsOn(agenda, date).Where(s => s.StartInstant > now).ToList();
+        var all = SlotsOn(agenda, date);
+        var bookable = 0;
+        foreach (var slot in all)
+        {
+            bookable += slot.StartInstant > now ? 1 : 0;
+        }
+        if (bookable == all.Count)
+        {
+            return all;
+        }
+        var started = new List<Slot>(bookable);
+        foreach (var slot in all)
+        {
+            if (slot.StartInstant > now)
+            {
+                started.Add(slot);
+            }
+        }
+        return started;
     }
 
     /// <summary>The days from today to the horizon on which the office is open.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 
 namespace SmsBooking.BookingCore.Calendar;
@@ -10,8 +11,24 @@ public sealed record Slot(string AgendaId, LocalDate Date, LocalTime Start, Loca
 }
 
 /// <summary>Slot identity within one office day.</summary>
+/// <remarks>Asked for a few times a slot at every look at a day's room: the keys made are kept (a few thousand at
+/// most: the office's agendas times the starts of a day).</remarks>
 public static class SlotKey
 {
-    public static string Of(string agendaId, LocalTime start) =>
-        $"{agendaId}|{start.Hour:00}:{start.Minute:00}";
+    private const int Kept = 4096;
+    private static readonly ConcurrentDictionary<(string Agenda, LocalTime Start), string> Made = new();
+
+    public static string Of(string agendaId, LocalTime start)
+    {
+        if (Made.TryGetValue((agendaId, start), out var key))
+        {
+            return key;
+        }
+        key = $"{agendaId}|{start.Hour:00}:{start.Minute:00}";
+        if (Made.Count < Kept)
+        {
+            Made.TryAdd((agendaId, start), key);
+        }
+        return key;
+    }
 }

@@ -17,28 +17,37 @@ public static class InputText
         }
         var text = raw.Length > MaxLength ? raw[..(char.IsHighSurrogate(raw[MaxLength - 1]) ? MaxLength - 1 : MaxLength)] : raw;
         var decomposed = Decompose(text);
-        var sb = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
+        // Every message passes here: written into a pooled buffer, so that the comparable text is the one new string.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(decomposed.Length);
+        try
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
+            var length = 0;
+            var space = false;
+            foreach (var c in decomposed)
             {
-                continue;
+                var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                if (category == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    space = length > 0;
+                    continue;
+                }
+                if (space)
+                {
+                    buffer[length++] = ' ';
+                    space = false;
+                }
+                buffer[length++] = char.ToUpperInvariant(c);
             }
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-            sb.Append(char.ToUpperInvariant(c));
+            return new string(buffer, 0, length).Normalize(NormalizationForm.FormC); // well-formed already: pairs were kept whole
         }
-        return sb.ToString().Normalize(NormalizationForm.FormC); // well-formed already: pairs were kept whole
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Canonical decomposition; a lone surrogate or U+FFFE/U+FFFF (which no phone sends, but a broken request

@@ -43,29 +43,38 @@ public static class SmsEncoding
     public static string ToGsmFriendly(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        var latinBase = false;
-        foreach (var c in decomposed)
+        // Every reply passes here: written into a pooled buffer, so that the plain text is the one new string (and
+        // the composed form none when the text is plain ASCII, which normalisation returns as it is).
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(decomposed.Length);
+        try
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            var length = 0;
+            var latinBase = false;
+            foreach (var c in decomposed)
             {
-                if (latinBase)
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                 {
+                    if (!latinBase)
+                    {
+                        buffer[length++] = c;
+                    }
                     continue;
                 }
-                sb.Append(c);
-                continue;
+                latinBase = c < '\u0250';
+                buffer[length++] = c switch
+                {
+                    '–' or '—' => '-',
+                    '„' or '“' or '”' => '"',
+                    '‚' or '‘' or '’' => '\'',
+                    '\u00A0' => ' ',
+                    _ => c,
+                };
             }
-            latinBase = c < '\u0250';
-            sb.Append(c switch
-            {
-                '–' or '—' => '-',
-                '„' or '“' or '”' => '"',
-                '‚' or '‘' or '’' => '\'',
-                '\u00A0' => ' ',
-                _ => c,
-            });
+            return new string(buffer, 0, length).Normalize(NormalizationForm.FormC);
         }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }

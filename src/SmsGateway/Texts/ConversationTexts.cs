@@ -27,20 +27,52 @@ public sealed partial class ConversationTexts
     private static readonly System.Text.RegularExpressions.Regex Placeholder = new(@"\{(\w+)\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>The template <paramref name="name"/> with its placeholders (<c>{agenda}</c>) filled.</summary>
-    public string Format(string name, params (string Name, string Value)[] values)
+    /// <remarks>Every reply passes here: the placeholders are found without a <c>Match</c> each and the text is put
+    /// together in a pooled buffer, so that the reply's string is the one allocation.</remarks>
+    public string Format(string name, params ReadOnlySpan<(string Name, string Value)> values)
     {
         // One pass over the template: a value that itself holds "{holdEnds}" (a reason the staff typed) stays as typed.
-        return Placeholder.Replace(_templates[name], m =>
+        var template = _templates[name];
+        var length = template.Length;
+        foreach (var m in Placeholder.EnumerateMatches(template))
         {
-            foreach (var (placeholder, value) in values)
+            length += (ValueOf(template.AsSpan(m.Index, m.Length), values)?.Length ?? m.Length) - m.Length;
+        }
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            var copied = 0;
+            foreach (var m in Placeholder.EnumerateMatches(template))
             {
-                if (string.Equals(placeholder, m.Groups[1].Value, StringComparison.Ordinal))
-                {
-                    return value;
-                }
+                template.AsSpan(copied, m.Index - copied).CopyTo(buffer.AsSpan(written));
+                written += m.Index - copied;
+                var filled = ValueOf(template.AsSpan(m.Index, m.Length), values) is { } value ? value.AsSpan() : template.AsSpan(m.Index, m.Length);
+                filled.CopyTo(buffer.AsSpan(written));
+                written += filled.Length;
+                copied = m.Index + m.Length;
             }
-            return m.Value;
-        });
+            template.AsSpan(copied).CopyTo(buffer.AsSpan(written));
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The value given for the placeholder <paramref name="braced"/> (<c>{agenda}</c>), or null.</summary>
+    private static string? ValueOf(ReadOnlySpan<char> braced, ReadOnlySpan<(string Name, string Value)> values)
+    {
+        var name = braced[1..^1];
+        foreach (var (placeholder, value) in values)
+        {
+            if (name.SequenceEqual(placeholder))
+            {
+                return value;
+            }
+        }
+        return null;
     }
 
     /// <summary>The weekday's abbreviation (<c>Po</c>, <c>Mon</c>).</summary>

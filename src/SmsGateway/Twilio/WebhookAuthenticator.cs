@@ -22,8 +22,22 @@ public sealed class WebhookAuthenticator
         {
             return true;
         }
-        var parameters = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
-        return _wire.IsSignedByTwilio(SignedUrl(request), parameters, request.Headers["X-Twilio-Signature"].ToString());
+        return _wire.IsSignedByTwilio(SignedUrl(request), Parameters(form), request.Headers["X-Twilio-Signature"].ToString());
+    }
+
+    /// <summary>Every key and value of the form, a repeated key once for each of its values, as a list (the library's
+    /// wire takes a list as it is).</summary>
+    public static List<KeyValuePair<string, string>> Parameters(IFormCollection form)
+    {
+        var parameters = new List<KeyValuePair<string, string>>(form.Count);
+        foreach (var (key, values) in form)
+        {
+            foreach (var value in values)
+            {
+                parameters.Add(new KeyValuePair<string, string>(key, value ?? ""));
+            }
+        }
+        return parameters;
     }
 
     /// <summary>The URL as Twilio called it: behind a TLS proxy, <c>Twilio:PublicBaseUrl</c> with the request's path
