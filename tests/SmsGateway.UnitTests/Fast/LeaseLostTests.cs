@@ -34,6 +34,8 @@ public class LeaseLostTests
         public Task ReleaseAsync(PhoneLease lease) => store.ReleaseAsync(lease);
         public Task<PhoneResumed> ResumeAsync(PhoneLease lease, TimeSpan leaseDuration, InboundMessage message, TimeSpan? rateWindow) =>
             store.ResumeAsync(lease, leaseDuration, message, rateWindow);
+        public Task<PhoneLetGo> LetGoAsync(PhoneLease lease, InboundMessage message, TimeSpan? rateWindow) =>
+            store.LetGoAsync(lease, message, rateWindow);
         public Task<bool> RememberMessageAsync(string phone, InboundMessage message) => store.RememberMessageAsync(phone, message);
         public Task<PhoneLook> LookAsync(string phone) => store.LookAsync(phone);
         public Task<string?> PeekSnapshotAsync(string phone) => store.PeekSnapshotAsync(phone);
