@@ -13,20 +13,20 @@ namespace SmsBooking.Bench;
 /// <see cref="BenchOptions.LevelDuration"/> after a few seconds of start-up.</summary>
 public static class IdleBench
 {
+    /// <summary>A gateway that sends: nothing is sent, since nothing is queued.</summary>
+    private static readonly Dictionary<string, string?> Sending = new()
+    {
+        ["Outbound:Enabled"] = "true",
+        ["Twilio:From"] = "+420736000000",
+        ["Twilio:ApiBaseUrl"] = "http://127.0.0.1:9",
+    };
+
     private static readonly (string Name, Dictionary<string, string?> Settings)[] Variants =
     [
         ("as the bench runs it (`Outbound:Enabled` false)", []),
-        ("as an office runs it (the SMS sender, the watcher, the waitlist's sweep)", new()
+        ("as an office runs it (the SMS sender, the watcher, the waitlist's sweep)", Sending),
+        ("as an office runs it, with e-mail (the web booking's sender too)", new(Sending)
         {
-            ["Outbound:Enabled"] = "true",
-            ["Twilio:From"] = "+420736000000",
-            ["Twilio:ApiBaseUrl"] = "http://127.0.0.1:9", // nothing is sent: nothing is queued
-        }),
-        ("as an office runs it, with e-mail (the web booking's sender too)", new()
-        {
-            ["Outbound:Enabled"] = "true",
-            ["Twilio:From"] = "+420736000000",
-            ["Twilio:ApiBaseUrl"] = "http://127.0.0.1:9",
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = "9",
             ["Email:Smtp:Tls"] = "None",
