@@ -13,9 +13,9 @@ namespace SmsBooking.BookingCore.Tests;
 /// Redis, a Redis Cluster and the embedded Garnet.</summary>
 public abstract class BookingEventTallyContract
 {
-    private static readonly LocalDate Monday = new(2026, 11, 30);
-    private static readonly Figure Booked = new(Measure.Booked, "OP", "zadost", "sms");
-    private static readonly Figure Places = new(Measure.Places, "OP", "zadost");
+    protected static readonly LocalDate Monday = new(2026, 11, 30);
+    protected static readonly Figure Booked = new(Measure.Booked, "OP", "zadost", "sms");
+    protected static readonly Figure Places = new(Measure.Places, "OP", "zadost");
 
     protected abstract IStatisticsStore Create();
 
@@ -32,7 +32,7 @@ public abstract class BookingEventTallyContract
             TestOffice.Prague(date.Year, date.Month, date.Day, 9, 0), TestOffice.Prague(2026, 11, 30, 7, 0), holdId,
             Places: Enumerable.Repeat(new LocalTime(9, 0), people).ToList());
 
-    private static async Task<(long Booked, long Places)> CountsAsync(IStatisticsStore store, LocalDate date)
+    protected static async Task<(long Booked, long Places)> CountsAsync(IStatisticsStore store, LocalDate date)
     {
         var day = (await store.ReadAsync(date, date))[0];
         return (day.Counts.GetValueOrDefault(Booked), day.Counts.GetValueOrDefault(Places));
@@ -99,6 +99,30 @@ public abstract class BookingEventTallyContract
 public sealed class RedisBookingEventTallyTests : BookingEventTallyContract
 {
     protected override IStatisticsStore Create() => RedisStatisticsStoreTests.On(TestRedis.Multiplexer);
+
+    [Fact]
+    public async Task CountsRedisDidNotTake_AreKeptForTheNextRound_AndCountedOnceWhenItIsBack()
+    {
+        using var redis = new PrivateRedis("no");
+        redis.Start();
+        using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",abortConnect=false,asyncTimeout=1000");
+        var store = RedisStatisticsStoreTests.On(connection);
+        var tally = new BookingEventTally(store, NullLogger<BookingEventTally>.Instance);
+        redis.Kill();
+
+        tally.Add(Monday, "booked:h-1", [(Booked, 1), (Places, 2)]);
+        await tally.FlushAsync(); // refused, or never answered: kept
+        tally.Add(Monday, "booked:h-1", [(Booked, 1), (Places, 2)]); // the citizen's ANO again meanwhile
+        Assert.Equal(1, tally.Pending);
+
+        redis.Start();
+        await Poll.UntilAsync(async () =>
+        {
+            await tally.FlushAsync();
+            return tally.Pending == 0;
+        }, TimeSpan.FromSeconds(30), "the kept counts written");
+        Assert.Equal((1, 2), await CountsAsync(store, Monday));
+    }
 }
 
 public sealed class RedisClusterBookingEventTallyTests : BookingEventTallyContract
