@@ -93,6 +93,9 @@ public sealed record BenchOptions
 
     public static BenchOptions Full { get; } = new();
 
+    /// <summary>A gateway idle, its background's requests a second (<c>--idle</c>, about a minute).</summary>
+    public static BenchOptions Idle { get; } = new() { Mode = "idle", LevelDuration = TimeSpan.FromSeconds(15), Output = "bench/results/idle.md" };
+
     /// <summary>Under a minute: the same phases, shorter and smaller.</summary>
     public static BenchOptions Quick { get; } = new()
     {
@@ -150,6 +153,7 @@ public sealed record BenchOptions
                 "--full" => Full with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
                 "--replica-acks" => ReplicaAcks with { Aof = options.Aof },
                 "--board" => Board with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
+                "--idle" => Idle with { Aof = options.Aof },
                 "--signin-spray" => SignInSpray with { Redis = options.Redis, Aof = options.Aof, Store = options.Store },
                 "--spray-rate" => options with { SprayRate = Count(Value()) },
                 "--seconds" => options with { LevelDuration = TimeSpan.FromSeconds(Count(Value())) },
@@ -163,7 +167,7 @@ public sealed record BenchOptions
                 "--aof" => options with { Aof = CheckAof(Value()) },
                 "--store" => options with { Store = CheckStore(Value()) },
                 "--out" => options with { Output = Value() },
-                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --signin-spray [--spray-rate N] [--seconds N], --users 1,16,64, --redis host:port, --store redis|garnet|both, --aof always|everysec|no, --out file"),
+                _ => throw new ArgumentException($"unknown argument {args[i]}; use --quick, --smoke, --full, --replica-acks, --profile, --wire [--rounds N], --board [--boards N] [--calls N], --signin-spray [--spray-rate N] [--seconds N], --idle [--seconds N], --users 1,16,64, --redis host:port, --store redis|garnet|both, --aof always|everysec|no, --out file"),
             };
         }
         if (options.Store != "redis" && (options.Mode is not ("full" or "quick" or "smoke") || options.CompareWire || options.ProfileOnly))

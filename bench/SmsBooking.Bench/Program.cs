@@ -3,7 +3,7 @@ using SmsBooking.Bench;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks | --wire | --board | --signin-spray] [--redis host:port | --store redis|garnet|both] [--aof always|everysec|no] [--out file]
+// dotnet run -c Release --project bench/SmsBooking.Bench [-- --quick | --smoke | --replica-acks | --wire | --board | --signin-spray | --idle] [--redis host:port | --store redis|garnet|both] [--aof always|everysec|no] [--out file]
 try
 {
     var options = BenchOptions.Parse(args);
@@ -28,6 +28,16 @@ try
         Console.WriteLine(text);
         Console.WriteLine($"written to {options.Output}");
         return spray.Passed ? 0 : 1;
+    }
+    if (options.Mode == "idle")
+    {
+        var idle = await IdleBench.RunAsync(options, Console.Out);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await File.WriteAllTextAsync(options.Output, idle);
+        Console.WriteLine();
+        Console.WriteLine(idle);
+        Console.WriteLine($"written to {options.Output}");
+        return 0;
     }
     if (options.Store == "both")
     {

@@ -24,6 +24,22 @@ public abstract class OutboxContract
     }
 
     [Fact]
+    public async Task NextEnqueued_CompletesWhenAMessageIsQueuedHere_NotForARepeatedDedupeKey()
+    {
+        var outbox = Create();
+        var first = outbox.NextEnqueued;
+        Assert.False(first.IsCompleted); // nothing queued yet: an idle sender waits on it
+
+        Assert.True(await outbox.EnqueueAsync(Message("lapse:1")));
+        Assert.True(first.IsCompletedSuccessfully);
+        var second = outbox.NextEnqueued;
+        Assert.False(await outbox.EnqueueAsync(Message("lapse:1"))); // queued before: nothing new to send
+        Assert.False(second.IsCompleted);
+        Assert.True(await outbox.EnqueueAsync(Message("lapse:2")));
+        Assert.True(second.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task WasQueued_FromTheEnqueue_AndAfterTheMessageWasSent()
     {
         var outbox = Create();

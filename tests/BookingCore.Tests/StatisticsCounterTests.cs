@@ -11,17 +11,18 @@ namespace SmsBooking.BookingCore.Tests;
 /// reported again, and a closure counts while it is in force.</summary>
 public class StatisticsCounterTests
 {
-    private static (IStatisticsStore Store, StatisticsCounter Counter) Counting()
+    private static (IStatisticsStore Store, StatisticsCounter Counter, BookingEventTally Tally) Counting()
     {
         var store = RedisStatisticsStoreTests.On(TestRedis.Multiplexer);
         var clock = new FakeClock(TestOffice.Prague(2026, 12, 1, 9, 0));
-        return (store, new StatisticsCounter(store, DateTimeZoneProviders.Tzdb["Europe/Prague"], clock, NullLogger<StatisticsCounter>.Instance));
+        var tally = new BookingEventTally(store, NullLogger<BookingEventTally>.Instance);
+        return (store, new StatisticsCounter(store, tally, DateTimeZoneProviders.Tzdb["Europe/Prague"], clock, NullLogger<StatisticsCounter>.Instance), tally);
     }
 
     [Fact]
     public async Task ALapseTakenUpAgainByTheWatcher_IsCountedOnce_AndAnotherHoldsLapseCounts()
     {
-        var (store, counter) = Counting();
+        var (store, counter, _) = Counting();
         var day = new LocalDate(2026, 12, 1);
         var hold = new Hold("h-1", "+420601000001", "OP", "zadost", day, new LocalTime(10, 0), TestOffice.Prague(2026, 12, 1, 8, 15));
 
@@ -35,19 +36,23 @@ public class StatisticsCounterTests
     [Fact]
     public async Task ABookingMovedAndCancelled_MovesItsPlacesBetweenTheDays_EachEventCountedOnceHoweverOftenReported()
     {
-        var (store, counter) = Counting();
+        var (store, counter, tally) = Counting();
         var monday = new LocalDate(2026, 11, 30);
         var tuesday = monday.PlusDays(1);
         var party = new Bookings.Booking("ABC234", "1234", "+420601000001", "Jana", "OP", "zadost", monday, new LocalTime(9, 0),
             TestOffice.Prague(2026, 11, 30, 9, 0), TestOffice.Prague(2026, 11, 30, 7, 0), "h-1", Places: [new LocalTime(9, 0), new LocalTime(9, 0)]);
         var moved = party with { Date = tuesday, Time = new LocalTime(10, 0), HoldId = "h-2", Places = [new LocalTime(10, 0), new LocalTime(10, 0)] };
 
-        await counter.BookedAsync(party);
-        await counter.BookedAsync(party); // a repeated confirmation
-        await counter.MovedAsync(party, moved);
-        await counter.MovedAsync(party, moved); // a repeated ANO
-        await counter.CancelledAsync(moved);
-        await counter.CancelledAsync(moved);
+        counter.Booked(party);
+        counter.Booked(party); // a repeated confirmation
+        await tally.FlushAsync();
+        counter.Moved(party, moved);
+        await tally.FlushAsync();
+        counter.Moved(party, moved); // a repeated ANO
+        counter.Cancelled(moved);
+        await tally.FlushAsync();
+        counter.Cancelled(moved);
+        await tally.FlushAsync();
 
         var days = await store.ReadAsync(monday, tuesday);
         var places = new Figure(Measure.Places, "OP", "zadost");
@@ -59,7 +64,7 @@ public class StatisticsCounterTests
     [Fact]
     public async Task AClosureReopenedAndMadeAgainUnderItsId_TakesItsPlacesOutAgain_RetriesOfEitherChangingNothing()
     {
-        var (store, counter) = Counting();
+        var (store, counter, _) = Counting();
         var day = new LocalDate(2026, 12, 1);
         IReadOnlyList<(string, int, int)> places = [("OP", 13, 4), ("OP", 14, 4)];
         async Task<long> ClosedAsync() => (await store.ReadAsync(day, day))[0].Counts.Where(c => c.Key.Measure == Measure.Closed).Sum(c => c.Value);

@@ -103,6 +103,29 @@ public abstract class StatisticsStoreContract
     }
 
     [Fact]
+    public async Task AddEachOnce_CountsEveryEventOfABatchOnce_ThoughRepeatedInIt_InALaterBatch_OrByAnotherGateway()
+    {
+        var store = Create();
+        var booked = new Figure(Measure.Booked, "OP", "zadost", "sms");
+        var places = new Figure(Measure.Places, "OP", "zadost");
+        IReadOnlyList<(Figure, long)> Party(int n) => [(booked, 1), (places, n)];
+
+        Assert.Equal(2, await store.AddEachOnceAsync(Day, [("booked:h1", Party(2)), ("booked:h1", Party(2)), ("booked:h2", Party(1))]));
+        // The next second's batch: a repeated confirmation of h1, and its cancellation.
+        Assert.Equal(1, await store.AddEachOnceAsync(Day, [("booked:h1", Party(2)), ("cancelled:h1", [(places, -2)])]));
+        // Two gateways' batches, both with h3 (a confirmation retried through the other gateway), and one counted by
+        // AddOnce before.
+        Assert.True(await store.AddOnceAsync(Day, "booked:h4", Party(1)));
+        var both = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.AddEachOnceAsync(Day, [("booked:h3", Party(3)), ("booked:h4", Party(1))])));
+        Assert.Equal(0, await store.AddEachOnceAsync(Day.PlusDays(1), []));
+
+        Assert.Equal(1, both.Sum());
+        var day = (await store.ReadAsync(Day, Day))[0];
+        Assert.Equal((4L, 5L), (day[booked], day[places])); // h1 to h4 booked; 2 + 1 + 3 + 1 places, h1's 2 given back
+        Assert.Empty((await store.ReadAsync(Day.PlusDays(1), Day.PlusDays(1)))[0].Counts);
+    }
+
+    [Fact]
     public async Task InForce_CountsASubjectOnceWhileInForce_WithdrawGivesItBackOnce_AndPutBackItCountsAgain()
     {
         var store = Create();

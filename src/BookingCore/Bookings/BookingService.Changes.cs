@@ -78,15 +78,17 @@ public sealed partial class BookingService
         };
     }
 
-    /// <remarks>The move is counted in the statistics with the wait for the replicas, in the same round trip, once per
-    /// move (<paramref name="old"/>: the booking moved from; null when a repeated ANO found the move made, counted then).</remarks>
+    /// <remarks>The move is counted in the statistics in the second's batch, once per move (<paramref name="old"/>: the
+    /// booking moved from; null when a repeated ANO found the move made, counted then).</remarks>
     private async Task<ConfirmResult> DurableMoveAsync(ConfirmResult result, LocalDate oldDate, Booking? old)
     {
         if (result.Booking is { } booking)
         {
-            var counted = _statistics is not null && old is not null && result.Outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed
-                ? _statistics.MovedAsync(old, booking) : Task.CompletedTask;
-            await Task.WhenAll(_store.EnsureDurableAsync("move", booking.Phone, booking.Date, oldDate), counted);
+            if (old is not null && result.Outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed)
+            {
+                _statistics?.Moved(old, booking);
+            }
+            await _store.EnsureDurableAsync("move", booking.Phone, booking.Date, oldDate);
         }
         return result;
     }
@@ -103,12 +105,17 @@ public sealed partial class BookingService
         // confirmed: no other request of the phone runs beside this one), so the code names the booking that stands.
         await _store.AbandonMovesAsync(phone, _clock.GetCurrentInstant());
         var justCancelled = await _store.CancelAsync(phone, normalized, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.CancelReleaseDelay));
-        var counted = justCancelled is not null && _statistics is not null ? _statistics.CancelledAsync(justCancelled) : Task.CompletedTask;
+        if (justCancelled is not null)
+        {
+            _statistics?.Cancelled(justCancelled);
+        }
         var cancelled = justCancelled
             ?? ((await _store.GetBookingsAsync(phone, Instant.MinValue)).Where(b => b.Code == normalized).ToList() is { Count: > 0 } named
                 && named.All(b => b.Status == BookingStatus.Cancelled) ? named[^1] : null);
-        // Counted in the same round trip as the wait for the replicas.
-        await Task.WhenAll(cancelled is null ? Task.CompletedTask : _store.EnsureDurableAsync("cancellation", null, cancelled.Date), counted);
+        if (cancelled is not null)
+        {
+            await _store.EnsureDurableAsync("cancellation", null, cancelled.Date);
+        }
         return cancelled;
     }
 
@@ -126,9 +133,9 @@ public sealed partial class BookingService
             var settled = await _store.GetBookingAsync(booking.Date, booking.Code);
             cancelled = settled?.Status == BookingStatus.Booked ? await _store.CancelBookingAsync(settled, _clock.GetCurrentInstant(), Duration.Zero) : null;
         }
-        if (cancelled is not null && _statistics is not null)
+        if (cancelled is not null)
         {
-            await _statistics.CancelledAsync(cancelled);
+            _statistics?.Cancelled(cancelled);
         }
         return cancelled;
     }

@@ -143,22 +143,21 @@ public sealed partial class BookingService
     /// <summary>A booking is told to the citizen (its code and PIN) only once the store has it on the replicas it
     /// waits for; otherwise <see cref="Store.ReplicasBehindException"/> goes up and the citizen is asked to confirm
     /// again, which gives this same booking (confirmation is idempotent per hold).</summary>
-    /// <remarks>The booking is counted in the statistics once per booking: a new one in the same round trip as its lapse
-    /// watch (<see cref="IBookingStore.ConfirmAsync"/>'s <c>alongside</c>), one found confirmed before in the same round
-    /// trip as the wait for the replicas (a repeated confirmation finds it counted, or counts what a crash lost).</remarks>
+    /// <remarks>The booking is counted in the statistics once per booking, in the second's batch (no request of its
+    /// own): a new one, and one found confirmed before (a repeated confirmation finds it counted, or counts what a crash
+    /// lost).</remarks>
     private async Task<ConfirmResult> DurableAsync(ConfirmResult result)
     {
         if (result.Booking is { } booking)
         {
-            var counted = _statistics is not null && result.Outcome is ConfirmOutcome.AlreadyConfirmed
-                ? _statistics.BookedAsync(booking) : Task.CompletedTask;
-            await Task.WhenAll(_store.EnsureDurableAsync("confirmation", booking.Phone, booking.Date), counted);
+            if (result.Outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed)
+            {
+                _statistics?.Booked(booking);
+            }
+            await _store.EnsureDurableAsync("confirmation", booking.Phone, booking.Date);
         }
         return result;
     }
-
-    /// <summary>Counts a new booking in the statistics (sent with the confirmation's lapse watch); null without statistics.</summary>
-    private Func<Booking, Task>? CountBooked => _statistics is null ? null : _statistics.BookedAsync;
 
     private async Task<ConfirmResult> ConfirmCheckedAsync(Hold hold, string name, IReadOnlyList<Booking> upcoming, Instant now,
         Func<Booking, IReadOnlyList<(string Name, Instant Due)>>? remindersFor = null, BookingChannel channel = BookingChannel.Sms,
@@ -177,7 +176,7 @@ public sealed partial class BookingService
             {
                 return new ConfirmResult(ConfirmOutcome.TooManyPlaces, PlacesBooked: refused.Booked);
             }
-            var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft), CountBooked, guard);
+            var result = await _store.ConfirmAsync(hold, draft, now, remindersFor?.Invoke(draft), guard);
             if (contact is not null && !(result?.Booking is { } stood && stood.Date == draft.Date && stood.Code == draft.Code))
             {
                 await _store.UnclaimContactPlacesAsync(contact, draft.Date, draft.Code); // nothing booked under this entry

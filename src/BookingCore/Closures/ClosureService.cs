@@ -173,8 +173,13 @@ public sealed class ClosureService
         var codes = (await _store.GetClosureCancelledAsync(made.Date, made.Id)).ToHashSet(StringComparer.Ordinal);
         var cancelled = codes.Count == 0 ? [] : (await _store.GetDayBookingsAsync(made.Date)).Where(b => codes.Contains(b.Code)).ToList();
         var stored = made with { Cancelled = codes.Count };
-        // Counted with the save, in one round trip; each once, so a retried closure counts nothing twice.
-        await Task.WhenAll([_store.SaveClosureAsync(stored, now), CountClosedAsync(made), .. cancelled.Select(CountCancelledAsync)]);
+        // Each counted once, so a retried closure counts nothing twice: the cancellations in the second's batch, the
+        // closed places with the save, in one round trip.
+        foreach (var booking in cancelled)
+        {
+            _statistics?.Cancelled(booking);
+        }
+        await Task.WhenAll(_store.SaveClosureAsync(stored, now), CountClosedAsync(made));
         return new ClosureOutcome(stored, cancelled.OrderBy(b => b.Start).ThenBy(b => b.Code, StringComparer.Ordinal).ToList());
     }
 
@@ -225,6 +230,4 @@ public sealed class ClosureService
         _statistics?.ClosedAsync(closure.Date, closure.Id, PlacesOf(closure)) ?? Task.CompletedTask;
 
     private Task CountReopenedAsync(LocalDate date, string id) => _statistics?.ReopenedAsync(date, id) ?? Task.CompletedTask;
-
-    private Task CountCancelledAsync(Booking booking) => _statistics?.CancelledAsync(booking) ?? Task.CompletedTask;
 }

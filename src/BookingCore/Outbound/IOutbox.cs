@@ -15,6 +15,11 @@ public interface IOutbox
     /// the caller keeps what caused the message and enqueues it again later (the dedupe key makes that safe).</summary>
     Task<bool> EnqueueAsync(OutboundMessage message);
 
+    /// <summary>Completes the next time this instance queues a message (<see cref="EnqueueAsync"/> true): a sender in
+    /// the same process waits on it beside its poll, so a message queued here goes out at once however long the sender
+    /// has been idle. Taken before looking at the outbox, it misses no message queued meanwhile.</summary>
+    Task NextEnqueued { get; }
+
     /// <summary>True when a message for <paramref name="to"/> with this dedupe key was queued before (within the dedupe
     /// keys' life): lets a caller skip work whose only purpose is that message (an offer held for a notice).</summary>
     Task<bool> WasQueuedAsync(string to, string dedupeKey);

@@ -22,6 +22,7 @@ public sealed class RedisOutbox : IOutbox
     private readonly ReplicaAcks? _acks;
     private readonly OutboxChannel _channel;
     private int _nextShard;
+    private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="acks">Waits for replicas after each enqueue (<c>Redis:MinReplicaAcks</c>); null: none.</param>
     /// <param name="channel">Whose outbox: the SMS one, or the e-mail one (keys of its own, the same guarantees).</param>
@@ -44,6 +45,11 @@ public sealed class RedisOutbox : IOutbox
         var queued = (int)await Db.ScriptEvaluateAsync(OutboxScripts.Enqueue,
             [_keys.OutboxDedupe(shard, m.DedupeKey, _channel), _keys.OutboxSequence(shard, _channel), _keys.OutboxMessages(shard, _channel), _keys.OutboxReady(shard, _channel), _keys.OutboxQueued(shard, _channel)],
             [ToJson(m), m.CreatedAt.ToUnixTimeMilliseconds(), (long)DedupeLife.TotalMilliseconds]);
+        if (queued == 1)
+        {
+            // This gateway's idle sender looks at once (the others find it at their next poll).
+            Interlocked.Exchange(ref _enqueued, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
         // A message the citizen is owed must not vanish in a failover once its cause is forgotten. Also when the
         // dedupe key said "queued before": that earlier enqueue may be the one whose replicas did not answer.
         if (_acks is not null)
@@ -52,6 +58,8 @@ public sealed class RedisOutbox : IOutbox
         }
         return queued == 1;
     }
+
+    public Task NextEnqueued => Volatile.Read(ref _enqueued).Task;
 
     public Task<bool> WasQueuedAsync(string to, string dedupeKey) => Db.KeyExistsAsync(_keys.OutboxDedupe(OutboxShards.Of(to), dedupeKey, _channel));
 

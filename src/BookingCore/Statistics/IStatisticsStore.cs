@@ -20,6 +20,12 @@ public interface IStatisticsStore
     /// together or not at all, however often the step that counts them is retried.</summary>
     Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts);
 
+    /// <summary>Counts each of <paramref name="events"/> as <see cref="AddOnceAsync(LocalDate, string, IReadOnlyList{ValueTuple{Figure, long}})"/>
+    /// does, all in one request (a batch gathered in the gateway, <see cref="BookingEventTally"/>): each event's figures
+    /// together the first time its id is counted on that day, and never again, whether the id comes again in the same
+    /// batch, in a later one or from another gateway. Returns how many events counted now.</summary>
+    Task<int> AddEachOnceAsync(LocalDate date, IReadOnlyList<(string EventId, IReadOnlyList<(Figure Figure, long By)> Counts)> events);
+
     /// <summary>Counts <paramref name="counts"/> for <paramref name="subject"/> (a closure) while it is in force on the day:
     /// the first time, all together and atomically, remembering what was counted; while it is in force, again changes
     /// nothing (a retry). True when it counted now. After <see cref="WithdrawAsync"/> it counts again: the figures are

@@ -14,16 +14,27 @@ public sealed class RedisStatisticsStore : IStatisticsStore
         return 1
         """;
 
-    // KEYS once, counts; ARGV event id, ttl ms, then field, by pairs (a variable tail: positional). 1 when the event
-    // was counted now, 0 when it was before.
+    // KEYS once, counts; ARGV ttl ms, then per event: its id, its number of figures n, then n field, by pairs (a
+    // variable tail: positional). Each event counts the first time its id is added to the day's set; returns how many
+    // counted now.
     private const string OnceScript = """
-        if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        for i = 3, #ARGV, 2 do
-          redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1])
+        local counted = 0
+        local i = 2
+        while i <= #ARGV do
+          local last = i + 1 + 2 * tonumber(ARGV[i + 1])
+          if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
+            counted = counted + 1
+            for j = i + 2, last, 2 do
+              redis.call('HINCRBY', KEYS[2], ARGV[j], ARGV[j + 1])
+            end
+          end
+          i = last + 1
         end
-        redis.call('PEXPIRE', KEYS[2], ARGV[2])
-        return 1
+        if counted > 0 then
+          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+          redis.call('PEXPIRE', KEYS[2], ARGV[1])
+        end
+        return counted
         """;
 
     // KEYS inforce, counts; ARGV subject, ttl ms, then field, by pairs. 1 when the subject was put in force now (its
@@ -109,8 +120,11 @@ public sealed class RedisStatisticsStore : IStatisticsStore
         Db.ScriptEvaluateAsync(AddScript, [_keys.Counts(date)], [figure.Field, by, _ttlMs]);
 
     public async Task<bool> AddOnceAsync(LocalDate date, string eventId, IReadOnlyList<(Figure Figure, long By)> counts) =>
-        (long)await Db.ScriptEvaluateAsync(OnceScript, [_keys.Once(date), _keys.Counts(date)],
-            [eventId, _ttlMs, .. Pairs(counts)]) == 1;
+        await AddEachOnceAsync(date, [(eventId, counts)]) == 1;
+
+    public async Task<int> AddEachOnceAsync(LocalDate date, IReadOnlyList<(string EventId, IReadOnlyList<(Figure Figure, long By)> Counts)> events) =>
+        events.Count == 0 ? 0 : (int)(long)await Db.ScriptEvaluateAsync(OnceScript, [_keys.Once(date), _keys.Counts(date)],
+            [_ttlMs, .. events.SelectMany(e => (RedisValue[])[e.EventId, e.Counts.Count, .. Pairs(e.Counts)])]);
 
     public async Task<bool> InForceAsync(LocalDate date, string subject, IReadOnlyList<(Figure Figure, long By)> counts) =>
         (long)await Db.ScriptEvaluateAsync(InForceScript, [_keys.InForce(date), _keys.Counts(date)],

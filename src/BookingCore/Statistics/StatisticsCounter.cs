@@ -7,35 +7,40 @@ using SmsBooking.BookingCore.Queue;
 namespace SmsBooking.BookingCore.Statistics;
 
 /// <summary>Counts the office's events into <see cref="IStatisticsStore"/> where they happen. Counting never fails the
-/// step that counts: the booking, the ticket, the SMS already happened; a failed count is logged and lost.</summary>
-public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone, IClock clock, ILogger<StatisticsCounter> log)
+/// step that counts: the booking, the ticket, the SMS already happened; a failed count is logged and lost. A booking's
+/// own events (booked, moved, cancelled), on a citizen's step, are handed to <paramref name="tally"/> and written with
+/// the others of the same second (<see cref="BookingEventTally"/>), each still once per event; the rest is counted at
+/// once.</summary>
+public sealed class StatisticsCounter(IStatisticsStore store, BookingEventTally tally, DateTimeZone zone, IClock clock, ILogger<StatisticsCounter> log)
 {
     /// <summary>A booking made: its channel, its slot's hour's demand and its places, on its day, once per booking
     /// (its hold): a repeated confirmation, or a retry after the first count was lost, counts it only the first time.</summary>
-    public Task BookedAsync(Booking b) => Safely(nameof(BookedAsync), () => store.AddOnceAsync(b.Date, $"booked:{b.HoldId}",
+    public void Booked(Booking b) => tally.Add(b.Date, $"booked:{b.HoldId}",
     [
         (new Figure(Measure.Booked, b.AgendaId, b.ActivityId, ChannelName(b.Channel)), 1),
         (new Figure(Measure.Demand, b.AgendaId, b.ActivityId, Hour(b.Time)), 1),
         (new Figure(Measure.Places, b.AgendaId, b.ActivityId), b.Party),
-    ]));
+    ]);
 
     /// <summary>A booking moved from <paramref name="old"/>: counted on its new day (with its new slot's demand and its
     /// places) and its places taken from the old day, each once per move (the new booking's hold).</summary>
-    public Task MovedAsync(Booking old, Booking moved) => Safely(nameof(MovedAsync), () => Task.WhenAll(
-        store.AddOnceAsync(moved.Date, $"moved:{moved.HoldId}",
+    public void Moved(Booking old, Booking moved)
+    {
+        tally.Add(moved.Date, $"moved:{moved.HoldId}",
         [
             (new Figure(Measure.Moved, moved.AgendaId, moved.ActivityId), 1),
             (new Figure(Measure.Demand, moved.AgendaId, moved.ActivityId, Hour(moved.Time)), 1),
             (new Figure(Measure.Places, moved.AgendaId, moved.ActivityId), moved.Party),
-        ]),
-        store.AddOnceAsync(old.Date, $"moved-from:{moved.HoldId}", [(new Figure(Measure.Places, old.AgendaId, old.ActivityId), -old.Party)])));
+        ]);
+        tally.Add(old.Date, $"moved-from:{moved.HoldId}", [(new Figure(Measure.Places, old.AgendaId, old.ActivityId), -old.Party)]);
+    }
 
     /// <summary>A booking cancelled (by its citizen, the office or a closure), once per booking, its places given back.</summary>
-    public Task CancelledAsync(Booking b) => Safely(nameof(CancelledAsync), () => store.AddOnceAsync(b.Date, $"cancelled:{b.HoldId}",
+    public void Cancelled(Booking b) => tally.Add(b.Date, $"cancelled:{b.HoldId}",
     [
         (new Figure(Measure.Cancelled, b.AgendaId, b.ActivityId), 1),
         (new Figure(Measure.Places, b.AgendaId, b.ActivityId), -b.Party),
-    ]));
+    ]);
 
     /// <summary>The places a closure took out of its day's offer, per agenda and hour, while it is in force: counted
     /// when it is made, and once only however often it is made again (a retried request); after
@@ -54,7 +59,9 @@ public sealed class StatisticsCounter(IStatisticsStore store, DateTimeZone zone,
     private static string ClosureSubject(string closureId) => $"closure:{closureId}";
 
     /// <summary>A hold that ran out, counted once per hold: the watcher that takes a lapse up again (its first round
-    /// died after counting, or another gateway's lease ran out) does not count it twice.</summary>
+    /// died after counting, or another gateway's lease ran out) does not count it twice. Counted at once, not in the
+    /// second's batch: the watcher counts it before it forgets the lapse, so that a crash loses no count, and no
+    /// citizen's step waits for it.</summary>
     public Task LapsedAsync(Hold h) =>
         Safely(nameof(LapsedAsync), () => store.AddOnceAsync(h.Date, $"lapsed:{h.Id}", new Figure(Measure.Lapsed, h.AgendaId, h.ActivityId)));
 

@@ -18,7 +18,9 @@ public static class StatisticsRegistration
         services.AddSingleton<IStatisticsStore>(sp => new RedisStatisticsStore(sp.GetRequiredService<IConnectionMultiplexer>(),
             new StatisticsKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix),
             Duration.FromDays(sp.GetRequiredService<IOptions<StatisticsOptions>>().Value.RetentionDays)));
-        services.AddSingleton(sp => new StatisticsCounter(sp.GetRequiredService<IStatisticsStore>(),
+        services.AddSingleton(sp => new BookingEventTally(sp.GetRequiredService<IStatisticsStore>(), sp.GetRequiredService<ILogger<BookingEventTally>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<BookingEventTally>());
+        services.AddSingleton(sp => new StatisticsCounter(sp.GetRequiredService<IStatisticsStore>(), sp.GetRequiredService<BookingEventTally>(),
             sp.GetRequiredService<OfficeCalendar>().Zone, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<StatisticsCounter>>()));
         services.AddSingleton(sp => new ReplySegmentTally(sp.GetRequiredService<IStatisticsStore>(),
             sp.GetRequiredService<OfficeCalendar>().Zone, sp.GetRequiredService<IClock>(), sp.GetRequiredService<ILogger<ReplySegmentTally>>()));

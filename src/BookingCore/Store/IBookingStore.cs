@@ -53,12 +53,10 @@ public interface IBookingStore
     /// that lets the hold's lapse watch go. <see cref="ConfirmOutcome.TooManyPlaces"/> when the phone's upcoming places
     /// and the hold's would pass the store's <see cref="PlacesPerPhone"/> cap, counted in one step with the claim of
     /// the new ones (two confirmations of one phone at once cannot both pass it).</summary>
-    /// <param name="alongside">The caller's own writes for a new booking on other tags (its statistics), sent in the same
-    /// round trip as the lapse watch's, once the day has booked it; not for a booking found confirmed before.</param>
     /// <param name="guard">A conversation's step begun warm: the phone's claim checks its lease first and throws
     /// <see cref="PhoneMovedOnException"/>, before anything is written, when the lease is no longer the step's.</param>
     Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null,
-        Func<Booking, Task>? alongside = null, PhoneGuard? guard = null);
+        PhoneGuard? guard = null);
 
     /// <summary>Claims the places of <paramref name="hold"/>, about to be confirmed as <paramref name="draft"/>, for
     /// <paramref name="contact"/> too: a phone the citizen gave beside the booking's owner (a web booking's mobile), held

@@ -16,9 +16,16 @@ namespace SmsBooking.SmsGateway.Outbound;
 /// <summary>Finds lapsed holds and due reminders in the store (not by keyspace notifications, which are lost while no
 /// gateway listens) and puts their SMS in the outbox. Every replica may run it: items are leased, and the outbox's
 /// dedupe keys make a repeat harmless.</summary>
+/// <remarks>A round looks at each watch shard's moves, lapses and reminders (a request each); one that found nothing
+/// waits twice as long before the next, from four times <see cref="OutboundOptions.PollInterval"/> (a second) up to
+/// <see cref="MaxIdleFactor"/> times that (4 s): a lapse notice then goes out a few seconds after the lapse at most,
+/// a reminder a few seconds after it is due, and an office without holds or reminders due asks a quarter as often.</remarks>
 public sealed class NotificationWatcher : BackgroundService
 {
     private static readonly Duration Lease = Duration.FromSeconds(60);
+
+    /// <summary>How many times its busy interval the watcher waits at most after rounds that found nothing.</summary>
+    public const int MaxIdleFactor = 4;
 
     private readonly IBookingStore _store;
     private readonly IPhoneStore _phones;
@@ -55,12 +62,13 @@ public sealed class NotificationWatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var interval = _interval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync();
-                await Task.Delay(_interval, stoppingToken);
+                interval = await RunOnceAsync() > 0 ? _interval : TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, _interval.Ticks * MaxIdleFactor));
+                await Task.Delay(interval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -74,11 +82,12 @@ public sealed class NotificationWatcher : BackgroundService
         }
     }
 
-    /// <summary>One round: moves a crash left half-done, lapse notices, then reminders.</summary>
-    public async Task RunOnceAsync()
+    /// <summary>One round: moves a crash left half-done, lapse notices, then reminders. Returns how many it took.</summary>
+    public async Task<int> RunOnceAsync()
     {
         var now = _clock.GetCurrentInstant();
-        foreach (var phone in await _store.TakeUnfinishedMovesAsync(now, 100, Lease))
+        var moves = await _store.TakeUnfinishedMovesAsync(now, 100, Lease);
+        foreach (var phone in moves)
         {
             // The request that began the move died before releasing the old slot (or before dropping a move that never
             // happened): finished here, idempotently, even if the citizen never writes again.
@@ -87,7 +96,8 @@ public sealed class NotificationWatcher : BackgroundService
                 await _store.ForgetUnfinishedMovesAsync(phone);
             }
         }
-        foreach (var hold in await _store.TakeLapsedHoldsAsync(now, 100, Lease))
+        var lapses = await _store.TakeLapsedHoldsAsync(now, 100, Lease);
+        foreach (var hold in lapses)
         {
             if (WebOwner.Is(hold.Phone))
             {
@@ -111,7 +121,8 @@ public sealed class NotificationWatcher : BackgroundService
             GatewayMetrics.HoldsLapsed.Add(1);
             _log.LogInformation("Lapse notice queued for {Phone}", PhoneMask.Mask(hold.Phone));
         }
-        foreach (var reminder in await _store.TakeDueRemindersAsync(now, 100, Lease))
+        var reminders = await _store.TakeDueRemindersAsync(now, 100, Lease);
+        foreach (var reminder in reminders)
         {
             var booking = await _store.GetBookingAsync(reminder.Date, reminder.Code);
             if (booking?.Status == BookingStatus.Moving)
@@ -160,6 +171,7 @@ public sealed class NotificationWatcher : BackgroundService
             await _store.RescheduleReminderAsync(reminder, null);
             _log.LogInformation("Reminder {Reminder} queued for {Phone}", reminder.Name, PhoneMask.Mask(to)); // the reminder's name (e.g. -1.16:00), not a person's
         }
+        return moves.Count + lapses.Count + reminders.Count;
     }
 
     /// <summary>Queues the message; false when Redis replicas did not acknowledge it, in which case what caused it

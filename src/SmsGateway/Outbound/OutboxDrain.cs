@@ -4,7 +4,10 @@ namespace SmsBooking.SmsGateway.Outbound;
 
 /// <summary>The loop of every outbox's sender (<see cref="OutboxChannel"/>: the SMS to Twilio, the e-mail to the relay):
 /// claim one entry, leased for <see cref="ReclaimAfter"/>, hand it out (<see cref="SendAsync"/>), and pause as long as
-/// the hand-out asks; an empty outbox is asked again after <see cref="PollInterval"/>. One entry at a time: a batch
+/// the hand-out asks. An empty outbox is asked again after <see cref="PollInterval"/>, and after twice as long each time
+/// it is found empty again, up to <see cref="MaxIdleInterval"/> (a claim looks at every shard: one request each); a
+/// message this gateway queues wakes its sender at once (<see cref="IOutbox.NextEnqueued"/>), so only one queued by
+/// another gateway, or handed back by a dead sender, waits for the next look. One entry at a time: a batch
 /// would wait behind the send rate or the relay, outlive its lease, and be sent by a second sender too. A round that
 /// fails (Redis away, a bug on one record) is logged and tried again a second later: it never stops the sender.</summary>
 public abstract class OutboxDrain(IOutbox outbox, ILogger log) : BackgroundService
@@ -23,6 +26,13 @@ public abstract class OutboxDrain(IOutbox outbox, ILogger log) : BackgroundServi
     /// <summary>How long an empty outbox waits before it is asked again.</summary>
     protected abstract TimeSpan PollInterval { get; }
 
+    /// <summary>How many times <see cref="PollInterval"/> an outbox found empty again and again waits at most.</summary>
+    public const int MaxIdleFactor = 8;
+
+    /// <summary>The longest wait between two looks at an outbox that stays empty: <see cref="MaxIdleFactor"/> times
+    /// <see cref="PollInterval"/>.</summary>
+    protected TimeSpan MaxIdleInterval => PollInterval * MaxIdleFactor;
+
     /// <summary>What the sender drains, as its log lines name it ("Outbound", "E-mail").</summary>
     protected abstract string What { get; }
 
@@ -37,12 +47,21 @@ public abstract class OutboxDrain(IOutbox outbox, ILogger log) : BackgroundServi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Starting();
+        var idle = PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                var queuedHere = Outbox.NextEnqueued;
                 var entries = await Outbox.ClaimAsync(_consumer, 1, ReclaimAfter);
-                var pause = entries.Count == 0 ? PollInterval : await SendAsync(entries[0], stoppingToken);
+                if (entries.Count == 0)
+                {
+                    await Task.WhenAny(queuedHere, Task.Delay(idle, stoppingToken));
+                    idle = queuedHere.IsCompleted ? PollInterval : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, MaxIdleInterval.Ticks));
+                    continue;
+                }
+                idle = PollInterval;
+                var pause = await SendAsync(entries[0], stoppingToken);
                 if (pause > TimeSpan.Zero)
                 {
                     await Task.Delay(pause, stoppingToken);

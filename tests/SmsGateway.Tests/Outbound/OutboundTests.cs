@@ -55,6 +55,24 @@ public class OutboundTests
         Assert.Equal(0, (await gateway.App.Services.GetRequiredService<IOutbox>().StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog);
     }
 
+    [Fact]
+    public async Task AnIdleSender_IsWokenByAMessageQueuedThroughItsOwnGateway_NotLeftToItsNextLook()
+    {
+        await using var stub = await TwilioStandIn.StartAsync();
+        // A look at the outbox every five minutes: within the test only the wake-up can send the second message.
+        await using var gateway = await StartAsync(stub, new Dictionary<string, string?> { ["Outbound:PollInterval"] = "00:05:00" });
+        var outbox = gateway.Services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync(Message("+420601000011", "first"));
+        await stub.WaitForAsync(1, TimeSpan.FromSeconds(15));
+        // Acknowledged: the sender looks again, finds the outbox empty and waits.
+        await Poll.UntilAsync(async () => (await outbox.StatsAsync(SystemClock.Instance.GetCurrentInstant())).Backlog == 0,
+            TimeSpan.FromSeconds(15), "the first message acknowledged");
+
+        await outbox.EnqueueAsync(Message("+420601000012", "second"));
+
+        Assert.Equal(["+420601000011", "+420601000012"], (await stub.WaitForAsync(2, TimeSpan.FromSeconds(30))).Select(r => r.Form["To"]));
+    }
+
     [Theory]
     [InlineData(21211, false)] // invalid number: dropped, nothing else
     [InlineData(21610, true)]  // unsubscribed: dropped and the opt-out recorded

@@ -10,7 +10,7 @@ namespace SmsBooking.BookingCore.Store.Redis;
 public sealed partial class RedisBookingStore
 {
     public async Task<ConfirmResult?> ConfirmAsync(Hold hold, Booking draft, Instant now, IReadOnlyList<(string Name, Instant Due)>? reminders = null,
-        Func<Booking, Task>? alongside = null, PhoneGuard? guard = null)
+        PhoneGuard? guard = null)
     {
         var index = _keys.PhoneBookings(hold.Phone);
         var entry = IndexEntry(draft.Date, draft.Code);
@@ -41,9 +41,8 @@ public sealed partial class RedisBookingStore
             case "ok":
                 // The booking stands; the lapse watch lets the hold go and the reminders are scheduled, one call on
                 // the phone's watch shard (a crash before leaves the hold to the watcher, which skips confirmed holds,
-                // and the booking without reminders); the caller's own writes go in the same round trip.
-                await Task.WhenAll(reminders is { Count: > 0 } ? WatchConfirmedAsync(hold, draft, reminders) : ForgetLapsedAsync(hold),
-                    alongside?.Invoke(draft) ?? Task.CompletedTask);
+                // and the booking without reminders).
+                await (reminders is { Count: > 0 } ? WatchConfirmedAsync(hold, draft, reminders) : ForgetLapsedAsync(hold));
                 return new ConfirmResult(ConfirmOutcome.Confirmed, draft);
             case "already":
                 var earlier = BookingFromJson((string)result[1]!, ParseStatus((string?)result[2]));

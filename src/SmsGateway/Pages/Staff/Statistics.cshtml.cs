@@ -10,7 +10,7 @@ namespace SmsBooking.SmsGateway.Pages.Staff;
 /// <summary>The office's figures over a range of days, for the whole office, an agenda or an activity: bookings by
 /// channel per day, the week's demand by hour, waits, no-shows, lapses, SMS and e-mails (docs/staff.md, "Statistiky").</summary>
 public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore store, BookingService booking, SmsGateway.Staff.StaffQueries queries,
-    ReplySegmentTally replies)
+    ReplySegmentTally replies, BookingEventTally events)
     : StaffPageModel(office)
 {
     /// <summary>The longest range read at once, the figures' default retention.</summary>
@@ -78,7 +78,7 @@ public sealed class StatisticsModel(OfficeSettings office, IStatisticsStore stor
         }
         var (agenda, activity) = ParseScope(scope);
         Scope = agenda is null ? "" : activity is null ? agenda : $"{agenda}/{activity}";
-        await replies.FlushAsync(); // this gateway's replies of the last second too
+        await Task.WhenAll(replies.FlushAsync(), events.FlushAsync()); // this gateway's replies and bookings of the last second too
         return new StatisticsReport(await store.ReadAsync(From, To), agenda, activity, new QuotaShare(booking.Calendar));
     }
 
