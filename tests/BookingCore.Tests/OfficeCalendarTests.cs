@@ -126,4 +126,28 @@ public class OfficeCalendarTests
         var monday = calendar.SlotsOn(calendar.Office.FindAgenda("OP")!, new LocalDate(2027, 3, 30)); // 29th is Easter Monday
         Assert.Equal(Instant.FromUtc(2027, 3, 30, 6, 0), monday[0].StartInstant);
     }
+
+    [Fact]
+    public void SlotsOn_KeptDays_AreTheDaysMadeAfresh_ForEachAgenda_OnClockChangeDays_AndPastTheKeptBound()
+    {
+        // Open on Sunday nights too, so that the clock-change Sundays of three years are among the kept days; 1100 days
+        // pass the 400 kept an agenda, so the kept days are dropped and made again on the way.
+        var overrides = new Dictionary<string, string?> { ["Office:Hours:Sunday"] = "01:00-04:00" };
+        var settings = Trutnov(overrides);
+        var clock = new FakeClock(Prague(2026, 1, 1, 12, 0));
+        var calendar = new OfficeCalendar(settings, clock);
+        var start = new LocalDate(2026, 1, 1);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < 1100; i++)
+            {
+                var day = start.PlusDays(i);
+                var fresh = new OfficeCalendar(settings, clock); // keeps nothing yet: its days are made as asked
+                foreach (var agenda in settings.Agendas)
+                {
+                    Assert.Equal(fresh.SlotsOn(agenda, day), calendar.SlotsOn(agenda, day));
+                }
+            }
+        }
+    }
 }

@@ -69,7 +69,7 @@ public sealed partial class ConversationTexts
         {
             if (name.SequenceEqual(placeholder))
             {
-                return value;
+                return value ?? ""; // null despite its type (stored data): filled with nothing, as Regex.Replace did
             }
         }
         return null;

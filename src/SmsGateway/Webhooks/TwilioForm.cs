@@ -16,6 +16,11 @@ public static class TwilioForm
     /// fields) is far below this.</summary>
     public const int MaxBytes = 64 * 1024;
 
+    /// <summary>The most the first read is given room for, whatever the request announces: Twilio's forms fit (a
+    /// 1600-character Ukrainian body is under 10 KB percent-encoded), and an unsigned request that announces more than
+    /// it sends does not hold more than this until it sends it.</summary>
+    public const int FirstRead = 16 * 1024;
+
     /// <summary>The parsed form, or null when the body is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<FormCollection?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -23,8 +28,9 @@ public static class TwilioForm
         {
             return null;
         }
-        // One byte more than announced, so that the read that finds the end needs no larger buffer.
-        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } announced ? (int)announced + 1 : 4096);
+        // One byte more than announced, so that the read that finds the end needs no larger buffer; but no more than
+        // FirstRead on the word of a request not yet known to be Twilio's (it grows as the bytes really come).
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } announced ? (int)Math.Min(announced + 1, FirstRead) : 4096);
         try
         {
             var length = 0;
@@ -56,10 +62,14 @@ public static class TwilioForm
         }
     }
 
+    private const int MostFieldsSized = 64;
+
     public static FormCollection Parse(string body)
     {
         var rest = body.AsSpan();
-        var fields = new Dictionary<string, StringValues>(rest.Count('&') + 1, StringComparer.Ordinal);
+        // Sized for the fields, up to what Twilio sends (about 20, and 2 a media file): a body of '&' alone, unsigned,
+        // must not reserve room for 64 K fields it does not have.
+        var fields = new Dictionary<string, StringValues>(Math.Min(rest.Count('&') + 1, MostFieldsSized), StringComparer.Ordinal);
         while (!rest.IsEmpty)
         {
             var amp = rest.IndexOf('&');

@@ -24,4 +24,10 @@ public class TextFormatTests
     [Fact]
     public void ATemplateWithoutPlaceholders_AndEmptyValues() =>
         Assert.Equal("Bez: .", Texts("Bez: {a}.").Format("TakenMeanwhile", ("a", "")));
+
+    [Fact]
+    public void APlaceholderGivenNoValue_IsLeftEmpty_NotSentAsItsName() =>
+        // A value read from stored data can be null despite its type (an old record without the field): the citizen
+        // must not get "{code}" (Regex.Replace, before the pooled buffer, filled it with nothing).
+        Assert.Equal("Kod: . Konec 10:00", Texts("Kod: {a}. Konec {b}").Format("TakenMeanwhile", ("a", null!), ("b", "10:00")));
 }
