@@ -44,6 +44,9 @@ public class SaidWithThePickTests
     [InlineData("2 dopoledne")]
     [InlineData("2 morning")]
     [InlineData("2 вранці")]
+    [InlineData("druhy rano")]     // the ordinal was dropped: the day list again, the morning kept for no day
+    [InlineData("druhy den rano")]
+    [InlineData("second morning")]
     public async Task DayList_APickAndAMorning_IsThatDaysMorningTimes(string text)
     {
         await using var gateway = ConversationHarness.Start();

@@ -22,8 +22,8 @@ public sealed partial class MessageReader
         var atTimes = context.Step == ConversationState.ChoosingTime;
         if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity or ConversationState.ChoosingDay
                 or ConversationState.ChoosingTime) || first < 0
-            || !scan.Tokens[first].IsPlainNumber(out var n) || Signed(raw, scan.Tokens[first]) || context.Shown.Pick(n) is not { } picked
-            || atDays && TimeReader.TryRead(scan.Tokens, first, _ => false, writtenOnly: false, timeFirst: false, afterDay: false, out _, out var hour) && hour > 1)
+            || PickedNumber(raw, scan, first, context) is not { } n || context.Shown.Pick(n) is not { } picked
+            || atDays && scan.Tokens[first].IsPlainNumber(out _) && TimeReader.TryRead(scan.Tokens, first, _ => false, writtenOnly: false, timeFirst: false, afterDay: false, out _, out var hour) && hour > 1)
         {
             return null;
         }
@@ -47,6 +47,20 @@ public sealed partial class MessageReader
             return picked with { Name = name };
         }
         return !atTimes && MonthBeginsAName(scan, first, context) ? picked : null;
+    }
+
+    /// <summary>The number the token at <paramref name="at"/> picks: written (<c>2</c>, unsigned) or an ordinal's word
+    /// (<c>druhy rano</c>, <c>second morning</c>); null for any other token.</summary>
+    private int? PickedNumber(string raw, MessageScan scan, int at, ReadingContext context)
+    {
+        var token = scan.Tokens[at];
+        if (token.IsPlainNumber(out var n))
+        {
+            return Signed(raw, token) ? null : n;
+        }
+        return scan.Ordinal is not null && scan.Roles[at] == TokenRole.Meaning
+            ? new MessageScan(Tokenizer.Split(raw[token.Start..token.End], _lexicon.IsCode), context, _lexicon).Ordinal
+            : null;
     }
 
     /// <summary>True when the number at <paramref name="at"/> and a month's name after it are read as a date
