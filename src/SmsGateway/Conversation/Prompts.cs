@@ -110,8 +110,9 @@ public sealed class Prompts
         return t.Texts.ChooseDay(t.Agenda!.Name.In(t.Language), days, more);
     }
 
-    /// <summary>A page of the chosen day's free times (only those of the part of the day asked for, when it has any).
-    /// With none left that day: back to the days, saying so.</summary>
+    /// <summary>A page of the chosen day's free times (only those of the part of the day asked for; when it has none,
+    /// that is said and the part forgotten, and the day's other times are listed). With none left that day: back to the
+    /// days, saying so.</summary>
     public async Task<string> TimesAsync(Turn t, string prefix, IReadOnlyList<Slot>? known = null)
     {
         var s = t.Snapshot;
@@ -125,7 +126,18 @@ public sealed class Prompts
         if (s.WantedPart is { } partName && PartOfDay.Named(partName) is { } part)
         {
             var within = slots.Where(x => part.Contains(x.Start)).ToList();
-            slots = within.Count > 0 ? within : slots;
+            if (within.Count > 0)
+            {
+                slots = within;
+            }
+            else
+            {
+                // Never the other times as if they were the part's: said, and the part dropped (its next page says it
+                // no more).
+                prefix += t.Texts.NoFreeTimesInPart(day) + "\n";
+                s.WantedPart = null;
+                s.WantedPartDay = null;
+            }
         }
         var per = _options.TimesPerPage;
         if (s.Page * per >= slots.Count)

@@ -110,6 +110,9 @@ public sealed partial class ConversationTexts
 
     public string NoFreeTimes(LocalDate day) => Format("NoFreeTimes", ("day", DayLabel(day)));
 
+    /// <summary>The part of the day asked for has no free time left on <paramref name="day"/>: said before its other times.</summary>
+    public string NoFreeTimesInPart(LocalDate day) => Format("NoFreeTimesInPart", ("day", DayLabel(day)));
+
     public string OfficeClosed(LocalDate day) => OfficeClosed(day, day);
 
     /// <summary>The office closed on every day from <paramref name="from"/> to <paramref name="to"/> (one day when they are equal).</summary>

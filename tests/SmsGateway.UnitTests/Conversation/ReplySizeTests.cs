@@ -124,6 +124,8 @@ public class ReplySizeTests
         yield return ("TimeNotFree+ChooseTime", t.TimeNotFree(time) + "\n" + t.ChooseTime(day, times, more: false));
         yield return ("SlotTaken+ChooseTime", t.SlotTaken() + "\n" + t.ChooseTime(day, times, more: false));
         yield return ("NoFreeTimes+ChooseDay", t.NoFreeTimes(day) + "\n" + t.ChooseDay(longestAgenda, days, more: false));
+        // A part of the day with no free time left that day: said before the day's other times.
+        yield return ("NoFreeTimesInPart+ChooseTime", t.NoFreeTimesInPart(day) + "\n" + t.ChooseTime(day, times, more: true));
     }
 
     [Theory]

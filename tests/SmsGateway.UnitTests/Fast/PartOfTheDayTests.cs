@@ -79,4 +79,28 @@ public class PartOfTheDayTests
         var phone = await AtTuesdayAfternoonAsync(gateway);
         await phone.ExpectAsync("ve stredu co nejdriv", @"^Termin St 2\.12\. 08:00 drzime");
     }
+
+    [Theory]
+    [InlineData("2 vecer")]   // Tuesday's last time is before 15:00: was its 08:00 list without a word
+    [InlineData("2 evening")]
+    public async Task APartWithNoFreeTimeThatDay_SaysSo_AndListsTheDaysOtherTimes(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync(text, @"^Ut 1\.12\. v tuto cast dne uz neni volny cas\.\nVolne casy Ut 1\.12\. .*\n1 08:00\n");
+        // The next page lists on without saying it again.
+        await phone.ExpectAsync("DALSI", @"^Volne casy Ut 1\.12\. ");
+    }
+
+    [Fact]
+    public async Task AMorningAlreadyOver_SaysSo_AndListsTheAfternoon()
+    {
+        await using var gateway = ConversationHarness.Start(now: SmsBooking.TestSupport.TestOffice.Prague(2026, 11, 30, 15, 50));
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas", "cinnosti");
+        await phone.ExpectAsync("1", "vyberte den");
+        await phone.ExpectAsync("1 rano", @"^Po 30\.11\. v tuto cast dne uz neni volny cas\.\nVolne casy Po 30\.11\. .*\n1 16:00");
+    }
 }

@@ -44,6 +44,9 @@ public class SaidWithThePickTests
     [InlineData("2 dopoledne")]
     [InlineData("2 morning")]
     [InlineData("2 вранці")]
+    [InlineData("druhy rano")]     // the ordinal was dropped: the day list again, the morning kept for no day
+    [InlineData("druhy den rano")]
+    [InlineData("second morning")]
     public async Task DayList_APickAndAMorning_IsThatDaysMorningTimes(string text)
     {
         await using var gateway = ConversationHarness.Start();
@@ -118,5 +121,26 @@ public class SaidWithThePickTests
         var phone = await AtTheDayListAsync(gateway);
         await phone.ExpectAsync("1", @"^Volne casy Po 30\.11\.");
         await phone.ExpectAsync("ve stredu co nejdriv", @"^Termin St 2\.12\. 08:00 drzime");
+    }
+
+    [Theory]
+    [InlineData("1 Jan Novak", "Jan Novak")]            // was "Poslete cislo casu ze seznamu": the pick and the name lost
+    [InlineData("1, Květa Nováková", "Kveta Novakova")]
+    [InlineData("1 Іван Петренко", "Ivan Petrenko")]
+    public async Task TimeList_APickAndAName_HoldsThatTime_AndTakesTheName(string text, string name)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        await phone.ExpectAsync("2", @"^Volne casy Ut 1\.12\. ");
+        await phone.ExpectAsync(text, @"^Souhrn: Cestovni pasy - Podani zadosti o pas, Ut 1\.12\.2026 08:00, " + name + @"\.");
+    }
+
+    [Fact]
+    public async Task TimeList_ANumberWithAPartOfTheDay_IsStillAnHour()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = await AtTheDayListAsync(gateway);
+        await phone.ExpectAsync("2", @"^Volne casy Ut 1\.12\. ");
+        await phone.ExpectAsync("2 rano", @"^02:00 neni volny cas\."); // only a name goes with a pick at the time list
     }
 }

@@ -13,19 +13,26 @@ public sealed partial class MessageReader
     /// follows it is read as a message of its own. A number with an hour's word of its own (<c>2 pm</c>, <c>2 hod</c>)
     /// is an hour. A month's name after the pick with a word after it begins a name (<c>1 Jan Novak</c>, <c>1 jan
     /// novak</c>), not 1 January; without one (<c>1 Jan</c>), or with a number not on the list (<c>5 Jan</c>), it is a
-    /// date.</summary>
+    /// date. At the time list only a name goes with the pick (<c>1 Jan Novak</c>): the time held and the name taken;
+    /// anything else after a number there reads as ever (<c>2 rano</c> is 02:00).</summary>
     private MessageReading? PickWithMore(string raw, MessageScan scan, ReadingContext context)
     {
         var first = Enumerable.Range(0, scan.Tokens.Count).FirstOrDefault(k => scan.Roles[k] is not (TokenRole.Filler or TokenRole.Intro), -1);
         var atDays = context.Step == ConversationState.ChoosingDay;
-        if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity or ConversationState.ChoosingDay) || first < 0
-            || !scan.Tokens[first].IsPlainNumber(out var n) || Signed(raw, scan.Tokens[first]) || context.Shown.Pick(n) is not { } picked
-            || atDays && TimeReader.TryRead(scan.Tokens, first, _ => false, writtenOnly: false, timeFirst: false, afterDay: false, out _, out var hour) && hour > 1)
+        var atTimes = context.Step == ConversationState.ChoosingTime;
+        if (context.Step is not (ConversationState.ChoosingAgenda or ConversationState.ChoosingActivity or ConversationState.ChoosingDay
+                or ConversationState.ChoosingTime) || first < 0
+            || PickedNumber(raw, scan, first, context) is not { } n || context.Shown.Pick(n) is not { } picked
+            || atDays && scan.Tokens[first].IsPlainNumber(out _) && TimeReader.TryRead(scan.Tokens, first, _ => false, writtenOnly: false, timeFirst: false, afterDay: false, out _, out var hour) && hour > 1)
         {
             return null;
         }
         var after = raw[scan.Tokens[first].End..];
         var rest = ReadWhole(after, context);
+        if (atTimes && !(rest.Name is not null && rest is { Days: null, Time: null, PartOfDay: null, Earliest: false }) && rest.Understood)
+        {
+            return null; // at the time list only a name goes with the pick (2 rano there is read as ever)
+        }
         if (SaysOnlyWhenOrWho(rest) && !(atDays && rest.Days is not null))
         {
             return picked with { Days = picked.Days ?? rest.Days, Time = rest.Time, PartOfDay = rest.PartOfDay, Earliest = rest.Earliest, Name = rest.Name };
@@ -39,7 +46,21 @@ public sealed partial class MessageReader
         {
             return picked with { Name = name };
         }
-        return MonthBeginsAName(scan, first, context) ? picked : null;
+        return !atTimes && MonthBeginsAName(scan, first, context) ? picked : null;
+    }
+
+    /// <summary>The number the token at <paramref name="at"/> picks: written (<c>2</c>, unsigned) or an ordinal's word
+    /// (<c>druhy rano</c>, <c>second morning</c>); null for any other token.</summary>
+    private int? PickedNumber(string raw, MessageScan scan, int at, ReadingContext context)
+    {
+        var token = scan.Tokens[at];
+        if (token.IsPlainNumber(out var n))
+        {
+            return Signed(raw, token) ? null : n;
+        }
+        return scan.Ordinal is not null && scan.Roles[at] == TokenRole.Meaning
+            ? new MessageScan(Tokenizer.Split(raw[token.Start..token.End], _lexicon.IsCode), context, _lexicon).Ordinal
+            : null;
     }
 
     /// <summary>True when the number at <paramref name="at"/> and a month's name after it are read as a date
