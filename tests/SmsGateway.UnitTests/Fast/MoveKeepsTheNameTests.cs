@@ -1,4 +1,6 @@
 using SmsBooking.BookingCore.Bookings;
+using SmsBooking.BookingCore.Store;
+using SmsBooking.SmsGateway.Conversation;
 
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
@@ -30,6 +32,9 @@ public class MoveKeepsTheNameTests
         await phone.ExpectAsync("PRESUN", @"vyberte den");
         await phone.ExpectAsync("2", @"^Volne casy Ut 1\.12\.");
         await phone.ExpectAsync("1 Jan Novak", $@"^Presun {code}: z Po 30\.11\. 08:00 na Ut 1\.12\.2026 08:00, Obcanske prukazy\.");
+        // Not even the move's own memory of it takes the name said: whatever tells the booking's name tells its own.
+        var snapshot = ConversationSnapshot.FromJson(await gateway.Get<IPhoneStore>().PeekSnapshotAsync(phone.Number));
+        Assert.Equal("Jana Novakova", snapshot.Name);
         await phone.ExpectAsync("ANO", $@"^Presunuto, puvodni termin zrusen\. Kod: {code}\nUt 1\.12\.2026 08:00");
         var booking = Assert.Single(await gateway.Get<BookingService>().UpcomingAsync(phone.Number));
         Assert.Equal("Jana Novakova", booking.Name); // the move did not rename it
