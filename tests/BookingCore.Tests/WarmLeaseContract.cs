@@ -120,6 +120,20 @@ public abstract class WarmLeaseContract
     }
 
     [Fact]
+    public async Task LetGo_AfterTheStepsOwnTakeWhoseReplyWasLost_IsNoReplay_AndCountsNothingMore()
+    {
+        var (phones, _, _) = Create();
+        var warm = await WarmAsync(phones);
+        // The step took its lease (a resume, or a booking's claim) and its reply never came (a timeout): the step
+        // then lets go with its message as still unremembered.
+        Assert.Equal(PhoneResumed.Held, await phones.ResumeAsync(warm.Lease, Lease, Message("SM1"), TimeSpan.FromMinutes(1)));
+        Assert.Equal(PhoneLetGo.Remembered, await phones.LetGoAsync(warm.Lease, Message("SM1"), TimeSpan.FromMinutes(1)));
+        var replay = await phones.OpenAsync(new PhoneOpen(Phone, Lease) { RateWindow = TimeSpan.FromMinutes(1), Message = Message("SM1") });
+        Assert.Equal((true, 3L), (replay.MessageSeen, replay.Count)); // SM0, SM1 once (by the take), and the replay's open
+        Assert.NotNull((await phones.OpenAsync(new PhoneOpen(Phone, Lease))).Lease); // the lease was given back
+    }
+
+    [Fact]
     public async Task AnOptOut_TakesAWarmLeaseAway_ButNotOneHeld()
     {
         var (phones, _, _) = Create();

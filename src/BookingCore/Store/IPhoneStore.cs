@@ -28,7 +28,8 @@ public interface IPhoneStore
     /// <summary>Gives back the lease of a step begun warm that ends unsaved before anything remembered its message (replicas
     /// behind, a fault), in one round trip: remembers <paramref name="message"/> and counts it in the phone's window of
     /// <paramref name="rateWindow"/> (null counts nothing) as the open would have, and gives the lease back while it is
-    /// the token's (held or kept warm).</summary>
+    /// the token's (held or kept warm). A lease the token holds (not warm) was taken by the step itself, a resume or a
+    /// claim whose reply was lost: its message, remembered by that take, is no replay.</summary>
     Task<PhoneLetGo> LetGoAsync(PhoneLease lease, InboundMessage message, TimeSpan? rateWindow);
 
     /// <summary>Remembers <paramref name="message"/> for the phone: true at first sight, false when it was seen within
@@ -153,7 +154,8 @@ public enum PhoneResumed
 /// <summary>What became of the message of a step begun warm and let go unsaved (<see cref="IPhoneStore.LetGoAsync"/>).</summary>
 public enum PhoneLetGo
 {
-    /// <summary>Remembered and counted now (or before, by the step's open or resume): the step's own answer is told.</summary>
+    /// <summary>Remembered and counted now (or before, by the step's open, resume or claim, also one whose reply was
+    /// lost): the step's own answer is told.</summary>
     Remembered,
 
     /// <summary>The message was seen before (Twilio's retry, a replay): nothing is to be said, as when opened.</summary>

@@ -145,7 +145,8 @@ public sealed class InboundSmsHandler
             catch (Exception e)
             {
                 // A fault (or the request given up) before the close: the message is remembered and counted now, as the
-                // open would have, so that Twilio's retry of it is not answered as new; a replay says nothing.
+                // open would have, so that Twilio's retry of it is not answered as new; a replay says nothing. A claim
+                // or resume of this step that ran but whose reply was lost remembered it: no replay, the fault is told.
                 if (await LetGoAfterFaultAsync(warm) is PhoneLetGo.Remembered or null || e is OperationCanceledException)
                 {
                     throw;

@@ -43,7 +43,7 @@ public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTim
             s.WantedPart = part;
             s.WantedPartDay = From is { } day && day == To ? day : From is null ? s.Day : null;
         }
-        if (Name is { } name)
+        if (Name is { } name && s.Moving is null) // a booking being moved keeps its name (2 v 10 Jan Novak while moving)
         {
             s.Name = name;
         }

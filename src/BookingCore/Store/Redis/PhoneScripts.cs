@@ -117,14 +117,18 @@ internal static class PhoneScripts
 
     /// <summary>Lets go of the lease of a step begun warm that ends unsaved before its message was remembered (replicas
     /// behind, a fault): remembers the message and counts it, as the open would have, and gives the lease back while it
-    /// is the token's. KEYS lease, rate, messages, opt-out; ARGV token, message id, now ms, keep ms, rate window ms. 0
-    /// remembered, 1 remembered and the phone opted out, 2 the message was seen before (nothing counted).</summary>
+    /// is the token's. The lease held by the token itself (not kept warm, <c>p:</c>) was taken by this very step (a
+    /// booking's claim or a resume whose reply was lost, a timeout): its message was remembered and counted then, by
+    /// this step, not by an earlier delivery, so it is no replay. KEYS lease, rate, messages, opt-out; ARGV token,
+    /// message id, now ms, keep ms, rate window ms. 0 remembered (now or by the step's own take), 1 that and the phone
+    /// opted out, 2 the message was seen before (nothing counted).</summary>
     public const string LetGo = Remember + Ours + """
 
+        local taken = redis.call('GET', KEYS[1]) == ARGV[1]
         local seen = remember(KEYS[3], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])) == 0
         if (not seen) and tonumber(ARGV[5]) > 0 and redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
         if ours(KEYS[1], ARGV[1]) then redis.call('DEL', KEYS[1]) end
-        if seen then return 2 end
+        if seen and not taken then return 2 end
         return redis.call('EXISTS', KEYS[4])
         """;
 
