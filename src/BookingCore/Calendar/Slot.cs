@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NodaTime;
 
 namespace SmsBooking.BookingCore.Calendar;
@@ -15,20 +14,8 @@ public sealed record Slot(string AgendaId, LocalDate Date, LocalTime Start, Loca
 /// most: the office's agendas times the starts of a day).</remarks>
 public static class SlotKey
 {
-    private const int Kept = 4096;
-    private static readonly ConcurrentDictionary<(string Agenda, LocalTime Start), string> Made = new();
+    private static readonly KeptValues<(string Agenda, LocalTime Start), string> Made = new(4096);
 
-    public static string Of(string agendaId, LocalTime start)
-    {
-        if (Made.TryGetValue((agendaId, start), out var key))
-        {
-            return key;
-        }
-        key = $"{agendaId}|{start.Hour:00}:{start.Minute:00}";
-        if (Made.Count < Kept)
-        {
-            Made.TryAdd((agendaId, start), key);
-        }
-        return key;
-    }
+    public static string Of(string agendaId, LocalTime start) =>
+        Made.Get((agendaId, start), static k => $"{k.Agenda}|{k.Start.Hour:00}:{k.Start.Minute:00}");
 }

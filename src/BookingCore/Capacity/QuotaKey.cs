@@ -12,20 +12,8 @@ public static class QuotaKey
     /// <summary>The hour a slot starting at <paramref name="start"/> counts in: the clock hour of its start.</summary>
     /// <remarks>The keys made are kept (a few thousand at most: the office's activities times the hours of a day), as
     /// for <see cref="Calendar.SlotKey"/>.</remarks>
-    public static string Of(string agendaId, string activityId, LocalTime start)
-    {
-        if (Made.TryGetValue((agendaId, activityId, start.Hour), out var key))
-        {
-            return key;
-        }
-        key = $"{agendaId}|{activityId}|h{start.Hour:00}";
-        if (Made.Count < Kept)
-        {
-            Made.TryAdd((agendaId, activityId, start.Hour), key);
-        }
-        return key;
-    }
+    public static string Of(string agendaId, string activityId, LocalTime start) =>
+        Made.Get((agendaId, activityId, start.Hour), static k => $"{k.Agenda}|{k.Activity}|h{k.Hour:00}");
 
-    private const int Kept = 4096;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Agenda, string Activity, int Hour), string> Made = new();
+    private static readonly Calendar.KeptValues<(string Agenda, string Activity, int Hour), string> Made = new(4096);
 }
