@@ -20,11 +20,16 @@ namespace SmsBooking.SmsGateway.Tests.Reliability;
 public sealed record VolleyOutcome(int Phones, int ToldPin, int Lost, int ToldTryAgain, int BookedAfter, int Bookings,
     int KioskAccepted, int SlotsOverCounters, int PhonesWithTwoBookings, int UnackedAnswers, TimeSpan KillToReady)
 {
+    /// <summary>What MOJE answered the first phone counted lost (the report shows it: a CI run's output is all there
+    /// is to tell a lost booking from one MOJE could not show).</summary>
+    public string? FirstLostReply { get; init; }
+
     public string Describe(string topology, int minReplicaAcks, int killAfterMs) =>
         $"{topology}, Redis:MinReplicaAcks={minReplicaAcks}, master SIGKILLed {killAfterMs} ms into a volley of {Phones} ANO: " +
         $"{ToldPin} told a PIN, **{Lost} of them lost** in the failover; {ToldTryAgain} told to try again ({UnackedAnswers} of them because " +
         $"replicas did not acknowledge), {BookedAfter} of those booked afterwards; {Bookings} bookings, kiosk accepted {KioskAccepted}; " +
-        $"slots over their counters {SlotsOverCounters}, phones with two bookings {PhonesWithTwoBookings}; ready again {KillToReady.TotalSeconds:0.0} s after the kill";
+        $"slots over their counters {SlotsOverCounters}, phones with two bookings {PhonesWithTwoBookings}; ready again {KillToReady.TotalSeconds:0.0} s after the kill" +
+        (FirstLostReply is null ? "" : $"; the first lost phone's MOJE: \"{FirstLostReply.Replace('\n', ' ')}\"");
 }
 
 /// <summary>The failover test's one round: 50 phones walk to the summary of Evidence obyvatel on one office day (2
@@ -146,7 +151,7 @@ public static class FailoverVolley
                 {
                     output.WriteLine($"lost: {PhoneTail(phone)} was told {t.Code}, MOJE now says: {mine.Replace('\n', ' ')}");
                 }
-                return (Lost: lost, Upcoming: await service.UpcomingAsync(phone.Number));
+                return (Lost: lost, Mine: mine, Upcoming: await service.UpcomingAsync(phone.Number));
             }
             finally
             {
@@ -174,7 +179,7 @@ public static class FailoverVolley
         }
 
         return new VolleyOutcome(Phones, told.Count, lost, tryAgain.Count, bookedAfter, bookings.Count, accepted, overCounters, twoBookings,
-            unacked, killToReady);
+            unacked, killToReady) { FirstLostReply = verdicts.FirstOrDefault(c => c.Lost).Mine };
     }
 
     /// <summary>Asserts what must hold whatever the setting, and with replica acknowledgements, that nothing told was

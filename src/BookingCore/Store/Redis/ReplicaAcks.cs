@@ -96,7 +96,7 @@ public sealed class ReplicaAcks : IDisposable
         {
             return (await JoinAsync(node, _lanes.GetOrAdd(node, _ => new Lane())), null);
         }
-        catch (Exception e) when (e is RedisException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is RedisException or RedisCommandException or InvalidOperationException or ArgumentException)
         {
             return (0, e);
         }
@@ -149,10 +149,19 @@ public sealed class ReplicaAcks : IDisposable
     }
 
     /// <summary>The marker write and the WAIT, pipelined on the wait connection to that one node.</summary>
+    /// <remarks>The data connection names the node the master of the written keys; the wait connection carries no
+    /// other traffic, so after a failover nothing told it that the replica it knew was promoted, and the client refuses
+    /// a write to a node it believes a replica ("Command cannot be issued to a replica"): every acknowledgement of
+    /// that shard failed until its next own re-read. It re-reads who is master now, once a round at most.</remarks>
     private async Task<long> RoundAsync(EndPoint node, Lane lane)
     {
         lane.Marker ??= MarkerOn(node);
         var server = _waits.Value.GetServer(node);
+        if (server.IsReplica)
+        {
+            await _waits.Value.ConfigureAsync().ConfigureAwait(false);
+            server = _waits.Value.GetServer(node);
+        }
         var marker = server.ExecuteAsync("SET", [lane.Marker, "1", "PX", MarkerLifeMs], CommandFlags.NoRedirect);
         var wait = server.ExecuteAsync("WAIT", [Required, Math.Max(1, (long)Timeout.TotalMilliseconds)], CommandFlags.NoRedirect);
         await Task.WhenAll(marker, wait).ConfigureAwait(false);
