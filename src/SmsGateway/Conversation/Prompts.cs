@@ -32,6 +32,14 @@ public sealed class Prompts
 
     public string Greeting(Turn t) => t.Texts.Greeting(AgendaNames(t.Language));
 
+    /// <summary>Why no one is served on <paramref name="day"/> whatever the agenda, as the calendar knows it (not bookable
+    /// yet, a weekend, a holiday, a configured closure), or null; for a day said ahead of the day step, which then says
+    /// it again with the nearest open days (<see cref="ClosedDays"/>, which also knows the console's closures).</summary>
+    public string? ClosedForAll(Turn t, LocalDate day) =>
+        day > _booking.Calendar.LastBookableDate() ? t.Texts.NotYetBookable(day, _booking.Calendar.LastBookableDate())
+        : _booking.Calendar.IsOpenOn(day) ? null
+        : t.Texts.OfficeClosed(day);
+
     public string Activities(Turn t)
     {
         var agenda = t.Agenda!;
