@@ -87,4 +87,17 @@ public class DaysAndTimesInWordsTests
         // Was Tuesday's list; the earliest of all (Monday 30.11. 08:00) would pass over the day named.
         await phone.ExpectAsync("v utery co nejdriv", @"^Termin Ut 1\.12\. 08:00 drzime");
     }
+
+    [Theory]
+    [InlineData("завтра о пів на десяту", @"^Вт 1\.12\. 09:30 тримаємо")] // was the day's list: the half hour was not read
+    [InlineData("завтра о пів десятої", @"^Вт 1\.12\. 09:30 тримаємо")]
+    [InlineData("завтра пів на першу", @"^Вт 1\.12\. 12:30 тримаємо")]
+    public async Task UkrainianHalfHour_IsHalfBeforeTheHourNamed(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("UA", "^Добрий день!");
+        await phone.ExpectAsync("ZOP", "Оберіть день");
+        await phone.ExpectAsync(text, reply);
+    }
 }
