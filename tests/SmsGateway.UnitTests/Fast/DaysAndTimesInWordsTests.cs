@@ -100,4 +100,29 @@ public class DaysAndTimesInWordsTests
         await phone.ExpectAsync("ZOP", "Оберіть день");
         await phone.ExpectAsync(text, reply);
     }
+
+    [Theory]
+    [InlineData("prvni volny termin")] // was the first day's list: "prvni" read as a pick
+    [InlineData("prvni mozny termin")]
+    [InlineData("first available")] // was a hint
+    [InlineData("first free slot")]
+    [InlineData("soonest possible")]
+    public async Task FirstFreeTime_InWords_AtTheDayList_HoldsTheEarliestFreeTime(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZCD", "vyberte den");
+        await phone.ExpectAsync(text, @"^Termin Po 30\.11\. 08:00 drzime");
+    }
+
+    [Theory]
+    [InlineData("Monday the 14th at 10")] // was Monday 7.12.: the weekday read, the date after "the" passed over
+    [InlineData("pondeli dne 14.12. v 10")]
+    public async Task AWeekdayWithItsDate_IsThatDate(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZCD", "vyberte den");
+        await phone.ExpectAsync(text, @"^Termin Po 14\.12\. 10:00 drzime");
+    }
 }
