@@ -125,4 +125,22 @@ public class DaysAndTimesInWordsTests
         await phone.ExpectAsync("ZCD", "vyberte den");
         await phone.ExpectAsync(text, @"^Termin Po 14\.12\. 10:00 drzime");
     }
+
+    [Theory]
+    [InlineData("ZOP zitra v 18", @"^18:00 je mimo uredni hodiny, Ut 1\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ut 1\.12\. ")] // was "18:00 neni volny cas."
+    [InlineData("ZOP 10.12. v 15:00", @"^15:00 je mimo uredni hodiny, Ct 10\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ct 10\.12\. ")]
+    [InlineData("ZOP zitra v 7:30", @"^07:30 je mimo uredni hodiny, Ut 1\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ut 1\.12\. ")]
+    [InlineData("ZCD zitra v 14:30", @"^14:30 neni volny cas\.\nVolne casy Ut 1\.12\. ")] // within the hours, no slot: as before
+    public async Task ATimeOutsideTheDaysHours_IsSaidToBeOutsideThem_WithTheNearestTimes(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, reply);
+    }
+
+    [Fact]
+    public async Task ATimeOutsideTheDaysHours_InEnglish()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync("passport application tomorrow at 6pm", @"\n18:00 is outside office hours: on Tue 1\.12\. we are open 8:00-15:00\.\nFree times Tue 1\.12\. ");
+    }
 }
