@@ -24,6 +24,19 @@ public static class BookingNames
         return bookings.Select(b => t.Texts.BookingLine(b, withPin)).ToList();
     }
 
+    /// <summary>The one booking of <paramref name="bookings"/> of the agenda (and activity) the message names
+    /// (<c>zrusit rezervaci na pas</c>, <c>ten pas</c> at a list); null when it names none, or several bookings are of it.</summary>
+    public static Booking? OnlyOneOf(IReadOnlyList<Booking> bookings, Reading.MessageReading r)
+    {
+        var of = Of(bookings, r);
+        return of.Count == 1 ? of[0] : null;
+    }
+
+    /// <summary>The bookings of the agenda (and activity) the message names; none when it names no agenda.</summary>
+    public static List<Booking> Of(IReadOnlyList<Booking> bookings, Reading.MessageReading r) => r.Agenda is not { } agenda
+        ? []
+        : bookings.Where(b => b.AgendaId == agenda.Id && (r.Activity is null || b.ActivityId == r.Activity.Id)).ToList();
+
     private static string? Named(Turn t, OfficeSettings office, Booking b, bool withActivity)
     {
         var agenda = office.FindAgenda(b.AgendaId);

@@ -41,11 +41,40 @@ public sealed class Cancellation
         return held ? t.Texts.HoldLapsed() + "\n" + list : list; // the hold ran out before the STORNO: said, not claimed
     }
 
-    /// <summary>A number from the list of bookings: that booking is named and ANO asked before it is cancelled (a
-    /// number typed by mistake, or a greeting read as one, must not cancel a visit).</summary>
+    /// <summary>Cancelling said with an agenda (<c>zrusit rezervaci na pas</c>, <c>nemuzu prijit na ten pas</c>): the
+    /// phone's booking of it is named and ANO asked (several of it are listed). Null when the phone has none of it, so
+    /// that the words are read as a booking (<c>zrusit trvaly pobyt</c> is the register's activity).</summary>
+    public async Task<string?> CancelOfAsync(Turn t, MessageReading r)
+    {
+        var of = BookingNames.Of(await _booking.UpcomingAsync(t.Phone), r);
+        if (of.Count == 0)
+        {
+            return null;
+        }
+        if (t.Machine.IsInState(State.Holding) || t.Snapshot.Moving is not null)
+        {
+            return await CancelAsync(t); // a hold or a move under way is what STORNO gives up first, as ever
+        }
+        await t.LeaveAsync();
+        var codes = of.Select(b => b.Code).ToHashSet();
+        var list = await _prompts.Lists.ListCancellationsAsync(t, b => codes.Contains(b.Code));
+        if (of.Count > 1 || t.Snapshot.ShownCodes is not [var code])
+        {
+            return list;
+        }
+        await t.Machine.CancellationPickedAsync(code);
+        return await _prompts.Lists.ConfirmCancellationAsync(t, code);
+    }
+
+    /// <summary>A number from the list of bookings, or the agenda of one of them (<c>ten na pas</c>): that booking is
+    /// named and ANO asked before it is cancelled (a number typed by mistake, or a greeting read as one, must not cancel
+    /// a visit).</summary>
     public async Task<string> ChoiceAsync(Turn t, MessageReading r)
     {
-        if (r.BookingCode is not { } code || r.Choice is null)
+        var code = r.Choice is not null ? r.BookingCode
+            : r.Agenda is null ? null
+            : BookingNames.OnlyOneOf((await _booking.UpcomingAsync(t.Phone)).Where(b => t.Snapshot.ShownCodes?.Contains(b.Code) == true).ToList(), r)?.Code;
+        if (code is null)
         {
             return await t.HintAsync();
         }

@@ -88,6 +88,15 @@ public sealed class ConversationEngine
         {
             return await _answers.AnswerAsync(t, reading); // the step stays as it was, and is asked again
         }
+        if (reading is { Keyword: Keyword.Cancel, Agenda: not null, BookingCode: null })
+        {
+            // zrusit rezervaci na pas: the passport booking; with none of it, the words are a booking's (zrusit trvaly pobyt)
+            if (await _cancellation.CancelOfAsync(t, reading) is { } cancel)
+            {
+                return cancel;
+            }
+            reading = reading with { Keyword = Keyword.None };
+        }
         return await PartyAsync(t, reading) ?? await KeywordAsync(t, reading) ?? await FormAsync(t, reading)
             ?? await t.Step.TakeAsync(t, reading) ?? await t.WentOnAsync();
     }

@@ -104,7 +104,7 @@ public sealed partial class MessageReader
         {
             return new MessageReading { Keyword = scan.Keywords[0] };
         }
-        if (Intent(scan) is { } intent)
+        if (Intent(raw, scan, context) is { } intent)
         {
             return intent;
         }
@@ -131,23 +131,29 @@ public sealed partial class MessageReader
     }
 
     /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
-    /// new day (the agenda named is the booking's own, not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
-    /// STORNO, unless it names an agenda, a day or a time (<c>zrusit trvaly pobyt</c> is an activity).</summary>
-    private static MessageReading? Intent(MessageScan scan)
+    /// new day and the agenda of the booking meant (not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
+    /// STORNO, unless it names a day or a time. With an agenda (<c>zrusit rezervaci na pas</c>) it is STORNO with the
+    /// rest of the reading: the conversation cancels the phone's booking of it, or, with none, reads it as a booking
+    /// (<c>zrusit trvaly pobyt</c> is an activity).</summary>
+    private static MessageReading? Intent(string raw, MessageScan scan, ReadingContext context)
     {
         if (scan.Keywords.Contains(Keyword.Move) && !scan.SharedKeywords.Contains(Keyword.Move))
         {
+            var (agenda, activity) = ResolveOffice(scan.OfficeHits, null);
             return new MessageReading
             {
                 Keyword = Keyword.Move,
+                Agenda = agenda,
+                Activity = activity,
                 Days = scan.Days,
                 Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
                 PartOfDay = scan.Part,
             };
         }
-        if (scan.Keywords.Contains(Keyword.Cancel) && scan.OfficeHits.Count == 0 && scan.Days is null && scan.Time is null && scan.Yes == 0)
+        if (scan.Keywords.Contains(Keyword.Cancel) && scan.Days is null && scan.Time is null && scan.Yes == 0)
         {
-            return new MessageReading { Keyword = Keyword.Cancel };
+            return scan.OfficeHits.Count == 0 ? new MessageReading { Keyword = Keyword.Cancel }
+                : Compose(raw, scan, context, withName: false) is { Agenda: not null } about ? about with { Keyword = Keyword.Cancel } : null;
         }
         return null;
     }
