@@ -130,7 +130,8 @@ public sealed partial class MessageReader
         return context.Step == ConversationState.EnteringName ? NameReader.ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
     }
 
-    /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
+    /// <summary>Moving, watching or cancelling said inside a sentence (watching: <c>dejte mi vedet kdyby se neco
+    /// uvolnilo</c> is HLIDAT with the agenda and days it names): <c>muzu ten pas presunout na utery?</c> is PRESUN with its
     /// new day and the agenda of the booking meant (not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
     /// STORNO, unless it names a day or a time. With an agenda (<c>zrusit rezervaci na pas</c>) it is STORNO with the
     /// rest of the reading: the conversation cancels the phone's booking of it, or, with none, reads it as a booking
@@ -149,6 +150,12 @@ public sealed partial class MessageReader
                 Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
                 PartOfDay = scan.Part,
             };
+        }
+        if (scan.Keywords.Contains(Keyword.Watch) && !scan.SharedKeywords.Contains(Keyword.Watch) && !scan.Keywords.Contains(Keyword.Cancel))
+        {
+            // dejte mi vedet, kdyby se neco uvolnilo: HLIDAT, for the agenda named (else the talk's, or the booking's)
+            var (agenda, activity) = ResolveOffice(scan.OfficeHits, null);
+            return new MessageReading { Keyword = Keyword.Watch, Agenda = agenda, Activity = activity, Days = scan.Days };
         }
         if (scan.Keywords.Contains(Keyword.Cancel) && scan.Days is null && scan.Time is null && scan.Yes == 0)
         {
