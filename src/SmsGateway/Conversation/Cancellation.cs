@@ -31,7 +31,8 @@ public sealed class Cancellation
         var released = await t.LeaveAsync();
         if (moving is not null)
         {
-            return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+            // The move is what STORNO gives up; the booking stands, and the reply says how to cancel it too.
+            return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDroppedByStorno(moving.Code, moving.Date, moving.Time));
         }
         if (released)
         {
