@@ -67,6 +67,10 @@ public sealed partial class MessageReader
 
     private MessageReading ReadWhole(string raw, ReadingContext context)
     {
+        if (context.Step == ConversationState.EnteringName)
+        {
+            raw = NameReader.WithoutTitleCommas(raw); // MUDr. Petra Svobodova, Ph.D.: one name, not a name and a rest
+        }
         var folded = InputText.Normalize(raw);
         var bare = folded.TrimEnd('.', '!', '?', ' ');
         if (bare.Length == 0)
