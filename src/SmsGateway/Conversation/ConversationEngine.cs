@@ -156,6 +156,11 @@ public sealed class ConversationEngine
                 // that keep a hold releases it, like every other way of starting over.
                 await t.Machine.FireAsync(Trigger.Restarted);
                 return _prompts.Greeting(t);
+            case Keyword.Back when t.State == ConversationState.ChoosingDay && t.Snapshot.Moving is { } moving:
+                // A move begins at the day list: back from there gives it up (it went to the activities, where another
+                // activity picked moved the booking into it).
+                await t.LeaveAsync();
+                return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
             case Keyword.Back when t.Machine.CanFire(Trigger.Back):
                 await t.Machine.FireAsync(Trigger.Back);
                 return await t.PromptAsync();

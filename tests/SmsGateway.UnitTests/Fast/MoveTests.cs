@@ -160,3 +160,33 @@ public class StornoDuringAMoveTests
         Assert.Empty(await bookings.UpcomingAsync(phone.Number));
     }
 }
+
+/// <summary>ZPET at a move's day list, where the move began: it went to the activity list of the booking's agenda, and
+/// picking another activity there moved the identity card application into a pickup. It gives up the move now.</summary>
+public class BackAtTheMovesDayListTests
+{
+    [Fact]
+    public async Task Zpet_AtTheMovesDayList_GivesUpTheMove_AndNoOtherActivityCanBeChosen()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var code = await phone.BookCodeAsync();
+        await phone.ExpectAsync("PRESUN", "vyberte den");
+        await phone.ExpectAsync("ZPET", @"^Presun zrusen, plati puvodni termin Po 30\.11\. 08:00\.$");
+        await phone.ExpectAsync("2", "^Dobry den"); // no list of activities to pick from: a new talk
+        var bookings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SmsBooking.BookingCore.Bookings.BookingService>(gateway.Services);
+        var booking = Assert.Single(await bookings.UpcomingAsync(phone.Number));
+        Assert.Equal((code, "zadost"), (booking.Code, booking.ActivityId));
+    }
+
+    [Fact]
+    public async Task Zpet_AtTheMovesTimeList_GoesBackToItsDayList()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.BookCodeAsync();
+        await phone.ExpectAsync("PRESUN", "vyberte den");
+        await phone.ExpectAsync("2", "Volne casy");
+        await phone.ExpectAsync("ZPET", "vyberte den");
+    }
+}
