@@ -42,15 +42,17 @@ public sealed class Cancellation
         return held ? t.Texts.HoldLapsed() + "\n" + list : list; // the hold ran out before the STORNO: said, not claimed
     }
 
-    /// <summary>Cancelling said with an agenda (<c>zrusit rezervaci na pas</c>, <c>nemuzu prijit na ten pas</c>): the
-    /// phone's booking of it is named and ANO asked (several of it are listed). Null when the phone has none of it, so
-    /// that the words are read as a booking (<c>zrusit trvaly pobyt</c> is the register's activity).</summary>
+    /// <summary>Cancelling said with an agenda or a day (<c>zrusit rezervaci na pas</c>, <c>zrusit termin na dnes</c>): the
+    /// phone's booking of them is named and ANO asked (several are listed). With none of the agenda named, null, so that
+    /// the words are read as a booking (<c>zrusit trvaly pobyt</c> is the register's activity); with none of a day
+    /// alone, the bookings to cancel.</summary>
     public async Task<string?> CancelOfAsync(Turn t, MessageReading r)
     {
-        var of = BookingNames.Of(await _booking.UpcomingAsync(t.Phone), r);
+        var of = BookingNames.Of(await _booking.UpcomingAsync(t.Phone), r, byDay: true);
         if (of.Count == 0)
         {
-            return null;
+            // No booking of the agenda named: the words are a booking's; with only a day named, still a cancel.
+            return r.Agenda is null ? await CancelAsync(t) : null;
         }
         if (t.Machine.IsInState(State.Holding) || t.Snapshot.Moving is not null)
         {
@@ -74,7 +76,7 @@ public sealed class Cancellation
     {
         var code = r.Choice is not null ? r.BookingCode
             : r.Agenda is null ? null
-            : BookingNames.OnlyOneOf((await _booking.UpcomingAsync(t.Phone)).Where(b => t.Snapshot.ShownCodes?.Contains(b.Code) == true).ToList(), r)?.Code;
+            : BookingNames.OnlyOneOf((await _booking.UpcomingAsync(t.Phone)).Where(b => t.Snapshot.ShownCodes?.Contains(b.Code) == true).ToList(), r, byDay: true)?.Code;
         if (code is null)
         {
             return await t.HintAsync();

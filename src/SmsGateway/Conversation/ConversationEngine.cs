@@ -88,9 +88,10 @@ public sealed class ConversationEngine
         {
             return await _answers.AnswerAsync(t, reading); // the step stays as it was, and is asked again
         }
-        if (reading is { Keyword: Keyword.Cancel, Agenda: not null, BookingCode: null })
+        if (reading is { Keyword: Keyword.Cancel, BookingCode: null } && (reading.Agenda is not null || reading.Days is not null))
         {
-            // zrusit rezervaci na pas: the passport booking; with none of it, the words are a booking's (zrusit trvaly pobyt)
+            // zrusit rezervaci na pas, zrusit termin na dnes: that booking; with none of an agenda named, the words are a
+            // booking's (zrusit trvaly pobyt)
             if (await _cancellation.CancelOfAsync(t, reading) is { } cancel)
             {
                 return cancel;

@@ -102,3 +102,38 @@ public class SeveralBookingsInWordsTests
         await phone.ExpectAsync("ten pas", $@"^Presun objednavky {passport} z Po 30\.11\. 08:00\.\nCestovni pasy - vyberte den");
     }
 }
+
+/// <summary>Issue 26: cancelling said with the booking's day (<c>zrusit termin na dnes</c>) started a new booking on that
+/// day ("Rozumim: Po 30.11." and the agendas). The fake clock starts on Monday 2026-11-30 07:00 Prague.</summary>
+public class CancelWithADayTests
+{
+    [Theory]
+    [InlineData("zrusit termin na dnes")]
+    [InlineData("dnes nemuzu prijit, zruste to")]
+    [InlineData("I want to cancel my appointment for today")]
+    public async Task CancelWithTheBookingsDay_AsksAnoForIt(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var code = await phone.BookCodeAsync(); // Po 30.11. 08:00
+        await phone.ExpectAsync(text, $@"^(Zrusit objednavku|Cancel booking) {code} (Po|Mon) 30\.11\. 08:00 ");
+    }
+
+    [Fact]
+    public async Task CancelWithAnotherDay_ListsTheBookings_NoNewBooking()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var code = await phone.BookCodeAsync();
+        await phone.ExpectAsync("zrusit termin na patek", $@"^Kterou objednavku zrusit\? Poslete cislo:\n1 {code} ");
+    }
+
+    [Fact]
+    public async Task CancelWordWithAnActivityAndADay_WithoutABookingOfIt_IsStillABooking()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.BookCodeAsync();
+        await phone.ExpectAsync("zrusit trvaly pobyt v patek", @"Volne casy Pa 4\.12\.");
+    }
+}

@@ -137,9 +137,9 @@ public sealed partial class MessageReader
     /// <summary>Moving, watching or cancelling said inside a sentence (watching: <c>dejte mi vedet kdyby se neco
     /// uvolnilo</c> is HLIDAT with the agenda and days it names): <c>muzu ten pas presunout na utery?</c> is PRESUN with its
     /// new day and the agenda of the booking meant (not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
-    /// STORNO, unless it names a day or a time. With an agenda (<c>zrusit rezervaci na pas</c>) it is STORNO with the
-    /// rest of the reading: the conversation cancels the phone's booking of it, or, with none, reads it as a booking
-    /// (<c>zrusit trvaly pobyt</c> is an activity).</summary>
+    /// STORNO, unless it names a time. With an agenda or a day (<c>zrusit rezervaci na pas</c>, <c>zrusit termin na
+    /// dnes</c>) it is STORNO with the rest of the reading: the conversation cancels the phone's booking of them, or,
+    /// with none of an agenda named, reads it as a booking (<c>zrusit trvaly pobyt</c> is an activity).</summary>
     private static MessageReading? Intent(string raw, MessageScan scan, ReadingContext context)
     {
         if (scan.Keywords.Contains(Keyword.Move) && !scan.SharedKeywords.Contains(Keyword.Move))
@@ -161,10 +161,12 @@ public sealed partial class MessageReader
             var (agenda, activity) = ResolveOffice(scan.OfficeHits, null);
             return new MessageReading { Keyword = Keyword.Watch, Agenda = agenda, Activity = activity, Days = scan.Days };
         }
-        if (scan.Keywords.Contains(Keyword.Cancel) && scan.Days is null && scan.Time is null && scan.Yes == 0)
+        if (scan.Keywords.Contains(Keyword.Cancel) && scan.Time is null && scan.Yes == 0)
         {
-            return scan.OfficeHits.Count == 0 ? new MessageReading { Keyword = Keyword.Cancel }
-                : Compose(raw, scan, context, withName: false) is { Agenda: not null } about ? about with { Keyword = Keyword.Cancel } : null;
+            // With an agenda or a day (zrusit termin na dnes) the rest of the reading says which booking.
+            return scan.OfficeHits.Count == 0 && scan.Days is null ? new MessageReading { Keyword = Keyword.Cancel }
+                : Compose(raw, scan, context, withName: false) is var about && (about.Agenda is not null || about.Days is not null)
+                    ? about with { Keyword = Keyword.Cancel } : null;
         }
         return null;
     }
