@@ -19,10 +19,11 @@ public sealed class BookingLists
         _office = office;
     }
 
-    /// <summary>The bookings that STORNO may cancel, numbered; with none, says so.</summary>
-    public async Task<string> ListCancellationsAsync(Turn t)
+    /// <summary>The bookings that STORNO may cancel (<paramref name="only"/> those, when the message named which:
+    /// <c>zrusit pasy</c> with two passport bookings), numbered; with none, says so.</summary>
+    public async Task<string> ListCancellationsAsync(Turn t, Func<Booking, bool>? only = null)
     {
-        var bookings = await _booking.UpcomingAsync(t.Phone);
+        var bookings = (await _booking.UpcomingAsync(t.Phone)).Where(only ?? (_ => true)).ToList();
         if (bookings.Count == 0)
         {
             if (t.State == State.ChoosingCancellation)
@@ -59,9 +60,11 @@ public sealed class BookingLists
         return stands ? standing : t.Texts.MoveGone(moving.Code);
     }
 
-    /// <summary>The bookings that PRESUN may move (booked, not checked in), numbered; with none, says so.</summary>
-    public async Task<string> ListMovesAsync(Turn t)
+    /// <summary>The bookings that PRESUN may move (booked, not checked in), numbered; with none, says so. What the move
+    /// said for the new time (<paramref name="wish"/>, else what a list shown before kept) waits for the one picked.</summary>
+    public async Task<string> ListMovesAsync(Turn t, Wish? wish = null)
     {
+        wish ??= Wish.KeptIn(t.Snapshot);
         // A booking locked by a move a crash left under way is listed too: moving it settles that move first.
         var bookings = (await _booking.UpcomingAsync(t.Phone)).Where(b => b.Status is BookingStatus.Booked or BookingStatus.Moving).ToList();
         if (bookings.Count == 0)
@@ -72,7 +75,7 @@ public sealed class BookingLists
             }
             return t.Texts.NothingToMove();
         }
-        await t.Machine.MoveListedAsync(bookings.Select(b => b.Code).ToList());
+        await t.Machine.MoveListedAsync(new MoveList(bookings.Select(b => b.Code).ToList(), wish));
         return t.Texts.ChooseMove(BookingNames.Lines(t, _office, bookings, withPin: false,
             lines => t.Texts.WholeList("ChooseMove", "choices", lines)));
     }

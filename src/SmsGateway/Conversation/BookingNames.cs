@@ -24,6 +24,24 @@ public static class BookingNames
         return bookings.Select(b => t.Texts.BookingLine(b, withPin)).ToList();
     }
 
+    /// <summary>The one booking of <paramref name="bookings"/> of the agenda (and activity) the message names
+    /// (<c>zrusit rezervaci na pas</c>, <c>ten pas</c> at a list); null when it names none, or several bookings are of it.</summary>
+    public static Booking? OnlyOneOf(IReadOnlyList<Booking> bookings, Reading.MessageReading r, bool byDay = false)
+    {
+        var of = Of(bookings, r, byDay);
+        return of.Count == 1 ? of[0] : null;
+    }
+
+    /// <summary>The bookings of the agenda (and activity) the message names, and with <paramref name="byDay"/> of its days
+    /// (<c>zrusit termin na dnes</c>: a move's day is the new one, not the booking's); none when it names neither.</summary>
+    public static List<Booking> Of(IReadOnlyList<Booking> bookings, Reading.MessageReading r, bool byDay = false)
+    {
+        var days = byDay ? r.Days : null;
+        return r.Agenda is null && days is null ? [] : bookings.Where(b =>
+            (r.Agenda is null || b.AgendaId == r.Agenda.Id && (r.Activity is null || b.ActivityId == r.Activity.Id))
+            && (days is not { } d || b.Date >= d.Start && b.Date <= d.End)).ToList();
+    }
+
     private static string? Named(Turn t, OfficeSettings office, Booking b, bool withActivity)
     {
         var agenda = office.FindAgenda(b.AgendaId);

@@ -31,7 +31,8 @@ public sealed class Cancellation
         var released = await t.LeaveAsync();
         if (moving is not null)
         {
-            return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
+            // The move is what STORNO gives up; the booking stands, and the reply says how to cancel it too.
+            return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDroppedByStorno(moving.Code, moving.Date, moving.Time));
         }
         if (released)
         {
@@ -41,11 +42,42 @@ public sealed class Cancellation
         return held ? t.Texts.HoldLapsed() + "\n" + list : list; // the hold ran out before the STORNO: said, not claimed
     }
 
-    /// <summary>A number from the list of bookings: that booking is named and ANO asked before it is cancelled (a
-    /// number typed by mistake, or a greeting read as one, must not cancel a visit).</summary>
+    /// <summary>Cancelling said with an agenda or a day (<c>zrusit rezervaci na pas</c>, <c>zrusit termin na dnes</c>): the
+    /// phone's booking of them is named and ANO asked (several are listed). With none of the agenda named, null, so that
+    /// the words are read as a booking (<c>zrusit trvaly pobyt</c> is the register's activity); with none of a day
+    /// alone, the bookings to cancel.</summary>
+    public async Task<string?> CancelOfAsync(Turn t, MessageReading r)
+    {
+        var of = BookingNames.Of(await _booking.UpcomingAsync(t.Phone), r, byDay: true);
+        if (of.Count == 0)
+        {
+            // No booking of the agenda named: the words are a booking's; with only a day named, still a cancel.
+            return r.Agenda is null ? await CancelAsync(t) : null;
+        }
+        if (t.Machine.IsInState(State.Holding) || t.Snapshot.Moving is not null)
+        {
+            return await CancelAsync(t); // a hold or a move under way is what STORNO gives up first, as ever
+        }
+        await t.LeaveAsync();
+        var codes = of.Select(b => b.Code).ToHashSet();
+        var list = await _prompts.Lists.ListCancellationsAsync(t, b => codes.Contains(b.Code));
+        if (of.Count > 1 || t.Snapshot.ShownCodes is not [var code])
+        {
+            return list;
+        }
+        await t.Machine.CancellationPickedAsync(code);
+        return await _prompts.Lists.ConfirmCancellationAsync(t, code);
+    }
+
+    /// <summary>A number from the list of bookings, or the agenda of one of them (<c>ten na pas</c>): that booking is
+    /// named and ANO asked before it is cancelled (a number typed by mistake, or a greeting read as one, must not cancel
+    /// a visit).</summary>
     public async Task<string> ChoiceAsync(Turn t, MessageReading r)
     {
-        if (r.BookingCode is not { } code || r.Choice is null)
+        var code = r.Choice is not null ? r.BookingCode
+            : r.Agenda is null ? null
+            : BookingNames.OnlyOneOf((await _booking.UpcomingAsync(t.Phone)).Where(b => t.Snapshot.ShownCodes?.Contains(b.Code) == true).ToList(), r, byDay: true)?.Code;
+        if (code is null)
         {
             return await t.HintAsync();
         }

@@ -88,6 +88,16 @@ public sealed class ConversationEngine
         {
             return await _answers.AnswerAsync(t, reading); // the step stays as it was, and is asked again
         }
+        if (reading is { Keyword: Keyword.Cancel, BookingCode: null } && (reading.Agenda is not null || reading.Days is not null))
+        {
+            // zrusit rezervaci na pas, zrusit termin na dnes: that booking; with none of an agenda named, the words are a
+            // booking's (zrusit trvaly pobyt)
+            if (await _cancellation.CancelOfAsync(t, reading) is { } cancel)
+            {
+                return cancel;
+            }
+            reading = reading with { Keyword = Keyword.None };
+        }
         return await PartyAsync(t, reading) ?? await KeywordAsync(t, reading) ?? await FormAsync(t, reading)
             ?? await t.Step.TakeAsync(t, reading) ?? await t.WentOnAsync();
     }
@@ -147,6 +157,11 @@ public sealed class ConversationEngine
                 // that keep a hold releases it, like every other way of starting over.
                 await t.Machine.FireAsync(Trigger.Restarted);
                 return _prompts.Greeting(t);
+            case Keyword.Back when t.State == ConversationState.ChoosingDay && t.Snapshot.Moving is { } moving:
+                // A move begins at the day list: back from there gives it up (it went to the activities, where another
+                // activity picked moved the booking into it).
+                await t.LeaveAsync();
+                return await _prompts.Lists.MoveKeptAsync(t, moving, t.Texts.MoveDropped(moving.Date, moving.Time));
             case Keyword.Back when t.Machine.CanFire(Trigger.Back):
                 await t.Machine.FireAsync(Trigger.Back);
                 return await t.PromptAsync();

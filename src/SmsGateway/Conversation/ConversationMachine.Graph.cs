@@ -22,7 +22,7 @@ public sealed partial class ConversationMachine
         _cancellationListed = machine.SetTriggerParameters<List<string>>(Trigger.CancellationListed);
         _cancellationPicked = machine.SetTriggerParameters<string>(Trigger.CancellationPicked);
         _quickHeld = machine.SetTriggerParameters<QuickOffer>(Trigger.QuickHeld);
-        _moveListed = machine.SetTriggerParameters<List<string>>(Trigger.MoveListed);
+        _moveListed = machine.SetTriggerParameters<MoveList>(Trigger.MoveListed);
         _moveChosen = machine.SetTriggerParameters<MoveChoice>(Trigger.MoveChosen);
         _said = machine.SetTriggerParameters<Wish>(Trigger.Said);
 
@@ -189,11 +189,12 @@ public sealed partial class ConversationMachine
             .Permit(Trigger.QuickHeld, State.QuickConfirming);
 
         machine.Configure(State.ChoosingMove)
-            .OnEntryFrom(_moveListed, codes =>
+            .OnEntryFrom(_moveListed, list =>
             {
                 _s.ClearBooking();
-                _s.ShownMoves = codes;
-            }, "keep the listed codes")
+                _s.ShownMoves = list.Codes;
+                list.Wish.KeepIn(_s); // presunout na ctvrtek v 10: the day and time wait for the booking picked
+            }, "keep the listed codes and the day said")
             .PermitReentry(Trigger.MoveListed)
             .Permit(Trigger.MoveChosen, State.ChoosingDay)
             .Permit(Trigger.Back, State.Idle)

@@ -49,7 +49,7 @@ public sealed partial class ConversationMachine
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _cancellationListed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> _cancellationPicked;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<QuickOffer> _quickHeld;
-    private readonly StateMachine<State, Trigger>.TriggerWithParameters<List<string>> _moveListed;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<MoveList> _moveListed;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<MoveChoice> _moveChosen;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<Wish> _said;
 
@@ -110,7 +110,8 @@ public sealed partial class ConversationMachine
 
     public Task CancellationPickedAsync(string code) => _machine.FireAsync(_cancellationPicked, code);
 
-    public Task MoveListedAsync(List<string> codes) => _machine.FireAsync(_moveListed, codes);
+    /// <summary>Lists the bookings to move; the day, time or part of the day said with the move waits for the one picked.</summary>
+    public Task MoveListedAsync(MoveList list) => _machine.FireAsync(_moveListed, list);
 
     /// <summary>Starts moving a booking: its agenda, activity and name are kept, its new day is asked.</summary>
     public Task MoveChosenAsync(MoveChoice choice) => _machine.FireAsync(_moveChosen, choice);

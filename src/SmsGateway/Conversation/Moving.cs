@@ -20,7 +20,8 @@ public sealed class Moving
         _office = office;
     }
 
-    /// <summary><c>PRESUN</c>, <c>PRESUN K7M3QX</c>, <c>PRESUN K7M3QX zitra v 10</c>.</summary>
+    /// <summary><c>PRESUN</c>, <c>PRESUN K7M3QX</c>, <c>PRESUN K7M3QX zitra v 10</c>; in words, the booking of the
+    /// agenda named (<c>muzu ten pas presunout na utery?</c>) when the phone has one such.</summary>
     public async Task<string> StartAsync(Turn t, MessageReading r)
     {
         if (t.Machine.CanFire(Trigger.Abandoned))
@@ -28,39 +29,47 @@ public sealed class Moving
             await t.Machine.FireAsync(Trigger.Abandoned); // a booking or a list under way: left, its hold released
         }
         var movable = await MovableAsync(t);
+        var wish = Wish.Of(r) with { Name = null, Party = null }; // a booking being moved keeps its own
         if (r.BookingCode is { } code)
         {
             var named = movable.FirstOrDefault(b => b.Code == code);
-            return named is not null ? await StartMoveAsync(t, named, r) : t.Texts.UnknownCode(Prompts.Echo(code));
+            return named is not null ? await StartMoveAsync(t, named, wish) : t.Texts.UnknownCode(Prompts.Echo(code));
+        }
+        if (movable.Count > 1 && BookingNames.OnlyOneOf(movable, r) is { } meant)
+        {
+            return await StartMoveAsync(t, meant, wish);
         }
         return movable.Count switch
         {
             0 => t.Texts.NothingToMove(),
-            1 => await StartMoveAsync(t, movable[0], r),
-            _ => await _prompts.Lists.ListMovesAsync(t),
+            1 => await StartMoveAsync(t, movable[0], wish),
+            _ => await _prompts.Lists.ListMovesAsync(t, wish),
         };
     }
 
-    /// <summary>A number from the list of bookings to move.</summary>
+    /// <summary>A number from the list of bookings to move, or the agenda of one of them (<c>ten pas</c>); the day or time
+    /// said with the move that listed them is taken for it.</summary>
     public async Task<string> ChoiceAsync(Turn t, MessageReading r)
     {
-        if (r.BookingCode is not { } code || r.Choice is null)
+        var movable = await MovableAsync(t);
+        var code = r.Choice is null ? BookingNames.OnlyOneOf(movable.Where(b => t.Snapshot.ShownMoves?.Contains(b.Code) == true).ToList(), r)?.Code : r.BookingCode;
+        if (code is null)
         {
             return await t.HintAsync();
         }
-        var chosen = (await MovableAsync(t)).FirstOrDefault(b => b.Code == code);
+        var chosen = movable.FirstOrDefault(b => b.Code == code);
         if (chosen is null)
         {
             await t.Machine.FireAsync(Trigger.Abandoned);
             return t.Texts.MoveGone(code);
         }
-        return await StartMoveAsync(t, chosen, MessageReading.Nothing);
+        return await StartMoveAsync(t, chosen, Wish.KeptIn(t.Snapshot));
     }
 
     /// <summary>Starts moving <paramref name="booking"/>: its agenda, activity and name are kept, and the guided steps
     /// ask its new day and time, taking at once what the message already said (<c>PRESUN K7M3QX zitra v 10</c> goes
     /// straight to the summary when that time is free).</summary>
-    private async Task<string> StartMoveAsync(Turn t, Booking booking, MessageReading r)
+    private async Task<string> StartMoveAsync(Turn t, Booking booking, Wish wish)
     {
         if (_office.FindAgenda(booking.AgendaId)?.FindActivity(booking.ActivityId) is null)
         {
@@ -68,7 +77,6 @@ public sealed class Moving
         }
         await t.Machine.MoveChosenAsync(new MoveChoice(booking.AgendaId, booking.ActivityId, booking.Name,
             new MovingBooking(booking.Code, booking.Date, booking.Time), booking.Party));
-        var wish = Wish.Of(r with { Name = null });
         if (wish.Any)
         {
             await t.Machine.SaidAsync(wish);

@@ -15,6 +15,10 @@ public sealed record Wish(LocalDate? From = null, LocalDate? To = null, LocalTim
     /// <summary>What the reading says for the steps (the party within the office's cap: a larger one is answered first).</summary>
     public static Wish Of(MessageReading r) => new(r.Days?.Start, r.Days?.End, r.Time, r.PartOfDay?.Name, r.Name, r.Party, r.Earliest);
 
+    /// <summary>The day, time, part of the day and earliest the snapshot keeps for the steps to come (a move said with a
+    /// day while the phone's bookings are listed: <c>presunout na ctvrtek v 10</c>, then the pick).</summary>
+    public static Wish KeptIn(ConversationSnapshot s) => new(s.WantedFrom, s.WantedTo, s.WantedTime, s.WantedPart, Earliest: s.WantedEarliest);
+
     /// <summary>True when it says anything.</summary>
     public bool Any => From is not null || Time is not null || Part is not null || Name is not null || Party is not null || Earliest;
 

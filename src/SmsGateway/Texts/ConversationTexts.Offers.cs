@@ -68,6 +68,11 @@ public sealed partial class ConversationTexts
 
     public string MoveDropped(LocalDate day, LocalTime time) => Format("MoveDropped", ("day", DayLabel(day)), ("time", Hm(time)));
 
+    /// <summary>STORNO during a move: the move is given up and the booking stands (a cancel needs its ANO or its code);
+    /// the reply says how to cancel the booking too, for whoever meant that.</summary>
+    public string MoveDroppedByStorno(string code, LocalDate day, LocalTime time) =>
+        Format("MoveDroppedByStorno", ("code", code), ("day", DayLabel(day)), ("time", Hm(time)));
+
     /// <summary>An ANO of a move that was given up before it could confirm (its hold ran out meanwhile, or the booking was
     /// checked in or cancelled): nothing moved, the booking stays.</summary>
     public string MoveNotMade(LocalDate day, LocalTime time) => Format("MoveNotMade", ("day", DayLabel(day)), ("time", Hm(time)));

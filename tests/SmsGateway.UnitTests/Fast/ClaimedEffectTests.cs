@@ -58,7 +58,7 @@ public class ClaimedEffectTests
             await phone.SendAsync("2.12.");
             await phone.ExpectAsync("1", $"^Presun {code}: z Ut 1\\.12\\. 09:00 na St 2\\.12\\.2026");
         }
-        await phone.ExpectAsync("STORNO", @"^Presun zrusen, plati puvodni termin Ut 1\.12\. 09:00\.$");
+        await phone.ExpectAsync("STORNO", $@"^Presun zrusen, plati puvodni termin Ut 1\.12\. 09:00\. Zrusit i objednavku: STORNO {code}$");
         var booking = Assert.Single(await Get<BookingService>(gateway).UpcomingAsync(phone.Number));
         Assert.Equal((code, new LocalDate(2026, 12, 1), new LocalTime(9, 0), BookingStatus.Booked), (booking.Code, booking.Date, booking.Time, booking.Status));
         Assert.Null(await Get<BookingService>(gateway).CurrentHoldAsync(phone.Number));

@@ -132,3 +132,61 @@ public class MoveTests
         Assert.Equal((Wednesday, new LocalTime(10, 0), 2), (moved.Date, moved.Time, moved.Party));
     }
 }
+
+/// <summary>Issue 26: STORNO during a move gives up the move, never the booking (a visit is cancelled only with its ANO
+/// or its code), and says how to cancel the booking too, for a citizen who meant that. The fake clock starts on Monday
+/// 2026-11-30 07:00 Prague.</summary>
+public class StornoDuringAMoveTests
+{
+    [Theory]
+    [InlineData("STORNO")]
+    [InlineData("zrusit")]
+    [InlineData("nechci to")] // a no at the summary: the move only, as ever
+    public async Task StornoAtTheMovesSummary_KeepsTheBooking_AndTheCodeCancelsItAfter(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var code = await phone.BookCodeAsync();
+        await phone.ExpectAsync("PRESUN zitra v 10", $"^Presun {code}: ");
+        var reply = await phone.ExpectAsync(text, @"^Presun zrusen, plati puvodni termin Po 30\.11\. 08:00\.");
+        if (text != "nechci to")
+        {
+            Assert.EndsWith($"Zrusit i objednavku: STORNO {code}", reply); // the reply said only that the move was dropped
+        }
+        var services = gateway.Services;
+        var bookings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SmsBooking.BookingCore.Bookings.BookingService>(services);
+        Assert.Single(await bookings.UpcomingAsync(phone.Number));
+        await phone.ExpectAsync($"STORNO {code}", $"^Objednavka {code} je zrusena");
+        Assert.Empty(await bookings.UpcomingAsync(phone.Number));
+    }
+}
+
+/// <summary>ZPET at a move's day list, where the move began: it went to the activity list of the booking's agenda, and
+/// picking another activity there moved the identity card application into a pickup. It gives up the move now.</summary>
+public class BackAtTheMovesDayListTests
+{
+    [Fact]
+    public async Task Zpet_AtTheMovesDayList_GivesUpTheMove_AndNoOtherActivityCanBeChosen()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        var code = await phone.BookCodeAsync();
+        await phone.ExpectAsync("PRESUN", "vyberte den");
+        await phone.ExpectAsync("ZPET", @"^Presun zrusen, plati puvodni termin Po 30\.11\. 08:00\.$");
+        await phone.ExpectAsync("2", "^Dobry den"); // no list of activities to pick from: a new talk
+        var bookings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SmsBooking.BookingCore.Bookings.BookingService>(gateway.Services);
+        var booking = Assert.Single(await bookings.UpcomingAsync(phone.Number));
+        Assert.Equal((code, "zadost"), (booking.Code, booking.ActivityId));
+    }
+
+    [Fact]
+    public async Task Zpet_AtTheMovesTimeList_GoesBackToItsDayList()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.BookCodeAsync();
+        await phone.ExpectAsync("PRESUN", "vyberte den");
+        await phone.ExpectAsync("2", "Volne casy");
+        await phone.ExpectAsync("ZPET", "vyberte den");
+    }
+}

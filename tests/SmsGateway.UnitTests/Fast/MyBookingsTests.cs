@@ -31,3 +31,24 @@ public class MyBookingsTests
         Assert.True(SmsEncoding.Measure(SmsEncoding.ToGsmFriendly(list)).Segments <= 2, list);
     }
 }
+
+/// <summary>Issue 26, a new citizen: asking in words what and when they booked is MOJE (each got the menu, or a request
+/// for a number).</summary>
+public class MyBookingsInWordsTests
+{
+    [Theory]
+    [InlineData("co mam objednano?", "^Vase objednavky:\n")]
+    [InlineData("kdy mam termin?", "^Vase objednavky:\n")] // was "send a number from 1 to 3"
+    [InlineData("Na kdy jsem objednana?", "^Vase objednavky:\n")]
+    [InlineData("kdy mam prijit?", "^Vase objednavky:\n")]
+    [InlineData("jaky mam termin", "^Vase objednavky:\n")]
+    [InlineData("when is my appointment?", "^(Vase objednavky|Your bookings):\n")]
+    public async Task AskedInWords_AfterABooking_ListsTheBookings(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.BookAsync();
+        await phone.SendAsync("ZNOVU"); // somewhere in a new talk
+        await phone.ExpectAsync(text, reply);
+    }
+}

@@ -67,6 +67,10 @@ public sealed partial class MessageReader
 
     private MessageReading ReadWhole(string raw, ReadingContext context)
     {
+        if (context.Step == ConversationState.EnteringName)
+        {
+            raw = NameReader.WithoutTitleCommas(raw); // MUDr. Petra Svobodova, Ph.D.: one name, not a name and a rest
+        }
         var folded = InputText.Normalize(raw);
         var bare = folded.TrimEnd('.', '!', '?', ' ');
         if (bare.Length == 0)
@@ -104,7 +108,7 @@ public sealed partial class MessageReader
         {
             return new MessageReading { Keyword = scan.Keywords[0] };
         }
-        if (Intent(scan) is { } intent)
+        if (Intent(raw, scan, context) is { } intent)
         {
             return intent;
         }
@@ -130,24 +134,39 @@ public sealed partial class MessageReader
         return context.Step == ConversationState.EnteringName ? NameReader.ReadAtNameStep(raw, scan, context) : Compose(raw, scan, context, withName: true);
     }
 
-    /// <summary>Moving or cancelling said inside a sentence: <c>muzu ten pas presunout na utery?</c> is PRESUN with its
-    /// new day (the agenda named is the booking's own, not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
-    /// STORNO, unless it names an agenda, a day or a time (<c>zrusit trvaly pobyt</c> is an activity).</summary>
-    private static MessageReading? Intent(MessageScan scan)
+    /// <summary>Moving, watching or cancelling said inside a sentence (watching: <c>dejte mi vedet kdyby se neco
+    /// uvolnilo</c> is HLIDAT with the agenda and days it names): <c>muzu ten pas presunout na utery?</c> is PRESUN with its
+    /// new day and the agenda of the booking meant (not a new booking); <c>nemuzu prijit, zruste mi to prosim</c> is
+    /// STORNO, unless it names a time. With an agenda or a day (<c>zrusit rezervaci na pas</c>, <c>zrusit termin na
+    /// dnes</c>) it is STORNO with the rest of the reading: the conversation cancels the phone's booking of them, or,
+    /// with none of an agenda named, reads it as a booking (<c>zrusit trvaly pobyt</c> is an activity).</summary>
+    private static MessageReading? Intent(string raw, MessageScan scan, ReadingContext context)
     {
         if (scan.Keywords.Contains(Keyword.Move) && !scan.SharedKeywords.Contains(Keyword.Move))
         {
+            var (agenda, activity) = ResolveOffice(scan.OfficeHits, null);
             return new MessageReading
             {
                 Keyword = Keyword.Move,
+                Agenda = agenda,
+                Activity = activity,
                 Days = scan.Days,
                 Time = scan.Time is { } time ? Resolve(time, scan.Part) : null,
                 PartOfDay = scan.Part,
             };
         }
-        if (scan.Keywords.Contains(Keyword.Cancel) && scan.OfficeHits.Count == 0 && scan.Days is null && scan.Time is null && scan.Yes == 0)
+        if (scan.Keywords.Contains(Keyword.Watch) && !scan.SharedKeywords.Contains(Keyword.Watch) && !scan.Keywords.Contains(Keyword.Cancel))
         {
-            return new MessageReading { Keyword = Keyword.Cancel };
+            // dejte mi vedet, kdyby se neco uvolnilo: HLIDAT, for the agenda named (else the talk's, or the booking's)
+            var (agenda, activity) = ResolveOffice(scan.OfficeHits, null);
+            return new MessageReading { Keyword = Keyword.Watch, Agenda = agenda, Activity = activity, Days = scan.Days };
+        }
+        if (scan.Keywords.Contains(Keyword.Cancel) && scan.Time is null && scan.Yes == 0)
+        {
+            // With an agenda or a day (zrusit termin na dnes) the rest of the reading says which booking.
+            return scan.OfficeHits.Count == 0 && scan.Days is null ? new MessageReading { Keyword = Keyword.Cancel }
+                : Compose(raw, scan, context, withName: false) is var about && (about.Agenda is not null || about.Days is not null)
+                    ? about with { Keyword = Keyword.Cancel } : null;
         }
         return null;
     }

@@ -2,7 +2,7 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 
 /// <summary>Where a message holds a name: the whole of it at the name step (<c>Ne Tran</c>, <c>Jmenuji se Jan Novak</c>),
 /// or beside other things (<c>pas zitra v 10, Jan Novak</c>), as typed (docs/conversation-reading.md, "Names").</summary>
-internal static class NameReader
+internal static partial class NameReader
 {
     /// <summary>Characters of markup and code that no name holds.</summary>
     private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("<>&{}[]=$#*\\|`~^%@_");
@@ -42,6 +42,15 @@ internal static class NameReader
         }
         return MessageReader.Compose(raw, scan, context, withName: true);
     }
+
+    /// <summary>The comma before academic titles closing a message (<c>Jan Novak, Ph.D.</c>, <c>Novak Jan, Ing.</c>)
+    /// turned into a space (the text keeps its length), so that the titles stay with the name as Czech signatures write
+    /// them: the comma made them a second part, and the name was cut to what came before the first full stop.</summary>
+    public static string WithoutTitleCommas(string raw) => raw.Contains(',') ? TitleCommaRegex().Replace(raw, " ") : raw;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",(?=(?:\s*(?:Ph\.?\s?D|Th\.?\s?D|CSc|DrSc|DiS|MBA|LL\.?\s?M|Ing|Mgr|Bc|MUDr|MVDr|MDDr|JUDr|PhDr|RNDr|PharmDr|PaedDr|ThDr|doc|prof)\.?)+\s*$)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TitleCommaRegex();
 
     /// <summary>Where a name that starts at <paramref name="from"/> ends: before a closing part of fillers only
     /// (<c>Jan Novak, diky</c>).</summary>

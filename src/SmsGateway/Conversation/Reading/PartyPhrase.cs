@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace SmsBooking.SmsGateway.Conversation.Reading;
 
 /// <summary>How many people a message books for: <c>2 osoby</c>, <c>pro 3</c>, <c>for 2</c>, <c>2 people</c>,
-/// <c>pro dve osoby</c>. Found in the message as typed and blanked out of it (the same length of spaces, so the
+/// <c>pro dve osoby</c>; and two said in words (<c>PartyOfTwo</c>: <c>pro me a manzelku</c>, <c>s manzelkou</c>,
+/// <c>budeme dva</c>, <c>with my wife</c>). Found in the message as typed and blanked out of it (the same length of spaces, so the
 /// positions of everything else stay), so that the number is never read as a pick, a day or an hour. The words are the
 /// lexicon's: <c>PartyUnit</c> (<c>osoby</c>, <c>people</c>), <c>PartyFor</c> (<c>pro</c>, <c>for</c>) and the
 /// numbers two to five (<c>Hour2</c> … <c>Hour5</c>: <c>dve</c>, <c>three</c>).</summary>
@@ -16,6 +17,7 @@ internal sealed class PartyPhrase
 {
     private readonly Regex _counted;
     private readonly Regex _forNumber;
+    private readonly Regex _ofTwo;
     private readonly Dictionary<string, int> _numbers;
 
     public PartyPhrase(Vocabulary words)
@@ -30,6 +32,7 @@ internal sealed class PartyPhrase
             RegexOptions.CultureInvariant);
         _forNumber = new Regex($@"(?<!\p{{L}})(?:{forWords})\s+{number}(?![\p{{L}}\d])(?!\s*(?:[.:,]\s*\d|H\b|HOD|AM\b|PM\b|A\.?M|P\.?M|O'?CLOCK|TI\b|TICH\b))",
             RegexOptions.CultureInvariant);
+        _ofTwo = new Regex($@"(?<!\p{{L}})(?:{Alternatives(words.Folded("PartyOfTwo"))})(?!\p{{L}})", RegexOptions.CultureInvariant);
     }
 
     /// <summary>The party size the message names, and the message with that phrase blanked; null when it names none.</summary>
@@ -45,11 +48,15 @@ internal sealed class PartyPhrase
             if (match.Success && Value(number.Value) is { } size and > 0
                 && (regex == _counted || !startsDayOrTime(raw[number.Index..])))
             {
-                return (size, raw[..match.Index] + new string(' ', match.Length) + raw[(match.Index + match.Length)..]);
+                return (size, Blanked(raw, match));
             }
         }
-        return null;
+        // pro me a manzelku, s manzelkou, budeme dva: two people, said without a number
+        return _ofTwo.Match(folded) is { Success: true } two ? (2, Blanked(raw, two)) : null;
     }
+
+    private static string Blanked(string raw, Match match) =>
+        raw[..match.Index] + new string(' ', match.Length) + raw[(match.Index + match.Length)..];
 
     private int? Value(string n) =>
         _numbers.TryGetValue(n, out var word) ? word

@@ -90,7 +90,7 @@ internal static class WordMeanings
         {
             all[name] = new Spec(Forms, true);
         }
-        foreach (var name in new[] { "PartyUnit", "PartyFor" })
+        foreach (var name in new[] { "PartyUnit", "PartyFor", "PartyOfTwo" })
         {
             all[name] = new Spec(name, true);
         }

@@ -40,7 +40,7 @@ public sealed class ChoosingCancellationStep(Prompts prompts, Cancellation cance
     public override async Task<string> PromptAsync(Turn t, string prefix) => prefix + await Prompts.Lists.ListCancellationsAsync(t);
 
     public override Task<string> HintAsync(Turn t, bool again) =>
-        ListHintAsync(t, again, t.Snapshot.ShownCodes?.Count ?? 0, Prompts.Lists.ListCancellationsAsync);
+        ListHintAsync(t, again, t.Snapshot.ShownCodes?.Count ?? 0, turn => Prompts.Lists.ListCancellationsAsync(turn));
 
     public override string Reminder(Turn t) => t.Texts.HintNumber(t.Snapshot.ShownCodes?.Count ?? 1);
 }
@@ -71,7 +71,7 @@ public sealed class ChoosingMoveStep(Prompts prompts, Moving moving) : BookingLi
     public override async Task<string> PromptAsync(Turn t, string prefix) => prefix + await Prompts.Lists.ListMovesAsync(t);
 
     public override Task<string> HintAsync(Turn t, bool again) =>
-        ListHintAsync(t, again, t.Snapshot.ShownMoves?.Count ?? 0, Prompts.Lists.ListMovesAsync);
+        ListHintAsync(t, again, t.Snapshot.ShownMoves?.Count ?? 0, turn => Prompts.Lists.ListMovesAsync(turn));
 
     public override string Reminder(Turn t) => t.Texts.HintNumber(t.Snapshot.ShownMoves?.Count ?? 1);
 }

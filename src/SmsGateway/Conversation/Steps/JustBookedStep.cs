@@ -12,7 +12,7 @@ public sealed class JustBookedStep(Prompts prompts, Confirmation confirmation) :
 
     public override async Task<string?> FirstAsync(Turn t, MessageReading r, string text)
     {
-        if (!r.Understood && Courtesy.IsThanks(text))
+        if (Courtesy.IsThanks(text)) // diky za info: only politeness, though INFO alone is the help
         {
             return t.Texts.Format("YouAreWelcome"); // it used to restart the menu
         }
