@@ -162,4 +162,16 @@ public class DaysAndTimesInWordsTests
         await using var gateway = ConversationHarness.Start();
         await gateway.Phone().ExpectAsync("паспорт на вихідних", @"^Сб 5\.12\. установа не працює\.\nЗакордонні паспорти - що вам потрібно");
     }
+
+    [Theory]
+    [InlineData("v 10", @"^Rozumim: 10:00\.\nObcanske prukazy - vyberte den")] // was the day list again, without a word
+    [InlineData("kolem pul jedenacte", @"^Rozumim: 10:30\.\nObcanske prukazy - vyberte den")]
+    public async Task ATimeAloneAtTheDayList_IsSaidBack_AndHeldWithTheDayPicked(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZOP", "vyberte den");
+        await phone.ExpectAsync(text, reply);
+        await phone.ExpectAsync("2", @"^Termin Ut 1\.12\. 10:[03]0 drzime");
+    }
 }
