@@ -18,7 +18,17 @@ public sealed class ClosedDays(OfficeCalendar calendar, ClosureService closures)
 
     /// <summary>True when <paramref name="agenda"/> serves nobody on <paramref name="day"/>: the calendar's closed
     /// days, or a closure of the whole day for the office or the agenda, all its counters.</summary>
-    public async Task<bool> IsClosedAsync(Agenda agenda, LocalDate day) =>
-        !calendar.IsOpenOn(day)
-        || (await closures.ClosuresAsync(day)).Any(c => c.WholeDay && c.Counters is null && c.Applies(agenda));
+    public async Task<bool> IsClosedAsync(Agenda agenda, LocalDate day) => await IsClosedForAllAsync([agenda], day);
+
+    /// <summary>True when none of <paramref name="agendas"/> serves anybody on <paramref name="day"/> (one read of
+    /// the day's closures).</summary>
+    public async Task<bool> IsClosedForAllAsync(IReadOnlyList<Agenda> agendas, LocalDate day)
+    {
+        if (!calendar.IsOpenOn(day))
+        {
+            return true;
+        }
+        var wholeDay = (await closures.ClosuresAsync(day)).Where(c => c.WholeDay && c.Counters is null).ToList();
+        return wholeDay.Count > 0 && agendas.All(a => wholeDay.Any(c => c.Applies(a)));
+    }
 }

@@ -16,9 +16,11 @@ public sealed class Prompts
     private readonly BookingService _booking;
     private readonly OfficeSettings _office;
     private readonly ConversationOptions _options;
+    private readonly ClosedDays _closedDays;
 
-    public Prompts(BookingService booking, OfficeSettings office, ConversationOptions options)
+    public Prompts(BookingService booking, OfficeSettings office, ConversationOptions options, ClosedDays closedDays)
     {
+        _closedDays = closedDays;
         _booking = booking;
         _office = office;
         _options = options;
@@ -39,13 +41,13 @@ public sealed class Prompts
             ? t.Texts.TimeOutsideHours(time, day, hours.Open, hours.Close)
             : t.Texts.TimeNotFree(time);
 
-    /// <summary>Why no one is served on <paramref name="day"/> whatever the agenda, as the calendar knows it (not bookable
-    /// yet, a weekend, a holiday, a configured closure), or null; for a day said ahead of the day step, which then says
-    /// it again with the nearest open days (<see cref="ClosedDays"/>, which also knows the console's closures).</summary>
-    public string? ClosedForAll(Turn t, LocalDate day) =>
+    /// <summary>Why no one is served on <paramref name="day"/> (not bookable yet; a weekend, a holiday, a closure
+    /// configured or set from the console, for the agenda chosen or, with none yet, for every agenda), or null; for a
+    /// day said ahead of the day step, which then says it again with the nearest open days.</summary>
+    public async Task<string?> ClosedAheadAsync(Turn t, LocalDate day) =>
         day > _booking.Calendar.LastBookableDate() ? t.Texts.NotYetBookable(day, _booking.Calendar.LastBookableDate())
-        : _booking.Calendar.IsOpenOn(day) ? null
-        : t.Texts.OfficeClosed(day);
+        : await _closedDays.IsClosedForAllAsync(t.Agenda is { } agenda ? [agenda] : _office.Agendas, day) ? t.Texts.OfficeClosed(day)
+        : null;
 
     public string Activities(Turn t)
     {

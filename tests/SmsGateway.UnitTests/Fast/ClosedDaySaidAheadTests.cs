@@ -1,3 +1,6 @@
+using NodaTime;
+using SmsBooking.BookingCore.Closures;
+
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
 /// <summary>A closed day (a weekend, a holiday) or one not bookable yet, said before the day step (<c>pas v sobotu</c>),
@@ -30,5 +33,15 @@ public class ClosedDaySaidAheadTests
     {
         await using var gateway = ConversationHarness.Start();
         await gateway.Phone().ExpectAsync("pas 15.6.", @"^Objednat lze nejdele na .*, na .*15\.6\.2027 jeste ne\.\nCestovni pasy - poslete cislo cinnosti");
+    }
+
+    [Fact]
+    public async Task ADayClosedFromTheConsole_SaidAhead_IsSaidClosed()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Get<ClosureService>().CloseAsync(new Closure(ClosureService.NewId(), new LocalDate(2026, 12, 10), null, null, null, null,
+            "Skoleni", "test", gateway.Clock.GetCurrentInstant()));
+        // Was "Rozumim: Ct 10.12." with the activities: only the calendar's closed days were said so ahead.
+        await gateway.Phone().ExpectAsync("pas na 10.12.", @"^Ct 10\.12\. ma urad zavreno\.\nCestovni pasy - poslete cislo cinnosti");
     }
 }

@@ -143,4 +143,35 @@ public class DaysAndTimesInWordsTests
         await using var gateway = ConversationHarness.Start();
         await gateway.Phone().ExpectAsync("passport application tomorrow at 6pm", @"\n18:00 is outside office hours: on Tue 1\.12\. we are open 8:00-15:00\.\nFree times Tue 1\.12\. ");
     }
+
+    [Theory]
+    [InlineData("o vikendu")] // was "send a day's number": the weekend was not read
+    [InlineData("na vikend")]
+    [InlineData("this weekend")]
+    public async Task TheWeekend_IsSaidClosed_WithTheNearestOpenDays(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZCD", "vyberte den");
+        await phone.ExpectAsync(text, @"^So 5\.12\. ma urad zavreno\.\nCestovni pasy - vyberte den .*\n(.*\n)*\d Pa 4\.12\.\n\d Po 7\.12\.\n(.*\n)*DALSI = dalsi dny$");
+    }
+
+    [Fact]
+    public async Task TheWeekend_InUkrainian_IsSaidClosed()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync("паспорт на вихідних", @"^Сб 5\.12\. установа не працює\.\nЗакордонні паспорти - що вам потрібно");
+    }
+
+    [Theory]
+    [InlineData("v 10", @"^Rozumim: 10:00\.\nObcanske prukazy - vyberte den")] // was the day list again, without a word
+    [InlineData("kolem pul jedenacte", @"^Rozumim: 10:30\.\nObcanske prukazy - vyberte den")]
+    public async Task ATimeAloneAtTheDayList_IsSaidBack_AndHeldWithTheDayPicked(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZOP", "vyberte den");
+        await phone.ExpectAsync(text, reply);
+        await phone.ExpectAsync("2", @"^Termin Ut 1\.12\. 10:[03]0 drzime");
+    }
 }

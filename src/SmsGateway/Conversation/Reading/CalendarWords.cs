@@ -50,6 +50,9 @@ internal static class CalendarWords
 
     public static readonly HashSet<string> WeekWords = Set("WeekWord");
 
+    /// <summary><c>o vikendu</c>, <c>weekend</c>: the coming Saturday, which the office's calendar then says closed or open.</summary>
+    public static readonly HashSet<string> WeekendWords = Set("WeekendWord");
+
     public static readonly HashSet<string> NoonWords = Set("Noon");
 
     /// <summary>Minutes as a unit after a number: <c>o 10 min pozdeji</c> is a delay, not a time.</summary>
@@ -105,7 +108,7 @@ internal static class CalendarWords
     private static readonly HashSet<string> AllWords =
     [
         .. Weekdays.Keys, .. Months.Keys, .. DayWords.Keys, .. NamedDays.Where(d => d.Words.Length == 1).Select(d => d.Words[0]), .. HourWords.Keys, .. HalfHourWords.Keys, .. TimeMarkers, .. DayMarkers,
-        .. HourSuffixes, .. NextWords, .. WeekWords, .. NoonWords, "PUL", "ПІВ", "CTVRT", "AM", "PM",
+        .. HourSuffixes, .. NextWords, .. WeekWords, .. WeekendWords, .. NoonWords, "PUL", "ПІВ", "CTVRT", "AM", "PM",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AllWordsLookup = AllWords.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -73,6 +73,13 @@ internal static class DayReader
                 length = 1;
                 return true;
             }
+            // "o vikendu", "this weekend": the coming Saturday (today on a weekend).
+            if (CalendarWords.WeekendWords.Contains(text))
+            {
+                days = One(today.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday ? today : today.Next(IsoDayOfWeek.Saturday));
+                length = 1;
+                return true;
+            }
         }
         if (CalendarWords.TryDayWord(text, out var ahead))
         {

@@ -70,7 +70,7 @@ internal static class WordMeanings
 
     /// <summary>The lists of the calendar that are one meaning each (<c>v</c>, <c>na</c> in front of a time).</summary>
     public static readonly IReadOnlyList<string> CalendarSets =
-        ["WeekdayShort", "TimeMarker", "DayMarker", "HourSuffix", "NextWord", "ThisWord", "WeekWord", "Noon", "OrdinalSuffix", "MinuteUnit", "GluePreposition"];
+        ["WeekdayShort", "TimeMarker", "DayMarker", "HourSuffix", "NextWord", "ThisWord", "WeekWord", "WeekendWord", "Noon", "OrdinalSuffix", "MinuteUnit", "GluePreposition"];
 
     public static readonly IReadOnlyList<(string Name, Question Question)> QuestionMeanings =
         [("AskHours", Question.Hours), ("AskAddress", Question.Address), ("AskBring", Question.Bring), ("AskFee", Question.Fee), ("AskQueue", Question.Queue)];

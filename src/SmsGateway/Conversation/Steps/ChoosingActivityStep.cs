@@ -29,7 +29,7 @@ public sealed class ChoosingActivityStep(Prompts prompts, OfficeSettings office)
         return r.Agenda is not null; // the agenda already chosen: its activities are asked again
     }
 
-    public override Task<string> PromptAsync(Turn t, string prefix) => Task.FromResult(WithKept(t, prefix, Prompts.Activities(t)));
+    public override Task<string> PromptAsync(Turn t, string prefix) => WithKeptAsync(t, prefix, Prompts.Activities(t));
 
     public override Task<string> HintAsync(Turn t, bool again) =>
         Task.FromResult((again ? Again(t, again) : t.Texts.HintNumber(t.Agenda!.Activities.Count) + "\n") + Prompts.Activities(t));

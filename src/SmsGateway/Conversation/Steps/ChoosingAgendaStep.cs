@@ -32,7 +32,7 @@ public sealed class ChoosingAgendaStep(Prompts prompts, OfficeSettings office) :
     }
 
     public override Task<string> PromptAsync(Turn t, string prefix) =>
-        Task.FromResult(WithKept(t, prefix, t.Greeted ? Prompts.Greeting(t) : Menu(t)));
+        WithKeptAsync(t, prefix, t.Greeted ? Prompts.Greeting(t) : Menu(t));
 
     public override Task<string> HintAsync(Turn t, bool again) =>
         Task.FromResult((again ? Again(t, again) : t.Texts.HintNumber(office.Agendas.Count) + "\n") + Menu(t));

@@ -68,7 +68,12 @@ public sealed class ChoosingDayStep(Prompts prompts, BookingService booking, Clo
         ? await Prompts.DaysWithinAsync(t, week.From, week.To, prefix)
         : t.NoteOf<DaysNear>() is { } near
             ? await Prompts.NearestDaysAsync(t, near.Day, prefix + near.Why + "\n")
-            : await Prompts.DaysAsync(t, prefix);
+            : await Prompts.DaysAsync(t, prefix + TimeKept(t));
+
+    /// <summary>A time said at the day list, or before it, without a day (<c>v 10</c>) waits for the day picked: said
+    /// back before the list (<c>Rozumim: 10:00.</c>), so that it is seen to be kept.</summary>
+    private static string TimeKept(Turn t) =>
+        t.Snapshot is { WantedTime: { } time, WantedFrom: null } ? t.Texts.UnderstoodWhen(null, null, time) + "\n" : "";
 
     public override Task<string> HintAsync(Turn t, bool again) => Prompts.DaysAsync(t, again ? Again(t, again) : t.Texts.HintDay() + "\n");
 

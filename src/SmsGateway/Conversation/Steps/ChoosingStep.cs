@@ -30,14 +30,14 @@ public abstract class ChoosingStep(Prompts prompts) : ConversationStep
     /// back before it (<c>Rozumim: Ut 1.12. 10:00.</c>), so that a day written at a list before the day step is seen to
     /// be kept, not passed over; a day nobody is served on said as such instead (<c>So 5.12. ma urad zavreno.</c>); when
     /// all fits the reply's segments.</summary>
-    protected string WithKept(Turn t, string prefix, string list)
+    protected async Task<string> WithKeptAsync(Turn t, string prefix, string list)
     {
         var s = t.Snapshot;
         if (s.WantedFrom is null && s.WantedTime is null)
         {
             return prefix + list;
         }
-        var closed = s.WantedFrom is { } day && (s.WantedTo is null || s.WantedTo == day) ? Prompts.ClosedForAll(t, day) : null;
+        var closed = s.WantedFrom is { } day && (s.WantedTo is null || s.WantedTo == day) ? await Prompts.ClosedAheadAsync(t, day) : null;
         var kept = prefix + (closed ?? t.Texts.UnderstoodWhen(s.WantedFrom, s.WantedTo, s.WantedTime)) + "\n" + list;
         return t.Texts.Fits(kept) ? kept : prefix + list;
     }
