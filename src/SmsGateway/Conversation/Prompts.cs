@@ -32,6 +32,21 @@ public sealed class Prompts
 
     public string Greeting(Turn t) => t.Texts.Greeting(AgendaNames(t.Language));
 
+    /// <summary>Why <paramref name="time"/> on <paramref name="day"/> could not be held: before the office opens or after it
+    /// closes that day (<c>18:00 je mimo uredni hodiny, Ut 1.12. mame otevreno 8:00-15:00.</c>), else not free.</summary>
+    public string TimeNotFree(Turn t, LocalDate day, LocalTime time) =>
+        _office.Hours.TryGetValue(day.DayOfWeek, out var hours) && (time < hours.Open || time >= hours.Close)
+            ? t.Texts.TimeOutsideHours(time, day, hours.Open, hours.Close)
+            : t.Texts.TimeNotFree(time);
+
+    /// <summary>Why no one is served on <paramref name="day"/> whatever the agenda, as the calendar knows it (not bookable
+    /// yet, a weekend, a holiday, a configured closure), or null; for a day said ahead of the day step, which then says
+    /// it again with the nearest open days (<see cref="ClosedDays"/>, which also knows the console's closures).</summary>
+    public string? ClosedForAll(Turn t, LocalDate day) =>
+        day > _booking.Calendar.LastBookableDate() ? t.Texts.NotYetBookable(day, _booking.Calendar.LastBookableDate())
+        : _booking.Calendar.IsOpenOn(day) ? null
+        : t.Texts.OfficeClosed(day);
+
     public string Activities(Turn t)
     {
         var agenda = t.Agenda!;

@@ -231,6 +231,10 @@ public sealed partial class ConversationTexts
     /// <summary>A time asked for that the day does not offer (closed then, not on the grid, started).</summary>
     public string TimeNotFree(LocalTime time) => Format("TimeNotFree", ("time", Hm(time)));
 
+    /// <summary><paramref name="time"/> is before the office opens or after it closes on <paramref name="day"/>.</summary>
+    public string TimeOutsideHours(LocalTime time, LocalDate day, LocalTime open, LocalTime close) =>
+        Format("TimeOutsideHours", ("time", Hm(time)), ("day", DayLabel(day)), ("from", $"{open.Hour}:{open.Minute:00}"), ("to", $"{close.Hour}:{close.Minute:00}"));
+
     public string HintDay() => Format("HintDay");
 
     public string HintTime() => Format("HintTime");

@@ -87,4 +87,60 @@ public class DaysAndTimesInWordsTests
         // Was Tuesday's list; the earliest of all (Monday 30.11. 08:00) would pass over the day named.
         await phone.ExpectAsync("v utery co nejdriv", @"^Termin Ut 1\.12\. 08:00 drzime");
     }
+
+    [Theory]
+    [InlineData("завтра о пів на десяту", @"^Вт 1\.12\. 09:30 тримаємо")] // was the day's list: the half hour was not read
+    [InlineData("завтра о пів десятої", @"^Вт 1\.12\. 09:30 тримаємо")]
+    [InlineData("завтра пів на першу", @"^Вт 1\.12\. 12:30 тримаємо")]
+    public async Task UkrainianHalfHour_IsHalfBeforeTheHourNamed(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("UA", "^Добрий день!");
+        await phone.ExpectAsync("ZOP", "Оберіть день");
+        await phone.ExpectAsync(text, reply);
+    }
+
+    [Theory]
+    [InlineData("prvni volny termin")] // was the first day's list: "prvni" read as a pick
+    [InlineData("prvni mozny termin")]
+    [InlineData("first available")] // was a hint
+    [InlineData("first free slot")]
+    [InlineData("soonest possible")]
+    public async Task FirstFreeTime_InWords_AtTheDayList_HoldsTheEarliestFreeTime(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZCD", "vyberte den");
+        await phone.ExpectAsync(text, @"^Termin Po 30\.11\. 08:00 drzime");
+    }
+
+    [Theory]
+    [InlineData("Monday the 14th at 10")] // was Monday 7.12.: the weekday read, the date after "the" passed over
+    [InlineData("pondeli dne 14.12. v 10")]
+    public async Task AWeekdayWithItsDate_IsThatDate(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZCD", "vyberte den");
+        await phone.ExpectAsync(text, @"^Termin Po 14\.12\. 10:00 drzime");
+    }
+
+    [Theory]
+    [InlineData("ZOP zitra v 18", @"^18:00 je mimo uredni hodiny, Ut 1\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ut 1\.12\. ")] // was "18:00 neni volny cas."
+    [InlineData("ZOP 10.12. v 15:00", @"^15:00 je mimo uredni hodiny, Ct 10\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ct 10\.12\. ")]
+    [InlineData("ZOP zitra v 7:30", @"^07:30 je mimo uredni hodiny, Ut 1\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ut 1\.12\. ")]
+    [InlineData("ZCD zitra v 14:30", @"^14:30 neni volny cas\.\nVolne casy Ut 1\.12\. ")] // within the hours, no slot: as before
+    public async Task ATimeOutsideTheDaysHours_IsSaidToBeOutsideThem_WithTheNearestTimes(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, reply);
+    }
+
+    [Fact]
+    public async Task ATimeOutsideTheDaysHours_InEnglish()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync("passport application tomorrow at 6pm", @"\n18:00 is outside office hours: on Tue 1\.12\. we are open 8:00-15:00\.\nFree times Tue 1\.12\. ");
+    }
 }

@@ -44,6 +44,17 @@ public class FirstWordLanguageTests
         await gateway.Phone().ExpectAsync(text, "(Dobry den|cinnosti)");
     }
 
+    [Theory]
+    [InlineData("do kolika mate otevreno?", @"^Uredni hodiny: ")] // was answered in English: "do" counted as English
+    [InlineData("Do kdy mate otevreno?", @"^Uredni hodiny: ")]
+    [InlineData("my bychom chteli pas", @"^Cestovni pasy - poslete cislo cinnosti")]
+    [InlineData("mate otevreno i v sobotu?", @"^Uredni hodiny: ")]
+    public async Task ACzechFirstMessage_WithWordsEnglishAlsoHas_IsAnsweredInCzech(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, reply);
+    }
+
     [Fact]
     public async Task CzechMenu_SaysHowToGetUkrainian()
     {

@@ -100,6 +100,28 @@ public class OfficeQuestionsTests
         await phone.ExpectAsync("a kolik to bude stat?", @"^Poplatek \(Podani zadosti\): zdarma");
     }
 
+    [Theory]
+    [InlineData("co si mam vzit?")] // was the day list's hint: "si" between the words
+    [InlineData("co si mam prinest?")]
+    [InlineData("A co s sebou?")]
+    public async Task BringAsked_WithSi_AtTheDayList_IsTheActivitysList(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZOP", "vyberte den");
+        await phone.ExpectAsync(text, @"^S sebou \(Podani zadosti\): dosavadni obcansky prukaz");
+    }
+
+    [Theory]
+    [InlineData("je tam plno?")] // was the menu
+    [InlineData("cekaji tam lidi?")]
+    [InlineData("je tam hodne lidi")]
+    public async Task QueueAsked_AsPeopleWriteIt_IsTheQueue(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, @"^Fronta 07:00: ");
+    }
+
     [Fact]
     public async Task QueueAsked_InWords_IsTheQueueAsFrontaAnswers_AndTheStepFollows()
     {

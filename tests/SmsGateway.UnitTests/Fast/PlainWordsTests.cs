@@ -214,7 +214,7 @@ public class PlainWordsTests
         await phone.SendAsync("3");
         await phone.SendAsync("1");
         await phone.SendAsync("zitra"); // Tuesday: open until 15:00
-        var nearest = await phone.ExpectAsync("v 16:00", @"^16:00 neni volny cas\.\nVolne casy Ut 1\.12\. ");
+        var nearest = await phone.ExpectAsync("v 16:00", @"^16:00 je mimo uredni hodiny, Ut 1\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ut 1\.12\. ");
         Assert.EndsWith("\n1 12:00\n2 12:15", nearest[..nearest.IndexOf("\n3 ", StringComparison.Ordinal)]);
         Assert.EndsWith("\n12 14:45", nearest);
     }

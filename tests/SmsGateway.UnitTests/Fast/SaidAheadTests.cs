@@ -53,7 +53,7 @@ public class SaidAheadTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        await phone.ExpectAsync("ZOP zitra v 20:00, Jan Novak", @"^20:00 neni volny cas\.\nVolne casy Ut 1\.12\. ");
+        await phone.ExpectAsync("ZOP zitra v 20:00, Jan Novak", @"^20:00 je mimo uredni hodiny, Ut 1\.12\. mame otevreno 8:00-15:00\.\nVolne casy Ut 1\.12\. ");
         var s = await SnapshotOf(gateway, phone);
         Assert.Equal(ConversationState.ChoosingTime, s.State);
         Assert.Null(s.Hold);

@@ -105,7 +105,7 @@ internal static class CalendarWords
     private static readonly HashSet<string> AllWords =
     [
         .. Weekdays.Keys, .. Months.Keys, .. DayWords.Keys, .. NamedDays.Where(d => d.Words.Length == 1).Select(d => d.Words[0]), .. HourWords.Keys, .. HalfHourWords.Keys, .. TimeMarkers, .. DayMarkers,
-        .. HourSuffixes, .. NextWords, .. WeekWords, .. NoonWords, "PUL", "CTVRT", "AM", "PM",
+        .. HourSuffixes, .. NextWords, .. WeekWords, .. NoonWords, "PUL", "ПІВ", "CTVRT", "AM", "PM",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AllWordsLookup = AllWords.GetAlternateLookup<ReadOnlySpan<char>>();

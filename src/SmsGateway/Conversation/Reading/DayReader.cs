@@ -53,12 +53,14 @@ internal static class DayReader
                 days = One(named);
                 return true;
             }
-            // "Ut 1.12." (copied from the day list), "pondeli 30.11.": the written date decides.
-            if ((CalendarWords.IsWeekdayAbbreviation(text) || CalendarWords.TryWeekday(text, out _)) && i + 1 < t.Count
-                && TryWritten(t, i + 1, today, timeFirst, numericOnly, out var written, out var writtenLength))
+            // "Ut 1.12." (copied from the day list), "pondeli 30.11.", "pondeli dne 14.12.", "Monday the 14th": the written
+            // date decides.
+            var dateAt = i + 1 < t.Count && CalendarWords.DayMarkers.Contains(t[i + 1].Text) ? i + 2 : i + 1;
+            if ((CalendarWords.IsWeekdayAbbreviation(text) || CalendarWords.TryWeekday(text, out _)) && dateAt < t.Count
+                && TryWritten(t, dateAt, today, timeFirst, numericOnly, out var written, out var writtenLength))
             {
                 days = One(written);
-                length = writtenLength + 1;
+                length = writtenLength + dateAt - i;
                 return true;
             }
             if (CalendarWords.NextWords.Contains(text) || CalendarWords.ThisWords.Contains(text))

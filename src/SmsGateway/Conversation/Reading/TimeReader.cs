@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SmsBooking.SmsGateway.Conversation.Reading;
 
 /// <summary>Reads a time at a position of the message: <c>9:30</c>, <c>9.30</c>, <c>930</c>, <c>v 10</c>, <c>v deset</c>,
-/// <c>10h</c>, <c>10 hod</c>, <c>pul desate</c> (9:30), <c>ctvrt na deset</c> (9:15), <c>tri ctvrte na deset</c> (9:45),
+/// <c>10h</c>, <c>10 hod</c>, <c>pul desate</c> (9:30), <c>пів на десяту</c> (9:30), <c>ctvrt na deset</c> (9:15), <c>tri ctvrte na deset</c> (9:45),
 /// <c>10am</c>, <c>2:30 pm</c>, <c>half past nine</c>, <c>v poledne</c>.</summary>
 /// <remarks>A bare number is a time only with something that says so: a marker in front (<c>v</c>, <c>ve</c>, <c>o</c>,
 /// <c>kolem</c>, <c>at</c>, ...), an hour word after (<c>h</c>, <c>hod</c>, <c>hodin</c>, <c>am</c>, <c>pm</c>) or a
@@ -48,6 +48,11 @@ internal static class TimeReader
             if (text is "PUL" or "1/2" && HourAt(Next(1), halfHour: true) is { } half)
             {
                 return Done(Before(half), 30, false, 2, out time, out length);
+            }
+            // пів на десяту, пів десятої = 9:30 (Ukrainian: half to the tenth hour)
+            if (text is "ПІВ" && (Next(1) == "НА" ? HourAt(Next(2), halfHour: true) : HourAt(Next(1), halfHour: true)) is { } uaHalf)
+            {
+                return Done(Before(uaHalf), 30, false, Next(1) == "НА" ? 3 : 2, out time, out length);
             }
             // ctvrt na deset = 9:15; tri ctvrte na deset = 9:45
             if (text is "CTVRT" or "1/4" && Next(1) == "NA" && HourAt(Next(2), halfHour: false) is { } quarter)

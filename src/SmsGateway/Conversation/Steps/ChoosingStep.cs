@@ -28,15 +28,17 @@ public abstract class ChoosingStep(Prompts prompts) : ConversationStep
 
     /// <summary><paramref name="list"/> after <paramref name="prefix"/>, with the day and time kept for their steps said
     /// back before it (<c>Rozumim: Ut 1.12. 10:00.</c>), so that a day written at a list before the day step is seen to
-    /// be kept, not passed over; when all fits the reply's segments.</summary>
-    protected static string WithKept(Turn t, string prefix, string list)
+    /// be kept, not passed over; a day nobody is served on said as such instead (<c>So 5.12. ma urad zavreno.</c>); when
+    /// all fits the reply's segments.</summary>
+    protected string WithKept(Turn t, string prefix, string list)
     {
         var s = t.Snapshot;
         if (s.WantedFrom is null && s.WantedTime is null)
         {
             return prefix + list;
         }
-        var kept = prefix + t.Texts.UnderstoodWhen(s.WantedFrom, s.WantedTo, s.WantedTime) + "\n" + list;
+        var closed = s.WantedFrom is { } day && (s.WantedTo is null || s.WantedTo == day) ? Prompts.ClosedForAll(t, day) : null;
+        var kept = prefix + (closed ?? t.Texts.UnderstoodWhen(s.WantedFrom, s.WantedTo, s.WantedTime)) + "\n" + list;
         return t.Texts.Fits(kept) ? kept : prefix + list;
     }
 
