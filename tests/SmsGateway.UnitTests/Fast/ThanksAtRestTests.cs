@@ -39,3 +39,15 @@ public class ThanksAtRestTests
         await phone.ExpectAsync("Dobry den", @"^Dobry den, objednani na urad"); // a greeting still starts a talk
     }
 }
+
+/// <summary>Emoji alone as a new phone's first message say nothing: the greeting, as before (a thanks only after a
+/// booking, where they answer it).</summary>
+public class EmojiAsAFirstMessageTests
+{
+    [Fact]
+    public async Task EmojiAlone_AsTheFirstMessage_GetTheGreeting()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync("\U0001F600\U0001F600\U0001F600", "^Dobry den, objednani na urad");
+    }
+}

@@ -16,7 +16,10 @@ public static class Courtesy
 
     /// <summary>True for a thanks: a thanks word, with softeners and greetings at most (<c>dobry den, dekuji</c>); or
     /// a message of emoji alone (a thumbs-up, a smile, folded hands), which after a booking says nothing else.</summary>
-    public static bool IsThanks(string? text) => Only(WithoutPictographs(text), Thanks, [Softeners, Greetings]) || IsEmojiOnly(text);
+    /// <param name="emojiAlone">Whether emoji alone count: after a booking they say thanks; as a first message they are
+    /// no words at all, answered with the greeting.</param>
+    public static bool IsThanks(string? text, bool emojiAlone = true) =>
+        Only(WithoutPictographs(text), Thanks, [Softeners, Greetings]) || emojiAlone && IsEmojiOnly(text);
 
     /// <summary>The text without its pictographs (<c>Dekuji 🙂</c> is a thanks).</summary>
     private static string WithoutPictographs(string? text)
