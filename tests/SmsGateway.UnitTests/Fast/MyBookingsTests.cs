@@ -43,6 +43,7 @@ public class MyBookingsInWordsTests
     [InlineData("kdy mam prijit?", "^Vase objednavky:\n")]
     [InlineData("jaky mam termin", "^Vase objednavky:\n")]
     [InlineData("when is my appointment?", "^(Vase objednavky|Your bookings):\n")]
+    [InlineData("what are my bookings?", "^(Vase objednavky|Your bookings):\n")]
     public async Task AskedInWords_AfterABooking_ListsTheBookings(string text, string reply)
     {
         await using var gateway = ConversationHarness.Start();

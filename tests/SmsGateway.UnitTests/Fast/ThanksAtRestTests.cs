@@ -12,6 +12,7 @@ public class ThanksAtRestTests
     [InlineData("ok diky")]
     [InlineData("dekuji za informace, nashledanou")]
     [InlineData("thanks for the help")]
+    [InlineData("Děkuji 🙂")] // a thanks with an emoji got the menu
     public async Task ThanksForSomething_AfterABooking_IsAThanks(string text)
     {
         await using var gateway = ConversationHarness.Start();
@@ -36,5 +37,17 @@ public class ThanksAtRestTests
         }
         await phone.ExpectAsync("diky moc", @"^Radi jsme pomohli, na shledanou\."); // was the greeting and the agendas
         await phone.ExpectAsync("Dobry den", @"^Dobry den, objednani na urad"); // a greeting still starts a talk
+    }
+}
+
+/// <summary>Emoji alone as a new phone's first message say nothing: the greeting, as before (a thanks only after a
+/// booking, where they answer it).</summary>
+public class EmojiAsAFirstMessageTests
+{
+    [Fact]
+    public async Task EmojiAlone_AsTheFirstMessage_GetTheGreeting()
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync("\U0001F600\U0001F600\U0001F600", "^Dobry den, objednani na urad");
     }
 }

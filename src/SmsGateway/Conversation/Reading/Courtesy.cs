@@ -16,7 +16,25 @@ public static class Courtesy
 
     /// <summary>True for a thanks: a thanks word, with softeners and greetings at most (<c>dobry den, dekuji</c>); or
     /// a message of emoji alone (a thumbs-up, a smile, folded hands), which after a booking says nothing else.</summary>
-    public static bool IsThanks(string? text) => Only(text, Thanks, [Softeners, Greetings]) || IsEmojiOnly(text);
+    /// <param name="emojiAlone">Whether emoji alone count: after a booking they say thanks; as a first message they are
+    /// no words at all, answered with the greeting.</param>
+    public static bool IsThanks(string? text, bool emojiAlone = true) =>
+        Only(WithoutPictographs(text), Thanks, [Softeners, Greetings]) || emojiAlone && IsEmojiOnly(text);
+
+    /// <summary>The text without its pictographs (<c>Dekuji 🙂</c> is a thanks).</summary>
+    private static string WithoutPictographs(string? text)
+    {
+        var kept = new System.Text.StringBuilder();
+        foreach (var rune in (text ?? "").EnumerateRunes())
+        {
+            kept.Append(IsPictograph(rune) ? " " : rune.ToString());
+        }
+        return kept.ToString();
+    }
+
+    private static bool IsPictograph(System.Text.Rune rune) =>
+        System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.OtherSymbol || rune.Value is >= 0x1F300 and <= 0x1FAFF
+        || rune.Value is 0x200D or 0xFE0F;
 
     /// <summary>Pictographs only (with their joiners, skin tones and variation selectors, spaces and punctuation).</summary>
     private static bool IsEmojiOnly(string? text)
@@ -25,7 +43,7 @@ public static class Courtesy
         foreach (var rune in (text ?? "").EnumerateRunes())
         {
             var category = System.Text.Rune.GetUnicodeCategory(rune);
-            if (category == System.Globalization.UnicodeCategory.OtherSymbol || (rune.Value is >= 0x1F300 and <= 0x1FAFF))
+            if (category == System.Globalization.UnicodeCategory.OtherSymbol || rune.Value is >= 0x1F300 and <= 0x1FAFF)
             {
                 pictographs++;
             }

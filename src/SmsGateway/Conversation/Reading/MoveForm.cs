@@ -2,8 +2,8 @@ namespace SmsBooking.SmsGateway.Conversation.Reading;
 
 /// <summary><c>PRESUN</c> alone moves the phone's booking (or lists them); a booking code after it names the one; a
 /// day, a time or a part of the day after it (<c>PRESUN K7M3QX zitra v 10</c>, <c>move to friday</c>) are read as at
-/// the day step and wait for their steps. Anything else after it is not read (no name, no agenda: the booking keeps its
-/// own). The first word is a head of <c>Move</c> in the lexicon.</summary>
+/// the day step and wait for their steps; an agenda or activity after it (<c>PRESUN pas na utery</c>, without a code)
+/// says which of several bookings. Anything else after it is not read (no name: the booking keeps its own). The first word is a head of <c>Move</c> in the lexicon.</summary>
 internal sealed class MoveForm(FormWords words) : IMessageForm
 {
     private readonly HashSet<string> _heads = words.HeadsOf(Keyword.Move);
@@ -27,10 +27,13 @@ internal sealed class MoveForm(FormWords words) : IMessageForm
             return new MessageReading { Keyword = Keyword.Move, BookingCode = code };
         }
         var scan = new MessageScan(Tokenizer.Split(message.From(restFrom), words.Lexicon.IsCode), context with { Step = ConversationState.ChoosingDay }, words.Lexicon);
+        var (agenda, activity) = MessageReader.ResolveOffice(scan.OfficeHits, null); // PRESUN pas na utery: the passport booking
         return new MessageReading
         {
             Keyword = Keyword.Move,
             BookingCode = code,
+            Agenda = code is null ? agenda : null,
+            Activity = code is null ? activity : null,
             Days = scan.Days,
             Time = scan.Time is { } time ? MessageReader.Resolve(time, scan.Part) : null,
             PartOfDay = scan.Part,

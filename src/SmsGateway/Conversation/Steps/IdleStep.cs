@@ -10,10 +10,10 @@ public sealed class IdleStep(Prompts prompts) : ConversationStep
 
     public override bool AtRest => true;
 
-    /// <summary>A thanks after something done (a cancel, MOJE, a watch) is answered as after a booking; it used to get
-    /// the greeting and the whole menu.</summary>
+    /// <summary>A thanks in words after something done (a cancel, MOJE, a watch) is answered as after a booking; it used
+    /// to get the greeting and the whole menu. Emoji alone, which may be a new phone's first message, get the greeting.</summary>
     public override Task<string?> FirstAsync(Turn t, MessageReading r, string text) =>
-        Task.FromResult(Courtesy.IsThanks(text) ? t.Texts.Format("YouAreWelcome") : null);
+        Task.FromResult(Courtesy.IsThanks(text, emojiAlone: false) ? t.Texts.Format("YouAreWelcome") : null);
 
         public override async Task<string?> TakeAsync(Turn t, MessageReading r)
     {
