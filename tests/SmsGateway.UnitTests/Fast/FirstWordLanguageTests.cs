@@ -45,6 +45,15 @@ public class FirstWordLanguageTests
     }
 
     [Theory]
+    [InlineData("MY", @"^You have no upcoming booking")] // was answered in Czech once MY was no longer an English hint
+    [InlineData("MOJE", @"^Nemate zadnou nadchazejici objednavku")]
+    public async Task ALoneMyBookingsWord_IsAnsweredInItsLanguage(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, reply);
+    }
+
+    [Theory]
     [InlineData("do kolika mate otevreno?", @"^Uredni hodiny: ")] // was answered in English: "do" counted as English
     [InlineData("Do kdy mate otevreno?", @"^Uredni hodiny: ")]
     [InlineData("my bychom chteli pas", @"^Cestovni pasy - poslete cislo cinnosti")]
