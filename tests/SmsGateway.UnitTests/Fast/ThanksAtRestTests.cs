@@ -37,4 +37,14 @@ public class ThanksAtRestTests
         await phone.ExpectAsync("diky moc", @"^Radi jsme pomohli, na shledanou\."); // was the greeting and the agendas
         await phone.ExpectAsync("Dobry den", @"^Dobry den, objednani na urad"); // a greeting still starts a talk
     }
+
+    [Theory]
+    [InlineData("😀😀😀")]
+    [InlineData("👍")]
+    public async Task EmojiAlone_OnAPhoneThatNeverTalked_GetsTheGreeting(string text)
+    {
+        await using var gateway = ConversationHarness.Start();
+        // Was "Radi jsme pomohli, na shledanou": nothing was done that a smile could thank for.
+        await gateway.Phone().ExpectAsync(text, @"^Dobry den, objednani na urad");
+    }
 }

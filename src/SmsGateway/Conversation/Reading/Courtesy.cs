@@ -16,7 +16,11 @@ public static class Courtesy
 
     /// <summary>True for a thanks: a thanks word, with softeners and greetings at most (<c>dobry den, dekuji</c>); or
     /// a message of emoji alone (a thumbs-up, a smile, folded hands), which after a booking says nothing else.</summary>
-    public static bool IsThanks(string? text) => Only(text, Thanks, [Softeners, Greetings]) || IsEmojiOnly(text);
+    public static bool IsThanks(string? text) => IsThanksInWords(text) || IsEmojiOnly(text);
+
+    /// <summary>True for a thanks said in words (<c>diky za info</c>): at rest, where a smile alone may be a first
+    /// message that thanks for nothing.</summary>
+    public static bool IsThanksInWords(string? text) => Only(text, Thanks, [Softeners, Greetings]);
 
     /// <summary>Pictographs only (with their joiners, skin tones and variation selectors, spaces and punctuation).</summary>
     private static bool IsEmojiOnly(string? text)

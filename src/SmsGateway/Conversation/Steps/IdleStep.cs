@@ -2,8 +2,8 @@ using SmsBooking.SmsGateway.Conversation.Reading;
 
 namespace SmsBooking.SmsGateway.Conversation.Steps;
 
-/// <summary>Nothing under way: a thanks is answered (<see cref="FirstAsync"/>), a message is greeted, and whatever it already says for a booking is taken as the agenda
-/// step would take it (<c>pas zitra v 10</c>).</summary>
+/// <summary>Nothing under way: a thanks is answered (<see cref="FirstAsync"/>), a message is greeted, and whatever it
+/// already says for a booking is taken as the agenda step would take it (<c>pas zitra v 10</c>).</summary>
 public sealed class IdleStep(Prompts prompts) : ConversationStep
 {
     public override ConversationState State => ConversationState.Idle;
@@ -11,11 +11,12 @@ public sealed class IdleStep(Prompts prompts) : ConversationStep
     public override bool AtRest => true;
 
     /// <summary>A thanks after something done (a cancel, MOJE, a watch) is answered as after a booking; it used to get
-    /// the greeting and the whole menu.</summary>
+    /// the greeting and the whole menu. In words only: emoji alone may be the first message of a phone that never
+    /// talked, and get the greeting.</summary>
     public override Task<string?> FirstAsync(Turn t, MessageReading r, string text) =>
-        Task.FromResult(Courtesy.IsThanks(text) ? t.Texts.Format("YouAreWelcome") : null);
+        Task.FromResult(Courtesy.IsThanksInWords(text) ? t.Texts.Format("YouAreWelcome") : null);
 
-        public override async Task<string?> TakeAsync(Turn t, MessageReading r)
+    public override async Task<string?> TakeAsync(Turn t, MessageReading r)
     {
         await t.Machine.FireAsync(ConversationTrigger.Greeted);
         t.Greeted = true;
