@@ -65,11 +65,12 @@ public sealed class ConversationEngine
         }
         var t = new Turn(conversation, _booking, _office, _texts, _clock) { Steps = _steps };
         var reading = _reader.Read(text, new ReadingContext(t.State, _booking.Calendar.Today()) { Agenda = t.Agenda, Shown = t.Step.Shown(t) });
-        if (newTalk && reading is { Keyword: Keyword.Help, Form: MessageForm.Talk } && _reader.LanguageOf(text, Keyword.Help) is { } helpLanguage)
+        if (newTalk && reading is { Keyword: Keyword.Help or Keyword.MyBookings, Form: MessageForm.Talk }
+            && _reader.LanguageOf(text, reading.Keyword) is { } helpLanguage)
         {
             // A lone HELP starts a talk in English (POMOC in Czech, an office's own help word in the language it is
             // configured under): the word itself is the hint, where it alone is the message; OBJ HELP is a one-message
-            // form and keeps the line's Czech.
+            // form and keeps the line's Czech. So does a lone MY (MOJE in Czech): MY is no hint elsewhere (Czech "we").
             snapshot.Language = helpLanguage;
         }
         var reply = await t.Step.FirstAsync(t, reading, text) ?? await AnswerAsync(t, reading);

@@ -32,11 +32,13 @@ public sealed partial class ConversationTexts
     public string Format(string name, params ReadOnlySpan<(string Name, string Value)> values)
     {
         // One pass over the template: a value that itself holds "{holdEnds}" (a reason the staff typed) stays as typed.
+        // A value ending with its own full stop (a day label, a name signed "Ph.D.") takes the template's stop after it.
         var template = _templates[name];
         var length = template.Length;
         foreach (var m in Placeholder.EnumerateMatches(template))
         {
-            length += (ValueOf(template.AsSpan(m.Index, m.Length), values)?.Length ?? m.Length) - m.Length;
+            var value = ValueOf(template.AsSpan(m.Index, m.Length), values);
+            length += (value?.Length ?? m.Length) - m.Length - (OwnStop(template, m.Index + m.Length, value) ? 1 : 0);
         }
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
         try
@@ -50,7 +52,7 @@ public sealed partial class ConversationTexts
                 var filled = ValueOf(template.AsSpan(m.Index, m.Length), values) is { } value ? value.AsSpan() : template.AsSpan(m.Index, m.Length);
                 filled.CopyTo(buffer.AsSpan(written));
                 written += filled.Length;
-                copied = m.Index + m.Length;
+                copied = m.Index + m.Length + (OwnStop(template, m.Index + m.Length, filled) ? 1 : 0);
             }
             template.AsSpan(copied).CopyTo(buffer.AsSpan(written));
             return new string(buffer, 0, length);
@@ -60,6 +62,11 @@ public sealed partial class ConversationTexts
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>True when <paramref name="value"/> ends with a full stop and the template puts one right after it.</summary>
+    private static bool OwnStop(string template, int after, ReadOnlySpan<char> value) =>
+        value.EndsWith(".") && !value.EndsWith("..") && after < template.Length && template[after] == '.'
+        && (after + 1 >= template.Length || template[after + 1] != '.');
 
     /// <summary>The value given for the placeholder <paramref name="braced"/> (<c>{agenda}</c>), or null.</summary>
     private static string? ValueOf(ReadOnlySpan<char> braced, ReadOnlySpan<(string Name, string Value)> values)

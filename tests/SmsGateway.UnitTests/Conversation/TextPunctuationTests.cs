@@ -31,4 +31,24 @@ public class TextPunctuationTests
         }
         Assert.True(doubled.Count == 0, string.Join("\n", doubled));
     }
+
+    [Theory]
+    [InlineData(Language.Cs)]
+    [InlineData(Language.En)]
+    [InlineData(Language.Uk)]
+    public void AValueEndingWithAStop_IsNeverFollowedByAnother(Language language)
+    {
+        var t = TextCatalog.Default.For(language);
+        var doubled = new List<string>();
+        foreach (var (name, template) in TextCatalog.ShippedTemplates(language))
+        {
+            // A name signed with a title after it (Petra Svobodova Ph.D.) ends with its own full stop.
+            var text = t.Format(name, TextCatalog.Placeholders(template).Select(p => (p, "Ph.D.")).ToArray());
+            if (text.Replace("...", "").Contains(".."))
+            {
+                doubled.Add($"{name}: {text}");
+            }
+        }
+        Assert.True(doubled.Count == 0, string.Join("\n", doubled));
+    }
 }

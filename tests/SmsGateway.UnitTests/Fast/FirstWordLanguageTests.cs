@@ -13,6 +13,8 @@ public class FirstWordLanguageTests
     [InlineData("Hello", @"^Hello, appointments at the office")]
     [InlineData("Good morning, I would like to book an appointment", @"^Hello, appointments at the office")]
     [InlineData("I won't be able to come", @"^You have no booking to cancel")] // was the Czech menu
+    [InlineData("Hi, do you do passports?", @"^Passports - send the number")] // Czech once DO was no English hint
+    [InlineData("can you help me with my passports", @"^Passports - send the number")]
     public async Task EnglishFirstMessage_IsAnsweredInEnglish(string text, string reply)
     {
         await using var gateway = ConversationHarness.Start();
@@ -42,6 +44,15 @@ public class FirstWordLanguageTests
     {
         await using var gateway = ConversationHarness.Start();
         await gateway.Phone().ExpectAsync(text, "(Dobry den|cinnosti)");
+    }
+
+    [Theory]
+    [InlineData("MY", @"^You have no upcoming booking")] // was answered in Czech once MY was no longer an English hint
+    [InlineData("MOJE", @"^Nemate zadnou nadchazejici objednavku")]
+    public async Task ALoneMyBookingsWord_IsAnsweredInItsLanguage(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        await gateway.Phone().ExpectAsync(text, reply);
     }
 
     [Theory]

@@ -22,4 +22,16 @@ public class NamesWithTitlesTests
         await phone.ExpectAsync("1", "Napiste jmeno");
         await phone.ExpectAsync(text, $@"^Souhrn: .*08:00, {System.Text.RegularExpressions.Regex.Escape(name)}\.? Potvrdte ANO");
     }
+
+    [Fact]
+    public async Task ANameEndingWithATitlesStop_GetsNoSecondStop()
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("pas zitra v 10", "cinnosti");
+        await phone.ExpectAsync("1", "Napiste jmeno");
+        // Was "Svobodova Ph.D.. Potvrdte": the summary's stop after the name's own.
+        await phone.ExpectAsync("MUDr. Petra Svobodová, Ph.D.", @"^Souhrn: .*10:00, MUDr\. Petra Svobodova Ph\.D\. Potvrdte ANO");
+        await phone.ExpectAsync("ANO", @"Kod: \w{6}");
+    }
 }

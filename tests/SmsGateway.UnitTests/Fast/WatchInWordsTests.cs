@@ -31,4 +31,17 @@ public class WatchInWordsTests
         await using var gateway = ConversationHarness.Start();
         await gateway.Phone().ExpectAsync("dejte mi vedet, az se uvolni termin na pas", @"^Pro hlidani poslete i jmeno, napr\. HLIDAT ZCD Jan Novak");
     }
+
+    [Theory]
+    [InlineData("let me know if 10:00 is free tomorrow", @"^Understood: Tue 1\.12\. 10:00\.")]
+    [InlineData("dejte mi vedet, jestli je zitra v 10 volno", @"^Rozumim: Ut 1\.12\. 10:00\.")]
+    public async Task AskingWhetherATimeIsFree_IsNoWatch(string text, string reply)
+    {
+        await using var gateway = ConversationHarness.Start();
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("OBJ ZOP 2.12. 10:00 Jana Novakova", "ANO");
+        await phone.ExpectAsync("ANO", @"Kod: \w{6}");
+        // Was a watch for a time earlier than the booking: a question about a time is no request to be told later.
+        await phone.ExpectAsync(text, reply);
+    }
 }

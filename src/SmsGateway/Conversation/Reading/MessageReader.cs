@@ -155,9 +155,11 @@ public sealed partial class MessageReader
                 PartOfDay = scan.Part,
             };
         }
-        if (scan.Keywords.Contains(Keyword.Watch) && !scan.SharedKeywords.Contains(Keyword.Watch) && !scan.Keywords.Contains(Keyword.Cancel))
+        if (scan.Keywords.Contains(Keyword.Watch) && !scan.SharedKeywords.Contains(Keyword.Watch) && !scan.Keywords.Contains(Keyword.Cancel)
+            && scan.Time is null)
         {
-            // dejte mi vedet, kdyby se neco uvolnilo: HLIDAT, for the agenda named (else the talk's, or the booking's)
+            // dejte mi vedet, kdyby se neco uvolnilo: HLIDAT, for the agenda named (else the talk's, or the booking's); with a
+            // time it asks about that time (let me know if 10:00 is free tomorrow), as a watch never does
             var (agenda, activity) = ResolveOffice(scan.OfficeHits, null);
             return new MessageReading { Keyword = Keyword.Watch, Agenda = agenda, Activity = activity, Days = scan.Days };
         }

@@ -15,7 +15,7 @@ public sealed class IdleStep(Prompts prompts) : ConversationStep
     public override Task<string?> FirstAsync(Turn t, MessageReading r, string text) =>
         Task.FromResult(Courtesy.IsThanks(text, emojiAlone: false) ? t.Texts.Format("YouAreWelcome") : null);
 
-        public override async Task<string?> TakeAsync(Turn t, MessageReading r)
+    public override async Task<string?> TakeAsync(Turn t, MessageReading r)
     {
         await t.Machine.FireAsync(ConversationTrigger.Greeted);
         t.Greeted = true;
