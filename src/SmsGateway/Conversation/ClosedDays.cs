@@ -31,4 +31,9 @@ public sealed class ClosedDays(OfficeCalendar calendar, ClosureService closures)
         var wholeDay = (await closures.ClosuresAsync(day)).Where(c => c.WholeDay && c.Counters is null).ToList();
         return wholeDay.Count > 0 && agendas.All(a => wholeDay.Any(c => c.Applies(a)));
     }
+
+    /// <summary>True when part of <paramref name="day"/> is closed from the console for the whole office or an agenda
+    /// (a shortened day): its office hours are then not the configured ones.</summary>
+    public async Task<bool> IsPartClosedAsync(LocalDate day) =>
+        (await closures.ClosuresAsync(day)).Any(c => !c.WholeDay && c.Counters is null);
 }

@@ -36,8 +36,10 @@ public sealed class Prompts
 
     /// <summary>Why <paramref name="time"/> on <paramref name="day"/> could not be held: before the office opens or after it
     /// closes that day (<c>18:00 je mimo uredni hodiny, Ut 1.12. mame otevreno 8:00-15:00.</c>), else not free.</summary>
-    public string TimeNotFree(Turn t, LocalDate day, LocalTime time) =>
+    /// <remarks>A day partly closed from the console keeps other hours than the configured ones: none are quoted.</remarks>
+    public async Task<string> TimeNotFreeAsync(Turn t, LocalDate day, LocalTime time) =>
         _office.Hours.TryGetValue(day.DayOfWeek, out var hours) && (time < hours.Open || time >= hours.Close)
+            && !await _closedDays.IsPartClosedAsync(day)
             ? t.Texts.TimeOutsideHours(time, day, hours.Open, hours.Close)
             : t.Texts.TimeNotFree(time);
 

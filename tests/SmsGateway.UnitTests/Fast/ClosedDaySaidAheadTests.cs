@@ -44,4 +44,15 @@ public class ClosedDaySaidAheadTests
         // Was "Rozumim: Ct 10.12." with the activities: only the calendar's closed days were said so ahead.
         await gateway.Phone().ExpectAsync("pas na 10.12.", @"^Ct 10\.12\. ma urad zavreno\.\nCestovni pasy - poslete cislo cinnosti");
     }
+
+    [Fact]
+    public async Task ATimeAfterHours_OnADayShortenedFromTheConsole_QuotesNoHoursTheDayDoesNotKeep()
+    {
+        await using var gateway = ConversationHarness.Start();
+        // Tuesday 1.12. (8:00-15:00) closed from 12:00: '8:00-15:00' is no longer that day's hours.
+        await gateway.Get<ClosureService>().CloseAsync(new Closure(ClosureService.NewId(), new LocalDate(2026, 12, 1), new LocalTime(12, 0), new LocalTime(15, 0), null, null,
+            "Skoleni", "test", gateway.Clock.GetCurrentInstant()));
+        // Was '18:00 je mimo uredni hodiny, Ut 1.12. mame otevreno 8:00-15:00.'
+        await gateway.Phone().ExpectAsync("ZOP zitra v 18", @"^18:00 neni volny cas\.\nVolne casy Ut 1\.12\. ");
+    }
 }

@@ -1,3 +1,5 @@
+using SmsBooking.TestSupport;
+
 namespace SmsBooking.SmsGateway.Tests.Fast;
 
 /// <summary>Issue 26: a closed day said as closed (with the nearest open days and DALSI), and <c>co nejdriv</c> /
@@ -173,5 +175,16 @@ public class DaysAndTimesInWordsTests
         await phone.ExpectAsync("ZOP", "vyberte den");
         await phone.ExpectAsync(text, reply);
         await phone.ExpectAsync("2", @"^Termin Ut 1\.12\. 10:[03]0 drzime");
+    }
+
+    [Theory]
+    [InlineData("pristi vikend")] // on a weekend was that weekend itself: 'Ne 6.12. ma urad zavreno'
+    [InlineData("next weekend")]
+    public async Task TheNextWeekend_SaidOnAWeekend_IsTheWeekendAfter(string text)
+    {
+        await using var gateway = ConversationHarness.Start(now: TestOffice.Prague(2026, 12, 6, 10, 0));
+        var phone = gateway.Phone();
+        await phone.ExpectAsync("ZCD", "vyberte den");
+        await phone.ExpectAsync(text, @"^So 12\.12\. ma urad zavreno\.\n");
     }
 }

@@ -73,10 +73,12 @@ internal static class DayReader
                 length = 1;
                 return true;
             }
-            // "o vikendu", "this weekend": the coming Saturday (today on a weekend).
+            // "o vikendu", "this weekend": the coming Saturday (today on a weekend); "pristi vikend", "next weekend" said
+            // on a weekend: the Saturday after it.
             if (CalendarWords.WeekendWords.Contains(text))
             {
-                days = One(today.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday ? today : today.Next(IsoDayOfWeek.Saturday));
+                var next = i > 0 && CalendarWords.NextWords.Contains(t[i - 1].Text);
+                days = One(today.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday && !next ? today : today.Next(IsoDayOfWeek.Saturday));
                 length = 1;
                 return true;
             }

@@ -54,7 +54,7 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
                 // "Just taken" only of a time this phone was offered (the list shown, or the day's free times read for
                 // this message); one that was full before is simply not free.
                 var offered = s.ShownTimes?.Contains(time) == true || (t.Known is { } k && k.Day == s.Day && k.Slots.Any(x => x.Start == time));
-                t.Note(State, new TimesNear(time, offered ? t.Texts.SlotTaken() : Prompts.TimeNotFree(t, s.Day!.Value, time)));
+                t.Note(State, new TimesNear(time, offered ? t.Texts.SlotTaken() : await Prompts.TimeNotFreeAsync(t, s.Day!.Value, time)));
                 await t.Machine.FireAsync(ConversationTrigger.SlotTaken);
                 break;
             case HoldOutcome.TooManyBookings:
@@ -66,7 +66,7 @@ public sealed class ChoosingTimeStep(Prompts prompts, BookingService booking) : 
                 await t.Machine.FireAsync(ConversationTrigger.Abandoned);
                 break;
             default:
-                t.Note(State, new TimesNear(time, Prompts.TimeNotFree(t, s.Day!.Value, time)));
+                t.Note(State, new TimesNear(time, await Prompts.TimeNotFreeAsync(t, s.Day!.Value, time)));
                 break;
         }
     }
