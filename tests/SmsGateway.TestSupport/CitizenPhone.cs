@@ -37,12 +37,19 @@ public abstract class CitizenPhone
     /// name. Returns the summary.</summary>
     public async Task<string> WalkToSummaryAsync(string agenda = "1")
     {
+        await WalkToNameStepAsync(agenda);
+        return await ExpectAsync("Jana Nováková", @"Souhrn: .*Jana Novakova.*ANO do \d\d:\d\d");
+    }
+
+    /// <summary>From the greeting to the name step: the agenda, its first activity, the first day and time offered,
+    /// held (the reply matching <paramref name="held"/>).</summary>
+    public async Task WalkToNameStepAsync(string agenda = "1", string held = @"drzime do \d\d:\d\d")
+    {
         await ExpectAsync("Dobry den", @"\n1 Obcanske prukazy\n2 Cestovni pasy\n3 Evidence obyvatel");
         await ExpectAsync(agenda, @"cinnost");
         await ExpectAsync("1", @"vyberte den");
         await ExpectAsync("1", @"Volne casy");
-        await ExpectAsync("1", @"drzime do \d\d:\d\d");
-        return await ExpectAsync("Jana Nováková", @"Souhrn: .*Jana Novakova.*ANO do \d\d:\d\d");
+        await ExpectAsync("1", held);
     }
 
     /// <summary>From the list of agendas: identity cards, the first activity, day and time offered, the name, ANO.

@@ -15,11 +15,7 @@ public class NamesWithTitlesTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
-        await phone.ExpectAsync("1", "cinnosti");
-        await phone.ExpectAsync("1", "vyberte den");
-        await phone.ExpectAsync("1", "Volne casy");
-        await phone.ExpectAsync("1", "Napiste jmeno");
+        await phone.WalkToNameStepAsync(held: "Napiste jmeno");
         await phone.ExpectAsync(text, $@"^Souhrn: .*08:00, {System.Text.RegularExpressions.Regex.Escape(name)}\.? Potvrdte ANO");
     }
 

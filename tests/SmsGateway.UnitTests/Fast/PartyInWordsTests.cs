@@ -24,11 +24,7 @@ public class PartyInWordsTests
     {
         await using var gateway = ConversationHarness.Start();
         var phone = gateway.Phone();
-        await phone.ExpectAsync("Dobry den", "Obcanske prukazy");
-        await phone.ExpectAsync("1", "cinnosti");
-        await phone.ExpectAsync("1", "vyberte den");
-        await phone.ExpectAsync("1", "Volne casy");
-        await phone.ExpectAsync("1", "Napiste jmeno");
+        await phone.WalkToNameStepAsync(held: "Napiste jmeno");
         await phone.ExpectAsync("Jan Novak, budeme dva", @"08:00 pro 2 osoby, Jan Novak\. Potvrdte ANO"); // was one place
     }
 }

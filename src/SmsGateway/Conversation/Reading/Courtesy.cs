@@ -21,20 +21,28 @@ public static class Courtesy
     public static bool IsThanks(string? text, bool emojiAlone = true) =>
         Only(WithoutPictographs(text), Thanks, [Softeners, Greetings]) || emojiAlone && IsEmojiOnly(text);
 
-    /// <summary>The text without its pictographs (<c>Dekuji 🙂</c> is a thanks).</summary>
+    /// <summary>The text without its pictographs and their joiners (<c>Dekuji 🙂</c> is a thanks); the text itself when
+    /// it has none, as nearly every message has.</summary>
     private static string WithoutPictographs(string? text)
     {
-        var kept = new System.Text.StringBuilder();
-        foreach (var rune in (text ?? "").EnumerateRunes())
+        text ??= "";
+        if (!text.EnumerateRunes().Any(r => IsPictograph(r) || IsJoiner(r)))
         {
-            kept.Append(IsPictograph(rune) ? " " : rune.ToString());
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            kept.Append(IsPictograph(rune) || IsJoiner(rune) ? " " : rune.ToString());
         }
         return kept.ToString();
     }
 
     private static bool IsPictograph(System.Text.Rune rune) =>
-        System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.OtherSymbol || rune.Value is >= 0x1F300 and <= 0x1FAFF
-        || rune.Value is 0x200D or 0xFE0F;
+        System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.OtherSymbol || rune.Value is >= 0x1F300 and <= 0x1FAFF;
+
+    /// <summary>The zero-width joiner and the emoji variation selector, which join pictographs into one.</summary>
+    private static bool IsJoiner(System.Text.Rune rune) => rune.Value is 0x200D or 0xFE0F;
 
     /// <summary>Pictographs only (with their joiners, skin tones and variation selectors, spaces and punctuation).</summary>
     private static bool IsEmojiOnly(string? text)
@@ -42,13 +50,12 @@ public static class Courtesy
         var pictographs = 0;
         foreach (var rune in (text ?? "").EnumerateRunes())
         {
-            var category = System.Text.Rune.GetUnicodeCategory(rune);
-            if (category == System.Globalization.UnicodeCategory.OtherSymbol || rune.Value is >= 0x1F300 and <= 0x1FAFF)
+            if (IsPictograph(rune))
             {
                 pictographs++;
             }
-            else if (!(System.Text.Rune.IsWhiteSpace(rune) || System.Text.Rune.IsPunctuation(rune) || rune.Value is 0x200D or 0xFE0F
-                || category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark
+            else if (!(System.Text.Rune.IsWhiteSpace(rune) || System.Text.Rune.IsPunctuation(rune) || IsJoiner(rune)
+                || System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark
                     or System.Globalization.UnicodeCategory.ModifierSymbol))
             {
                 return false;
